@@ -1,0 +1,126 @@
+"""Typed SQLAlchemy 2 models: what the user made lives here.
+
+Offsets (`start`, `end`) are Python code points into `Article.text`, the
+NFC-normalized stored text; REFI-QDA counts code points too.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+from sqlalchemy import (
+    CheckConstraint,
+    Column,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Table,
+    Text,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+def utcnow() -> datetime:
+    return datetime.now(timezone.utc).replace(microsecond=0)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+highlight_tags = Table(
+    "highlight_tags",
+    Base.metadata,
+    Column("highlight_id", ForeignKey("highlights.id", ondelete="CASCADE"), primary_key=True),
+    Column("tag_id", ForeignKey("tags.id", ondelete="CASCADE"), primary_key=True, index=True),
+)
+
+
+class Article(Base):
+    __tablename__ = "articles"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    title: Mapped[str] = mapped_column(String, default="")
+    kicker: Mapped[str | None] = mapped_column(String)
+    source: Mapped[str | None] = mapped_column(String)
+    author: Mapped[str | None] = mapped_column(String)
+    url: Mapped[str | None] = mapped_column(String)
+    # ISO 8601, "2023-04-04" or "2023-04-04T10:48": sorts correctly as text.
+    published: Mapped[str | None] = mapped_column(String, index=True)
+    text: Mapped[str] = mapped_column(Text)
+    original_text: Mapped[str] = mapped_column(Text)
+    # sha256 of the stored text: the same article imported twice is one article.
+    content_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    source_path: Mapped[str | None] = mapped_column(String)
+    imported_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+    highlights: Mapped[list[Highlight]] = relationship(
+        back_populates="article", cascade="all, delete-orphan", passive_deletes=True
+    )
+
+
+class Tag(Base):
+    __tablename__ = "tags"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String, unique=True)
+    color: Mapped[str] = mapped_column(String(9))  # "#rrggbb"
+    description: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+    highlights: Mapped[list[Highlight]] = relationship(
+        secondary=highlight_tags, back_populates="tags"
+    )
+
+
+class Highlight(Base):
+    __tablename__ = "highlights"
+    __table_args__ = (
+        CheckConstraint("start >= 0 AND \"end\" > start", name="span"),
+        Index("ix_highlights_article_start", "article_id", "start"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"))
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+    # Quote and 32-character context, as Hypothesis stores them, so a highlight can be
+    # re-anchored if the article text ever changes.
+    quote: Mapped[str] = mapped_column(Text)
+    prefix: Mapped[str] = mapped_column(Text, default="")
+    suffix: Mapped[str] = mapped_column(Text, default="")
+    note: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    modified_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+    article: Mapped[Article] = relationship(back_populates="highlights")
+    tags: Mapped[list[Tag]] = relationship(
+        secondary=highlight_tags, back_populates="highlights", order_by="Tag.name"
+    )
+
+
+class Segmentation(Base):
+    """Word segmentation of one article, reused while text and engine are unchanged."""
+
+    __tablename__ = "segmentations"
+
+    article_id: Mapped[int] = mapped_column(
+        ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True
+    )
+    text_hash: Mapped[str] = mapped_column(String(64))
+    engine: Mapped[str] = mapped_column(String)  # e.g. "underthesea 9.5.0"
+    # Packed little-endian uint32 (start, end) pairs, code points into Article.text.
+    spans: Mapped[bytes] = mapped_column(LargeBinary)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
