@@ -124,3 +124,12 @@ class Segmentation(Base):
     # Packed little-endian uint32 (start, end) pairs, code points into Article.text.
     spans: Mapped[bytes] = mapped_column(LargeBinary)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class AppState(Base):
+    """Small facts about this library, e.g. that the sample articles were offered once."""
+
+    __tablename__ = "app_state"
+
+    key: Mapped[str] = mapped_column(String, primary_key=True)
+    value: Mapped[str] = mapped_column(Text)

@@ -1,0 +1,130 @@
+"""One entry point. No subcommand opens the window; subcommands are for scripting.
+
+    chugiai [--data-dir DIR]                     open the window
+    chugiai [--data-dir DIR] import PATH...      import files or folders
+    chugiai [--data-dir DIR] list --json         list articles
+    chugiai [--data-dir DIR] export --format csv -o FILE [--article ID]
+    chugiai --self-test                          open offscreen, segment a sentence, exit 0
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from desktop_app import __version__, paths
+
+
+def _build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="chugiai", description="Chú Giải: read, highlight and tag Vietnamese news articles."
+    )
+    parser.add_argument("--version", action="version", version=f"chugiai {__version__}")
+    parser.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        help=f"where the library lives (default: ${paths.DATA_DIR_ENV} or the user data folder)",
+    )
+    parser.add_argument(
+        "--self-test", action="store_true", help="open the window offscreen, segment a sentence, exit"
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p_import = sub.add_parser("import", help="import article files or folders")
+    p_import.add_argument("paths", nargs="+", metavar="PATH")
+
+    p_list = sub.add_parser("list", help="list the articles")
+    p_list.add_argument("--json", action="store_true", help="print a JSON list")
+
+    p_export = sub.add_parser("export", help="export annotations")
+    p_export.add_argument("--format", choices=["csv"], default="csv")
+    p_export.add_argument("-o", "--output", required=True, metavar="FILE")
+    p_export.add_argument("--article", type=int, action="append", metavar="ID",
+                          help="only this article (repeatable)")
+    p_export.add_argument("--delimiter", choices=[",", ";"], default=",",
+                          help='";" for Excel in decimal-comma locales')
+    return parser
+
+
+def _open_db(args: argparse.Namespace):
+    from desktop_app.core.db import Database
+
+    directory = paths.data_dir(args.data_dir)
+    return Database.open(paths.database_path(directory))
+
+
+def _cmd_import(args: argparse.Namespace) -> int:
+    from desktop_app.core.ingest import import_paths
+
+    db = _open_db(args)
+    try:
+        report = import_paths(db, [Path(p) for p in args.paths])
+    finally:
+        db.close()
+    for path, article_id in report.imported:
+        print(f"imported  {path}  (article {article_id})")
+    for path in report.duplicates:
+        print(f"duplicate {path}  (already in the library)")
+    for path, reason in report.failed:
+        print(f"failed    {path}: {reason}", file=sys.stderr)
+    print(report.summary())
+    return 1 if report.failed else 0
+
+
+def _cmd_list(args: argparse.Namespace) -> int:
+    from desktop_app.core.library import list_articles
+
+    db = _open_db(args)
+    try:
+        articles = list_articles(db)
+    finally:
+        db.close()
+    if args.json:
+        json.dump([a.as_json() for a in articles], sys.stdout, ensure_ascii=False, indent=2)
+        print()
+    else:
+        for a in articles:
+            print(f"{a.id:>5}  {a.published or '':16}  {a.source or '':14}  {a.highlight_count:>4}  {a.title}")
+    return 0
+
+
+def _cmd_export(args: argparse.Namespace) -> int:
+    from desktop_app.core.export.csv_export import export_csv
+
+    output = Path(args.output)
+    if not output.parent.exists():
+        print(f"chugiai: the folder {output.parent} does not exist", file=sys.stderr)
+        return 2
+    db = _open_db(args)
+    try:
+        rows = export_csv(db, output, article_ids=args.article, delimiter=args.delimiter)
+    except OSError as e:
+        print(f"chugiai: cannot write {output}: {e.strerror or e}", file=sys.stderr)
+        return 1
+    finally:
+        db.close()
+    print(f"wrote {rows} highlight(s) to {output}")
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _build_parser().parse_args(argv)
+    if args.command is None:
+        from desktop_app.ui.app import run_gui
+
+        return run_gui(data_dir=args.data_dir, self_test=args.self_test)
+    from desktop_app.core.db import DatabaseError
+
+    handlers = {"import": _cmd_import, "list": _cmd_list, "export": _cmd_export}
+    try:
+        return handlers[args.command](args)
+    except DatabaseError as e:
+        print(f"chugiai: {e}", file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

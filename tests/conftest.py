@@ -1,0 +1,36 @@
+"""Shared test setup. Qt must be headless before anything imports it."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest  # noqa: E402
+
+from desktop_app.core.db import Database  # noqa: E402
+
+REPO = Path(__file__).resolve().parent.parent
+SEEDS = REPO / "seeds"
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Database:
+    """A real SQLite database file in tmp_path (never a mock)."""
+    database = Database.open(tmp_path / "data" / "chugiai.sqlite3")
+    yield database
+    database.close()
+
+
+@pytest.fixture
+def seed_files() -> list[Path]:
+    return sorted(SEEDS.glob("*.txt"))
+
+
+@pytest.fixture
+def seeds_copy(tmp_path: Path) -> Path:
+    target = tmp_path / "seeds"
+    shutil.copytree(SEEDS, target)
+    return target
