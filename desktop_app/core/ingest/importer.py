@@ -1,0 +1,202 @@
+"""Import article files into the library, one transaction per file.
+
+A batch never stops for one bad file: each failure is recorded with a reason the user
+can act on, and the rest goes on. Progress and cancellation are plain callables so the
+UI can wrap them in signals without this module knowing about Qt.
+"""
+
+from __future__ import annotations
+
+import errno
+import hashlib
+import logging
+import os
+import stat
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy import select
+
+from desktop_app.core.db import Database, DatabaseError
+from desktop_app.core.ingest.decode import ImportFailure, decode_bytes
+from desktop_app.core.ingest.metadata import parse_metadata
+from desktop_app.core.models import Article
+from desktop_app.core.text import normalize
+
+log = logging.getLogger(__name__)
+
+MAX_FILE_BYTES = 50 * 1024 * 1024
+# Inside folders only these are taken; a file named explicitly is always tried.
+FOLDER_SUFFIXES = frozenset({".txt", ".md"})
+
+
+@dataclass
+class ImportReport:
+    imported: list[tuple[Path, int]] = field(default_factory=list)
+    duplicates: list[Path] = field(default_factory=list)
+    failed: list[tuple[Path, str]] = field(default_factory=list)
+    cancelled: bool = False
+
+    def summary(self) -> str:
+        """One line for a status bar or a CLI."""
+        parts = [f"Imported {_count(len(self.imported), 'article')}"]
+        if self.duplicates:
+            parts.append(f"{len(self.duplicates)} already in the library")
+        if self.failed:
+            parts.append(f"{len(self.failed)} failed")
+        line = "; ".join(parts)
+        return line + " (cancelled)." if self.cancelled else line + "."
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
+def import_paths(
+    db: Database,
+    paths: Iterable[Path | str],
+    *,
+    progress: Callable[[int, int], None] | None = None,
+    should_cancel: Callable[[], bool] | None = None,
+) -> ImportReport:
+    """Import files and folders (recursively: .txt and .md) into `db`."""
+    report = ImportReport()
+    files = _expand(paths, report)
+    total = len(files)
+    if progress:
+        progress(0, total)
+    for done, path in enumerate(files, start=1):
+        if should_cancel and should_cancel():
+            report.cancelled = True
+            break
+        try:
+            article_id = _import_one(db, path)
+        except ImportFailure as e:
+            report.failed.append((path, e.reason))
+        except DatabaseError as e:
+            report.failed.append((path, str(e)))
+        except Exception as e:  # a bug must not lose the rest of the batch
+            log.exception("Unexpected error importing %s", path)
+            report.failed.append((path, f"Unexpected error ({type(e).__name__}: {e})."))
+        else:
+            if article_id is None:
+                report.duplicates.append(path)
+            else:
+                report.imported.append((path, article_id))
+        if progress:
+            progress(done, total)
+    return report
+
+
+def _expand(paths: Iterable[Path | str], report: ImportReport) -> list[Path]:
+    """Files to import, in a stable order, each once; unusable paths go to `report.failed`."""
+    files: list[Path] = []
+    seen: set[Path] = set()
+
+    def add(path: Path) -> None:
+        key = path.resolve()
+        if key not in seen:
+            seen.add(key)
+            files.append(path)
+
+    for raw in paths:
+        path = Path(raw).absolute()
+        if path.is_dir():
+            found = _walk(path, report)
+            if not found:
+                report.failed.append((path, "This folder contains no .txt or .md files."))
+            for file in found:
+                add(file)
+        elif path.exists() or path.is_symlink():
+            add(path)  # any extension: _import_one says why if it is not text
+        else:
+            report.failed.append((path, _os_reason(FileNotFoundError(errno.ENOENT, ""))))
+    return files
+
+
+def _walk(folder: Path, report: ImportReport) -> list[Path]:
+    """.txt and .md files under `folder`, sorted; hidden entries and symlinked folders skipped."""
+    found: list[Path] = []
+
+    def unreadable(error: OSError) -> None:
+        report.failed.append((Path(error.filename or folder), _os_reason(error)))
+
+    for root, dirs, names in os.walk(folder, onerror=unreadable):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(names):
+            if not name.startswith(".") and Path(name).suffix.lower() in FOLDER_SUFFIXES:
+                found.append(Path(root) / name)
+    return found
+
+
+def _os_reason(error: OSError) -> str:
+    """An OSError in words."""
+    if isinstance(error, FileNotFoundError):
+        return "The file was not found (it may have been moved or deleted)."
+    if isinstance(error, PermissionError):
+        return "Permission denied: you are not allowed to read this file."
+    if isinstance(error, IsADirectoryError):
+        return "This is a folder, not a file."
+    if isinstance(error, NotADirectoryError):
+        return "Part of the path is a file, not a folder."
+    if error.errno == errno.ELOOP:
+        return "The path is a symbolic link that points to itself."
+    if error.errno == errno.ENAMETOOLONG:
+        return "The file name is too long."
+    return f"The file cannot be read: {error.strerror or error}."
+
+
+def _read(path: Path) -> bytes:
+    """The file's bytes, refusing non-files and oversized files before reading anything."""
+    try:
+        info = path.stat()
+        if stat.S_ISDIR(info.st_mode):
+            raise ImportFailure(_os_reason(IsADirectoryError(errno.EISDIR, "")))
+        if not stat.S_ISREG(info.st_mode):
+            # A FIFO or a device would block or never end.
+            raise ImportFailure("This is not a regular file (a device, pipe or socket).")
+        if info.st_size > MAX_FILE_BYTES:
+            raise ImportFailure(
+                f"The file is {info.st_size / 1024 / 1024:.1f} MB; articles larger than "
+                f"{MAX_FILE_BYTES // 1024 // 1024} MB are not imported."
+            )
+        with path.open("rb") as handle:
+            data = handle.read(MAX_FILE_BYTES + 1)
+    except OSError as e:
+        raise ImportFailure(_os_reason(e)) from None
+    if len(data) > MAX_FILE_BYTES:  # it grew after stat()
+        raise ImportFailure(
+            f"The file is larger than {MAX_FILE_BYTES // 1024 // 1024} MB; it was not imported."
+        )
+    return data
+
+
+def _import_one(db: Database, path: Path) -> int | None:
+    """Store one file; the new article's id, or None if its text is already stored."""
+    decoded, _encoding = decode_bytes(_read(path))
+    text = normalize(decoded)
+    if not text.strip():
+        raise ImportFailure("The file contains no text.")
+    content_hash = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    meta = parse_metadata(text)
+    with db.session() as session:
+        existing = session.scalar(select(Article.id).where(Article.content_hash == content_hash))
+        if existing is not None:
+            return None
+        article = Article(
+            # A text without a headline still needs a name in the library list.
+            title=meta.title or path.stem,
+            kicker=meta.kicker,
+            source=meta.source,
+            author=meta.author,
+            url=meta.url,
+            published=meta.published,
+            text=text,
+            original_text=decoded,
+            content_hash=content_hash,
+            source_path=str(path),
+        )
+        session.add(article)
+        session.flush()
+        return article.id

@@ -1,0 +1,275 @@
+"""The annotation panel: the open article's highlights as cards, and an editor for one.
+
+The list is a model over `HighlightInfo`; every edit goes through `AnnotationService`
+(via the window's callbacks) and the model is refreshed from what the service returns.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QRect,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeySequence, QPainter, QShortcut
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QPlainTextEdit,
+    QPushButton,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.core.annotations import HighlightInfo
+from desktop_app.ui import style
+from desktop_app.ui.chips import layout_chips, paint_chip
+
+HIGHLIGHT_ROLE = Qt.ItemDataRole.UserRole + 1
+Index = QModelIndex | QPersistentModelIndex
+QUOTE_LINES = 3
+
+
+class HighlightListModel(QAbstractListModel):
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._rows: list[HighlightInfo] = []
+
+    def set_highlights(self, rows: list[HighlightInfo]) -> None:
+        self.beginResetModel()
+        self._rows = sorted(rows, key=lambda h: (h.start, h.end, h.id))
+        self.endResetModel()
+
+    def highlights(self) -> list[HighlightInfo]:
+        return list(self._rows)
+
+    def upsert(self, info: HighlightInfo) -> int:
+        """Insert or replace one highlight, keeping position order; returns its row."""
+        for row, old in enumerate(self._rows):
+            if old.id == info.id:
+                self._rows[row] = info
+                idx = self.index(row)
+                self.dataChanged.emit(idx, idx)
+                return row
+        row = 0
+        while row < len(self._rows) and (self._rows[row].start, self._rows[row].end) <= (info.start, info.end):
+            row += 1
+        self.beginInsertRows(QModelIndex(), row, row)
+        self._rows.insert(row, info)
+        self.endInsertRows()
+        return row
+
+    def remove(self, highlight_id: int) -> None:
+        row = self.row_of(highlight_id)
+        if row >= 0:
+            self.beginRemoveRows(QModelIndex(), row, row)
+            del self._rows[row]
+            self.endRemoveRows()
+
+    def row_of(self, highlight_id: int) -> int:
+        for row, h in enumerate(self._rows):
+            if h.id == highlight_id:
+                return row
+        return -1
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        h = self._rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return h.quote
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return h.note or None
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return f"{h.quote}. {', '.join(h.tag_names)}. {h.note}"
+        if role == HIGHLIGHT_ROLE:
+            return h
+        return None
+
+
+class HighlightCardDelegate(QStyledItemDelegate):
+    """A card: a coloured edge, the quote (three lines at most), tag chips, the note."""
+
+    PAD = 10
+
+    def _fonts(self, option: QStyleOptionViewItem) -> tuple[QFont, QFont, QFont]:
+        quote = style.reader_font(max(9, round(option.font.pointSizeF() + 1)))
+        chip = QFont(option.font)
+        chip.setPointSizeF(option.font.pointSizeF() * 0.9)
+        note = QFont(option.font)
+        note.setItalic(True)
+        return quote, chip, note
+
+    def _layout(self, option: QStyleOptionViewItem, h: HighlightInfo, width: int):
+        quote_font, chip_font, note_font = self._fonts(option)
+        inner_w = max(40, width - 2 * self.PAD - 6)
+        qfm = QFontMetrics(quote_font)
+        quote_rect = qfm.boundingRect(
+            QRect(0, 0, inner_w, qfm.lineSpacing() * QUOTE_LINES),
+            Qt.TextFlag.TextWordWrap,
+            h.quote.replace("\n", " "),
+        )
+        quote_h = min(quote_rect.height(), qfm.lineSpacing() * QUOTE_LINES)
+        chips = layout_chips(chip_font, h.tag_names, inner_w)
+        chips_h = (chips[-1].bottom() + 1) if chips else 0
+        note_h = 0
+        if h.note:
+            nfm = QFontMetrics(note_font)
+            note_h = min(
+                nfm.boundingRect(QRect(0, 0, inner_w, 1000), Qt.TextFlag.TextWordWrap, h.note).height(),
+                nfm.lineSpacing() * 2,
+            )
+        return inner_w, quote_h, chips, chips_h, note_h
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
+        h: HighlightInfo = index.data(HIGHLIGHT_ROLE)
+        width = option.rect.width() if option.rect.width() > 0 else 280
+        _, quote_h, _, chips_h, note_h = self._layout(option, h, width)
+        gaps = 6 * (bool(chips_h) + bool(note_h))
+        return QSize(width, 2 * self.PAD + quote_h + chips_h + note_h + gaps + 8)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        h: HighlightInfo = index.data(HIGHLIGHT_ROLE)
+        quote_font, chip_font, note_font = self._fonts(option)
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        card = option.rect.adjusted(6, 4, -6, -4)
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        painter.setPen(QColor("#2b6cb0") if selected else QColor("#e0ddd5"))
+        painter.setBrush(QColor("#eef4fb") if selected else QColor("#ffffff"))
+        painter.drawRoundedRect(card, 6, 6)
+        edge = style.tag_color(h.tags[0].color if h.tags else "#d0d0d0")
+        painter.fillRect(QRect(card.left() + 1, card.top() + 6, 4, card.height() - 12), edge)
+
+        inner_w, quote_h, chips, chips_h, note_h = self._layout(option, h, option.rect.width())
+        x = card.left() + self.PAD
+        y = card.top() + self.PAD - 2
+        painter.setFont(quote_font)
+        painter.setPen(style.INK)
+        qfm = QFontMetrics(quote_font)
+        quote = _elide_wrapped(h.quote.replace("\n", " "), qfm, inner_w, QUOTE_LINES)
+        painter.drawText(QRect(x, y, inner_w, quote_h), Qt.TextFlag.TextWordWrap, quote)
+        y += quote_h + 6
+        for rect, tag in zip(chips, h.tags):
+            paint_chip(painter, rect.translated(x, y), tag.name, tag.color, chip_font)
+        if chips_h:
+            y += chips_h + 6
+        if h.note:
+            painter.setFont(note_font)
+            painter.setPen(style.MUTED)
+            nfm = QFontMetrics(note_font)
+            note = _elide_wrapped(h.note.replace("\n", " "), nfm, inner_w, 2)
+            painter.drawText(QRect(x, y, inner_w, note_h), Qt.TextFlag.TextWordWrap, note)
+        painter.restore()
+
+
+def _elide_wrapped(text: str, fm: QFontMetrics, width: int, lines: int) -> str:
+    """Cut text so that, word-wrapped, it fits `lines` lines, ending with an ellipsis."""
+    limit = QRect(0, 0, width, fm.lineSpacing() * lines)
+    if fm.boundingRect(QRect(0, 0, width, 10_000), Qt.TextFlag.TextWordWrap, text).height() <= limit.height():
+        return text
+    lo, hi = 0, len(text)
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        candidate = text[:mid].rstrip() + "…"
+        if fm.boundingRect(QRect(0, 0, width, 10_000), Qt.TextFlag.TextWordWrap, candidate).height() <= limit.height():
+            lo = mid
+        else:
+            hi = mid - 1
+    return text[:lo].rstrip() + "…"
+
+
+class HighlightListView(QListView):
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.setItemDelegate(HighlightCardDelegate(self))
+        self.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
+        self.setResizeMode(QListView.ResizeMode.Adjust)
+        self.setWordWrap(True)
+        self.setSpacing(0)
+        self.setSelectionMode(QListView.SelectionMode.SingleSelection)
+
+
+class HighlightEditor(QWidget):
+    """Tags and note of the selected highlight. The note is saved as the user types."""
+
+    noteEdited = Signal(int, str)
+    editTagsRequested = Signal(int)
+    deleteRequested = Signal(int)
+
+    SAVE_DELAY_MS = 400
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._highlight: HighlightInfo | None = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 6, 10, 10)
+        layout.setSpacing(6)
+        note_label = QLabel(self.tr("Note"))
+        note_label.setObjectName("panelTitle")
+        note_label.setContentsMargins(0, 0, 0, 0)
+        self.note = QPlainTextEdit()
+        self.note.setObjectName("noteEditor")
+        self.note.setPlaceholderText(self.tr("Write a note about this passage…"))
+        self.note.setTabChangesFocus(True)
+        self.note.setFixedHeight(90)
+        buttons = QHBoxLayout()
+        self.tags_button = QPushButton(self.tr("Edit tags…"))
+        self.delete_button = QPushButton(self.tr("Delete highlight"))
+        self.delete_button.setObjectName("dangerButton")
+        buttons.addWidget(self.tags_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.delete_button)
+        layout.addWidget(note_label)
+        layout.addWidget(self.note)
+        layout.addLayout(buttons)
+
+        self._save_timer = QTimer(self)
+        self._save_timer.setSingleShot(True)
+        self._save_timer.setInterval(self.SAVE_DELAY_MS)
+        self._save_timer.timeout.connect(self.flush_note)
+        self.note.textChanged.connect(self._on_note_changed)
+        self.tags_button.clicked.connect(lambda: self._emit_for_current(self.editTagsRequested))
+        self.delete_button.clicked.connect(lambda: self._emit_for_current(self.deleteRequested))
+        QShortcut(QKeySequence("Ctrl+Return"), self.note, activated=self.flush_note)
+        self.set_highlight(None)
+
+    def set_highlight(self, info: HighlightInfo | None) -> None:
+        if self._highlight is not None and (info is None or info.id != self._highlight.id):
+            self.flush_note()
+        same = info is not None and self._highlight is not None and info.id == self._highlight.id
+        self._highlight = info
+        self.setEnabled(info is not None)
+        if not same:
+            self.note.blockSignals(True)
+            self.note.setPlainText(info.note if info else "")
+            self.note.blockSignals(False)
+
+    def current_id(self) -> int | None:
+        return self._highlight.id if self._highlight else None
+
+    def _on_note_changed(self) -> None:
+        if self._highlight is not None:
+            self._save_timer.start()
+
+    def flush_note(self) -> None:
+        """Save a pending note edit now (also called when the selection moves or the app closes)."""
+        self._save_timer.stop()
+        if self._highlight is not None and self.note.toPlainText() != self._highlight.note:
+            self.noteEdited.emit(self._highlight.id, self.note.toPlainText())
+
+    def _emit_for_current(self, signal) -> None:
+        if self._highlight is not None:
+            signal.emit(self._highlight.id)

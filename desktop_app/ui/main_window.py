@@ -1,0 +1,419 @@
+"""The main window: library | reader | annotation panel, wired to the core services.
+
+Data flows one way: a user action calls a core service, the service returns what
+changed, and the views refresh from that. No SQL here.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QToolBar,
+)
+
+from desktop_app import APP_DISPLAY_NAME, __version__
+from desktop_app.core.annotations import AnnotationError, AnnotationService, HighlightInfo
+from desktop_app.core.db import Database, DatabaseError
+from desktop_app.core.export.csv_export import export_csv
+from desktop_app.core.ingest import import_paths
+from desktop_app.core.ingest.metadata import parse_metadata, title_span
+from desktop_app.core.library import ArticleDoc, get_article, list_articles
+from desktop_app.core.segments import load_segmentation
+from desktop_app.ui.annotation_pane import AnnotationPane
+from desktop_app.ui.article_list import ID_ROLE, ArticleListModel, ArticleListView
+from desktop_app.ui.export_dialog import ExportDialog
+from desktop_app.ui.reader_pane import ReaderPane
+from desktop_app.ui.status import SegmentationStatus
+from desktop_app.ui.tag_dialog import TagDialog
+from desktop_app.ui.tasks import run_in_background
+from desktop_app.ui.workers import SegmentationWorker
+
+HIGHLIGHT_SHORTCUT = QKeySequence("Ctrl+H")  # never a bare letter: it would clash with Unikey/Telex
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, db: Database, settings: QSettings | None = None, start_worker: bool = True) -> None:
+        super().__init__()
+        self.db = db
+        self.service = AnnotationService(db)
+        self.settings = settings or QSettings()
+        self.current: ArticleDoc | None = None
+        self._last_focus: tuple[int, float] = (-1, 0.0)
+        self.setWindowTitle(APP_DISPLAY_NAME)
+
+        self.article_model = ArticleListModel(self)
+        self.article_list = ArticleListView()
+        self.article_list.setModel(self.article_model)
+        self.reader_pane = ReaderPane()
+        self.reader = self.reader_pane.reader
+        self.panel = AnnotationPane()
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(self.article_list)
+        self.splitter.addWidget(self.reader_pane)
+        self.splitter.addWidget(self.panel)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setStretchFactor(2, 0)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.setSizes([300, 760, 340])
+        self.setCentralWidget(self.splitter)
+
+        self._make_actions()
+        self._make_menus_and_toolbar()
+        self.seg_status = SegmentationStatus()
+        self.statusBar().addPermanentWidget(self.seg_status)
+        if db.read_only:
+            self.statusBar().addPermanentWidget(QLabel(self.tr("Read-only library: changes cannot be saved")))
+
+        self.article_list.selectionModel().currentChanged.connect(self._on_article_chosen)
+        self.reader.highlightClicked.connect(self._on_highlight_clicked_in_text)
+        self.reader.selectionOffsetsChanged.connect(self._update_action_state)
+        self.reader.add_context_actions([self.act_highlight])
+        self.panel.highlightSelected.connect(self._focus_highlight)
+        self.panel.tagClicked.connect(self._on_palette_tag)
+        self.panel.editor.noteEdited.connect(self._save_note)
+        self.panel.editor.editTagsRequested.connect(self.edit_tags)
+        self.panel.editor.deleteRequested.connect(self.delete_highlight)
+
+        self.worker = SegmentationWorker(db)
+        self.worker.progress.connect(self.seg_status.set_progress)
+        self.worker.article_segmented.connect(self._on_article_segmented)
+        self.worker.finished.connect(lambda: self.seg_status.set_idle(self.tr("Word segmentation up to date")))
+        self.worker.failed.connect(lambda msg: self.statusBar().showMessage(msg, 10_000))
+        self.seg_status.cancelRequested.connect(self._cancel_segmentation)
+
+        self._restore_settings()
+        self.refresh_library()
+        self.refresh_tags()
+        self._open_initial_article()
+        self._update_action_state()
+        if start_worker:
+            QTimer.singleShot(0, self.worker.start)
+
+    # --- actions, menus -----------------------------------------------------------------
+    def _make_actions(self) -> None:
+        self.act_import_files = QAction(self.tr("Import articles…"), self)
+        self.act_import_files.setShortcut(QKeySequence.StandardKey.Open)
+        self.act_import_files.triggered.connect(self.import_files_dialog)
+        self.act_import_folder = QAction(self.tr("Import a folder…"), self)
+        self.act_import_folder.triggered.connect(self.import_folder_dialog)
+        self.act_export = QAction(self.tr("Export annotations…"), self)
+        self.act_export.setShortcut(QKeySequence("Ctrl+E"))
+        self.act_export.triggered.connect(self.export_dialog)
+        self.act_quit = QAction(self.tr("Quit"), self)
+        self.act_quit.setShortcut(QKeySequence.StandardKey.Quit)
+        self.act_quit.triggered.connect(self.close)
+
+        self.act_highlight = QAction(self.tr("Highlight with tags…"), self)
+        self.act_highlight.setShortcut(HIGHLIGHT_SHORTCUT)
+        self.act_highlight.setToolTip(self.tr("Highlight the selected text and tag it (Ctrl+H)"))
+        self.act_highlight.triggered.connect(self.highlight_selection)
+        self.act_edit_tags = QAction(self.tr("Edit tags of highlight…"), self)
+        self.act_edit_tags.setShortcut(QKeySequence("Ctrl+T"))
+        self.act_edit_tags.triggered.connect(lambda: self._with_selected(self.edit_tags))
+        self.act_delete = QAction(self.tr("Delete highlight"), self)
+        self.act_delete.setShortcut(QKeySequence("Ctrl+Del"))
+        self.act_delete.triggered.connect(lambda: self._with_selected(self.delete_highlight))
+
+        self.act_words = QAction(self.tr("Show word boundaries"), self)
+        self.act_words.setCheckable(True)
+        self.act_words.setShortcut(QKeySequence("Ctrl+Shift+W"))
+        self.act_words.setToolTip(self.tr("Underline multi-syllable Vietnamese words (Ctrl+Shift+W)"))
+        self.act_words.toggled.connect(self.reader.set_show_word_boundaries)
+        self.act_about = QAction(self.tr("About Chú Giải"), self)
+        self.act_about.triggered.connect(self._about)
+
+    def _make_menus_and_toolbar(self) -> None:
+        menu_file = self.menuBar().addMenu(self.tr("&File"))
+        menu_file.addActions([self.act_import_files, self.act_import_folder])
+        menu_file.addSeparator()
+        menu_file.addAction(self.act_export)
+        menu_file.addSeparator()
+        menu_file.addAction(self.act_quit)
+        menu_edit = self.menuBar().addMenu(self.tr("&Edit"))
+        menu_edit.addActions([self.act_highlight, self.act_edit_tags, self.act_delete])
+        menu_view = self.menuBar().addMenu(self.tr("&View"))
+        menu_view.addAction(self.act_words)
+        menu_help = self.menuBar().addMenu(self.tr("&Help"))
+        menu_help.addAction(self.act_about)
+
+        toolbar = QToolBar(self.tr("Main"))
+        toolbar.setObjectName("mainToolbar")
+        toolbar.setMovable(False)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        toolbar.addAction(self.act_import_files)
+        toolbar.addSeparator()
+        toolbar.addAction(self.act_highlight)
+        toolbar.addAction(self.act_words)
+        toolbar.addSeparator()
+        toolbar.addAction(self.act_export)
+        self.addToolBar(toolbar)
+
+    def _update_action_state(self) -> None:
+        writable = not self.db.read_only
+        self.act_highlight.setEnabled(writable and self.reader.selected_offsets() is not None)
+        has_selected = self.panel.selected_id() is not None
+        self.act_edit_tags.setEnabled(writable and has_selected)
+        self.act_delete.setEnabled(writable and has_selected)
+
+    # --- library ------------------------------------------------------------------------
+    def refresh_library(self) -> None:
+        current_id = self.current.id if self.current else None
+        self.article_model.set_articles(list_articles(self.db))
+        if current_id is not None:
+            self._select_article_row(current_id)
+
+    def refresh_tags(self) -> None:
+        self.panel.set_tags(self.service.list_tags())
+
+    def _select_article_row(self, article_id: int) -> None:
+        row = self.article_model.row_of(article_id)
+        if row >= 0:
+            self.article_list.setCurrentIndex(self.article_model.index(row))
+
+    def _open_initial_article(self) -> None:
+        last = self.settings.value("reader/last_article")
+        try:
+            last_id = int(last) if last is not None else None
+        except (TypeError, ValueError):
+            last_id = None
+        if last_id is not None and self.article_model.row_of(last_id) >= 0:
+            self._select_article_row(last_id)
+        elif self.article_model.rowCount():
+            self.article_list.setCurrentIndex(self.article_model.index(0))
+
+    def _on_article_chosen(self, current, _previous) -> None:
+        if current.isValid():
+            self.open_article(current.data(ID_ROLE))
+
+    def open_article(self, article_id: int) -> None:
+        self.panel.editor.flush_note()
+        doc = get_article(self.db, article_id)
+        if doc is None:
+            return
+        self.current = doc
+        span = title_span(doc.text, parse_metadata(doc.text)) if doc.title else None
+        self.reader_pane.show_article(doc, span)
+        highlights = self.service.highlights_for_article(article_id)
+        self.reader.set_highlights(highlights)
+        self.panel.set_highlights(highlights)
+        spans = load_segmentation(self.db, article_id)
+        self.reader.set_tokens(spans)
+        if spans is None:
+            self.worker.prioritize(article_id)
+        self.settings.setValue("reader/last_article", article_id)
+        self.setWindowTitle(f"{doc.title or self.tr('(untitled)')} — {APP_DISPLAY_NAME}")
+        self._update_action_state()
+
+    def _on_article_segmented(self, article_id: int) -> None:
+        if self.current is not None and article_id == self.current.id and not self.reader.has_tokens():
+            self.reader.set_tokens(load_segmentation(self.db, article_id))
+
+    def _cancel_segmentation(self) -> None:
+        self.worker.cancel()
+        self.seg_status.set_idle(self.tr("Word segmentation paused"))
+
+    # --- highlights ---------------------------------------------------------------------
+    def highlight_selection(self, tags: list[str] | None = None) -> HighlightInfo | None:
+        """Create a highlight from the reader's selection; asks for tags unless given."""
+        offsets = self.reader.selected_offsets()
+        if self.current is None or offsets is None:
+            self.statusBar().showMessage(self.tr("Select some text in the article first."), 5000)
+            return None
+        if tags is None:
+            dialog = TagDialog(self.service.list_tags(), [], self.current.text[offsets[0]:offsets[1]], self)
+            if dialog.exec() != TagDialog.DialogCode.Accepted:
+                return None
+            tags = dialog.selected_tags()
+        try:
+            info = self.service.create_highlight(self.current.id, offsets[0], offsets[1], tags)
+        except (AnnotationError, DatabaseError) as e:
+            QMessageBox.warning(self, self.tr("Could not highlight"), str(e))
+            return None
+        self._after_change(info)
+        self.reader.setTextCursor(self.reader.textCursor())  # keep caret, drop selection below
+        cursor = self.reader.textCursor()
+        cursor.clearSelection()
+        self.reader.setTextCursor(cursor)
+        self.panel.select(info.id)
+        self.reader.set_active_highlight(info.id)
+        self.statusBar().showMessage(self.tr("Highlight saved"), 3000)
+        return info
+
+    def _on_palette_tag(self, name: str) -> None:
+        if self.reader.selected_offsets() is not None:
+            self.highlight_selection([name])
+            return
+        selected = self.panel.selected_id()
+        if selected is None:
+            self.statusBar().showMessage(self.tr("Select text, or a highlight, to apply “{tag}”.").format(tag=name), 5000)
+            return
+        info = self.service.get_highlight(selected)
+        names = info.tag_names
+        names = [n for n in names if n != name] if name in names else names + [name]
+        self._run_change(lambda: self.service.set_tags(selected, names))
+
+    def edit_tags(self, highlight_id: int) -> None:
+        info = self.service.get_highlight(highlight_id)
+        dialog = TagDialog(self.service.list_tags(), info.tag_names, info.quote, self)
+        if dialog.exec() == TagDialog.DialogCode.Accepted:
+            self._run_change(lambda: self.service.set_tags(highlight_id, dialog.selected_tags()))
+
+    def delete_highlight(self, highlight_id: int) -> None:
+        info = self.service.get_highlight(highlight_id)
+        quote = info.quote if len(info.quote) < 120 else info.quote[:117] + "…"
+        answer = QMessageBox.question(
+            self,
+            self.tr("Delete highlight"),
+            self.tr("Delete the highlight “{quote}” and its note?").format(quote=quote),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            self.service.delete_highlight(highlight_id)
+        except (AnnotationError, DatabaseError) as e:
+            QMessageBox.warning(self, self.tr("Could not delete"), str(e))
+            return
+        self.panel.remove(highlight_id)
+        self.reader.set_highlights(self.panel.model.highlights())
+        self._refresh_counts()
+
+    def _save_note(self, highlight_id: int, note: str) -> None:
+        self._run_change(lambda: self.service.set_note(highlight_id, note))
+
+    def _run_change(self, change) -> HighlightInfo | None:
+        try:
+            info = change()
+        except (AnnotationError, DatabaseError) as e:
+            QMessageBox.warning(self, self.tr("Could not save"), str(e))
+            return None
+        self._after_change(info)
+        return info
+
+    def _after_change(self, info: HighlightInfo) -> None:
+        self.panel.upsert(info)
+        self.reader.set_highlights(self.panel.model.highlights())
+        self._refresh_counts()
+
+    def _refresh_counts(self) -> None:
+        self.refresh_tags()
+        for summary in list_articles(self.db):
+            if self.current and summary.id == self.current.id:
+                self.article_model.update_article(summary)
+        self._update_action_state()
+
+    def _with_selected(self, fn) -> None:
+        selected = self.panel.selected_id()
+        if selected is not None:
+            fn(selected)
+
+    def _on_highlight_clicked_in_text(self, highlight_id: int) -> None:
+        self.panel.select(highlight_id)
+        self.reader.set_active_highlight(highlight_id)
+        self._update_action_state()
+
+    def _focus_highlight(self, highlight_id: int) -> None:
+        # A click on a card fires "current changed" and "clicked": flash once.
+        now = time.monotonic()
+        if self._last_focus[0] == highlight_id and now - self._last_focus[1] < 0.4:
+            return
+        self._last_focus = (highlight_id, now)
+        for h in self.panel.model.highlights():
+            if h.id == highlight_id:
+                self.reader.set_active_highlight(h.id)
+                self.reader.scroll_to_offsets(h.start, h.end, flash=True)
+        self._update_action_state()
+
+    # --- import / export ----------------------------------------------------------------
+    def import_files_dialog(self) -> None:
+        files, _ = QFileDialog.getOpenFileNames(
+            self, self.tr("Import articles"), "", self.tr("Text files (*.txt *.md);;All files (*)")
+        )
+        if files:
+            self.import_paths([Path(f) for f in files])
+
+    def import_folder_dialog(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Import a folder of articles"))
+        if folder:
+            self.import_paths([Path(folder)])
+
+    def import_paths(self, paths: list[Path]) -> None:
+        self.statusBar().showMessage(self.tr("Importing…"))
+        run_in_background(lambda: import_paths(self.db, paths), self._import_done, self._import_failed)
+
+    def _import_done(self, report) -> None:
+        self.refresh_library()
+        self.statusBar().showMessage(report.summary(), 10_000)
+        if report.failed:
+            details = "\n".join(f"• {Path(p).name}: {reason}" for p, reason in report.failed[:20])
+            QMessageBox.warning(self, self.tr("Some files were not imported"), f"{report.summary()}\n\n{details}")
+        if report.imported:
+            self.worker.start()
+
+    def _import_failed(self, message: str) -> None:
+        QMessageBox.warning(self, self.tr("Import failed"), message)
+
+    def export_dialog(self) -> None:
+        title = self.current.title if self.current else None
+        dialog = ExportDialog(title, self)
+        if dialog.exec() != ExportDialog.DialogCode.Accepted:
+            return
+        suggested = "chu-giai-highlights.csv"
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export annotations"), suggested, "CSV (*.csv)")
+        if not path:
+            return
+        ids = [self.current.id] if dialog.only_open_article() and self.current else None
+        try:
+            rows = export_csv(self.db, Path(path), article_ids=ids, delimiter=dialog.chosen_delimiter())
+        except (OSError, DatabaseError) as e:
+            QMessageBox.warning(self, self.tr("Export failed"), self.tr("Could not write {path}: {error}").format(path=path, error=e))
+            return
+        self.statusBar().showMessage(self.tr("Exported {n} highlights to {path}").format(n=rows, path=path), 10_000)
+
+    # --- settings, lifecycle ------------------------------------------------------------
+    def _restore_settings(self) -> None:
+        geometry = self.settings.value("window/geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1400, 880)
+        splitter = self.settings.value("window/splitter")
+        if isinstance(splitter, QByteArray):
+            self.splitter.restoreState(splitter)
+        panel = self.settings.value("window/panel_splitter")
+        if isinstance(panel, QByteArray):
+            self.panel.splitter.restoreState(panel)
+        self.act_words.setChecked(self.settings.value("reader/show_words", False, type=bool))
+
+    def save_settings(self) -> None:
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("window/splitter", self.splitter.saveState())
+        self.settings.setValue("window/panel_splitter", self.panel.splitter.saveState())
+        self.settings.setValue("reader/show_words", self.act_words.isChecked())
+        self.settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.panel.editor.flush_note()
+        self.save_settings()
+        self.worker.shutdown()
+        super().closeEvent(event)
+
+    def _about(self) -> None:
+        QMessageBox.about(
+            self,
+            self.tr("About Chú Giải"),
+            self.tr(
+                "<b>Chú Giải {version}</b><p>Read, highlight and tag Vietnamese news articles.</p>"
+                "<p>Word segmentation by underthesea. Free software under the GNU GPL v3 or later.</p>"
+                "<p>Library: {path}</p>"
+            ).format(version=__version__, path=self.db.path),
+        )

@@ -1,0 +1,329 @@
+"""The reader: article text in a comfortable column, highlights painted, selection -> offsets.
+
+The document holds exactly the stored article text, so a document position is the
+article offset converted to UTF-16 (Qt) by `OffsetMap`; this widget is the only place
+that converts. Highlights are extra selections (they never change the document); word
+boundaries and the active highlight are painted over the text for the visible part only.
+"""
+
+from __future__ import annotations
+
+import bisect
+
+from PySide6.QtCore import QEasingCurve, QPoint, QRect, Qt, QVariantAnimation, Signal
+from PySide6.QtGui import (
+    QAction,
+    QColor,
+    QContextMenuEvent,
+    QFont,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPen,
+    QResizeEvent,
+    QTextBlockFormat,
+    QTextCharFormat,
+    QTextCursor,
+    QTextFormat,
+)
+from PySide6.QtWidgets import QTextEdit, QWidget
+
+from desktop_app.core.annotations import HighlightInfo
+from desktop_app.core.text import OffsetMap
+from desktop_app.ui import style
+
+LINE_HEIGHT_PERCENT = 160
+MAX_COLUMN_EM = 38  # about 75 characters per line: the classic comfortable measure
+_CURSOR_MOVE = QTextCursor.MoveMode
+
+
+class ReaderView(QTextEdit):
+    highlightClicked = Signal(int)
+    selectionOffsetsChanged = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("reader")
+        self.setReadOnly(True)
+        self.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        self.setUndoRedoEnabled(False)
+        self.setFont(style.reader_font())
+        self.document().setDocumentMargin(28)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        self._text = ""
+        self._offsets = OffsetMap("")
+        self._highlights: list[HighlightInfo] = []
+        self._tokens_u16: list[tuple[int, int]] = []
+        self._token_starts_cp: list[int] = []
+        self._tokens_cp: list[tuple[int, int]] = []
+        self._show_words = False
+        self._active_id: int | None = None
+        self._flash: tuple[int, int, int] | None = None  # (u16 start, u16 end, alpha)
+        self._context_actions: list[QAction] = []
+        self._flash_anim = QVariantAnimation(self)
+        self._flash_anim.setDuration(1100)
+        self._flash_anim.setStartValue(230)
+        self._flash_anim.setEndValue(0)
+        self._flash_anim.setEasingCurve(QEasingCurve.Type.InQuad)
+        self._flash_anim.valueChanged.connect(self._on_flash_step)
+        self._flash_anim.finished.connect(self._end_flash)
+        self.selectionChanged.connect(self.selectionOffsetsChanged)
+
+    # --- content ------------------------------------------------------------------------
+    def set_article(self, text: str, title_span: tuple[int, int] | None = None) -> None:
+        self._text = text
+        self._offsets = OffsetMap(text)
+        self._highlights = []
+        self._active_id = None
+        self.set_tokens(None)
+        doc = self.document()
+        doc.clear()
+        cursor = QTextCursor(doc)
+        cursor.insertText(text)
+        cursor.select(QTextCursor.SelectionType.Document)
+        block = QTextBlockFormat()
+        block.setLineHeight(LINE_HEIGHT_PERCENT, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+        block.setBottomMargin(8)
+        cursor.mergeBlockFormat(block)
+        if title_span:
+            self._style_title(*title_span)
+        self.setExtraSelections([])
+        self.moveCursor(QTextCursor.MoveOperation.Start)
+        self.verticalScrollBar().setValue(0)
+
+    def _style_title(self, start: int, end: int) -> None:
+        cursor = self._cursor_for(start, end)
+        fmt = QTextCharFormat()
+        fmt.setFontPointSize(self.font().pointSizeF() * 1.6)
+        fmt.setFontWeight(QFont.Weight.Bold)
+        cursor.mergeCharFormat(fmt)
+        block = QTextBlockFormat()
+        block.setLineHeight(125, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+        block.setBottomMargin(18)
+        cursor.mergeBlockFormat(block)
+
+    def text(self) -> str:
+        return self._text
+
+    def set_highlights(self, highlights: list[HighlightInfo]) -> None:
+        self._highlights = sorted(highlights, key=lambda h: (h.start, -h.end))
+        if self._active_id is not None and not any(h.id == self._active_id for h in highlights):
+            self._active_id = None
+        self._refresh_extra_selections()
+
+    def set_active_highlight(self, highlight_id: int | None) -> None:
+        self._active_id = highlight_id
+        self.viewport().update()
+
+    def set_tokens(self, spans: list[tuple[int, int]] | None) -> None:
+        """Word spans (code points) from segmentation; None until segmentation is ready."""
+        spans = spans or []
+        self._tokens_cp = list(spans)
+        self._token_starts_cp = [s for s, _ in spans]
+        self._tokens_u16 = [(self._offsets.to_utf16(s), self._offsets.to_utf16(e)) for s, e in spans]
+        self.viewport().update()
+
+    def has_tokens(self) -> bool:
+        return bool(self._tokens_cp)
+
+    def set_show_word_boundaries(self, show: bool) -> None:
+        self._show_words = show
+        self.viewport().update()
+
+    def add_context_actions(self, actions: list[QAction]) -> None:
+        self._context_actions = actions
+
+    # --- offsets ------------------------------------------------------------------------
+    def selected_offsets(self) -> tuple[int, int] | None:
+        """The selection as code-point offsets into the article text, or None."""
+        cursor = self.textCursor()
+        if not cursor.hasSelection():
+            return None
+        start = self._offsets.to_codepoint(cursor.selectionStart())
+        end = self._offsets.to_codepoint(cursor.selectionEnd())
+        # A selection ending inside a surrogate pair still covers that character.
+        if self._offsets.to_utf16(end) < cursor.selectionEnd():
+            end += 1
+        return (start, min(end, len(self._text))) if end > start else None
+
+    def select_offsets(self, start: int, end: int) -> None:
+        self.setTextCursor(self._cursor_for(start, end))
+
+    def _cursor_for(self, start: int, end: int) -> QTextCursor:
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self._offsets.to_utf16(start))
+        cursor.setPosition(self._offsets.to_utf16(end), _CURSOR_MOVE.KeepAnchor)
+        return cursor
+
+    def offset_at(self, pos: QPoint) -> int:
+        return self._offsets.to_codepoint(self.cursorForPosition(pos).position())
+
+    def highlights_at(self, offset: int) -> list[HighlightInfo]:
+        """Highlights covering the character at `offset`, shortest (innermost) first."""
+        hits = [h for h in self._highlights if h.start <= offset < h.end]
+        return sorted(hits, key=lambda h: h.end - h.start)
+
+    def word_at(self, offset: int) -> tuple[int, int] | None:
+        i = bisect.bisect_right(self._token_starts_cp, offset) - 1
+        if i >= 0:
+            start, end = self._tokens_cp[i]
+            if start <= offset < end:
+                return start, end
+        return None
+
+    # --- navigation ---------------------------------------------------------------------
+    def scroll_to_offsets(self, start: int, end: int, flash: bool = True) -> None:
+        cursor = self._cursor_for(start, start)
+        self.setTextCursor(cursor)
+        rect = self.cursorRect(cursor)
+        bar = self.verticalScrollBar()
+        bar.setValue(bar.value() + rect.top() - self.viewport().height() // 3)
+        if flash:
+            self._flash = (self._offsets.to_utf16(start), self._offsets.to_utf16(end), 230)
+            self._flash_anim.stop()
+            self._flash_anim.start()
+            self._refresh_extra_selections()
+
+    def _on_flash_step(self, alpha: int) -> None:
+        if self._flash:
+            self._flash = (self._flash[0], self._flash[1], int(alpha))
+            self._refresh_extra_selections()
+
+    def _end_flash(self) -> None:
+        self._flash = None
+        self._refresh_extra_selections()
+
+    # --- painting -----------------------------------------------------------------------
+    def _refresh_extra_selections(self) -> None:
+        selections = []
+        doc = self.document()
+        for h in self._highlights:
+            sel = QTextEdit.ExtraSelection()
+            sel.cursor = QTextCursor(doc)
+            sel.cursor.setPosition(self._offsets.to_utf16(h.start))
+            sel.cursor.setPosition(self._offsets.to_utf16(h.end), _CURSOR_MOVE.KeepAnchor)
+            fmt = QTextCharFormat()
+            colors = [t.color for t in h.tags] or ["#d0d0d0"]
+            fmt.setBackground(style.tag_color(colors[0], style.HIGHLIGHT_ALPHA))
+            if len(colors) > 1:
+                # A second tag shows as a coloured underline, so both remain visible.
+                fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+                fmt.setUnderlineColor(style.tag_color(colors[1]))
+            sel.format = fmt
+            selections.append(sel)
+        if self._flash:
+            start, end, alpha = self._flash
+            sel = QTextEdit.ExtraSelection()
+            sel.cursor = QTextCursor(doc)
+            sel.cursor.setPosition(start)
+            sel.cursor.setPosition(end, _CURSOR_MOVE.KeepAnchor)
+            fmt = QTextCharFormat()
+            fmt.setBackground(QColor(255, 140, 0, alpha))
+            fmt.setProperty(QTextFormat.Property.FullWidthSelection, False)
+            sel.format = fmt
+            selections.append(sel)
+        self.setExtraSelections(selections)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not (self._show_words and self._tokens_u16) and self._active_id is None:
+            return
+        painter = QPainter(self.viewport())
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        first = self.cursorForPosition(QPoint(0, 0)).position()
+        last = self.cursorForPosition(QPoint(self.viewport().width(), self.viewport().height())).position()
+        if self._show_words and self._tokens_u16:
+            self._paint_word_groups(painter, first, last)
+        if self._active_id is not None:
+            for h in self._highlights:
+                if h.id == self._active_id:
+                    self._paint_active(painter, h, first, last)
+        painter.end()
+
+    def _paint_word_groups(self, painter: QPainter, first: int, last: int) -> None:
+        """A thin bracket under each multi-syllable word: "Ban | Tổ chức | Trung ương"."""
+        pen = QPen(QColor(110, 130, 160, 170))
+        pen.setWidthF(1.2)
+        painter.setPen(pen)
+        starts = [s for s, _ in self._tokens_u16]
+        i = max(0, bisect.bisect_left(starts, first) - 1)
+        while i < len(self._tokens_u16) and self._tokens_u16[i][0] <= last:
+            start, end = self._tokens_u16[i]
+            i += 1
+            if " " not in self._text[self._tokens_cp[i - 1][0] : self._tokens_cp[i - 1][1]]:
+                continue
+            for rect in self._line_rects(start, end):
+                y = rect.bottom() - 1
+                painter.drawLine(rect.left() + 1, y, rect.right() - 1, y)
+                painter.drawLine(rect.left() + 1, y, rect.left() + 1, y - 3)
+                painter.drawLine(rect.right() - 1, y, rect.right() - 1, y - 3)
+
+    def _paint_active(self, painter: QPainter, h: HighlightInfo, first: int, last: int) -> None:
+        start, end = self._offsets.to_utf16(h.start), self._offsets.to_utf16(h.end)
+        if end < first or start > last:
+            return
+        pen = QPen(style.ACCENT)
+        pen.setWidthF(2.0)
+        painter.setPen(pen)
+        for rect in self._line_rects(start, end):
+            painter.drawLine(rect.left(), rect.bottom() + 1, rect.right(), rect.bottom() + 1)
+
+    def _line_rects(self, start: int, end: int) -> list[QRect]:
+        """One rectangle per visual line that the UTF-16 range [start, end) covers."""
+        rects = []
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(start)
+        while cursor.position() < end:
+            line_start = self.cursorRect(cursor)
+            probe = QTextCursor(cursor)
+            probe.movePosition(QTextCursor.MoveOperation.EndOfLine)
+            line_end_pos = min(probe.position(), end)
+            if line_end_pos <= cursor.position():
+                break
+            probe.setPosition(line_end_pos)
+            line_end = self.cursorRect(probe)
+            rects.append(QRect(QPoint(line_start.left(), line_start.top()), QPoint(line_end.left(), line_start.bottom())))
+            cursor.setPosition(line_end_pos)
+            if cursor.position() < end:
+                # Step past the wrap point onto the next visual line.
+                cursor.movePosition(QTextCursor.MoveOperation.NextCharacter)
+                cursor.movePosition(QTextCursor.MoveOperation.StartOfLine)
+                if cursor.position() <= line_end_pos - 1:
+                    cursor.setPosition(line_end_pos + 1)
+        return rects
+
+    # --- input --------------------------------------------------------------------------
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        if self._tokens_cp and event.button() == Qt.MouseButton.LeftButton:
+            word = self.word_at(self.offset_at(event.position().toPoint()))
+            if word:
+                self.select_offsets(*word)
+                return
+        super().mouseDoubleClickEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        super().mouseReleaseEvent(event)
+        if event.button() == Qt.MouseButton.LeftButton and not self.textCursor().hasSelection():
+            hits = self.highlights_at(self.offset_at(event.position().toPoint()))
+            if hits:
+                self.highlightClicked.emit(hits[0].id)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        menu = self.createStandardContextMenu(event.pos())
+        if self._context_actions:
+            first = menu.actions()[0] if menu.actions() else None
+            for action in self._context_actions:
+                menu.insertAction(first, action)
+            menu.insertSeparator(first)
+        menu.exec(event.globalPos())
+        menu.deleteLater()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        # Keep lines at a readable measure on wide windows by centring a column.
+        column = self.fontMetrics().averageCharWidth() * MAX_COLUMN_EM * 2
+        spare = max(0, self.width() - column)
+        side = spare // 2
+        self.setViewportMargins(side, 0, side, 0)
+        super().resizeEvent(event)

@@ -1,0 +1,47 @@
+"""The middle pane: a quiet header (date · source · author) above the reader."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from desktop_app.core.library import ArticleDoc
+from desktop_app.ui.formatting import meta_line
+from desktop_app.ui.reader import ReaderView
+
+
+class ReaderPane(QWidget):
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        self.header = QWidget()
+        self.header.setObjectName("readerHeader")
+        header_layout = QVBoxLayout(self.header)
+        header_layout.setContentsMargins(28, 10, 28, 8)
+        self.meta = QLabel()
+        self.meta.setObjectName("readerMeta")
+        self.meta.setWordWrap(True)
+        header_layout.addWidget(self.meta)
+        self.reader = ReaderView()
+        layout.addWidget(self.header)
+        layout.addWidget(self.reader, 1)
+        self.show_article(None)
+
+    def show_article(self, doc: ArticleDoc | None, title_span: tuple[int, int] | None = None) -> None:
+        if doc is None:
+            self.meta.setText(self.tr("Choose an article on the left to start reading."))
+            self.reader.set_article("")
+            return
+        line = meta_line(doc.published, doc.source, doc.author)
+        if not title_span and doc.title:
+            # The title is not a line of the text (e.g. it came from a header): show it here.
+            line = f"<b>{_escape(doc.title)}</b><br>{_escape(line)}"
+        else:
+            line = _escape(line) or self.tr("No date or source found in this article.")
+        self.meta.setText(line)
+        self.reader.set_article(doc.text, title_span)
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
