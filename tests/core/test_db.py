@@ -1,0 +1,64 @@
+"""Opening databases: pragmas, schema version, and files that are not ours."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+
+from desktop_app.core.db import SCHEMA_VERSION, Database, DatabaseError
+
+
+def test_new_database_has_schema_version_and_pragmas(tmp_path):
+    db = Database.open(tmp_path / "lib.sqlite3")
+    try:
+        with db.engine.connect() as conn:
+            assert conn.exec_driver_sql("PRAGMA user_version").scalar() == SCHEMA_VERSION
+            assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+            assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+    finally:
+        db.close()
+
+
+def test_not_a_database_is_refused_and_left_untouched(tmp_path):
+    path = tmp_path / "chugiai.sqlite3"
+    path.write_bytes(b"this is a shopping list, not a database\n" * 50)
+    before = path.read_bytes()
+    with pytest.raises(DatabaseError, match="not a Chú Giải database"):
+        Database.open(path)
+    assert path.read_bytes() == before
+
+
+def test_foreign_sqlite_database_is_refused(tmp_path):
+    path = tmp_path / "other.sqlite3"
+    with sqlite3.connect(path) as conn:
+        conn.execute("CREATE TABLE x (a)")
+    with pytest.raises(DatabaseError, match="not one made by Chú Giải"):
+        Database.open(path)
+
+
+def test_newer_schema_is_refused(tmp_path):
+    path = tmp_path / "new.sqlite3"
+    Database.open(path).close()
+    with sqlite3.connect(path) as conn:
+        conn.execute(f"PRAGMA user_version={SCHEMA_VERSION + 1}")
+    with pytest.raises(DatabaseError, match="newer version"):
+        Database.open(path)
+
+
+def test_uncreatable_data_folder_gives_a_message(tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    with pytest.raises(DatabaseError, match="Cannot create the data folder"):
+        Database.open(blocker / "sub" / "db.sqlite3")
+
+
+def test_backup_is_a_consistent_copy(tmp_path, db):
+    from tests.core.test_annotations import add_article
+
+    add_article(db)
+    target = tmp_path / "backup.sqlite3"
+    db.backup(target)
+    with sqlite3.connect(target) as conn:
+        assert conn.execute("SELECT count(*) FROM articles").fetchone()[0] == 1
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
