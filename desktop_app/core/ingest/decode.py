@@ -51,11 +51,17 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
                 "Word document…), not plain text."
             )
         try:
-            return _checked(data.decode(codec), codec)
+            text = data.decode(codec)
         except UnicodeDecodeError as e:
             raise ImportFailure(
                 f"The file looks like UTF-16 text but has invalid bytes at byte {e.start}."
             ) from None
+        if not _looks_like_text(text):
+            raise ImportFailure(
+                "The file contains NUL bytes and is not readable as UTF-16: it is a binary "
+                "file, not plain text."
+            )
+        return _checked(text, codec)
     try:
         return _checked(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError as e:
@@ -107,6 +113,18 @@ def _utf16_without_bom(data: bytes) -> str | None:
     if nul_even >= 0.3 * pairs and nul_odd <= 0.02 * pairs:
         return "utf-16-be"
     return None
+
+
+def _looks_like_text(text: str) -> bool:
+    """A guessed UTF-16 must read as text: no stray controls, nearly all printable.
+
+    Without a BOM the NUL pattern alone is weak evidence in a small file (a JPEG
+    header has NULs on one side only).
+    """
+    if any(ch not in _TEXT_CONTROLS and unicodedata.category(ch) == "Cc" for ch in text):
+        return False
+    printable = sum(1 for ch in text if ch.isprintable() or ch in _TEXT_CONTROLS)
+    return printable >= 0.95 * len(text)
 
 
 def _mostly_utf8(data: bytes) -> bool:

@@ -200,7 +200,7 @@ def _byline(line: str) -> str | None:
 
 # ---------------------------------------------------------------- title and kicker
 
-_HEADER_RE = re.compile(r"#\s*([A-Za-z_][\w.-]*)\s*=\s*(.*)")
+_HEADER_RE = re.compile(r"#\s*([A-Za-z_][A-Za-z0-9_ .-]{0,30}?)\s*=\s*(.*)")  # "# newdoc id = …" too
 _MARKDOWN_HEADING_RE = re.compile(r"#{1,6}\s+(\S.*)")
 _HEADER_KEYS = {
     "title": "title", "headline": "title", "kicker": "kicker", "sapo_title": "kicker",
