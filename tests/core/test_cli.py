@@ -1,0 +1,81 @@
+"""The command line, run as a user runs it: a separate process on a real data folder."""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def chugiai(*args: str, env_extra: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    env = {**os.environ, **(env_extra or {})}
+    return subprocess.run(
+        [sys.executable, "-m", "desktop_app", *args],
+        capture_output=True, text=True, cwd=REPO, env=env, timeout=120,
+    )
+
+
+def test_import_list_and_export_round_trip(tmp_path, seeds_copy):
+    data = tmp_path / "thư viện"
+    result = chugiai("--data-dir", str(data), "import", str(seeds_copy))
+    assert result.returncode == 0, result.stderr
+    assert "Imported 5 articles" in result.stdout
+
+    listed = chugiai("--data-dir", str(data), "list", "--json")
+    assert listed.returncode == 0, listed.stderr
+    articles = json.loads(listed.stdout)
+    assert len(articles) == 5
+    assert set(articles[0]) == {"id", "title", "source", "author", "published", "highlights"}
+    by_title = {a["title"]: a for a in articles}
+    dated = by_title["Tiếp tục đổi mới, kiện toàn công tác tổ chức cán bộ"]
+    assert (dated["source"], dated["published"], dated["highlights"]) == ("TTXVN", "2011-11-23T08:24", 0)
+
+    # Importing again makes no duplicate.
+    again = chugiai("--data-dir", str(data), "import", str(seeds_copy))
+    assert again.returncode == 0 and "5 already in the library" in again.stdout
+    assert len(json.loads(chugiai("--data-dir", str(data), "list", "--json").stdout)) == 5
+
+    out = tmp_path / "chú giải.csv"
+    exported = chugiai("--data-dir", str(data), "export", "--format", "csv", "-o", str(out))
+    assert exported.returncode == 0, exported.stderr
+    with open(out, encoding="utf-8-sig", newline="") as f:
+        assert next(csv.reader(f))[:3] == ["article_id", "article_title", "source"]
+
+
+def test_data_dir_from_environment(tmp_path, seeds_copy):
+    data = tmp_path / "env-data"
+    result = chugiai("import", str(seeds_copy / "001_ac896c5b02962443.txt"),
+                     env_extra={"CHUGIAI_DATA_DIR": str(data)})
+    assert result.returncode == 0, result.stderr
+    assert (data / "chugiai.sqlite3").exists()
+
+
+def test_failed_import_exits_non_zero_with_a_reason(tmp_path):
+    bad = tmp_path / "ảnh.txt"
+    bad.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
+    empty = tmp_path / "rỗng.txt"
+    empty.write_bytes(b"")
+    result = chugiai("--data-dir", str(tmp_path / "d"), "import", str(bad), str(empty))
+    assert result.returncode == 1
+    assert "ảnh.txt" in result.stderr and "rỗng.txt" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_database_that_is_not_a_database_gives_a_clean_error(tmp_path):
+    data = tmp_path / "d"
+    data.mkdir()
+    (data / "chugiai.sqlite3").write_bytes(b"not sqlite at all" * 100)
+    result = chugiai("--data-dir", str(data), "list", "--json")
+    assert result.returncode == 1
+    assert "not a Chú Giải database" in result.stderr and "Traceback" not in result.stderr
+    assert (data / "chugiai.sqlite3").read_bytes() == b"not sqlite at all" * 100
+
+
+def test_export_into_missing_folder_is_refused(tmp_path):
+    result = chugiai("--data-dir", str(tmp_path / "d"), "export", "-o", str(tmp_path / "no" / "x.csv"))
+    assert result.returncode == 2 and "does not exist" in result.stderr
