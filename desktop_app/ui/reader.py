@@ -87,11 +87,24 @@ class ReaderView(QTextEdit):
         block.setLineHeight(LINE_HEIGHT_PERCENT, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
         block.setBottomMargin(8)
         cursor.mergeBlockFormat(block)
+        self._compact_blank_lines()
         if title_span:
             self._style_title(*title_span)
         self.setExtraSelections([])
         self.moveCursor(QTextCursor.MoveOperation.Start)
         self.verticalScrollBar().setValue(0)
+
+    def _compact_blank_lines(self) -> None:
+        """Blank lines between paragraphs become a small gap, not a full 160% line."""
+        gap = QTextBlockFormat()
+        gap.setLineHeight(4, QTextBlockFormat.LineHeightTypes.FixedHeight.value)
+        gap.setBottomMargin(0)
+        block = self.document().begin()
+        while block.isValid():
+            if not block.text().strip():
+                cursor = QTextCursor(block)
+                cursor.mergeBlockFormat(gap)
+            block = block.next()
 
     def _style_title(self, start: int, end: int) -> None:
         cursor = self._cursor_for(start, end)
