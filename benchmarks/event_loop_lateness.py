@@ -1,0 +1,120 @@
+"""Does background segmentation keep the GUI responsive?
+
+A 5 ms QTimer in the window's event loop records how late each tick fires while
+SegmentationWorker segments a ~1 MB library in a temp database. Target: p99 <= 5 ms,
+max <= 25 ms. Prints figures, asserts nothing. Swap `make_window` for the real
+MainWindow when it exists.
+
+    QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/event_loop_lateness.py
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QEventLoop, Qt, QTimer  # noqa: E402
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow  # noqa: E402
+
+from desktop_app.core.db import Database  # noqa: E402
+from segmentation_throughput import fill_database, library_texts  # noqa: E402
+
+INTERVAL_MS = 5
+
+
+def make_window(db: Database) -> QMainWindow:
+    """The window under test; replace with the real MainWindow(db) later."""
+    window = QMainWindow()
+    window.setCentralWidget(QLabel(f"{db.path.name}"))
+    window.resize(1000, 700)
+    return window
+
+
+class LatenessProbe:
+    """Records, for every tick of a 5 ms timer, how much later than 5 ms it came."""
+
+    def __init__(self) -> None:
+        self.lateness_ms: list[float] = []
+        self._last = 0.0
+        self.timer = QTimer()
+        self.timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self.timer.setInterval(INTERVAL_MS)
+        self.timer.timeout.connect(self._tick)
+
+    def start(self) -> None:
+        self._last = time.perf_counter()
+        self.timer.start()
+
+    def stop(self) -> None:
+        self.timer.stop()
+
+    def _tick(self) -> None:
+        now = time.perf_counter()
+        self.lateness_ms.append(max(0.0, (now - self._last) * 1000 - INTERVAL_MS))
+        self._last = now
+
+
+def summary(values: list[float]) -> str:
+    ordered = sorted(values)
+    p99 = ordered[min(len(ordered) - 1, int(0.99 * len(ordered)))]
+    return (
+        f"{len(values):6d} ticks  p50 {statistics.median(ordered):5.2f} ms  "
+        f"p99 {p99:5.2f} ms  max {ordered[-1]:6.2f} ms"
+    )
+
+
+def idle(app: QApplication, seconds: float) -> list[float]:
+    probe = LatenessProbe()
+    loop = QEventLoop()
+    QTimer.singleShot(int(seconds * 1000), loop.quit)
+    probe.start()
+    loop.exec()
+    probe.stop()
+    return probe.lateness_ms
+
+
+def main() -> None:
+    from desktop_app.ui.workers import SegmentationWorker
+
+    app = QApplication.instance() or QApplication(sys.argv)
+    texts = library_texts()
+    chars = sum(len(t) for t in texts)
+    with tempfile.TemporaryDirectory() as tmp:
+        db = Database.open(Path(tmp) / "bench.sqlite3")
+        fill_database(db, texts)
+        window = make_window(db)
+        window.show()
+        print(f"library: {len(texts)} articles, {chars:,} characters; platform {app.platformName()}")
+        print("idle, no worker:      " + summary(idle(app, 2.0)))
+
+        worker = SegmentationWorker(db)
+        failures: list[str] = []
+        worker.failed.connect(failures.append)
+        probe = LatenessProbe()
+        loop = QEventLoop()
+        worker.finished.connect(loop.quit)
+        t0 = time.perf_counter()
+        probe.start()
+        worker.start()  # includes spawning the process and loading the model
+        loop.exec()
+        probe.stop()
+        elapsed = time.perf_counter() - t0
+        worker.shutdown()
+        print("while segmenting:     " + summary(probe.lateness_ms))
+        print(f"segmented {chars:,} characters in {elapsed:.1f} s ({chars / elapsed:,.0f} chars/s)")
+        if failures:
+            print(f"!! failures: {failures}")
+        window.close()
+        db.close()
+
+
+if __name__ == "__main__":  # the spawned worker process re-imports this module
+    main()
