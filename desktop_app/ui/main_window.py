@@ -48,6 +48,7 @@ class MainWindow(QMainWindow):
         self.settings = settings or QSettings()
         self.current: ArticleDoc | None = None
         self._last_focus: tuple[int, float] = (-1, 0.0)
+        self._segmentation_paused = not start_worker
         self.setWindowTitle(APP_DISPLAY_NAME)
 
         self.article_model = ArticleListModel(self)
@@ -88,6 +89,7 @@ class MainWindow(QMainWindow):
         self.worker.progress.connect(self.seg_status.set_progress)
         self.worker.article_segmented.connect(self._on_article_segmented)
         self.worker.finished.connect(lambda: self.seg_status.set_idle(self.tr("Word segmentation up to date")))
+        self.worker.stopped.connect(lambda: self.seg_status.set_idle(self.tr("Word segmentation paused")))
         self.worker.failed.connect(lambda msg: self.statusBar().showMessage(msg, 10_000))
         self.seg_status.cancelRequested.connect(self._cancel_segmentation)
 
@@ -116,7 +118,8 @@ class MainWindow(QMainWindow):
         self.act_highlight = QAction(self.tr("Highlight with tags…"), self)
         self.act_highlight.setShortcut(HIGHLIGHT_SHORTCUT)
         self.act_highlight.setToolTip(self.tr("Highlight the selected text and tag it (Ctrl+H)"))
-        self.act_highlight.triggered.connect(self.highlight_selection)
+        # triggered(bool) would land in `tags`: ask for tags explicitly.
+        self.act_highlight.triggered.connect(lambda: self.highlight_selection(None))
         self.act_edit_tags = QAction(self.tr("Edit tags of highlight…"), self)
         self.act_edit_tags.setShortcut(QKeySequence("Ctrl+T"))
         self.act_edit_tags.triggered.connect(lambda: self._with_selected(self.edit_tags))
@@ -210,6 +213,8 @@ class MainWindow(QMainWindow):
         self.reader.set_tokens(spans)
         if spans is None:
             self.worker.prioritize(article_id)
+            if not self._segmentation_paused:
+                self.worker.start()
         self.settings.setValue("reader/last_article", article_id)
         self.setWindowTitle(f"{doc.title or self.tr('(untitled)')} — {APP_DISPLAY_NAME}")
         self._update_action_state()
@@ -219,6 +224,7 @@ class MainWindow(QMainWindow):
             self.reader.set_tokens(load_segmentation(self.db, article_id))
 
     def _cancel_segmentation(self) -> None:
+        self._segmentation_paused = True
         self.worker.cancel()
         self.seg_status.set_idle(self.tr("Word segmentation paused"))
 

@@ -6,7 +6,7 @@ Completion ignores case and diacritics ("to chuc" offers "Tổ chức"), through
 
 from __future__ import annotations
 
-from PySide6.QtCore import QStringListModel, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, QStringListModel, Qt, QTimer
 from PySide6.QtGui import QColor, QIcon, QPixmap, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QCompleter,
@@ -51,7 +51,9 @@ class TagDialog(QDialog):
         self.completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.input.setCompleter(self.completer)
         self.input.textEdited.connect(self._update_completions)
+        # The completer's popup hands Return straight to the field: returnPressed catches it.
         self.input.returnPressed.connect(self._add_typed)
+        self.input.installEventFilter(self)
         self.completer.activated.connect(self._add_completion)
         layout.addWidget(self.input)
 
@@ -69,10 +71,6 @@ class TagDialog(QDialog):
         buttons.rejected.connect(self.reject)
         self.buttons = buttons
         layout.addWidget(buttons)
-        # Enter in the line edit adds a tag; it must not close the dialog.
-        for button in buttons.buttons():
-            button.setAutoDefault(False)
-            button.setDefault(False)
         self.input.setFocus()
 
     def _append(self, name: str, color: str | None, checked: bool) -> QStandardItem:
@@ -102,12 +100,26 @@ class TagDialog(QDialog):
     def _add_typed(self) -> None:
         typed = clean_tag_name(self.input.text())
         if not typed:
-            self.accept()  # Enter on an empty field means "done"
             return
         # An existing tag that folds to the same text wins over creating a near-duplicate.
         same = [t for t in self._tags if fold(t.name) == fold(typed)]
         self._check(same[0].name if len(same) == 1 and typed not in {t.name for t in self._tags} else typed)
         self.input.clear()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # Enter in the field adds the typed tag, or closes the dialog when the field is
+        # empty; it must never fall through to OK while a tag is half typed.
+        if (
+            watched is self.input
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        ):
+            if clean_tag_name(self.input.text()):
+                self._add_typed()
+            else:
+                self.accept()
+            return True
+        return super().eventFilter(watched, event)
 
     def _check(self, name: str) -> None:
         item = self._find_item(name) or self._append(name, None, True)

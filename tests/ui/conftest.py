@@ -1,0 +1,43 @@
+"""UI fixtures: a main window on a real data folder with the sample articles."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+
+from desktop_app.core.db import Database
+from desktop_app.ui.app import import_seeds_once, make_application
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    return tmp_path / "data"
+
+
+@pytest.fixture
+def open_window(qtbot, data_dir: Path):
+    """Factory: open (or reopen) a window on data_dir, as a user starting the app would."""
+    make_application()
+    opened = []
+
+    def _open(start_worker: bool = False):
+        db = Database.open(data_dir / "chugiai.sqlite3")
+        import_seeds_once(db)
+        settings = QSettings(str(data_dir / "settings.ini"), QSettings.Format.IniFormat)
+        from desktop_app.ui.main_window import MainWindow
+
+        window = MainWindow(db, settings, start_worker=start_worker)
+        qtbot.addWidget(window)
+        window.resize(1300, 850)
+        window.show()
+        qtbot.waitExposed(window)
+        opened.append((window, db))
+        return window
+
+    yield _open
+    for window, db in opened:
+        if window.isVisible():
+            window.close()
+        db.close()
