@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import sys
 import tempfile
 from pathlib import Path
@@ -48,7 +49,13 @@ def import_seeds_once(db: Database, seeds: Path | None = None) -> int:
 
 
 def open_database(directory: Path) -> Database:
-    return Database.open(paths.database_path(directory))
+    """Open the library; if the file or its folder cannot be written, open it read-only
+    (the user can still read and export) rather than not at all."""
+    path = paths.database_path(directory)
+    writable = os.access(directory, os.W_OK) and (not path.exists() or os.access(path, os.W_OK))
+    if path.exists() and not writable:
+        return Database.open(path, read_only=True)
+    return Database.open(path)
 
 
 def run_gui(data_dir: str | None = None, self_test: bool = False) -> int:

@@ -48,7 +48,7 @@ class MainWindow(QMainWindow):
         self.settings = settings or QSettings()
         self.current: ArticleDoc | None = None
         self._last_focus: tuple[int, float] = (-1, 0.0)
-        self._segmentation_paused = not start_worker
+        self._segmentation_paused = not start_worker or db.read_only
         self.setWindowTitle(APP_DISPLAY_NAME)
 
         self.article_model = ArticleListModel(self)
@@ -98,7 +98,7 @@ class MainWindow(QMainWindow):
         self.refresh_tags()
         self._open_initial_article()
         self._update_action_state()
-        if start_worker:
+        if start_worker and not db.read_only:  # results could not be stored
             QTimer.singleShot(0, self.worker.start)
 
     # --- actions, menus -----------------------------------------------------------------

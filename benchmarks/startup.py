@@ -1,0 +1,88 @@
+"""Time from launch to a usable window, and to the first article painted.
+
+Runs the app in a fresh interpreter (a cold start as a user gets it), on a library with the
+sample articles, several times, and prints the median and worst of:
+  - "window shown": the main window mapped and its first event-loop turn done (usable);
+  - "article painted": the reader viewport has painted the open article's text.
+
+    .venv/bin/python benchmarks/startup.py [RUNS] [--articles N]
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+
+CHILD = r"""
+import json, sys, time
+from pathlib import Path
+t0 = float(sys.argv[1])
+marks = {"interpreter": time.time() - t0}
+from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
+from desktop_app.ui.app import import_seeds_once, make_application, open_database
+from desktop_app.ui.main_window import MainWindow
+marks["imports"] = time.time() - t0
+data = Path(sys.argv[2])
+
+class PaintSpy(QObject):
+    def eventFilter(self, obj, event):
+        if event.type() == QEvent.Type.Paint and "article painted" not in marks and window.reader.toPlainText():
+            marks["article painted"] = time.time() - t0
+            QTimer.singleShot(0, app.quit)
+        return False
+
+def main():
+    global app, window
+    app = make_application([sys.argv[0], "-platform", "offscreen"])
+    db = open_database(data)
+    import_seeds_once(db)
+    settings = QSettings(str(data / "settings.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(db, settings, start_worker=False)
+    spy = PaintSpy()
+    window.reader.viewport().installEventFilter(spy)
+    window.show()
+    QTimer.singleShot(0, lambda: marks.setdefault("window shown", time.time() - t0))
+    QTimer.singleShot(10000, app.quit)
+    app.exec()
+    window.close()
+    db.close()
+    print(json.dumps(marks))
+
+if __name__ == "__main__":
+    main()
+"""
+
+
+def run_once(data: Path) -> dict[str, float]:
+    t0 = time.time()
+    out = subprocess.run(
+        [sys.executable, "-c", CHILD, repr(t0), str(data)],
+        capture_output=True, text=True, cwd=REPO,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"}, check=True,
+    )
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def main() -> None:
+    runs = int(sys.argv[1]) if len(sys.argv) > 1 and sys.argv[1].isdigit() else 7
+    with tempfile.TemporaryDirectory() as tmp:
+        data = Path(tmp)
+        first = run_once(data)  # the first start also imports the seeds
+        print(f"first start (imports the 5 seeds): window shown {first['window shown'] * 1000:.0f} ms, "
+              f"article painted {first['article painted'] * 1000:.0f} ms")
+        samples = [run_once(data) for _ in range(runs)]
+    for key in ("interpreter", "imports", "window shown", "article painted"):
+        values = sorted(s[key] * 1000 for s in samples)
+        print(f"{key:16s} median {statistics.median(values):6.0f} ms   worst {values[-1]:6.0f} ms   ({runs} runs)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,90 @@
+"""The window as a whole: first start, segmentation in the background, remembered layout,
+and bad libraries handled with a message."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QMessageBox
+
+from desktop_app.core.library import list_articles
+from desktop_app.core.segments import load_segmentation
+from desktop_app.ui import app as app_module
+
+
+def test_first_start_imports_the_seeds_once(open_window, data_dir):
+    window = open_window()
+    titles = [window.article_model.index(r).data() for r in range(window.article_model.rowCount())]
+    assert len(titles) == 5
+    assert "Tiếp tục đổi mới, kiện toàn công tác tổ chức cán bộ" in titles
+    assert window.current is not None  # an article is open at once
+    # The user deletes an article: the next start does not bring the seeds back.
+    from desktop_app.core.models import Article
+
+    with window.db.session() as s:
+        s.delete(s.get(Article, list_articles(window.db)[0].id))
+    window.close()
+    again = open_window()
+    assert again.article_model.rowCount() == 4
+
+
+def test_segmentation_runs_in_background_and_feeds_the_reader(open_window, qtbot):
+    window = open_window(start_worker=True)
+    with qtbot.waitSignal(window.worker.finished, timeout=120_000):
+        pass
+    assert "up to date" in window.seg_status.label.text()
+    for summary in list_articles(window.db):
+        spans = load_segmentation(window.db, summary.id)
+        assert spans, summary.title
+    # The open article shows its words: "Tổ chức" is one word of two syllables.
+    assert window.reader.has_tokens()
+    text = window.current.text
+    start = text.index("Tổ chức") if "Tổ chức" in text else text.index("tổ chức")
+    assert window.reader.word_at(start + 1) == (start, start + 7)
+    window.act_words.setChecked(True)
+    window.reader.viewport().repaint()  # painting word groups must not fail
+
+
+def test_layout_and_last_article_are_remembered(open_window):
+    window = open_window()
+    window.splitter.setSizes([200, 800, 300])
+    last_row = window.article_model.rowCount() - 1
+    window.article_list.setCurrentIndex(window.article_model.index(last_row))
+    chosen = window.current.id
+    window.act_words.setChecked(True)
+    sizes = window.splitter.sizes()
+    window.close()
+    again = open_window()
+    assert again.current.id == chosen
+    assert again.splitter.sizes() == sizes
+    assert again.act_words.isChecked()
+
+
+def test_a_file_that_is_not_a_database_gets_a_message_and_is_kept(tmp_path, monkeypatch, qapp):
+    data = tmp_path / "data"
+    data.mkdir()
+    junk = b"Bao cao quy I\n" * 100
+    (data / "chugiai.sqlite3").write_bytes(junk)
+    shown = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda *args, **kw: shown.append(args[2]))
+    assert app_module.run_gui(data_dir=str(data)) == 1
+    assert shown and "not a Chú Giải database" in shown[0]
+    assert (data / "chugiai.sqlite3").read_bytes() == junk
+
+
+def test_read_only_library_disables_editing(tmp_path, qtbot, qapp):
+    from PySide6.QtCore import QSettings
+
+    from desktop_app.core.db import Database
+    from desktop_app.ui.main_window import MainWindow
+
+    path = tmp_path / "chugiai.sqlite3"
+    db = Database.open(path)
+    app_module.import_seeds_once(db)
+    db.close()
+    ro = Database.open(path, read_only=True)
+    window = MainWindow(ro, QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat), start_worker=False)
+    qtbot.addWidget(window)
+    window.show()
+    window.reader.select_offsets(0, 5)
+    assert not window.act_highlight.isEnabled()
+    window.close()
+    ro.close()
