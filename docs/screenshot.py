@@ -29,7 +29,8 @@ def main() -> None:
 
     text = get_article(db, article.id).text
     for phrase, tags, note in [
-        ("tạo chuyển biến cơ bản, vững chắc trong công tác tổ chức xây dựng Đảng", ["Xây dựng Đảng"], ""),
+        ("tạo chuyển biến cơ bản, vững chắc trong công tác tổ chức xây dựng Đảng", ["Xây dựng Đảng", "Nhấn mạnh"],
+         "Mục tiêu chung được nhắc lại ở cuối bài."),
         ("then chốt của then chốt", ["Ẩn dụ", "Nhấn mạnh"], "Cách nói lặp để nhấn mạnh vai trò của Ban."),
         ("tình trạng chạy chức chạy quyền, lợi dụng mối quan hệ thân quen, lợi ích nhóm", ["Tiêu cực"],
          "Liệt kê các biểu hiện tiêu cực trong công tác cán bộ."),
@@ -46,9 +47,9 @@ def main() -> None:
 
     def shoot() -> None:
         cards = window.panel.model.highlights()
-        window.panel.select(cards[1].id)
-        window.reader.set_active_highlight(cards[1].id)
-        window.reader.scroll_to_offsets(cards[0].start, cards[0].end, flash=False)
+        window.panel.select(cards[0].id)
+        window.reader.set_active_highlight(cards[0].id)
+        window.reader.verticalScrollBar().setValue(0)
         app.processEvents()
         window.grab().save(str(out))
         print(f"saved {out}")

@@ -10,7 +10,7 @@ import time
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
@@ -78,12 +78,15 @@ class MainWindow(QMainWindow):
         self.article_list.selectionModel().currentChanged.connect(self._on_article_chosen)
         self.reader.highlightClicked.connect(self._on_highlight_clicked_in_text)
         self.reader.selectionOffsetsChanged.connect(self._update_action_state)
-        self.reader.add_context_actions([self.act_highlight])
+        self.reader.add_context_actions([self.act_highlight, self.act_edit_tags, self.act_delete])
         self.panel.highlightSelected.connect(self._focus_highlight)
         self.panel.tagClicked.connect(self._on_palette_tag)
         self.panel.editor.noteEdited.connect(self._save_note)
         self.panel.editor.editTagsRequested.connect(self.edit_tags)
         self.panel.editor.deleteRequested.connect(self.delete_highlight)
+        delete_key = QShortcut(QKeySequence.StandardKey.Delete, self.panel.list)
+        delete_key.setContext(Qt.ShortcutContext.WidgetShortcut)
+        delete_key.activated.connect(lambda: self._with_selected(self.delete_highlight))
 
         self.worker = SegmentationWorker(db)
         self.worker.progress.connect(self.seg_status.set_progress)

@@ -324,6 +324,11 @@ class ReaderView(QTextEdit):
                 self.highlightClicked.emit(hits[0].id)
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        if not self.textCursor().hasSelection():
+            # Right-click on a highlight makes it the current one, so its actions apply.
+            hits = self.highlights_at(self.offset_at(event.pos()))
+            if hits:
+                self.highlightClicked.emit(hits[0].id)
         menu = self.createStandardContextMenu(event.pos())
         if self._context_actions:
             first = menu.actions()[0] if menu.actions() else None
