@@ -49,6 +49,7 @@ class LatenessProbe:
 
     def __init__(self) -> None:
         self.lateness_ms: list[float] = []
+        self.times: list[float] = []
         self._last = 0.0
         self.timer = QTimer()
         self.timer.setTimerType(Qt.TimerType.PreciseTimer)
@@ -65,6 +66,7 @@ class LatenessProbe:
     def _tick(self) -> None:
         now = time.perf_counter()
         self.lateness_ms.append(max(0.0, (now - self._last) * 1000 - INTERVAL_MS))
+        self.times.append(now)
         self._last = now
 
 
@@ -100,6 +102,7 @@ def main() -> None:
         print("idle, no worker:      " + summary(idle(app, 2.0)))
 
         worker = window.worker  # the window's own worker, as in real use
+        worker.prestart()  # as MainWindow does before it is shown
         failures: list[str] = []
         worker.failed.connect(failures.append)
         probe = LatenessProbe()
@@ -112,6 +115,9 @@ def main() -> None:
         probe.stop()
         elapsed = time.perf_counter() - t0
         print("while segmenting:     " + summary(probe.lateness_ms))
+        worst = sorted(zip(probe.lateness_ms, probe.times), reverse=True)[:5]
+        print("worst ticks (ms late @ s after start): "
+              + ", ".join(f"{late:.1f} @ {at - t0:.2f}" for late, at in worst))
         print(f"segmented {chars:,} characters in {elapsed:.1f} s ({chars / elapsed:,.0f} chars/s)")
         if failures:
             print(f"!! failures: {failures}")

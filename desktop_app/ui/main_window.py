@@ -102,6 +102,7 @@ class MainWindow(QMainWindow):
         self._open_initial_article()
         self._update_action_state()
         if start_worker and not db.read_only:  # results could not be stored
+            self.worker.prestart()
             QTimer.singleShot(0, self.worker.start)
 
     # --- actions, menus -----------------------------------------------------------------

@@ -136,7 +136,8 @@ class ReaderView(QTextEdit):
         self._tokens_cp = list(spans)
         self._token_starts_cp = [s for s, _ in spans]
         self._tokens_u16 = [(self._offsets.to_utf16(s), self._offsets.to_utf16(e)) for s, e in spans]
-        self.viewport().update()
+        if self._show_words:  # tokens change nothing on screen otherwise: spare a full repaint
+            self.viewport().update()
 
     def has_tokens(self) -> bool:
         return bool(self._tokens_cp)
