@@ -17,6 +17,7 @@ from desktop_app.core.db import Database, DatabaseError
 from desktop_app.core.ingest import import_paths
 from desktop_app.core.library import get_state, set_state
 from desktop_app.ui import style
+from desktop_app.ui.errors import install_excepthook, setup_logging
 
 log = logging.getLogger(__name__)
 SEEDS_STATE_KEY = "seeds_imported"
@@ -62,6 +63,7 @@ def run_gui(data_dir: str | None = None, self_test: bool = False) -> int:
     if self_test:
         return run_self_test()
     app = make_application()
+    install_excepthook(setup_logging())
     directory = paths.data_dir(data_dir)
     try:
         db = open_database(directory)
