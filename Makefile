@@ -18,9 +18,15 @@ run: $(STAMP)
 test: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
 
+# One-folder bundle in dist/chugiai, then its self-test, run from / to prove it does not
+# depend on the working directory. underthesea's address/ must never ship (it breaks
+# `import underthesea` in a bundle); tts/ and agent/ are unused.
 package: $(STAMP)
 	$(PY) -m PyInstaller --noconfirm --clean build.spec
-	QT_QPA_PLATFORM=offscreen dist/chugiai/chugiai --self-test
+	@for d in address tts agent; do \
+	  if [ -e dist/chugiai/_internal/underthesea/$$d ]; then \
+	    echo "package: the bundle ships underthesea/$$d" >&2; exit 1; fi; done
+	cd / && QT_QPA_PLATFORM=offscreen "$(CURDIR)/dist/chugiai/chugiai" --self-test
 
 bench: $(STAMP)
 	$(PY) benchmarks/run_all.py

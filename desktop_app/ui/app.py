@@ -106,10 +106,10 @@ def run_self_test() -> int:
             process.stop()
         window.close()
         db.close()
-    if not result:
-        print("self-test: segmentation gave no result", file=sys.stderr)
+    if result is None or result.error:
+        print(f"self-test: segmentation failed: {result.error if result else 'no result'}",
+              file=sys.stderr)
         return 1
-    _, spans = result
-    words = [sentence[s:e] for s, e in spans]
+    words = [sentence[s:e] for s, e in result.spans]
     print(f"self-test ok: {imported} sample articles, words: {' | '.join(words)}")
     return 0 if "Tổ chức" in words else 1

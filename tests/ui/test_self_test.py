@@ -1,0 +1,22 @@
+"""`chugiai --self-test`, the smoke test CI also runs on the packaged bundle."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def test_self_test_opens_window_and_segments(tmp_path):
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "HOME": str(tmp_path)}
+    result = subprocess.run(
+        [sys.executable, "-m", "desktop_app", "--self-test"],
+        capture_output=True, text=True, cwd=tmp_path, env=env, timeout=180,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "self-test ok: 5 sample articles" in result.stdout
+    assert "Tổ chức | Trung ương" in result.stdout
+    assert list(tmp_path.iterdir()) == [] or all(p.name.startswith(".") for p in tmp_path.iterdir())
