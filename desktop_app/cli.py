@@ -4,6 +4,7 @@
     chugiai [--data-dir DIR] import PATH...      import files or folders
     chugiai [--data-dir DIR] list --json         list articles
     chugiai [--data-dir DIR] export --format csv -o FILE [--article ID]
+    chugiai [--data-dir DIR] backup FILE
     chugiai --self-test                          open offscreen, segment a sentence, exit 0
 """
 
@@ -46,7 +47,27 @@ def _build_parser() -> argparse.ArgumentParser:
                           help="only this article (repeatable)")
     p_export.add_argument("--delimiter", choices=[",", ";"], default=",",
                           help='";" for Excel in decimal-comma locales')
+    p_backup = sub.add_parser("backup", help="write a consistent copy of the library")
+    p_backup.add_argument("file", metavar="FILE")
     return parser
+
+
+def _cmd_backup(args: argparse.Namespace) -> int:
+    target = Path(args.file)
+    if target.exists():
+        print(f"chugiai: {target} already exists; choose a new file name", file=sys.stderr)
+        return 2
+    db = _open_db(args)
+    try:
+        db.backup(target)
+    except Exception as e:  # sqlite3.Error or OSError: say it in words
+        target.unlink(missing_ok=True)
+        print(f"chugiai: could not write the backup {target}: {e}", file=sys.stderr)
+        return 1
+    finally:
+        db.close()
+    print(f"backed up the library to {target}")
+    return 0
 
 
 def _open_db(args: argparse.Namespace):
@@ -118,7 +139,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_gui(data_dir=args.data_dir, self_test=args.self_test)
     from desktop_app.core.db import DatabaseError
 
-    handlers = {"import": _cmd_import, "list": _cmd_list, "export": _cmd_export}
+    handlers = {"import": _cmd_import, "list": _cmd_list, "export": _cmd_export, "backup": _cmd_backup}
     try:
         return handlers[args.command](args)
     except DatabaseError as e:

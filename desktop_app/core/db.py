@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterator
+from datetime import datetime
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -139,5 +140,47 @@ class Database:
         finally:
             raw.close()
 
+    def restore_from(self, source: Path) -> Path:
+        """Replace this library's content with a backup, after saving the current one beside it.
+
+        The copy goes through the backup API into the live file, so open connections see the
+        restored data. Returns the path of the safety copy of what was there before.
+        """
+        source = Path(source)
+        check_backup_file(source)
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+        safety = self.path.with_name(f"{self.path.stem}.before-restore-{stamp}{self.path.suffix}")
+        self.backup(safety)
+        self.engine.dispose()
+        src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+        raw = self.engine.raw_connection()
+        try:
+            src.backup(raw.driver_connection)
+        finally:
+            raw.close()
+            src.close()
+        return safety
+
     def close(self) -> None:
         self.engine.dispose()
+
+
+def check_backup_file(path: Path) -> None:
+    """Refuse anything that is not a Chú Giải library this version can read."""
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    except sqlite3.Error as e:
+        raise DatabaseError(f"Cannot open {path}: {e}.") from e
+    try:
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        if conn.execute("PRAGMA quick_check").fetchone()[0] != "ok":
+            raise DatabaseError(f"The backup {path} is damaged; nothing was restored.")
+    except sqlite3.DatabaseError as e:
+        raise DatabaseError(f"{path} is not a Chú Giải library; nothing was restored.") from e
+    finally:
+        conn.close()
+    if version > SCHEMA_VERSION:
+        raise DatabaseError(f"{path} was made by a newer Chú Giải; please update the app first.")
+    if version < 1 or "articles" not in tables:
+        raise DatabaseError(f"{path} is not a Chú Giải library; nothing was restored.")

@@ -7,6 +7,7 @@ changed, and the views refresh from that. No SQL here.
 from __future__ import annotations
 
 import time
+from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
@@ -88,12 +89,7 @@ class MainWindow(QMainWindow):
         delete_key.setContext(Qt.ShortcutContext.WidgetShortcut)
         delete_key.activated.connect(lambda: self._with_selected(self.delete_highlight))
 
-        self.worker = SegmentationWorker(db)
-        self.worker.progress.connect(self.seg_status.set_progress)
-        self.worker.article_segmented.connect(self._on_article_segmented)
-        self.worker.finished.connect(lambda: self.seg_status.set_idle(self.tr("Word segmentation up to date")))
-        self.worker.stopped.connect(lambda: self.seg_status.set_idle(self.tr("Word segmentation paused")))
-        self.worker.failed.connect(lambda msg: self.statusBar().showMessage(msg, 10_000))
+        self.worker = self._make_worker()
         self.seg_status.cancelRequested.connect(self._cancel_segmentation)
 
         self._restore_settings()
@@ -115,6 +111,10 @@ class MainWindow(QMainWindow):
         self.act_export = QAction(self.tr("Export annotations…"), self)
         self.act_export.setShortcut(QKeySequence("Ctrl+E"))
         self.act_export.triggered.connect(self.export_dialog)
+        self.act_backup = QAction(self.tr("Back up…"), self)
+        self.act_backup.triggered.connect(self.backup_dialog)
+        self.act_restore = QAction(self.tr("Restore from backup…"), self)
+        self.act_restore.triggered.connect(self.restore_dialog)
         self.act_quit = QAction(self.tr("Quit"), self)
         self.act_quit.setShortcut(QKeySequence.StandardKey.Quit)
         self.act_quit.triggered.connect(self.close)
@@ -144,6 +144,8 @@ class MainWindow(QMainWindow):
         menu_file.addActions([self.act_import_files, self.act_import_folder])
         menu_file.addSeparator()
         menu_file.addAction(self.act_export)
+        menu_file.addSeparator()
+        menu_file.addActions([self.act_backup, self.act_restore])
         menu_file.addSeparator()
         menu_file.addAction(self.act_quit)
         menu_edit = self.menuBar().addMenu(self.tr("&Edit"))
@@ -226,6 +228,15 @@ class MainWindow(QMainWindow):
     def _on_article_segmented(self, article_id: int) -> None:
         if self.current is not None and article_id == self.current.id and not self.reader.has_tokens():
             self.reader.set_tokens(load_segmentation(self.db, article_id))
+
+    def _make_worker(self) -> SegmentationWorker:
+        worker = SegmentationWorker(self.db)
+        worker.progress.connect(self.seg_status.set_progress)
+        worker.article_segmented.connect(self._on_article_segmented)
+        worker.finished.connect(lambda: self.seg_status.set_idle(self.tr("Word segmentation up to date")))
+        worker.stopped.connect(lambda: self.seg_status.set_idle(self.tr("Word segmentation paused")))
+        worker.failed.connect(lambda msg: self.statusBar().showMessage(msg, 10_000))
+        return worker
 
     def _cancel_segmentation(self) -> None:
         self._segmentation_paused = True
@@ -388,6 +399,59 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, self.tr("Export failed"), self.tr("Could not write {path}: {error}").format(path=path, error=e))
             return
         self.statusBar().showMessage(self.tr("Exported {n} highlights to {path}").format(n=rows, path=path), 10_000)
+
+    # --- backup / restore ----------------------------------------------------------------
+    def backup_dialog(self) -> None:
+        stamp = datetime.now().strftime("%Y-%m-%d")
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Back up the library"), f"chu-giai-{stamp}.sqlite3", "SQLite (*.sqlite3)"
+        )
+        if path:
+            self.backup_to(Path(path))
+
+    def backup_to(self, path: Path) -> bool:
+        self.panel.editor.flush_note()
+        try:
+            self.db.backup(path)
+        except Exception as e:  # sqlite3.Error, OSError: the user needs the words, not the type
+            QMessageBox.warning(self, self.tr("Backup failed"), self.tr("Could not write {path}: {error}").format(path=path, error=e))
+            return False
+        self.statusBar().showMessage(self.tr("Library backed up to {path}").format(path=path), 10_000)
+        return True
+
+    def restore_dialog(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Restore from a backup"), "", "SQLite (*.sqlite3 *.db);;All files (*)")
+        if not path:
+            return
+        answer = QMessageBox.question(
+            self,
+            self.tr("Restore from backup"),
+            self.tr("Replace everything in the library with the backup {path}?\n\n"
+                    "A copy of the current library is kept beside it first.").format(path=path),
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.restore_from(Path(path))
+
+    def restore_from(self, path: Path) -> bool:
+        self.panel.editor.flush_note()
+        self.worker.shutdown()  # no connection may write while pages are replaced
+        try:
+            safety = self.db.restore_from(path)
+        except DatabaseError as e:
+            QMessageBox.warning(self, self.tr("Restore failed"), str(e))
+            return False
+        finally:
+            self.worker = self._make_worker()
+        self.current = None
+        self.refresh_library()
+        self.refresh_tags()
+        self._open_initial_article()
+        if not self._segmentation_paused:
+            self.worker.start()
+        self.statusBar().showMessage(
+            self.tr("Library restored. The previous library was kept as {path}").format(path=safety), 15_000
+        )
+        return True
 
     # --- settings, lifecycle ------------------------------------------------------------
     def _restore_settings(self) -> None:

@@ -79,3 +79,17 @@ def test_database_that_is_not_a_database_gives_a_clean_error(tmp_path):
 def test_export_into_missing_folder_is_refused(tmp_path):
     result = chugiai("--data-dir", str(tmp_path / "d"), "export", "-o", str(tmp_path / "no" / "x.csv"))
     assert result.returncode == 2 and "does not exist" in result.stderr
+
+
+def test_backup_writes_a_readable_copy(tmp_path, seeds_copy):
+    import sqlite3
+
+    data = tmp_path / "d"
+    assert chugiai("--data-dir", str(data), "import", str(seeds_copy)).returncode == 0
+    target = tmp_path / "bản sao.sqlite3"
+    result = chugiai("--data-dir", str(data), "backup", str(target))
+    assert result.returncode == 0, result.stderr
+    with sqlite3.connect(target) as conn:
+        assert conn.execute("SELECT count(*) FROM articles").fetchone()[0] == 5
+    again = chugiai("--data-dir", str(data), "backup", str(target))
+    assert again.returncode == 2 and "already exists" in again.stderr

@@ -62,3 +62,33 @@ def test_backup_is_a_consistent_copy(tmp_path, db):
     with sqlite3.connect(target) as conn:
         assert conn.execute("SELECT count(*) FROM articles").fetchone()[0] == 1
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def test_restore_replaces_content_and_keeps_a_safety_copy(tmp_path, db):
+    from desktop_app.core.annotations import AnnotationService
+    from tests.core.test_annotations import add_article
+
+    article = add_article(db)
+    AnnotationService(db).create_highlight(article, 2, 5, ["trước"])
+    backup = tmp_path / "sao lưu.sqlite3"
+    db.backup(backup)
+    AnnotationService(db).create_highlight(article, 6, 9, ["sau"])
+    safety = db.restore_from(backup)
+    assert [h.tag_names for h in AnnotationService(db).highlights_for_article(article)] == [["trước"]]
+    kept = Database.open(safety)
+    try:
+        assert len(AnnotationService(kept).highlights_for_article(article)) == 2
+    finally:
+        kept.close()
+
+
+def test_restore_refuses_a_file_that_is_not_a_library(tmp_path, db):
+    from tests.core.test_annotations import add_article
+
+    add_article(db)
+    junk = tmp_path / "junk.sqlite3"
+    junk.write_bytes(b"not a database" * 100)
+    with pytest.raises(DatabaseError, match="not a Chú Giải library"):
+        db.restore_from(junk)
+    with db.engine.connect() as conn:
+        assert conn.exec_driver_sql("SELECT count(*) FROM articles").scalar() == 1

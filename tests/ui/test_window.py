@@ -88,3 +88,21 @@ def test_read_only_library_disables_editing(tmp_path, qtbot, qapp):
     assert not window.act_highlight.isEnabled()
     window.close()
     ro.close()
+
+
+def test_backup_and_restore_from_the_window(open_window, tmp_path):
+    from desktop_app.core.annotations import AnnotationService
+
+    window = open_window()
+    text = window.current.text
+    window.reader.select_offsets(0, 10)
+    kept = window.highlight_selection(["Giữ lại"])
+    backup = tmp_path / "sao lưu.sqlite3"
+    assert window.backup_to(backup)
+    window.reader.select_offsets(12, 20)
+    window.highlight_selection(["Sẽ mất"])
+    assert window.panel.model.rowCount() == 2
+    assert window.restore_from(backup)
+    assert [h.id for h in window.panel.model.highlights()] == [kept.id]
+    assert {t.name for t in AnnotationService(window.db).list_tags()} == {"Giữ lại"}
+    assert window.current is not None and window.current.text == text
