@@ -7,7 +7,6 @@ The list is a model over `HighlightInfo`; every edit goes through `AnnotationSer
 from __future__ import annotations
 
 from PySide6.QtCore import (
-    QAbstractListModel,
     QModelIndex,
     QPersistentModelIndex,
     QRect,
@@ -33,35 +32,31 @@ from PySide6.QtWidgets import (
 from desktop_app.core.annotations import HighlightInfo
 from desktop_app.ui import style
 from desktop_app.ui.chips import layout_chips, paint_chip
+from desktop_app.ui.rows_model import Index, RowsModel
 
 HIGHLIGHT_ROLE = Qt.ItemDataRole.UserRole + 1
-Index = QModelIndex | QPersistentModelIndex
+
 QUOTE_LINES = 3
 
 
-class HighlightListModel(QAbstractListModel):
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self._rows: list[HighlightInfo] = []
+def _position(h: HighlightInfo) -> tuple[int, int, int]:
+    return (h.start, h.end, h.id)
 
+
+class HighlightListModel(RowsModel[HighlightInfo]):
     def set_highlights(self, rows: list[HighlightInfo]) -> None:
-        self.beginResetModel()
-        self._rows = sorted(rows, key=lambda h: (h.start, h.end, h.id))
-        self.endResetModel()
+        self.set_rows(sorted(rows, key=_position))
 
     def highlights(self) -> list[HighlightInfo]:
-        return list(self._rows)
+        return self.rows()
 
     def upsert(self, info: HighlightInfo) -> int:
         """Insert or replace one highlight, keeping position order; returns its row."""
-        for row, old in enumerate(self._rows):
-            if old.id == info.id:
-                self._rows[row] = info
-                idx = self.index(row)
-                self.dataChanged.emit(idx, idx)
-                return row
+        row = self.replace(info)
+        if row >= 0:
+            return row
         row = 0
-        while row < len(self._rows) and (self._rows[row].start, self._rows[row].end) <= (info.start, info.end):
+        while row < len(self._rows) and _position(self._rows[row]) <= _position(info):
             row += 1
         self.beginInsertRows(QModelIndex(), row, row)
         self._rows.insert(row, info)
@@ -75,19 +70,7 @@ class HighlightListModel(QAbstractListModel):
             del self._rows[row]
             self.endRemoveRows()
 
-    def row_of(self, highlight_id: int) -> int:
-        for row, h in enumerate(self._rows):
-            if h.id == highlight_id:
-                return row
-        return -1
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        h = self._rows[index.row()]
+    def record_data(self, h: HighlightInfo, role: int):
         if role == Qt.ItemDataRole.DisplayRole:
             return h.quote
         if role == Qt.ItemDataRole.ToolTipRole:

@@ -2,51 +2,29 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPainterPath
 from PySide6.QtWidgets import QListView, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from desktop_app.core.library import ArticleSummary
 from desktop_app.ui import style
 from desktop_app.ui.formatting import meta_line
+from desktop_app.ui.rows_model import Index, RowsModel
 
 SUMMARY_ROLE = Qt.ItemDataRole.UserRole + 1
 ID_ROLE = Qt.ItemDataRole.UserRole + 2
 
-Index = QModelIndex | QPersistentModelIndex
 
 
-class ArticleListModel(QAbstractListModel):
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self._rows: list[ArticleSummary] = []
 
+class ArticleListModel(RowsModel[ArticleSummary]):
     def set_articles(self, rows: list[ArticleSummary]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
+        self.set_rows(rows)
 
     def update_article(self, summary: ArticleSummary) -> None:
-        for row, old in enumerate(self._rows):
-            if old.id == summary.id:
-                self._rows[row] = summary
-                idx = self.index(row)
-                self.dataChanged.emit(idx, idx)
-                return
+        self.replace(summary)
 
-    def row_of(self, article_id: int) -> int:
-        for row, a in enumerate(self._rows):
-            if a.id == article_id:
-                return row
-        return -1
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        a = self._rows[index.row()]
+    def record_data(self, a: ArticleSummary, role: int):
         if role == Qt.ItemDataRole.DisplayRole:
             return a.title or self.tr("(untitled)")
         if role == Qt.ItemDataRole.ToolTipRole:

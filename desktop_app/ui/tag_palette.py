@@ -2,41 +2,30 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, QSize, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt
 from PySide6.QtGui import QFont, QPainter
 from PySide6.QtWidgets import QListView, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from desktop_app.core.annotations import TagInfo
 from desktop_app.ui.chips import chip_size, paint_chip
+from desktop_app.ui.rows_model import Index, RowsModel
 
 TAG_ROLE = Qt.ItemDataRole.UserRole + 1
-Index = QModelIndex | QPersistentModelIndex
+
 
 
 def chip_label(tag: TagInfo) -> str:
     return f"{tag.name}  {tag.count}" if tag.count else tag.name
 
 
-class TagListModel(QAbstractListModel):
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self._tags: list[TagInfo] = []
-
+class TagListModel(RowsModel[TagInfo]):
     def set_tags(self, tags: list[TagInfo]) -> None:
-        self.beginResetModel()
-        self._tags = list(tags)
-        self.endResetModel()
+        self.set_rows(tags)
 
     def tags(self) -> list[TagInfo]:
-        return list(self._tags)
+        return self.rows()
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._tags)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self._tags):
-            return None
-        tag = self._tags[index.row()]
+    def record_data(self, tag: TagInfo, role: int):
         if role == Qt.ItemDataRole.DisplayRole:
             return tag.name
         if role == Qt.ItemDataRole.ToolTipRole:
