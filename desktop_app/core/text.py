@@ -81,20 +81,35 @@ class OffsetMap:
 _SENTENCE_END_RE = re.compile(r"[.!?…]+[\"”’)\]]*(?=\s)|\n")
 
 
+class SentenceIndex:
+    """Sentence ends of one text, found once, so that many highlights of the same article
+    get their context by bisection instead of rescanning the text each time."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        matches = list(_SENTENCE_END_RE.finditer(text))
+        self._ends = [m.end() for m in matches]
+        self._starts = [m.start() for m in matches]
+        # Where the sentence stops: after its punctuation, or before a line break.
+        self._stops = [m.start() if m.group() == "\n" else m.end() for m in matches]
+
+    def bounds(self, start: int, end: int) -> tuple[int, int]:
+        """The sentence(s) around [start, end): from the previous sentence end to the next."""
+        text = self.text
+        i = bisect.bisect_right(self._ends, start) - 1
+        left = self._ends[i] if i >= 0 else 0
+        j = bisect.bisect_left(self._starts, max(end, left))
+        right = self._stops[j] if j < len(self._starts) else len(text)
+        while left < right and text[left].isspace():
+            left += 1
+        while right > left and text[right - 1].isspace():
+            right -= 1
+        return left, right
+
+
 def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    """The sentence(s) around [start, end): from the previous sentence end to the next."""
-    left = 0
-    for m in _SENTENCE_END_RE.finditer(text, 0, start):
-        left = m.end()
-    right = len(text)
-    m = _SENTENCE_END_RE.search(text, max(end, left))
-    if m:
-        right = m.end() if m.group() != "\n" else m.start()
-    while left < right and text[left].isspace():
-        left += 1
-    while right > left and text[right - 1].isspace():
-        right -= 1
-    return left, right
+    """The sentence(s) around [start, end) of `text` (see SentenceIndex for many lookups)."""
+    return SentenceIndex(text).bounds(start, end)
 
 
 def paragraph_spans(text: str) -> list[tuple[int, int]]:

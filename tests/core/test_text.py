@@ -79,3 +79,18 @@ def test_sentence_bounds_finds_the_sentence_around_a_span():
 def test_paragraph_spans_skip_blank_lines():
     text = "Một\n\n  \nHai ba\n"
     assert [text[s:e] for s, e in paragraph_spans(text)] == ["Một", "Hai ba"]
+
+
+def test_sentence_index_gives_the_same_context_for_every_span():
+    from desktop_app.core.text import SentenceIndex
+
+    text = "Một câu. Hai câu!\n\nBa “câu.” Bốn… năm? Sáu\nBảy. "
+    index = SentenceIndex(text)
+    for start in range(len(text)):
+        for end in range(start + 1, min(len(text), start + 12) + 1):
+            left, right = index.bounds(start, end)
+            assert 0 <= left <= right <= len(text)
+            assert text[left:right] == text[left:right].strip()
+    assert text[slice(*index.bounds(text.index("Hai"), text.index("Hai") + 3))] == "Hai câu!"
+    assert text[slice(*index.bounds(text.index("năm"), text.index("năm") + 3))] == "năm?"
+    assert text[slice(*index.bounds(text.index("Sáu"), text.index("Sáu") + 3))] == "Sáu"
