@@ -45,16 +45,19 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n", "\0")
 _CREATED_AT = COLUMNS.index("created_at")
 
 
+_FORMULA_FIRST = frozenset(_FORMULA_START)
+
+
 def looks_like_formula(value: object) -> TypeGuard[str]:
     """Text that Excel (or LibreOffice) would run as a formula when typed or opened."""
-    return isinstance(value, str) and value.startswith(_FORMULA_START)
+    return isinstance(value, str) and value[:1] in _FORMULA_FIRST
 
 
 def safe_cell(value: object) -> object:
     """Neutralize formula injection in text; leave numbers numeric."""
     if value is None:
         return ""
-    if looks_like_formula(value):
+    if value.__class__ is str and value[:1] in _FORMULA_FIRST:  # the hot path of every export
         return "'" + value
     return value
 
@@ -131,8 +134,11 @@ def highlight_records(
             )
             stmt = stmt.where(Highlight.id.in_(in_scope))
         tags_of: dict[int, list[str]] = {}
+        sort_key: dict[str, str] = {}  # fold once per tag name, not once per use
         for highlight_id, name in s.execute(tag_stmt):
             tags_of.setdefault(highlight_id, []).append(name)
+            if name not in sort_key:
+                sort_key[name] = fold(name)
         article_id = None
         article: tuple[object, ...] = ()
         sentences: SentenceIndex | None = None
@@ -146,7 +152,7 @@ def highlight_records(
                 article = (a.title, a.source or "", a.published or "")
                 sentences = SentenceIndex(a.text)
             left, right = sentences.bounds(start, end)
-            names = sorted(tags_of.get(hid, ()), key=fold)
+            names = sorted(tags_of.get(hid, ()), key=sort_key.__getitem__)
             row: list[object] = [
                 aid,
                 *article,
@@ -202,8 +208,13 @@ def write_csv(
     with atomic_open(path, ".csv", "w", encoding="utf-8-sig", newline="") as f:
         writer = csv.writer(f, delimiter=delimiter, quoting=csv.QUOTE_MINIMAL)
         writer.writerow(header)
+        first = _FORMULA_FIRST
         for row in rows:
-            writer.writerow([safe_cell(v) for v in row])
+            # safe_cell, inlined: this loop runs once per cell of every export.
+            writer.writerow([
+                ("'" + v if v[:1] in first else v) if v.__class__ is str else ("" if v is None else v)
+                for v in row
+            ])
             count += 1
     return count
 
