@@ -3,7 +3,8 @@
     chugiai [--data-dir DIR]                     open the window
     chugiai [--data-dir DIR] import PATH...      import files or folders
     chugiai [--data-dir DIR] list --json         list articles
-    chugiai [--data-dir DIR] export --format csv -o FILE [--article ID]
+    chugiai [--data-dir DIR] export --format FORMAT -o FILE [--article ID] [--tag NAME]
+    chugiai [--data-dir DIR] import-annotations FILE
     chugiai [--data-dir DIR] backup FILE
     chugiai --self-test                          open offscreen, segment a sentence, exit 0
 """
@@ -40,13 +41,21 @@ def _build_parser() -> argparse.ArgumentParser:
     p_list = sub.add_parser("list", help="list the articles")
     p_list.add_argument("--json", action="store_true", help="print a JSON list")
 
+    from desktop_app.core.export.formats import FORMATS
+
     p_export = sub.add_parser("export", help="export annotations")
-    p_export.add_argument("--format", choices=["csv"], default="csv")
+    p_export.add_argument("--format", choices=list(FORMATS), default="csv",
+                          help="; ".join(f"{k}: {f.label}" for k, f in FORMATS.items()))
     p_export.add_argument("-o", "--output", required=True, metavar="FILE")
     p_export.add_argument("--article", type=int, action="append", metavar="ID",
                           help="only this article (repeatable)")
+    p_export.add_argument("--tag", metavar="NAME",
+                          help="only highlights with this tag (or one nested under it); for conll, the tag to label")
     p_export.add_argument("--delimiter", choices=[",", ";"], default=",",
                           help='";" for Excel in decimal-comma locales')
+
+    p_imp_ann = sub.add_parser("import-annotations", help="import highlights from .csv, .json/.jsonld or .qdpx")
+    p_imp_ann.add_argument("file", metavar="FILE")
     p_backup = sub.add_parser("backup", help="write a consistent copy of the library")
     p_backup.add_argument("file", metavar="FILE")
     return parser
@@ -113,7 +122,7 @@ def _cmd_list(args: argparse.Namespace) -> int:
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
-    from desktop_app.core.export.csv_export import export_csv
+    from desktop_app.core.export.formats import FORMATS, ExportError, export
 
     output = Path(args.output)
     if not output.parent.exists():
@@ -121,13 +130,31 @@ def _cmd_export(args: argparse.Namespace) -> int:
         return 2
     db = _open_db(args)
     try:
-        rows = export_csv(db, output, article_ids=args.article, delimiter=args.delimiter)
+        count = export(db, args.format, output, article_ids=args.article, tag=args.tag,
+                       delimiter=args.delimiter)
     except OSError as e:
         print(f"chugiai: cannot write {output}: {e.strerror or e}", file=sys.stderr)
         return 1
+    except ExportError as e:  # e.g. a codebook of a library without tags
+        print(f"chugiai: {e}", file=sys.stderr)
+        return 1
     finally:
         db.close()
-    print(f"wrote {rows} highlight(s) to {output}")
+    print(f"wrote {count} {FORMATS[args.format].unit} to {output}")
+    return 0
+
+
+def _cmd_import_annotations(args: argparse.Namespace) -> int:
+    from desktop_app.core.export.formats import AnnotationFileError, import_annotations
+
+    db = _open_db(args)
+    try:
+        print(import_annotations(db, Path(args.file)))
+    except AnnotationFileError as e:
+        print(f"chugiai: {e}", file=sys.stderr)
+        return 1
+    finally:
+        db.close()
     return 0
 
 
@@ -139,7 +166,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_gui(data_dir=args.data_dir, self_test=args.self_test)
     from desktop_app.core.db import DatabaseError
 
-    handlers = {"import": _cmd_import, "list": _cmd_list, "export": _cmd_export, "backup": _cmd_backup}
+    handlers = {
+        "import": _cmd_import,
+        "list": _cmd_list,
+        "export": _cmd_export,
+        "import-annotations": _cmd_import_annotations,
+        "backup": _cmd_backup,
+    }
     try:
         return handlers[args.command](args)
     except DatabaseError as e:

@@ -93,3 +93,45 @@ def test_backup_writes_a_readable_copy(tmp_path, seeds_copy):
         assert conn.execute("SELECT count(*) FROM articles").fetchone()[0] == 5
     again = chugiai("--data-dir", str(data), "backup", str(target))
     assert again.returncode == 2 and "already exists" in again.stderr
+
+
+def test_every_export_format_and_annotation_import_from_the_command_line(tmp_path, seeds_copy):
+    from desktop_app.core.annotations import AnnotationService
+    from desktop_app.core.db import Database
+    from desktop_app.core.library import get_article, list_articles
+
+    data = tmp_path / "d"
+    assert chugiai("--data-dir", str(data), "import", str(seeds_copy)).returncode == 0
+    db = Database.open(data / "chugiai.sqlite3")
+    try:
+        article = list_articles(db)[0]
+        text = get_article(db, article.id).text
+        start = text.index("Đảng")
+        AnnotationService(db).create_highlight(article.id, start, start + 4, ["Cơ quan/Trung ương"], "=ghi chú")
+    finally:
+        db.close()
+    for fmt, name in [("csv", "a.csv"), ("csv-long", "b.csv"), ("codebook", "c.csv"), ("xlsx", "d.xlsx"),
+                      ("webanno", "e.jsonld"), ("qdpx", "f.qdpx"), ("qdc", "g.qdc"), ("conll", "h.conll")]:
+        result = chugiai("--data-dir", str(data), "export", "--format", fmt, "-o", str(tmp_path / name),
+                         "--tag", "Cơ quan")
+        assert result.returncode == 0, (fmt, result.stderr)
+        assert (tmp_path / name).stat().st_size > 0, fmt
+    labelled = chugiai("--data-dir", str(data), "export", "--format", "conll", "-o", str(tmp_path / "i.conll"),
+                       "--tag", "Cơ quan/Trung ương")
+    assert labelled.returncode == 0, labelled.stderr
+    assert "Đảng\t" in (tmp_path / "i.conll").read_text(encoding="utf-8")
+    assert "\tB-Cơ_quan/Trung_ương" in (tmp_path / "i.conll").read_text(encoding="utf-8")
+
+    # Into a second library with the same articles, each annotation format brings the highlight back.
+    for name in ["a.csv", "e.jsonld", "f.qdpx"]:
+        other = tmp_path / f"other-{name}"
+        assert chugiai("--data-dir", str(other), "import", str(seeds_copy)).returncode == 0
+        result = chugiai("--data-dir", str(other), "import-annotations", str(tmp_path / name))
+        assert result.returncode == 0, (name, result.stderr)
+        listed = json.loads(chugiai("--data-dir", str(other), "list", "--json").stdout)
+        assert sum(a["highlights"] for a in listed) == 1, name
+
+    broken = tmp_path / "hỏng.jsonld"
+    broken.write_text('[{"type": "Annotation", ', encoding="utf-8")
+    result = chugiai("--data-dir", str(data), "import-annotations", str(broken))
+    assert result.returncode == 1 and "hỏng.jsonld" in result.stderr and "Traceback" not in result.stderr
