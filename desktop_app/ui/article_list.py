@@ -137,4 +137,5 @@ class ArticleListView(QListView):
         self.setMouseTracking(True)
         self.setUniformItemSizes(True)
         self.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
-        self.setSelectionMode(QListView.SelectionMode.SingleSelection)
+        # Several articles can be selected (Ctrl or Shift + click) to export them together.
+        self.setSelectionMode(QListView.SelectionMode.ExtendedSelection)

@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
 from desktop_app import APP_DISPLAY_NAME, __version__
 from desktop_app.core.annotations import AnnotationError, AnnotationService, HighlightInfo
 from desktop_app.core.db import Database, DatabaseError
-from desktop_app.core.export.csv_export import export_csv
 from desktop_app.core.ingest import import_paths
 from desktop_app.core.ingest.metadata import parse_metadata, title_span
 from desktop_app.core.library import ArticleDoc, get_article, list_articles
@@ -111,6 +110,8 @@ class MainWindow(QMainWindow):
         self.act_export = QAction(self.tr("Export annotations…"), self)
         self.act_export.setShortcut(QKeySequence("Ctrl+E"))
         self.act_export.triggered.connect(self.export_dialog)
+        self.act_import_annotations = QAction(self.tr("Import annotations…"), self)
+        self.act_import_annotations.triggered.connect(self.import_annotations_dialog)
         self.act_backup = QAction(self.tr("Back up…"), self)
         self.act_backup.triggered.connect(self.backup_dialog)
         self.act_restore = QAction(self.tr("Restore from backup…"), self)
@@ -143,7 +144,7 @@ class MainWindow(QMainWindow):
         menu_file = self.menuBar().addMenu(self.tr("&File"))
         menu_file.addActions([self.act_import_files, self.act_import_folder])
         menu_file.addSeparator()
-        menu_file.addAction(self.act_export)
+        menu_file.addActions([self.act_export, self.act_import_annotations])
         menu_file.addSeparator()
         menu_file.addActions([self.act_backup, self.act_restore])
         menu_file.addSeparator()
@@ -385,20 +386,68 @@ class MainWindow(QMainWindow):
 
     def export_dialog(self) -> None:
         title = self.current.title if self.current else None
-        dialog = ExportDialog(title, self)
+        selected = [idx.data(ID_ROLE) for idx in self.article_list.selectionModel().selectedIndexes()]
+        tags = [t.name for t in self.service.list_tags()]
+        dialog = ExportDialog(title, len(selected), tags, self)
         if dialog.exec() != ExportDialog.DialogCode.Accepted:
             return
-        suggested = "chu-giai-highlights.csv"
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export annotations"), suggested, "CSV (*.csv)")
+        fmt = dialog.chosen_format()
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Export annotations"), f"chu-giai-{fmt.key}{fmt.extension}", f"{fmt.label} (*{fmt.extension})"
+        )
         if not path:
             return
-        ids = [self.current.id] if dialog.only_open_article() and self.current else None
-        try:
-            rows = export_csv(self.db, Path(path), article_ids=ids, delimiter=dialog.chosen_delimiter())
-        except (OSError, DatabaseError) as e:
-            QMessageBox.warning(self, self.tr("Export failed"), self.tr("Could not write {path}: {error}").format(path=path, error=e))
-            return
-        self.statusBar().showMessage(self.tr("Exported {n} highlights to {path}").format(n=rows, path=path), 10_000)
+        scope = dialog.scope()
+        ids = None
+        if scope == "open" and self.current:
+            ids = [self.current.id]
+        elif scope == "selected":
+            ids = selected
+        columns = dialog.chosen_columns()
+        self.export_to(Path(path), fmt.key, ids, dialog.chosen_tag(), dialog.chosen_delimiter(), columns)
+
+    def export_to(self, path: Path, key: str, article_ids, tag, delimiter: str = ",", columns=None) -> None:
+        """Export in the background (CoNLL may segment, XLSX may be large) and report."""
+        from desktop_app.core.export.csv_export import COLUMNS, export_csv
+        from desktop_app.core.export.formats import FORMATS, export
+
+        unit = FORMATS[key].unit
+        if key == "csv" and columns and list(columns) != list(COLUMNS):
+            job = lambda: export_csv(self.db, path, article_ids, delimiter, tag, columns)  # noqa: E731
+        else:
+            job = lambda: export(self.db, key, path, article_ids, tag, delimiter)  # noqa: E731
+        self.statusBar().showMessage(self.tr("Exporting to {path}…").format(path=path))
+        run_in_background(
+            job,
+            lambda n: self.statusBar().showMessage(
+                self.tr("Exported {n} {unit} to {path}").format(n=n, unit=unit, path=path), 10_000),
+            lambda msg: QMessageBox.warning(self, self.tr("Export failed"), msg),
+        )
+
+    def import_annotations_dialog(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Import annotations"), "",
+            self.tr("Annotation files (*.csv *.json *.jsonld *.qdpx);;All files (*)"),
+        )
+        if path:
+            self.import_annotations_from(Path(path))
+
+    def import_annotations_from(self, path: Path) -> None:
+        from desktop_app.core.export.formats import import_annotations
+
+        self.statusBar().showMessage(self.tr("Importing annotations from {path}…").format(path=path))
+        run_in_background(lambda: import_annotations(self.db, path), self._annotations_imported,
+                          lambda msg: QMessageBox.warning(self, self.tr("Nothing was imported"), msg))
+
+    def _annotations_imported(self, summary: str) -> None:
+        self.refresh_library()
+        self.refresh_tags()
+        if self.current is not None:
+            highlights = self.service.highlights_for_article(self.current.id)
+            self.reader.set_highlights(highlights)
+            self.panel.set_highlights(highlights)
+        self.worker.start()  # a .qdpx may have brought new articles
+        QMessageBox.information(self, self.tr("Annotations imported"), summary)
 
     # --- backup / restore ----------------------------------------------------------------
     def backup_dialog(self) -> None:

@@ -3,6 +3,7 @@ and bad libraries handled with a message."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from desktop_app.core.library import list_articles
@@ -106,3 +107,47 @@ def test_backup_and_restore_from_the_window(open_window, tmp_path):
     assert [h.id for h in window.panel.model.highlights()] == [kept.id]
     assert {t.name for t in AnnotationService(window.db).list_tags()} == {"Giữ lại"}
     assert window.current is not None and window.current.text == text
+
+
+def test_export_dialog_offers_every_format_with_its_options(open_window, qtbot):
+    from desktop_app.core.export.formats import FORMATS
+    from desktop_app.ui.export_dialog import ExportDialog
+
+    dialog = ExportDialog("Bài", 1, ["Cán bộ", "Đảng"], None)
+    qtbot.addWidget(dialog)
+    keys = [dialog.format.itemData(i) for i in range(dialog.format.count())]
+    assert keys == list(FORMATS)
+    dialog.format.setCurrentIndex(keys.index("qdc"))
+    assert not dialog.tag.isEnabled() and not dialog.scope_all.isEnabled()
+    dialog.format.setCurrentIndex(keys.index("csv"))
+    assert dialog.tag.isEnabled() and dialog.columns.isEnabled() and dialog.delimiter.isEnabled()
+    dialog.columns_model.item(11).setCheckState(Qt.CheckState.Unchecked)  # context
+    assert "context" not in dialog.chosen_columns()
+
+
+def test_export_then_import_annotations_in_the_window(open_window, qtbot, tmp_path, monkeypatch):
+    import csv as csv_module
+
+    from desktop_app.core.annotations import AnnotationService
+
+    shown = []
+    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: shown.append(a[2]))
+    window = open_window()
+    text = window.current.text
+    start = text.index("Đảng")
+    window.reader.select_offsets(start, start + 4)
+    info = window.highlight_selection(["Đảng"])
+    out = tmp_path / "chú giải.csv"
+    window.export_to(out, "csv", [window.current.id], None, ";", ["highlight_id", "quote", "tags"])
+    qtbot.waitUntil(lambda: out.exists(), timeout=10_000)
+    with open(out, encoding="utf-8-sig", newline="") as f:
+        assert list(csv_module.reader(f, delimiter=";")) == [["highlight_id", "quote", "tags"], [str(info.id), "Đảng", "Đảng"]]
+
+    full = tmp_path / "full.jsonld"
+    window.export_to(full, "webanno", None, None)
+    qtbot.waitUntil(lambda: full.exists(), timeout=10_000)
+    AnnotationService(window.db).delete_highlight(info.id)
+    window.import_annotations_from(full)
+    qtbot.waitUntil(lambda: bool(shown), timeout=10_000)
+    assert "1 highlights imported" in shown[0]
+    assert [h.quote for h in window.panel.model.highlights()] == ["Đảng"]
