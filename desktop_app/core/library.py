@@ -43,8 +43,8 @@ class ArticleDoc:
     original_text: str
 
 
-def list_articles(db: Database) -> list[ArticleSummary]:
-    """All articles, newest first; undated ones last, then by title."""
+def list_articles(db: Database, article_id: int | None = None) -> list[ArticleSummary]:
+    """All articles (or just one), newest first; undated ones last, then by title."""
     counts = (
         select(Highlight.article_id, func.count(Highlight.id).label("n"))
         .group_by(Highlight.article_id)
@@ -62,6 +62,8 @@ def list_articles(db: Database) -> list[ArticleSummary]:
         .outerjoin(counts, counts.c.article_id == Article.id)
         .order_by(Article.published.is_(None), Article.published.desc(), Article.title)
     )
+    if article_id is not None:
+        stmt = stmt.where(Article.id == article_id)
     with db.session() as s:
         return [ArticleSummary(*row) for row in s.execute(stmt).all()]
 

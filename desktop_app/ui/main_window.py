@@ -328,8 +328,8 @@ class MainWindow(QMainWindow):
 
     def _refresh_counts(self) -> None:
         self.refresh_tags()
-        for summary in list_articles(self.db):
-            if self.current and summary.id == self.current.id:
+        if self.current is not None:
+            for summary in list_articles(self.db, self.current.id):  # one row, not the library
                 self.article_model.update_article(summary)
         self._update_action_state()
 
