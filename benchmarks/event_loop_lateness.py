@@ -102,7 +102,8 @@ def main() -> None:
         print("idle, no worker:      " + summary(idle(app, 2.0)))
 
         worker = window.worker  # the window's own worker, as in real use
-        worker.prestart()  # as MainWindow does before it is shown
+        window.seg_status.set_progress(0, 0)  # as MainWindow does before it is shown
+        worker.prestart()
         failures: list[str] = []
         worker.failed.connect(failures.append)
         probe = LatenessProbe()

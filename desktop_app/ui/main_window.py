@@ -97,6 +97,8 @@ class MainWindow(QMainWindow):
         self._open_initial_article()
         self._update_action_state()
         if start_worker and not db.read_only:  # results could not be stored
+            # Lay the progress widgets out now: making them appear later re-lays the window.
+            self.seg_status.set_progress(0, 0)
             self.worker.prestart()
             QTimer.singleShot(0, self.worker.start)
 
