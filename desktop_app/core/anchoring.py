@@ -31,7 +31,7 @@ MAX_SEED_HITS = 500  # a seed found more often than this says nothing about wher
 MAX_WINDOWS = 10  # seeded windows checked with the edit-distance scan
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Anchor:
     """Where a quote was placed; `score` is how closely the placed text matches the quote
     (1.0 for the exact methods, 1 - edits / length for fuzzy)."""
@@ -60,10 +60,9 @@ def anchor(
     m = len(quote)
     hint = _position_hint(start, end, m, len(text))
 
-    old_start, old_end = _int_or_none(start), _int_or_none(end)
-    for pos in (old_start, None if old_end is None else old_end - m):
-        if pos is not None and 0 <= pos <= len(text) - m and text.startswith(quote, pos):
-            return Anchor(pos, pos + m, "exact-position", 1.0)
+    held = anchor_at_position(text, quote, start, end)
+    if held is not None:
+        return held
 
     found = _exact_occurrences(text, quote)
     if len(found) > CONTEXT_RANKED:
@@ -79,6 +78,22 @@ def anchor(
         return Anchor(best, best + m, "exact-quote", 1.0)
 
     return _fuzzy(text, quote, prefix, suffix, hint, threshold)
+
+
+def anchor_at_position(
+    text: str, quote: str, start: int | None = None, end: int | None = None
+) -> Anchor | None:
+    """The first step of `anchor`, on its own: the old position (from `start`, or from `end`
+    back) if the quote is still there. It needs no context, so a caller placing many
+    highlights can try it before working out prefix and suffix."""
+    if not isinstance(text, str) or not isinstance(quote, str) or not quote:
+        return None
+    m = len(quote)
+    old_start, old_end = _int_or_none(start), _int_or_none(end)
+    for pos in (old_start, None if old_end is None else old_end - m):
+        if pos is not None and 0 <= pos <= len(text) - m and text.startswith(quote, pos):
+            return Anchor(pos, pos + m, "exact-position", 1.0)
+    return None
 
 
 def context_agreement(text: str, start: int, end: int, prefix: str, suffix: str) -> float:

@@ -4,7 +4,7 @@ them after an article's text changed.
 The file is what csv_export writes: utf-8-sig, comma or semicolon (told by the header
 line), and a "'" before cells Excel would run as formulas, removed again here. The whole
 file is read and checked before anything is written, and every highlight is placed in one
-transaction (webanno.place_highlights), so a damaged file imports nothing.
+transaction (importing.place_highlights), so a damaged file imports nothing.
 """
 
 from __future__ import annotations
@@ -12,11 +12,12 @@ from __future__ import annotations
 import csv
 import io
 from datetime import datetime
+from operator import itemgetter
 from pathlib import Path
 
 from desktop_app.core.db import Database
 from desktop_app.core.export.csv_export import _FORMULA_START, TAG_SEPARATOR
-from desktop_app.core.export.webanno import (
+from desktop_app.core.export.importing import (
     AnnotationImportError,
     ImportResult,
     IncomingHighlight,
@@ -25,7 +26,6 @@ from desktop_app.core.export.webanno import (
 )
 from desktop_app.core.text import normalize
 
-CONTEXT_CHARS = 32
 REQUIRED = ("article_id", "article_title", "start", "end", "quote", "tags", "note")
 
 
@@ -55,56 +55,72 @@ def _delimiter(text: str) -> str:
     )
 
 
-def _int(cells: dict[str, str], key: str, line: int) -> int:
-    value = cells.get(key, "").strip()
+def _int(value: str, key: str, line: int) -> int:
     try:
-        return int(value)
+        return int(value)  # int() ignores surrounding whitespace itself
     except ValueError:
-        raise _Malformed(f"line {line}: {key} is not a whole number ({value!r})") from None
+        raise _Malformed(
+            f"line {line}: {key} is not a whole number ({value.strip()!r})") from None
 
 
-def _optional_int(cells: dict[str, str], key: str, line: int) -> int | None:
-    return _int(cells, key, line) if cells.get(key, "").strip() else None
+class _Reading:
+    """Values that repeat from row to row (times, tag lists), each worked out once."""
+
+    def __init__(self) -> None:
+        self.times: dict[str, datetime] = {}
+        self.tags: dict[str, tuple[str, ...]] = {}
+
+    def time(self, value: str) -> datetime:
+        moment = self.times.get(value)
+        if moment is None:
+            moment = self.times[value] = parse_timestamp(value)
+        return moment
+
+    def tag_names(self, value: str) -> tuple[str, ...]:
+        names = self.tags.get(value)
+        if names is None:
+            names = self.tags[value] = tuple(
+                t for t in value.split(TAG_SEPARATOR) if t.strip())
+        return names
 
 
-def _context(context: str, quote: str) -> tuple[str, str]:
-    """Prefix and suffix from the exported sentence, when the quote is inside it."""
-    at = context.find(quote)
-    if at < 0:
-        return "", ""
-    return context[:at][-CONTEXT_CHARS:], context[at + len(quote) :][:CONTEXT_CHARS]
+# The cells a record is made of, in this order; a column the file lacks reads as "".
+_USED = ("article_id", "article_title", "published", "highlight_id", "start", "end", "quote",
+         "tags", "note", "created_at", "context")
 
 
-def _record(cells: dict[str, str], line: int) -> IncomingHighlight:
-    start = _int(cells, "start", line)
-    end = _int(cells, "end", line)
+def _record(cells: tuple[str, ...], line: int, reading: _Reading) -> IncomingHighlight:
+    (article_id, title, published, highlight_id, start_cell, end_cell, quote, tags, note,
+     created_at, context) = cells
+    start = _int(start_cell, "start", line)
+    end = _int(end_cell, "end", line)
     if start < 0 or end <= start:
         raise _Malformed(f"line {line}: start {start} and end {end} are not a span")
-    quote = normalize(cells["quote"])
+    quote = normalize(quote)
     if not quote.strip():
         raise _Malformed(f"line {line}: the quote is empty")
     created: datetime | None = None
-    if cells.get("created_at", "").strip():
+    if created_at.strip():
         try:
-            created = parse_timestamp(cells["created_at"])
+            created = reading.time(created_at)
         except ValueError:
             raise _Malformed(
-                f"line {line}: created_at is not a date and time ({cells['created_at']!r})"
+                f"line {line}: created_at is not a date and time ({created_at!r})"
             ) from None
-    prefix, suffix = _context(normalize(cells.get("context", "")), quote)
     return IncomingHighlight(
         quote=quote,
-        prefix=prefix,
-        suffix=suffix,
+        # The sentence around the quote: prefix and suffix are taken from it, when placing
+        # needs them (rarely: only where the text changed or the article is not named).
+        context=context,
         start=start,
         end=end,
-        tags=tuple(t for t in cells["tags"].split(TAG_SEPARATOR) if t.strip()),
-        note=cells["note"],
+        tags=reading.tag_names(tags),
+        note=note,
         created=created,
-        article_id=_int(cells, "article_id", line),
-        title=cells["article_title"],
-        published=cells.get("published") or None,
-        keep_id=_optional_int(cells, "highlight_id", line),
+        article_id=_int(article_id, "article_id", line),
+        title=title,
+        published=published or None,
+        keep_id=_int(highlight_id, "highlight_id", line) if highlight_id.strip() else None,
     )
 
 
@@ -112,6 +128,12 @@ def _records(text: str) -> list[IncomingHighlight]:
     delimiter = _delimiter(text)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     header = [h.strip() for h in next(reader)]
+    if not set(REQUIRED) <= set(header):
+        raise _Malformed(f"its header lacks the column(s) "
+                         f"{', '.join(c for c in REQUIRED if c not in header)}")
+    column = {key: i for i, key in enumerate(header)}  # the last of a repeated name
+    pick = itemgetter(*(column.get(key, -1) for key in _USED))  # -1: the "" appended
+    reading = _Reading()
     records = []
     for row in reader:
         if not row:
@@ -121,8 +143,10 @@ def _records(text: str) -> list[IncomingHighlight]:
                 f"line {reader.line_num} has {len(row)} fields where the header has "
                 f"{len(header)}; the file may be cut short or edited by hand"
             )
-        cells = {key: unsafe_cell(value) for key, value in zip(header, row)}
-        records.append(_record(cells, reader.line_num))
+        if "'" in {value[:1] for value in row}:  # only such a cell may need unsafe_cell
+            row = [unsafe_cell(value) for value in row]
+        row.append("")
+        records.append(_record(pick(row), reader.line_num, reading))
     return records
 
 

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from desktop_app.core.annotations import CONTEXT_CHARS, PALETTE, clean_tag_name
@@ -37,7 +37,7 @@ from desktop_app.core.export.refi_qda import (
 from desktop_app.core.ingest.decode import ImportFailure, decode_bytes
 from desktop_app.core.ingest.importer import MAX_FILE_BYTES
 from desktop_app.core.ingest.metadata import parse_metadata
-from desktop_app.core.models import Article, Highlight, Tag, utcnow
+from desktop_app.core.models import Article, Highlight, Tag, highlight_tags, utcnow
 
 _MAX_XML_BYTES = 500 * 1024 * 1024
 _NS_PREFIX = "{urn:QDA-XML:project:"
@@ -329,10 +329,16 @@ def _color(value: str | None) -> str | None:
 def _store(db: Database, path: Path, codes: list[_Code], sources: list[_Source],
            problems: list[str], foreign: bool) -> QdpxImportResult:
     """One transaction: if anything fails, the library is as it was."""
-    articles_new = articles_present = highlights_new = 0
+    articles_new = articles_present = 0
     with db.session() as s:
         tags, codes_new = _store_tags(s, codes)
         unknown = 0
+        # What each article holds, as (start, end, note, sorted tag names): read once per
+        # article, and grown with what this import adds (a text may come twice).
+        have_by_article: dict[int, set[tuple[int, int, str, tuple[str, ...]]]] = {}
+        rows: list[dict[str, object]] = []  # new highlights, inserted together at the end
+        links: list[dict[str, int]] = []
+        next_id = (s.scalar(select(func.max(Highlight.id))) or 0) + 1  # as SQLite numbers them
         for src in sources:
             content_hash = hashlib.sha256(src.text.encode("utf-8")).hexdigest()
             article = s.scalar(select(Article).where(Article.content_hash == content_hash))
@@ -341,11 +347,12 @@ def _store(db: Database, path: Path, codes: list[_Code], sources: list[_Source],
                 s.add(article)
                 s.flush()
                 articles_new += 1
-                have = set()
+                have = have_by_article.setdefault(article.id, set())
             else:
                 articles_present += 1
-                have = {(h.start, h.end, h.note, tuple(sorted(t.name for t in h.tags)))
-                        for h in article.highlights}
+                have = have_by_article.get(article.id)
+                if have is None:
+                    have = have_by_article[article.id] = _highlight_keys(s, article.id)
             text = article.text
             for sel in src.selections:
                 sel_tags = {tags[g].name: tags[g] for g in sel.code_guids if g in tags}
@@ -354,20 +361,41 @@ def _store(db: Database, path: Path, codes: list[_Code], sources: list[_Source],
                 if key in have:
                     continue  # already in the library: importing twice adds nothing
                 have.add(key)
-                s.add(Highlight(
-                    article_id=article.id, start=sel.start, end=sel.end,
-                    quote=text[sel.start:sel.end],
-                    prefix=text[max(0, sel.start - CONTEXT_CHARS):sel.start],
-                    suffix=text[sel.end:sel.end + CONTEXT_CHARS],
-                    note=sel.note, created_at=sel.created, modified_at=sel.modified,
-                    tags=[sel_tags[n] for n in sorted(sel_tags)],
-                ))
-                highlights_new += 1
-            s.flush()
+                rows.append({
+                    "id": next_id, "article_id": article.id, "start": sel.start, "end": sel.end,
+                    "quote": text[sel.start:sel.end],
+                    "prefix": text[max(0, sel.start - CONTEXT_CHARS):sel.start],
+                    "suffix": text[sel.end:sel.end + CONTEXT_CHARS],
+                    "note": sel.note, "created_at": sel.created, "modified_at": sel.modified,
+                })
+                links += [{"highlight_id": next_id, "tag_id": sel_tags[n].id}
+                          for n in sorted(sel_tags)]
+                next_id += 1
+        # Bulk inserts in the same transaction, not one ORM flush per highlight.
+        if rows:
+            s.execute(insert(Highlight), rows)
+        if links:
+            s.execute(insert(highlight_tags), links)
         if unknown:
             problems.append(f"{unknown} coding(s) refer to codes missing from the codebook; "
                             "those highlights were imported without them.")
-    return QdpxImportResult(articles_new, articles_present, highlights_new, codes_new, problems)
+    return QdpxImportResult(articles_new, articles_present, len(rows), codes_new, problems)
+
+
+def _highlight_keys(s: Session, article_id: int) -> set[tuple[int, int, str, tuple[str, ...]]]:
+    """(start, end, note, sorted tag names) of each highlight the article has."""
+    found: dict[int, tuple[tuple[int, int, str], list[str]]] = {}
+    stmt = (
+        select(Highlight.id, Highlight.start, Highlight.end, Highlight.note, Tag.name)
+        .outerjoin(highlight_tags, highlight_tags.c.highlight_id == Highlight.id)
+        .outerjoin(Tag, Tag.id == highlight_tags.c.tag_id)
+        .where(Highlight.article_id == article_id)
+    )
+    for hid, start, end, note, name in s.execute(stmt):
+        entry = found.setdefault(hid, ((start, end, note), []))
+        if name is not None:
+            entry[1].append(name)
+    return {(*span, tuple(sorted(names))) for span, names in found.values()}
 
 
 def _store_tags(s: Session, codes: list[_Code]) -> tuple[dict[str, Tag], int]:

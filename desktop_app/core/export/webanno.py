@@ -1,4 +1,4 @@
-"""W3C Web Annotation (JSON-LD) export and import, and the import machinery CSV shares.
+"""W3C Web Annotation (JSON-LD) export and import.
 
 The file is a JSON array of Annotations, each carrying its own "@context". That is what
 Recogito's "Web Annotation" download writes and what Annotorious and
@@ -7,6 +7,9 @@ the W3C MUST tests as is and can be POSTed to a Web Annotation Protocol server).
 AnnotationCollection would wrap the same items in a paging construct whose embedded items
 drop their "@context", which fewer tools read. Import accepts all shapes: an array, one
 Annotation, an AnnotationPage, or an AnnotationCollection with its first page embedded.
+
+Placing what is read in the library (anchoring, duplicates, the one transaction) is
+importing.place_highlights, shared with the CSV import.
 
 Ids are derived, not stored (urn:uuid:uuid5 of article hash, span and creation time), so
 the same highlights give a byte-identical file in any library holding the same articles.
@@ -19,24 +22,22 @@ import os
 import re
 import tempfile
 import uuid
-from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
-from sqlalchemy import func, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy import select
+from sqlalchemy.orm import selectinload
 
-from desktop_app.core.anchoring import Anchor, anchor, context_agreement
-from desktop_app.core.annotations import (
-    AnnotationError,
-    AnnotationService,
-    HighlightInfo,
-    TagInfo,
-    clean_tag_name,
-)
 from desktop_app.core.db import Database
+from desktop_app.core.export.importing import (
+    AnnotationImportError,
+    ImportResult,
+    IncomingHighlight,
+    parse_timestamp,
+    place_highlights,
+)
 from desktop_app.core.models import Article, Highlight
 from desktop_app.core.text import fold, normalize
 
@@ -45,40 +46,6 @@ GENERATOR = {"type": "Software", "name": "Chú Giải"}
 _ID_NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "urn:chugiai:highlight")
 _HASH_IRI = re.compile(r"urn:sha256:([0-9a-fA-F]{64})")
 _ABSOLUTE_IRI = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:[^\s<>\"{}|\\^`]+")
-_METHOD_RANK = {"fuzzy": 0, "exact-quote": 1, "exact-position": 2}
-
-
-class AnnotationImportError(AnnotationError):
-    """A file that cannot be imported, explained; nothing from it was imported."""
-
-
-@dataclass(frozen=True)
-class ImportResult:
-    imported: int
-    placed_fuzzy: int
-    orphans: list[tuple[str, str]]  # (quote, why it could not be placed)
-    skipped: int  # identical to a highlight already there
-
-
-@dataclass(frozen=True)
-class IncomingHighlight:
-    """One highlight read from a file, before it is placed in an article."""
-
-    quote: str
-    prefix: str = ""
-    suffix: str = ""
-    start: int | None = None
-    end: int | None = None
-    tags: tuple[str, ...] = ()
-    note: str = ""
-    created: datetime | None = None
-    modified: datetime | None = None
-    content_hash: str | None = None  # names the article exactly
-    url: str | None = None
-    article_id: int | None = None  # with title: our own CSV
-    title: str | None = None
-    published: str | None = None
-    keep_id: int | None = None  # highlight id to keep when it is free (CSV round trip)
 
 
 # --- export -------------------------------------------------------------------------------
@@ -93,17 +60,6 @@ def iso_utc(moment: datetime) -> str:
     moment = moment.astimezone(timezone.utc)
     spec = "seconds" if moment.microsecond == 0 else "microseconds"
     return moment.isoformat(timespec=spec).replace("+00:00", "Z")
-
-
-def parse_timestamp(value: str) -> datetime:
-    """ISO 8601 to an aware UTC datetime; naive values are taken as UTC (how we store them)."""
-    text = value.strip()
-    if text[-1:] in ("Z", "z"):
-        text = text[:-1] + "+00:00"
-    moment = datetime.fromisoformat(text)
-    if moment.tzinfo is None:
-        return moment.replace(tzinfo=timezone.utc)
-    return moment.astimezone(timezone.utc)
 
 
 def _annotation(h: Highlight, article: Article, seen: dict[str, int]) -> dict[str, object]:
@@ -362,158 +318,3 @@ def read_webanno(path: Path) -> list[IncomingHighlight]:
 def import_webanno(db: Database, path: Path) -> ImportResult:
     """Read the whole file first, then place every annotation in one transaction."""
     return place_highlights(db, read_webanno(path))
-
-
-# --- placing, shared with the CSV import --------------------------------------------------
-class _JoinedDatabase(Database):
-    """Hands AnnotationService the import's one session, so the highlights it creates are
-    committed, or rolled back, together."""
-
-    def __init__(self, db: Database, session: Session) -> None:
-        super().__init__(db.engine, db.path, db.read_only)
-        self._joined = session
-
-    @contextmanager
-    def session(self) -> Iterator[Session]:
-        yield self._joined
-
-
-def _clean_tags(names: Iterable[str]) -> list[str]:
-    result: list[str] = []
-    for raw in names:
-        name = clean_tag_name(raw)
-        if name and name not in result:
-            result.append(name)
-    return result
-
-
-def _candidates(s: Session, rec: IncomingHighlight) -> tuple[list[Article], bool]:
-    """Articles the highlight may belong to, and whether the file named the article."""
-    if rec.content_hash:
-        article = s.scalar(select(Article).where(Article.content_hash == rec.content_hash))
-        if article is not None:
-            return [article], True
-    if rec.article_id is not None and rec.title is not None:
-        article = s.get(Article, rec.article_id)
-        if article is not None and article.title == rec.title:
-            return [article], True
-    if rec.url:
-        found = list(s.scalars(select(Article).where(Article.url == rec.url)))
-        if found:
-            return found, len(found) == 1
-    if rec.title:
-        stmt = select(Article).where(Article.title == rec.title)
-        if rec.published:
-            stmt = stmt.where(Article.published == rec.published)
-        found = list(s.scalars(stmt))
-        if found:
-            return found, len(found) == 1
-    if not rec.quote:
-        return [], False
-    found = list(s.scalars(select(Article).where(func.instr(Article.text, rec.quote) > 0)))
-    return (found or _similar_articles(s, rec.quote)), False
-
-
-def _similar_articles(s: Session, quote: str, limit: int = 3) -> list[Article]:
-    """Articles sharing most words of the quote: where a changed quote may still be found."""
-    words = sorted({w for w in quote.split() if len(w) > 1}, key=len, reverse=True)[:30]
-    if not words:
-        return []
-    scored = []
-    for article_id, text in s.execute(select(Article.id, Article.text)):
-        hits = sum(w in text for w in words)
-        if hits * 2 >= len(words):
-            scored.append((hits, article_id))
-    scored.sort(reverse=True)
-    return [s.get(Article, article_id) for _, article_id in scored[:limit]]
-
-
-def _locate(s: Session, rec: IncomingHighlight) -> tuple[Article, Anchor] | str:
-    """The article and span for `rec`, or why it cannot be placed."""
-    articles, named = _candidates(s, rec)
-    if not rec.quote:
-        # A position alone is trusted only in the very text it was made for.
-        if named and rec.content_hash and rec.start is not None and rec.end is not None:
-            article = articles[0]
-            if rec.start < rec.end <= len(article.text):
-                return article, Anchor(rec.start, rec.end, "exact-position", 1.0)
-        return "the annotation has no quoted text to look for"
-    if not articles:
-        return "no article in the library contains this passage"
-    placed = []
-    for article in articles:
-        found = anchor(article.text, rec.quote, rec.prefix, rec.suffix, rec.start, rec.end)
-        if found is not None:
-            agreement = context_agreement(article.text, found.start, found.end,
-                                          rec.prefix, rec.suffix)
-            key = (found.score, round(agreement, 6), _METHOD_RANK[found.method])
-            placed.append((key, article, found))
-    if not placed:
-        if named:
-            return "the passage is no longer in the article"
-        return "no article in the library contains this passage"
-    placed.sort(key=lambda p: p[0], reverse=True)
-    if len(placed) > 1 and placed[0][0] == placed[1][0] and placed[0][1] is not placed[1][1]:
-        return f"the passage is in {len(placed)} articles; cannot tell which one is meant"
-    return placed[0][1], placed[0][2]
-
-
-def _is_duplicate(s: Session, article_id: int, span: Anchor, tags: list[str]) -> bool:
-    same_span = s.scalars(
-        select(Highlight)
-        .where(Highlight.article_id == article_id, Highlight.start == span.start,
-               Highlight.end == span.end)
-        .options(selectinload(Highlight.tags))
-    )
-    return any({t.name for t in h.tags} == set(tags) for h in same_span)
-
-
-def _utc(moment: datetime | None) -> datetime | None:
-    """SQLite keeps no offset: store UTC so the stored wall time means UTC."""
-    if moment is None:
-        return None
-    if moment.tzinfo is None:
-        return moment.replace(tzinfo=timezone.utc)
-    return moment.astimezone(timezone.utc)
-
-
-def _create(s: Session, service: AnnotationService, article: Article, span: Anchor,
-            rec: IncomingHighlight, tags: list[str]) -> None:
-    created = _utc(rec.created)
-    modified = _utc(rec.modified) or created
-    if rec.keep_id is not None and created and s.get(Highlight, rec.keep_id) is None:
-        service.restore_highlight(HighlightInfo(
-            id=rec.keep_id, article_id=article.id, start=span.start, end=span.end, quote="",
-            note=rec.note, tags=tuple(TagInfo(0, name, "") for name in tags),
-            created_at=created, modified_at=modified or created,
-        ))
-        return
-    info = service.create_highlight(article.id, span.start, span.end, tags, rec.note)
-    if created is not None:
-        h = s.get(Highlight, info.id)
-        h.created_at, h.modified_at = created, modified or created
-
-
-def place_highlights(db: Database, records: Sequence[IncomingHighlight]) -> ImportResult:
-    """Anchor and create every record in ONE transaction: all of it is kept, or none."""
-    imported = fuzzy = skipped = 0
-    orphans: list[tuple[str, str]] = []
-    with db.session() as s:
-        service = AnnotationService(_JoinedDatabase(db, s))
-        for rec in records:
-            where = _locate(s, rec)
-            if isinstance(where, str):
-                orphans.append((rec.quote, where))
-                continue
-            article, span = where
-            if not article.text[span.start : span.end].strip():
-                orphans.append((rec.quote, "the passage holds only spaces"))
-                continue
-            tags = _clean_tags(rec.tags)
-            if _is_duplicate(s, article.id, span, tags):
-                skipped += 1
-                continue
-            _create(s, service, article, span, rec, tags)
-            imported += 1
-            fuzzy += span.method == "fuzzy"
-    return ImportResult(imported, fuzzy, orphans, skipped)
