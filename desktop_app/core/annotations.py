@@ -103,7 +103,8 @@ def _chunks(values: Sequence, size: int = _CHUNK) -> Iterator[Sequence]:
         yield values[i : i + size]
 
 
-def _clean_names(names: Iterable[str]) -> list[str]:
+def clean_tag_names(names: Iterable[str]) -> list[str]:
+    """Cleaned, non-empty tag names without repeats, in the order given."""
     wanted: list[str] = []
     for raw in names:
         name = clean_tag_name(raw)
@@ -152,7 +153,7 @@ def add_highlights(
         key = tuple(tag_names)
         names = cleaned.get(key)
         if names is None:
-            names = cleaned[key] = tuple(_clean_names(key))
+            names = cleaned[key] = tuple(clean_tag_names(key))
         if names:
             tagged.append((hid, names))
         created = created or now
@@ -272,11 +273,7 @@ class AnnotationService:
     def _get_or_create_tags(
         self, s: Session, names: Iterable[str], color: str | None = None
     ) -> list[Tag]:
-        wanted: list[str] = []
-        for raw in names:
-            name = clean_tag_name(raw)
-            if name and name not in wanted:
-                wanted.append(name)
+        wanted = clean_tag_names(names)
         if not wanted:
             return []
         existing = {t.name: t for t in s.scalars(select(Tag).where(Tag.name.in_(wanted)))}

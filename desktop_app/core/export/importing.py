@@ -25,7 +25,7 @@ from desktop_app.core.annotations import (
     AnnotationError,
     NewHighlight,
     add_highlights,
-    clean_tag_name,
+    clean_tag_names,
 )
 from desktop_app.core.db import Database
 from desktop_app.core.models import Article, Highlight, Tag, highlight_tags
@@ -241,15 +241,6 @@ def _locate(library: _Library, rec: IncomingHighlight) -> tuple[_Target, Anchor]
     return placed[0][1], placed[0][2]
 
 
-def _clean_tags(names: Iterable[str]) -> list[str]:
-    result: list[str] = []
-    for raw in names:
-        name = clean_tag_name(raw)
-        if name and name not in result:
-            result.append(name)
-    return result
-
-
 def _existing_highlights(
     s: Session, article_ids: Iterable[int]
 ) -> set[tuple[int, int, int, tuple[str, ...]]]:
@@ -311,7 +302,7 @@ def place_highlights(db: Database, records: Sequence[IncomingHighlight]) -> Impo
             raw_tags = tuple(rec.tags)
             tags_and_key = cleaned.get(raw_tags)  # tag lists repeat: clean each once
             if tags_and_key is None:
-                tags = tuple(_clean_tags(raw_tags))
+                tags = tuple(clean_tag_names(raw_tags))
                 tags_and_key = cleaned[raw_tags] = (tags, tuple(sorted(set(tags))))
             tags, tag_key = tags_and_key
             key = (article_id, start, end, tag_key)
