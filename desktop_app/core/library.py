@@ -79,6 +79,12 @@ def get_article(db: Database, article_id: int) -> ArticleDoc | None:
         )
 
 
+def article_text(db: Database, article_id: int) -> str | None:
+    """Only the stored text (the segmentation worker needs nothing else)."""
+    with db.session() as s:
+        return s.scalar(select(Article.text).where(Article.id == article_id))
+
+
 def article_count(db: Database) -> int:
     with db.session() as s:
         return s.scalar(select(func.count(Article.id))) or 0

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from PySide6.QtCore import QObject, QThread, Signal
 
 from desktop_app.core.db import Database, DatabaseError
-from desktop_app.core.models import Article
+from desktop_app.core.library import article_text
 from desktop_app.core.nlp import job_chunks
 from desktop_app.core.segmenter import SegmenterDied, SegmenterProcess
 from desktop_app.core.segments import articles_to_segment, load_segmentation, save_segmentation
@@ -277,9 +277,7 @@ class _Run:
                 self.open(article_id, front=True)
 
     def open(self, article_id: int, front: bool = False) -> None:
-        with self.db.session() as session:
-            article = session.get(Article, article_id)
-            text = None if article is None else article.text
+        text = article_text(self.db, article_id)
         if text is None:  # deleted meanwhile
             self.count_done()
             return
