@@ -19,4 +19,5 @@ def test_self_test_opens_window_and_segments(tmp_path):
     assert result.returncode == 0, result.stderr
     assert "self-test ok: 5 sample articles" in result.stdout
     assert "Tổ chức | Trung ương" in result.stdout
-    assert list(tmp_path.iterdir()) == [] or all(p.name.startswith(".") for p in tmp_path.iterdir())
+    # Nothing in the working folder or HOME but the caches Qt/fontconfig keep under dot-folders.
+    assert [p.name for p in tmp_path.iterdir() if not p.name.startswith(".")] == []

@@ -197,6 +197,8 @@ def atomic_open(path: Path, suffix: str, mode: str = "w", **open_args: Any) -> I
         os.chmod(tmp_name, 0o666 & ~umask)
         with os.fdopen(fd, mode, **open_args) as f:
             yield f
+            f.flush()
+            os.fsync(f.fileno())  # the renamed file must hold the data after a crash
         os.replace(tmp_name, path)
     except BaseException:
         Path(tmp_name).unlink(missing_ok=True)

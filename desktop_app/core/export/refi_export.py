@@ -11,9 +11,7 @@ source's UTF-8 text (REFI-QDA 1.5 counts code points).
 
 from __future__ import annotations
 
-import os
 import re
-import tempfile
 import xml.etree.ElementTree as ET
 import zipfile
 from collections import Counter
@@ -27,6 +25,7 @@ from sqlalchemy.orm import selectinload
 
 from desktop_app import APP_DISPLAY_NAME
 from desktop_app.core.db import Database
+from desktop_app.core.export.csv_export import atomic_open
 from desktop_app.core.export.refi_qda import (
     ARTICLE_VARIABLES,
     CODEBOOK_NS,
@@ -234,12 +233,5 @@ def _write_zip(f: BinaryIO, entries: list[tuple[str, bytes]]) -> None:
 
 def _write_atomic(path: Path, suffix: str, write: Callable[[BinaryIO], object]) -> None:
     """Write through a temp file renamed over `path`: no half file, old file kept on error."""
-    path = Path(path)
-    fd, tmp_name = tempfile.mkstemp(prefix=".chugiai-", suffix=suffix, dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            write(f)
-        os.replace(tmp_name, path)
-    except BaseException:
-        Path(tmp_name).unlink(missing_ok=True)
-        raise
+    with atomic_open(Path(path), suffix, "wb") as f:
+        write(f)

@@ -18,9 +18,7 @@ the same highlights give a byte-identical file in any library holding the same a
 from __future__ import annotations
 
 import json
-import os
 import re
-import tempfile
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -31,6 +29,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from desktop_app.core.db import Database
+from desktop_app.core.export.csv_export import atomic_open
 from desktop_app.core.export.importing import (
     AnnotationImportError,
     ImportResult,
@@ -118,25 +117,12 @@ def web_annotations(
         return [_annotation(h, a, seen) for h, a in s.execute(stmt)]
 
 
-def write_atomically(path: Path, data: bytes) -> None:
-    """Temp file in the same folder, then rename: a failed export leaves the old file."""
-    fd, tmp_name = tempfile.mkstemp(prefix=".chugiai-", suffix=path.suffix, dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp_name, path)
-    except BaseException:
-        Path(tmp_name).unlink(missing_ok=True)
-        raise
-
-
 def export_webanno(db: Database, path: Path, article_ids: Iterable[int] | None = None) -> int:
     """Write the JSON-LD file and return the number of annotations."""
     items = web_annotations(db, article_ids)
     text = json.dumps(items, ensure_ascii=False, indent=2) + "\n"
-    write_atomically(Path(path), text.encode("utf-8"))
+    with atomic_open(Path(path), Path(path).suffix, "wb") as f:
+        f.write(text.encode("utf-8"))
     return len(items)
 
 
