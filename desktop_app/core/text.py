@@ -92,13 +92,31 @@ class SentenceIndex:
         self._starts = [m.start() for m in matches]
         # Where the sentence stops: after its punctuation, or before a line break.
         self._stops = [m.start() if m.group() == "\n" else m.end() for m in matches]
+        self._contexts: dict[tuple[int, int], str] = {}
 
     def bounds(self, start: int, end: int) -> tuple[int, int]:
         """The sentence(s) around [start, end): from the previous sentence end to the next."""
-        text = self.text
+        return self._trimmed(*self._sentence_ids(start, end))
+
+    def context(self, start: int, end: int) -> str:
+        """text[slice(*bounds(start, end))], each distinct sentence span sliced once:
+        an export asks for the same few sentences thousands of times."""
+        ids = self._sentence_ids(start, end)
+        found = self._contexts.get(ids)
+        if found is None:
+            left, right = self._trimmed(*ids)
+            found = self._contexts[ids] = self.text[left:right]
+        return found
+
+    def _sentence_ids(self, start: int, end: int) -> tuple[int, int]:
+        """(sentence end before start, sentence start after end): they fix the bounds."""
         i = bisect.bisect_right(self._ends, start) - 1
         left = self._ends[i] if i >= 0 else 0
-        j = bisect.bisect_left(self._starts, max(end, left))
+        return i, bisect.bisect_left(self._starts, max(end, left))
+
+    def _trimmed(self, i: int, j: int) -> tuple[int, int]:
+        text = self.text
+        left = self._ends[i] if i >= 0 else 0
         right = self._stops[j] if j < len(self._starts) else len(text)
         while left < right and text[left].isspace():
             left += 1

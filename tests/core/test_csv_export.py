@@ -89,3 +89,38 @@ def test_failed_export_leaves_no_partial_file(db, tmp_path, monkeypatch):
         pass
     assert out.read_text(encoding="utf-8") == "old content"
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".chugiai-")] == []
+
+
+def test_rows_built_excel_safe_match_the_generic_safe_path(db, tmp_path):
+    """The fast path neutralizes formulas while building rows; it must agree, cell for
+    cell, with passing every cell of the raw rows through safe_cell."""
+    from datetime import datetime
+
+    from desktop_app.core.export.csv_export import highlight_rows
+    from desktop_app.core.models import Article, Highlight
+
+    text = "=Mở đầu câu một.\n-5 độ là lạnh. @ai đó nói.\n+84 gọi điện. Bình thường."
+    service = AnnotationService(db)
+    a = add_article(db, text, title="=Tiêu đề")
+    with db.session() as s:
+        s.get(Article, a).source = "+Nguồn"
+        s.get(Article, a).published = "2023-04-04"
+    for word, tags, note in [("=Mở", ["=Mã"], "@ghi"), ("-5", ["-Âm", "Bình"], ""), ("@ai", [], "+1"),
+                             ("Bình", ["Bình"], "bình thường")]:
+        start = text.index(word)
+        service.create_highlight(a, start, start + len(word), tags, note)
+    with db.session() as s:  # a time with microseconds, as an imported file may carry
+        s.query(Highlight).filter_by(start=0).one().created_at = datetime(2023, 4, 4, 10, 48, 0, 120000)
+    raw = list(highlight_rows(db))
+    safe = list(highlight_rows(db, excel_safe=True))
+    assert safe == [[safe_cell(v) for v in row] for row in raw]
+    assert [r[0:4] for r in safe][0] == [a, "'=Tiêu đề", "'+Nguồn", "2023-04-04"]
+    assert sorted(r[8] for r in safe) == ["", "'-Âm; Bình", "'=Mã", "Bình"]
+    assert raw[0][COLUMNS.index("created_at")] == "2023-04-04T10:48:00.120000"
+    assert raw[1][COLUMNS.index("created_at")] == datetime.fromisoformat(
+        raw[1][COLUMNS.index("created_at")]).isoformat()
+    # The scope of one tag keeps exactly the highlights carrying it.
+    assert [r[7] for r in highlight_rows(db, tag="Bình")] == ["-5", "Bình"]
+    out = tmp_path / "a.csv"
+    export_csv(db, out)
+    assert [list(r.values()) for r in read_rows(out)] == [[str(v) for v in row] for row in safe]

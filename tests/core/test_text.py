@@ -91,6 +91,7 @@ def test_sentence_index_gives_the_same_context_for_every_span():
             left, right = index.bounds(start, end)
             assert 0 <= left <= right <= len(text)
             assert text[left:right] == text[left:right].strip()
+            assert index.context(start, end) == text[left:right]
     assert text[slice(*index.bounds(text.index("Hai"), text.index("Hai") + 3))] == "Hai câu!"
     assert text[slice(*index.bounds(text.index("năm"), text.index("năm") + 3))] == "năm?"
     assert text[slice(*index.bounds(text.index("Sáu"), text.index("Sáu") + 3))] == "Sáu"

@@ -29,7 +29,6 @@ from desktop_app.core.text import fold
 LONG_COLUMNS = tuple("tag" if c == "tags" else c for c in COLUMNS)
 CODEBOOK_COLUMNS = ("tag", "parent", "description", "colour", "highlight_count", "article_count")
 _TAG = COLUMNS.index("tags")
-_CREATED_AT = COLUMNS.index("created_at")
 
 
 def long_rows(
@@ -41,8 +40,6 @@ def long_rows(
     file counts exactly the scope.
     """
     for row, names in highlight_records(db, article_ids, tag):
-        created = row[_CREATED_AT]
-        row[_CREATED_AT] = created.isoformat() if isinstance(created, datetime) else ""
         for name in [n for n in names if in_tag_scope(n, tag)] or [""]:
             out = list(row)
             out[_TAG] = name
