@@ -18,9 +18,10 @@ from sqlalchemy import exc as sa_exc
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
+from desktop_app.core import migrations
 from desktop_app.core.models import Base
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = migrations.LATEST
 
 
 class DatabaseError(Exception):
@@ -65,6 +66,8 @@ class Database:
         self.engine = engine
         self.path = path
         self.read_only = read_only
+        # Set when opening upgraded an older library: (old version, backup copy).
+        self.upgraded: tuple[int, Path] | None = None
         self._sessions = sessionmaker(engine, expire_on_commit=False)
 
     @classmethod
@@ -107,11 +110,29 @@ class Database:
                     f"The file {self.path} is a SQLite database but not one made by Chú Giải. "
                     "It was left untouched."
                 )
+        if version > 0:
+            self._upgrade(version)
+            return
         if self.read_only:
             raise DatabaseError(f"The database {self.path} is empty and read-only.")
         with self.engine.begin() as conn:
             Base.metadata.create_all(conn)
             conn.exec_driver_sql(f"PRAGMA user_version={SCHEMA_VERSION}")
+
+    def _upgrade(self, version: int) -> None:
+        if self.read_only:
+            raise DatabaseError(
+                f"The database {self.path} was made by an older version of Chú Giải and needs "
+                "an upgrade, but it is read-only. Copy it somewhere writable and open the copy."
+            )
+        self.engine.dispose()  # the upgrade uses its own connection, with foreign keys off
+        try:
+            backup = migrations.upgrade(self.path, version, SCHEMA_VERSION)
+        except migrations.MigrationError as e:
+            raise DatabaseError(str(e)) from e
+        except sqlite3.Error as e:
+            raise DatabaseError(explain(e, self.path) + " Nothing was upgraded.") from e
+        self.upgraded = (version, backup)
 
     @contextmanager
     def session(self) -> Iterator[Session]:
@@ -156,9 +177,12 @@ class Database:
         raw = self.engine.raw_connection()
         try:
             src.backup(raw.driver_connection)
+            version = raw.driver_connection.execute("PRAGMA user_version").fetchone()[0]
         finally:
             raw.close()
             src.close()
+        if version < SCHEMA_VERSION:  # a backup made by an older version of the app
+            self._upgrade(version)
         return safety
 
     def close(self) -> None:

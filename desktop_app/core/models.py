@@ -65,6 +65,9 @@ class Article(Base):
     content_hash: Mapped[str] = mapped_column(String(64), unique=True)
     source_path: Mapped[str | None] = mapped_column(String)
     imported_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    # JSON [[start, end], ...]: web leftovers the reader hides. The text keeps them, so
+    # highlight offsets never move when the user shows or restores one (schema v2).
+    hidden_spans: Mapped[str] = mapped_column(Text, default="[]", server_default="[]")
 
     highlights: Mapped[list[Highlight]] = relationship(
         back_populates="article", cascade="all, delete-orphan", passive_deletes=True

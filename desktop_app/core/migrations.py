@@ -1,0 +1,83 @@
+"""Schema upgrades: each version's step, run in one transaction after a backup copy.
+
+Steps are frozen SQL, never derived from models.py (the models describe only the newest
+schema). DESIGN.md: a table rebuild with foreign keys on fires ON DELETE CASCADE and
+silently deletes child rows, so upgrades run with foreign keys off, and
+`PRAGMA foreign_key_check` must come back clean before the commit.
+
+The plain sqlite3 module is used with isolation_level=None: its default mode would
+commit DDL (ALTER TABLE) on its own, outside our transaction.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+
+Step = Callable[[sqlite3.Connection], None]
+
+
+def _v2_hidden_spans(conn: sqlite3.Connection) -> None:
+    # Web leftovers the reader hides; the text keeps them, so offsets never move.
+    conn.execute("ALTER TABLE articles ADD COLUMN hidden_spans TEXT NOT NULL DEFAULT '[]'")
+
+
+# STEPS[n] upgrades a database of version n - 1 to version n.
+STEPS: dict[int, Step] = {
+    2: _v2_hidden_spans,
+}
+LATEST = max(STEPS)
+
+
+class MigrationError(Exception):
+    """The upgrade failed and was rolled back; the message says where the backup is."""
+
+
+def backup_path(path: Path, version: int) -> Path:
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    return path.with_name(f"{path.stem}.before-upgrade-v{version}-{stamp}{path.suffix}")
+
+
+def upgrade(path: Path, from_version: int, to_version: int = LATEST) -> Path:
+    """Upgrade the database at `path`; return the backup written beside it first.
+
+    All steps run in one transaction: a failure leaves the file exactly as it was.
+    """
+    path = Path(path)
+    conn = sqlite3.connect(path, isolation_level=None)
+    try:
+        conn.execute("PRAGMA busy_timeout=5000")
+        safety = backup_path(path, from_version)
+        target = sqlite3.connect(safety)
+        try:
+            conn.backup(target)  # consistent even with a WAL file beside it
+        finally:
+            target.close()
+        conn.execute("PRAGMA foreign_keys=OFF")  # ignored inside a transaction: set first
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            for version in range(from_version + 1, to_version + 1):
+                STEPS[version](conn)
+            broken = conn.execute("PRAGMA foreign_key_check").fetchall()
+            if broken:
+                raise MigrationError(
+                    f"upgrading would leave {len(broken)} broken references "
+                    f"(first: table {broken[0][0]}, row {broken[0][1]})"
+                )
+            conn.execute(f"PRAGMA user_version={int(to_version)}")
+            conn.execute("COMMIT")
+        except BaseException as e:
+            conn.execute("ROLLBACK")
+            if isinstance(e, (MigrationError, sqlite3.Error)):
+                raise MigrationError(
+                    f"The database {path} could not be upgraded ({e}). It was left as it was; "
+                    f"a copy is at {safety}."
+                ) from e
+            raise
+        finally:
+            conn.execute("PRAGMA foreign_keys=ON")
+    finally:
+        conn.close()
+    return safety

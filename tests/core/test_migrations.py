@@ -1,0 +1,176 @@
+"""Upgrading libraries made by every earlier schema version, with every row intact.
+
+tests/fixtures/schemas/library-v<N>.sqlite3 was made by make_library.py while N was
+the current version; a new schema version adds its own file and a step in migrations.py.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from desktop_app.core import migrations
+from desktop_app.core.db import SCHEMA_VERSION, Database, DatabaseError
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "schemas"
+OLD_VERSIONS = sorted(int(p.stem.split("-v")[1]) for p in FIXTURES.glob("library-v*.sqlite3"))
+USER_TABLES = ("articles", "tags", "highlights", "highlight_tags", "segmentations", "app_state")
+
+
+def rows(path: Path) -> dict[str, list[tuple]]:
+    with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as conn:
+        return {t: conn.execute(f"SELECT * FROM {t} ORDER BY 1, 2").fetchall() for t in USER_TABLES}
+
+
+def columns(path: Path) -> dict[str, list[tuple]]:
+    """Each table's columns as (name, type, notnull, default, pk), and its indexes."""
+    with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as conn:
+        tables = [r[0] for r in conn.execute(
+            "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' ORDER BY 1")]
+        out = {t: [tuple(r[1:]) for r in conn.execute(f"PRAGMA table_info({t})")] for t in tables}
+        out["indexes"] = conn.execute(
+            "SELECT name, tbl_name FROM sqlite_master WHERE type='index' ORDER BY 1").fetchall()
+        return out
+
+
+@pytest.fixture(params=OLD_VERSIONS, ids=lambda v: f"v{v}")
+def old_library(request, tmp_path) -> tuple[int, Path]:
+    path = tmp_path / f"library-v{request.param}.sqlite3"
+    shutil.copy(FIXTURES / path.name, path)
+    return request.param, path
+
+
+def test_there_is_a_fixture_for_every_earlier_version():
+    assert OLD_VERSIONS == list(range(1, SCHEMA_VERSION)), "make_library.py a fixture per version"
+
+
+def test_upgrade_keeps_every_row_and_writes_a_backup_first(old_library):
+    version, path = old_library
+    before = rows(path)
+    assert sum(len(v) for v in before.values()) >= 50
+    db = Database.open(path)
+    try:
+        assert db.upgraded is not None
+        old, backup = db.upgraded
+        assert old == version and backup.parent == path.parent
+        with db.engine.connect() as conn:
+            assert conn.exec_driver_sql("PRAGMA user_version").scalar() == SCHEMA_VERSION
+            assert conn.exec_driver_sql("PRAGMA integrity_check").scalar() == "ok"
+            assert conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall() == []
+            assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+    finally:
+        db.close()
+    after = rows(path)
+    for table in USER_TABLES:
+        # Old columns keep their values; new columns are appended with defaults.
+        assert [r[: len(b)] for r, b in zip(after[table], before[table])] == before[table], table
+        assert len(after[table]) == len(before[table])
+    # The backup is the old library, as it was, still openable as that version.
+    assert rows(backup) == before
+    with sqlite3.connect(backup) as conn:
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == version
+
+
+def test_an_upgraded_library_has_the_schema_of_a_new_one(old_library, tmp_path):
+    _version, path = old_library
+    Database.open(path).close()
+    fresh = tmp_path / "fresh.sqlite3"
+    Database.open(fresh).close()
+    assert columns(path) == columns(fresh)
+
+
+def test_the_upgraded_library_works_through_the_app(old_library):
+    from desktop_app.core.annotations import AnnotationService
+    from desktop_app.core.library import list_articles
+
+    _version, path = old_library
+    db = Database.open(path)
+    try:
+        articles = list_articles(db)
+        assert len(articles) == 5 and sum(a.highlight_count for a in articles) == 20
+        service = AnnotationService(db)
+        info = service.create_highlight(articles[0].id, 0, 4, ["Mới"])
+        assert [h.id for h in service.highlights_for_article(articles[0].id)].count(info.id) == 1
+    finally:
+        db.close()
+    # Opening again does not upgrade again.
+    again = Database.open(path)
+    assert again.upgraded is None
+    again.close()
+
+
+def test_a_failing_step_rolls_back_everything(old_library, monkeypatch):
+    version, path = old_library
+    before = rows(path)
+
+    def broken(conn: sqlite3.Connection) -> None:
+        conn.execute("ALTER TABLE articles ADD COLUMN half_done TEXT")
+        conn.execute("DELETE FROM tags")  # would cascade if foreign keys were on
+        raise sqlite3.OperationalError("disk I/O error")
+
+    monkeypatch.setitem(migrations.STEPS, SCHEMA_VERSION, broken)
+    with pytest.raises(DatabaseError, match="could not be upgraded.*left as it was"):
+        Database.open(path)
+    assert rows(path) == before
+    with sqlite3.connect(path) as conn:
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == version
+        assert "half_done" not in [r[1] for r in conn.execute("PRAGMA table_info(articles)")]
+
+
+def test_a_step_that_breaks_references_is_refused(old_library, monkeypatch):
+    """Foreign keys are off during an upgrade (a rebuild must not cascade), so the
+    check before commit is what stops a step that orphans rows."""
+    version, path = old_library
+    before = rows(path)
+
+    def orphaning(conn: sqlite3.Connection) -> None:
+        conn.execute("DELETE FROM tags")  # with foreign keys off: highlight_tags dangle
+
+    monkeypatch.setitem(migrations.STEPS, SCHEMA_VERSION, orphaning)
+    with pytest.raises(DatabaseError, match="broken references"):
+        Database.open(path)
+    assert rows(path) == before
+
+
+def test_a_table_rebuild_with_foreign_keys_off_keeps_child_rows(old_library, monkeypatch):
+    """The rebuild DESIGN.md warns about: with foreign keys on, dropping the old table
+    would cascade and delete every highlight's tags."""
+    _version, path = old_library
+    before = rows(path)
+    real_step = migrations.STEPS[SCHEMA_VERSION]
+
+    def rebuild_tags(conn: sqlite3.Connection) -> None:
+        real_step(conn)
+        sql = conn.execute("SELECT sql FROM sqlite_master WHERE name='tags'").fetchone()[0]
+        conn.execute(sql.replace("CREATE TABLE tags", "CREATE TABLE tags_new", 1))
+        conn.execute("INSERT INTO tags_new SELECT * FROM tags")
+        conn.execute("DROP TABLE tags")
+        conn.execute("ALTER TABLE tags_new RENAME TO tags")
+
+    monkeypatch.setitem(migrations.STEPS, SCHEMA_VERSION, rebuild_tags)
+    Database.open(path).close()
+    after = rows(path)
+    assert after["highlight_tags"] == before["highlight_tags"] and after["tags"] == before["tags"]
+
+
+def test_read_only_old_library_is_refused_untouched(old_library):
+    _version, path = old_library
+    before = path.read_bytes()
+    with pytest.raises(DatabaseError, match="older version.*read-only"):
+        Database.open(path, read_only=True)
+    assert path.read_bytes() == before
+
+
+def test_restoring_an_old_backup_upgrades_it(old_library, db):
+    from desktop_app.core.library import list_articles
+
+    version, path = old_library
+    safety = db.restore_from(path)
+    assert safety.exists() and db.upgraded is not None and db.upgraded[0] == version
+    with db.engine.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA user_version").scalar() == SCHEMA_VERSION
+    assert sum(a.highlight_count for a in list_articles(db)) == 20
+    assert rows(path) == rows(FIXTURES / path.name)  # the backup file itself is not changed
