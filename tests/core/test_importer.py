@@ -123,7 +123,7 @@ def test_bad_files_fail_with_reasons(db: Database, tmp_path: Path) -> None:
     assert "empty" in failed["empty.txt"]
     assert "no text" in failed["blank.txt"]
     assert "encoding is not recognised" in failed["invalid.txt"]
-    assert "no .txt or .md files" in failed["folder.txt"]
+    assert "no article files" in failed["folder.txt"]
     assert "not found" in failed["missing.txt"]
     assert report.imported == [] and article_count(db) == 0
     assert report.summary() == "Imported 0 articles; 6 failed."
@@ -242,3 +242,38 @@ def test_a_database_failure_fails_each_file_and_stores_nothing(
     assert article_count(db) == 0
     # The same files import normally once the database is writable.
     assert len(import_paths(db, seed_files).imported) == 5
+
+
+def test_web_leftovers_are_hidden_at_import_and_the_text_keeps_them(db: Database, seed_files: list[Path]) -> None:
+    import json
+
+    from desktop_app.core.ingest.boilerplate import find_boilerplate
+
+    import_paths(db, seed_files)
+    with db.session() as s:
+        rows = s.execute(select(Article.text, Article.hidden_spans, Article.source_path)).all()
+    by_file = {Path(p).name: (text, [tuple(x) for x in json.loads(h)]) for text, h, p in rows}
+    text, hidden = next(v for k, v in by_file.items() if k.startswith("004"))
+    hidden_text = [text[s:e] for s, e in hidden]
+    assert "Lượt xem: 1.420" in hidden_text and " In trang" in hidden_text
+    assert "Lượt xem: 1.420" in text  # hidden, not deleted
+    for text, hidden in by_file.values():
+        assert hidden == [(s, e) for s, e, _ in find_boilerplate(text)]
+
+
+def test_folders_take_web_pages_and_word_files(db: Database, tmp_path: Path) -> None:
+    root = tmp_path / "corpus"
+    root.mkdir()
+    (root / "a.htm").write_text(
+        "<!DOCTYPE html><html><head><meta charset='utf-8'><title>Hội nghị cán bộ</title></head>"
+        "<body><article><h1>Hội nghị cán bộ</h1><p>Sáng nay, Ban Tổ chức Trung ương tổ chức hội nghị "
+        "tổng kết công tác cán bộ năm 2023 tại Hà Nội với nhiều đại biểu tham dự.</p>"
+        "<p>Hội nghị đã thảo luận nhiều nội dung quan trọng về đào tạo, bồi dưỡng cán bộ.</p>"
+        "</article></body></html>", encoding="utf-8")
+    (root / "b.txt").write_text("Bài văn bản\n\nNội dung.\n", encoding="utf-8")
+    report = import_paths(db, [root])
+    assert sorted(p.name for p, _ in report.imported) == ["a.htm", "b.txt"], report.failed
+    with db.session() as s:
+        page = s.scalar(select(Article).where(Article.title == "Hội nghị cán bộ"))
+        assert page is not None and "Ban Tổ chức Trung ương" in page.text
+        assert "<article>" in page.original_text and "<" not in page.text

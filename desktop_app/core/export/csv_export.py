@@ -17,11 +17,9 @@ from operator import itemgetter
 from pathlib import Path
 from typing import IO, Any, TypeGuard
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
-
 from desktop_app.core.db import Database
 from desktop_app.core.models import Article, Highlight, Tag, highlight_tags
+from desktop_app.core.tags import in_tag_scope
 from desktop_app.core.text import SentenceIndex, fold
 
 COLUMNS = (
@@ -39,8 +37,6 @@ COLUMNS = (
     "context",
 )
 TAG_SEPARATOR = "; "
-# Nested tags are named like paths: "Cán bộ/Đào tạo" is a child of "Cán bộ".
-TAG_PATH_SEPARATOR = "/"
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n", "\0")
 
 
@@ -59,30 +55,6 @@ def safe_cell(value: object) -> object:
     if value.__class__ is str and value[:1] in _FORMULA_FIRST:  # the hot path of every export
         return "'" + value
     return value
-
-
-# --- nested tags ----------------------------------------------------------------------
-def tag_path(name: str) -> tuple[str, ...]:
-    """The parts of a nested tag name, each trimmed and single-spaced."""
-    return tuple(" ".join(part.split()) for part in name.split(TAG_PATH_SEPARATOR))
-
-
-def tag_parent(name: str) -> str:
-    """What a nested tag sits under: "Cán bộ/Đào tạo" -> "Cán bộ"; "" at the top level."""
-    return TAG_PATH_SEPARATOR.join(tag_path(name)[:-1])
-
-
-def in_tag_scope(name: str, scope: str | None) -> bool:
-    """A scope takes its tag and every tag nested under it; None takes every tag."""
-    if scope is None:
-        return True
-    wanted = tag_path(scope)
-    return tag_path(name)[: len(wanted)] == wanted
-
-
-def scope_tag_ids(s: Session, scope: str) -> list[int]:
-    """Ids of the tags in a scope; computed in Python so names need no LIKE escaping."""
-    return [tid for tid, name in s.execute(select(Tag.id, Tag.name)) if in_tag_scope(name, scope)]
 
 
 # --- columns and rows -------------------------------------------------------------------

@@ -18,11 +18,9 @@ from desktop_app.core.export.csv_export import (
     COLUMNS,
     column_indexes,
     highlight_records,
-    in_tag_scope,
-    tag_parent,
-    tag_path,
     write_csv,
 )
+from desktop_app.core.tags import in_tag_scope, tag_parent, tag_path
 from desktop_app.core.models import Highlight, Tag, highlight_tags
 from desktop_app.core.text import fold
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import errno
 import hashlib
+import json
 import logging
 import os
 import stat
@@ -19,6 +20,7 @@ from pathlib import Path
 from sqlalchemy import select
 
 from desktop_app.core.db import Database, DatabaseError
+from desktop_app.core.ingest.boilerplate import find_boilerplate
 from desktop_app.core.ingest.decode import ImportFailure, decode_bytes
 from desktop_app.core.ingest.metadata import parse_metadata
 from desktop_app.core.models import Article
@@ -27,8 +29,10 @@ from desktop_app.core.text import normalize
 log = logging.getLogger(__name__)
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
+TEXT_SUFFIXES = frozenset({".txt", ".md"})
+HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
 # Inside folders only these are taken; a file named explicitly is always tried.
-FOLDER_SUFFIXES = frozenset({".txt", ".md"})
+FOLDER_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | {".docx"}
 
 
 @dataclass
@@ -60,7 +64,7 @@ def import_paths(
     progress: Callable[[int, int], None] | None = None,
     should_cancel: Callable[[], bool] | None = None,
 ) -> ImportReport:
-    """Import files and folders (recursively: .txt and .md) into `db`."""
+    """Import files and folders (recursively: FOLDER_SUFFIXES) into `db`."""
     report = ImportReport()
     files = _expand(paths, report)
     total = len(files)
@@ -105,7 +109,7 @@ def _expand(paths: Iterable[Path | str], report: ImportReport) -> list[Path]:
         if path.is_dir():
             found = _walk(path, report)
             if not found:
-                report.failed.append((path, "This folder contains no .txt or .md files."))
+                report.failed.append((path, "This folder contains no article files (.txt, .md, .html, .htm, .docx)."))
             for file in found:
                 add(file)
         elif path.exists() or path.is_symlink():
@@ -116,7 +120,7 @@ def _expand(paths: Iterable[Path | str], report: ImportReport) -> list[Path]:
 
 
 def _walk(folder: Path, report: ImportReport) -> list[Path]:
-    """.txt and .md files under `folder`, sorted; hidden entries and symlinked folders skipped."""
+    """Article files under `folder`, sorted; hidden entries and symlinked folders skipped."""
     found: list[Path] = []
 
     def unreadable(error: OSError) -> None:
@@ -172,31 +176,66 @@ def _read(path: Path) -> bytes:
     return data
 
 
+def _extract(path: Path, data: bytes) -> tuple[str, str, dict[str, str | None]]:
+    """(article text, original as decoded, metadata the format itself states).
+
+    The HTML and Word readers are imported when needed: a corpus of .txt files never
+    pays for them.
+    """
+    suffix = path.suffix.lower()
+    if suffix in HTML_SUFFIXES or (suffix not in TEXT_SUFFIXES | {".docx"} and _looks_like_html(data)):
+        from desktop_app.core.ingest.html import extract_html
+
+        page = extract_html(data)
+    elif suffix == ".docx":
+        from desktop_app.core.ingest.docx import extract_docx
+
+        page = extract_docx(data)
+    else:
+        decoded, _encoding = decode_bytes(data)
+        return decoded, decoded, {}
+    stated = {"title": page.title, "published": page.published, "author": page.author,
+              "source": page.source, "url": page.url}
+    return page.text, page.original, stated
+
+
+def _looks_like_html(data: bytes) -> bool:
+    head = data[:1024].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    return head.startswith((b"<!doctype html", b"<html"))
+
+
 def _import_one(db: Database, path: Path) -> int | None:
     """Store one file; the new article's id, or None if its text is already stored."""
-    decoded, _encoding = decode_bytes(_read(path))
-    text = normalize(decoded)
+    body, original, stated = _extract(path, _read(path))
+    text = normalize(body)
     if not text.strip():
         raise ImportFailure("The file contains no text.")
     content_hash = hashlib.sha256(text.encode("utf-8")).hexdigest()
     meta = parse_metadata(text)
+    leftovers = [[start, end] for start, end, _reason in find_boilerplate(text)]
     with db.session() as session:
         existing = session.scalar(select(Article.id).where(Article.content_hash == content_hash))
         if existing is not None:
             return None
         article = Article(
-            # A text without a headline still needs a name in the library list.
-            title=meta.title or path.stem,
+            # What the page states (HTML meta tags) beats what the text suggests; a text
+            # without a headline still needs a name in the library list.
+            title=_clean(stated.get("title")) or meta.title or path.stem,
             kicker=meta.kicker,
-            source=meta.source,
-            author=meta.author,
-            url=meta.url,
-            published=meta.published,
+            source=_clean(stated.get("source")) or meta.source,
+            author=_clean(stated.get("author")) or meta.author,
+            url=stated.get("url") or meta.url,
+            published=stated.get("published") or meta.published,
             text=text,
-            original_text=decoded,
+            original_text=original,
             content_hash=content_hash,
             source_path=str(path),
+            hidden_spans=json.dumps(leftovers),
         )
         session.add(article)
         session.flush()
         return article.id
+
+
+def _clean(value: str | None) -> str | None:
+    return normalize(" ".join(value.split())) or None if value else None
