@@ -9,6 +9,7 @@ silently patched with U+FFFD: annotations on damaged text would be damaged too.
 from __future__ import annotations
 
 import codecs
+import re
 import unicodedata
 
 
@@ -31,6 +32,9 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 
 # Controls that plain text legitimately contains.
 _TEXT_CONTROLS = frozenset("\t\n\r\f\v\x1a")  # \x1a: DOS end-of-file marker
+# Category Cc (C0, DEL, C1) minus the above, as a regex: counting them character by
+# character in Python was a third of the import time of a 10,000-file corpus.
+_OTHER_CONTROLS_RE = re.compile(r"[\x00-\x08\x0e-\x19\x1b-\x1f\x7f-\x9f]")
 # More than this share of other control characters means the file is not text.
 _MAX_CONTROL_SHARE = 0.02
 _MIN_CONTROLS_FOR_BINARY = 3
@@ -121,7 +125,7 @@ def _looks_like_text(text: str) -> bool:
     Without a BOM the NUL pattern alone is weak evidence in a small file (a JPEG
     header has NULs on one side only).
     """
-    if any(ch not in _TEXT_CONTROLS and unicodedata.category(ch) == "Cc" for ch in text):
+    if _OTHER_CONTROLS_RE.search(text):
         return False
     printable = sum(1 for ch in text if ch.isprintable() or ch in _TEXT_CONTROLS)
     return printable >= 0.95 * len(text)
@@ -149,11 +153,7 @@ def _looks_like_cp1258_text(text: str) -> bool:
 
 def _checked(text: str, codec: str) -> tuple[str, str]:
     """Refuse decoded text that is mostly control characters: it was binary after all."""
-    controls = sum(
-        1
-        for ch in text
-        if ch not in _TEXT_CONTROLS and unicodedata.category(ch) == "Cc"
-    )
+    controls = len(_OTHER_CONTROLS_RE.findall(text))
     if controls >= _MIN_CONTROLS_FOR_BINARY and controls > _MAX_CONTROL_SHARE * len(text):
         raise ImportFailure(
             "The file is full of control characters: it is a binary file, not plain text."

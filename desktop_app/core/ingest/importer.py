@@ -13,17 +13,18 @@ import json
 import logging
 import os
 import stat
+import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 
 from desktop_app.core.db import Database, DatabaseError
 from desktop_app.core.ingest.boilerplate import find_boilerplate
 from desktop_app.core.ingest.decode import ImportFailure, decode_bytes
 from desktop_app.core.ingest.metadata import parse_metadata
-from desktop_app.core.models import Article
+from desktop_app.core.models import Article, utcnow
 from desktop_app.core.text import normalize
 
 log = logging.getLogger(__name__)
@@ -64,33 +65,75 @@ def import_paths(
     progress: Callable[[int, int], None] | None = None,
     should_cancel: Callable[[], bool] | None = None,
 ) -> ImportReport:
-    """Import files and folders (recursively: FOLDER_SUFFIXES) into `db`."""
+    """Import files and folders (recursively: FOLDER_SUFFIXES) into `db`.
+
+    Files are read and prepared one by one, then stored in batches of up to BATCH_FILES
+    (or BATCH_SECONDS), each batch one transaction: a file is either wholly stored or
+    not at all, and a transaction per file cost more than everything else together.
+    """
     report = ImportReport()
     files = _expand(paths, report)
     total = len(files)
     if progress:
         progress(0, total)
+    try:
+        known = _stored_hashes(db)
+    except DatabaseError as e:
+        report.failed.extend((path, str(e)) for path in files)
+        return report
+    batch: list[tuple[Path, dict[str, object]]] = []
+    started = time.monotonic()
     for done, path in enumerate(files, start=1):
         if should_cancel and should_cancel():
             report.cancelled = True
             break
         try:
-            article_id = _import_one(db, path)
+            row = _prepare(path)
         except ImportFailure as e:
             report.failed.append((path, e.reason))
-        except DatabaseError as e:
-            report.failed.append((path, str(e)))
         except Exception as e:  # a bug must not lose the rest of the batch
             log.exception("Unexpected error importing %s", path)
             report.failed.append((path, f"Unexpected error ({type(e).__name__}: {e})."))
         else:
-            if article_id is None:
+            if row["content_hash"] in known:
                 report.duplicates.append(path)
             else:
-                report.imported.append((path, article_id))
+                known.add(str(row["content_hash"]))
+                batch.append((path, row))
+        if len(batch) >= BATCH_FILES or (batch and time.monotonic() - started > BATCH_SECONDS):
+            _store(db, batch, report, known)
+            batch, started = [], time.monotonic()
         if progress:
             progress(done, total)
+    _store(db, batch, report, known)  # what was read before a cancel is kept
     return report
+
+
+BATCH_FILES = 200
+BATCH_SECONDS = 0.5  # a long import shows new articles, and frees the database, often
+
+
+def _stored_hashes(db: Database) -> set[str]:
+    with db.session() as session:
+        return set(session.scalars(select(Article.content_hash)))
+
+
+def _store(db: Database, batch: list[tuple[Path, dict[str, object]]], report: ImportReport,
+           known: set[str]) -> None:
+    """One transaction for the batch; if it fails, every file of it is reported failed."""
+    if not batch:
+        return
+    try:
+        with db.session() as session:
+            ids = session.scalars(
+                insert(Article).returning(Article.id, sort_by_parameter_order=True),
+                [row for _path, row in batch],
+            ).all()
+    except DatabaseError as e:
+        report.failed.extend((path, str(e)) for path, _row in batch)
+        known.difference_update(str(row["content_hash"]) for _path, row in batch)
+        return
+    report.imported.extend((path, article_id) for (path, _row), article_id in zip(batch, ids))
 
 
 def _expand(paths: Iterable[Path | str], report: ImportReport) -> list[Path]:
@@ -204,37 +247,30 @@ def _looks_like_html(data: bytes) -> bool:
     return head.startswith((b"<!doctype html", b"<html"))
 
 
-def _import_one(db: Database, path: Path) -> int | None:
-    """Store one file; the new article's id, or None if its text is already stored."""
+def _prepare(path: Path) -> dict[str, object]:
+    """Read one file into the row it will be stored as (nothing touches the database)."""
     body, original, stated = _extract(path, _read(path))
     text = normalize(body)
     if not text.strip():
         raise ImportFailure("The file contains no text.")
-    content_hash = hashlib.sha256(text.encode("utf-8")).hexdigest()
     meta = parse_metadata(text)
     leftovers = [[start, end] for start, end, _reason in find_boilerplate(text)]
-    with db.session() as session:
-        existing = session.scalar(select(Article.id).where(Article.content_hash == content_hash))
-        if existing is not None:
-            return None
-        article = Article(
-            # What the page states (HTML meta tags) beats what the text suggests; a text
-            # without a headline still needs a name in the library list.
-            title=_clean(stated.get("title")) or meta.title or path.stem,
-            kicker=meta.kicker,
-            source=_clean(stated.get("source")) or meta.source,
-            author=_clean(stated.get("author")) or meta.author,
-            url=stated.get("url") or meta.url,
-            published=stated.get("published") or meta.published,
-            text=text,
-            original_text=original,
-            content_hash=content_hash,
-            source_path=str(path),
-            hidden_spans=json.dumps(leftovers),
-        )
-        session.add(article)
-        session.flush()
-        return article.id
+    return {
+        # What the page states (HTML meta tags) beats what the text suggests; a text
+        # without a headline still needs a name in the library list.
+        "title": _clean(stated.get("title")) or meta.title or path.stem,
+        "kicker": meta.kicker,
+        "source": _clean(stated.get("source")) or meta.source,
+        "author": _clean(stated.get("author")) or meta.author,
+        "url": stated.get("url") or meta.url,
+        "published": stated.get("published") or meta.published,
+        "text": text,
+        "original_text": original,
+        "content_hash": hashlib.sha256(text.encode("utf-8")).hexdigest(),
+        "source_path": str(path),
+        "hidden_spans": json.dumps(leftovers),
+        "imported_at": utcnow(),
+    }
 
 
 def _clean(value: str | None) -> str | None:

@@ -1,0 +1,54 @@
+"""Import of 10,000 article files (made from the seeds, see corpus.py): articles per
+second and peak memory, segmentation excluded. Target: >= 300 articles/s.
+
+    .venv/bin/python benchmarks/import_articles.py [N] [--keep LIBRARY.sqlite3]
+"""
+
+from __future__ import annotations
+
+import resource
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from corpus import make_corpus  # noqa: E402
+
+from desktop_app.core.db import Database  # noqa: E402
+from desktop_app.core.ingest import import_paths  # noqa: E402
+
+
+def main() -> None:
+    args = sys.argv[1:]
+    keep = Path(args[args.index("--keep") + 1]) if "--keep" in args else None
+    numbers = [a for a in args if a.isdigit()]
+    n = int(numbers[0]) if numbers else 10_000
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp) / "corpus"
+        paths = make_corpus(folder, n)
+        size = sum(p.stat().st_size for p in paths)
+        db = Database.open(Path(tmp) / "library.sqlite3")
+        rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        t0 = time.perf_counter()
+        report = import_paths(db, [folder])
+        took = time.perf_counter() - t0
+        rss_after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        print(f"{n:,} files, {size / 1e6:.1f} MB: imported {len(report.imported):,}, "
+              f"duplicates {len(report.duplicates)}, failed {len(report.failed)}")
+        for path, reason in report.failed[:5]:
+            print(f"  failed: {path.name}: {reason}")
+        print(f"import: {took:.1f} s = {len(report.imported) / took:.0f} articles/s")
+        print(f"peak memory (process max RSS): {rss_before / 1024:.0f} MB before, "
+              f"{rss_after / 1024:.0f} MB after the import")
+        db.close()
+        if keep:
+            shutil.copy(Path(tmp) / "library.sqlite3", keep)
+            print(f"library kept at {keep}")
+
+
+if __name__ == "__main__":
+    main()
