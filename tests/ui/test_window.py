@@ -59,18 +59,6 @@ def test_layout_and_last_article_are_remembered(open_window):
     assert again.act_words.isChecked()
 
 
-def test_a_file_that_is_not_a_database_gets_a_message_and_is_kept(tmp_path, monkeypatch, qapp):
-    data = tmp_path / "data"
-    data.mkdir()
-    junk = b"Bao cao quy I\n" * 100
-    (data / "chugiai.sqlite3").write_bytes(junk)
-    shown = []
-    monkeypatch.setattr(QMessageBox, "critical", lambda *args, **kw: shown.append(args[2]))
-    assert app_module.run_gui(data_dir=str(data)) == 1
-    assert shown and "not a Chú Giải database" in shown[0]
-    assert (data / "chugiai.sqlite3").read_bytes() == junk
-
-
 def test_read_only_library_disables_editing(tmp_path, qtbot, qapp):
     from PySide6.QtCore import QSettings
 
