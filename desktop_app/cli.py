@@ -3,6 +3,8 @@
     chugiai [--data-dir DIR]                     open the window
     chugiai [--data-dir DIR] import PATH...      import files or folders
     chugiai [--data-dir DIR] list --json         list articles
+    chugiai [--data-dir DIR] search QUERY [--json] [--limit N]
+                                                 find articles; diacritics optional
     chugiai [--data-dir DIR] export --format FORMAT -o FILE [--article ID] [--tag NAME]
     chugiai [--data-dir DIR] import-annotations FILE
     chugiai [--data-dir DIR] backup FILE
@@ -40,6 +42,12 @@ def _build_parser() -> argparse.ArgumentParser:
 
     p_list = sub.add_parser("list", help="list the articles")
     p_list.add_argument("--json", action="store_true", help="print a JSON list")
+
+    p_search = sub.add_parser("search", help="find articles by words in title or body (diacritics optional)")
+    p_search.add_argument("query", nargs="+", metavar="QUERY",
+                          help='words ("to chuc dang" finds "tổ chức Đảng"); "quoted phrase"; prefix*')
+    p_search.add_argument("--json", action="store_true", help="print a JSON list, best first")
+    p_search.add_argument("--limit", type=int, default=20, metavar="N", help="at most N results (default 20)")
 
     from desktop_app.core.export.formats import FORMATS
 
@@ -121,6 +129,30 @@ def _cmd_list(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_search(args: argparse.Namespace) -> int:
+    from desktop_app.core.search import search
+
+    if args.limit < 1:
+        print("chugiai: --limit must be at least 1", file=sys.stderr)
+        return 2
+    db = _open_db(args)
+    try:
+        hits = search(db, " ".join(args.query), limit=args.limit)
+    finally:
+        db.close()
+    if args.json:
+        json.dump([{"article_id": h.article_id, "title": h.title, "score": round(h.score, 4),
+                    "passage": h.passage, "offset": h.offset, "marks": [list(m) for m in h.marks]}
+                   for h in hits], sys.stdout, ensure_ascii=False, indent=2)
+        print()
+        return 0
+    for h in hits:
+        print(f"{h.article_id:>5}  {h.score:7.2f}  {h.title}\n       {h.passage}")
+    if not hits:
+        print("no article matches", file=sys.stderr)
+    return 0
+
+
 def _cmd_export(args: argparse.Namespace) -> int:
     from desktop_app.core.export.formats import FORMATS, ExportError, export
 
@@ -169,6 +201,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     handlers = {
         "import": _cmd_import,
         "list": _cmd_list,
+        "search": _cmd_search,
         "export": _cmd_export,
         "import-annotations": _cmd_import_annotations,
         "backup": _cmd_backup,

@@ -11,7 +11,7 @@ from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
@@ -24,12 +24,16 @@ from PySide6.QtWidgets import (
 from desktop_app import APP_DISPLAY_NAME, __version__
 from desktop_app.core.annotations import AnnotationError, AnnotationService, HighlightInfo
 from desktop_app.core.db import Database, DatabaseError
-from desktop_app.core.ingest import import_paths
+from desktop_app.core.ingest import ImportReport
 from desktop_app.core.ingest.metadata import parse_metadata, title_span
-from desktop_app.core.library import ArticleDoc, get_article, list_articles
+from desktop_app.core.ingest.boilerplate import find_boilerplate
+from desktop_app.core.library import ArticleDoc, get_article, list_articles, set_hidden_spans, update_metadata
 from desktop_app.core.segments import load_segmentation
 from desktop_app.ui.annotation_pane import AnnotationPane
-from desktop_app.ui.article_list import ID_ROLE, ArticleListModel, ArticleListView
+from desktop_app.ui.import_job import ImportController, ImportStatus
+from desktop_app.ui.article_list import ID_ROLE
+from desktop_app.ui.library_pane import LibraryPane
+from desktop_app.ui.article_details import ArticleDetailsDialog
 from desktop_app.ui.export_dialog import ExportDialog
 from desktop_app.ui.reader_pane import ReaderPane
 from desktop_app.ui.status import SegmentationStatus
@@ -51,14 +55,14 @@ class MainWindow(QMainWindow):
         self._segmentation_paused = not start_worker or db.read_only
         self.setWindowTitle(APP_DISPLAY_NAME)
 
-        self.article_model = ArticleListModel(self)
-        self.article_list = ArticleListView()
-        self.article_list.setModel(self.article_model)
+        self.library = LibraryPane(db)
+        self.article_model = self.library.model
+        self.article_list = self.library.list
         self.reader_pane = ReaderPane()
         self.reader = self.reader_pane.reader
         self.panel = AnnotationPane()
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.addWidget(self.article_list)
+        self.splitter.addWidget(self.library)
         self.splitter.addWidget(self.reader_pane)
         self.splitter.addWidget(self.panel)
         self.splitter.setStretchFactor(0, 0)
@@ -71,11 +75,18 @@ class MainWindow(QMainWindow):
         self._make_actions()
         self._make_menus_and_toolbar()
         self.seg_status = SegmentationStatus()
+        self.import_status = ImportStatus()
+        self.statusBar().addPermanentWidget(self.import_status)
         self.statusBar().addPermanentWidget(self.seg_status)
+        self.importer = ImportController(db, self.import_status, self)
+        self.importer.finished.connect(self._imported)
+        self.importer.message.connect(lambda text: self.statusBar().showMessage(text, 10_000))
+        self.setAcceptDrops(True)
         if db.read_only:
             self.statusBar().addPermanentWidget(QLabel(self.tr("Read-only library: changes cannot be saved")))
 
-        self.article_list.selectionModel().currentChanged.connect(self._on_article_chosen)
+        self.library.articleChosen.connect(self.open_article)
+        self.library.hitChosen.connect(self.open_at)
         self.reader.highlightClicked.connect(self._on_highlight_clicked_in_text)
         self.reader.selectionOffsetsChanged.connect(self._update_action_state)
         self.reader.add_context_actions([self.act_highlight, self.act_edit_tags, self.act_delete])
@@ -134,6 +145,26 @@ class MainWindow(QMainWindow):
         self.act_delete.setShortcut(QKeySequence("Ctrl+Del"))
         self.act_delete.triggered.connect(lambda: self._with_selected(self.delete_highlight))
 
+        self.act_find = QAction(self.tr("Find in article…"), self)
+        self.act_find.setShortcut(QKeySequence.StandardKey.Find)
+        self.act_find.triggered.connect(self.reader_pane.find)
+        self.act_find_next = QAction(self.tr("Find next"), self)
+        self.act_find_next.setShortcut(QKeySequence.StandardKey.FindNext)
+        self.act_find_next.triggered.connect(self.reader_pane.find_bar.next_match)
+        self.act_find_previous = QAction(self.tr("Find previous"), self)
+        self.act_find_previous.setShortcut(QKeySequence.StandardKey.FindPrevious)
+        self.act_find_previous.triggered.connect(self.reader_pane.find_bar.previous_match)
+        self.act_search = QAction(self.tr("Search all articles…"), self)
+        self.act_search.setShortcut(QKeySequence("Ctrl+Shift+F"))
+        self.act_search.triggered.connect(self.library.focus_search)
+        self.act_show_hidden = QAction(self.tr("Show hidden web leftovers"), self)
+        self.act_show_hidden.setCheckable(True)
+        self.act_show_hidden.setToolTip(self.tr("Show, greyed, the share buttons, counters and other "
+                                                "web leftovers that are hidden from the article"))
+        self.act_show_hidden.toggled.connect(self._reopen_current)
+        self.act_details = QAction(self.tr("Article details…"), self)
+        self.act_details.setShortcut(QKeySequence("Ctrl+I"))
+        self.act_details.triggered.connect(self.details_dialog)
         self.act_words = QAction(self.tr("Show word boundaries"), self)
         self.act_words.setCheckable(True)
         self.act_words.setShortcut(QKeySequence("Ctrl+Shift+W"))
@@ -145,6 +176,7 @@ class MainWindow(QMainWindow):
     def _make_menus_and_toolbar(self) -> None:
         menu_file = self.menuBar().addMenu(self.tr("&File"))
         menu_file.addActions([self.act_import_files, self.act_import_folder])
+        menu_file.addAction(self.act_details)
         menu_file.addSeparator()
         menu_file.addActions([self.act_export, self.act_import_annotations])
         menu_file.addSeparator()
@@ -153,8 +185,11 @@ class MainWindow(QMainWindow):
         menu_file.addAction(self.act_quit)
         menu_edit = self.menuBar().addMenu(self.tr("&Edit"))
         menu_edit.addActions([self.act_highlight, self.act_edit_tags, self.act_delete])
+        menu_edit.addSeparator()
+        menu_edit.addActions([self.act_find, self.act_find_next, self.act_find_previous, self.act_search])
         menu_view = self.menuBar().addMenu(self.tr("&View"))
         menu_view.addAction(self.act_words)
+        menu_view.addAction(self.act_show_hidden)
         menu_help = self.menuBar().addMenu(self.tr("&Help"))
         menu_help.addAction(self.act_about)
 
@@ -179,18 +214,15 @@ class MainWindow(QMainWindow):
 
     # --- library ------------------------------------------------------------------------
     def refresh_library(self) -> None:
-        current_id = self.current.id if self.current else None
-        self.article_model.set_articles(list_articles(self.db))
-        if current_id is not None:
-            self._select_article_row(current_id)
+        self.library.refresh()
 
     def refresh_tags(self) -> None:
-        self.panel.set_tags(self.service.list_tags())
+        tags = self.service.list_tags()
+        self.panel.set_tags(tags)
+        self.library.set_tags([t.name for t in tags])
 
     def _select_article_row(self, article_id: int) -> None:
-        row = self.article_model.row_of(article_id)
-        if row >= 0:
-            self.article_list.setCurrentIndex(self.article_model.index(row))
+        self.library.select_article(article_id)
 
     def _open_initial_article(self) -> None:
         last = self.settings.value("reader/last_article")
@@ -198,14 +230,14 @@ class MainWindow(QMainWindow):
             last_id = int(last) if last is not None else None
         except (TypeError, ValueError):
             last_id = None
-        if last_id is not None and self.article_model.row_of(last_id) >= 0:
-            self._select_article_row(last_id)
-        elif self.article_model.rowCount():
-            self.article_list.setCurrentIndex(self.article_model.index(0))
-
-    def _on_article_chosen(self, current, _previous) -> None:
-        if current.isValid():
-            self.open_article(current.data(ID_ROLE))
+        if last_id is None or self.article_model.row_of(last_id) < 0:
+            if not self.article_model.rowCount():
+                return
+            last_id = self.article_model.index(0).data(ID_ROLE)
+        # Selected without a signal, then opened: the row may already be current (after
+        # a restore), and selecting it again would not reopen it.
+        self.library.select_article(last_id, emit=False)
+        self.open_article(last_id)
 
     def open_article(self, article_id: int) -> None:
         self.panel.editor.flush_note()
@@ -214,7 +246,7 @@ class MainWindow(QMainWindow):
             return
         self.current = doc
         span = title_span(doc.text, parse_metadata(doc.text)) if doc.title else None
-        self.reader_pane.show_article(doc, span)
+        self.reader_pane.show_article(doc, span, self.act_show_hidden.isChecked())
         highlights = self.service.highlights_for_article(article_id)
         self.reader.set_highlights(highlights)
         self.panel.set_highlights(highlights)
@@ -227,6 +259,35 @@ class MainWindow(QMainWindow):
         self.settings.setValue("reader/last_article", article_id)
         self.setWindowTitle(f"{doc.title or self.tr('(untitled)')} — {APP_DISPLAY_NAME}")
         self._update_action_state()
+
+    def _reopen_current(self) -> None:
+        if self.current is not None:
+            position = self.reader.verticalScrollBar().value()
+            self.open_article(self.current.id)
+            self.reader.verticalScrollBar().setValue(position)
+
+    def details_dialog(self) -> None:
+        if self.current is None:
+            return
+        doc = self.current
+
+        def save(fields: dict[str, str], hidden: list[tuple[int, int]]) -> None:
+            update_metadata(self.db, doc.id, **fields)
+            set_hidden_spans(self.db, doc.id, hidden)
+
+        dialog = ArticleDetailsDialog(doc, [(s, e) for s, e, _ in find_boilerplate(doc.text)], save, self,
+                                      read_only=self.db.read_only)
+        if dialog.exec() == ArticleDetailsDialog.DialogCode.Accepted:
+            self.refresh_library()
+            self._reopen_current()
+
+    def open_at(self, article_id: int, offset: int, length: int) -> None:
+        """Open an article (from a search hit) scrolled to a passage, which flashes."""
+        if self.current is None or self.current.id != article_id:
+            self.library.select_article(article_id, emit=False)
+            self.open_article(article_id)
+        if self.current is not None and self.current.id == article_id:
+            self.reader.scroll_to_offsets(offset, offset + max(length, 1), flash=True)
 
     def _on_article_segmented(self, article_id: int) -> None:
         if self.current is not None and article_id == self.current.id and not self.reader.has_tokens():
@@ -332,7 +393,7 @@ class MainWindow(QMainWindow):
         self.refresh_tags()
         if self.current is not None:
             for summary in list_articles(self.db, self.current.id):  # one row, not the library
-                self.article_model.update_article(summary)
+                self.library.update_article(summary)
         self._update_action_state()
 
     def _with_selected(self, fn) -> None:
@@ -371,24 +432,29 @@ class MainWindow(QMainWindow):
             self.import_paths([Path(folder)])
 
     def import_paths(self, paths: list[Path]) -> None:
-        self.statusBar().showMessage(self.tr("Importing…"))
-        run_in_background(lambda: import_paths(self.db, paths), self._import_done, self._import_failed)
+        self.importer.import_paths(paths)
 
-    def _import_done(self, report) -> None:
+    def _imported(self, report: ImportReport) -> None:
         self.refresh_library()
-        self.statusBar().showMessage(report.summary(), 10_000)
-        if report.failed:
-            details = "\n".join(f"• {Path(p).name}: {reason}" for p, reason in report.failed[:20])
-            QMessageBox.warning(self, self.tr("Some files were not imported"), f"{report.summary()}\n\n{details}")
         if report.imported:
+            if self.current is None:
+                self._select_article_row(report.imported[0][1])
             self.worker.start()
 
-    def _import_failed(self, message: str) -> None:
-        QMessageBox.warning(self, self.tr("Import failed"), message)
+    # Files and folders dropped anywhere on the window are imported.
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if any(url.isLocalFile() for url in event.mimeData().urls()) and not self.db.read_only:
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = [Path(url.toLocalFile()) for url in event.mimeData().urls() if url.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            self.import_paths(paths)
 
     def export_dialog(self) -> None:
         title = self.current.title if self.current else None
-        selected = [idx.data(ID_ROLE) for idx in self.article_list.selectionModel().selectedIndexes()]
+        selected = self.library.selected_article_ids()
         tags = [t.name for t in self.service.list_tags()]
         dialog = ExportDialog(title, len(selected), tags, self)
         if dialog.exec() != ExportDialog.DialogCode.Accepted:
@@ -529,6 +595,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.panel.editor.flush_note()
         self.save_settings()
+        self.importer.shutdown()
         self.worker.shutdown()
         super().closeEvent(event)
 

@@ -61,6 +61,8 @@ class ReaderView(QTextEdit):
         self._show_words = False
         self._active_id: int | None = None
         self._flash: tuple[int, int, int] | None = None  # (u16 start, u16 end, alpha)
+        self._find: list[tuple[int, int]] = []  # matches of the find bar, code points
+        self._find_current = -1
         self._context_actions: list[QAction] = []
         self._flash_anim = QVariantAnimation(self)
         self._flash_anim.setDuration(1100)
@@ -76,6 +78,7 @@ class ReaderView(QTextEdit):
         self._text = text
         self._offsets = OffsetMap(text)
         self._highlights = []
+        self._find, self._find_current = [], -1
         self._active_id = None
         self.set_tokens(None)
         doc = self.document()
@@ -120,11 +123,39 @@ class ReaderView(QTextEdit):
     def text(self) -> str:
         return self._text
 
+    def set_hidden_spans(self, spans: tuple[tuple[int, int], ...], show: bool = False) -> None:
+        """Web leftovers: whole lines are hidden (or, with `show`, greyed); parts of a line
+        (e.g. "In trang" glued to a title) are greyed. The document text never changes,
+        so offsets, selection and highlights stay exact. Call right after set_article."""
+        doc = self.document()
+        muted = QTextCharFormat()
+        muted.setForeground(style.MUTED)
+        muted.setFontItalic(True)
+        for start, end in spans:
+            first = doc.findBlock(self._offsets.to_utf16(start))
+            whole_line = (first.isValid() and first.position() == self._offsets.to_utf16(start)
+                          and first.length() - 1 == self._offsets.to_utf16(end) - first.position())
+            if whole_line and not show:
+                first.setVisible(False)
+            else:
+                first.setVisible(True)
+                self._cursor_for(start, end).mergeCharFormat(muted)
+        doc.markContentsDirty(0, doc.characterCount())
+
     def set_highlights(self, highlights: list[HighlightInfo]) -> None:
         self._highlights = sorted(highlights, key=lambda h: (h.start, -h.end))
         if self._active_id is not None and not any(h.id == self._active_id for h in highlights):
             self._active_id = None
         self._refresh_extra_selections()
+
+    def set_find_matches(self, spans: list[tuple[int, int]], current: int) -> None:
+        """Mark every match of the find bar and scroll to the current one."""
+        self._find, self._find_current = list(spans), current
+        self._refresh_extra_selections()
+        if 0 <= current < len(spans):
+            start, end = spans[current]
+            self.scroll_to_offsets(start, end, flash=False)
+            self.select_offsets(start, end)
 
     def set_active_highlight(self, highlight_id: int | None) -> None:
         self._active_id = highlight_id
@@ -225,6 +256,15 @@ class ReaderView(QTextEdit):
                 # A second tag shows as a coloured underline, so both remain visible.
                 fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
                 fmt.setUnderlineColor(style.tag_color(colors[1]))
+            sel.format = fmt
+            selections.append(sel)
+        for i, (start, end) in enumerate(self._find):
+            sel = QTextEdit.ExtraSelection()
+            sel.cursor = self._cursor_for(start, end)
+            fmt = QTextCharFormat()
+            fmt.setBackground(QColor("#ff9f1c") if i == self._find_current else QColor("#fff1b8"))
+            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)  # not colour alone
+            fmt.setUnderlineColor(QColor("#b86e00"))
             sel.format = fmt
             selections.append(sel)
         if self._flash:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from desktop_app.core.library import ArticleDoc
+from desktop_app.ui.find_bar import FindBar
 from desktop_app.ui.formatting import meta_line
 from desktop_app.ui.reader import ReaderView
 
@@ -24,14 +25,20 @@ class ReaderPane(QWidget):
         self.meta.setWordWrap(True)
         header_layout.addWidget(self.meta)
         self.reader = ReaderView()
+        self.find_bar = FindBar()
+        self.find_bar.matchesChanged.connect(self.reader.set_find_matches)
+        self.find_bar.closed.connect(self.reader.setFocus)
         layout.addWidget(self.header)
+        layout.addWidget(self.find_bar)
         layout.addWidget(self.reader, 1)
         self.show_article(None)
 
-    def show_article(self, doc: ArticleDoc | None, title_span: tuple[int, int] | None = None) -> None:
+    def show_article(self, doc: ArticleDoc | None, title_span: tuple[int, int] | None = None,
+                     show_hidden: bool = False) -> None:
         if doc is None:
             self.meta.setText(self.tr("Choose an article on the left to start reading."))
             self.reader.set_article("")
+            self.find_bar.set_text("")
             return
         line = meta_line(doc.published, doc.source, doc.author)
         if not title_span and doc.title:
@@ -41,6 +48,13 @@ class ReaderPane(QWidget):
             line = _escape(line) or self.tr("No date or source found in this article.")
         self.meta.setText(line)
         self.reader.set_article(doc.text, title_span)
+        self.reader.set_hidden_spans(doc.hidden_spans, show_hidden)
+        self.find_bar.set_text(doc.text)
+
+    def find(self) -> None:
+        """Open the find bar, starting from the selected words if any."""
+        selected = self.reader.textCursor().selectedText()
+        self.find_bar.open_bar(selected if 0 < len(selected) < 80 and "\u2029" not in selected else "")
 
 
 def _escape(text: str) -> str:
