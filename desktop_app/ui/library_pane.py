@@ -9,12 +9,13 @@ from __future__ import annotations
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QLabel, QLineEdit, QStackedWidget, QVBoxLayout, QWidget
 
-from desktop_app.core.db import Database, DatabaseError
+from desktop_app.core.db import Database
 from desktop_app.core.library import ArticleSummary, article_count, list_articles, list_sources
-from desktop_app.core.search import search
+from desktop_app.core.search import SearchHit, search, sync_index
 from desktop_app.ui.article_list import ID_ROLE, ArticleListModel, ArticleListView
 from desktop_app.ui.library_filters import LibraryFilters
 from desktop_app.ui.search_results import HIT_ROLE, SearchResultsModel, SearchResultsView
+from desktop_app.ui.tasks import run_in_background
 
 SEARCH_DELAY_MS = 250  # search after a pause in typing, not on every key
 
@@ -22,6 +23,7 @@ SEARCH_DELAY_MS = 250  # search after a pause in typing, not on every key
 class LibraryPane(QWidget):
     articleChosen = Signal(int)
     hitChosen = Signal(int, int, int)  # article id, offset and length of the first match
+    searched = Signal(int)  # number of hits shown
 
     def __init__(self, db: Database, parent=None) -> None:
         super().__init__(parent)
@@ -68,6 +70,7 @@ class LibraryPane(QWidget):
         self.hit_list.selectionModel().currentChanged.connect(self._on_current_hit)
         self.hit_list.clicked.connect(self._on_current_hit)  # clicking the chosen hit again
         self._total = 0
+        self._search_generation = 0
 
     # --- the article list -----------------------------------------------------------------
     def set_tags(self, tags: list[str]) -> None:
@@ -118,13 +121,14 @@ class LibraryPane(QWidget):
     def _update_count(self) -> None:
         if self.stack.currentWidget() is self.hit_list:
             n = self.hits.rowCount()
-            self.count.setText(self.tr("%n matching article(s)", "", n) if n
-                               else self.tr("No article matches “%1”.").replace("%1", self.search_box.text()))
+            text = (_plural(n, self.tr("matching article"), self.tr("matching articles")) if n
+                    else self.tr("No article matches “%1”.").replace("%1", self.search_box.text().strip()))
         elif self.model.rowCount() == self._total:
-            self.count.setText(self.tr("%n article(s)", "", self._total))
+            text = _plural(self._total, self.tr("article"), self.tr("articles"))
         else:
-            self.count.setText(self.tr("%1 of %2 articles").replace("%1", f"{self.model.rowCount():,}")
-                               .replace("%2", f"{self._total:,}"))
+            text = self.tr("%1 of %2 articles").replace("%1", f"{self.model.rowCount():,}").replace(
+                "%2", f"{self._total:,}")
+        self.count.setText(text)
 
     # --- search ----------------------------------------------------------------------------
     def focus_search(self) -> None:
@@ -132,25 +136,45 @@ class LibraryPane(QWidget):
         self.search_box.selectAll()
 
     def run_search(self) -> None:
+        """Search on a pool thread: the index may be catching up after an import, and
+        the window must not wait for it. Only the newest query's answer is shown."""
         self._search_timer.stop()
         query = self.search_box.text().strip()
+        self._search_generation += 1
         if not query:
             self.stack.setCurrentWidget(self.list)
             self.filters.setEnabled(True)
             self._update_count()
             return
-        try:
-            hits = search(self.db, query)
-        except DatabaseError as e:
-            self.count.setText(str(e))
-            return
+        generation = self._search_generation
+        self.count.setText(self.tr("Searching…"))
+        run_in_background(lambda: search(self.db, query),
+                          lambda hits: self._show_hits(generation, hits),
+                          lambda message: self._search_failed(generation, message))
+
+    def _show_hits(self, generation: int, hits: list[SearchHit]) -> None:
+        if generation != self._search_generation:
+            return  # the user typed on meanwhile
         self.hits.set_rows(hits)
         self.stack.setCurrentWidget(self.hit_list)
         self.filters.setEnabled(False)  # results rank the whole library
         self._update_count()
+        self.searched.emit(len(hits))
+
+    def _search_failed(self, generation: int, message: str) -> None:
+        if generation == self._search_generation:
+            self.count.setText(self.tr("Search failed: %1").replace("%1", message))
+
+    def index_in_background(self) -> None:
+        """Bring the search index up to date (after an import, at start) off the GUI thread."""
+        run_in_background(lambda: sync_index(self.db), lambda _n: None, lambda _m: None)
 
     def _on_current_hit(self, index, _previous=None) -> None:
         if index.isValid():
             hit = index.data(HIT_ROLE)
             length = hit.marks[0][1] - hit.marks[0][0] if hit.marks else 0
             self.hitChosen.emit(hit.article_id, hit.offset, length)
+
+
+def _plural(n: int, one: str, many: str) -> str:
+    return f"{n:,} {one if n == 1 else many}"

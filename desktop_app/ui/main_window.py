@@ -107,6 +107,8 @@ class MainWindow(QMainWindow):
         self.refresh_tags()
         self._open_initial_article()
         self._update_action_state()
+        if not db.read_only:
+            QTimer.singleShot(0, self.library.index_in_background)
         if start_worker and not db.read_only:  # results could not be stored
             # Lay the progress widgets out now: making them appear later re-lays the window.
             self.seg_status.set_progress(0, 0)
@@ -436,6 +438,7 @@ class MainWindow(QMainWindow):
 
     def _imported(self, report: ImportReport) -> None:
         self.refresh_library()
+        self.library.index_in_background()
         if report.imported:
             if self.current is None:
                 self._select_article_row(report.imported[0][1])

@@ -34,12 +34,13 @@ class SearchResultsModel(RowsModel[SearchHit]):
 
 def hit_html(hit: SearchHit) -> str:
     """The title line and the passage with every mark in bold, escaped."""
+    passage = hit.passage.replace("\n", " ")  # same length: the marks still fit
     parts, pos = [], 0
     for start, end in hit.marks:
-        parts.append(escape(hit.passage[pos:start]))
-        parts.append(f"<b style='background:#fff1b8'>{escape(hit.passage[start:end])}</b>")
+        parts.append(escape(passage[pos:start]))
+        parts.append(f"<b style='background:#fff1b8'>{escape(passage[start:end])}</b>")
         pos = end
-    parts.append(escape(hit.passage[pos:]))
+    parts.append(escape(passage[pos:]))
     return (f"<div style='font-weight:600'>{escape(hit.title)}</div>"
             f"<div style='color:{style.MUTED.name()}'>{''.join(parts)}</div>")
 
