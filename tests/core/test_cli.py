@@ -135,3 +135,22 @@ def test_every_export_format_and_annotation_import_from_the_command_line(tmp_pat
     broken.write_text('[{"type": "Annotation", ', encoding="utf-8")
     result = chugiai("--data-dir", str(data), "import-annotations", str(broken))
     assert result.returncode == 1 and "hỏng.jsonld" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_search_prints_ranked_json_without_needing_diacritics(tmp_path, seeds_copy):
+    data = tmp_path / "data"
+    assert chugiai("--data-dir", str(data), "import", str(seeds_copy)).returncode == 0
+    result = chugiai("--data-dir", str(data), "search", "to", "chuc", "dang", "--json", "--limit", "3")
+    assert result.returncode == 0, result.stderr
+    hits = json.loads(result.stdout)
+    assert 0 < len(hits) <= 3
+    assert set(hits[0]) == {"article_id", "title", "score", "passage", "offset", "marks"}
+    assert [h["score"] for h in hits] == sorted((h["score"] for h in hits), reverse=True)
+    from desktop_app.core.text import fold
+
+    for hit in hits:
+        marked = {fold(hit["passage"][s:e]) for s, e in hit["marks"]}
+        assert marked and marked <= {"to", "chuc", "dang", "to chuc dang"}, marked
+    # Plain output, and a query that finds nothing is not an error.
+    plain = chugiai("--data-dir", str(data), "search", '"không có đâu"')
+    assert plain.returncode == 0 and plain.stdout == "" and "no article matches" in plain.stderr
