@@ -73,13 +73,17 @@ def fold_aligned(text: str) -> str:
     return "".join(out)
 
 
+_ASTRAL_RE = re.compile("[\U00010000-\U0010FFFF]")
+
+
 class OffsetMap:
     """Converts code-point offsets of one text to UTF-16 code units (Qt) and back."""
 
     def __init__(self, text: str) -> None:
         self.length = len(text)
-        # Code-point indexes of characters that take two UTF-16 units.
-        self._astral = [i for i, ch in enumerate(text) if ord(ch) > 0xFFFF]
+        # Code-point indexes of characters that take two UTF-16 units (found by regex:
+        # a Python loop over a 1 MB article took 250 ms).
+        self._astral = [m.start() for m in _ASTRAL_RE.finditer(text)]
         # Their UTF-16 positions: each earlier astral character shifts by one.
         self._astral_u16 = [i + n for n, i in enumerate(self._astral)]
 

@@ -82,11 +82,13 @@ class AnnotationPane(QWidget):
         self.tag_model.set_tags(tags)
 
     def set_highlights(self, highlights: list[HighlightInfo]) -> None:
+        self.list.cards.forget()
         self.model.set_highlights(highlights)
         self.editor.set_highlight(None)
         self._refresh_chrome()
 
     def upsert(self, info: HighlightInfo) -> None:
+        self.list.cards.forget(info.id)
         self.model.upsert(info)
         if self.editor.current_id() == info.id:
             self.editor.set_highlight(info)
@@ -95,6 +97,7 @@ class AnnotationPane(QWidget):
     def remove(self, highlight_id: int) -> None:
         if self.editor.current_id() == highlight_id:
             self.editor.set_highlight(None)
+        self.list.cards.forget(highlight_id)
         self.model.remove(highlight_id)
         self._refresh_chrome()
 

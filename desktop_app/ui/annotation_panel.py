@@ -86,8 +86,31 @@ class HighlightCardDelegate(QStyledItemDelegate):
     """A card: a coloured edge, the quote (three lines at most), tag chips, the note."""
 
     PAD = 10
+    MAX_CACHED = 20_000
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        # Card heights by content and width: a view of 5,000 cards asks for every height
+        # on each scrollTo, and measuring wrapped text each time took half a second.
+        self._sizes: dict[tuple[int, int], QSize] = {}
+        self._font_cache: dict[str, tuple[QFont, QFont, QFont]] = {}
+
+    def forget(self, highlight_id: int | None = None) -> None:
+        """A card changed (or, with None, all of them): measure it again."""
+        if highlight_id is None:
+            self._sizes.clear()
+        else:
+            for key in [k for k in self._sizes if k[0] == highlight_id]:
+                del self._sizes[key]
 
     def _fonts(self, option: QStyleOptionViewItem) -> tuple[QFont, QFont, QFont]:
+        key = option.font.key()
+        fonts = self._font_cache.get(key)
+        if fonts is None:
+            fonts = self._font_cache[key] = self._make_fonts(option)
+        return fonts
+
+    def _make_fonts(self, option: QStyleOptionViewItem) -> tuple[QFont, QFont, QFont]:
         quote = style.reader_font(max(9, round(option.font.pointSizeF() + 1)))
         chip = QFont(option.font)
         chip.setPointSizeF(option.font.pointSizeF() * 0.9)
@@ -119,9 +142,16 @@ class HighlightCardDelegate(QStyledItemDelegate):
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         h: HighlightInfo = index.data(HIGHLIGHT_ROLE)
         width = option.rect.width() if option.rect.width() > 0 else 280
-        _, quote_h, _, chips_h, note_h = self._layout(option, h, width)
-        gaps = 6 * (bool(chips_h) + bool(note_h))
-        return QSize(width, 2 * self.PAD + quote_h + chips_h + note_h + gaps + 8)
+        key = (h.id, width)  # forget() drops a card's entries when it changes
+        size = self._sizes.get(key)
+        if size is None:
+            _, quote_h, _, chips_h, note_h = self._layout(option, h, width)
+            gaps = 6 * (bool(chips_h) + bool(note_h))
+            size = QSize(width, 2 * self.PAD + quote_h + chips_h + note_h + gaps + 8)
+            if len(self._sizes) > self.MAX_CACHED:
+                self._sizes.clear()
+            self._sizes[key] = size
+        return size
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         h: HighlightInfo = index.data(HIGHLIGHT_ROLE)
@@ -177,7 +207,8 @@ def _elide_wrapped(text: str, fm: QFontMetrics, width: int, lines: int) -> str:
 class HighlightListView(QListView):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self.setItemDelegate(HighlightCardDelegate(self))
+        self.cards = HighlightCardDelegate(self)
+        self.setItemDelegate(self.cards)
         self.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
         self.setResizeMode(QListView.ResizeMode.Adjust)
         self.setWordWrap(True)

@@ -34,6 +34,7 @@ from desktop_app.ui.article_list import ID_ROLE
 from desktop_app.ui.library_pane import LibraryPane
 from desktop_app.ui.article_details import ArticleDetailsDialog
 from desktop_app.ui.file_actions import FileActions
+from desktop_app.ui.reader import WINDOWED_ABOVE
 from desktop_app.ui.reader_pane import ReaderPane
 from desktop_app.ui.status import SegmentationStatus
 from desktop_app.ui.tag_dialog import TagDialog
@@ -329,8 +330,13 @@ class MainWindow(FileActions, QMainWindow):
         cursor = self.reader.textCursor()
         cursor.clearSelection()
         self.reader.setTextCursor(cursor)
-        self.panel.select(info.id)
         self.reader.set_active_highlight(info.id)
+        if self.panel.model.rowCount() > WINDOWED_ABOVE:
+            # Thousands of cards take ~50 ms to lay out: let the reader paint the new
+            # highlight first, then select its card.
+            QTimer.singleShot(0, lambda: self.panel.select(info.id))
+        else:
+            self.panel.select(info.id)
         self.statusBar().showMessage(self.tr("Highlight saved"), 3000)
         return info
 
@@ -386,7 +392,7 @@ class MainWindow(FileActions, QMainWindow):
 
     def _after_change(self, info: HighlightInfo) -> None:
         self.panel.upsert(info)
-        self.reader.set_highlights(self.panel.model.highlights())
+        self.reader.upsert_highlight(info)
         self._refresh_counts()
 
     def _refresh_counts(self) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 from PySide6.QtGui import QColor, QFont, QFontDatabase
 
 from desktop_app import paths
@@ -20,9 +22,14 @@ HIGHLIGHT_ALPHA = 150  # tag colours are painted translucent so overlaps stay vi
 
 
 def _first_available(families: list[str]) -> list[str]:
+    return list(_available(tuple(families)))
+
+
+@functools.lru_cache(maxsize=16)
+def _available(families: tuple[str, ...]) -> tuple[str, ...]:
+    """Asked once per family list: the font database does not change while we run."""
     available = set(QFontDatabase.families())
-    chosen = [f for f in families if f in available]
-    return chosen or families
+    return tuple(f for f in families if f in available) or families
 
 
 def reader_font(point_size: int = READER_POINT_SIZE) -> QFont:
