@@ -36,6 +36,7 @@ from desktop_app.ui.article_details import ArticleDetailsDialog
 from desktop_app.ui.file_actions import FileActions
 from desktop_app.ui.reader import WINDOWED_ABOVE
 from desktop_app.ui.reader_pane import ReaderPane
+from desktop_app.ui.shortcuts_dialog import ShortcutsDialog
 from desktop_app.ui.status import SegmentationStatus
 from desktop_app.ui.tag_dialog import TagDialog
 from desktop_app.ui.workers import SegmentationWorker
@@ -171,6 +172,9 @@ class MainWindow(FileActions, QMainWindow):
         self.act_words.setShortcut(QKeySequence("Ctrl+Shift+W"))
         self.act_words.setToolTip(self.tr("Underline multi-syllable Vietnamese words (Ctrl+Shift+W)"))
         self.act_words.toggled.connect(self.reader.set_show_word_boundaries)
+        self.act_shortcuts = QAction(self.tr("Keyboard shortcuts"), self)
+        self.act_shortcuts.setShortcut(QKeySequence("Ctrl+/"))
+        self.act_shortcuts.triggered.connect(lambda: ShortcutsDialog(self.menuBar(), self).exec())
         self.act_about = QAction(self.tr("About Chú Giải"), self)
         self.act_about.triggered.connect(self._about)
 
@@ -192,6 +196,7 @@ class MainWindow(FileActions, QMainWindow):
         menu_view.addAction(self.act_words)
         menu_view.addAction(self.act_show_hidden)
         menu_help = self.menuBar().addMenu(self.tr("&Help"))
+        menu_help.addAction(self.act_shortcuts)
         menu_help.addAction(self.act_about)
 
         toolbar = QToolBar(self.tr("Main"))

@@ -139,3 +139,22 @@ def test_export_then_import_annotations_in_the_window(open_window, qtbot, tmp_pa
     qtbot.waitUntil(lambda: bool(shown), timeout=10_000)
     assert "1 highlights imported" in shown[0]
     assert [h.quote for h in window.panel.model.highlights()] == ["Đảng"]
+
+
+def test_keyboard_shortcuts_lists_every_menu_shortcut_and_none_is_a_bare_letter(open_window):
+    from PySide6.QtGui import QAction, QKeySequence
+
+    from desktop_app.ui.shortcuts_dialog import ShortcutsDialog, menu_shortcuts
+
+    window = open_window()
+    rows = menu_shortcuts(window.menuBar())
+    keys = {k for _menu, k, _what in rows}
+    for expected in ("Ctrl+H", "Ctrl+F", "Ctrl+E", "Ctrl+I", "Ctrl+Shift+F", "Ctrl+/"):
+        assert any(expected in k for k in keys), expected
+    for action in window.findChildren(QAction):
+        for seq in action.shortcuts():
+            text = seq.toString(QKeySequence.SequenceFormat.PortableText)
+            assert not (len(text) == 1 and text.isalpha()), f"{action.text()} uses the bare key {text}"
+    dialog = ShortcutsDialog(window.menuBar(), window)
+    assert dialog.table.rowCount() == len(rows) + 7
+    dialog.close()
