@@ -26,7 +26,8 @@ def make_v1(path: Path, n: int) -> None:
     build_library(db, n)
     db.close()
     with sqlite3.connect(path) as conn:
-        conn.execute("ALTER TABLE articles DROP COLUMN hidden_spans")
+        conn.execute("ALTER TABLE articles DROP COLUMN hidden_spans")  # v2
+        conn.execute("ALTER TABLE highlights DROP COLUMN orphaned")  # v3
         conn.execute("PRAGMA user_version=1")
 
 

@@ -104,6 +104,8 @@ def _cmd_import(args: argparse.Namespace) -> int:
         db.close()
     for path, article_id in report.imported:
         print(f"imported  {path}  (article {article_id})")
+    for path, article_id, result in report.updated:
+        print(f"updated   {path}  (article {article_id}: {result.summary()})")
     for path in report.duplicates:
         print(f"duplicate {path}  (already in the library)")
     for path, reason in report.failed:

@@ -51,6 +51,11 @@ class HighlightInfo:
     tags: tuple[TagInfo, ...]
     created_at: datetime
     modified_at: datetime
+    # An orphan lost its place when a re-import changed the text: start/end are the old,
+    # meaningless position; quote, prefix and suffix are what it was made on.
+    orphaned: bool = False
+    prefix: str = ""
+    suffix: str = ""
 
     @property
     def tag_names(self) -> list[str]:
@@ -72,7 +77,24 @@ def _highlight_info(h: Highlight) -> HighlightInfo:
         tags=tuple(_tag_info(t) for t in sorted(h.tags, key=lambda t: fold(t.name))),
         created_at=h.created_at,
         modified_at=h.modified_at,
+        orphaned=bool(h.orphaned),
+        prefix=h.prefix or "",
+        suffix=h.suffix or "",
     )
+
+
+def selectors(text: str, start: int, end: int) -> tuple[str, str, str]:
+    """(quote, prefix, suffix) of text[start:end], as a highlight stores them."""
+    return (text[start:end], text[max(0, start - CONTEXT_CHARS) : start],
+            text[end : end + CONTEXT_CHARS])
+
+
+def check_span(text: str, start: int, end: int) -> None:
+    """Refuse a span a highlight cannot be made on, in words for the user."""
+    if not (0 <= start < end <= len(text)):
+        raise AnnotationError("The selection is outside the article text.")
+    if not text[start:end].strip():
+        raise AnnotationError("The selection holds only spaces; select some words.")
 
 
 def clean_tag_name(name: str) -> str:
@@ -145,6 +167,7 @@ def add_highlights(
         text = texts.get(article_id)
         if text is None:
             raise AnnotationError("The article no longer exists.")
+        # Inline, not check_span/selectors: this loop runs 100,000 times in an import.
         if not (0 <= start < end <= len(text)):
             raise AnnotationError("The selection is outside the article text.")
         quote = text[start:end]
@@ -293,14 +316,39 @@ class AnnotationService:
 
     # --- highlights ---------------------------------------------------------------------
     def highlights_for_article(self, article_id: int) -> list[HighlightInfo]:
+        """The anchored highlights, by position: what the reader paints."""
+        return self._for_article(article_id, orphaned=False)
+
+    def orphans_for_article(self, article_id: int) -> list[HighlightInfo]:
+        """Highlights a re-import could not place, by where they used to be: the user sees
+        their quote, tags and note and re-attaches each with `reattach`."""
+        return self._for_article(article_id, orphaned=True)
+
+    def _for_article(self, article_id: int, orphaned: bool) -> list[HighlightInfo]:
         with self.db.session() as s:
             rows = s.scalars(
                 select(Highlight)
-                .where(Highlight.article_id == article_id)
+                .where(Highlight.article_id == article_id, Highlight.orphaned == orphaned)
                 .options(selectinload(Highlight.tags))
                 .order_by(Highlight.start, Highlight.end, Highlight.id)
             ).all()
             return [_highlight_info(h) for h in rows]
+
+    def reattach(self, highlight_id: int, start: int, end: int) -> HighlightInfo:
+        """Place a highlight (an orphan, usually) on the span the user selected: quote and
+        context are taken afresh from the text; tags, note and creation time stay."""
+        with self.db.session() as s:
+            h = self._load(s, highlight_id)
+            text = s.scalar(select(Article.text).where(Article.id == h.article_id))
+            if text is None:
+                raise AnnotationError("The article no longer exists.")
+            check_span(text, start, end)
+            h.start, h.end = start, end
+            h.quote, h.prefix, h.suffix = selectors(text, start, end)
+            h.orphaned = False
+            h.modified_at = utcnow()
+            s.flush()
+            return _highlight_info(h)
 
     def get_highlight(self, highlight_id: int) -> HighlightInfo:
         with self.db.session() as s:
@@ -314,21 +362,20 @@ class AnnotationService:
             if article is None:
                 raise AnnotationError("The article no longer exists.")
             text = article.text
-            if not (0 <= start < end <= len(text)):
-                raise AnnotationError("The selection is outside the article text.")
-            if not text[start:end].strip():
-                raise AnnotationError("The selection holds only spaces; select some words.")
+            check_span(text, start, end)
             now = utcnow()
+            quote, prefix, suffix = selectors(text, start, end)
             h = Highlight(
                 article_id=article_id,
                 start=start,
                 end=end,
-                quote=text[start:end],
-                prefix=text[max(0, start - CONTEXT_CHARS) : start],
-                suffix=text[end : end + CONTEXT_CHARS],
+                quote=quote,
+                prefix=prefix,
+                suffix=suffix,
                 note=note,
                 created_at=now,
                 modified_at=now,
+                orphaned=False,
             )
             h.tags = self._get_or_create_tags(s, tag_names)
             s.add(h)
@@ -365,7 +412,9 @@ class AnnotationService:
             return info
 
     def restore_highlight(self, info: HighlightInfo) -> HighlightInfo:
-        """Put back a deleted highlight with its id, tags, note and times."""
+        """Put back a deleted highlight with its id, tags, note and times; an orphan comes
+        back an orphan, with the quote and context it was made on (its position is stale,
+        so nothing is read from the text for it)."""
         with self.db.session() as s:
             h = Highlight(
                 id=info.id,
@@ -375,14 +424,15 @@ class AnnotationService:
                 note=info.note,
                 created_at=info.created_at,
                 modified_at=info.modified_at,
+                orphaned=info.orphaned,
             )
             article = s.get(Article, info.article_id)
             if article is None:
                 raise AnnotationError("The article no longer exists.")
-            text = article.text
-            h.quote = text[info.start : info.end]
-            h.prefix = text[max(0, info.start - CONTEXT_CHARS) : info.start]
-            h.suffix = text[info.end : info.end + CONTEXT_CHARS]
+            if info.orphaned:
+                h.quote, h.prefix, h.suffix = info.quote, info.prefix, info.suffix
+            else:
+                h.quote, h.prefix, h.suffix = selectors(article.text, info.start, info.end)
             h.tags = self._get_or_create_tags(s, info.tag_names)
             s.add(h)
             s.flush()

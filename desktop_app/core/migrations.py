@@ -24,9 +24,16 @@ def _v2_hidden_spans(conn: sqlite3.Connection) -> None:
     conn.execute("ALTER TABLE articles ADD COLUMN hidden_spans TEXT NOT NULL DEFAULT '[]'")
 
 
+def _v3_orphaned(conn: sqlite3.Connection) -> None:
+    # Highlights a re-import could not place: kept with their tags and note, shown to the
+    # user for re-attaching, never painted at a stale position.
+    conn.execute("ALTER TABLE highlights ADD COLUMN orphaned INTEGER NOT NULL DEFAULT 0")
+
+
 # STEPS[n] upgrades a database of version n - 1 to version n.
 STEPS: dict[int, Step] = {
     2: _v2_hidden_spans,
+    3: _v3_orphaned,
 }
 LATEST = max(STEPS)
 

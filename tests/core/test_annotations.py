@@ -94,3 +94,20 @@ def test_tag_completion_ignores_case_and_diacritics():
     assert [t.name for t in match_tags(tags, "to chuc")] == ["Tổ chức", "Ban Tổ chức"]
     assert [t.name for t in match_tags(tags, "DANG")] == ["Đảng"]
     assert match_tags(tags, "xyz") == []
+
+
+def test_reattach_moves_any_highlight_and_keeps_its_tags_and_note(db):
+    service = AnnotationService(db)
+    article = add_article(db)
+    h = service.create_highlight(article, TEXT.index("Ban"), TEXT.index("Ban") + 3, ["A"], "ghi chú")
+    assert not h.orphaned and service.orphans_for_article(article) == []
+    start = TEXT.index("Cán bộ")
+    moved = service.reattach(h.id, start, start + len("Cán bộ"))
+    assert (moved.id, moved.quote, moved.tag_names, moved.note) == (h.id, "Cán bộ", ["A"], "ghi chú")
+    assert (moved.prefix, moved.suffix) == (TEXT[start - 32 : start], TEXT[start + 6 :])
+    assert [x.quote for x in service.highlights_for_article(article)] == ["Cán bộ"]
+    with pytest.raises(AnnotationError, match="outside the article text"):
+        service.reattach(h.id, 5, 2)
+    # An anchored highlight restored after deletion takes its quote from the text, as before.
+    deleted = service.delete_highlight(h.id)
+    assert service.restore_highlight(deleted).quote == "Cán bộ"

@@ -277,3 +277,39 @@ def test_folders_take_web_pages_and_word_files(db: Database, tmp_path: Path) -> 
         page = s.scalar(select(Article).where(Article.title == "Hội nghị cán bộ"))
         assert page is not None and "Ban Tổ chức Trung ương" in page.text
         assert "<article>" in page.original_text and "<" not in page.text
+
+
+def test_a_batch_imports_new_files_and_updates_a_changed_one(db: Database, seeds_copy: Path) -> None:
+    from desktop_app.core.annotations import AnnotationService
+
+    files = sorted(seeds_copy.glob("*.txt"))
+    first = import_paths(db, files[:3])
+    changed = files[1]
+    article_id = dict(first.imported)[changed]
+    text = changed.read_text(encoding="utf-8")
+    quote = text.split("\n")[0][:20]  # in the title line, which the edit keeps
+    h = AnnotationService(db).create_highlight(article_id, 0, len(quote))
+    changed.write_text(text + "\nĐoạn bổ sung sau khi đăng.\n", encoding="utf-8")
+
+    report = import_paths(db, files)
+
+    assert [p for p, _ in report.imported] == files[3:]
+    assert [(p, a) for p, a, _ in report.updated] == [(changed, article_id)]
+    assert report.updated[0][2].kept == (h.id,)
+    assert report.duplicates == [files[0], files[2]]
+    assert article_count(db) == 5
+    assert report.summary() == ("Imported 2 articles; 1 updated (0 highlights need re-attaching); "
+                                "2 already in the library.")
+
+
+def test_a_changed_file_reached_through_a_symlink_updates_its_article(db: Database, tmp_path: Path) -> None:
+    real = tmp_path / "real" / "bai.txt"
+    real.parent.mkdir()
+    real.write_text("Ban Tổ chức Trung ương họp về công tác cán bộ.", encoding="utf-8")
+    link = tmp_path / "link"
+    link.symlink_to(real.parent, target_is_directory=True)
+    ((_, article_id),) = import_paths(db, [link / "bai.txt"]).imported
+    real.write_text("Hôm qua, Ban Tổ chức Trung ương họp về công tác cán bộ.", encoding="utf-8")
+    report = import_paths(db, [real])
+    assert [(p, a) for p, a, _ in report.updated] == [(real, article_id)]
+    assert report.imported == [] and article_count(db) == 1

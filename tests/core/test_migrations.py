@@ -174,3 +174,23 @@ def test_restoring_an_old_backup_upgrades_it(old_library, db):
         assert conn.exec_driver_sql("PRAGMA user_version").scalar() == SCHEMA_VERSION
     assert sum(a.highlight_count for a in list_articles(db)) == 20
     assert rows(path) == rows(FIXTURES / path.name)  # the backup file itself is not changed
+
+
+def test_upgraded_highlights_are_all_anchored(old_library):
+    """v3 added highlights.orphaned: every highlight made before it is anchored (0)."""
+    from desktop_app.core.annotations import AnnotationService
+    from desktop_app.core.library import list_articles
+
+    _version, path = old_library
+    before = rows(path)["highlights"]
+    db = Database.open(path)
+    try:
+        service = AnnotationService(db)
+        articles = list_articles(db)
+        assert sum(len(service.highlights_for_article(a.id)) for a in articles) == len(before)
+        assert all(service.orphans_for_article(a.id) == [] for a in articles)
+    finally:
+        db.close()
+    after = rows(path)["highlights"]
+    assert [r[-1] for r in after] == [0] * len(before)
+    assert [r[:-1] for r in after] == before

@@ -21,7 +21,8 @@ order of `tags` (folded-name order when every tag is chosen). Where highlights
 overlap, the earliest-starting one wins the shared tokens, then the longest, then the
 first created; the loser keeps its other tokens, starting again with B-. Each
 sentence starts a new B-, since CoNLL readers treat sentences independently. Spaces
-in tag names become "_" in labels.
+in tag names become "_" in labels. Orphans (see csv_export) label no token: their
+position belongs to an older text.
 """
 
 from __future__ import annotations
@@ -176,7 +177,8 @@ def export_conll(
                 text, title = article.text, article.title
                 highlights = s.scalars(
                     select(Highlight)
-                    .where(Highlight.article_id == article_id)
+                    .where(Highlight.article_id == article_id,
+                           Highlight.orphaned == False)  # noqa: E712
                     .options(selectinload(Highlight.tags))
                 ).all()
                 entities = _entities(highlights, tags)

@@ -4,12 +4,20 @@ DESIGN.md: utf-8-sig (Excel needs the BOM), newline="" (no blank rows on Windows
 and text cells that Excel would run as a formula are prefixed with "'" (OWASP).
 The pieces other exporters share live here too: the highlight query, tag scopes,
 column selection and the atomic write.
+
+Orphans (highlights a re-import of a changed article could not place) are left out of
+every export of positions: their start/end point into an older text, and an offset, a
+quote's context or a token label taken from them would be wrong. They are not lost: the
+user sees them in the reader and re-attaches them; a backup of the library keeps them.
+The same holds in csv_long, xlsx_export (and its codebook counts), webanno, refi_export
+and conll; highlight_records below is the query the tabular exports share.
 """
 
 from __future__ import annotations
 
 import csv
 import os
+import re
 import tempfile
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -37,6 +45,28 @@ COLUMNS = (
     "context",
 )
 TAG_SEPARATOR = "; "
+_SPLIT_TAGS_RE = re.compile(r"((?:[^;\\]|\\.)*);(?: |$)")
+
+
+def join_tags(names: Iterable[str]) -> str:
+    """Tag names in one cell, "; " between them. A ";" or "\\" inside a name is written
+    "\\;" or "\\\\", so "Tiền; lương" stays one tag when the file is read back."""
+    return TAG_SEPARATOR.join(n.replace("\\", "\\\\").replace(";", "\\;") for n in names)
+
+
+def split_tags(cell: str) -> list[str]:
+    """The names join_tags wrote; a file from before escaping reads the same unless a
+    tag name had a backslash."""
+    names, pos = [], 0
+    for m in _SPLIT_TAGS_RE.finditer(cell):
+        if m.start() != pos:
+            break
+        names.append(m.group(1))
+        pos = m.end()
+    names.append(cell[pos:])
+    return [re.sub(r"\\(.)", r"\1", n) for n in names if n.strip()]
+
+
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n", "\0")
 
 
@@ -115,7 +145,7 @@ def highlight_records(
         sql = (f'SELECT id, start, "end", quote, coalesce(note, \'\'),'
                # Stored "2023-04-04 10:48:00.000000"; written as datetime.isoformat() does.
                " coalesce(replace(replace(created_at, '.000000', ''), ' ', 'T'), '')"
-               f" FROM {h} WHERE article_id = ? ORDER BY start, id")
+               f" FROM {h} WHERE article_id = ? AND orphaned = 0 ORDER BY start, id")
         safe = safe_cell if excel_safe else _as_is
         for aid, title, source, published in articles:
             title, source, published = safe(title), safe(source or ""), safe(published or "")
@@ -126,7 +156,7 @@ def highlight_records(
                 if tagged is None:
                     ids = [int(t) for t in tids.split(",")]
                     names = sorted((names_by_id[t] for t in ids), key=lambda n: (fold(n), n))
-                    tagged = tag_sets[tids] = (safe(TAG_SEPARATOR.join(names)), tuple(names),
+                    tagged = tag_sets[tids] = (safe(join_tags(names)), tuple(names),
                                                scope is None or not scope.isdisjoint(ids))
                 if not tagged[2]:
                     continue

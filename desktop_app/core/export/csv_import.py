@@ -16,7 +16,7 @@ from operator import itemgetter
 from pathlib import Path
 
 from desktop_app.core.db import Database
-from desktop_app.core.export.csv_export import _FORMULA_START, TAG_SEPARATOR
+from desktop_app.core.export.csv_export import _FORMULA_START, split_tags
 from desktop_app.core.export.importing import (
     AnnotationImportError,
     ImportResult,
@@ -79,8 +79,7 @@ class _Reading:
     def tag_names(self, value: str) -> tuple[str, ...]:
         names = self.tags.get(value)
         if names is None:
-            names = self.tags[value] = tuple(
-                t for t in value.split(TAG_SEPARATOR) if t.strip())
+            names = self.tags[value] = tuple(split_tags(value))
         return names
 
 

@@ -71,7 +71,8 @@ def codebook_rows(
     children's), so summing a column never counts a highlight twice for one tag.
     `article_ids` limits what is counted, not which tags are listed.
     """
-    on = Highlight.id == highlight_tags.c.highlight_id
+    # Orphans have no place in the text and no row in the exports: not counted either.
+    on = and_(Highlight.id == highlight_tags.c.highlight_id, Highlight.orphaned == False)  # noqa: E712
     if article_ids is not None:
         on = and_(on, Highlight.article_id.in_(list(article_ids)))
     stmt = (

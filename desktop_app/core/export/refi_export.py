@@ -6,7 +6,8 @@ are written in an order that survives an import into another library, so exporti
 the same content twice, or after a round trip, gives the same bytes.
 
 Positions are code points into `Article.text`, which is written out unchanged as the
-source's UTF-8 text (REFI-QDA 1.5 counts code points).
+source's UTF-8 text (REFI-QDA 1.5 counts code points). Orphans (see csv_export) have no
+valid position, so they get no PlainTextSelection.
 """
 
 from __future__ import annotations
@@ -172,7 +173,8 @@ def _text_source(
     src = _el(sources, "TextSource", guid=guid, name=article.title or "",
               plainTextPath=f"internal://{guid}.txt", creatingUser=USER_GUID)
     ordinal: Counter[tuple[int, int]] = Counter()
-    highlights = sorted(article.highlights, key=lambda h: (h.start, h.end, h.id))
+    highlights = sorted((h for h in article.highlights if not h.orphaned),
+                        key=lambda h: (h.start, h.end, h.id))
     for h in highlights:
         # Two highlights on one span differ by their order, which an import keeps.
         n = ordinal[(h.start, h.end)]

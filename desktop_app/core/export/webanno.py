@@ -13,6 +13,9 @@ importing.place_highlights, shared with the CSV import.
 
 Ids are derived, not stored (urn:uuid:uuid5 of article hash, span and creation time), so
 the same highlights give a byte-identical file in any library holding the same articles.
+
+Orphans (see csv_export) are left out: a TextQuoteSelector alone could carry one, but an
+import elsewhere would then place it by that quote alone, where this library could not.
 """
 
 from __future__ import annotations
@@ -107,6 +110,7 @@ def web_annotations(
         select(Highlight, Article)
         .join(Article)
         .options(selectinload(Highlight.tags))
+        .where(Highlight.orphaned == False)  # noqa: E712  (see the module note)
         .order_by(Article.published.is_(None), Article.published, Article.content_hash,
                   Highlight.start, Highlight.end, Highlight.created_at, Highlight.id)
     )
@@ -186,7 +190,7 @@ def _bodies(item: dict[str, object], where: str) -> tuple[list[str], str]:
         purposes = _as_list(body.get("purpose"))
         if "tagging" in purposes or (not purposes and tagging):
             tags.append(value)
-        elif value.strip():
+        elif value:  # kept as written: a note of odd whitespace is still the user's note
             notes.append(value)
     return tags, "\n\n".join(notes)
 

@@ -3,6 +3,11 @@
 A batch never stops for one bad file: each failure is recorded with a reason the user
 can act on, and the rest goes on. Progress and cancellation are plain callables so the
 UI can wrap them in signals without this module knowing about Qt.
+
+A file whose text is already in the library is a duplicate. A file that is not, but comes
+from the same place as exactly one article (its stored source path, or failing that its
+web address), is a new version of that article: reimport.replace_text swaps the text and
+re-anchors the highlights, and the article keeps its id, tags and notes.
 """
 
 from __future__ import annotations
@@ -25,6 +30,7 @@ from desktop_app.core.ingest.boilerplate import find_boilerplate
 from desktop_app.core.ingest.decode import ImportFailure, decode_bytes
 from desktop_app.core.ingest.metadata import parse_metadata
 from desktop_app.core.models import Article, utcnow
+from desktop_app.core.reimport import ReanchorReport, ReimportError, replace_text
 from desktop_app.core.text import normalize
 
 log = logging.getLogger(__name__)
@@ -42,10 +48,22 @@ class ImportReport:
     duplicates: list[Path] = field(default_factory=list)
     failed: list[tuple[Path, str]] = field(default_factory=list)
     cancelled: bool = False
+    # Changed articles whose text was replaced: (file, article id, what became of the
+    # highlights). Orphans in the reports need the user to re-attach them.
+    updated: list[tuple[Path, int, ReanchorReport]] = field(default_factory=list)
+
+    @property
+    def orphans(self) -> int:
+        """Highlights of the updated articles that need re-attaching."""
+        return sum(r.needs_reattaching for _path, _id, r in self.updated)
 
     def summary(self) -> str:
         """One line for a status bar or a CLI."""
         parts = [f"Imported {_count(len(self.imported), 'article')}"]
+        if self.updated:
+            verb = "needs" if self.orphans == 1 else "need"
+            parts.append(f"{len(self.updated)} updated "
+                         f"({_count(self.orphans, 'highlight')} {verb} re-attaching)")
         if self.duplicates:
             parts.append(f"{len(self.duplicates)} already in the library")
         if self.failed:
@@ -77,10 +95,11 @@ def import_paths(
     if progress:
         progress(0, total)
     try:
-        known = _stored_hashes(db)
+        origins = _Origins(db, files)
     except DatabaseError as e:
         report.failed.extend((path, str(e)) for path in files)
         return report
+    known = set(origins.hash_of.values())
     batch: list[tuple[Path, dict[str, object]]] = []
     started = time.monotonic()
     for done, path in enumerate(files, start=1):
@@ -97,6 +116,8 @@ def import_paths(
         else:
             if row["content_hash"] in known:
                 report.duplicates.append(path)
+            elif (target := origins.article_for(path, row)) is not None:
+                _update(db, path, target, row, report, known, origins)
             else:
                 known.add(str(row["content_hash"]))
                 batch.append((path, row))
@@ -113,9 +134,84 @@ BATCH_FILES = 200
 BATCH_SECONDS = 0.5  # a long import shows new articles, and frees the database, often
 
 
-def _stored_hashes(db: Database) -> set[str]:
-    with db.session() as session:
-        return set(session.scalars(select(Article.content_hash)))
+class _Origins:
+    """What the library holds and where each article came from, read in one query per
+    import: content hashes (duplicates), source paths and web addresses (new versions)."""
+
+    def __init__(self, db: Database, files: list[Path]) -> None:
+        self.hash_of: dict[int, str] = {}
+        self.by_path: dict[str, list[int]] = {}
+        self.by_name: dict[str, list[str]] = {}  # file name -> stored paths
+        self.by_url: dict[str, list[int]] = {}
+        with db.session() as session:
+            rows = session.execute(
+                select(Article.id, Article.source_path, Article.url, Article.content_hash))
+            for article_id, source_path, url, digest in rows:
+                self.hash_of[article_id] = digest
+                if source_path:
+                    self.by_path.setdefault(source_path, []).append(article_id)
+                if url and url.strip():
+                    self.by_url.setdefault(url.strip(), []).append(article_id)
+        for stored in self.by_path:
+            self.by_name.setdefault(Path(stored).name, []).append(stored)
+        self.own = {f: self._by_path(f) for f in files}
+        # An article whose own file is in this import is that file's to update, never
+        # another file's that merely shares its web address.
+        self.claimed = {aid for ids in self.own.values() for aid in ids}
+        self.updated: set[int] = set()  # each article is replaced once per import
+
+    def _by_path(self, path: Path) -> list[int]:
+        """Articles stored from this file: by the path as stored (absolute, as _expand
+        makes it), else the same file reached another way (a symlink). Resolving costs
+        ~45 us, so only paths whose file name is stored already are resolved."""
+        found = self.by_path.get(str(path))
+        if found is not None:
+            return found
+        same_name = self.by_name.get(path.name)
+        if not same_name:
+            return []
+        target = _resolved(path)
+        return [aid for stored in same_name if target is not None
+                and _resolved(Path(stored)) == target for aid in self.by_path[stored]]
+
+    def article_for(self, path: Path, row: dict[str, object]) -> int | None:
+        """The one article this file is a new version of, or None (then it is new)."""
+        found = self.own.get(path)
+        if found is None:
+            found = self._by_path(path)
+        if not found:
+            url = str(row.get("url") or "").strip()
+            found = [a for a in self.by_url.get(url, []) if a not in self.claimed] if url else []
+        if len(found) != 1 or found[0] in self.updated:
+            return None  # none, or ambiguous: importing it as a new article loses nothing
+        return found[0]
+
+
+def _resolved(path: Path) -> Path | None:
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):  # a symlink loop
+        return None
+
+
+def _update(db: Database, path: Path, article_id: int, row: dict[str, object],
+            report: ImportReport, known: set[str], origins: _Origins) -> None:
+    """Replace a changed article's text in its own transaction (re-anchoring is the work)."""
+    try:
+        result = replace_text(db, article_id, str(row["text"]), str(row["original_text"]),
+                              source_path=str(row["source_path"]))
+    except (ReimportError, DatabaseError) as e:
+        report.failed.append((path, str(e)))
+        return
+    except Exception as e:  # a bug must not lose the rest of the batch
+        log.exception("Unexpected error updating article %s from %s", article_id, path)
+        report.failed.append((path, f"Unexpected error ({type(e).__name__}: {e})."))
+        return
+    report.updated.append((path, article_id, result))
+    origins.updated.add(article_id)
+    known.discard(origins.hash_of.get(article_id, ""))
+    known.add(str(row["content_hash"]))
+    origins.hash_of[article_id] = str(row["content_hash"])
 
 
 def _store(db: Database, batch: list[tuple[Path, dict[str, object]]], report: ImportReport,
