@@ -13,6 +13,7 @@ from desktop_app.ui.annotation_panel import (
     HighlightListModel,
     HighlightListView,
 )
+from desktop_app.ui.orphan_box import OrphanBox
 from desktop_app.ui.tag_palette import TAG_ROLE, TagListModel, TagPaletteView
 
 
@@ -61,6 +62,8 @@ class AnnotationPane(QWidget):
         list_layout.setSpacing(0)
         list_layout.addWidget(self.list_title)
         list_layout.addWidget(self.stack, 1)
+        self.orphans = OrphanBox()
+        list_layout.addWidget(self.orphans)
 
         self.editor = HighlightEditor()
         self.splitter = QSplitter(Qt.Orientation.Vertical)

@@ -12,7 +12,7 @@ import threading
 import traceback
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
@@ -105,11 +105,15 @@ class ImportStatus(QWidget):
 def report_text(report: ImportReport) -> str:
     """Every duplicate and failure with its file and reason: what the user can act on."""
     lines = [report.summary()]
+    if report.updated:
+        lines += ["", QCoreApplication.translate("ImportSummaryDialog",
+                                                 "Updated (the file changed since it was imported):")]
+        lines += [f"• {path}\n    {result.summary()}" for path, _id, result in report.updated]
     if report.failed:
-        lines += ["", "Not imported:"]
+        lines += ["", QCoreApplication.translate("ImportSummaryDialog", "Not imported:")]
         lines += [f"• {path}\n    {reason}" for path, reason in report.failed]
     if report.duplicates:
-        lines += ["", "Already in the library (same text):"]
+        lines += ["", QCoreApplication.translate("ImportSummaryDialog", "Already in the library (same text):")]
         lines += [f"• {path}" for path in report.duplicates]
     return "\n".join(lines)
 
@@ -184,7 +188,7 @@ class ImportController(QObject):
         self._next()
         self.message.emit(report.summary())
         self.finished.emit(report)
-        if report.failed or report.duplicates:
+        if report.failed or report.duplicates or report.orphans:
             self.last_dialog = ImportSummaryDialog(report, self.parent_widget)
             self.last_dialog.open()  # not exec(): the window stays usable behind it
 

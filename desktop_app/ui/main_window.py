@@ -89,6 +89,7 @@ class MainWindow(FileActions, QMainWindow):
         self.library.hitChosen.connect(self.open_at)
         self.reader.highlightClicked.connect(self._on_highlight_clicked_in_text)
         self.reader.selectionOffsetsChanged.connect(self._update_action_state)
+        self.panel.orphans.reattachRequested.connect(self.reattach_orphan)
         self.reader.add_context_actions([self.act_highlight, self.act_edit_tags, self.act_delete])
         self.panel.highlightSelected.connect(self._focus_highlight)
         self.panel.tagClicked.connect(self._on_palette_tag)
@@ -213,6 +214,7 @@ class MainWindow(FileActions, QMainWindow):
 
     def _update_action_state(self) -> None:
         writable = not self.db.read_only
+        self.panel.orphans.set_text_selected(writable and self.reader.selected_offsets() is not None)
         self.act_highlight.setEnabled(writable and self.reader.selected_offsets() is not None)
         has_selected = self.panel.selected_id() is not None
         self.act_edit_tags.setEnabled(writable and has_selected)
@@ -256,6 +258,7 @@ class MainWindow(FileActions, QMainWindow):
         highlights = self.service.highlights_for_article(article_id)
         self.reader.set_highlights(highlights)
         self.panel.set_highlights(highlights)
+        self.panel.orphans.set_orphans(self.service.orphans_for_article(article_id))
         spans = load_segmentation(self.db, article_id)
         self.reader.set_tokens(spans)
         if spans is None:
@@ -343,6 +346,19 @@ class MainWindow(FileActions, QMainWindow):
         else:
             self.panel.select(info.id)
         self.statusBar().showMessage(self.tr("Highlight saved"), 3000)
+        return info
+
+    def reattach_orphan(self, highlight_id: int) -> HighlightInfo | None:
+        """Place a highlight that lost its position on the passage selected in the reader."""
+        offsets = self.reader.selected_offsets()
+        if self.current is None or offsets is None:
+            return None
+        info = self._run_change(lambda: self.service.reattach(highlight_id, *offsets))
+        if info is not None:
+            self.panel.orphans.set_orphans(self.service.orphans_for_article(self.current.id))
+            self.reader.set_active_highlight(info.id)
+            self.panel.select(info.id)
+            self.statusBar().showMessage(self.tr("Highlight re-attached"), 3000)
         return info
 
     def _on_palette_tag(self, name: str) -> None:
@@ -449,8 +465,10 @@ class MainWindow(FileActions, QMainWindow):
     def _imported(self, report: ImportReport) -> None:
         self.refresh_library()
         self.library.index_in_background()
-        if report.imported:
-            if self.current is None:
+        if self.current is not None and any(aid == self.current.id for _p, aid, _r in report.updated):
+            self._reopen_current()  # its text changed: show the new one and its orphans
+        if report.imported or report.updated:
+            if self.current is None and report.imported:
                 self._select_article_row(report.imported[0][1])
             self.worker.start()
 

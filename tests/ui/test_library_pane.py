@@ -193,3 +193,42 @@ def test_show_hidden_leftovers_toggle(open_window, qtbot):
     assert visible() and window.current.id == doc.id
     window.act_show_hidden.setChecked(False)
     assert not visible()
+
+
+def test_reimporting_a_changed_file_updates_it_and_orphans_can_be_reattached(open_window, qtbot, tmp_path):
+    window = open_window()
+    path = tmp_path / "bài đổi.txt"
+    first = ("Hội nghị cán bộ toàn quốc\n\nĐoạn mở đầu nói về công tác tổ chức.\n\n"
+             "Câu này sẽ bị xoá khỏi bài về sau.\n\nĐoạn cuối giữ nguyên nội dung.\n")
+    path.write_text(first, encoding="utf-8")
+    with qtbot.waitSignal(window.importer.finished, timeout=20_000):
+        window.import_paths([path])
+    article_id = next(a.id for a in listed(window) if a.title == "Hội nghị cán bộ toàn quốc")
+    window.library.select_article(article_id)
+    text = window.current.text
+    doomed = text.index("bị xoá khỏi bài")
+    window.reader.select_offsets(doomed, doomed + len("bị xoá khỏi bài"))
+    lost = window.highlight_selection(["Sẽ mất"])
+    kept_at = text.index("giữ nguyên")
+    window.reader.select_offsets(kept_at, kept_at + len("giữ nguyên"))
+    kept = window.highlight_selection(["Giữ"])
+    assert not window.panel.orphans.isVisible()
+
+    path.write_text(first.replace("Câu này sẽ bị xoá khỏi bài về sau.\n\n", ""), encoding="utf-8")
+    with qtbot.waitSignal(window.importer.finished, timeout=20_000) as blocker:
+        window.import_paths([path])
+    report = blocker.args[0]
+    assert [aid for _p, aid, _r in report.updated] == [article_id] and report.orphans == 1
+    assert window.current.id == article_id and "bị xoá" not in window.current.text
+    assert [h.id for h in window.panel.model.highlights()] == [kept.id]
+    box = window.panel.orphans
+    assert box.isVisible() and box.list.count() == 1 and "bị xoá khỏi bài" in box.list.item(0).text()
+    assert not box.button.isEnabled()
+    box.list.setCurrentRow(0)
+    where = window.current.text.index("công tác tổ chức")
+    window.reader.select_offsets(where, where + len("công tác tổ chức"))
+    assert box.button.isEnabled()
+    box.button.click()
+    assert not box.isVisible()
+    placed = {h.id: h for h in window.panel.model.highlights()}
+    assert placed[lost.id].quote == "công tác tổ chức" and placed[lost.id].tag_names == ["Sẽ mất"]
