@@ -325,14 +325,38 @@ class AnnotationService:
         return self._for_article(article_id, orphaned=True)
 
     def _for_article(self, article_id: int, orphaned: bool) -> list[HighlightInfo]:
-        with self.db.session() as s:
-            rows = s.scalars(
-                select(Highlight)
+        """Column queries, not ORM objects: 5,000 highlights of one long article loaded
+        through the ORM took 360 ms of opening it; this way a fraction of that."""
+        with self.db.session() as session:
+            s = session.connection()  # Core rows: the ORM result layer is most of the cost
+            tags: dict[int, TagInfo] = {}
+            tags_of: dict[int, list[TagInfo]] = {}
+            for hid, tid, name, color, description in s.execute(
+                select(highlight_tags.c.highlight_id, Tag.id, Tag.name, Tag.color, Tag.description)
+                .join(Tag, Tag.id == highlight_tags.c.tag_id)
+                .join(Highlight, Highlight.id == highlight_tags.c.highlight_id)
+                .where(Highlight.article_id == article_id)
+            ):
+                tag = tags.get(tid)
+                if tag is None:
+                    tag = tags[tid] = TagInfo(tid, name, color, description or "")
+                tags_of.setdefault(hid, []).append(tag)
+            order = {tid: (fold(t.name), t.name) for tid, t in tags.items()}
+            rows = s.execute(
+                select(Highlight.id, Highlight.start, Highlight.end, Highlight.quote, Highlight.note,
+                       Highlight.created_at, Highlight.modified_at, Highlight.prefix, Highlight.suffix)
                 .where(Highlight.article_id == article_id, Highlight.orphaned == orphaned)
-                .options(selectinload(Highlight.tags))
                 .order_by(Highlight.start, Highlight.end, Highlight.id)
             ).all()
-            return [_highlight_info(h) for h in rows]
+            return [
+                HighlightInfo(
+                    id=hid, article_id=article_id, start=start, end=end, quote=quote, note=note or "",
+                    tags=tuple(sorted(tags_of.get(hid, ()), key=lambda t: order[t.id])),
+                    created_at=created, modified_at=modified, orphaned=orphaned,
+                    prefix=prefix or "", suffix=suffix or "",
+                )
+                for hid, start, end, quote, note, created, modified, prefix, suffix in rows
+            ]
 
     def reattach(self, highlight_id: int, start: int, end: int) -> HighlightInfo:
         """Place a highlight (an orphan, usually) on the span the user selected: quote and
