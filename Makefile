@@ -28,6 +28,18 @@ package: $(STAMP)
 	    echo "package: the bundle ships underthesea/$$d" >&2; exit 1; fi; done
 	cd / && QT_QPA_PLATFORM=offscreen "$(CURDIR)/dist/chugiai/chugiai" --self-test
 
+# Interface translations: lupdate gathers the strings from the code into chugiai_vi.ts
+# (new ones arrive unfinished: translate them in pyside6-linguist or by hand), then
+# lrelease compiles every .ts into the .qm the app loads. chugiai_qt_vi.ts (a few of Qt's
+# own strings) is kept by hand. See resources/translations/README.md.
+.PHONY: translations
+translations: $(STAMP)
+	$(VENV)/bin/pyside6-lupdate desktop_app/*.py desktop_app/ui/*.py -no-obsolete \
+	  -locations relative -source-language en -target-language vi \
+	  -ts resources/translations/chugiai_vi.ts
+	for ts in resources/translations/*.ts; do \
+	  $(VENV)/bin/pyside6-lrelease "$$ts" -qm "$${ts%.ts}.qm" || exit 1; done
+
 bench: $(STAMP)
 	$(PY) benchmarks/run_all.py
 

@@ -7,6 +7,7 @@ import shutil
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("CHUGIAI_LANG", "en")  # tests read English text, whatever the system speaks
 
 import pytest  # noqa: E402
 

@@ -48,7 +48,7 @@ class AnnotationPane(QWidget):
         self.list.setModel(self.model)
         self.empty = QLabel(self.tr(
             "No highlights yet.\n\nSelect a passage in the text, then press Ctrl+H, "
-            "right-click → Highlight…, or click a tag above."
+            "right-click → Highlight with tags…, or click a tag above."
         ))
         self.empty.setObjectName("emptyHint")
         self.empty.setWordWrap(True)

@@ -33,7 +33,7 @@ from desktop_app.core.db import (
 )
 from desktop_app.core.ingest import import_paths
 from desktop_app.core.library import get_state, set_state
-from desktop_app.ui import style
+from desktop_app.ui import i18n, style
 from desktop_app.ui.errors import install_excepthook, setup_logging
 from desktop_app.ui.single_instance import SingleInstance
 
@@ -44,12 +44,16 @@ log = logging.getLogger(__name__)
 SEEDS_STATE_KEY = "seeds_imported"
 
 
-def make_application(argv: list[str] | None = None) -> QApplication:
+def make_application(argv: list[str] | None = None, settings: QSettings | None = None) -> QApplication:
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv)
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)
     app.setApplicationDisplayName(APP_DISPLAY_NAME)
     app.setApplicationVersion(__version__)
+    # Before any widget exists: texts are translated when widgets are built, so a
+    # language chosen in the settings takes effect at the next start.
+    choice = i18n.requested_language(settings if settings is not None else QSettings())
+    i18n.install_translator(app, choice)
     icon = paths.resources_dir() / "icons" / "chugiai.svg"
     if icon.exists():
         app.setWindowIcon(QIcon(str(icon)))

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -23,12 +23,12 @@ from PySide6.QtWidgets import (
 from desktop_app.core.library import EDITABLE_FIELDS, ArticleDoc
 
 _LABELS = {
-    "title": "Title",
-    "kicker": "Kicker",
-    "published": "Published",
-    "source": "Source",
-    "author": "Author",
-    "url": "URL",
+    "title": QT_TRANSLATE_NOOP("ArticleDetailsDialog", "Title"),
+    "kicker": QT_TRANSLATE_NOOP("ArticleDetailsDialog", "Kicker"),
+    "published": QT_TRANSLATE_NOOP("ArticleDetailsDialog", "Published"),
+    "source": QT_TRANSLATE_NOOP("ArticleDetailsDialog", "Source"),
+    "author": QT_TRANSLATE_NOOP("ArticleDetailsDialog", "Author"),
+    "url": QT_TRANSLATE_NOOP("ArticleDetailsDialog", "URL"),
 }
 
 

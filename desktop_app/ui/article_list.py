@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPainterPath
 from PySide6.QtWidgets import QListView, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
@@ -94,7 +94,8 @@ class ArticleDelegate(QStyledItemDelegate):
         painter.setPen(style.INK)
         tfm = QFontMetrics(title_font)
         title_rect = QRect(inner.left(), inner.top(), inner.width() - badge_w, 2 * tfm.lineSpacing())
-        title = _elide_lines(a.title or "(untitled)", tfm, title_rect.width(), 2)
+        untitled = QCoreApplication.translate("ArticleListModel", "(untitled)")
+        title = _elide_lines(a.title or untitled, tfm, title_rect.width(), 2)
         painter.drawText(title_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, title)
 
         painter.setFont(meta_font)

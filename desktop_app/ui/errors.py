@@ -19,7 +19,7 @@ from pathlib import Path
 from types import TracebackType
 
 from PySide6 import __version__ as pyside_version
-from PySide6.QtCore import QObject, QUrl, Signal, Slot, qVersion
+from PySide6.QtCore import QCoreApplication, QObject, QUrl, Signal, Slot, qVersion
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 
@@ -61,20 +61,22 @@ class ErrorDialog(QMessageBox):
     details and to open the log folder. Those two leave the dialog open."""
 
     def __init__(self, message: str, details: str, log_file: Path | None) -> None:
-        where = f"\n\nDetails were written to {log_file}." if log_file else ""
+        where = ("\n\n" + QCoreApplication.translate("ErrorDialog", "Details were written to {path}.")
+                 .format(path=log_file)) if log_file else ""
         super().__init__(
             QMessageBox.Icon.Warning, APP_DISPLAY_NAME,
-            "Something went wrong: " + message
-            + "\n\nYour highlights and notes are saved; you can keep working." + where,
+            QCoreApplication.translate("ErrorDialog", "Something went wrong: {error}").format(error=message)
+            + "\n\n" + QCoreApplication.translate(
+                "ErrorDialog", "Your highlights and notes are saved; you can keep working.") + where,
         )
         self.setObjectName("unexpectedErrorDialog")
         self.details = details
         self.setDetailedText(details)
-        self.copy_button = self._action_button("Copy details", self.copy_details)
+        self.copy_button = self._action_button(self.tr("Copy details"), self.copy_details)
         self.log_button: QPushButton | None = None
         if log_file is not None:
             folder = log_file.parent
-            self.log_button = self._action_button("Open log folder", lambda: open_folder(folder))
+            self.log_button = self._action_button(self.tr("Open log folder"), lambda: open_folder(folder))
         self.ok_button = self.addButton(QMessageBox.StandardButton.Ok)
         self.setDefaultButton(self.ok_button)
 
@@ -87,7 +89,7 @@ class ErrorDialog(QMessageBox):
 
     def copy_details(self) -> None:
         QApplication.clipboard().setText(self.details)
-        self.copy_button.setText("Copied")
+        self.copy_button.setText(self.tr("Copied"))
 
 
 def open_folder(folder: Path) -> None:

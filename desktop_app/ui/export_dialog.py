@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -18,6 +18,25 @@ from PySide6.QtWidgets import (
 
 from desktop_app.core.export.csv_export import COLUMNS
 from desktop_app.core.export.formats import FORMATS, ExportFormat
+
+# The labels and count units of core's FORMATS (core has no Qt), listed for lupdate and
+# shown through the "ExportDialog" translations (file_actions uses them too).
+FORMAT_TEXTS = (
+    QT_TRANSLATE_NOOP("ExportDialog", "CSV, one row per highlight"),
+    QT_TRANSLATE_NOOP("ExportDialog", "CSV, one row per highlight × tag (pivot tables)"),
+    QT_TRANSLATE_NOOP("ExportDialog", "Codebook CSV (tags, descriptions, counts)"),
+    QT_TRANSLATE_NOOP("ExportDialog", "Excel workbook (highlights, codebook, articles)"),
+    QT_TRANSLATE_NOOP("ExportDialog", "W3C Web Annotation JSON-LD"),
+    QT_TRANSLATE_NOOP("ExportDialog", "REFI-QDA project (NVivo, ATLAS.ti, MAXQDA, QualCoder)"),
+    QT_TRANSLATE_NOOP("ExportDialog", "REFI-QDA codebook"),
+    QT_TRANSLATE_NOOP("ExportDialog", "CoNLL BIO tokens for sequence taggers"),
+    QT_TRANSLATE_NOOP("ExportDialog", "highlights"),
+    QT_TRANSLATE_NOOP("ExportDialog", "rows"),
+    QT_TRANSLATE_NOOP("ExportDialog", "tags"),
+    QT_TRANSLATE_NOOP("ExportDialog", "annotations"),
+    QT_TRANSLATE_NOOP("ExportDialog", "codes"),
+    QT_TRANSLATE_NOOP("ExportDialog", "tokens"),
+)
 
 
 class ExportDialog(QDialog):
@@ -36,7 +55,7 @@ class ExportDialog(QDialog):
 
         self.format = QComboBox()
         for fmt in FORMATS.values():
-            self.format.addItem(fmt.label, fmt.key)
+            self.format.addItem(self.tr(fmt.label), fmt.key)
         form.addRow(self.tr("Format"), self.format)
 
         self.scope_open = QRadioButton(

@@ -7,6 +7,7 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from desktop_app.core.db import DatabaseError
@@ -25,8 +26,9 @@ class FileActions:
         if dialog.exec() != ExportDialog.DialogCode.Accepted:
             return
         fmt = dialog.chosen_format()
+        label = QCoreApplication.translate("ExportDialog", fmt.label)
         path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Export annotations"), f"chu-giai-{fmt.key}{fmt.extension}", f"{fmt.label} (*{fmt.extension})"
+            self, self.tr("Export annotations"), f"chu-giai-{fmt.key}{fmt.extension}", f"{label} (*{fmt.extension})"
         )
         if not path:
             return
@@ -44,7 +46,7 @@ class FileActions:
         from desktop_app.core.export.csv_export import COLUMNS, export_csv
         from desktop_app.core.export.formats import FORMATS, export
 
-        unit = FORMATS[key].unit
+        unit = QCoreApplication.translate("ExportDialog", FORMATS[key].unit)
         if key == "csv" and columns and list(columns) != list(COLUMNS):
             job = lambda: export_csv(self.db, path, article_ids, delimiter, tag, columns)  # noqa: E731
         else:
@@ -102,7 +104,7 @@ class FileActions:
         return True
 
     def restore_dialog(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Restore from a backup"), "", "SQLite (*.sqlite3 *.db);;All files (*)")
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Restore from a backup"), "", self.tr("SQLite (*.sqlite3 *.db);;All files (*)"))
         if not path:
             return
         answer = QMessageBox.question(

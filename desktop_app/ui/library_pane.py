@@ -6,7 +6,7 @@ to open (and, for a search hit, where in it) through signals.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import QLocale, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QLineEdit, QStackedWidget, QVBoxLayout, QWidget
 
 from desktop_app.core.db import Database
@@ -126,8 +126,8 @@ class LibraryPane(QWidget):
         elif self.model.rowCount() == self._total:
             text = _plural(self._total, self.tr("article"), self.tr("articles"))
         else:
-            text = self.tr("%1 of %2 articles").replace("%1", f"{self.model.rowCount():,}").replace(
-                "%2", f"{self._total:,}")
+            text = self.tr("%1 of %2 articles").replace("%1", _number(self.model.rowCount())).replace(
+                "%2", _number(self._total))
         self.count.setText(text)
 
     # --- search ----------------------------------------------------------------------------
@@ -176,5 +176,10 @@ class LibraryPane(QWidget):
             self.hitChosen.emit(hit.article_id, hit.offset, length)
 
 
+def _number(n: int) -> str:
+    return QLocale().toString(n)  # "1,234" in English, "1.234" in Vietnamese
+
+
 def _plural(n: int, one: str, many: str) -> str:
-    return f"{n:,} {one if n == 1 else many}"
+    # Singular and plural words translated apart: Vietnamese uses one form for both.
+    return f"{_number(n)} {one if n == 1 else many}"

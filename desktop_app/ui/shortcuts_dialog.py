@@ -3,6 +3,7 @@ themselves (so the list cannot go stale), plus the keys that belong to one widge
 
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -15,14 +16,22 @@ from PySide6.QtWidgets import (
 )
 
 # Keys handled inside a widget rather than by a menu command.
+# Translated where shown (ShortcutsDialog.tr).
 WIDGET_KEYS = (
-    ("Find bar", "Enter / F3", "Next match"),
-    ("Find bar", "Shift+Enter / Shift+F3", "Previous match"),
-    ("Find bar", "Esc", "Close the find bar"),
-    ("Highlight list", "Delete", "Delete the selected highlight (asks first)"),
-    ("Highlight list", "Up / Down", "Select the previous / next highlight; the reader follows"),
-    ("Reader", "Double-click", "Select a whole word (once segmentation is done)"),
-    ("Tag picker", "Enter", "Add the typed tag, or accept"),
+    (QT_TRANSLATE_NOOP("ShortcutsDialog", "Find bar"), "Enter / F3",
+     QT_TRANSLATE_NOOP("ShortcutsDialog", "Next match")),
+    (QT_TRANSLATE_NOOP("ShortcutsDialog", "Find bar"), "Shift+Enter / Shift+F3",
+     QT_TRANSLATE_NOOP("ShortcutsDialog", "Previous match")),
+    (QT_TRANSLATE_NOOP("ShortcutsDialog", "Find bar"), "Esc",
+     QT_TRANSLATE_NOOP("ShortcutsDialog", "Close the find bar")),
+    (QT_TRANSLATE_NOOP("ShortcutsDialog", "Highlight list"), "Delete",
+     QT_TRANSLATE_NOOP("ShortcutsDialog", "Delete the selected highlight (asks first)")),
+    (QT_TRANSLATE_NOOP("ShortcutsDialog", "Highlight list"), QT_TRANSLATE_NOOP("ShortcutsDialog", "Up / Down"),
+     QT_TRANSLATE_NOOP("ShortcutsDialog", "Select the previous / next highlight; the reader follows")),
+    (QT_TRANSLATE_NOOP("ShortcutsDialog", "Reader"), QT_TRANSLATE_NOOP("ShortcutsDialog", "Double-click"),
+     QT_TRANSLATE_NOOP("ShortcutsDialog", "Select a whole word (once segmentation is done)")),
+    (QT_TRANSLATE_NOOP("ShortcutsDialog", "Tag picker"), "Enter",
+     QT_TRANSLATE_NOOP("ShortcutsDialog", "Add the typed tag, or accept")),
 )
 
 
@@ -50,7 +59,7 @@ class ShortcutsDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Keyboard shortcuts"))
         self.resize(620, 560)
-        rows = menu_shortcuts(menu_bar) + [(self.tr(w), k, self.tr(c)) for w, k, c in WIDGET_KEYS]
+        rows = menu_shortcuts(menu_bar) + [(self.tr(w), self.tr(k), self.tr(c)) for w, k, c in WIDGET_KEYS]
         self.table = QTableWidget(len(rows), 3)
         self.table.setHorizontalHeaderLabels([self.tr("Where"), self.tr("Keys"), self.tr("Does")])
         for r, row in enumerate(rows):

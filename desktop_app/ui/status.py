@@ -25,7 +25,7 @@ class SegmentationStatus(QWidget):
         layout.addWidget(self.label)
         layout.addWidget(self.bar)
         layout.addWidget(self.cancel)
-        self.set_idle(self.tr(""))
+        self.set_idle("")
 
     def set_progress(self, done: int, total: int) -> None:
         self.bar.setVisible(True)

@@ -14,7 +14,7 @@ import threading
 from array import array
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QObject, QThread, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal
 
 from desktop_app.core.db import Database, DatabaseError
 from desktop_app.core.library import article_text
@@ -309,7 +309,8 @@ class _Run:
         self.feed.remove(job.article_id)
         if job.error is not None:
             self.w.failed.emit(
-                self.w.tr("Article {0} could not be segmented: {1}").format(job.article_id, job.error)
+                QCoreApplication.translate("SegmentationWorker", "Article {0} could not be segmented: {1}")
+                .format(job.article_id, job.error)
             )
         else:
             try:
@@ -334,14 +335,15 @@ class _Run:
         if self.failed_starts >= MAX_FAILED_STARTS:
             self.w.failed.emit(reason)
             raise _Stop
-        self.w.failed.emit(self.w.tr("{0} It was restarted.").format(reason))
+        self.w.failed.emit(QCoreApplication.translate("SegmentationWorker", "{0} It was restarted.").format(reason))
         self.proc.restart()
         for article_id in {a for a, _ in lost}:
             job = self.active[article_id]
             job.crashes += 1
             job.outstanding -= sum(1 for a, _ in lost if a == article_id)
             if job.crashes >= MAX_CRASHES_PER_ARTICLE:
-                job.error = self.w.tr("the segmentation process crashed on it twice; skipped")
+                job.error = QCoreApplication.translate(
+                    "SegmentationWorker", "the segmentation process crashed on it twice; skipped")
                 job.retry.clear()
                 job.next_chunk = len(job.chunks)
                 if job.complete():

@@ -1,0 +1,1119 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="vi" sourcelanguage="en">
+<context>
+    <name>AnnotationPane</name>
+    <message>
+        <location filename="../../desktop_app/ui/annotation_pane.py" line="+30"/>
+        <source>TAGS — select text, then click a tag</source>
+        <translation>NHÃN — chọn đoạn văn rồi bấm vào một nhãn</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>No highlights yet.
+
+Select a passage in the text, then press Ctrl+H, right-click → Highlight with tags…, or click a tag above.</source>
+        <translation>Chưa có đánh dấu nào.
+
+Chọn một đoạn trong bài, rồi nhấn Ctrl+H, nhấp chuột phải → Đánh dấu và gắn nhãn…, hoặc nhấp một nhãn ở trên.</translation>
+    </message>
+    <message>
+        <location line="+82"/>
+        <source>HIGHLIGHTS ({n})</source>
+        <translation>ĐOẠN ĐÁNH DẤU ({n})</translation>
+    </message>
+</context>
+<context>
+    <name>ArticleDetailsDialog</name>
+    <message>
+        <location filename="../../desktop_app/ui/article_details.py" line="+26"/>
+        <source>Title</source>
+        <translation>Tiêu đề</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kicker</source>
+        <translation>Tít phụ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Published</source>
+        <translation>Ngày đăng</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Source</source>
+        <translation>Nguồn</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Author</source>
+        <translation>Tác giả</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Article details</source>
+        <translation>Thông tin bài viết</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>2023-04-04 10:48 or 04/04/2023 10:48</source>
+        <translation>2023-04-04 10:48 hoặc 04/04/2023 10:48</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Imported from</source>
+        <translation>Nhập từ</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Details</source>
+        <translation>Thông tin</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Hidden web leftovers</source>
+        <translation>Phần thừa của trang web đã ẩn</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Checked lines are hidden in the reader. They stay in the article&apos;s text, so nothing is lost and highlights never move; uncheck a line to show it again.</source>
+        <translation>Các dòng được tích chọn sẽ bị ẩn trong khung đọc. Chúng vẫn nằm trong văn bản của bài, nên không mất gì và các đoạn đánh dấu không bao giờ bị lệch; bỏ tích một dòng để hiện lại dòng đó.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Hidden lines (%1)</source>
+        <translation>Dòng bị ẩn (%1)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Original text as imported</source>
+        <translation>Văn bản gốc lúc nhập</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Original file</source>
+        <translation>Tệp gốc</translation>
+    </message>
+</context>
+<context>
+    <name>ArticleListModel</name>
+    <message>
+        <location filename="../../desktop_app/ui/article_list.py" line="+29"/>
+        <location line="+68"/>
+        <source>(untitled)</source>
+        <translation>(không có tiêu đề)</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorDialog</name>
+    <message>
+        <location filename="../../desktop_app/ui/errors.py" line="+64"/>
+        <source>Details were written to {path}.</source>
+        <translation>Chi tiết đã được ghi vào {path}.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Something went wrong: {error}</source>
+        <translation>Đã xảy ra lỗi: {error}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your highlights and notes are saved; you can keep working.</source>
+        <translation>Các đoạn đánh dấu và ghi chú của bạn đã được lưu; bạn có thể tiếp tục làm việc.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Copy details</source>
+        <translation>Sao chép chi tiết</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Open log folder</source>
+        <translation>Mở thư mục nhật ký</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Copied</source>
+        <translation>Đã sao chép</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <location filename="../../desktop_app/ui/export_dialog.py" line="+25"/>
+        <source>CSV, one row per highlight</source>
+        <translation>CSV, mỗi đoạn đánh dấu một dòng</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CSV, one row per highlight × tag (pivot tables)</source>
+        <translation>CSV, mỗi cặp đoạn đánh dấu × nhãn một dòng (cho PivotTable)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Codebook CSV (tags, descriptions, counts)</source>
+        <translation>Bộ mã CSV (nhãn, mô tả, số lần dùng)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Excel workbook (highlights, codebook, articles)</source>
+        <translation>Sổ làm việc Excel (đoạn đánh dấu, bộ mã, bài viết)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>W3C Web Annotation JSON-LD</source>
+        <translation>W3C Web Annotation JSON-LD</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>REFI-QDA project (NVivo, ATLAS.ti, MAXQDA, QualCoder)</source>
+        <translation>Dự án REFI-QDA (NVivo, ATLAS.ti, MAXQDA, QualCoder)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>REFI-QDA codebook</source>
+        <translation>Bộ mã REFI-QDA</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CoNLL BIO tokens for sequence taggers</source>
+        <translation>Token CoNLL BIO cho bộ gán nhãn chuỗi</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>highlights</source>
+        <translation>đoạn đánh dấu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>rows</source>
+        <translation>dòng</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>tags</source>
+        <translation>nhãn</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>annotations</source>
+        <translation>chú giải</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>codes</source>
+        <translation>mã</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>tokens</source>
+        <translation>token</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Export annotations</source>
+        <translation>Xuất chú giải</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Format</source>
+        <translation>Định dạng</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The open article: {title}</source>
+        <translation>Bài đang mở: {title}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The {n} selected articles</source>
+        <translation>{n} bài viết đã chọn</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All articles</source>
+        <translation>Tất cả bài viết</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Highlights of</source>
+        <translation>Đoạn đánh dấu của</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Every tag</source>
+        <translation>Mọi nhãn</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Only the tag</source>
+        <translation>Chỉ nhãn</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Comma (,)</source>
+        <translation>Dấu phẩy (,)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Semicolon (;) — Excel with decimal commas</source>
+        <translation>Dấu chấm phẩy (;) — cho Excel dùng dấu phẩy thập phân</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Separator</source>
+        <translation>Dấu phân cách</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Columns</source>
+        <translation>Cột</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Choose file…</source>
+        <translation>Chọn tệp…</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>UTF-8 with BOM: Excel, LibreOffice, R and pandas read Vietnamese intact.</source>
+        <translation>UTF-8 có BOM: Excel, LibreOffice, R và pandas đọc đúng tiếng Việt.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Articles not yet segmented are segmented during the export.</source>
+        <translation>Các bài chưa tách từ sẽ được tách từ trong lúc xuất.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Positions are counted in code points, as REFI-QDA 1.5 specifies.</source>
+        <translation>Vị trí được tính theo code point, đúng như REFI-QDA 1.5 quy định.</translation>
+    </message>
+</context>
+<context>
+    <name>FileActions</name>
+    <message>
+        <location filename="../../desktop_app/ui/file_actions.py" line="+31"/>
+        <source>Export annotations</source>
+        <translation>Xuất chú giải</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Exporting to {path}…</source>
+        <translation>Đang xuất ra {path}…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Exported {n} {unit} to {path}</source>
+        <translation>Đã xuất {n} {unit} ra {path}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export failed</source>
+        <translation>Xuất không thành công</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Import annotations</source>
+        <translation>Nhập chú giải</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Annotation files (*.csv *.json *.jsonld *.qdpx);;All files (*)</source>
+        <translation>Tệp chú giải (*.csv *.json *.jsonld *.qdpx);;Mọi tệp (*)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Importing annotations from {path}…</source>
+        <translation>Đang nhập chú giải từ {path}…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Nothing was imported</source>
+        <translation>Không nhập được gì</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Annotations imported</source>
+        <translation>Đã nhập chú giải</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Back up the library</source>
+        <translation>Sao lưu thư viện</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Backup failed</source>
+        <translation>Sao lưu không thành công</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Could not write {path}: {error}</source>
+        <translation>Không ghi được {path}: {error}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Library backed up to {path}</source>
+        <translation>Đã sao lưu thư viện vào {path}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Restore from a backup</source>
+        <translation>Khôi phục từ bản sao lưu</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>SQLite (*.sqlite3 *.db);;All files (*)</source>
+        <translation>SQLite (*.sqlite3 *.db);;Mọi tệp (*)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Restore from backup</source>
+        <translation>Khôi phục từ bản sao lưu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Replace everything in the library with the backup {path}?
+
+A copy of the current library is kept beside it first.</source>
+        <translation>Thay toàn bộ thư viện bằng bản sao lưu {path}?
+
+Trước đó, một bản sao của thư viện hiện tại sẽ được giữ lại bên cạnh.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Restore failed</source>
+        <translation>Khôi phục không thành công</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Library restored. The previous library was kept as {path}</source>
+        <translation>Đã khôi phục thư viện. Thư viện trước đó được giữ lại tại {path}</translation>
+    </message>
+</context>
+<context>
+    <name>FindBar</name>
+    <message>
+        <location filename="../../desktop_app/ui/find_bar.py" line="+21"/>
+        <location line="+1"/>
+        <source>Find in this article</source>
+        <translation>Tìm trong bài này</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Previous match (Shift+Enter)</source>
+        <translation>Kết quả trước (Shift+Enter)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Next match (Enter)</source>
+        <translation>Kết quả sau (Enter)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Close (Esc)</source>
+        <translation>Đóng (Esc)</translation>
+    </message>
+    <message>
+        <location line="+59"/>
+        <source>%1 of %2</source>
+        <translation>%1/%2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No match</source>
+        <translation>Không tìm thấy</translation>
+    </message>
+</context>
+<context>
+    <name>HighlightEditor</name>
+    <message>
+        <location filename="../../desktop_app/ui/annotation_panel.py" line="+234"/>
+        <source>Note</source>
+        <translation>Ghi chú</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Write a note about this passage…</source>
+        <translation>Viết ghi chú cho đoạn này…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Edit tags…</source>
+        <translation>Sửa nhãn…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete highlight</source>
+        <translation>Xóa đoạn đánh dấu</translation>
+    </message>
+</context>
+<context>
+    <name>ImportController</name>
+    <message>
+        <location filename="../../desktop_app/ui/import_job.py" line="+163"/>
+        <source>The files will be imported after the current import.</source>
+        <translation>Các tệp sẽ được nhập sau khi lượt nhập hiện tại xong.</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>The import stopped: %1</source>
+        <translation>Việc nhập đã dừng: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ImportStatus</name>
+    <message>
+        <location line="-115"/>
+        <source>Cancel import</source>
+        <translation>Hủy nhập</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stop after the current file; files already imported are kept</source>
+        <translation>Dừng sau tệp hiện tại; các tệp đã nhập vẫn được giữ</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Importing %1 of %2 files</source>
+        <translation>Đang nhập %1/%2 tệp</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Stopping the import…</source>
+        <translation>Đang dừng việc nhập…</translation>
+    </message>
+</context>
+<context>
+    <name>ImportSummaryDialog</name>
+    <message>
+        <location line="+11"/>
+        <source>Updated (the file changed since it was imported):</source>
+        <translation>Đã cập nhật (tệp đã thay đổi kể từ lúc nhập):</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Not imported:</source>
+        <translation>Không nhập được:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Already in the library (same text):</source>
+        <translation>Đã có trong thư viện (trùng văn bản):</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Import finished</source>
+        <translation>Đã nhập xong</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Copy list</source>
+        <translation>Sao chép danh sách</translation>
+    </message>
+</context>
+<context>
+    <name>Languages</name>
+    <message>
+        <location filename="../../desktop_app/ui/i18n.py" line="+40"/>
+        <source>System default</source>
+        <translation>Theo hệ thống</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryFilters</name>
+    <message>
+        <location filename="../../desktop_app/ui/library_filters.py" line="+32"/>
+        <source>Sort articles</source>
+        <translation>Sắp xếp bài viết</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Newest first</source>
+        <translation>Mới nhất trước</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Oldest first</source>
+        <translation>Cũ nhất trước</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Title A–Z</source>
+        <translation>Tiêu đề A–Z</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+27"/>
+        <source>Source</source>
+        <translation>Nguồn</translation>
+    </message>
+    <message>
+        <location line="-22"/>
+        <source>Filter by source, date, tag or annotations</source>
+        <translation>Lọc theo nguồn, ngày, nhãn hoặc chú giải</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Clear</source>
+        <translation>Bỏ lọc</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show every article</source>
+        <translation>Hiện mọi bài viết</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>All articles</source>
+        <translation>Tất cả bài viết</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>With highlights</source>
+        <translation>Có đoạn đánh dấu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Without highlights</source>
+        <translation>Chưa có đoạn đánh dấu</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Published on or after</source>
+        <translation>Đăng từ ngày</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Published on or before</source>
+        <translation>Đăng đến ngày</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Tag</source>
+        <translation>Nhãn</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show</source>
+        <translation>Hiện</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>From</source>
+        <translation>Từ ngày</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>To</source>
+        <translation>Đến ngày</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Any</source>
+        <translation>Bất kỳ</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>All sources</source>
+        <translation>Mọi nguồn</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Any tag</source>
+        <translation>Mọi nhãn</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+44"/>
+        <source>Filters (%n)</source>
+        <translation>
+            <numerusform>Bộ lọc (%n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Filters</source>
+        <translation>Bộ lọc</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryPane</name>
+    <message>
+        <location filename="../../desktop_app/ui/library_pane.py" line="+34"/>
+        <source>Search all articles (diacritics optional)</source>
+        <translation>Tìm mọi bài (không dấu cũng được)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Search all articles</source>
+        <translation>Tìm trong mọi bài viết</translation>
+    </message>
+    <message>
+        <location line="+88"/>
+        <source>matching article</source>
+        <translation>bài viết khớp</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>matching articles</source>
+        <translation>bài viết khớp</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No article matches “%1”.</source>
+        <translation>Không có bài viết nào khớp với “%1”.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>article</source>
+        <translation>bài viết</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>articles</source>
+        <translation>bài viết</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 of %2 articles</source>
+        <translation>%1/%2 bài viết</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Searching…</source>
+        <translation>Đang tìm…</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Search failed: %1</source>
+        <translation>Tìm kiếm không thành công: %1</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="+86"/>
+        <source>Read-only library: changes cannot be saved</source>
+        <translation>Thư viện chỉ đọc: không thể lưu thay đổi</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Import articles…</source>
+        <translation>Nhập bài viết…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Import a folder…</source>
+        <translation>Nhập cả thư mục…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export annotations…</source>
+        <translation>Xuất chú giải…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Import annotations…</source>
+        <translation>Nhập chú giải…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Back up…</source>
+        <translation>Sao lưu…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Restore from backup…</source>
+        <translation>Khôi phục từ bản sao lưu…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Quit</source>
+        <translation>Thoát</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Highlight with tags…</source>
+        <translation>Đánh dấu và gắn nhãn…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Highlight the selected text and tag it (Ctrl+H)</source>
+        <translation>Đánh dấu đoạn văn đã chọn và gắn nhãn (Ctrl+H)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Edit tags of highlight…</source>
+        <translation>Sửa nhãn của đoạn đánh dấu…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+241"/>
+        <source>Delete highlight</source>
+        <translation>Xóa đoạn đánh dấu</translation>
+    </message>
+    <message>
+        <location line="-237"/>
+        <source>Find in article…</source>
+        <translation>Tìm trong bài…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Find next</source>
+        <translation>Tìm tiếp</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Find previous</source>
+        <translation>Tìm lùi</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Search all articles…</source>
+        <translation>Tìm trong mọi bài viết…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Show hidden web leftovers</source>
+        <translation>Hiện phần thừa của trang web đã ẩn</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Show, greyed, the share buttons, counters and other web leftovers that are hidden from the article</source>
+        <translation>Hiện bằng chữ xám các nút chia sẻ, bộ đếm và những phần thừa khác của trang web đang được ẩn khỏi bài</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Article details…</source>
+        <translation>Thông tin bài viết…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Show word boundaries</source>
+        <translation>Hiện ranh giới từ</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Underline multi-syllable Vietnamese words (Ctrl+Shift+W)</source>
+        <translation>Gạch dưới các từ tiếng Việt nhiều âm tiết (Ctrl+Shift+W)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Keyboard shortcuts</source>
+        <translation>Phím tắt</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+339"/>
+        <source>About Chú Giải</source>
+        <translation>Giới thiệu Chú Giải</translation>
+    </message>
+    <message>
+        <location line="-335"/>
+        <source>&amp;File</source>
+        <translation>&amp;Tệp</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;Edit</source>
+        <translation>&amp;Sửa</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;View</source>
+        <translation>&amp;Xem</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Help</source>
+        <translation>Trợ &amp;giúp</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Main</source>
+        <translation>Thanh công cụ chính</translation>
+    </message>
+    <message>
+        <location line="+106"/>
+        <source>Word segmentation up to date</source>
+        <translation>Đã tách từ xong</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+7"/>
+        <source>Word segmentation paused</source>
+        <translation>Đã tạm dừng tách từ</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Select some text in the article first.</source>
+        <translation>Hãy chọn một đoạn văn trong bài trước.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Could not highlight</source>
+        <translation>Không đánh dấu được</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Highlight saved</source>
+        <translation>Đã lưu đoạn đánh dấu</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Highlight re-attached</source>
+        <translation>Đã gắn lại đoạn đánh dấu</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Select text, or a highlight, to apply “{tag}”.</source>
+        <translation>Hãy chọn một đoạn văn hoặc một đoạn đánh dấu để gắn nhãn “{tag}”.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Delete the highlight “{quote}” and its note?</source>
+        <translation>Xóa đoạn đánh dấu “{quote}” cùng ghi chú của nó?</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Could not delete</source>
+        <translation>Không xóa được</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Could not save</source>
+        <translation>Không lưu được</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>Import articles</source>
+        <translation>Nhập bài viết</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Articles (*.txt *.md *.html *.htm *.docx);;All files (*)</source>
+        <translation>Bài viết (*.txt *.md *.html *.htm *.docx);;Mọi tệp (*)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Import a folder of articles</source>
+        <translation>Nhập một thư mục bài viết</translation>
+    </message>
+    <message>
+        <location line="+62"/>
+        <source>&lt;b&gt;Chú Giải {version}&lt;/b&gt;&lt;p&gt;Read, highlight and tag Vietnamese news articles.&lt;/p&gt;&lt;p&gt;Word segmentation by underthesea. Free software under the GNU GPL v3 or later.&lt;/p&gt;&lt;p&gt;Library: {path}&lt;/p&gt;</source>
+        <translation>&lt;b&gt;Chú Giải {version}&lt;/b&gt;&lt;p&gt;Đọc, đánh dấu và gắn nhãn các bài báo tiếng Việt.&lt;/p&gt;&lt;p&gt;Tách từ bằng underthesea. Phần mềm tự do theo giấy phép GNU GPL phiên bản 3 trở lên.&lt;/p&gt;&lt;p&gt;Thư viện: {path}&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>OrphanBox</name>
+    <message>
+        <location filename="../../desktop_app/ui/orphan_box.py" line="+24"/>
+        <source>The article&apos;s text changed and these highlights could not be placed with confidence. Select one, select its passage in the text, then re-attach it. Their tags and notes are kept.</source>
+        <translation>Văn bản của bài đã thay đổi nên không thể đặt chắc chắn các đoạn đánh dấu này vào đúng chỗ. Hãy chọn một đoạn ở đây, chọn đoạn văn tương ứng trong bài, rồi gắn lại. Nhãn và ghi chú của chúng vẫn được giữ.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Highlights that need re-attaching</source>
+        <translation>Đoạn đánh dấu cần gắn lại</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Re-attach to selection</source>
+        <translation>Gắn lại vào đoạn đã chọn</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>NEEDS RE-ATTACHING (%1)</source>
+        <translation>CẦN GẮN LẠI (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>ReaderPane</name>
+    <message>
+        <location filename="../../desktop_app/ui/reader_pane.py" line="+39"/>
+        <source>Choose an article on the left to start reading.</source>
+        <translation>Chọn một bài viết ở cột bên trái để bắt đầu đọc.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>No date or source found in this article.</source>
+        <translation>Không tìm thấy ngày hay nguồn trong bài này.</translation>
+    </message>
+</context>
+<context>
+    <name>SearchResultsModel</name>
+    <message>
+        <location filename="../../desktop_app/ui/search_results.py" line="+21"/>
+        <source>(untitled)</source>
+        <translation>(không có tiêu đề)</translation>
+    </message>
+</context>
+<context>
+    <name>SegmentationStatus</name>
+    <message>
+        <location filename="../../desktop_app/ui/status.py" line="+22"/>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stop word segmentation (finished articles are kept)</source>
+        <translation>Dừng tách từ (các bài đã xong vẫn được giữ)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Segmenting words: {done}/{total} articles</source>
+        <translation>Đang tách từ: {done}/{total} bài viết</translation>
+    </message>
+</context>
+<context>
+    <name>SegmentationWorker</name>
+    <message>
+        <location filename="../../desktop_app/ui/workers.py" line="+184"/>
+        <source>Word segmentation stopped: {0}</source>
+        <translation>Việc tách từ đã dừng: {0}</translation>
+    </message>
+    <message>
+        <location line="+128"/>
+        <source>Article {0} could not be segmented: {1}</source>
+        <translation>Không tách từ được bài {0}: {1}</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>{0} It was restarted.</source>
+        <translation>{0} Tiến trình đã được khởi động lại.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>the segmentation process crashed on it twice; skipped</source>
+        <translation>tiến trình tách từ bị lỗi hai lần với bài này; đã bỏ qua</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <location filename="../../desktop_app/ui/shortcuts_dialog.py" line="+21"/>
+        <location line="+2"/>
+        <location line="+2"/>
+        <source>Find bar</source>
+        <translation>Thanh tìm kiếm</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>Next match</source>
+        <translation>Kết quả sau</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Previous match</source>
+        <translation>Kết quả trước</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Close the find bar</source>
+        <translation>Đóng thanh tìm kiếm</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+2"/>
+        <source>Highlight list</source>
+        <translation>Danh sách đoạn đánh dấu</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>Delete the selected highlight (asks first)</source>
+        <translation>Xóa đoạn đánh dấu đang chọn (có hỏi trước)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Up / Down</source>
+        <translation>↑ / ↓</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Select the previous / next highlight; the reader follows</source>
+        <translation>Chọn đoạn đánh dấu trước / sau; khung đọc cuộn theo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reader</source>
+        <translation>Khung đọc</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Double-click</source>
+        <translation>Nhấp đúp</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Select a whole word (once segmentation is done)</source>
+        <translation>Chọn trọn một từ (khi đã tách từ xong)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tag picker</source>
+        <translation>Hộp chọn nhãn</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add the typed tag, or accept</source>
+        <translation>Thêm nhãn vừa gõ, hoặc đồng ý</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Keyboard shortcuts</source>
+        <translation>Phím tắt</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Where</source>
+        <translation>Nơi dùng</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Keys</source>
+        <translation>Phím</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Does</source>
+        <translation>Tác dụng</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>No command uses a bare letter, so typing Vietnamese with Unikey or Telex never triggers one.</source>
+        <translation>Không lệnh nào dùng một chữ cái đơn lẻ, nên gõ tiếng Việt bằng Unikey hay Telex không bao giờ kích hoạt nhầm lệnh.</translation>
+    </message>
+</context>
+<context>
+    <name>TagDialog</name>
+    <message>
+        <location filename="../../desktop_app/ui/tag_dialog.py" line="+34"/>
+        <source>Tags for this highlight</source>
+        <translation>Nhãn cho đoạn đánh dấu này</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Type a tag and press Enter (e.g. “Cán bộ”)</source>
+        <translation>Gõ nhãn rồi nhấn Enter (ví dụ “Cán bộ”)</translation>
+    </message>
+</context>
+<context>
+    <name>TagListModel</name>
+    <message numerus="yes">
+        <location filename="../../desktop_app/ui/tag_palette.py" line="+32"/>
+        <source>%n highlight(s)</source>
+        <translation>
+            <numerusform>%n đoạn đánh dấu</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>
