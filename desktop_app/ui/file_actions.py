@@ -126,6 +126,7 @@ class FileActions:
             return False
         finally:
             self.worker = self._make_worker()
+        self.history.stack.clear()  # its steps were about the library that is gone
         self.current = None
         self.refresh_library()
         self.refresh_tags()

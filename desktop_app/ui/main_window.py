@@ -39,6 +39,7 @@ from desktop_app.ui.reader_pane import ReaderPane
 from desktop_app.ui.shortcuts_dialog import ShortcutsDialog
 from desktop_app.ui.status import SegmentationStatus
 from desktop_app.ui.tag_dialog import TagDialog
+from desktop_app.ui.undo import AnnotationHistory
 from desktop_app.ui.workers import SegmentationWorker
 
 HIGHLIGHT_SHORTCUT = QKeySequence("Ctrl+H")  # never a bare letter: it would clash with Unikey/Telex
@@ -49,6 +50,9 @@ class MainWindow(FileActions, QMainWindow):
         super().__init__()
         self.db = db
         self.service = AnnotationService(db)
+        self.history = AnnotationHistory(self.service, self)
+        self.history.changed.connect(self._history_changed)
+        self.history.failed.connect(lambda message: QMessageBox.warning(self, self.tr("Could not undo"), message))
         self.settings = settings or QSettings()
         self.current: ArticleDoc | None = None
         self._last_focus: tuple[int, float] = (-1, 0.0)
@@ -136,6 +140,10 @@ class MainWindow(FileActions, QMainWindow):
         self.act_quit.setShortcut(QKeySequence.StandardKey.Quit)
         self.act_quit.triggered.connect(self.close)
 
+        self.act_undo = self.history.stack.createUndoAction(self, self.tr("Undo"))
+        self.act_undo.setShortcuts([QKeySequence.StandardKey.Undo])
+        self.act_redo = self.history.stack.createRedoAction(self, self.tr("Redo"))
+        self.act_redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         self.act_highlight = QAction(self.tr("Highlight with tags…"), self)
         self.act_highlight.setShortcut(HIGHLIGHT_SHORTCUT)
         self.act_highlight.setToolTip(self.tr("Highlight the selected text and tag it (Ctrl+H)"))
@@ -190,6 +198,8 @@ class MainWindow(FileActions, QMainWindow):
         menu_file.addSeparator()
         menu_file.addAction(self.act_quit)
         menu_edit = self.menuBar().addMenu(self.tr("&Edit"))
+        menu_edit.addActions([self.act_undo, self.act_redo])
+        menu_edit.addSeparator()
         menu_edit.addActions([self.act_highlight, self.act_edit_tags, self.act_delete])
         menu_edit.addSeparator()
         menu_edit.addActions([self.act_find, self.act_find_next, self.act_find_previous, self.act_search])
@@ -334,6 +344,7 @@ class MainWindow(FileActions, QMainWindow):
             QMessageBox.warning(self, self.tr("Could not highlight"), str(e))
             return None
         self._after_change(info)
+        self.history.created([info])
         self.reader.setTextCursor(self.reader.textCursor())  # keep caret, drop selection below
         cursor = self.reader.textCursor()
         cursor.clearSelection()
@@ -353,8 +364,10 @@ class MainWindow(FileActions, QMainWindow):
         offsets = self.reader.selected_offsets()
         if self.current is None or offsets is None:
             return None
+        before = self.service.get_highlight(highlight_id)
         info = self._run_change(lambda: self.service.reattach(highlight_id, *offsets))
         if info is not None:
+            self.history.reattached(before, info)
             self.panel.orphans.set_orphans(self.service.orphans_for_article(self.current.id))
             self.reader.set_active_highlight(info.id)
             self.panel.select(info.id)
@@ -372,13 +385,17 @@ class MainWindow(FileActions, QMainWindow):
         info = self.service.get_highlight(selected)
         names = info.tag_names
         names = [n for n in names if n != name] if name in names else names + [name]
-        self._run_change(lambda: self.service.set_tags(selected, names))
+        after = self._run_change(lambda: self.service.set_tags(selected, names))
+        if after is not None:
+            self.history.retagged(info, after)
 
     def edit_tags(self, highlight_id: int) -> None:
         info = self.service.get_highlight(highlight_id)
         dialog = TagDialog(self.service.list_tags(), info.tag_names, info.quote, self)
         if dialog.exec() == TagDialog.DialogCode.Accepted:
-            self._run_change(lambda: self.service.set_tags(highlight_id, dialog.selected_tags()))
+            after = self._run_change(lambda: self.service.set_tags(highlight_id, dialog.selected_tags()))
+            if after is not None:
+                self.history.retagged(info, after)
 
     def delete_highlight(self, highlight_id: int) -> None:
         info = self.service.get_highlight(highlight_id)
@@ -391,16 +408,52 @@ class MainWindow(FileActions, QMainWindow):
         if answer != QMessageBox.StandardButton.Yes:
             return
         try:
-            self.service.delete_highlight(highlight_id)
+            deleted = self.service.delete_highlight(highlight_id)
         except (AnnotationError, DatabaseError) as e:
             QMessageBox.warning(self, self.tr("Could not delete"), str(e))
             return
+        self.history.deleted(deleted)
         self.panel.remove(highlight_id)
         self.reader.set_highlights(self.panel.model.highlights())
         self._refresh_counts()
 
     def _save_note(self, highlight_id: int, note: str) -> None:
-        self._run_change(lambda: self.service.set_note(highlight_id, note))
+        try:
+            before = self.service.get_highlight(highlight_id)
+        except (AnnotationError, DatabaseError):
+            return  # deleted meanwhile: nothing to save the note on
+        if self._run_change(lambda: self.service.set_note(highlight_id, note)) is not None:
+            self.history.noted(before, note)
+
+    def _history_changed(self, article_ids: set[int]) -> None:
+        """An undo or redo changed highlights: show the open article's as they now are."""
+        if self.current is not None and self.current.id in article_ids:
+            self._reload_annotations()
+        self._refresh_counts()
+        for article_id in article_ids:
+            for summary in list_articles(self.db, article_id):
+                self.library.update_article(summary)
+
+    def _reload_annotations(self) -> None:
+        assert self.current is not None
+        highlights = self.service.highlights_for_article(self.current.id)
+        self.reader.set_highlights(highlights)
+        self.panel.set_highlights(highlights)
+        self.panel.orphans.set_orphans(self.service.orphans_for_article(self.current.id))
+
+    def create_highlights(self, items: list[tuple[int, int, int]], tags: list[str]) -> list[int]:
+        """Many highlights as one undoable step (concordance lines, accepted suggestions)."""
+        from desktop_app.core.annotations import NewHighlight
+
+        try:
+            ids = self.service.create_highlights([NewHighlight(a, s, e, tags) for a, s, e in items])
+        except (AnnotationError, DatabaseError) as e:
+            QMessageBox.warning(self, self.tr("Could not highlight"), str(e))
+            return []
+        infos = [self.service.get_highlight(i) for i in ids]
+        self.history.created(infos, self.tr("Highlight %1 passages").replace("%1", str(len(infos))))
+        self._history_changed({i.article_id for i in infos})
+        return ids
 
     def _run_change(self, change) -> HighlightInfo | None:
         try:

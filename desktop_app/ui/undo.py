@@ -1,0 +1,135 @@
+"""Undo and redo of annotation changes (Ctrl+Z, Ctrl+Shift+Z).
+
+Each change is done first, through AnnotationService as always, and then pushed as a
+command that knows how to take it back and do it again. Deleted highlights come back
+with their id, tags, note and times (restore_highlight), so a redo after an undo acts
+on the very same highlight. A step that can no longer be undone (the article was
+deleted meanwhile) says so and is dropped from the stack, never half applied.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from desktop_app.core.annotations import AnnotationError, AnnotationService, HighlightInfo
+from desktop_app.core.db import DatabaseError
+
+NOTE_MERGE_ID = 1  # consecutive saves of one note are one undo step
+
+
+def _short(text: str, limit: int = 40) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+class _Step(QUndoCommand):
+    """A change already made; redo() is skipped the first time QUndoStack calls it."""
+
+    def __init__(self, history: AnnotationHistory, text: str, undo: Callable[[], None],
+                 redo: Callable[[], None], article_ids: set[int]) -> None:
+        super().__init__(text)
+        self._history = history
+        self._undo, self._redo = undo, redo
+        self.article_ids = article_ids
+        self._done = True
+
+    def redo(self) -> None:
+        if self._done:
+            return
+        self._run(self._redo)
+        self._done = True
+
+    def undo(self) -> None:
+        self._run(self._undo)
+        self._done = False
+
+    def _run(self, action: Callable[[], None]) -> None:
+        try:
+            action()
+        except (AnnotationError, DatabaseError) as e:
+            self.setObsolete(True)  # Qt drops it from the stack
+            self._history.failed.emit(str(e))
+        self._history.changed.emit(self.article_ids)
+
+
+class _NoteStep(_Step):
+    def __init__(self, history: AnnotationHistory, highlight_id: int, article_id: int,
+                 before: str, after: str) -> None:
+        self.highlight_id, self.before, self.after = highlight_id, before, after
+        service = history.service
+        super().__init__(history, history.tr("Edit note"),
+                         lambda: service.set_note(highlight_id, self.before),
+                         lambda: service.set_note(highlight_id, self.after), {article_id})
+
+    def id(self) -> int:  # noqa: A003 (Qt's name)
+        return NOTE_MERGE_ID
+
+    def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 (Qt's name)
+        if not isinstance(other, _NoteStep) or other.highlight_id != self.highlight_id:
+            return False
+        self.after = other.after
+        return True
+
+
+class AnnotationHistory(QObject):
+    """The undo stack of one library, and the steps the window records on it."""
+
+    changed = Signal(set)  # ids of the articles whose highlights changed on undo/redo
+    failed = Signal(str)
+
+    def __init__(self, service: AnnotationService, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.service = service
+        self.stack = QUndoStack(self)
+
+    def _push(self, text: str, undo: Callable[[], None], redo: Callable[[], None],
+              article_ids: set[int]) -> None:
+        self.stack.push(_Step(self, text, undo, redo, article_ids))
+
+    # --- the changes ---------------------------------------------------------------------
+    def created(self, infos: Sequence[HighlightInfo], text: str | None = None) -> None:
+        """Highlights just made (one, or many at once: tagging concordance lines)."""
+        if not infos:
+            return
+        kept = list(infos)
+        label = text or self.tr("Highlight “%1”").replace("%1", _short(kept[0].quote))
+
+        def undo() -> None:
+            for info in kept:
+                self.service.delete_highlight(info.id)
+
+        def redo() -> None:
+            for info in kept:
+                self.service.restore_highlight(info)
+
+        self._push(label, undo, redo, {i.article_id for i in kept})
+
+    def deleted(self, info: HighlightInfo) -> None:
+        self._push(self.tr("Delete “%1”").replace("%1", _short(info.quote)),
+                   lambda: self.service.restore_highlight(info),
+                   lambda: self.service.delete_highlight(info.id), {info.article_id})
+
+    def retagged(self, before: HighlightInfo, after: HighlightInfo) -> None:
+        if before.tag_names == after.tag_names:
+            return
+        self._push(self.tr("Change tags of “%1”").replace("%1", _short(before.quote)),
+                   lambda: self.service.set_tags(before.id, before.tag_names),
+                   lambda: self.service.set_tags(after.id, after.tag_names), {before.article_id})
+
+    def noted(self, before: HighlightInfo, note: str) -> None:
+        if before.note != note:
+            self.stack.push(_NoteStep(self, before.id, before.article_id, before.note, note))
+
+    def reattached(self, before: HighlightInfo, after: HighlightInfo) -> None:
+        def undo() -> None:  # back to the orphan it was, quote and context included
+            self.service.delete_highlight(after.id)
+            self.service.restore_highlight(before)
+
+        def redo() -> None:
+            self.service.reattach(before.id, after.start, after.end)
+
+        self._push(self.tr("Re-attach “%1”").replace("%1", _short(before.quote)), undo, redo,
+                   {before.article_id})

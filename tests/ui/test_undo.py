@@ -1,0 +1,91 @@
+"""Undo and redo of every annotation change, from the keyboard and the Edit menu."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QMessageBox
+
+from desktop_app.core.annotations import AnnotationService
+from tests.ui.test_highlighting import open_article_containing
+
+
+def stored(window) -> list[tuple[int, int, int, list[str], str]]:
+    return [(h.id, h.start, h.end, h.tag_names, h.note)
+            for h in AnnotationService(window.db).highlights_for_article(window.current.id)]
+
+
+def shown(window) -> list[int]:
+    return [h.id for h in window.panel.model.highlights()]
+
+
+def press(window, key, modifiers=Qt.KeyboardModifier.ControlModifier) -> None:
+    window.reader.setFocus()
+    QTest.keyClick(window.windowHandle(), key, modifiers)
+
+
+def test_undo_and_redo_a_new_highlight_from_the_keyboard(open_window):
+    window = open_window()
+    start = open_article_containing(window, "Ban Tổ chức Trung ương")
+    window.reader.select_offsets(start, start + 11)
+    info = window.highlight_selection(["Cơ quan"])
+    assert window.act_undo.text() == "Undo Highlight “Ban Tổ chức”"
+    press(window, Qt.Key.Key_Z)
+    assert stored(window) == [] and shown(window) == [] and window.reader.extraSelections() == []
+    press(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert stored(window) == [(info.id, info.start, info.end, ["Cơ quan"], "")]
+    assert shown(window) == [info.id]
+
+
+def test_undo_delete_brings_back_tags_and_note_and_redo_deletes_again(open_window, monkeypatch):
+    window = open_window()
+    start = open_article_containing(window, "Ban Tổ chức Trung ương")
+    window.reader.select_offsets(start, start + 11)
+    info = window.highlight_selection(["A", "B"])
+    window._save_note(info.id, "ghi chú quan trọng")
+    before = stored(window)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    window.delete_highlight(info.id)
+    assert stored(window) == []
+    window.act_undo.trigger()
+    assert stored(window) == before and shown(window) == [info.id]
+    window.act_redo.trigger()
+    assert stored(window) == []
+
+
+def test_tag_changes_undo_step_by_step_and_note_saves_merge(open_window):
+    window = open_window()
+    start = open_article_containing(window, "Ban Tổ chức Trung ương")
+    window.reader.select_offsets(start, start + 11)
+    info = window.highlight_selection(["A"])
+    window.panel.select(info.id)
+    window.panel.tagClicked.emit("B")  # toggles B on the selected highlight
+    assert stored(window)[0][3] == ["A", "B"]
+    for typed in ("g", "gh", "ghi chú"):  # the editor saves as the user types
+        window._save_note(info.id, typed)
+    assert window.history.stack.count() == 3  # highlight, tags, one step for the note
+    window.act_undo.trigger()
+    assert stored(window)[0][4] == ""
+    window.act_undo.trigger()
+    assert stored(window)[0][3] == ["A"]
+    window.act_redo.trigger()
+    window.act_redo.trigger()
+    assert stored(window)[0][3:] == (["A", "B"], "ghi chú")
+
+
+def test_many_highlights_at_once_are_one_step(open_window):
+    window = open_window()
+    open_article_containing(window, "cán bộ")
+    text = window.current.text
+    spans = []
+    at = text.find("cán bộ")
+    while at >= 0 and len(spans) < 5:
+        spans.append((window.current.id, at, at + len("cán bộ")))
+        at = text.find("cán bộ", at + 1)
+    ids = window.create_highlights(spans, ["Cán bộ"])
+    assert len(ids) == len(spans) and sorted(shown(window)) == sorted(ids)
+    assert window.act_undo.text() == f"Undo Highlight {len(spans)} passages"
+    window.act_undo.trigger()
+    assert stored(window) == [] and shown(window) == []
+    window.act_redo.trigger()
+    assert sorted(h[0] for h in stored(window)) == sorted(ids)
