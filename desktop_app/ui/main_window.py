@@ -39,6 +39,7 @@ from desktop_app.ui.reader_pane import ReaderPane
 from desktop_app.ui.shortcuts_dialog import ShortcutsDialog
 from desktop_app.ui.status import SegmentationStatus
 from desktop_app.ui.tag_dialog import TagDialog
+from desktop_app.ui.tag_manager import TagManagerDialog
 from desktop_app.ui.undo import AnnotationHistory
 from desktop_app.ui.workers import SegmentationWorker
 
@@ -144,6 +145,17 @@ class MainWindow(FileActions, QMainWindow):
         self.act_undo.setShortcuts([QKeySequence.StandardKey.Undo])
         self.act_redo = self.history.stack.createRedoAction(self, self.tr("Redo"))
         self.act_redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        self.act_manage_tags = QAction(self.tr("Manage tags…"), self)
+        self.act_manage_tags.setShortcut(QKeySequence("Ctrl+Shift+T"))
+        self.act_manage_tags.triggered.connect(self.manage_tags)
+        # Ctrl+1 … Ctrl+9 apply the first nine tags of the palette, as clicking them does.
+        self.act_quick_tags = []
+        for n in range(1, 10):
+            action = QAction(self.tr("Apply tag %1").replace("%1", str(n)), self)
+            action.setShortcut(QKeySequence(f"Ctrl+{n}"))
+            action.triggered.connect(lambda _checked=False, n=n: self.apply_tag_number(n))
+            self.addAction(action)
+            self.act_quick_tags.append(action)
         self.act_highlight = QAction(self.tr("Highlight with tags…"), self)
         self.act_highlight.setShortcut(HIGHLIGHT_SHORTCUT)
         self.act_highlight.setToolTip(self.tr("Highlight the selected text and tag it (Ctrl+H)"))
@@ -201,6 +213,7 @@ class MainWindow(FileActions, QMainWindow):
         menu_edit.addActions([self.act_undo, self.act_redo])
         menu_edit.addSeparator()
         menu_edit.addActions([self.act_highlight, self.act_edit_tags, self.act_delete])
+        menu_edit.addAction(self.act_manage_tags)
         menu_edit.addSeparator()
         menu_edit.addActions([self.act_find, self.act_find_next, self.act_find_previous, self.act_search])
         menu_view = self.menuBar().addMenu(self.tr("&View"))
@@ -389,6 +402,21 @@ class MainWindow(FileActions, QMainWindow):
         if after is not None:
             self.history.retagged(info, after)
 
+    def apply_tag_number(self, n: int) -> None:
+        """Ctrl+N: the N-th tag of the palette, on the selection or the selected highlight."""
+        tags = self.panel.tag_model.rows()
+        if self.db.read_only or not 1 <= n <= len(tags):
+            if not self.db.read_only:
+                self.statusBar().showMessage(self.tr("There is no tag number %1 yet.").replace("%1", str(n)), 4000)
+            return
+        self._on_palette_tag(tags[n - 1].name)
+
+    def manage_tags(self) -> None:
+        dialog = TagManagerDialog(self.service, self.history, self)
+        dialog.changed.connect(lambda: self._history_changed(set()))
+        dialog.setEnabled(not self.db.read_only)
+        dialog.exec()
+
     def edit_tags(self, highlight_id: int) -> None:
         info = self.service.get_highlight(highlight_id)
         dialog = TagDialog(self.service.list_tags(), info.tag_names, info.quote, self)
@@ -427,9 +455,11 @@ class MainWindow(FileActions, QMainWindow):
 
     def _history_changed(self, article_ids: set[int]) -> None:
         """An undo or redo changed highlights: show the open article's as they now are."""
-        if self.current is not None and self.current.id in article_ids:
-            self._reload_annotations()
+        if self.current is not None and (not article_ids or self.current.id in article_ids):
+            self._reload_annotations()  # no ids: the codebook changed, every card may show it
         self._refresh_counts()
+        if not article_ids:
+            self.refresh_library()
         for article_id in article_ids:
             for summary in list_articles(self.db, article_id):
                 self.library.update_article(summary)

@@ -77,7 +77,7 @@ class _NoteStep(_Step):
 class AnnotationHistory(QObject):
     """The undo stack of one library, and the steps the window records on it."""
 
-    changed = Signal(set)  # ids of the articles whose highlights changed on undo/redo
+    changed = Signal(set)  # ids of the articles changed on undo/redo; empty: tags, so all
     failed = Signal(str)
 
     def __init__(self, service: AnnotationService, parent: QObject | None = None) -> None:
@@ -88,6 +88,11 @@ class AnnotationHistory(QObject):
     def _push(self, text: str, undo: Callable[[], None], redo: Callable[[], None],
               article_ids: set[int]) -> None:
         self.stack.push(_Step(self, text, undo, redo, article_ids))
+
+    def record(self, text: str, undo: Callable[[], object], redo: Callable[[], object]) -> None:
+        """A change to the codebook (rename, merge, delete a tag...): it may touch any
+        article, so undoing it refreshes everything (an empty set of article ids)."""
+        self._push(text, lambda: undo(), lambda: redo(), set())
 
     # --- the changes ---------------------------------------------------------------------
     def created(self, infos: Sequence[HighlightInfo], text: str | None = None) -> None:

@@ -1,0 +1,80 @@
+"""Ctrl+1…9 tagging, and the tag manager's changes with undo restoring exactly."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QInputDialog, QMessageBox
+
+from desktop_app.ui.tag_manager import TagManagerDialog
+from tests.ui.test_highlighting import open_article_containing
+from tests.ui.test_undo import stored
+
+
+def test_ctrl_number_applies_the_palette_tag(open_window):
+    window = open_window()
+    start = open_article_containing(window, "Ban Tổ chức Trung ương")
+    window.reader.select_offsets(start, start + 3)
+    window.highlight_selection(["Bắt đầu", "Cơ quan"])
+    second = window.panel.tag_model.rows()[1].name
+    window.reader.select_offsets(start + 4, start + 11)
+    window.reader.setFocus()
+    QTest.keyClick(window.windowHandle(), Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    tags = {h[1]: h[3] for h in stored(window)}
+    assert tags[start + 4] == [second]
+    QTest.keyClick(window.windowHandle(), Qt.Key.Key_9, Qt.KeyboardModifier.ControlModifier)
+    assert "no tag number 9" in window.statusBar().currentMessage()
+
+
+def test_merge_and_delete_in_the_manager_then_undo(open_window, monkeypatch):
+    window = open_window()
+    start = open_article_containing(window, "Ban Tổ chức Trung ương")
+    window.reader.select_offsets(start, start + 3)
+    window.highlight_selection(["Cơ quan", "Nhấn mạnh"])
+    window.reader.select_offsets(start + 4, start + 11)
+    window.highlight_selection(["Tổ chức"])
+    before = stored(window)
+    dialog = TagManagerDialog(window.service, window.history, window)
+    dialog.changed.connect(lambda: window._history_changed(set()))
+    ids = {t.name: t.id for t in dialog.tags.values()}
+    dialog.select(ids["Tổ chức"])
+    monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: ("Cơ quan", True))
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    dialog.merge()
+    assert [h[3] for h in stored(window)] == [["Cơ quan", "Nhấn mạnh"], ["Cơ quan"]]
+    assert [c.name for c in window.panel.tag_model.rows()] == ["Cơ quan", "Nhấn mạnh"]
+    dialog.select(ids["Nhấn mạnh"])
+    dialog.delete()
+    assert [h[3] for h in stored(window)] == [["Cơ quan"], ["Cơ quan"]]
+    assert window.act_undo.text() == "Undo Delete tag “Nhấn mạnh”"
+    window.act_undo.trigger()
+    window.act_undo.trigger()
+    assert stored(window) == before
+    assert {t.name for t in dialog.tags.values()} == {"Cơ quan", "Nhấn mạnh", "Tổ chức"}
+    window.act_redo.trigger()
+    assert [h[3] for h in stored(window)] == [["Cơ quan", "Nhấn mạnh"], ["Cơ quan"]]
+    dialog.close()
+
+
+def test_rename_with_nested_tags_and_description(open_window, monkeypatch):
+    window = open_window()
+    start = open_article_containing(window, "Ban Tổ chức Trung ương")
+    window.reader.select_offsets(start, start + 3)
+    window.highlight_selection(["Cán bộ/Đào tạo"])
+    window.reader.select_offsets(start + 4, start + 11)
+    window.highlight_selection(["Cán bộ"])
+    dialog = TagManagerDialog(window.service, window.history, window)
+    dialog.changed.connect(lambda: window._history_changed(set()))
+    parent = next(t.id for t in dialog.tags.values() if t.name == "Cán bộ")
+    dialog.select(parent)
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Nhân sự", True))
+    dialog.rename()
+    assert sorted(h[3][0] for h in stored(window)) == ["Nhân sự", "Nhân sự/Đào tạo"]
+    assert dialog.tree.topLevelItem(0).child(0).text(0) == "Đào tạo"
+    dialog.description.setPlainText("Tổ chức cán bộ, nhân sự.")
+    dialog.describe()
+    assert next(t for t in window.service.list_tags() if t.name == "Nhân sự").description == "Tổ chức cán bộ, nhân sự."
+    window.act_undo.trigger()
+    window.act_undo.trigger()
+    assert sorted(h[3][0] for h in stored(window)) == ["Cán bộ", "Cán bộ/Đào tạo"]
+    dialog.close()
