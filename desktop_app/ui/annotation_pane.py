@@ -3,7 +3,17 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, Signal
-from PySide6.QtWidgets import QLabel, QSplitter, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 from PySide6.QtCore import Qt
 
 from desktop_app.core.annotations import HighlightInfo, TagInfo
@@ -20,6 +30,8 @@ from desktop_app.ui.tag_palette import TAG_ROLE, TagListModel, TagPaletteView
 class AnnotationPane(QWidget):
     highlightSelected = Signal(int)  # a card was clicked or chosen with the keyboard
     tagClicked = Signal(str)
+    bulkTagRequested = Signal(list, bool)  # highlight ids; True: add tags, False: remove
+    bulkDeleteRequested = Signal(list)
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -61,6 +73,7 @@ class AnnotationPane(QWidget):
         list_layout.setContentsMargins(0, 0, 0, 0)
         list_layout.setSpacing(0)
         list_layout.addWidget(self.list_title)
+        list_layout.addWidget(self._make_filter_row())
         list_layout.addWidget(self.stack, 1)
         self.orphans = OrphanBox()
         list_layout.addWidget(self.orphans)
@@ -77,12 +90,86 @@ class AnnotationPane(QWidget):
         layout.addWidget(self.splitter)
 
         self.list.selectionModel().currentChanged.connect(self._on_current_changed)
+        self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.list.customContextMenuRequested.connect(self._card_menu)
         self.list.clicked.connect(lambda idx: self.highlightSelected.emit(idx.data(HIGHLIGHT_ROLE).id))
         self._refresh_chrome()
+
+    def _make_filter_row(self) -> QWidget:
+        row = QWidget()
+        row.setObjectName("highlightFilters")
+        layout = QHBoxLayout(row)
+        layout.setContentsMargins(8, 0, 8, 4)
+        layout.setSpacing(4)
+        self.filter_text = QLineEdit()
+        self.filter_text.setPlaceholderText(self.tr("Filter (diacritics optional)"))
+        self.filter_text.setClearButtonEnabled(True)
+        self.filter_text.setAccessibleName(self.tr("Filter highlights by text"))
+        self.filter_tag = QComboBox()
+        self.filter_tag.setAccessibleName(self.tr("Filter highlights by tag"))
+        self.filter_tag.addItem(self.tr("All tags"), None)
+        self.order = QComboBox()
+        self.order.setAccessibleName(self.tr("Order of highlights"))
+        self.order.addItem(self.tr("By position"), "position")
+        self.order.addItem(self.tr("By time"), "time")
+        layout.addWidget(self.filter_text, 2)
+        layout.addWidget(self.filter_tag, 1)
+        layout.addWidget(self.order)
+        self.filter_text.textChanged.connect(self._apply_filter)
+        self.filter_tag.currentIndexChanged.connect(self._apply_filter)
+        self.order.currentIndexChanged.connect(self._apply_filter)
+        return row
+
+    def _apply_filter(self) -> None:
+        selected = self.selected_id()
+        self.model.set_filter(self.filter_text.text(), self.filter_tag.currentData(), self.order.currentData())
+        if selected is not None:
+            self.select(selected)
+        self._refresh_chrome()
+
+    # --- several cards at once --------------------------------------------------------------
+    def selected_ids(self) -> list[int]:
+        rows = sorted(i.row() for i in self.list.selectionModel().selectedIndexes())
+        return [self.model.index(r).data(HIGHLIGHT_ROLE).id for r in rows]
+
+    def step(self, delta: int) -> None:
+        """Select the next (1) or previous (-1) card shown, and tell the window."""
+        n = self.model.rowCount()
+        if not n:
+            return
+        current = self.list.currentIndex()
+        row = (current.row() + delta) % n if current.isValid() else (0 if delta > 0 else n - 1)
+        self.list.setCurrentIndex(self.model.index(row))  # emits highlightSelected
+
+    def _card_menu(self, pos) -> None:
+        ids = self.selected_ids()
+        if not ids:
+            return
+        menu = QMenu(self)
+        n = len(ids)
+        menu.addAction(self.tr("Add tags to %1 highlights…").replace("%1", str(n)),
+                       lambda: self.bulkTagRequested.emit(ids, True))
+        menu.addAction(self.tr("Remove tags from %1 highlights…").replace("%1", str(n)),
+                       lambda: self.bulkTagRequested.emit(ids, False))
+        menu.addSeparator()
+        menu.addAction(self.tr("Delete %1 highlights").replace("%1", str(n)),
+                       lambda: self.bulkDeleteRequested.emit(ids))
+        menu.exec(self.list.viewport().mapToGlobal(pos))
 
     # --- data in ------------------------------------------------------------------------
     def set_tags(self, tags: list[TagInfo]) -> None:
         self.tag_model.set_tags(tags)
+        current = self.filter_tag.currentData()
+        self.filter_tag.blockSignals(True)
+        self.filter_tag.clear()
+        self.filter_tag.addItem(self.tr("All tags"), None)
+        for tag in tags:
+            self.filter_tag.addItem(tag.name, tag.name)
+        at = self.filter_tag.findData(current) if current is not None else 0
+        self.filter_tag.setCurrentIndex(max(at, 0))
+        self.filter_tag.blockSignals(False)
+        if current is not None and at < 0:
+            self._apply_filter()  # the tag filtered on is gone
 
     def set_highlights(self, highlights: list[HighlightInfo]) -> None:
         self.list.cards.forget()
@@ -128,7 +215,10 @@ class AnnotationPane(QWidget):
             self.highlightSelected.emit(info.id)
 
     def _refresh_chrome(self) -> None:
-        n = self.model.rowCount()
-        self.list_title.setText(self.tr("HIGHLIGHTS ({n})").format(n=n))
-        self.stack.setCurrentWidget(self.list if n else self.empty)
+        n, total = self.model.rowCount(), len(self.model.highlights())
+        if n == total:
+            self.list_title.setText(self.tr("HIGHLIGHTS ({n})").format(n=n))
+        else:
+            self.list_title.setText(self.tr("HIGHLIGHTS ({n} OF {total})").format(n=n, total=total))
+        self.stack.setCurrentWidget(self.list if n or total else self.empty)
         self.tags_title.setVisible(True)

@@ -30,6 +30,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.core.annotations import HighlightInfo
+from desktop_app.core.tags import in_tag_scope
+from desktop_app.core.text import fold
 from desktop_app.ui import style
 from desktop_app.ui.chips import layout_chips, paint_chip
 from desktop_app.ui.rows_model import Index, RowsModel
@@ -43,15 +45,60 @@ def _position(h: HighlightInfo) -> tuple[int, int, int]:
     return (h.start, h.end, h.id)
 
 
+def _created(h: HighlightInfo) -> tuple[object, int]:
+    # All times are UTC; one just made carries its zone, one read back from SQLite not.
+    return (h.created_at.replace(tzinfo=None), h.id)
+
+
 class HighlightListModel(RowsModel[HighlightInfo]):
+    """All the open article's highlights; the rows shown are those passing the filter
+    (text, ignoring case and diacritics, and a tag scope), by position or by time."""
+
+    ORDERS = ("position", "time")
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._all: list[HighlightInfo] = []
+        self._text = ""
+        self._tag: str | None = None
+        self._order = "position"
+
     def set_highlights(self, rows: list[HighlightInfo]) -> None:
-        self.set_rows(sorted(rows, key=_position))
+        self._all = sorted(rows, key=_position)
+        self._refilter()
 
     def highlights(self) -> list[HighlightInfo]:
-        return self.rows()
+        """Every highlight of the article, shown or filtered out, by position."""
+        return list(self._all)
+
+    def set_filter(self, text: str = "", tag: str | None = None, order: str = "position") -> None:
+        self._text, self._tag, self._order = fold(text.strip()), tag, order
+        self._refilter()
+
+    def is_filtered(self) -> bool:
+        return bool(self._text) or self._tag is not None
+
+    def _passes(self, h: HighlightInfo) -> bool:
+        if self._tag is not None and not any(in_tag_scope(n, self._tag) for n in h.tag_names):
+            return False
+        return not self._text or self._text in fold(" ".join((h.quote, h.note, *h.tag_names)))
+
+    def _refilter(self) -> None:
+        rows = [h for h in self._all if self._passes(h)]
+        if self._order == "time":
+            rows.sort(key=_created)
+        self.set_rows(rows)
 
     def upsert(self, info: HighlightInfo) -> int:
         """Insert or replace one highlight, keeping position order; returns its row."""
+        self._all = [h for h in self._all if h.id != info.id]
+        at = 0
+        while at < len(self._all) and _position(self._all[at]) <= _position(info):
+            at += 1
+        self._all.insert(at, info)
+        if self.is_filtered() or self._order != "position":
+            self._refilter()
+            return self.row_of(info.id)
         row = self.replace(info)
         if row >= 0:
             return row
@@ -64,6 +111,7 @@ class HighlightListModel(RowsModel[HighlightInfo]):
         return row
 
     def remove(self, highlight_id: int) -> None:
+        self._all = [h for h in self._all if h.id != highlight_id]
         row = self.row_of(highlight_id)
         if row >= 0:
             self.beginRemoveRows(QModelIndex(), row, row)
@@ -213,7 +261,8 @@ class HighlightListView(QListView):
         self.setResizeMode(QListView.ResizeMode.Adjust)
         self.setWordWrap(True)
         self.setSpacing(0)
-        self.setSelectionMode(QListView.SelectionMode.SingleSelection)
+        # Several cards (Ctrl/Shift+click) can be tagged, untagged or deleted together.
+        self.setSelectionMode(QListView.SelectionMode.ExtendedSelection)
 
 
 class HighlightEditor(QWidget):

@@ -13,6 +13,7 @@ from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFileDialog,
+    QInputDialog,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -28,6 +29,7 @@ from desktop_app.core.ingest.metadata import parse_metadata, title_span
 from desktop_app.core.ingest.boilerplate import find_boilerplate
 from desktop_app.core.library import ArticleDoc, get_article, list_articles, set_hidden_spans, update_metadata
 from desktop_app.core.segments import load_segmentation
+from desktop_app.core.text import fold
 from desktop_app.ui.annotation_pane import AnnotationPane
 from desktop_app.ui.import_job import ImportController, ImportStatus
 from desktop_app.ui.article_list import ID_ROLE
@@ -95,6 +97,8 @@ class MainWindow(FileActions, QMainWindow):
         self.reader.highlightClicked.connect(self._on_highlight_clicked_in_text)
         self.reader.selectionOffsetsChanged.connect(self._update_action_state)
         self.panel.orphans.reattachRequested.connect(self.reattach_orphan)
+        self.panel.bulkTagRequested.connect(self.tag_many)
+        self.panel.bulkDeleteRequested.connect(self.delete_many)
         self.reader.add_context_actions([self.act_highlight, self.act_edit_tags, self.act_delete])
         self.panel.highlightSelected.connect(self._focus_highlight)
         self.panel.tagClicked.connect(self._on_palette_tag)
@@ -103,7 +107,7 @@ class MainWindow(FileActions, QMainWindow):
         self.panel.editor.deleteRequested.connect(self.delete_highlight)
         delete_key = QShortcut(QKeySequence.StandardKey.Delete, self.panel.list)
         delete_key.setContext(Qt.ShortcutContext.WidgetShortcut)
-        delete_key.activated.connect(lambda: self._with_selected(self.delete_highlight))
+        delete_key.activated.connect(lambda: self.panel.selected_ids() and self.delete_many(self.panel.selected_ids()))
 
         self.worker = self._make_worker()
         self.seg_status.cancelRequested.connect(self._cancel_segmentation)
@@ -145,6 +149,12 @@ class MainWindow(FileActions, QMainWindow):
         self.act_undo.setShortcuts([QKeySequence.StandardKey.Undo])
         self.act_redo = self.history.stack.createRedoAction(self, self.tr("Redo"))
         self.act_redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        self.act_next_highlight = QAction(self.tr("Next highlight"), self)
+        self.act_next_highlight.setShortcut(QKeySequence("Alt+Down"))
+        self.act_next_highlight.triggered.connect(lambda: self.panel.step(1))
+        self.act_previous_highlight = QAction(self.tr("Previous highlight"), self)
+        self.act_previous_highlight.setShortcut(QKeySequence("Alt+Up"))
+        self.act_previous_highlight.triggered.connect(lambda: self.panel.step(-1))
         self.act_manage_tags = QAction(self.tr("Manage tags…"), self)
         self.act_manage_tags.setShortcut(QKeySequence("Ctrl+Shift+T"))
         self.act_manage_tags.triggered.connect(self.manage_tags)
@@ -214,6 +224,8 @@ class MainWindow(FileActions, QMainWindow):
         menu_edit.addSeparator()
         menu_edit.addActions([self.act_highlight, self.act_edit_tags, self.act_delete])
         menu_edit.addAction(self.act_manage_tags)
+        menu_edit.addSeparator()
+        menu_edit.addActions([self.act_next_highlight, self.act_previous_highlight])
         menu_edit.addSeparator()
         menu_edit.addActions([self.act_find, self.act_find_next, self.act_find_previous, self.act_search])
         menu_view = self.menuBar().addMenu(self.tr("&View"))
@@ -410,6 +422,53 @@ class MainWindow(FileActions, QMainWindow):
                 self.statusBar().showMessage(self.tr("There is no tag number %1 yet.").replace("%1", str(n)), 4000)
             return
         self._on_palette_tag(tags[n - 1].name)
+
+    def tag_many(self, ids: list[int], add: bool) -> None:
+        """Add tags to, or remove one tag from, several highlights: one undo step."""
+        befores = [self.service.get_highlight(i) for i in ids]
+        if add:
+            dialog = TagDialog(self.service.list_tags(), [], self.tr("%1 highlights").replace("%1", str(len(ids))), self)
+            if dialog.exec() != TagDialog.DialogCode.Accepted or not dialog.selected_tags():
+                return
+            wanted = [[*b.tag_names, *(t for t in dialog.selected_tags() if t not in b.tag_names)] for b in befores]
+        else:
+            present = sorted({n for b in befores for n in b.tag_names}, key=fold)
+            if not present:
+                return
+            name, ok = QInputDialog.getItem(self, self.tr("Remove a tag"),
+                                            self.tr("Remove this tag from the selected highlights:"),
+                                            present, 0, False)
+            if not ok:
+                return
+            wanted = [[n for n in b.tag_names if n != name] for b in befores]
+        try:
+            afters = [self.service.set_tags(b.id, names) for b, names in zip(befores, wanted)]
+        except (AnnotationError, DatabaseError) as e:
+            QMessageBox.warning(self, self.tr("Could not save"), str(e))
+            return
+        self.history.retagged_many(befores, afters)
+        self._history_changed({b.article_id for b in befores})
+
+    def delete_many(self, ids: list[int]) -> None:
+        if len(ids) == 1:
+            self.delete_highlight(ids[0])
+            return
+        answer = QMessageBox.question(self, self.tr("Delete highlights"),
+                                      self.tr("Delete %1 highlights and their notes? (Ctrl+Z brings them back.)")
+                                      .replace("%1", str(len(ids))))
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        deleted, error = [], None
+        for highlight_id in ids:
+            try:
+                deleted.append(self.service.delete_highlight(highlight_id))
+            except (AnnotationError, DatabaseError) as e:
+                error = e  # those deleted so far stay one undo step
+        if deleted:
+            self.history.deleted_many(deleted)
+            self._history_changed({d.article_id for d in deleted})
+        if error is not None:
+            QMessageBox.warning(self, self.tr("Could not delete"), str(error))
 
     def manage_tags(self) -> None:
         dialog = TagManagerDialog(self.service, self.history, self)

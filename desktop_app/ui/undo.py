@@ -112,6 +112,36 @@ class AnnotationHistory(QObject):
 
         self._push(label, undo, redo, {i.article_id for i in kept})
 
+    def deleted_many(self, infos: Sequence[HighlightInfo]) -> None:
+        kept = list(infos)
+
+        def undo() -> None:
+            for info in kept:
+                self.service.restore_highlight(info)
+
+        def redo() -> None:
+            for info in kept:
+                self.service.delete_highlight(info.id)
+
+        self._push(self.tr("Delete %1 highlights").replace("%1", str(len(kept))), undo, redo,
+                   {i.article_id for i in kept})
+
+    def retagged_many(self, befores: Sequence[HighlightInfo], afters: Sequence[HighlightInfo]) -> None:
+        pairs = [(b, a) for b, a in zip(befores, afters) if b.tag_names != a.tag_names]
+        if not pairs:
+            return
+
+        def undo() -> None:
+            for before, _after in pairs:
+                self.service.set_tags(before.id, before.tag_names)
+
+        def redo() -> None:
+            for _before, after in pairs:
+                self.service.set_tags(after.id, after.tag_names)
+
+        self._push(self.tr("Change tags of %1 highlights").replace("%1", str(len(pairs))), undo, redo,
+                   {b.article_id for b, _a in pairs})
+
     def deleted(self, info: HighlightInfo) -> None:
         self._push(self.tr("Delete “%1”").replace("%1", _short(info.quote)),
                    lambda: self.service.restore_highlight(info),

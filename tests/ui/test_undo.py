@@ -89,3 +89,46 @@ def test_many_highlights_at_once_are_one_step(open_window):
     assert stored(window) == [] and shown(window) == []
     window.act_redo.trigger()
     assert sorted(h[0] for h in stored(window)) == sorted(ids)
+
+
+def test_panel_filter_sort_multi_select_and_bulk_changes_undo_as_one(open_window, monkeypatch):
+    from PySide6.QtCore import QItemSelectionModel
+
+    window = open_window()
+    open_article_containing(window, "cán bộ")
+    text = window.current.text
+    spans, at = [], text.find("cán bộ")
+    while at >= 0 and len(spans) < 4:
+        spans.append((window.current.id, at, at + len("cán bộ")))
+        at = text.find("cán bộ", at + 1)
+    ids = window.create_highlights(spans, ["Cán bộ"])
+    window.reader.select_offsets(0, 5)
+    other = window.highlight_selection(["Mở đầu"])
+    panel = window.panel
+    panel.filter_text.setText("CAN BO")  # folded: finds "cán bộ"
+    assert sorted(h.id for h in panel.model.rows()) == sorted(ids)
+    assert panel.list_title.text() == f"HIGHLIGHTS ({len(ids)} OF {len(ids) + 1})"
+    assert len(window.reader._highlights) == len(ids) + 1  # the reader still paints all
+    panel.filter_text.clear()
+    panel.filter_tag.setCurrentIndex(panel.filter_tag.findData("Mở đầu"))
+    assert [h.id for h in panel.model.rows()] == [other.id]
+    panel.filter_tag.setCurrentIndex(0)
+    panel.order.setCurrentIndex(panel.order.findData("time"))
+    assert [h.id for h in panel.model.rows()][-1] == other.id  # made last
+    # Select the four "cán bộ" cards and add a tag to all of them, then delete them.
+    selection = panel.list.selectionModel()
+    selection.clearSelection()
+    for row in range(panel.model.rowCount()):
+        if panel.model.index(row).data(257).id in ids:
+            selection.select(panel.model.index(row), QItemSelectionModel.SelectionFlag.Select)
+    assert sorted(panel.selected_ids()) == sorted(ids)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    window.delete_many(panel.selected_ids())
+    assert [h[0] for h in stored(window)] == [other.id]
+    window.act_undo.trigger()
+    assert sorted(h[0] for h in stored(window)) == sorted([*ids, other.id])
+    # Alt+Down walks the cards and moves the reader.
+    panel.order.setCurrentIndex(panel.order.findData("position"))
+    window.panel.list.setCurrentIndex(panel.model.index(0))
+    window.act_next_highlight.trigger()
+    assert panel.selected_id() == panel.model.index(1).data(257).id
