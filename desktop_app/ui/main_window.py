@@ -9,7 +9,7 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
+from PySide6.QtCore import QByteArray, QPoint, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -282,11 +282,29 @@ class MainWindow(FileActions, QMainWindow):
         self.library.select_article(last_id, emit=False)
         self.open_article(last_id)
 
+    def _save_reading_position(self) -> None:
+        """Where the reader is, as the text offset at the top of the view: it survives a
+        new font size or window width, unlike a scroll-bar value."""
+        if self.current is not None:
+            top = self.reader.offset_at(QPoint(0, 0)) if self.reader.verticalScrollBar().value() else 0
+            self.settings.setValue(f"reader/position/{self.current.id}", top)
+
+    def _restore_reading_position(self, article_id: int) -> None:
+        try:
+            top = int(self.settings.value(f"reader/position/{article_id}", 0))
+        except (TypeError, ValueError):
+            top = 0
+        if 0 < top < len(self.current.text if self.current else ""):
+            rect = self.reader.cursorRect(self.reader._cursor_for(top, top))
+            bar = self.reader.verticalScrollBar()
+            bar.setValue(bar.value() + rect.top())
+
     def open_article(self, article_id: int) -> None:
         self.panel.editor.flush_note()
         doc = get_article(self.db, article_id)
         if doc is None:
             return
+        self._save_reading_position()
         self.current = doc
         span = title_span(doc.text, parse_metadata(doc.text)) if doc.title else None
         self.reader_pane.show_article(doc, span, self.act_show_hidden.isChecked())
@@ -301,6 +319,7 @@ class MainWindow(FileActions, QMainWindow):
             if not self._segmentation_paused:
                 self.worker.start()
         self.settings.setValue("reader/last_article", article_id)
+        self._restore_reading_position(article_id)
         self.setWindowTitle(f"{doc.title or self.tr('(untitled)')} — {APP_DISPLAY_NAME}")
         self._update_action_state()
 
@@ -649,6 +668,7 @@ class MainWindow(FileActions, QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.panel.editor.flush_note()
+        self._save_reading_position()
         self.save_settings()
         self.importer.shutdown()
         self.worker.shutdown()

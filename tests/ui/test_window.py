@@ -158,3 +158,30 @@ def test_keyboard_shortcuts_lists_every_menu_shortcut_and_none_is_a_bare_letter(
     dialog = ShortcutsDialog(window.menuBar(), window)
     assert dialog.table.rowCount() == len(rows) + 7
     dialog.close()
+
+
+def test_each_article_reopens_where_the_reader_left_it(open_window):
+    window = open_window()
+    first = window.current.id
+    bar = window.reader.verticalScrollBar()
+    bar.setValue(bar.maximum() // 2)
+    from PySide6.QtCore import QPoint
+
+    top = window.reader.offset_at(QPoint(0, 0))
+    assert top > 0
+    other = next(a.id for a in listed_summaries(window) if a.id != first)
+    window.library.select_article(other)
+    assert window.current.id == other and bar.value() == 0
+    window.library.select_article(first)
+    assert window.current.id == first
+    assert abs(window.reader.offset_at(QPoint(0, 0)) - top) < 80  # the same line, give or take
+    window.close()
+    again = open_window()
+    assert again.current.id == first and again.reader.verticalScrollBar().value() > 0
+
+
+def listed_summaries(window):
+    from desktop_app.ui.article_list import SUMMARY_ROLE
+
+    model = window.library.model
+    return [model.index(r).data(SUMMARY_ROLE) for r in range(model.rowCount())]
