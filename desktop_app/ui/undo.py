@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from desktop_app.core.annotations import AnnotationError, AnnotationService, HighlightInfo
@@ -60,7 +60,7 @@ class _NoteStep(_Step):
                  before: str, after: str) -> None:
         self.highlight_id, self.before, self.after = highlight_id, before, after
         service = history.service
-        super().__init__(history, history.tr("Edit note"),
+        super().__init__(history, QCoreApplication.translate("AnnotationHistory", "Edit note"),
                          lambda: service.set_note(highlight_id, self.before),
                          lambda: service.set_note(highlight_id, self.after), {article_id})
 
