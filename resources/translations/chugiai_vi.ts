@@ -2,9 +2,47 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="vi" sourcelanguage="en">
 <context>
+    <name>AnnotationHistory</name>
+    <message>
+        <location filename="../../desktop_app/ui/undo.py" line="+63"/>
+        <source>Edit note</source>
+        <translation>Sửa ghi chú</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>Highlight “%1”</source>
+        <translation>Đánh dấu “%1”</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Delete %1 highlights</source>
+        <translation>Xóa %1 đoạn đánh dấu</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Change tags of %1 highlights</source>
+        <translation>Đổi nhãn của %1 đoạn đánh dấu</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Delete “%1”</source>
+        <translation>Xóa “%1”</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Change tags of “%1”</source>
+        <translation>Đổi nhãn của “%1”</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Re-attach “%1”</source>
+        <translation>Gắn lại “%1”</translation>
+    </message>
+</context>
+<context>
     <name>AnnotationPane</name>
     <message>
-        <location filename="../../desktop_app/ui/annotation_pane.py" line="+30"/>
+        <location filename="../../desktop_app/ui/annotation_pane.py" line="+42"/>
         <source>TAGS — select text, then click a tag</source>
         <translation>NHÃN — chọn đoạn văn rồi bấm vào một nhãn</translation>
     </message>
@@ -18,9 +56,65 @@ Select a passage in the text, then press Ctrl+H, right-click → Highlight with 
 Chọn một đoạn trong bài, rồi nhấn Ctrl+H, nhấp chuột phải → Đánh dấu và gắn nhãn…, hoặc nhấp một nhãn ở trên.</translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+43"/>
+        <source>Filter (diacritics optional)</source>
+        <translation>Lọc (không cần dấu)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Filter highlights by text</source>
+        <translation>Lọc đoạn đánh dấu theo chữ</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Filter highlights by tag</source>
+        <translation>Lọc đoạn đánh dấu theo nhãn</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+55"/>
+        <source>All tags</source>
+        <translation>Mọi nhãn</translation>
+    </message>
+    <message>
+        <location line="-53"/>
+        <source>Order of highlights</source>
+        <translation>Thứ tự các đoạn đánh dấu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>By position</source>
+        <translation>Theo vị trí</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>By time</source>
+        <translation>Theo thời gian</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Add tags to %1 highlights…</source>
+        <translation>Thêm nhãn cho %1 đoạn đánh dấu…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Remove tags from %1 highlights…</source>
+        <translation>Bỏ nhãn khỏi %1 đoạn đánh dấu…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Delete %1 highlights</source>
+        <translation>Xóa %1 đoạn đánh dấu</translation>
+    </message>
+    <message>
+        <location line="+65"/>
         <source>HIGHLIGHTS ({n})</source>
         <translation>ĐOẠN ĐÁNH DẤU ({n})</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>HIGHLIGHTS ({n} OF {total})</source>
+        <translation>ĐOẠN ĐÁNH DẤU ({n} / {total})</translation>
     </message>
 </context>
 <context>
@@ -393,7 +487,7 @@ Trước đó, một bản sao của thư viện hiện tại sẽ được gi�
         <translation>Khôi phục không thành công</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Library restored. The previous library was kept as {path}</source>
         <translation>Đã khôi phục thư viện. Thư viện trước đó được giữ lại tại {path}</translation>
     </message>
@@ -435,7 +529,7 @@ Trước đó, một bản sao của thư viện hiện tại sẽ được gi�
 <context>
     <name>HighlightEditor</name>
     <message>
-        <location filename="../../desktop_app/ui/annotation_panel.py" line="+234"/>
+        <location filename="../../desktop_app/ui/annotation_panel.py" line="+283"/>
         <source>Note</source>
         <translation>Ghi chú</translation>
     </message>
@@ -699,12 +793,12 @@ Trước đó, một bản sao của thư viện hiện tại sẽ được gi�
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="+86"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="+93"/>
         <source>Read-only library: changes cannot be saved</source>
         <translation>Thư viện chỉ đọc: không thể lưu thay đổi</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+37"/>
         <source>Import articles…</source>
         <translation>Nhập bài viết…</translation>
     </message>
@@ -740,6 +834,36 @@ Trước đó, một bản sao của thư viện hiện tại sẽ được gi�
     </message>
     <message>
         <location line="+4"/>
+        <source>Undo</source>
+        <translation>Hoàn tác</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Redo</source>
+        <translation>Làm lại</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Next highlight</source>
+        <translation>Đoạn đánh dấu tiếp theo</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Previous highlight</source>
+        <translation>Đoạn đánh dấu trước</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Manage tags…</source>
+        <translation>Quản lý nhãn…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Apply tag %1</source>
+        <translation>Gắn nhãn số %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Highlight with tags…</source>
         <translation>Đánh dấu và gắn nhãn…</translation>
     </message>
@@ -755,12 +879,12 @@ Trước đó, một bản sao của thư viện hiện tại sẽ được gi�
     </message>
     <message>
         <location line="+3"/>
-        <location line="+241"/>
+        <location line="+334"/>
         <source>Delete highlight</source>
         <translation>Xóa đoạn đánh dấu</translation>
     </message>
     <message>
-        <location line="-237"/>
+        <location line="-330"/>
         <source>Find in article…</source>
         <translation>Tìm trong bài…</translation>
     </message>
@@ -811,12 +935,12 @@ Trước đó, một bản sao của thư viện hiện tại sẽ được gi�
     </message>
     <message>
         <location line="+3"/>
-        <location line="+339"/>
+        <location line="+471"/>
         <source>About Chú Giải</source>
         <translation>Giới thiệu Chú Giải</translation>
     </message>
     <message>
-        <location line="-335"/>
+        <location line="-467"/>
         <source>&amp;File</source>
         <translation>&amp;Tệp</translation>
     </message>
@@ -826,7 +950,7 @@ Trước đó, một bản sao của thư viện hiện tại sẽ được gi�
         <translation>&amp;Sửa</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+9"/>
         <source>&amp;View</source>
         <translation>&amp;Xem</translation>
     </message>
@@ -841,7 +965,7 @@ Trước đó, một bản sao của thư viện hiện tại sẽ được gi�
         <translation>Thanh công cụ chính</translation>
     </message>
     <message>
-        <location line="+106"/>
+        <location line="+125"/>
         <source>Word segmentation up to date</source>
         <translation>Đã tách từ xong</translation>
     </message>
@@ -858,16 +982,17 @@ Trước đó, một bản sao của thư viện hiện tại sẽ được gi�
     </message>
     <message>
         <location line="+10"/>
+        <location line="+171"/>
         <source>Could not highlight</source>
         <translation>Không đánh dấu được</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="-156"/>
         <source>Highlight saved</source>
         <translation>Đã lưu đoạn đánh dấu</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+15"/>
         <source>Highlight re-attached</source>
         <translation>Đã gắn lại đoạn đánh dấu</translation>
     </message>
@@ -877,22 +1002,64 @@ Trước đó, một bản sao của thư viện hiện tại sẽ được gi�
         <translation>Hãy chọn một đoạn văn hoặc một đoạn đánh dấu để gắn nhãn “{tag}”.</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+14"/>
+        <source>There is no tag number %1 yet.</source>
+        <translation>Chưa có nhãn số %1.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 highlights</source>
+        <translation>%1 đoạn đánh dấu</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Remove a tag</source>
+        <translation>Bỏ một nhãn</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove this tag from the selected highlights:</source>
+        <translation>Bỏ nhãn này khỏi các đoạn đánh dấu đã chọn:</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Delete highlights</source>
+        <translation>Xóa các đoạn đánh dấu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete %1 highlights and their notes? (Ctrl+Z brings them back.)</source>
+        <translation>Xóa %1 đoạn đánh dấu và ghi chú của chúng? (Ctrl+Z để lấy lại.)</translation>
+    </message>
+    <message>
+        <location line="+36"/>
         <source>Delete the highlight “{quote}” and its note?</source>
         <translation>Xóa đoạn đánh dấu “{quote}” cùng ghi chú của nó?</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="-22"/>
+        <location line="+29"/>
         <source>Could not delete</source>
         <translation>Không xóa được</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="-461"/>
+        <source>Could not undo</source>
+        <translation>Không thể hoàn tác</translation>
+    </message>
+    <message>
+        <location line="+408"/>
+        <location line="+104"/>
         <source>Could not save</source>
         <translation>Không lưu được</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="-8"/>
+        <source>Highlight %1 passages</source>
+        <translation>Đánh dấu %1 đoạn</translation>
+    </message>
+    <message>
+        <location line="+50"/>
         <source>Import articles</source>
         <translation>Nhập bài viết</translation>
     </message>
@@ -907,7 +1074,7 @@ Trước đó, một bản sao của thư viện hiện tại sẽ được gi�
         <translation>Nhập một thư mục bài viết</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+63"/>
         <source>&lt;b&gt;Chú Giải {version}&lt;/b&gt;&lt;p&gt;Read, highlight and tag Vietnamese news articles.&lt;/p&gt;&lt;p&gt;Word segmentation by underthesea. Free software under the GNU GPL v3 or later.&lt;/p&gt;&lt;p&gt;Library: {path}&lt;/p&gt;</source>
         <translation>&lt;b&gt;Chú Giải {version}&lt;/b&gt;&lt;p&gt;Đọc, đánh dấu và gắn nhãn các bài báo tiếng Việt.&lt;/p&gt;&lt;p&gt;Tách từ bằng underthesea. Phần mềm tự do theo giấy phép GNU GPL phiên bản 3 trở lên.&lt;/p&gt;&lt;p&gt;Thư viện: {path}&lt;/p&gt;</translation>
     </message>
@@ -1114,6 +1281,155 @@ Trước đó, một bản sao của thư viện hiện tại sẽ được gi�
         <translation>
             <numerusform>%n đoạn đánh dấu</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>TagManagerDialog</name>
+    <message>
+        <location filename="../../desktop_app/ui/tag_manager.py" line="+47"/>
+        <source>Manage tags</source>
+        <translation>Quản lý nhãn</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Tag</source>
+        <translation>Nhãn</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Highlights</source>
+        <translation>Đoạn đánh dấu</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>What this tag means, when to use it (the codebook)…</source>
+        <translation>Nhãn này nghĩa là gì, dùng khi nào (sổ mã)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save description</source>
+        <translation>Lưu mô tả</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Rename…</source>
+        <translation>Đổi tên…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Colour…</source>
+        <translation>Màu…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move under…</source>
+        <translation>Chuyển vào dưới…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Merge into…</source>
+        <translation>Gộp vào…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete…</source>
+        <translation>Xóa…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Description</source>
+        <translation>Mô tả</translation>
+    </message>
+    <message>
+        <location line="+73"/>
+        <source>Could not change the tag</source>
+        <translation>Không thể đổi nhãn</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Rename tag</source>
+        <translation>Đổi tên nhãn</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>New name:</source>
+        <translation>Tên mới:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Rename tag “%1”</source>
+        <translation>Đổi tên nhãn “%1”</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Colour of “%1”</source>
+        <translation>Màu của “%1”</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Recolour tag “%1”</source>
+        <translation>Đổi màu nhãn “%1”</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>(top level)</source>
+        <translation>(cấp cao nhất)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Move tag</source>
+        <translation>Chuyển nhãn</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Put “%1” under:</source>
+        <translation>Đặt “%1” dưới:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Move tag “%1”</source>
+        <translation>Chuyển nhãn “%1”</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <location line="+9"/>
+        <source>Merge tags</source>
+        <translation>Gộp nhãn</translation>
+    </message>
+    <message>
+        <location line="-8"/>
+        <source>Merge “%1” into:</source>
+        <translation>Gộp “%1” vào:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Give the %1 highlights tagged “%2” (in %3 articles) the tag “%4” and remove “%2”? Their other tags stay.</source>
+        <translation>Gắn nhãn “%4” cho %1 đoạn đánh dấu có nhãn “%2” (trong %3 bài) và bỏ nhãn “%2”? Các nhãn khác của chúng được giữ nguyên.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Merge “%1” into “%2”</source>
+        <translation>Gộp “%1” vào “%2”</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Delete the tag “%1”? It is on %2 highlights in %3 articles; the highlights stay, without this tag.</source>
+        <translation>Xóa nhãn “%1”? Nhãn này có trên %2 đoạn đánh dấu trong %3 bài; các đoạn đánh dấu vẫn còn, chỉ không còn nhãn này.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Delete tag</source>
+        <translation>Xóa nhãn</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete tag “%1”</source>
+        <translation>Xóa nhãn “%1”</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Describe tag “%1”</source>
+        <translation>Mô tả nhãn “%1”</translation>
     </message>
 </context>
 </TS>
