@@ -8,6 +8,15 @@
     chugiai [--data-dir DIR] export --format FORMAT -o FILE [--article ID] [--tag NAME]
     chugiai [--data-dir DIR] import-annotations FILE
     chugiai [--data-dir DIR] backup FILE
+    chugiai [--data-dir DIR] segment [--article ID] [--format conll|json]
+                                                 words with code-point offsets (segments
+                                                 what has no stored segmentation)
+    chugiai [--data-dir DIR] concordance WORD... [--json | --csv FILE] [--limit N]
+                                                 [--match-diacritics] [--sort left|right|article]
+                                                 every occurrence with its context (KWIC)
+    chugiai [--data-dir DIR] frequencies [--article ID] [--tag NAME] [--stopwords [FILE]]
+                                                 [--min-syllables N] [--limit N] [--json | --csv FILE]
+                                                 the most frequent words
     chugiai --self-test                          open offscreen, segment a sentence, exit 0
 """
 
@@ -66,7 +75,72 @@ def _build_parser() -> argparse.ArgumentParser:
     p_imp_ann.add_argument("file", metavar="FILE")
     p_backup = sub.add_parser("backup", help="write a consistent copy of the library")
     p_backup.add_argument("file", metavar="FILE")
+    _add_language_commands(sub)
     return parser
+
+
+def _add_language_commands(sub) -> None:
+    """segment, concordance, frequencies: the words of the library, for scripts."""
+    p_segment = sub.add_parser(
+        "segment", help="print the words of articles with code-point offsets",
+        description="Print every word (Vietnamese words span several syllables) with its code-point "
+                    "offsets in the stored text. A stored segmentation is used when there is one; other "
+                    "articles are segmented now (~7 s per MB) and the result stored for next time. Part of "
+                    "speech is not computed yet: the JSON 'pos' field is null and the CoNLL-U UPOS "
+                    "column '_'.")
+    p_segment.add_argument("--article", type=int, action="append", metavar="ID",
+                           help="only this article (repeatable; default: every article)")
+    p_segment.add_argument("--format", choices=["conll", "json"], default="conll",
+                           help="conll: CoNLL-U, one word a line, FORM with its spaces as in UD Vietnamese, "
+                                "start_char/end_char in MISC, a blank line after each sentence; json: a list "
+                                "of articles with their tokens (text, start, end, pos=null)")
+
+    p_conc = sub.add_parser(
+        "concordance", help="every occurrence of a word or phrase with its context (KWIC)",
+        description="Find whole words: \"can bo\" finds the word \"cán bộ\" but not \"cán\" followed by the "
+                    "first syllable of \"bộ phận\". Articles not segmented yet are matched by syllables "
+                    "(said on stderr).")
+    p_conc.add_argument("words", nargs="+", metavar="WORD", help="a word or phrase; diacritics optional")
+    p_conc.add_argument("--match-diacritics", action="store_true",
+                        help="\"Đảng\" finds only Đảng, not đang or đáng (default: diacritics folded)")
+    p_conc.add_argument("--sort", choices=["left", "right", "article"], default="article",
+                        help="by the word before, the word after, or article order (default)")
+    p_conc.add_argument("--limit", type=int, metavar="N",
+                        help="only the first N lines in article order (taken before sorting)")
+    p_conc.add_argument("--article", type=int, action="append", metavar="ID",
+                        help="only this article (repeatable)")
+    out = p_conc.add_mutually_exclusive_group()
+    out.add_argument("--json", action="store_true", help="print a JSON list")
+    out.add_argument("--csv", metavar="FILE", help="write a CSV file (UTF-8 with BOM, for Excel)")
+    p_conc.add_argument("--delimiter", choices=[",", ";"], default=",",
+                        help='CSV separator; ";" for Excel in decimal-comma locales')
+
+    p_freq = sub.add_parser(
+        "frequencies", help="the most frequent words of the library, some articles or a tag",
+        description="Count segmented words (diacritics kept: ba, bà and bá are three words; case "
+                    "ignored). Numbers and punctuation are left out. Articles not segmented yet are "
+                    "counted by syllables (said on stderr).")
+    p_freq.add_argument("--article", type=int, action="append", metavar="ID",
+                        help="only this article (repeatable)")
+    p_freq.add_argument("--tag", metavar="NAME",
+                        help="only text highlighted with this tag (or a tag nested under it)")
+    p_freq.add_argument("--stopwords", nargs="?", const="", metavar="FILE",
+                        help="leave out stop words: those of FILE, else the list edited in the app "
+                             f"(DATA_DIR/{_stopwords_filename()}) if there is one, else the shipped list")
+    p_freq.add_argument("--min-syllables", type=int, default=1, metavar="N",
+                        help="only words of at least N syllables (2: compound words only)")
+    p_freq.add_argument("--limit", type=int, metavar="N", help="only the N most frequent words")
+    out = p_freq.add_mutually_exclusive_group()
+    out.add_argument("--json", action="store_true", help="print JSON")
+    out.add_argument("--csv", metavar="FILE", help="write a CSV file (UTF-8 with BOM, for Excel)")
+    p_freq.add_argument("--delimiter", choices=[",", ";"], default=",",
+                        help='CSV separator; ";" for Excel in decimal-comma locales')
+
+
+def _stopwords_filename() -> str:
+    from desktop_app.core.stopwords import DEFAULT_FILENAME
+
+    return DEFAULT_FILENAME
 
 
 def _cmd_backup(args: argparse.Namespace) -> int:
@@ -192,6 +266,189 @@ def _cmd_import_annotations(args: argparse.Namespace) -> int:
     return 0
 
 
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" + ("" if n == 1 else "s")
+
+
+def _article_ids(db, wanted: list[int] | None) -> list[int] | None:
+    """The ids asked for, checked; every article's if none were asked for. None: one is missing."""
+    from desktop_app.core.library import get_article, list_articles
+
+    if not wanted:
+        return sorted(a.id for a in list_articles(db))
+    for article_id in wanted:
+        if get_article(db, article_id) is None:
+            print(f"chugiai: there is no article {article_id} (see `chugiai list`)", file=sys.stderr)
+            return None
+    return list(dict.fromkeys(wanted))
+
+
+def _cmd_segment(args: argparse.Namespace) -> int:
+    from desktop_app.core.export.conll import split_sentences
+    from desktop_app.core.library import get_article
+    from desktop_app.core.nlp import segment_text
+    from desktop_app.core.segments import load_segmentation, save_segmentation
+
+    db = _open_db(args)
+    try:
+        ids = _article_ids(db, args.article)
+        if ids is None:
+            return 2
+        segmented_now = 0
+        if args.format == "json":
+            sys.stdout.write("[")
+        for n, article_id in enumerate(ids):
+            doc = get_article(db, article_id)
+            if doc is None:  # deleted meanwhile
+                continue
+            text = doc.text
+            spans = load_segmentation(db, article_id)
+            fresh = spans is None
+            if fresh:
+                if sys.stderr.isatty():
+                    print(f"\rsegmenting article {n + 1} of {len(ids)}…", end="", file=sys.stderr, flush=True)
+                spans = segment_text(text)
+                segmented_now += 1
+                if not db.read_only:
+                    save_segmentation(db, article_id, text, spans)
+            spans = [(s, e) for s, e in spans if text[s:e].strip()]
+            if args.format == "json":
+                record = {"article_id": article_id, "title": doc.title,
+                          "segmentation": "now" if fresh else "stored",
+                          "tokens": [{"text": text[s:e], "start": s, "end": e, "pos": None} for s, e in spans]}
+                sys.stdout.write(("," if n else "") + "\n" + json.dumps(record, ensure_ascii=False))
+            else:
+                _write_conllu(article_id, doc.title, text, split_sentences(text, spans))
+        if args.format == "json":
+            sys.stdout.write("\n]\n")
+    finally:
+        db.close()
+    if segmented_now and sys.stderr.isatty():
+        print(file=sys.stderr)
+    if segmented_now:
+        stored = "not stored: the library is read-only" if db.read_only else "stored for next time"
+        print(f"segmented {_count(segmented_now, 'article')} of {len(ids)} now ({stored})", file=sys.stderr)
+    return 0
+
+
+def _write_conllu(article_id: int, title: str, text: str, sentences) -> None:
+    """CoNLL-U: ID FORM LEMMA UPOS XPOS FEATS HEAD DEPREL DEPS MISC; only ID, FORM and MISC
+    (code-point offsets, as Stanza writes them) are known."""
+    out = [f"# newdoc id = {article_id}", f"# title = {' '.join(title.split())}"]
+    for k, sentence in enumerate(sentences, 1):
+        out.append(f"# sent_id = {article_id}-{k}")
+        out.append(f"# text = {' '.join(text[sentence[0][0]:sentence[-1][1]].split())}")
+        for i, (s, e) in enumerate(sentence, 1):
+            form = " ".join(text[s:e].split())
+            out.append(f"{i}\t{form}\t_\t_\t_\t_\t_\t_\t_\tstart_char={s}|end_char={e}")
+        out.append("")
+    if not sentences:
+        out.append("")
+    sys.stdout.write("\n".join(out) + "\n")
+
+
+def _cmd_concordance(args: argparse.Namespace) -> int:
+    from desktop_app.core.concordance import concordance, export_concordance_csv, sort_lines
+
+    if args.limit is not None and args.limit < 1:
+        print("chugiai: --limit must be at least 1", file=sys.stderr)
+        return 2
+    if args.csv and not Path(args.csv).parent.exists():
+        print(f"chugiai: the folder {Path(args.csv).parent} does not exist", file=sys.stderr)
+        return 2
+    db = _open_db(args)
+    try:
+        if args.article and _article_ids(db, args.article) is None:
+            return 2
+        lines = concordance(db, " ".join(args.words), article_ids=args.article, limit=args.limit,
+                            match_diacritics=args.match_diacritics)
+        lines = sort_lines(lines, args.sort)
+    finally:
+        db.close()
+    if args.csv:
+        try:
+            count = export_concordance_csv(lines, Path(args.csv), args.delimiter)
+        except OSError as e:
+            print(f"chugiai: cannot write {args.csv}: {e.strerror or e}", file=sys.stderr)
+            return 1
+        print(f"wrote {count} lines to {args.csv}")
+    elif args.json:
+        json.dump([{"article_id": l.article_id, "title": l.title, "start": l.start, "end": l.end,
+                    "left": l.left, "keyword": l.keyword, "right": l.right, "left_word": l.left_word,
+                    "right_word": l.right_word, "segmented": l.segmented} for l in lines],
+                  sys.stdout, ensure_ascii=False, indent=2)
+        print()
+    else:
+        for l in lines:
+            print(f"{l.left[-48:]:>48}  {l.keyword}  {l.right[:48]:<48}  {l.article_id:>5}")
+    articles = len({l.article_id for l in lines})
+    print(f"{_count(len(lines), 'line')} in {_count(articles, 'article')}" if lines else "no line matches",
+          file=sys.stderr)
+    if bare := sum(1 for l in lines if not l.segmented):
+        print(f"{_count(bare, 'line')} matched by syllables: segmentation of those articles is not finished "
+              "(open the app, or run `chugiai segment`)", file=sys.stderr)
+    return 0
+
+
+def _cmd_frequencies(args: argparse.Namespace) -> int:
+    from desktop_app.core.annotations import AnnotationService
+    from desktop_app.core.frequencies import CSV_COLUMNS, export_frequencies_csv, word_frequencies
+    from desktop_app.core.stopwords import DEFAULT_FILENAME, load_stopwords
+    from desktop_app.core.tags import in_tag_scope
+
+    if (args.limit is not None and args.limit < 1) or args.min_syllables < 1:
+        print("chugiai: --limit and --min-syllables must be at least 1", file=sys.stderr)
+        return 2
+    if args.csv and not Path(args.csv).parent.exists():
+        print(f"chugiai: the folder {Path(args.csv).parent} does not exist", file=sys.stderr)
+        return 2
+    stopwords = None
+    if args.stopwords is not None:
+        edited = paths.data_dir(args.data_dir) / DEFAULT_FILENAME
+        source = Path(args.stopwords) if args.stopwords else (edited if edited.is_file() else None)
+        try:
+            stopwords = load_stopwords(source)
+        except (OSError, UnicodeDecodeError) as e:
+            print(f"chugiai: cannot read the stop words {source}: {e}", file=sys.stderr)
+            return 2
+    db = _open_db(args)
+    try:
+        if args.article and _article_ids(db, args.article) is None:
+            return 2
+        if args.tag is not None and not any(in_tag_scope(t.name, args.tag)
+                                            for t in AnnotationService(db).list_tags()):
+            print(f"chugiai: there is no tag named {args.tag!r}", file=sys.stderr)
+            return 2
+        result = word_frequencies(db, article_ids=args.article, tag=args.tag, stopwords=stopwords,
+                                  min_syllables=args.min_syllables, limit=args.limit)
+    finally:
+        db.close()
+    per = 10_000 / result.total_words if result.total_words else 0.0
+    if args.csv:
+        try:
+            count = export_frequencies_csv(result, Path(args.csv), args.delimiter)
+        except OSError as e:
+            print(f"chugiai: cannot write {args.csv}: {e.strerror or e}", file=sys.stderr)
+            return 1
+        print(f"wrote {count} words to {args.csv}")
+    elif args.json:
+        json.dump({"articles": result.articles, "unsegmented_articles": result.unsegmented_articles,
+                   "total_words": result.total_words,
+                   "words": [dict(zip(CSV_COLUMNS, (rank, w.word, w.count, w.articles, round(w.count * per, 2))))
+                             for rank, w in enumerate(result.words, 1)]},
+                  sys.stdout, ensure_ascii=False, indent=2)
+        print()
+    else:
+        for rank, w in enumerate(result.words, 1):
+            print(f"{rank:>6}  {w.count:>8}  {w.articles:>6}  {w.count * per:>9.2f}  {w.word}")
+    print(f"{_count(result.total_words, 'word')} in {_count(result.articles, 'article')}; "
+          f"{len(result.words)} listed", file=sys.stderr)
+    if result.unsegmented_articles:
+        print(f"{_count(result.unsegmented_articles, 'article')} counted by syllables: segmentation not "
+              "finished (open the app, or run `chugiai segment`)", file=sys.stderr)
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = _build_parser().parse_args(argv)
     if args.command is None:
@@ -207,6 +464,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         "export": _cmd_export,
         "import-annotations": _cmd_import_annotations,
         "backup": _cmd_backup,
+        "segment": _cmd_segment,
+        "concordance": _cmd_concordance,
+        "frequencies": _cmd_frequencies,
     }
     try:
         return handlers[args.command](args)

@@ -35,7 +35,9 @@ from desktop_app.ui.import_job import ImportController, ImportStatus
 from desktop_app.ui.article_list import ID_ROLE
 from desktop_app.ui.library_pane import LibraryPane
 from desktop_app.ui.article_details import ArticleDetailsDialog
+from desktop_app.ui.concordance_window import ConcordanceWindow
 from desktop_app.ui.file_actions import FileActions
+from desktop_app.ui.frequency_window import FrequencyWindow
 from desktop_app.ui.reader import WINDOWED_ABOVE
 from desktop_app.ui.reader_pane import ReaderPane
 from desktop_app.ui.shortcuts_dialog import ShortcutsDialog
@@ -198,6 +200,14 @@ class MainWindow(FileActions, QMainWindow):
         self.act_details = QAction(self.tr("Article details…"), self)
         self.act_details.setShortcut(QKeySequence("Ctrl+I"))
         self.act_details.triggered.connect(self.details_dialog)
+        self.act_concordance = QAction(self.tr("Concordance…"), self)
+        self.act_concordance.setShortcut(QKeySequence("Ctrl+Shift+K"))
+        self.act_concordance.triggered.connect(self.show_concordance)
+        self.act_frequencies = QAction(self.tr("Word frequencies…"), self)
+        self.act_frequencies.setShortcut(QKeySequence("Ctrl+Shift+L"))
+        self.act_frequencies.triggered.connect(self.show_frequencies)
+        self._concordance: ConcordanceWindow | None = None
+        self._frequencies: FrequencyWindow | None = None
         self.act_words = QAction(self.tr("Show word boundaries"), self)
         self.act_words.setCheckable(True)
         self.act_words.setShortcut(QKeySequence("Ctrl+Shift+W"))
@@ -231,6 +241,8 @@ class MainWindow(FileActions, QMainWindow):
         menu_view = self.menuBar().addMenu(self.tr("&View"))
         menu_view.addAction(self.act_words)
         menu_view.addAction(self.act_show_hidden)
+        menu_view.addSeparator()
+        menu_view.addActions([self.act_concordance, self.act_frequencies])
         menu_help = self.menuBar().addMenu(self.tr("&Help"))
         menu_help.addAction(self.act_shortcuts)
         menu_help.addAction(self.act_about)
@@ -489,6 +501,41 @@ class MainWindow(FileActions, QMainWindow):
         if error is not None:
             QMessageBox.warning(self, self.tr("Could not delete"), str(error))
 
+    def concordance_window(self) -> ConcordanceWindow:
+        if self._concordance is None:
+            self._concordance = ConcordanceWindow(self.db, self.open_at, self._tag_lines,
+                                                  self.service.list_tags, self)
+        return self._concordance
+
+    def show_concordance(self) -> None:
+        """Keyword in context; starts from the selected words if there are some."""
+        window = self.concordance_window()
+        selected = self.reader.textCursor().selectedText().strip()
+        if selected and len(selected) < 80 and "\u2029" not in selected:
+            window.show_query(selected)
+            return
+        window.show()
+        window.raise_()
+        window.activateWindow()
+        window.query.setFocus()
+
+    def _tag_lines(self, items: list[tuple[int, int, int]], tags: list[str]) -> None:
+        self.create_highlights(items, tags)  # one undo step for all the lines
+        self.refresh_tags()
+
+    def show_frequencies(self) -> None:
+        if self._frequencies is None:
+            from desktop_app.core.stopwords import DEFAULT_FILENAME
+
+            self._frequencies = FrequencyWindow(
+                self.db, lambda: self.current.id if self.current else None, self.service.list_tags,
+                self.db.path.parent / DEFAULT_FILENAME, self)
+            self._frequencies.wordActivated.connect(
+                lambda word: self.concordance_window().show_query(word, match_diacritics=True))
+        self._frequencies.show()
+        self._frequencies.raise_()
+        self._frequencies.activateWindow()
+
     def manage_tags(self) -> None:
         dialog = TagManagerDialog(self.service, self.history, self)
         dialog.changed.connect(lambda: self._history_changed(set()))
@@ -669,6 +716,9 @@ class MainWindow(FileActions, QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.panel.editor.flush_note()
         self._save_reading_position()
+        for tool in (self._concordance, self._frequencies):
+            if tool is not None:
+                tool.close()
         self.save_settings()
         self.importer.shutdown()
         self.worker.shutdown()

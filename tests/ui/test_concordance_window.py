@@ -1,0 +1,301 @@
+"""The concordance window as a researcher works it, on the seeds segmented for real (so
+every line is exactly what core's concordance gives): folded and exact queries, sorting,
+opening a line, tagging selected lines, loading every line, stopping, exporting."""
+
+from __future__ import annotations
+
+import csv
+import functools
+import threading
+import time
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QItemSelectionModel, QPoint, QThreadPool, Qt
+from PySide6.QtTest import QTest
+
+from desktop_app.core.concordance import concordance, sort_lines
+from desktop_app.core.db import Database
+from desktop_app.core.ingest import import_paths
+from desktop_app.core.library import article_text
+from desktop_app.core.nlp import segment_text
+from desktop_app.core.segments import save_segmentation
+from desktop_app.core.text import fold
+from desktop_app.ui import concordance_window as cw
+from desktop_app.ui.app import make_application
+from desktop_app.ui.concordance_window import ConcordanceWindow
+from desktop_app.ui.tag_dialog import TagDialog
+from tests.ui.test_highlighting import when_visible
+
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+
+
+@functools.cache
+def _spans(text: str) -> tuple[tuple[int, int], ...]:
+    """Segmenting the seeds takes ~0.8 s: once per test session."""
+    return tuple(segment_text(text))
+
+
+@pytest.fixture
+def seeded(db: Database) -> Database:
+    """The five seeds, imported and segmented for real."""
+    report = import_paths(db, sorted(SEEDS.glob("*.txt")))
+    for _path, article_id in report.imported:
+        text = article_text(db, article_id)
+        assert save_segmentation(db, article_id, text, _spans(text))
+    return db
+
+
+@pytest.fixture
+def window(qtbot, seeded: Database):
+    make_application()
+    calls: dict[str, list] = {"open": [], "tag": []}
+    w = ConcordanceWindow(
+        seeded,
+        open_at=lambda *args: calls["open"].append(args),
+        tag_lines=lambda spans, tags: calls["tag"].append((spans, tags)),
+        tags=lambda: ["Cán bộ", "Tổ chức"],
+    )
+    w.calls = calls
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitExposed(w)
+    yield w
+    w.stop()
+    QThreadPool.globalInstance().waitForDone(10_000)  # no job may outlive the database
+
+
+def type_text(widget, text: str) -> None:
+    """Key presses carrying each character, as an input method delivers Vietnamese
+    (QTest.keyClicks only knows ASCII)."""
+    for ch in text:
+        QTest.sendKeyEvent(QTest.KeyAction.Click, widget, Qt.Key.Key_unknown, ch, Qt.KeyboardModifier.NoModifier)
+
+
+def search(qtbot, w: ConcordanceWindow, text: str) -> list:
+    w.query.clear()
+    type_text(w.query, text)
+    with qtbot.waitSignal(w.searched, timeout=10_000):
+        QTest.keyClick(w.query, Qt.Key.Key_Return)
+    return w.lines()
+
+
+def test_a_query_without_diacritics_finds_every_spelling(qtbot, window, seeded):
+    lines = search(qtbot, window, "can bo")
+    assert not window.match_diacritics.isChecked()  # no marks typed: folded
+    assert lines == concordance(seeded, "can bo", limit=cw.PAGE)
+    assert len(lines) > 20 and {fold(l.keyword) for l in lines} == {"can bo"}
+    assert "cán bộ" in {l.keyword.casefold() for l in lines}
+    assert window.summary.text() == f"{len(lines)} lines · {len({l.article_id for l in lines})} articles"
+    assert not window.load_all_button.isVisible() and not window.note.isVisible()
+    # The model shows the columns a KWIC reader expects.
+    model = window.model
+    assert [model.headerData(c, Qt.Orientation.Horizontal) for c in range(4)] == [
+        "Left context", "Keyword", "Right context", "Article"]
+    first = lines[0]
+    assert [model.index(0, c).data() for c in range(4)] == [first.left, first.keyword, first.right, first.title]
+    assert model.index(0, 1).data(Qt.ItemDataRole.FontRole).bold()
+    assert model.index(0, 0).data(Qt.ItemDataRole.TextAlignmentRole) & Qt.AlignmentFlag.AlignRight
+
+
+def test_a_query_with_diacritics_ticks_match_diacritics(qtbot, window, seeded):
+    lines = search(qtbot, window, "Đảng")
+    assert window.match_diacritics.isChecked()
+    assert lines == concordance(seeded, "Đảng", limit=cw.PAGE, match_diacritics=True)
+    assert lines and {l.keyword.casefold() for l in lines} == {"đảng"}
+    # Unticking it searches again, folded: đang, đáng… come too.
+    with qtbot.waitSignal(window.searched, timeout=10_000):
+        window.match_diacritics.click()
+    folded = window.lines()
+    assert len(folded) > len(lines) and {fold(l.keyword) for l in folded} == {"dang"}
+    # The user's choice holds while the query is edited; emptying the field resets it.
+    type_text(window.query, " viên")
+    assert not window.match_diacritics.isChecked()
+    window.query.clear()
+    type_text(window.query, "tổ chức")
+    assert window.match_diacritics.isChecked()
+
+
+def test_sorting_by_the_word_after_orders_the_rows(qtbot, window, seeded):
+    lines = search(qtbot, window, "can bo")
+    header = window.table.horizontalHeader()
+    QTest.mouseClick(header.viewport(), Qt.MouseButton.LeftButton,
+                     pos=QPoint(header.sectionViewportPosition(2) + 5, 5))
+    assert window.sort.currentData() == "right"
+    assert window.lines() == sort_lines(lines, "right")
+    words = [fold(l.right_word) for l in window.lines()]
+    assert words == sorted(words)
+    window.sort.setCurrentIndex(window.sort.findData("left"))
+    assert window.lines() == sort_lines(lines, "left")
+    assert header.sortIndicatorSection() == 0
+    window.sort_by("article")
+    assert window.lines() == lines
+
+
+def test_double_click_and_enter_open_the_line_in_the_reader(qtbot, window):
+    lines = search(qtbot, window, "to chuc")
+    view = window.table
+    rect = view.visualRect(window.model.index(2, 1))
+    # A real double-click is a press first: the view opens only the row that was pressed.
+    QTest.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    QTest.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    line = lines[2]
+    assert window.calls["open"] == [(line.article_id, line.start, line.end - line.start)]
+    view.setCurrentIndex(window.model.index(4, 0))
+    QTest.keyClick(view, Qt.Key.Key_Return)
+    assert window.calls["open"][-1] == (lines[4].article_id, lines[4].start, lines[4].end - lines[4].start)
+
+
+def test_tag_selected_lines_hands_their_spans_and_the_tags(qtbot, window):
+    lines = search(qtbot, window, "can bo")
+    assert not window.tag_button.isEnabled()
+    selection = window.table.selectionModel()
+    flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+    for row in (1, 3, 6):
+        selection.select(window.model.index(row, 0), flags)
+    assert window.tag_button.isEnabled()
+    seen = {}
+
+    def answer() -> None:
+        dialog = window.findChild(TagDialog)
+        seen["title"] = dialog.windowTitle()
+        seen["offered"] = [dialog.model.item(r).text() for r in range(dialog.model.rowCount())]
+        dialog.model.item(1).setCheckState(Qt.CheckState.Checked)  # Tổ chức
+        type_text(dialog.input, "Nhân sự")
+        dialog.buttons.accepted.emit()
+
+    when_visible(window, TagDialog, answer)
+    window.tag_button.click()
+    assert seen == {"title": "Tags for 3 selected lines", "offered": ["Cán bộ", "Tổ chức"]}
+    spans = [(lines[r].article_id, lines[r].start, lines[r].end) for r in (1, 3, 6)]
+    assert window.calls["tag"] == [(spans, ["Tổ chức", "Nhân sự"])]
+    assert window.status.text() == "Tagged 3 lines with Tổ chức, Nhân sự"
+
+
+def test_cancelling_the_tag_dialog_tags_nothing(qtbot, window):
+    search(qtbot, window, "can bo")
+    window.table.selectRow(0)
+    when_visible(window, TagDialog, lambda: window.findChild(TagDialog).reject())
+    window.tag_selected()
+    assert window.calls["tag"] == []
+
+
+def test_export_writes_the_lines_in_the_order_shown(qtbot, window, tmp_path):
+    search(qtbot, window, "can bo")
+    window.sort_by("right")
+    target = tmp_path / "kwic cán bộ.csv"
+    with qtbot.waitSignal(window.exported, timeout=10_000) as blocker:
+        window.export_csv(target, ";")
+    assert blocker.args == [str(target), len(window.lines())]
+    with open(target, encoding="utf-8-sig", newline="") as f:
+        rows = list(csv.reader(f, delimiter=";"))
+    assert rows[0] == ["article_id", "title", "start", "end", "left", "keyword", "right"]
+    assert [(int(r[0]), int(r[2]), r[5]) for r in rows[1:]] == [
+        (l.article_id, l.start, l.keyword) for l in window.lines()]
+
+
+def test_first_page_then_load_all_lines(qtbot, window, seeded, monkeypatch):
+    monkeypatch.setattr(cw, "PAGE", 10)
+    every = concordance(seeded, "can bo")
+    page = search(qtbot, window, "can bo")
+    assert page == every[:10]
+    assert window.summary.text().startswith("Showing the first 10 lines; more in up to")
+    assert window.load_all_button.isVisible() and not window.is_complete()
+    window.sort_by("left")
+    with qtbot.waitSignal(window.loaded, timeout=10_000):
+        window.load_all_button.click()
+    assert window.is_complete() and window.lines() == sort_lines(every, "left")
+    assert not window.load_all_button.isVisible() and not window.progress.isVisible()
+
+
+def test_export_of_a_first_page_exports_every_line(qtbot, window, seeded, monkeypatch, tmp_path):
+    monkeypatch.setattr(cw, "PAGE", 10)
+    search(qtbot, window, "can bo")
+    target = tmp_path / "all.csv"
+    with qtbot.waitSignal(window.exported, timeout=10_000) as blocker:
+        window.export_csv(target)
+    assert blocker.args[1] == len(concordance(seeded, "can bo"))
+
+
+def test_stop_keeps_the_lines_found_so_far(qtbot, window, seeded, monkeypatch):
+    monkeypatch.setattr(cw, "PAGE", 5)
+    every = concordance(seeded, "can bo")
+    gate = threading.Event()
+
+    def slow(*args, **kwargs):
+        for n, line in enumerate(every):
+            if n == 20:
+                gate.set()
+                time.sleep(0.2)  # Stop comes while the job is here
+            yield line
+
+    search(qtbot, window, "can bo")
+    monkeypatch.setattr(cw, "iter_concordance", slow)
+    with qtbot.waitSignal(window.loaded, timeout=10_000) as blocker:
+        window.load_all()
+        assert window.progress.isVisible() and window.stop_button.isVisible()
+        qtbot.waitUntil(gate.is_set, timeout=5_000)
+        window.stop_button.click()
+    assert 20 <= blocker.args[0] < len(every)
+    assert window.lines() == every[:blocker.args[0]] and not window.is_complete()
+    assert "before you stopped" in window.summary.text() and window.load_all_button.isVisible()
+
+
+def test_only_the_newest_search_is_shown(qtbot, window):
+    emitted = []
+    window.searched.connect(emitted.append)
+    window.query.setText("can bo")
+    window.search()
+    window.query.setText("to chuc")
+    with qtbot.waitSignal(window.searched, timeout=10_000):
+        window.search()
+    QThreadPool.globalInstance().waitForDone(10_000)
+    qtbot.wait(50)
+    assert len(emitted) == 1 and {fold(l.keyword) for l in window.lines()} == {"to chuc"}
+
+
+def test_lines_from_unsegmented_articles_are_noted(qtbot, window, seeded, tmp_path):
+    extra = tmp_path / "chưa tách.txt"
+    extra.write_text("Bài chưa tách từ\n\nĐội ngũ cán bộ trẻ của tỉnh.\n", encoding="utf-8")
+    import_paths(seeded, [extra])
+    lines = search(qtbot, window, "can bo")
+    bare = [l for l in lines if not l.segmented]
+    assert len(bare) == 1 and bare[0].keyword == "cán bộ"
+    assert window.note.isVisible()
+    assert window.note.text() == "1 line matched by syllables: segmentation of its article is not finished."
+
+
+def test_no_match_says_so(qtbot, window):
+    assert search(qtbot, window, "không có đâu cả") == []
+    assert window.summary.text() == ("No line matches “không có đâu cả”. "
+                                     "Untick Match diacritics to find every spelling.")
+    assert not window.export_button.isEnabled()
+
+
+def test_show_query_searches_at_once(qtbot, window, seeded):
+    with qtbot.waitSignal(window.searched, timeout=10_000):
+        window.show_query("Tổ chức", match_diacritics=True)
+    assert window.query.text() == "Tổ chức" and window.match_diacritics.isChecked()
+    assert window.lines() == concordance(seeded, "Tổ chức", limit=cw.PAGE, match_diacritics=True)
+    with qtbot.waitSignal(window.searched, timeout=10_000):
+        window.show_query("to chuc")  # None: the query decides, as typing does
+    assert not window.match_diacritics.isChecked()
+
+
+def test_the_main_window_opens_the_concordance_on_the_selected_words_and_tags_lines_undoably(open_window, qtbot):
+    window = open_window()
+    from tests.ui.test_highlighting import open_article_containing
+
+    start = open_article_containing(window, "cán bộ")
+    window.reader.select_offsets(start, start + len("cán bộ"))
+    conc = window.concordance_window()
+    with qtbot.waitSignal(conc.searched, timeout=20_000):
+        window.act_concordance.trigger()
+    assert conc.isVisible() and conc.query.text() == "cán bộ" and conc.lines()
+    first = conc.lines()[0]
+    window._tag_lines([(first.article_id, first.start, first.end)], ["Từ khoá"])
+    assert window.act_undo.text().startswith("Undo Highlight 1 passages")
+    window.act_frequencies.trigger()
+    assert window._frequencies is not None and window._frequencies.isVisible()
+    window.close()
+    assert not conc.isVisible()
