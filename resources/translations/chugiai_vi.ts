@@ -205,6 +205,249 @@ Chọn một đoạn trong bài, rồi nhấn Ctrl+H, nhấp chuột phải → 
     </message>
 </context>
 <context>
+    <name>ConcordanceModel</name>
+    <message>
+        <location filename="../../desktop_app/ui/concordance_window.py" line="+83"/>
+        <source>Left context</source>
+        <translation>Ngữ cảnh trái</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keyword</source>
+        <translation>Từ khóa</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Right context</source>
+        <translation>Ngữ cảnh phải</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Article</source>
+        <translation>Bài viết</translation>
+    </message>
+    <message>
+        <location line="+104"/>
+        <source>(untitled)</source>
+        <translation>(không có tiêu đề)</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Article %1: %2</source>
+        <translation>Bài viết %1: %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Matched by syllables: this article&apos;s word segmentation is not finished.</source>
+        <translation>Khớp theo âm tiết: bài viết này chưa được tách từ xong.</translation>
+    </message>
+</context>
+<context>
+    <name>ConcordanceWindow</name>
+    <message>
+        <location line="+87"/>
+        <source>Concordance</source>
+        <translation>Từ trong ngữ cảnh</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>A word or phrase: cán bộ, or can bo without diacritics</source>
+        <translation>Một từ hoặc cụm từ: cán bộ, hoặc can bo không dấu</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Concordance query</source>
+        <translation>Từ cần tra trong ngữ cảnh</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Match diacritics</source>
+        <translation>Phân biệt dấu</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ticked by itself when the query has diacritics: “Đảng” finds only Đảng, “dang” finds đang, Đảng, đáng…
+Click it to choose yourself.</source>
+        <translation>Tự được chọn khi từ cần tìm có dấu: “Đảng” chỉ tìm Đảng, “dang” tìm cả đang, Đảng, đáng…
+Bấm vào để tự chọn.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Search</source>
+        <translation>Tìm</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Load all lines</source>
+        <translation>Tải tất cả các dòng</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Stop</source>
+        <translation>Dừng</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Word before</source>
+        <translation>Từ đứng trước</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Keyword</source>
+        <translation>Từ khóa</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Word after</source>
+        <translation>Từ đứng sau</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Article order</source>
+        <translation>Thứ tự bài viết</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Tag selected lines…</source>
+        <translation>Gắn nhãn các dòng đã chọn…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Highlight the keyword of every selected line with tags</source>
+        <translation>Đánh dấu từ khóa của mỗi dòng đã chọn và gắn nhãn</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export CSV…</source>
+        <translation>Xuất CSV…</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Sort by</source>
+        <translation>Sắp xếp theo</translation>
+    </message>
+    <message>
+        <location line="+69"/>
+        <source>Searching…</source>
+        <translation>Đang tìm…</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Loading every line…</source>
+        <translation>Đang tải mọi dòng…</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Sorting…</source>
+        <translation>Đang sắp xếp…</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Tags for the selected line</source>
+        <translation>Nhãn cho dòng đã chọn</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tags for %1 selected lines</source>
+        <translation>Nhãn cho %1 dòng đã chọn</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Tagged %1 lines with %2</source>
+        <translation>Đã gắn nhãn %2 cho %1 dòng</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Exporting to %1…</source>
+        <translation>Đang xuất ra %1…</translation>
+    </message>
+    <message>
+        <location line="+59"/>
+        <source>The concordance failed: %1</source>
+        <translation>Không tra được từ trong ngữ cảnh: %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Exported %1 lines to %2</source>
+        <translation>Đã xuất %1 dòng ra %2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Could not write %1: %2</source>
+        <translation>Không ghi được %1: %2</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Type a word or phrase and press Enter. Diacritics are optional.</source>
+        <translation>Gõ một từ hoặc cụm từ rồi nhấn Enter. Có dấu hay không dấu đều được.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>No line matches “%1”.</source>
+        <translation>Không có dòng nào khớp với “%1”.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Untick Match diacritics to find every spelling.</source>
+        <translation>Bỏ chọn Phân biệt dấu để tìm mọi cách viết.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 lines found before you stopped; Load all lines to see the rest.</source>
+        <translation>Đã tìm thấy %1 dòng trước khi dừng; bấm Tải tất cả các dòng để xem phần còn lại.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Showing the first %1 lines; more in up to %2 articles.</source>
+        <translation>Đang hiện %1 dòng đầu tiên; còn nữa trong tối đa %2 bài viết.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>1 line</source>
+        <translation>1 dòng</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1 lines</source>
+        <translation>%1 dòng</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>1 article</source>
+        <translation>1 bài viết</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1 articles</source>
+        <translation>%1 bài viết</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>1 line matched by syllables: segmentation of its article is not finished.</source>
+        <translation>1 dòng khớp theo âm tiết: bài viết chứa dòng này chưa được tách từ xong.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 lines matched by syllables: segmentation of those articles is not finished.</source>
+        <translation>%1 dòng khớp theo âm tiết: các bài viết chứa những dòng này chưa được tách từ xong.</translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <source>CSV, comma-separated (*.csv)</source>
+        <translation>CSV, phân cách bằng dấu phẩy (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CSV for Excel with decimal commas, semicolon-separated (*.csv)</source>
+        <translation>CSV cho Excel dùng dấu phẩy thập phân, phân cách bằng dấu chấm phẩy (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export the concordance</source>
+        <translation>Xuất từ trong ngữ cảnh</translation>
+    </message>
+</context>
+<context>
     <name>ErrorDialog</name>
     <message>
         <location filename="../../desktop_app/ui/errors.py" line="+64"/>
@@ -527,6 +770,198 @@ Trước đó, một bản sao của thư viện hiện tại sẽ được gi�
     </message>
 </context>
 <context>
+    <name>FrequencyModel</name>
+    <message>
+        <location filename="../../desktop_app/ui/frequency_window.py" line="+61"/>
+        <source>Rank</source>
+        <translation>Hạng</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Word</source>
+        <translation>Từ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Count</source>
+        <translation>Số lần</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Articles</source>
+        <translation>Số bài</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Per 10,000 words</source>
+        <translation>Trên 10.000 từ</translation>
+    </message>
+</context>
+<context>
+    <name>FrequencyWindow</name>
+    <message>
+        <location line="+99"/>
+        <source>Word frequencies</source>
+        <translation>Tần suất từ</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Whole library</source>
+        <translation>Cả thư viện</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open article</source>
+        <translation>Bài viết đang mở</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>One tag:</source>
+        <translation>Một nhãn:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Leave out stop words</source>
+        <translation>Bỏ qua từ dừng</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Edit stop words…</source>
+        <translation>Sửa danh sách từ dừng…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Compound words only</source>
+        <translation>Chỉ từ ghép</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Only words of two syllables or more (cán bộ, tổ chức)</source>
+        <translation>Chỉ những từ có từ hai âm tiết trở lên (cán bộ, tổ chức)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Find a word in the list</source>
+        <translation>Tìm một từ trong danh sách</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Stop</source>
+        <translation>Dừng</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Double-click a word to see it in context</source>
+        <translation>Bấm đúp vào một từ để xem từ đó trong ngữ cảnh</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Export CSV…</source>
+        <translation>Xuất CSV…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Count words in</source>
+        <translation>Đếm từ trong</translation>
+    </message>
+    <message>
+        <location line="+63"/>
+        <source>(no tags yet)</source>
+        <translation>(chưa có nhãn)</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <location line="+60"/>
+        <source>Counting words…</source>
+        <translation>Đang đếm từ…</translation>
+    </message>
+    <message>
+        <location line="-37"/>
+        <source>Stopped.</source>
+        <translation>Đã dừng.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>CSV, comma-separated (*.csv)</source>
+        <translation>CSV, phân cách bằng dấu phẩy (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CSV for Excel with decimal commas, semicolon-separated (*.csv)</source>
+        <translation>CSV cho Excel dùng dấu phẩy thập phân, phân cách bằng dấu chấm phẩy (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export word frequencies</source>
+        <translation>Xuất tần suất từ</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Exporting…</source>
+        <translation>Đang xuất…</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Counting failed: %1</source>
+        <translation>Không đếm được: %1</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>No article is open.</source>
+        <translation>Chưa mở bài viết nào.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No tag yet: highlight some text with a tag first.</source>
+        <translation>Chưa có nhãn: hãy đánh dấu một đoạn văn và gắn nhãn trước.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>1 word</source>
+        <translation>1 từ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 words</source>
+        <translation>%1 từ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>1 article</source>
+        <translation>1 bài viết</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 articles</source>
+        <translation>%1 bài viết</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 different words listed</source>
+        <translation>%1 từ khác nhau được liệt kê</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>1 article counted by syllables: its word segmentation is not finished.</source>
+        <translation>1 bài viết được đếm theo âm tiết: bài này chưa được tách từ xong.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 articles counted by syllables: their word segmentation is not finished.</source>
+        <translation>%1 bài viết được đếm theo âm tiết: các bài này chưa được tách từ xong.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Exported %1 words</source>
+        <translation>Đã xuất %1 từ</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Could not write %1: %2</source>
+        <translation>Không ghi được %1: %2</translation>
+    </message>
+</context>
+<context>
     <name>HighlightEditor</name>
     <message>
         <location filename="../../desktop_app/ui/annotation_panel.py" line="+283"/>
@@ -793,7 +1228,7 @@ Trước đó, một bản sao của thư viện hiện tại sẽ được gi�
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="+93"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="+95"/>
         <source>Read-only library: changes cannot be saved</source>
         <translation>Thư viện chỉ đọc: không thể lưu thay đổi</translation>
     </message>
@@ -879,12 +1314,12 @@ Trước đó, một bản sao của thư viện hiện tại sẽ được gi�
     </message>
     <message>
         <location line="+3"/>
-        <location line="+334"/>
+        <location line="+379"/>
         <source>Delete highlight</source>
         <translation>Xóa đoạn đánh dấu</translation>
     </message>
     <message>
-        <location line="-330"/>
+        <location line="-375"/>
         <source>Find in article…</source>
         <translation>Tìm trong bài…</translation>
     </message>
@@ -920,6 +1355,16 @@ Trước đó, một bản sao của thư viện hiện tại sẽ được gi�
     </message>
     <message>
         <location line="+3"/>
+        <source>Concordance…</source>
+        <translation>Từ trong ngữ cảnh…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Word frequencies…</source>
+        <translation>Tần suất từ…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Show word boundaries</source>
         <translation>Hiện ranh giới từ</translation>
     </message>
@@ -935,12 +1380,12 @@ Trước đó, một bản sao của thư viện hiện tại sẽ được gi�
     </message>
     <message>
         <location line="+3"/>
-        <location line="+471"/>
+        <location line="+511"/>
         <source>About Chú Giải</source>
         <translation>Giới thiệu Chú Giải</translation>
     </message>
     <message>
-        <location line="-467"/>
+        <location line="-507"/>
         <source>&amp;File</source>
         <translation>&amp;Tệp</translation>
     </message>
@@ -955,7 +1400,7 @@ Trước đó, một bản sao của thư viện hiện tại sẽ được gi�
         <translation>&amp;Xem</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>&amp;Help</source>
         <translation>Trợ &amp;giúp</translation>
     </message>
@@ -982,12 +1427,12 @@ Trước đó, một bản sao của thư viện hiện tại sẽ được gi�
     </message>
     <message>
         <location line="+10"/>
-        <location line="+171"/>
+        <location line="+206"/>
         <source>Could not highlight</source>
         <translation>Không đánh dấu được</translation>
     </message>
     <message>
-        <location line="-156"/>
+        <location line="-191"/>
         <source>Highlight saved</source>
         <translation>Đã lưu đoạn đánh dấu</translation>
     </message>
@@ -1032,24 +1477,24 @@ Trước đó, một bản sao của thư viện hiện tại sẽ được gi�
         <translation>Xóa %1 đoạn đánh dấu và ghi chú của chúng? (Ctrl+Z để lấy lại.)</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+71"/>
         <source>Delete the highlight “{quote}” and its note?</source>
         <translation>Xóa đoạn đánh dấu “{quote}” cùng ghi chú của nó?</translation>
     </message>
     <message>
-        <location line="-22"/>
-        <location line="+29"/>
+        <location line="-57"/>
+        <location line="+64"/>
         <source>Could not delete</source>
         <translation>Không xóa được</translation>
     </message>
     <message>
-        <location line="-461"/>
+        <location line="-506"/>
         <source>Could not undo</source>
         <translation>Không thể hoàn tác</translation>
     </message>
     <message>
-        <location line="+408"/>
-        <location line="+104"/>
+        <location line="+418"/>
+        <location line="+139"/>
         <source>Could not save</source>
         <translation>Không lưu được</translation>
     </message>
@@ -1074,7 +1519,7 @@ Trước đó, một bản sao của thư viện hiện tại sẽ được gi�
         <translation>Nhập một thư mục bài viết</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+66"/>
         <source>&lt;b&gt;Chú Giải {version}&lt;/b&gt;&lt;p&gt;Read, highlight and tag Vietnamese news articles.&lt;/p&gt;&lt;p&gt;Word segmentation by underthesea. Free software under the GNU GPL v3 or later.&lt;/p&gt;&lt;p&gt;Library: {path}&lt;/p&gt;</source>
         <translation>&lt;b&gt;Chú Giải {version}&lt;/b&gt;&lt;p&gt;Đọc, đánh dấu và gắn nhãn các bài báo tiếng Việt.&lt;/p&gt;&lt;p&gt;Tách từ bằng underthesea. Phần mềm tự do theo giấy phép GNU GPL phiên bản 3 trở lên.&lt;/p&gt;&lt;p&gt;Thư viện: {path}&lt;/p&gt;</translation>
     </message>
@@ -1258,6 +1703,44 @@ Trước đó, một bản sao của thư viện hiện tại sẽ được gi�
         <location line="+8"/>
         <source>No command uses a bare letter, so typing Vietnamese with Unikey or Telex never triggers one.</source>
         <translation>Không lệnh nào dùng một chữ cái đơn lẻ, nên gõ tiếng Việt bằng Unikey hay Telex không bao giờ kích hoạt nhầm lệnh.</translation>
+    </message>
+</context>
+<context>
+    <name>StopwordsDialog</name>
+    <message>
+        <location filename="../../desktop_app/ui/stopwords_dialog.py" line="+42"/>
+        <source>Stop words</source>
+        <translation>Từ dừng</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Words left out of frequency lists, one per line. A word of several syllables is written with its spaces (tuy nhiên). Case is ignored; diacritics are not.</source>
+        <translation>Những từ bị bỏ qua khi đếm tần suất, mỗi dòng một từ. Từ nhiều âm tiết được viết có dấu cách (tuy nhiên). Không phân biệt chữ hoa, chữ thường; có phân biệt dấu.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Reset to the default list</source>
+        <translation>Khôi phục danh sách mặc định</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Stop words not saved</source>
+        <translation>Chưa lưu được danh sách từ dừng</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Could not write %1: %2</source>
+        <translation>Không ghi được %1: %2</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>1 word</source>
+        <translation>1 từ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 words</source>
+        <translation>%1 từ</translation>
     </message>
 </context>
 <context>
