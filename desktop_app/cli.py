@@ -25,7 +25,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from desktop_app import __version__, paths
@@ -229,6 +229,17 @@ def _cmd_search(args: argparse.Namespace) -> int:
     return 0
 
 
+def _write_csv(target: str, unit: str, write: Callable[[Path], int]) -> bool:
+    """Write a CLI result as CSV and say so; False (after a message) if the file cannot be written."""
+    try:
+        count = write(Path(target))
+    except OSError as e:
+        print(f"chugiai: cannot write {target}: {e.strerror or e}", file=sys.stderr)
+        return False
+    print(f"wrote {count} {unit} to {target}")
+    return True
+
+
 def _cmd_export(args: argparse.Namespace) -> int:
     from desktop_app.core.export.formats import FORMATS, ExportError, export
 
@@ -366,12 +377,8 @@ def _cmd_concordance(args: argparse.Namespace) -> int:
     finally:
         db.close()
     if args.csv:
-        try:
-            count = export_concordance_csv(lines, Path(args.csv), args.delimiter)
-        except OSError as e:
-            print(f"chugiai: cannot write {args.csv}: {e.strerror or e}", file=sys.stderr)
+        if not _write_csv(args.csv, "lines", lambda path: export_concordance_csv(lines, path, args.delimiter)):
             return 1
-        print(f"wrote {count} lines to {args.csv}")
     elif args.json:
         json.dump([{"article_id": l.article_id, "title": l.title, "start": l.start, "end": l.end,
                     "left": l.left, "keyword": l.keyword, "right": l.right, "left_word": l.left_word,
@@ -425,12 +432,8 @@ def _cmd_frequencies(args: argparse.Namespace) -> int:
         db.close()
     per = 10_000 / result.total_words if result.total_words else 0.0
     if args.csv:
-        try:
-            count = export_frequencies_csv(result, Path(args.csv), args.delimiter)
-        except OSError as e:
-            print(f"chugiai: cannot write {args.csv}: {e.strerror or e}", file=sys.stderr)
+        if not _write_csv(args.csv, "words", lambda path: export_frequencies_csv(result, path, args.delimiter)):
             return 1
-        print(f"wrote {count} words to {args.csv}")
     elif args.json:
         json.dump({"articles": result.articles, "unsegmented_articles": result.unsegmented_articles,
                    "total_words": result.total_words,
