@@ -30,10 +30,44 @@ def _v3_orphaned(conn: sqlite3.Connection) -> None:
     conn.execute("ALTER TABLE highlights ADD COLUMN orphaned INTEGER NOT NULL DEFAULT 0")
 
 
+def _v4_tagging(conn: sqlite3.Connection) -> None:
+    # Parts of speech and named-entity suggestions (a cache, like segmentations), and the
+    # suggestions a user rejected (their own work: kept apart from highlights).
+    conn.execute(
+        """CREATE TABLE taggings (
+	article_id INTEGER NOT NULL,
+	text_hash VARCHAR(64) NOT NULL,
+	engine VARCHAR NOT NULL,
+	pos_spans BLOB NOT NULL,
+	pos_tags BLOB NOT NULL,
+	pos_names TEXT NOT NULL,
+	entities TEXT NOT NULL,
+	created_at DATETIME NOT NULL,
+	CONSTRAINT pk_taggings PRIMARY KEY (article_id),
+	CONSTRAINT fk_taggings_article_id_articles FOREIGN KEY(article_id)
+		REFERENCES articles (id) ON DELETE CASCADE
+)"""
+    )
+    conn.execute(
+        """CREATE TABLE rejected_suggestions (
+	article_id INTEGER NOT NULL,
+	start INTEGER NOT NULL,
+	"end" INTEGER NOT NULL,
+	label VARCHAR NOT NULL,
+	quote TEXT NOT NULL,
+	created_at DATETIME NOT NULL,
+	CONSTRAINT pk_rejected_suggestions PRIMARY KEY (article_id, start, "end", label),
+	CONSTRAINT fk_rejected_suggestions_article_id_articles FOREIGN KEY(article_id)
+		REFERENCES articles (id) ON DELETE CASCADE
+)"""
+    )
+
+
 # STEPS[n] upgrades a database of version n - 1 to version n.
 STEPS: dict[int, Step] = {
     2: _v2_hidden_spans,
     3: _v3_orphaned,
+    4: _v4_tagging,
 }
 LATEST = max(STEPS)
 

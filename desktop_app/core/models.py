@@ -151,6 +151,43 @@ class Segmentation(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
 
+class Tagging(Base):
+    """Parts of speech and named entities of one article (schema v4): a second, slower
+    pass after segmentation, reused while text and engine are unchanged."""
+
+    __tablename__ = "taggings"
+
+    article_id: Mapped[int] = mapped_column(
+        ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True
+    )
+    text_hash: Mapped[str] = mapped_column(String(64))
+    engine: Mapped[str] = mapped_column(String)
+    # Word spans as in Segmentation.spans; pos_tags holds one byte per span, an index
+    # into pos_names (the space-separated tag names used in this article).
+    pos_spans: Mapped[bytes] = mapped_column(LargeBinary)
+    pos_tags: Mapped[bytes] = mapped_column(LargeBinary)
+    pos_names: Mapped[str] = mapped_column(Text)
+    # JSON [[start, end, "PER"], ...]: suggestions only, never highlights.
+    entities: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class RejectedSuggestion(Base):
+    """A named-entity suggestion the user rejected (schema v4). Kept with its quote: a
+    rejection only hides a suggestion while the text there is still what was rejected."""
+
+    __tablename__ = "rejected_suggestions"
+
+    article_id: Mapped[int] = mapped_column(
+        ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True
+    )
+    start: Mapped[int] = mapped_column(Integer, primary_key=True)
+    end: Mapped[int] = mapped_column(Integer, primary_key=True)
+    label: Mapped[str] = mapped_column(String, primary_key=True)
+    quote: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
 class AppState(Base):
     """Small facts about this library, e.g. that the sample articles were offered once."""
 

@@ -4,6 +4,11 @@ underthesea holds the GIL for a whole call: in a thread, one long call froze the
 for seconds; in a separate process the GUI's 5 ms timer stayed within ~1.6 ms
 (DESIGN.md). Jobs are paragraph-sized so cancelling never waits long, and a job that
 raises only returns an error. Qt-free: the UI's worker thread drives this class.
+
+Two kinds of job: WORDS (segmentation: flat spans) and TAGS (parts of speech and named
+entities, `tagging.tag_paragraph`: flat spans, plus one POS tag per span and the
+entities). The tagging models load on the first TAGS job, so segmentation starts as
+early as before.
 """
 
 from __future__ import annotations
@@ -19,7 +24,9 @@ from typing import Any, NamedTuple
 
 _READY = "ready"
 _FATAL = "fatal"
-_CTX = mp.get_context("spawn")  # fork would copy Qt and SQLite state into the child
+_CTX = mp.get_context("spawn")
+WORDS = "words"
+TAGS = "tags"  # fork would copy Qt and SQLite state into the child
 
 
 class SegmenterDied(RuntimeError):
@@ -27,11 +34,16 @@ class SegmenterDied(RuntimeError):
 
 
 class SegmentResult(NamedTuple):
-    """Spans of one job, as a flat uint32 array (start, end, start, end, ...)."""
+    """Spans of one job, as a flat uint32 array (start, end, start, end, ...).
+
+    For a TAGS job `flat` holds the POS spans, `tags` one POS tag per span and
+    `entities` [(start, end, label)]; offsets include the job's offset."""
 
     job_id: int
     flat: array
     error: str | None = None
+    tags: list[str] | None = None
+    entities: list[tuple[int, int, str]] | None = None
 
     @property
     def spans(self) -> list[tuple[int, int]]:
@@ -83,16 +95,28 @@ def _serve(jobs: Any, results: Connection) -> None:
         job = jobs.get()
         if job is None:
             return
-        job_id, text, offset = job
+        job_id, text, offset, kind = job
         try:
             flat = array("I")
+            if kind == TAGS:
+                from desktop_app.core import tagging
+
+                pos, found = tagging.tag_paragraph(text)
+                tags = []
+                for start, end, tag in pos:
+                    flat.append(start + offset)
+                    flat.append(end + offset)
+                    tags.append(tag)
+                entities = [(s + offset, e + offset, label) for s, e, label in found]
+                results.send((job_id, flat, None, tags, entities))
+                continue
             for start, end in nlp.segment_text(text):
                 flat.append(start + offset)
                 flat.append(end + offset)
         except Exception as e:  # one bad job must not take the process down
-            results.send((job_id, None, f"{type(e).__name__}: {e}"))
+            results.send((job_id, None, f"{type(e).__name__}: {e}", None, None))
         else:
-            results.send((job_id, flat, None))
+            results.send((job_id, flat, None, None, None))
 
 
 def _describe_exit(exitcode: int | None) -> str:
@@ -139,11 +163,13 @@ class SegmenterProcess:
     def is_alive(self) -> bool:
         return self._proc is not None and self._proc.is_alive()
 
-    def submit(self, job_id: int, text: str, offset: int = 0) -> None:
+    def submit(self, job_id: int, text: str, offset: int = 0, kind: str = WORDS) -> None:
         """Queue one job; never blocks. `offset` is added to every span it returns."""
         if self._proc is None or self._jobs is None:
             raise SegmenterDied("The segmentation process is not running.")
-        self._jobs.put((job_id, text, offset))
+        if kind not in (WORDS, TAGS):
+            raise ValueError(f"unknown job kind {kind!r}")
+        self._jobs.put((job_id, text, offset, kind))
         self.pending += 1
 
     def get_result(self, timeout: float | None = 0.0) -> SegmentResult | None:
@@ -174,9 +200,10 @@ class SegmenterProcess:
                     raise SegmenterDied(
                         "The segmentation engine could not be loaded:\n" + str(message[1])
                     )
-                job_id, flat, error = message
+                job_id, flat, error, tags, entities = message
                 self.pending = max(0, self.pending - 1)
-                return SegmentResult(job_id, flat if flat is not None else array("I"), error)
+                return SegmentResult(job_id, flat if flat is not None else array("I"), error,
+                                     tags, entities)
             self._raise_died()
 
     def _raise_died(self) -> None:
