@@ -238,7 +238,7 @@ def run_self_test() -> int:
     """Open the window on a throwaway library, segment a sentence in the worker process,
     and exit 0; anything else exits 1. CI runs this on the packaged bundle."""
     from desktop_app.core.nlp import align_tokens  # noqa: F401 (the bundle must carry it)
-    from desktop_app.core.segmenter import SegmenterProcess
+    from desktop_app.core.segmenter import TAGS, SegmenterProcess
     from desktop_app.ui.main_window import MainWindow
 
     app = make_application([sys.argv[0], "-platform", "offscreen"])
@@ -256,6 +256,8 @@ def run_self_test() -> int:
             process.start()
             process.submit(1, sentence)
             result = process.get_result(timeout=120)
+            process.submit(2, sentence, 0, TAGS)  # parts of speech and names: their models ship too
+            tagged = process.get_result(timeout=120)
         finally:
             process.stop()
         window.close()
@@ -264,6 +266,10 @@ def run_self_test() -> int:
         print(f"self-test: segmentation failed: {result.error if result else 'no result'}",
               file=sys.stderr)
         return 1
+    if tagged is None or tagged.error:
+        print(f"self-test: tagging failed: {tagged.error if tagged else 'no result'}", file=sys.stderr)
+        return 1
     words = [sentence[s:e] for s, e in result.spans]
-    print(f"self-test ok: {imported} sample articles, words: {' | '.join(words)}")
-    return 0 if "Tổ chức" in words else 1
+    places = [sentence[s:e] for s, e, label in tagged.entities or () if label == "LOC"]
+    print(f"self-test ok: {imported} sample articles, words: {' | '.join(words)}; places: {places}")
+    return 0 if "Tổ chức" in words and "Hà Nội" in places else 1

@@ -45,12 +45,13 @@ from desktop_app.ui.status import SegmentationStatus
 from desktop_app.ui.tag_dialog import TagDialog
 from desktop_app.ui.tag_manager import TagManagerDialog
 from desktop_app.ui.undo import AnnotationHistory
+from desktop_app.ui.word_view_actions import WordViewActions
 from desktop_app.ui.workers import SegmentationWorker
 
 HIGHLIGHT_SHORTCUT = QKeySequence("Ctrl+H")  # never a bare letter: it would clash with Unikey/Telex
 
 
-class MainWindow(FileActions, QMainWindow):
+class MainWindow(FileActions, WordViewActions, QMainWindow):
     def __init__(self, db: Database, settings: QSettings | None = None, start_worker: bool = True) -> None:
         super().__init__()
         self.db = db
@@ -82,11 +83,13 @@ class MainWindow(FileActions, QMainWindow):
         self.setCentralWidget(self.splitter)
 
         self._make_actions()
+        self._make_word_view()
         self._make_menus_and_toolbar()
         self.seg_status = SegmentationStatus()
         self.import_status = ImportStatus()
         self.statusBar().addPermanentWidget(self.import_status)
         self.statusBar().addPermanentWidget(self.seg_status)
+        self._add_word_view_to_status_bar()
         self.importer = ImportController(db, self.import_status, self)
         self.importer.finished.connect(self._imported)
         self.importer.message.connect(lambda text: self.statusBar().showMessage(text, 10_000))
@@ -240,6 +243,7 @@ class MainWindow(FileActions, QMainWindow):
         menu_edit.addActions([self.act_find, self.act_find_next, self.act_find_previous, self.act_search])
         menu_view = self.menuBar().addMenu(self.tr("&View"))
         menu_view.addAction(self.act_words)
+        menu_view.addActions([self.act_pos, self.act_entities, self.act_snap])
         menu_view.addAction(self.act_show_hidden)
         menu_view.addSeparator()
         menu_view.addActions([self.act_concordance, self.act_frequencies])
@@ -326,7 +330,8 @@ class MainWindow(FileActions, QMainWindow):
         self.panel.orphans.set_orphans(self.service.orphans_for_article(article_id))
         spans = load_segmentation(self.db, article_id)
         self.reader.set_tokens(spans)
-        if spans is None:
+        needs_tags = self._show_word_view(article_id)
+        if spans is None or needs_tags:
             self.worker.prioritize(article_id)
             if not self._segmentation_paused:
                 self.worker.start()
@@ -369,9 +374,11 @@ class MainWindow(FileActions, QMainWindow):
             self.reader.set_tokens(load_segmentation(self.db, article_id))
 
     def _make_worker(self) -> SegmentationWorker:
-        worker = SegmentationWorker(self.db)
+        worker = SegmentationWorker(self.db, tagging=True)
         worker.progress.connect(self.seg_status.set_progress)
+        worker.tagging_progress.connect(self.seg_status.set_tagging_progress)
         worker.article_segmented.connect(self._on_article_segmented)
+        worker.article_tagged.connect(self._on_article_tagged)
         worker.finished.connect(lambda: self.seg_status.set_idle(self.tr("Word segmentation up to date")))
         worker.stopped.connect(lambda: self.seg_status.set_idle(self.tr("Word segmentation paused")))
         worker.failed.connect(lambda msg: self.statusBar().showMessage(msg, 10_000))
@@ -568,6 +575,7 @@ class MainWindow(FileActions, QMainWindow):
         self.history.deleted(deleted)
         self.panel.remove(highlight_id)
         self.reader.set_highlights(self.panel.model.highlights())
+        self.suggestions.reload()
         self._refresh_counts()
 
     def _save_note(self, highlight_id: int, note: str) -> None:
@@ -582,6 +590,7 @@ class MainWindow(FileActions, QMainWindow):
         """An undo or redo changed highlights: show the open article's as they now are."""
         if self.current is not None and (not article_ids or self.current.id in article_ids):
             self._reload_annotations()  # no ids: the codebook changed, every card may show it
+            self.suggestions.reload()  # an undone highlight may be a suggestion again
         self._refresh_counts()
         if not article_ids:
             self.refresh_library()
@@ -705,12 +714,14 @@ class MainWindow(FileActions, QMainWindow):
         if isinstance(panel, QByteArray):
             self.panel.splitter.restoreState(panel)
         self.act_words.setChecked(self.settings.value("reader/show_words", False, type=bool))
+        self._restore_word_view()
 
     def save_settings(self) -> None:
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/splitter", self.splitter.saveState())
         self.settings.setValue("window/panel_splitter", self.panel.splitter.saveState())
         self.settings.setValue("reader/show_words", self.act_words.isChecked())
+        self._save_word_view()
         self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:

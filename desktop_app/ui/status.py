@@ -20,7 +20,7 @@ class SegmentationStatus(QWidget):
         self.bar.setTextVisible(False)
         self.cancel = QToolButton()
         self.cancel.setText(self.tr("Cancel"))
-        self.cancel.setToolTip(self.tr("Stop word segmentation (finished articles are kept)"))
+        self.cancel.setToolTip(self.tr("Stop word segmentation and tagging (finished articles are kept)"))
         self.cancel.clicked.connect(self.cancelRequested)
         layout.addWidget(self.label)
         layout.addWidget(self.bar)
@@ -28,13 +28,29 @@ class SegmentationStatus(QWidget):
         self.set_idle("")
 
     def set_progress(self, done: int, total: int) -> None:
+        """Segmentation progress; shown first, as the words matter most."""
+        self._words = (done, total)
+        self._show()
+
+    def set_tagging_progress(self, done: int, total: int) -> None:
+        """Tagging (parts of speech, names) progress: shown once the words are done."""
+        self._tags = (done, total)
+        self._show()
+
+    def _show(self) -> None:
         self.bar.setVisible(True)
         self.cancel.setVisible(True)
+        done, total = self._words
+        text = self.tr("Segmenting words: {done}/{total} articles")
+        if done >= total and self._tags[0] < self._tags[1]:
+            done, total = self._tags
+            text = self.tr("Tagging words: {done}/{total} articles")
         self.bar.setRange(0, max(total, 1))
         self.bar.setValue(done)
-        self.label.setText(self.tr("Segmenting words: {done}/{total} articles").format(done=done, total=total))
+        self.label.setText(text.format(done=done, total=total))
 
     def set_idle(self, message: str) -> None:
+        self._words, self._tags = (0, 0), (0, 0)
         self.bar.setVisible(False)
         self.cancel.setVisible(False)
         self.label.setText(message)

@@ -1228,7 +1228,7 @@ Trước đó, một bản sao của thư viện hiện tại sẽ được gi�
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="+95"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="+98"/>
         <source>Read-only library: changes cannot be saved</source>
         <translation>Thư viện chỉ đọc: không thể lưu thay đổi</translation>
     </message>
@@ -1314,12 +1314,12 @@ Trước đó, một bản sao của thư viện hiện tại sẽ được gi�
     </message>
     <message>
         <location line="+3"/>
-        <location line="+379"/>
+        <location line="+383"/>
         <source>Delete highlight</source>
         <translation>Xóa đoạn đánh dấu</translation>
     </message>
     <message>
-        <location line="-375"/>
+        <location line="-379"/>
         <source>Find in article…</source>
         <translation>Tìm trong bài…</translation>
     </message>
@@ -1380,12 +1380,12 @@ Trước đó, một bản sao của thư viện hiện tại sẽ được gi�
     </message>
     <message>
         <location line="+3"/>
-        <location line="+511"/>
+        <location line="+519"/>
         <source>About Chú Giải</source>
         <translation>Giới thiệu Chú Giải</translation>
     </message>
     <message>
-        <location line="-507"/>
+        <location line="-515"/>
         <source>&amp;File</source>
         <translation>&amp;Tệp</translation>
     </message>
@@ -1400,7 +1400,7 @@ Trước đó, một bản sao của thư viện hiện tại sẽ được gi�
         <translation>&amp;Xem</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>&amp;Help</source>
         <translation>Trợ &amp;giúp</translation>
     </message>
@@ -1410,7 +1410,7 @@ Trước đó, một bản sao của thư viện hiện tại sẽ được gi�
         <translation>Thanh công cụ chính</translation>
     </message>
     <message>
-        <location line="+125"/>
+        <location line="+128"/>
         <source>Word segmentation up to date</source>
         <translation>Đã tách từ xong</translation>
     </message>
@@ -1427,12 +1427,12 @@ Trước đó, một bản sao của thư viện hiện tại sẽ được gi�
     </message>
     <message>
         <location line="+10"/>
-        <location line="+206"/>
+        <location line="+208"/>
         <source>Could not highlight</source>
         <translation>Không đánh dấu được</translation>
     </message>
     <message>
-        <location line="-191"/>
+        <location line="-193"/>
         <source>Highlight saved</source>
         <translation>Đã lưu đoạn đánh dấu</translation>
     </message>
@@ -1488,13 +1488,13 @@ Trước đó, một bản sao của thư viện hiện tại sẽ được gi�
         <translation>Không xóa được</translation>
     </message>
     <message>
-        <location line="-506"/>
+        <location line="-512"/>
         <source>Could not undo</source>
         <translation>Không thể hoàn tác</translation>
     </message>
     <message>
-        <location line="+418"/>
-        <location line="+139"/>
+        <location line="+424"/>
+        <location line="+141"/>
         <source>Could not save</source>
         <translation>Không lưu được</translation>
     </message>
@@ -1519,7 +1519,7 @@ Trước đó, một bản sao của thư viện hiện tại sẽ được gi�
         <translation>Nhập một thư mục bài viết</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+68"/>
         <source>&lt;b&gt;Chú Giải {version}&lt;/b&gt;&lt;p&gt;Read, highlight and tag Vietnamese news articles.&lt;/p&gt;&lt;p&gt;Word segmentation by underthesea. Free software under the GNU GPL v3 or later.&lt;/p&gt;&lt;p&gt;Library: {path}&lt;/p&gt;</source>
         <translation>&lt;b&gt;Chú Giải {version}&lt;/b&gt;&lt;p&gt;Đọc, đánh dấu và gắn nhãn các bài báo tiếng Việt.&lt;/p&gt;&lt;p&gt;Tách từ bằng underthesea. Phần mềm tự do theo giấy phép GNU GPL phiên bản 3 trở lên.&lt;/p&gt;&lt;p&gt;Thư viện: {path}&lt;/p&gt;</translation>
     </message>
@@ -1545,6 +1545,59 @@ Trước đó, một bản sao của thư viện hiện tại sẽ được gi�
         <location line="+22"/>
         <source>NEEDS RE-ATTACHING (%1)</source>
         <translation>CẦN GẮN LẠI (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>PosLegend</name>
+    <message>
+        <location filename="../../desktop_app/ui/pos_legend.py" line="+44"/>
+        <source>noun</source>
+        <translation>danh từ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>verb</source>
+        <translation>động từ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>adjective</source>
+        <translation>tính từ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>proper noun</source>
+        <translation>danh từ riêng</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>number</source>
+        <translation>số từ</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>person</source>
+        <translation>người</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>place</source>
+        <translation>địa danh</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>organisation</source>
+        <translation>tổ chức</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Suggested name ({0}): right-click it in the text to accept or reject it</source>
+        <translation>Tên gợi ý ({0}): nhấp chuột phải vào tên trong bài để nhận hoặc bỏ gợi ý</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Word colours: parts of speech found by underthesea</source>
+        <translation>Màu chữ: từ loại do underthesea xác định</translation>
     </message>
 </context>
 <context>
@@ -1577,11 +1630,16 @@ Trước đó, một bản sao của thư viện hiện tại sẽ được gi�
     </message>
     <message>
         <location line="+1"/>
-        <source>Stop word segmentation (finished articles are kept)</source>
-        <translation>Dừng tách từ (các bài đã xong vẫn được giữ)</translation>
+        <source>Stop word segmentation and tagging (finished articles are kept)</source>
+        <translation>Dừng tách từ và gán nhãn (các bài đã xong được giữ lại)</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+24"/>
+        <source>Tagging words: {done}/{total} articles</source>
+        <translation>Đang gán nhãn từ: {done}/{total} bài</translation>
+    </message>
+    <message>
+        <location line="-3"/>
         <source>Segmenting words: {done}/{total} articles</source>
         <translation>Đang tách từ: {done}/{total} bài viết</translation>
     </message>
@@ -1589,17 +1647,22 @@ Trước đó, một bản sao của thư viện hiện tại sẽ được gi�
 <context>
     <name>SegmentationWorker</name>
     <message>
-        <location filename="../../desktop_app/ui/workers.py" line="+184"/>
+        <location filename="../../desktop_app/ui/workers.py" line="+224"/>
         <source>Word segmentation stopped: {0}</source>
         <translation>Việc tách từ đã dừng: {0}</translation>
     </message>
     <message>
-        <location line="+128"/>
+        <location line="+166"/>
         <source>Article {0} could not be segmented: {1}</source>
         <translation>Không tách từ được bài {0}: {1}</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+18"/>
+        <source>Article {0} could not be tagged: {1}</source>
+        <translation>Không phân tích được từ loại và tên riêng của bài {0}: {1}</translation>
+    </message>
+    <message>
+        <location line="+27"/>
         <source>{0} It was restarted.</source>
         <translation>{0} Tiến trình đã được khởi động lại.</translation>
     </message>
@@ -1741,6 +1804,54 @@ Trước đó, một bản sao của thư viện hiện tại sẽ được gi�
         <location line="+1"/>
         <source>%1 words</source>
         <translation>%1 từ</translation>
+    </message>
+</context>
+<context>
+    <name>SuggestionController</name>
+    <message>
+        <location filename="../../desktop_app/ui/suggestions.py" line="+61"/>
+        <source>person</source>
+        <translation>người</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>place</source>
+        <translation>địa danh</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>organisation</source>
+        <translation>tổ chức</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>Suggested {0}: “{1}”</source>
+        <translation>Gợi ý {0}: “{1}”</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Accept as {0} ({1})</source>
+        <translation>Nhận là {0} ({1})</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Accept with tag…</source>
+        <translation>Nhận với nhãn…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reject suggestion</source>
+        <translation>Bỏ gợi ý</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Accept all {0} {1} suggestions in this article</source>
+        <translation>Nhận cả {0} gợi ý {1} trong bài này</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>Reject suggestion “%1”</source>
+        <translation>Bỏ gợi ý “%1”</translation>
     </message>
 </context>
 <context>
@@ -1913,6 +2024,44 @@ Trước đó, một bản sao của thư viện hiện tại sẽ được gi�
         <location line="+8"/>
         <source>Describe tag “%1”</source>
         <translation>Mô tả nhãn “%1”</translation>
+    </message>
+</context>
+<context>
+    <name>WordViewActions</name>
+    <message>
+        <location filename="../../desktop_app/ui/word_view_actions.py" line="+29"/>
+        <source>Colour parts of speech</source>
+        <translation>Tô màu theo từ loại</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Colour nouns, verbs, adjectives, names and numbers (Ctrl+Shift+P)</source>
+        <translation>Tô màu danh từ, động từ, tính từ, tên riêng và số (Ctrl+Shift+P)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Show named entities</source>
+        <translation>Hiện thực thể có tên</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Underline the people, places and organisations the tagger suggests; right-click one to accept or reject it (Ctrl+Shift+E)</source>
+        <translation>Gạch dưới người, địa danh và tổ chức mà bộ gán nhãn gợi ý; nhấp chuột phải vào một gợi ý để nhận hoặc bỏ (Ctrl+Shift+E)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Snap selection to words</source>
+        <translation>Chọn theo trọn từ</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A selection made with the mouse grows to whole words (hold Alt while releasing to keep it exact)</source>
+        <translation>Vùng chọn bằng chuột được mở rộng thành trọn từ (giữ Alt khi thả chuột để giữ nguyên)</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Parts of speech appear once this article is tagged (in the background).</source>
+        <translation>Từ loại sẽ hiện khi bài này được gán nhãn xong (chạy nền).</translation>
     </message>
 </context>
 </TS>
