@@ -17,6 +17,7 @@ from desktop_app.core.db import Database
 from desktop_app.core.frequencies import word_frequencies
 from desktop_app.core.library import article_text
 from desktop_app.core.segments import load_segmentation
+from desktop_app.core.tagging import is_tagged, load_pos
 from desktop_app.core.stopwords import DEFAULT_FILENAME, load_stopwords, save_stopwords
 from desktop_app.core.text import fold
 from tests.core.test_cli import chugiai
@@ -62,13 +63,19 @@ def test_segment_json_segments_once_then_reuses(imported, tmp_path):
     try:
         text = article_text(db, 2)
         stored = load_segmentation(db, 2)
+        tagged = {(s, e): tag for s, e, tag in load_pos(db, 2) or []}  # stored for the app too
     finally:
         db.close()
     tokens = article["tokens"]
     assert stored is not None and len(tokens) > 100
     assert [(t["start"], t["end"]) for t in tokens] == [(s, e) for s, e in stored if text[s:e].strip()]
-    assert all(t["text"] == text[t["start"]:t["end"]] and t["pos"] is None for t in tokens)
+    assert all(t["text"] == text[t["start"]:t["end"]] for t in tokens)
     assert any(" " in t["text"] for t in tokens)  # words of several syllables
+    # Parts of speech: the stored tagging's, for the words the tagger split the same way.
+    assert all(t["pos"] == tagged.get((t["start"], t["end"])) for t in tokens)
+    assert sum(t["pos"] is not None for t in tokens) > 0.95 * len(tokens)
+    assert all(t["pos"] == "CH" for t in tokens if t["text"] in {".", ","} and t["pos"])
+    assert {t["pos"] for t in tokens} >= {"N", "V", "Np", "CH"}
     again = chugiai("--data-dir", str(data), "segment", "--article", "2", "--format", "json")
     assert json.loads(again.stdout)[0]["segmentation"] == "stored" and "segmented" not in again.stderr
 
@@ -83,18 +90,22 @@ def test_segment_conll_is_conllu_with_offsets(imported, tmp_path):
         texts = {i: article_text(db, i) for i in range(1, 6)}
     finally:
         db.close()
-    docs, article, tokens = [], None, 0
+    docs, article, tokens, upos = [], None, 0, {}
     for line in result.stdout.splitlines():
         if line.startswith("# newdoc id = "):
             article = int(line.removeprefix("# newdoc id = "))
             docs.append(article)
         elif line and not line.startswith("#"):
             columns = line.split("\t")
-            assert len(columns) == 10 and columns[3] == "_"  # UPOS: not computed yet
+            assert len(columns) == 10
+            upos[columns[3]] = upos.get(columns[3], 0) + 1
+            if columns[1] == ".":
+                assert (columns[3], columns[4]) == ("PUNCT", "CH")
             start, end = (int(x.split("=")[1]) for x in columns[9].split("|"))
             assert columns[1] == " ".join(texts[article][start:end].split())
             tokens += 1
     assert docs == [1, 2, 3, 4, 5] and tokens > 1000
+    assert {"NOUN", "VERB", "PROPN", "PUNCT", "ADP"} <= set(upos) and upos.get("_", 0) < 0.05 * tokens
     assert result.stdout.endswith("\n\n")
 
 
@@ -199,3 +210,16 @@ def test_mistakes_are_refused_with_a_reason(imported, tmp_path):
         result = chugiai("--data-dir", str(data), *args)
         assert result.returncode == 2, (args, result.stderr)
         assert message in result.stderr and "Traceback" not in result.stderr
+
+
+def test_segment_no_pos_is_words_only(imported, tmp_path):
+    data = copy_of(imported, tmp_path)
+    result = chugiai("--data-dir", str(data), "segment", "--article", "1", "--format", "json", "--no-pos")
+    assert result.returncode == 0, result.stderr
+    [article] = json.loads(result.stdout)
+    assert article["tokens"] and all(t["pos"] is None for t in article["tokens"])
+    db = open_db(data)
+    try:
+        assert not is_tagged(db, 1)  # nothing tagged, nothing stored
+    finally:
+        db.close()
