@@ -219,3 +219,60 @@ def test_shutdown_stops_thread_and_own_process(qtbot, db: Database) -> None:
     assert not worker._process.is_alive()
     worker.start()  # after shutdown: refused, no thread started
     assert not worker.is_running()
+
+
+def test_hostile_articles_are_segmented_and_tagged_and_the_run_goes_on(qtbot, db: Database, process) -> None:
+    """The issue's bad input, as articles in the library: a 1 MB paragraph without a
+    newline, punctuation or emoji only, English, NFD and zero-width characters. Every one
+    is segmented and tagged into exact spans, and the ordinary article after them too."""
+    import unicodedata
+
+    from desktop_app.core.tagging import articles_to_tag, load_entities, load_pos
+
+    line = SEEDS[0].read_text(encoding="utf-8").replace("\n", " ")
+    megabyte = " ".join([line] * (1_000_000 // len(line.encode("utf-8")) + 1))
+    texts = [
+        megabyte,
+        ".,;!?…—–-()[]\"“”' ... !!! ???",
+        "😀👍🏽🇻🇳 🎉🎉 😀",
+        "President Joe Biden met Microsoft executives in New York on Monday.",
+        unicodedata.normalize("NFD", "Tổng Bí thư đến Hà Nội.\nĐà\u200b Nẵng\ufeff hôm nay"),
+        seed_text(1),
+    ]
+    ids = add_articles(db, texts)
+    worker = SegmentationWorker(db, process, tagging=True)
+    try:
+        rec = Recorder(worker)
+        tagged: list[int] = []
+        worker.article_tagged.connect(tagged.append)
+        with qtbot.waitSignal(worker.finished, timeout=4 * WAIT_MS):
+            worker.start()
+    finally:
+        worker.shutdown()
+    assert rec.failures == []
+    assert sorted(rec.segmented) == ids and sorted(tagged) == ids
+    assert articles_to_segment(db) == [] and articles_to_tag(db) == []
+    for article_id, text in zip(ids, texts):
+        for s, e, _tag in load_pos(db, article_id):
+            assert 0 <= s < e <= len(text) and text[s:e].strip()
+        assert all(text[s.start:s.end] == s.text for s in load_entities(db, article_id))
+    assert load_pos(db, ids[0])[-1][1] == len(megabyte.rstrip())
+    assert any(s.label == "LOC" for s in load_entities(db, ids[-1]))
+
+
+def test_a_lone_surrogate_fails_one_job_and_the_process_goes_on(process: SegmenterProcess) -> None:
+    """Stored text cannot hold one (SQLite refuses it), but a job that somehow carries
+    one is an error for that job only, for words and for tags."""
+    from desktop_app.core.segmenter import TAGS, WORDS
+
+    for job_id, kind in ((901, WORDS), (902, TAGS)):
+        pid = process.pid
+        process.submit(job_id, "Hà Nội \ud800 hôm nay", 0, kind)
+        result = None
+        while result is None or result.job_id != job_id:
+            result = process.get_result(60)
+        assert result.error is not None
+        assert process.is_alive() and process.pid == pid
+    process.submit(903, "Hà Nội", 0, TAGS)
+    result = process.get_result(60)
+    assert result.error is None and [e[:2] for e in result.entities] == [(0, 6)]
