@@ -261,6 +261,10 @@ class HighlightListView(QListView):
         self.setResizeMode(QListView.ResizeMode.Adjust)
         self.setWordWrap(True)
         self.setSpacing(0)
+        # Cards are measured a batch at a time between events: measuring all 5,000 of a
+        # heavily annotated article before the first paint took ~0.4 s.
+        self.setLayoutMode(QListView.LayoutMode.Batched)
+        self.setBatchSize(100)
         # Several cards (Ctrl/Shift+click) can be tagged, untagged or deleted together.
         self.setSelectionMode(QListView.SelectionMode.ExtendedSelection)
 
