@@ -63,11 +63,27 @@ def _v4_tagging(conn: sqlite3.Connection) -> None:
     )
 
 
+def _v5_article_memos(conn: sqlite3.Connection) -> None:
+    # The user's memo on a whole article: a table of its own, so that saving it as the user
+    # types writes a small row instead of rewriting the article's (possibly huge) text row.
+    conn.execute(
+        """CREATE TABLE article_memos (
+	article_id INTEGER NOT NULL,
+	text TEXT NOT NULL,
+	updated_at DATETIME NOT NULL,
+	CONSTRAINT pk_article_memos PRIMARY KEY (article_id),
+	CONSTRAINT fk_article_memos_article_id_articles FOREIGN KEY(article_id)
+		REFERENCES articles (id) ON DELETE CASCADE
+)"""
+    )
+
+
 # STEPS[n] upgrades a database of version n - 1 to version n.
 STEPS: dict[int, Step] = {
     2: _v2_hidden_spans,
     3: _v3_orphaned,
     4: _v4_tagging,
+    5: _v5_article_memos,
 }
 LATEST = max(STEPS)
 

@@ -1,8 +1,9 @@
-"""The right-hand pane: tag palette, the open article's highlight cards, and the editor."""
+"""The right-hand pane: tag palette, the open article's highlight cards, the editor of
+one highlight, and the memo on the whole article."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, Signal
+from PySide6.QtCore import QByteArray, QItemSelectionModel, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -23,8 +24,48 @@ from desktop_app.ui.annotation_panel import (
     HighlightListModel,
     HighlightListView,
 )
+from desktop_app.ui.memo_box import MemoBox
 from desktop_app.ui.orphan_box import OrphanBox
 from desktop_app.ui.tag_palette import TAG_ROLE, TagListModel, TagPaletteView
+
+
+class PanelSplitter(QSplitter):
+    """The pane's splitter. Sizes saved by a version with fewer panes (before the memo)
+    would leave a new pane at zero height, unseen: it gets its default height instead."""
+
+    def __init__(self, defaults: list[int], parent=None) -> None:
+        super().__init__(Qt.Orientation.Vertical, parent)
+        self.defaults = defaults
+
+    def restoreState(self, state: QByteArray) -> bool:
+        restored = super().restoreState(state)
+        saved = _saved_pane_count(state)
+        if restored and saved is not None and saved < self.count() == len(self.defaults):
+            sizes = self.sizes()
+            for i in range(saved, self.count()):
+                sizes[i] = self.defaults[i]
+            self.setSizes(sizes)
+        return restored
+
+    def reveal(self, index: int) -> None:
+        """Give a pane dragged shut its default height back, taken from the largest pane."""
+        sizes = self.sizes()
+        if sizes[index] > 0:
+            return
+        largest = max(range(len(sizes)), key=lambda i: sizes[i])
+        grant = min(self.defaults[index], max(sizes[largest] // 2, 1))
+        sizes[largest] -= grant
+        sizes[index] = grant
+        self.setSizes(sizes)
+
+
+def _saved_pane_count(state: QByteArray) -> int | None:
+    """How many sizes a QSplitter.saveState() holds: big-endian marker 0xff, version,
+    then the size list's length."""
+    data = bytes(state.data())
+    if len(data) < 12 or int.from_bytes(data[0:4], "big") != 0xFF:
+        return None
+    return int.from_bytes(data[8:12], "big")
 
 
 class AnnotationPane(QWidget):
@@ -32,6 +73,9 @@ class AnnotationPane(QWidget):
     tagClicked = Signal(str)
     bulkTagRequested = Signal(list, bool)  # highlight ids; True: add tags, False: remove
     bulkDeleteRequested = Signal(list)
+    memoEdited = Signal(int, str)  # article id, memo: the window stores it (core.memos)
+
+    MEMO_PANE = 3
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -79,14 +123,17 @@ class AnnotationPane(QWidget):
         list_layout.addWidget(self.orphans)
 
         self.editor = HighlightEditor()
-        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.memo = MemoBox()
+        self.memo.memoEdited.connect(self.memoEdited)
+        # The memo is the last pane: dragged shut, it gives the cards all their room back.
+        self.splitter = PanelSplitter([130, 420, 170, 130])
         self.splitter.addWidget(palette_box)
         self.splitter.addWidget(list_box)
         self.splitter.addWidget(self.editor)
-        self.splitter.setStretchFactor(0, 0)
-        self.splitter.setStretchFactor(1, 1)
-        self.splitter.setStretchFactor(2, 0)
-        self.splitter.setSizes([130, 500, 170])
+        self.splitter.addWidget(self.memo)
+        for i, stretch in enumerate((0, 1, 0, 0)):
+            self.splitter.setStretchFactor(i, stretch)
+        self.splitter.setSizes(self.splitter.defaults)
         layout.addWidget(self.splitter)
 
         self.list.selectionModel().currentChanged.connect(self._on_current_changed)
@@ -206,6 +253,22 @@ class AnnotationPane(QWidget):
 
     def selected_id(self) -> int | None:
         return self.editor.current_id()
+
+    # --- the article's memo ---------------------------------------------------------------
+    def show_memo(self, article_id: int | None, memo: str = "") -> None:
+        """The memo of the article just opened; a pending edit of the last one is sent first."""
+        self.memo.set_article(article_id, memo)
+
+    def flush_memo(self) -> None:
+        self.memo.flush_memo()
+
+    def focus_memo(self) -> None:
+        """Bring the memo into view (even if its pane was dragged shut) and type in it."""
+        self.splitter.reveal(self.MEMO_PANE)
+        self.memo.focus()
+
+    def set_read_only(self, read_only: bool) -> None:
+        self.memo.set_read_only(read_only)
 
     # --- internals ----------------------------------------------------------------------
     def _on_current_changed(self, current, _previous) -> None:

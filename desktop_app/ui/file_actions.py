@@ -11,6 +11,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from desktop_app.core.db import DatabaseError
+from desktop_app.core.memos import get_memo
 from desktop_app.ui.export_dialog import ExportDialog
 from desktop_app.ui.tasks import run_in_background
 
@@ -81,6 +82,7 @@ class FileActions:
             highlights = self.service.highlights_for_article(self.current.id)
             self.reader.set_highlights(highlights)
             self.panel.set_highlights(highlights)
+            self.panel.show_memo(self.current.id, get_memo(self.db, self.current.id))  # an import may add one
         self.worker.start()  # a .qdpx may have brought new articles
         QMessageBox.information(self, self.tr("Annotations imported"), summary)
 
@@ -95,6 +97,7 @@ class FileActions:
 
     def backup_to(self, path: Path) -> bool:
         self.panel.editor.flush_note()
+        self.panel.flush_memo()
         try:
             self.db.backup(path)
         except Exception as e:  # sqlite3.Error, OSError: the user needs the words, not the type
@@ -118,6 +121,7 @@ class FileActions:
 
     def restore_from(self, path: Path) -> bool:
         self.panel.editor.flush_note()
+        self.panel.flush_memo()
         self.worker.shutdown()  # no connection may write while pages are replaced
         try:
             safety = self.db.restore_from(path)
@@ -128,6 +132,7 @@ class FileActions:
             self.worker = self._make_worker()
         self.history.stack.clear()  # its steps were about the library that is gone
         self.current = None
+        self.panel.show_memo(None)
         self.refresh_library()
         self.refresh_tags()
         self._open_initial_article()

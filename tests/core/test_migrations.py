@@ -17,12 +17,16 @@ from desktop_app.core.db import SCHEMA_VERSION, Database, DatabaseError
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "schemas"
 OLD_VERSIONS = sorted(int(p.stem.split("-v")[1]) for p in FIXTURES.glob("library-v*.sqlite3"))
-USER_TABLES = ("articles", "tags", "highlights", "highlight_tags", "segmentations", "app_state")
+USER_TABLES = ("articles", "tags", "highlights", "highlight_tags", "segmentations", "app_state",
+               "taggings", "rejected_suggestions", "article_memos")
 
 
 def rows(path: Path) -> dict[str, list[tuple]]:
+    """Every row of each user table the file has (older versions lack the newer tables)."""
     with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as conn:
-        return {t: conn.execute(f"SELECT * FROM {t} ORDER BY 1, 2").fetchall() for t in USER_TABLES}
+        present = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        return {t: conn.execute(f"SELECT * FROM {t} ORDER BY 1, 2").fetchall()
+                for t in USER_TABLES if t in present}
 
 
 def columns(path: Path) -> dict[str, list[tuple]]:
@@ -64,7 +68,8 @@ def test_upgrade_keeps_every_row_and_writes_a_backup_first(old_library):
     finally:
         db.close()
     after = rows(path)
-    for table in USER_TABLES:
+    assert set(after) == set(USER_TABLES)
+    for table in before:
         # Old columns keep their values; new columns are appended with defaults.
         assert [r[: len(b)] for r, b in zip(after[table], before[table])] == before[table], table
         assert len(after[table]) == len(before[table])
@@ -207,11 +212,19 @@ def test_v4_adds_empty_tagging_tables_that_work_through_the_app(old_library):
     version, path = old_library
     db = Database.open(path)
     try:
+        article = list_articles(db)[0]
+        text = article_text(db, article.id)
+        if version >= 4:  # made with a tagging row and a rejection: both kept
+            with db.engine.begin() as conn:
+                rejected = conn.exec_driver_sql("SELECT label, quote FROM rejected_suggestions").all()
+                assert rejected == [("ORG", "Đảng")]
+                tagged = conn.exec_driver_sql("SELECT article_id FROM taggings").scalars().all()
+                assert tagged == [article.id]
+                conn.exec_driver_sql("DELETE FROM taggings")
+                conn.exec_driver_sql("DELETE FROM rejected_suggestions")
         with db.engine.connect() as conn:
             for table in ("taggings", "rejected_suggestions"):
                 assert conn.exec_driver_sql(f"SELECT count(*) FROM {table}").scalar() == 0
-        article = list_articles(db)[0]
-        text = article_text(db, article.id)
         assert tagging.load_pos(db, article.id) is None
         assert tagging.load_entities(db, article.id) is None
         start = text.index("Đảng")
@@ -223,5 +236,34 @@ def test_v4_adds_empty_tagging_tables_that_work_through_the_app(old_library):
             conn.exec_driver_sql("DELETE FROM articles WHERE id = ?", (article.id,))
             for table in ("taggings", "rejected_suggestions"):
                 assert conn.exec_driver_sql(f"SELECT count(*) FROM {table}").scalar() == 0
+    finally:
+        db.close()
+
+
+def test_v5_adds_article_memos_that_work_through_the_app(old_library):
+    """v5 added article_memos: empty after an upgrade, a memo is saved and read back after
+    reopening, survives a re-import of the text, and goes with its article."""
+    from desktop_app.core.library import article_text, list_articles
+    from desktop_app.core.memos import get_memo, memos_by_article, set_memo
+    from desktop_app.core.reimport import replace_text
+
+    _version, path = old_library
+    db = Database.open(path)
+    try:
+        assert memos_by_article(db) == {}
+        first, second = [a.id for a in list_articles(db)[:2]]
+        assert set_memo(db, first, "Bài này: Đảng 😀\nhai dòng")
+        set_memo(db, second, "=1+1")
+    finally:
+        db.close()
+    db = Database.open(path)
+    try:
+        assert db.upgraded is None
+        assert get_memo(db, first) == "Bài này: Đảng 😀\nhai dòng"
+        replace_text(db, first, article_text(db, first) + "\nĐoạn mới.", "raw")
+        assert get_memo(db, first) == "Bài này: Đảng 😀\nhai dòng"
+        with db.engine.begin() as conn:
+            conn.exec_driver_sql("DELETE FROM articles WHERE id = ?", (first,))
+            assert conn.exec_driver_sql("SELECT article_id FROM article_memos").scalars().all() == [second]
     finally:
         db.close()

@@ -134,8 +134,9 @@ def import_annotations(db: Database, path: Path) -> str:
         if kind == "qdpx":
             r = import_qdpx(db, path)
             problems = f" {len(r.problems)} note(s): " + "; ".join(r.problems[:3]) if r.problems else ""
+            memos = f", {r.memos_imported} article memos" if r.memos_imported else ""
             return (f"{path.name}: {r.highlights_imported} highlights, {r.articles_imported} new articles "
-                    f"({r.articles_present} already here), {r.codes_imported} codes.{problems}")
+                    f"({r.articles_present} already here), {r.codes_imported} codes{memos}.{problems}")
         if kind == "csv":
             from desktop_app.core.export.csv_import import import_csv
 
@@ -150,5 +151,6 @@ def import_annotations(db: Database, path: Path) -> str:
     if result.orphans:
         shown = "; ".join(f"“{q[:40]}”: {why}" for q, why in result.orphans[:3])
         orphans = f" {len(result.orphans)} could not be placed: {shown}"
+    memos = f", {result.memos} article memos" if result.memos else ""
     return (f"{path.name}: {result.imported} highlights imported ({result.placed_fuzzy} placed by fuzzy "
-            f"match), {result.skipped} already present.{orphans}")
+            f"match), {result.skipped} already present{memos}.{orphans}")

@@ -2,11 +2,12 @@
 
 A reader turns a file into `IncomingHighlight`s (all of it, checked, before anything is
 written); `place_highlights` then finds each one's article and span and stores them in ONE
-transaction. The work is done in bulk so 100,000 highlights take seconds: the articles a
-file names are looked up once per name and their texts read once, the spans anchored in
-memory (the stored position is tried first and usually holds), the highlights already on
-the touched articles read once for duplicate detection, and the new highlights, tags and
-links written with a few bulk INSERTs (annotations.add_highlights).
+transaction, with any `IncomingMemo` (a note on a whole article) as that article's memo.
+The work is done in bulk so 100,000 highlights take seconds: the articles a file names
+are looked up once per name and their texts read once, the spans anchored in memory (the
+stored position is tried first and usually holds), the highlights already on the touched
+articles read once for duplicate detection, and the new highlights, tags and links
+written with a few bulk INSERTs (annotations.add_highlights).
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from desktop_app.core.annotations import (
     clean_tag_names,
 )
 from desktop_app.core.db import Database
+from desktop_app.core.memos import add_memo
 from desktop_app.core.models import Article, Highlight, Tag, highlight_tags
 from desktop_app.core.text import normalize
 
@@ -43,8 +45,9 @@ class AnnotationImportError(AnnotationError):
 class ImportResult:
     imported: int
     placed_fuzzy: int
-    orphans: list[tuple[str, str]]  # (quote, why it could not be placed)
+    orphans: list[tuple[str, str]]  # (quote, or a memo's text; why it could not be placed)
     skipped: int  # identical to a highlight already there
+    memos: int = 0  # articles whose memo the file set or added to
 
 
 class IncomingHighlight(NamedTuple):
@@ -80,6 +83,14 @@ class IncomingHighlight(NamedTuple):
             return "", ""
         end = at + len(self.quote)
         return context[:at][-CONTEXT_CHARS:], context[end:][:CONTEXT_CHARS]
+
+
+class IncomingMemo(NamedTuple):
+    """A note on a whole article (an annotation that points at no passage): its memo."""
+
+    text: str
+    content_hash: str | None = None
+    url: str | None = None
 
 
 def parse_timestamp(value: str) -> datetime:
@@ -269,8 +280,11 @@ def _utc(moment: datetime | None) -> datetime | None:
     return moment.astimezone(timezone.utc)
 
 
-def place_highlights(db: Database, records: Sequence[IncomingHighlight]) -> ImportResult:
-    """Anchor and create every record in ONE transaction: all of it is kept, or none.
+def place_highlights(
+    db: Database, records: Sequence[IncomingHighlight], memos: Sequence[IncomingMemo] = ()
+) -> ImportResult:
+    """Anchor and create every record, and store every memo, in ONE transaction: all of
+    it is kept, or none.
 
     Records are taken in file order: a record identical (article, span and tags) to a
     highlight already there, or to an earlier record, is skipped.
@@ -319,4 +333,24 @@ def place_highlights(db: Database, records: Sequence[IncomingHighlight]) -> Impo
                                         _utc(rec.modified) or created, rec.keep_id))
             fuzzy += is_fuzzy
         add_highlights(s, new, {t.id: t.text for t in library.by_id.values()})
-    return ImportResult(len(new), fuzzy, orphans, skipped)
+        memo_count = _place_memos(s, memos, orphans)
+    return ImportResult(len(new), fuzzy, orphans, skipped, memo_count)
+
+
+def _place_memos(s: Session, memos: Sequence[IncomingMemo], orphans: list[tuple[str, str]]) -> int:
+    """Each memo on the one article its text hash (else its address) names; memos.add_memo
+    keeps a memo the article already has. Returns how many articles' memos changed."""
+    changed = 0
+    for memo in memos:
+        ids: list[int] = []
+        if memo.content_hash:
+            ids = list(s.scalars(select(Article.id).where(Article.content_hash == memo.content_hash)))
+        if not ids and memo.url:
+            ids = list(s.scalars(select(Article.id).where(Article.url == memo.url)))
+        if len(ids) != 1:
+            orphans.append((memo.text, f"the memo's address belongs to {len(ids)} articles; "
+                            "cannot tell which one is meant" if ids else
+                            "no article in the library is the one this memo is about"))
+            continue
+        changed += add_memo(s, ids[0], memo.text) != "unchanged"
+    return changed

@@ -7,7 +7,8 @@ the same content twice, or after a round trip, gives the same bytes.
 
 Positions are code points into `Article.text`, which is written out unchanged as the
 source's UTF-8 text (REFI-QDA 1.5 counts code points). Orphans (see csv_export) have no
-valid position, so they get no PlainTextSelection.
+valid position, so they get no PlainTextSelection. An article's memo is its TextSource's
+Description (what QualCoder reads as the file memo).
 """
 
 from __future__ import annotations
@@ -37,6 +38,7 @@ from desktop_app.core.export.refi_qda import (
     stable_guid,
     tag_code_path,
 )
+from desktop_app.core.memos import memo_texts
 from desktop_app.core.models import Article, Highlight, Tag
 from desktop_app.core.text import fold
 
@@ -75,7 +77,9 @@ def export_qdpx(db: Database, path: Path, article_ids: Iterable[int] | None = No
         )
         if article_ids is not None:
             stmt = stmt.where(Article.id.in_(list(article_ids)))
-        project, entries, count = _project(list(s.scalars(select(Tag))), list(s.scalars(stmt)))
+        articles = list(s.scalars(stmt))
+        memos = memo_texts(s, [a.id for a in articles])
+        project, entries, count = _project(list(s.scalars(select(Tag))), articles, memos)
     entries.insert(0, ("project.qde", _xml_bytes(project)))
     _write_atomic(path, ".qdpx", lambda f: _write_zip(f, entries))
     return count
@@ -97,7 +101,7 @@ def export_qdc(db: Database, path: Path) -> int:
 
 
 def _project(
-    tags: list[Tag], articles: list[Article]
+    tags: list[Tag], articles: list[Article], memos: dict[int, str]
 ) -> tuple[ET.Element, list[tuple[str, bytes]], int]:
     """The Project element, the Sources/ entries, and the number of selections."""
     roots, code_guids = _code_tree(tags)
@@ -120,7 +124,8 @@ def _project(
         sources = _el(project, "Sources")
         for article in articles:
             guid = stable_guid("source", article.content_hash)
-            count += _text_source(sources, article, guid, code_guids, used_vars)
+            count += _text_source(sources, article, guid, code_guids, used_vars,
+                                  memos.get(article.id, ""))
             entries.append((f"Sources/{guid}.txt", article.text.encode("utf-8")))
     return project, entries, count
 
@@ -168,10 +173,13 @@ def _text_source(
     guid: str,
     code_guids: dict[int, str],
     used_vars: list[str],
+    memo: str,
 ) -> int:
     """A TextSource with one PlainTextSelection per highlight; return the highlight count."""
     src = _el(sources, "TextSource", guid=guid, name=article.title or "",
               plainTextPath=f"internal://{guid}.txt", creatingUser=USER_GUID)
+    if memo:
+        _el(src, "Description", text=memo)  # the schema wants it first
     ordinal: Counter[tuple[int, int]] = Counter()
     highlights = sorted((h for h in article.highlights if not h.orphaned),
                         key=lambda h: (h.start, h.end, h.id))

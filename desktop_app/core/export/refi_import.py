@@ -8,6 +8,9 @@ Positions: REFI-QDA 1.5 counts code points, but NVivo counts UTF-16 code units a
 ATLAS.ti counts a CRLF line break as one character. `refi_qda.choose_reading` picks, per
 source, the counting under which the selections fall on word and line boundaries, and
 maps them onto our normalized text, so each highlight covers the text that was coded.
+
+A source's Description and Notes it refers to become the article's memo; a memo already
+in the library is kept, with a different imported one added below it.
 """
 
 from __future__ import annotations
@@ -37,6 +40,7 @@ from desktop_app.core.export.refi_qda import (
 from desktop_app.core.ingest.decode import ImportFailure, decode_bytes
 from desktop_app.core.ingest.importer import MAX_FILE_BYTES
 from desktop_app.core.ingest.metadata import parse_metadata
+from desktop_app.core.memos import add_memo
 from desktop_app.core.models import Article, Highlight, Tag, highlight_tags, utcnow
 
 _MAX_XML_BYTES = 500 * 1024 * 1024
@@ -56,6 +60,7 @@ class QdpxImportResult:
     highlights_imported: int
     codes_imported: int
     problems: list[str] = field(default_factory=list)
+    memos_imported: int = 0  # articles whose memo the file set or added to
 
 
 @dataclass
@@ -84,6 +89,7 @@ class _Source:
     text: str
     variables: dict[str, str]
     selections: list[_Selection]
+    memo: str = ""
 
 
 def import_qdpx(db: Database, path: Path) -> QdpxImportResult:
@@ -262,7 +268,14 @@ class _Reader:
         if not text.strip():
             self.problems.append(f"The {label} holds no text and was skipped.")
             return None
-        return _Source(name, raw, text, self._variable_values(el, variables), selections)
+        return _Source(name, raw, text, self._variable_values(el, variables), selections,
+                       self._memo(el, notes))
+
+    def _memo(self, el: ET.Element, notes: dict[str, str]) -> str:
+        """The source's Description and the Notes it refers to (NoteRef), as one memo."""
+        parts = [el.findtext(self.q("Description")) or ""]
+        parts += [notes.get(r.get("targetGUID") or "", "") for r in el.findall(self.q("NoteRef"))]
+        return "\n\n".join(p for p in parts if p.strip())
 
     def _selection(
         self, sel: ET.Element, start: int, end: int, notes: dict[str, str]
@@ -329,7 +342,7 @@ def _color(value: str | None) -> str | None:
 def _store(db: Database, path: Path, codes: list[_Code], sources: list[_Source],
            problems: list[str], foreign: bool) -> QdpxImportResult:
     """One transaction: if anything fails, the library is as it was."""
-    articles_new = articles_present = 0
+    articles_new = articles_present = memos = 0
     with db.session() as s:
         tags, codes_new = _store_tags(s, codes)
         unknown = 0
@@ -353,6 +366,8 @@ def _store(db: Database, path: Path, codes: list[_Code], sources: list[_Source],
                 have = have_by_article.get(article.id)
                 if have is None:
                     have = have_by_article[article.id] = _highlight_keys(s, article.id)
+            if _merge_memo(s, article, src.memo, problems):
+                memos += 1
             text = article.text
             for sel in src.selections:
                 sel_tags = {tags[g].name: tags[g] for g in sel.code_guids if g in tags}
@@ -379,7 +394,16 @@ def _store(db: Database, path: Path, codes: list[_Code], sources: list[_Source],
         if unknown:
             problems.append(f"{unknown} coding(s) refer to codes missing from the codebook; "
                             "those highlights were imported without them.")
-    return QdpxImportResult(articles_new, articles_present, len(rows), codes_new, problems)
+    return QdpxImportResult(articles_new, articles_present, len(rows), codes_new, problems, memos)
+
+
+def _merge_memo(s: Session, article: Article, memo: str, problems: list[str]) -> bool:
+    """Give the article the imported memo (memos.add_memo: its own is never lost)."""
+    outcome = add_memo(s, article.id, memo)
+    if outcome == "appended":
+        problems.append(f"The memo on “{article.title}” from the file was added below the one "
+                        "already in the library.")
+    return outcome != "unchanged"
 
 
 def _highlight_keys(s: Session, article_id: int) -> set[tuple[int, int, str, tuple[str, ...]]]:

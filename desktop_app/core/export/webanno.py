@@ -16,6 +16,10 @@ the same highlights give a byte-identical file in any library holding the same a
 
 Orphans (see csv_export) are left out: a TextQuoteSelector alone could carry one, but an
 import elsewhere would then place it by that quote alone, where this library could not.
+
+An article's memo is a "commenting" annotation on the whole article: its target names the
+source and no selector (the model's way to annotate a whole resource). Reading such an
+annotation back, with a comment and no tag, gives the article its memo.
 """
 
 from __future__ import annotations
@@ -29,7 +33,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from sqlalchemy import select
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import Session, selectinload
 
 from desktop_app.core.db import Database
 from desktop_app.core.export.csv_export import atomic_open
@@ -37,10 +41,11 @@ from desktop_app.core.export.importing import (
     AnnotationImportError,
     ImportResult,
     IncomingHighlight,
+    IncomingMemo,
     parse_timestamp,
     place_highlights,
 )
-from desktop_app.core.models import Article, Highlight
+from desktop_app.core.models import Article, ArticleMemo, Highlight
 from desktop_app.core.text import fold, normalize
 
 ANNO_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
@@ -83,9 +88,7 @@ def _annotation(h: Highlight, article: Article, seen: dict[str, int]) -> dict[st
         quote["prefix"] = h.prefix
     if h.suffix:
         quote["suffix"] = h.suffix
-    target: dict[str, object] = {"source": source_iri(article.content_hash)}
-    if article.url and _ABSOLUTE_IRI.fullmatch(article.url):
-        target["scope"] = article.url  # the web page the text was taken from
+    target = _target(article)
     target["selector"] = [quote, {"type": "TextPositionSelector", "start": h.start, "end": h.end}]
     result: dict[str, object] = {
         "@context": ANNO_CONTEXT,
@@ -102,10 +105,44 @@ def _annotation(h: Highlight, article: Article, seen: dict[str, int]) -> dict[st
     return result
 
 
+def _target(article: Article) -> dict[str, object]:
+    target: dict[str, object] = {"source": source_iri(article.content_hash)}
+    if article.url and _ABSOLUTE_IRI.fullmatch(article.url):
+        target["scope"] = article.url  # the web page the text was taken from
+    return target
+
+
+def _memo_annotation(article: Article, memo: str) -> dict[str, object]:
+    """The article's memo: a comment on the whole article. No times: like the id, the
+    file then depends only on content, and a round trip gives the same bytes."""
+    return {
+        "@context": ANNO_CONTEXT,
+        "id": f"urn:uuid:{uuid.uuid5(_ID_NAMESPACE, article.content_hash + ':memo')}",
+        "type": "Annotation",
+        "motivation": "commenting",
+        "generator": GENERATOR,
+        "body": [{"type": "TextualBody", "purpose": "commenting", "value": memo,
+                  "format": "text/plain"}],
+        "target": _target(article),
+    }
+
+
+def _memo_annotations(s: Session, article_ids: list[int] | None) -> list[dict[str, object]]:
+    stmt = (
+        select(Article, ArticleMemo.text)
+        .join(ArticleMemo, ArticleMemo.article_id == Article.id)
+        .order_by(Article.published.is_(None), Article.published, Article.content_hash)
+    )
+    if article_ids is not None:
+        stmt = stmt.where(Article.id.in_(article_ids))
+    return [_memo_annotation(a, memo) for a, memo in s.execute(stmt)]
+
+
 def web_annotations(
     db: Database, article_ids: Iterable[int] | None = None
 ) -> list[dict[str, object]]:
-    """Annotations in an order that does not depend on this library's ids."""
+    """Annotations in an order that does not depend on this library's ids: highlights,
+    then the articles' memos."""
     stmt = (
         select(Highlight, Article)
         .join(Article)
@@ -115,10 +152,12 @@ def web_annotations(
                   Highlight.start, Highlight.end, Highlight.created_at, Highlight.id)
     )
     if article_ids is not None:
-        stmt = stmt.where(Highlight.article_id.in_(list(article_ids)))
+        article_ids = list(article_ids)
+        stmt = stmt.where(Highlight.article_id.in_(article_ids))
     seen: dict[str, int] = {}
     with db.session() as s:
-        return [_annotation(h, a, seen) for h, a in s.execute(stmt)]
+        highlights = [_annotation(h, a, seen) for h, a in s.execute(stmt)]
+        return highlights + _memo_annotations(s, article_ids)
 
 
 def export_webanno(db: Database, path: Path, article_ids: Iterable[int] | None = None) -> int:
@@ -246,7 +285,7 @@ def _resource_iri(value: object) -> str | None:
     return value if isinstance(value, str) and value else None
 
 
-def _incoming(item: object, index: int) -> IncomingHighlight:
+def _incoming(item: object, index: int) -> IncomingHighlight | IncomingMemo:
     where = f"annotation {index + 1}"
     if not isinstance(item, dict):
         raise _Malformed(f"{where} is not a JSON object")
@@ -271,6 +310,8 @@ def _incoming(item: object, index: int) -> IncomingHighlight:
     match = _HASH_IRI.fullmatch(source or "")
     url = None if match else source
     url = url or _resource_iri(target.get("scope"))
+    if not sel and note.strip() and not tags:  # a comment on the whole article: its memo
+        return IncomingMemo(note, match.group(1).lower() if match else None, url)
     return IncomingHighlight(
         quote=normalize(quote.get("exact", "")),
         prefix=normalize(quote.get("prefix", "")),
@@ -286,8 +327,9 @@ def _incoming(item: object, index: int) -> IncomingHighlight:
     )
 
 
-def read_webanno(path: Path) -> list[IncomingHighlight]:
-    """Every annotation of the file, or AnnotationImportError for the first problem."""
+def read_webanno(path: Path) -> tuple[list[IncomingHighlight], list[IncomingMemo]]:
+    """Every annotation of the file (memos apart), or AnnotationImportError for the first
+    problem."""
     path = Path(path)
     try:
         raw = path.read_bytes()
@@ -295,7 +337,9 @@ def read_webanno(path: Path) -> list[IncomingHighlight]:
         raise AnnotationImportError(f"Cannot read {path}: {e.strerror or e}.") from e
     try:
         data = json.loads(raw.decode("utf-8-sig"))
-        return [_incoming(item, i) for i, item in enumerate(_annotation_items(data))]
+        items = [_incoming(item, i) for i, item in enumerate(_annotation_items(data))]
+        return ([r for r in items if isinstance(r, IncomingHighlight)],
+                [r for r in items if isinstance(r, IncomingMemo)])
     except UnicodeDecodeError:
         problem = "it is not UTF-8 text"
     except json.JSONDecodeError as e:
@@ -307,4 +351,4 @@ def read_webanno(path: Path) -> list[IncomingHighlight]:
 
 def import_webanno(db: Database, path: Path) -> ImportResult:
     """Read the whole file first, then place every annotation in one transaction."""
-    return place_highlights(db, read_webanno(path))
+    return place_highlights(db, *read_webanno(path))

@@ -29,14 +29,15 @@ from desktop_app.core.export.csv_export import (
     looks_like_formula,
 )
 from desktop_app.core.export.csv_long import CODEBOOK_COLUMNS, codebook_rows
+from desktop_app.core.memos import memo_texts
 from desktop_app.core.models import Article
 
 if TYPE_CHECKING:
     from openpyxl.cell.cell import Cell
     from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
-ARTICLE_COLUMNS = ("id", "title", "source", "author", "published", "highlights")
-WRAPPED = frozenset({"quote", "context", "note"})
+ARTICLE_COLUMNS = ("id", "title", "source", "author", "published", "highlights", "memo")
+WRAPPED = frozenset({"quote", "context", "note", "memo"})
 MIN_WIDTH, MAX_WIDTH = 6, 60
 _DATE_FORMAT = "yyyy-mm-dd"
 _DATETIME_FORMAT = "yyyy-mm-dd hh:mm"
@@ -119,8 +120,10 @@ def _article_rows(
         stmt = stmt.where(Article.id.in_(list(article_ids)))
     with db.session() as s:
         found = s.execute(stmt).all()
+        memos = memo_texts(s, [row[0] for row in found])
     return [
-        [aid, title, source or "", author or "", excel_date(published or ""), counts.get(aid, 0)]
+        [aid, title, source or "", author or "", excel_date(published or ""), counts.get(aid, 0),
+         memos.get(aid, "")]
         for aid, title, source, author, published in found
     ]
 
@@ -132,7 +135,7 @@ def export_xlsx(
 
     Sheets: "Highlights" (COLUMNS), "Codebook" (the tags in scope, counted within the
     chosen articles) and "Articles" (every chosen article, with its number of rows in
-    "Highlights", so articles without any stay visible).
+    "Highlights", so articles without any stay visible, and its memo).
     """
     if article_ids is not None:
         article_ids = list(article_ids)
