@@ -82,32 +82,11 @@ def summary(values: list[float]) -> str:
 
 
 def show_word_view(window) -> None:
-    """Word groups, POS colours and entity underlines on, refreshed as tags arrive, as
-    the View menu toggles do (wired here in case the window does not do it itself)."""
-    from desktop_app.core.segments import load_segmentation
-    from desktop_app.core.tagging import load_entities, load_pos
-
-    reader = window.reader
-    reader.set_show_word_boundaries(True)
-    reader.set_show_pos(True)
-    reader.set_show_entities(True)
-
-    def tagged(article_id: int) -> None:
-        # As the window should do it: entities now, the colours in an event of their own.
-        if window.current is not None and window.current.id == article_id:
-            reader.set_entities(load_entities(window.db, article_id))
-            QTimer.singleShot(0, lambda: colour(article_id))
-
-    def colour(article_id: int) -> None:
-        if window.current is not None and window.current.id == article_id:
-            reader.set_pos(load_pos(window.db, article_id))
-
-    def segmented(article_id: int) -> None:
-        if window.current is not None and window.current.id == article_id and not reader.has_tokens():
-            reader.set_tokens(load_segmentation(window.db, article_id))
-
-    window.worker.article_tagged.connect(tagged)
-    window.worker.article_segmented.connect(segmented)
+    """Word groups, POS colours and entity underlines on, through the View menu's
+    toggles: the window then refreshes them itself as words and tags arrive."""
+    window.act_words.setChecked(True)
+    window.act_pos.setChecked(True)
+    window.act_entities.setChecked(True)
 
 
 def idle(app: QApplication, seconds: float) -> list[float]:

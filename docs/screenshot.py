@@ -1,6 +1,9 @@
-"""Render the README screenshot: the seeds, a few highlights, word boundaries on.
+"""Render the README screenshot: the seeds, a few highlights (two overlapping), word
+boundaries and named-entity suggestions on, an article memo.
 
     xvfb-run -a -s "-screen 0 1400x900x24" .venv/bin/python docs/screenshot.py docs/screenshot.png
+
+CHUGIAI_THEME=dark (or light) picks the theme; without it the system's is followed.
 """
 
 from __future__ import annotations
@@ -35,12 +38,17 @@ def main() -> None:
         ("tình trạng chạy chức chạy quyền, lợi dụng mối quan hệ thân quen, lợi ích nhóm", ["Tiêu cực"],
          "Liệt kê các biểu hiện tiêu cực trong công tác cán bộ."),
         ("đào tạo, bồi dưỡng cán bộ", ["Cán bộ/Đào tạo"], ""),
+        ("công tác tổ chức xây dựng Đảng", ["Cán bộ/Đào tạo"], "Chồng lên đoạn đánh dấu đầu tiên."),
     ]:
         start = text.index(phrase)
         service.create_highlight(article.id, start, start + len(phrase), tags, note)
     settings = QSettings(str(tmp / "settings.ini"), QSettings.Format.IniFormat)
     settings.setValue("reader/last_article", article.id)
     settings.setValue("reader/show_words", True)
+    settings.setValue("reader/show_entities", True)
+    from desktop_app.core.memos import set_memo
+
+    set_memo(db, article.id, "Bài tường thuật hội nghị; so sánh với bài của Nhân Dân cùng ngày.")
     window = MainWindow(db, settings)
     window.resize(1400, 880)
     window.show()
@@ -56,7 +64,7 @@ def main() -> None:
         window.close()
         app.quit()
 
-    QTimer.singleShot(6000, shoot)  # time for segmentation to finish and paint word groups
+    QTimer.singleShot(9000, shoot)  # time for segmentation to finish and paint word groups
     app.exec()
 
 

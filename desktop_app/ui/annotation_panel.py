@@ -15,7 +15,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeySequence, QPainter, QShortcut
+from PySide6.QtGui import QFont, QFontMetrics, QKeySequence, QPainter, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -208,8 +208,8 @@ class HighlightCardDelegate(QStyledItemDelegate):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         card = option.rect.adjusted(6, 4, -6, -4)
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
-        painter.setPen(QColor("#2b6cb0") if selected else QColor("#e0ddd5"))
-        painter.setBrush(QColor("#eef4fb") if selected else QColor("#ffffff"))
+        painter.setPen(style.ACCENT if selected else style.color("card_border"))
+        painter.setBrush(style.color("card_selected") if selected else style.color("card"))
         painter.drawRoundedRect(card, 6, 6)
         edge = style.tag_color(h.tags[0].color if h.tags else "#d0d0d0")
         painter.fillRect(QRect(card.left() + 1, card.top() + 6, 4, card.height() - 12), edge)

@@ -33,7 +33,7 @@ from desktop_app.core.db import (
 )
 from desktop_app.core.ingest import import_paths
 from desktop_app.core.library import get_state, set_state
-from desktop_app.ui import i18n, style
+from desktop_app.ui import appearance, i18n, style
 from desktop_app.ui.errors import install_excepthook, setup_logging
 from desktop_app.ui.single_instance import SingleInstance
 
@@ -52,13 +52,16 @@ def make_application(argv: list[str] | None = None, settings: QSettings | None =
     app.setApplicationVersion(__version__)
     # Before any widget exists: texts are translated when widgets are built, so a
     # language chosen in the settings takes effect at the next start.
-    choice = i18n.requested_language(settings if settings is not None else QSettings())
+    settings = settings if settings is not None else QSettings()
+    choice = i18n.requested_language(settings)
     i18n.install_translator(app, choice)
     icon = paths.resources_dir() / "icons" / "chugiai.svg"
     if icon.exists():
         app.setWindowIcon(QIcon(str(icon)))
     app.setFont(style.ui_font())
-    app.setStyleSheet(style.stylesheet())
+    # The theme too goes on before any widget exists: no light flash before a dark window.
+    # The window's Appearance then keeps it up to date (settings dialog, system switches).
+    appearance.apply_theme(app, appearance.resolve_theme(appearance.stored_theme(settings)))
     return app
 
 

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.core.library import EDITABLE_FIELDS, ArticleDoc
+from desktop_app.ui import style
 
 _LABELS = {
     "title": QT_TRANSLATE_NOOP("ArticleDetailsDialog", "Title"),
@@ -63,7 +64,7 @@ class ArticleDetailsDialog(QDialog):
         self.error = QLabel()
         self.error.setObjectName("formError")
         self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #a4262c")
+        self.error.setStyleSheet(f"color: {style.color('error').name()}")
         form.addRow(self.error)
         tabs.addTab(form_page, self.tr("Details"))
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPainterPath
+from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPainterPath
 from PySide6.QtWidgets import QListView, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from desktop_app.core.library import ArticleSummary
@@ -67,11 +67,11 @@ class ArticleDelegate(QStyledItemDelegate):
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         hovered = bool(option.state & QStyle.StateFlag.State_MouseOver)
         if selected:
-            painter.fillRect(rect, QColor("#dde8f5"))
+            painter.fillRect(rect, style.color("row_selected"))
             painter.fillRect(QRect(rect.left(), rect.top(), 3, rect.height()), style.ACCENT)
         elif hovered:
-            painter.fillRect(rect, QColor("#ebe9e3"))
-        painter.setPen(QColor("#e2dfd7"))
+            painter.fillRect(rect, style.color("row_hover"))
+        painter.setPen(style.color("rule"))
         painter.drawLine(rect.left() + self.PAD, rect.bottom(), rect.right() - self.PAD, rect.bottom())
 
         title_font, meta_font = self._fonts(option)
@@ -84,7 +84,7 @@ class ArticleDelegate(QStyledItemDelegate):
             badge = QRect(inner.right() - badge_w, inner.top() + 1, badge_w, fm.height() + 2)
             path = QPainterPath()
             path.addRoundedRect(badge, badge.height() / 2, badge.height() / 2)
-            painter.fillPath(path, QColor("#ffd166"))
+            painter.fillPath(path, style.color("badge"))
             painter.setFont(meta_font)
             painter.setPen(style.INK)
             painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, badge_text)

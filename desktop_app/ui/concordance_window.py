@@ -35,7 +35,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -154,7 +154,6 @@ class ConcordanceModel(QAbstractTableModel):
         self._bold.setBold(True)
         self._bold_italic = QFont(self._bold)
         self._bold_italic.setItalic(True)
-        self._keyword_color = QColor("#1d4f85")
 
     def set_lines(self, lines: list[ConcordanceLine]) -> None:
         self.beginResetModel()
@@ -197,7 +196,7 @@ class ConcordanceModel(QAbstractTableModel):
             return self._bold if line.segmented else self._bold_italic
         if role == Qt.ItemDataRole.ForegroundRole:
             if column == 1:
-                return self._keyword_color
+                return style.color("keyword")  # the theme in use
             if column == 3:
                 return style.MUTED
         if role == Qt.ItemDataRole.ToolTipRole:

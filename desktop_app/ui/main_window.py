@@ -27,10 +27,12 @@ from desktop_app.core.db import Database, DatabaseError
 from desktop_app.core.ingest import ImportReport
 from desktop_app.core.ingest.metadata import parse_metadata, title_span
 from desktop_app.core.ingest.boilerplate import find_boilerplate
+from desktop_app.core.memos import get_memo, set_memo
 from desktop_app.core.library import ArticleDoc, get_article, list_articles, set_hidden_spans, update_metadata
 from desktop_app.core.segments import load_segmentation
 from desktop_app.core.text import fold
 from desktop_app.ui.annotation_pane import AnnotationPane
+from desktop_app.ui.appearance import Appearance
 from desktop_app.ui.import_job import ImportController, ImportStatus
 from desktop_app.ui.article_list import ID_ROLE
 from desktop_app.ui.library_pane import LibraryPane
@@ -38,8 +40,10 @@ from desktop_app.ui.article_details import ArticleDetailsDialog
 from desktop_app.ui.concordance_window import ConcordanceWindow
 from desktop_app.ui.file_actions import FileActions
 from desktop_app.ui.frequency_window import FrequencyWindow
+from desktop_app.ui.highlight_actions import HighlightActions
 from desktop_app.ui.reader import WINDOWED_ABOVE
 from desktop_app.ui.reader_pane import ReaderPane
+from desktop_app.ui.reading_settings_dialog import ReadingSettingsDialog
 from desktop_app.ui.shortcuts_dialog import ShortcutsDialog
 from desktop_app.ui.status import SegmentationStatus
 from desktop_app.ui.tag_dialog import TagDialog
@@ -51,7 +55,7 @@ from desktop_app.ui.workers import SegmentationWorker
 HIGHLIGHT_SHORTCUT = QKeySequence("Ctrl+H")  # never a bare letter: it would clash with Unikey/Telex
 
 
-class MainWindow(FileActions, WordViewActions, QMainWindow):
+class MainWindow(FileActions, WordViewActions, HighlightActions, QMainWindow):
     def __init__(self, db: Database, settings: QSettings | None = None, start_worker: bool = True) -> None:
         super().__init__()
         self.db = db
@@ -70,6 +74,10 @@ class MainWindow(FileActions, WordViewActions, QMainWindow):
         self.article_list = self.library.list
         self.reader_pane = ReaderPane()
         self.reader = self.reader_pane.reader
+        # Font, line spacing, theme: applied now, before the first article is laid out.
+        self.appearance = Appearance(self.settings, self)
+        self.appearance.attach(self.reader)
+        self.reader.zoomRequested.connect(lambda step: self.appearance.bigger() if step > 0 else self.appearance.smaller())
         self.panel = AnnotationPane()
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.library)
@@ -84,6 +92,7 @@ class MainWindow(FileActions, WordViewActions, QMainWindow):
 
         self._make_actions()
         self._make_word_view()
+        self._make_highlight_actions()
         self._make_menus_and_toolbar()
         self.seg_status = SegmentationStatus()
         self.import_status = ImportStatus()
@@ -110,6 +119,8 @@ class MainWindow(FileActions, WordViewActions, QMainWindow):
         self.panel.editor.noteEdited.connect(self._save_note)
         self.panel.editor.editTagsRequested.connect(self.edit_tags)
         self.panel.editor.deleteRequested.connect(self.delete_highlight)
+        self.panel.memoEdited.connect(self._save_memo)
+        self.panel.set_read_only(db.read_only)
         delete_key = QShortcut(QKeySequence.StandardKey.Delete, self.panel.list)
         delete_key.setContext(Qt.ShortcutContext.WidgetShortcut)
         delete_key.activated.connect(lambda: self.panel.selected_ids() and self.delete_many(self.panel.selected_ids()))
@@ -182,6 +193,10 @@ class MainWindow(FileActions, WordViewActions, QMainWindow):
         self.act_delete = QAction(self.tr("Delete highlight"), self)
         self.act_delete.setShortcut(QKeySequence("Ctrl+Del"))
         self.act_delete.triggered.connect(lambda: self._with_selected(self.delete_highlight))
+        # Ctrl+Shift+M: on macOS Qt makes Ctrl+M Cmd+M, which minimizes the window.
+        self.act_memo = QAction(self.tr("Write article memo"), self)
+        self.act_memo.setShortcut(QKeySequence("Ctrl+Shift+M"))
+        self.act_memo.triggered.connect(self.panel.focus_memo)
 
         self.act_find = QAction(self.tr("Find in article…"), self)
         self.act_find.setShortcut(QKeySequence.StandardKey.Find)
@@ -219,6 +234,18 @@ class MainWindow(FileActions, WordViewActions, QMainWindow):
         self.act_shortcuts = QAction(self.tr("Keyboard shortcuts"), self)
         self.act_shortcuts.setShortcut(QKeySequence("Ctrl+/"))
         self.act_shortcuts.triggered.connect(lambda: ShortcutsDialog(self.menuBar(), self).exec())
+        self.act_reading_settings = QAction(self.tr("Reading settings…"), self)
+        self.act_reading_settings.setShortcut(QKeySequence("Ctrl+,"))
+        self.act_reading_settings.triggered.connect(lambda: ReadingSettingsDialog(self.appearance, self).exec())
+        self.act_text_bigger = QAction(self.tr("Bigger text"), self)
+        self.act_text_bigger.setShortcuts([QKeySequence.StandardKey.ZoomIn, QKeySequence("Ctrl+=")])
+        self.act_text_bigger.triggered.connect(self.appearance.bigger)
+        self.act_text_smaller = QAction(self.tr("Smaller text"), self)
+        self.act_text_smaller.setShortcut(QKeySequence.StandardKey.ZoomOut)
+        self.act_text_smaller.triggered.connect(self.appearance.smaller)
+        self.act_text_reset = QAction(self.tr("Normal text size"), self)
+        self.act_text_reset.setShortcut(QKeySequence("Ctrl+0"))
+        self.act_text_reset.triggered.connect(self.appearance.reset_size)
         self.act_about = QAction(self.tr("About Chú Giải"), self)
         self.act_about.triggered.connect(self._about)
 
@@ -237,8 +264,10 @@ class MainWindow(FileActions, WordViewActions, QMainWindow):
         menu_edit.addSeparator()
         menu_edit.addActions([self.act_highlight, self.act_edit_tags, self.act_delete])
         menu_edit.addAction(self.act_manage_tags)
+        menu_edit.addAction(self.act_memo)
         menu_edit.addSeparator()
         menu_edit.addActions([self.act_next_highlight, self.act_previous_highlight])
+        self._add_highlight_actions(menu_edit)
         menu_edit.addSeparator()
         menu_edit.addActions([self.act_find, self.act_find_next, self.act_find_previous, self.act_search])
         menu_view = self.menuBar().addMenu(self.tr("&View"))
@@ -247,6 +276,9 @@ class MainWindow(FileActions, WordViewActions, QMainWindow):
         menu_view.addAction(self.act_show_hidden)
         menu_view.addSeparator()
         menu_view.addActions([self.act_concordance, self.act_frequencies])
+        menu_view.addSeparator()
+        menu_view.addActions([self.act_text_bigger, self.act_text_smaller, self.act_text_reset])
+        menu_view.addAction(self.act_reading_settings)
         menu_help = self.menuBar().addMenu(self.tr("&Help"))
         menu_help.addAction(self.act_shortcuts)
         menu_help.addAction(self.act_about)
@@ -270,6 +302,8 @@ class MainWindow(FileActions, WordViewActions, QMainWindow):
         has_selected = self.panel.selected_id() is not None
         self.act_edit_tags.setEnabled(writable and has_selected)
         self.act_delete.setEnabled(writable and has_selected)
+        self.act_memo.setEnabled(self.current is not None)
+        self._update_highlight_actions(writable, has_selected)
 
     # --- library ------------------------------------------------------------------------
     def refresh_library(self) -> None:
@@ -317,6 +351,7 @@ class MainWindow(FileActions, WordViewActions, QMainWindow):
 
     def open_article(self, article_id: int) -> None:
         self.panel.editor.flush_note()
+        self.panel.flush_memo()
         doc = get_article(self.db, article_id)
         if doc is None:
             return
@@ -328,6 +363,7 @@ class MainWindow(FileActions, WordViewActions, QMainWindow):
         self.reader.set_highlights(highlights)
         self.panel.set_highlights(highlights)
         self.panel.orphans.set_orphans(self.service.orphans_for_article(article_id))
+        self.panel.show_memo(article_id, get_memo(self.db, article_id))
         spans = load_segmentation(self.db, article_id)
         self.reader.set_tokens(spans)
         needs_tags = self._show_word_view(article_id)
@@ -413,12 +449,17 @@ class MainWindow(FileActions, WordViewActions, QMainWindow):
         cursor.clearSelection()
         self.reader.setTextCursor(cursor)
         self.reader.set_active_highlight(info.id)
+
+        def select_card() -> None:
+            self.panel.select(info.id)
+            self._update_action_state()  # a card is selected now: its commands apply
+
         if self.panel.model.rowCount() > WINDOWED_ABOVE:
             # Thousands of cards take ~50 ms to lay out: let the reader paint the new
             # highlight first, then select its card.
-            QTimer.singleShot(0, lambda: self.panel.select(info.id))
+            QTimer.singleShot(0, select_card)
         else:
-            self.panel.select(info.id)
+            select_card()
         self.statusBar().showMessage(self.tr("Highlight saved"), 3000)
         return info
 
@@ -586,6 +627,15 @@ class MainWindow(FileActions, WordViewActions, QMainWindow):
         if self._run_change(lambda: self.service.set_note(highlight_id, note)) is not None:
             self.history.noted(before, note)
 
+    def _save_memo(self, article_id: int, text: str) -> None:
+        """Store the memo box's edit. A failure shows in the box and the status bar (a dialog
+        at every pause in typing would be worse); the box tries again on its next save."""
+        try:
+            set_memo(self.db, article_id, text)
+        except (AnnotationError, DatabaseError) as e:  # MemoError is an AnnotationError
+            self.panel.memo.mark_failed(article_id, str(e))
+            self.statusBar().showMessage(str(e), 10_000)
+
     def _history_changed(self, article_ids: set[int]) -> None:
         """An undo or redo changed highlights: show the open article's as they now are."""
         if self.current is not None and (not article_ids or self.current.id in article_ids):
@@ -600,9 +650,12 @@ class MainWindow(FileActions, WordViewActions, QMainWindow):
 
     def _reload_annotations(self) -> None:
         assert self.current is not None
+        selected = self.panel.selected_id()
         highlights = self.service.highlights_for_article(self.current.id)
         self.reader.set_highlights(highlights)
         self.panel.set_highlights(highlights)
+        if selected is not None:  # an undone resize or retag: keep working on the same card
+            self.panel.select(selected)
         self.panel.orphans.set_orphans(self.service.orphans_for_article(self.current.id))
 
     def create_highlights(self, items: list[tuple[int, int, int]], tags: list[str]) -> list[int]:
@@ -726,6 +779,7 @@ class MainWindow(FileActions, WordViewActions, QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.panel.editor.flush_note()
+        self.panel.flush_memo()
         self._save_reading_position()
         for tool in (self._concordance, self._frequencies):
             if tool is not None:

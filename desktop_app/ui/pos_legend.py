@@ -1,13 +1,14 @@
 """A small legend for the reader's word view: what the word colours and the dashed
-underlines mean. Colours and dash patterns come from reader.py, so they never drift."""
+underlines mean. Colours and dash patterns are the theme's (style.py), as the reader's
+are, so they never drift; they follow a change of theme (PaletteChange)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
-from desktop_app.ui.reader import ENTITY_STYLES, POS_COLORS
+from desktop_app.ui import style
 
 
 class _DashSample(QWidget):
@@ -15,14 +16,15 @@ class _DashSample(QWidget):
 
     def __init__(self, label: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._color, self._dashes = ENTITY_STYLES[label]
+        self._label = label
         self.setFixedSize(QSize(22, 12))
 
     def paintEvent(self, event: QPaintEvent) -> None:
+        color, dashes = style.entity_styles()[self._label]  # read when painting: the theme may change
         painter = QPainter(self)
-        pen = QPen(QColor(self._color))
+        pen = QPen(QColor(color))
         pen.setWidthF(1.6)
-        pen.setDashPattern(list(self._dashes))
+        pen.setDashPattern(list(dashes))
         pen.setCapStyle(Qt.PenCapStyle.FlatCap)
         painter.setPen(pen)
         y = self.height() - 3
@@ -48,11 +50,11 @@ class PosLegend(QWidget):
             "number": self.tr("number"),
         }
         self.pos_labels: dict[str, QLabel] = {}
-        for cls, color in POS_COLORS.items():
+        for cls in style.pos_colors():
             label = QLabel(pos_names[cls])
-            label.setStyleSheet(f"color: {color};")
             layout.addWidget(label)
             self.pos_labels[cls] = label
+        self._colour_labels()
         entity_names = {
             "PER": self.tr("person"),
             "LOC": self.tr("place"),
@@ -69,6 +71,15 @@ class PosLegend(QWidget):
             self.entity_widgets[name] = (sample, label)
         self.setToolTip(self.tr("Word colours: parts of speech found by underthesea"))
         self.set_sections(False, False)
+
+    def _colour_labels(self) -> None:
+        for cls, color in style.pos_colors().items():
+            self.pos_labels[cls].setStyleSheet(f"color: {color};")
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:  # a new theme
+            self._colour_labels()
 
     def set_sections(self, pos: bool, entities: bool) -> None:
         for label in self.pos_labels.values():

@@ -20,12 +20,13 @@ import bisect
 import functools
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QEasingCurve, QPoint, QRect, Qt, QTimer, QVariantAnimation, Signal
+from PySide6.QtCore import QEasingCurve, QEvent, QPoint, QPointF, QRect, Qt, QTimer, QVariantAnimation, Signal
 from PySide6.QtGui import (
     QAction,
     QColor,
     QContextMenuEvent,
     QFont,
+    QFontMetricsF,
     QMouseEvent,
     QPainter,
     QPaintEvent,
@@ -37,13 +38,14 @@ from PySide6.QtGui import (
     QTextDocument,
     QTextFormat,
     QTextLayout,
+    QWheelEvent,
 )
-from PySide6.QtWidgets import QMenu, QTextEdit, QWidget
+from PySide6.QtWidgets import QMenu, QTextEdit, QToolTip, QWidget
 
 from desktop_app.core.annotations import HighlightInfo
 from desktop_app.core.tagging import Suggestion, pos_class
 from desktop_app.core.text import OffsetMap
-from desktop_app.ui import style
+from desktop_app.ui import overlap_marks, style
 
 LINE_HEIGHT_PERCENT = 160
 MAX_COLUMN_EM = 38  # about 75 characters per line: the classic comfortable measure
@@ -53,31 +55,24 @@ _CURSOR_MOVE = QTextCursor.MoveMode
 # Above this many highlights only those near the view are handed to Qt for painting.
 WINDOWED_ABOVE = 300
 
-# Text colours of the word view: Okabe-Ito hues (safe for the common colour-vision
-# deficiencies), darkened to at least 4.5:1 contrast on the paper colour. "other" words
-# (function words, punctuation) keep the ink colour.
-POS_COLORS: dict[str, str] = {
-    "noun": "#0066a0",       # blue
-    "verb": "#b04a00",       # vermillion
-    "adjective": "#00795a",  # bluish green
-    "proper": "#a2407e",     # reddish purple
-    "number": "#7f5c00",     # ochre (Okabe-Ito orange, darkened)
-}
+# Text colours of the word view (Okabe-Ito hues, >= 4.5:1 on the paper; "other" words
+# keep the ink) and entity underlines (a colour and a dash pattern each, so colour is
+# never the only cue) are the theme's: style.pos_colors() and style.entity_styles(),
+# read when painting. These names are the light theme's, for code that wants fixed ones.
+POS_COLORS: dict[str, str] = style.LIGHT.pos
 # A paragraph longer than this (UTF-16 units) is left uncoloured: colouring re-lays out
 # the whole block (measured: a 38,000-character line took 24 ms; a 1 MB one would take
 # most of a second).
 COLOUR_BLOCKS_UP_TO = 20_000
-# Entity underlines: a colour and a dash pattern each, so colour is never the only cue.
-ENTITY_STYLES: dict[str, tuple[str, tuple[float, ...]]] = {
-    "PER": ("#c0508f", (4.0, 2.0)),           # reddish purple, dashes
-    "LOC": ("#009e73", (1.2, 1.8)),           # bluish green, dots
-    "ORG": ("#0072b2", (6.0, 2.0, 1.2, 2.0)),  # blue, dash-dot
-}
+ENTITY_STYLES: dict[str, tuple[str, tuple[float, ...]]] = style.LIGHT.entities
 
 
-@functools.lru_cache(maxsize=8)
 def _entity_pen(label: str) -> QPen:
-    color, dashes = ENTITY_STYLES.get(label, ("#6a6f76", (3.0, 3.0)))
+    return _pen(*style.entity_styles().get(label, (style.MUTED.name(), (3.0, 3.0))))
+
+
+@functools.lru_cache(maxsize=16)
+def _pen(color: str, dashes: tuple[float, ...]) -> QPen:
     pen = QPen(QColor(color))
     pen.setWidthF(1.6)
     pen.setDashPattern(list(dashes))
@@ -87,6 +82,9 @@ def _entity_pen(label: str) -> QPen:
 
 class ReaderView(QTextEdit):
     highlightClicked = Signal(int)
+    # Ctrl+wheel: +1 bigger, -1 smaller. The window changes the reading settings (saved,
+    # title kept in proportion) instead of QTextEdit's own unsaved zoom.
+    zoomRequested = Signal(int)
     selectionOffsetsChanged = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -145,6 +143,7 @@ class ReaderView(QTextEdit):
         self.selectionChanged.connect(self.selectionOffsetsChanged)
         self._highlight_starts: list[int] = []
         self._longest = 0
+        self._lanes: dict[int, int] | None = None  # overlap lanes, worked out when painted
         self.verticalScrollBar().valueChanged.connect(self._on_scrolled)
 
     # --- content ------------------------------------------------------------------------
@@ -157,6 +156,7 @@ class ReaderView(QTextEdit):
         self.set_tokens(None)
         self._pos, self._pos_starts, self._pos_blocks = [], None, set()  # the old document goes
         self.set_entities(None)
+        self._title_span = title_span  # set_reading_style sizes it again
         # Built detached, then swapped in: formatting a document the view is laying out
         # re-lays it for every block (1 MB of text: 8 s attached, 40 ms detached).
         doc = QTextDocument(self)
@@ -167,7 +167,8 @@ class ReaderView(QTextEdit):
         cursor.insertText(text)
         cursor.select(QTextCursor.SelectionType.Document)
         block = QTextBlockFormat()
-        block.setLineHeight(LINE_HEIGHT_PERCENT, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+        line_height = getattr(self, "_line_height", LINE_HEIGHT_PERCENT)  # set_reading_style's
+        block.setLineHeight(line_height, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
         block.setBottomMargin(8)
         cursor.mergeBlockFormat(block)
         self._compact_blank_lines(doc)
@@ -182,6 +183,65 @@ class ReaderView(QTextEdit):
         self.moveCursor(QTextCursor.MoveOperation.Start)
         self.verticalScrollBar().setValue(0)
 
+    def set_reading_style(self, font: QFont, line_height_percent: int) -> None:
+        """The reading settings (font, line spacing) and the theme's colours, applied to the
+        open document in place: offsets, selection, highlights and word colours stay, and
+        the text at the top of the view stays there.
+
+        Cost: each change re-lays the document out, and any highlight or scroll refresh
+        in between would lay it out in full again (1 MB: ~0.2 s each). So highlights
+        are taken off, scroll refreshes held back, and both come back once, at the end;
+        formats change in one edit block (block by block: 8 s on 1 MB)."""
+        bar = self.verticalScrollBar()
+        top = self.offset_at(QPoint(0, 0)) if bar.value() else 0
+        title = getattr(self, "_title_span", None)
+        new_font = font != self.font()
+        new_spacing = line_height_percent != getattr(self, "_line_height", LINE_HEIGHT_PERCENT)
+        self._line_height = line_height_percent
+        if new_font or new_spacing:
+            self.setExtraSelections([])  # while the old layout still places them cheaply
+        bar.valueChanged.disconnect(self._on_scrolled)
+        self._restyling = True  # resizeEvent: no refresh either
+        try:
+            # Formats before the font: formats changed while Qt re-lays the text out for a
+            # new font (it does so lazily) left it half laid out, for good.
+            if new_spacing or (new_font and title):
+                doc = self.document()
+                cursor = QTextCursor(doc)
+                cursor.beginEditBlock()
+                if new_spacing:
+                    cursor.select(QTextCursor.SelectionType.Document)
+                    block = QTextBlockFormat()
+                    block.setLineHeight(line_height_percent, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+                    cursor.mergeBlockFormat(block)
+                    self._compact_blank_lines(doc)
+                if title:
+                    self._style_title(doc, *title, font.pointSizeF())  # 1.6x the new size
+                cursor.endEditBlock()
+            if new_font:
+                self.setFont(font)  # QTextEdit makes it the document's default font
+                self.resizeEvent(QResizeEvent(self.size(), self.size()))  # the column follows the font
+            if top:
+                rect = self.cursorRect(self._cursor_for(top, top))  # lays the text out down to there
+                target = bar.value() + rect.top()
+                # Qt posts the new document size: the scroll range would catch up only later.
+                bar.setMaximum(max(bar.maximum(), target))
+                bar.setValue(target)
+        finally:
+            self._restyling = False
+            bar.valueChanged.connect(self._on_scrolled)
+        colours = style.pos_colors()
+        if colours != {cls: fmt.foreground().color().name() for cls, fmt in self._pos_formats.items()}:
+            self._pos_formats = {}
+            for cls, color in colours.items():
+                fmt = QTextCharFormat()
+                fmt.setForeground(QColor(color))
+                self._pos_formats[cls] = fmt
+            self._clear_pos_colours()
+        self._on_scrolled()  # word colours near the view
+        self._refresh_extra_selections()  # in their new places, in the theme's colours
+        self.viewport().update()
+
     def _compact_blank_lines(self, doc: QTextDocument) -> None:
         """Blank lines between paragraphs become a small gap, not a full 160% line."""
         gap = QTextBlockFormat()
@@ -194,12 +254,13 @@ class ReaderView(QTextEdit):
                 cursor.mergeBlockFormat(gap)
             block = block.next()
 
-    def _style_title(self, doc: QTextDocument, start: int, end: int) -> None:
+    def _style_title(self, doc: QTextDocument, start: int, end: int, text_size: float = 0.0) -> None:
+        """Bold, 1.6x the text's size (`text_size`, or the view's font)."""
         cursor = QTextCursor(doc)
         cursor.setPosition(self._offsets.to_utf16(start))
         cursor.setPosition(self._offsets.to_utf16(end), _CURSOR_MOVE.KeepAnchor)
         fmt = QTextCharFormat()
-        fmt.setFontPointSize(self.font().pointSizeF() * 1.6)
+        fmt.setFontPointSize((text_size if text_size > 0 else self.font().pointSizeF()) * 1.6)
         fmt.setFontWeight(QFont.Weight.Bold)
         cursor.mergeCharFormat(fmt)
         block = QTextBlockFormat()
@@ -235,6 +296,7 @@ class ReaderView(QTextEdit):
         self._highlights = sorted(highlights, key=lambda h: (h.start, -h.end))
         self._highlight_starts = [h.start for h in self._highlights]
         self._longest = max((h.end - h.start for h in self._highlights), default=0)
+        self._lanes = None
         if self._active_id is not None and not any(h.id == self._active_id for h in highlights):
             self._active_id = None
         self._refresh_extra_selections()
@@ -247,6 +309,7 @@ class ReaderView(QTextEdit):
         self._highlights.insert(at, info)
         self._highlight_starts = [h.start for h in self._highlights]
         self._longest = max(self._longest, info.end - info.start)
+        self._lanes = None
         self._refresh_extra_selections()
 
     def set_find_matches(self, spans: list[tuple[int, int]], current: int) -> None:
@@ -484,10 +547,6 @@ class ReaderView(QTextEdit):
         selections = []
         doc = self.document()
         for h in self._highlights_to_paint():
-            sel = QTextEdit.ExtraSelection()
-            sel.cursor = QTextCursor(doc)
-            sel.cursor.setPosition(self._offsets.to_utf16(h.start))
-            sel.cursor.setPosition(self._offsets.to_utf16(h.end), _CURSOR_MOVE.KeepAnchor)
             fmt = QTextCharFormat()
             colors = [t.color for t in h.tags] or ["#d0d0d0"]
             fmt.setBackground(style.tag_color(colors[0], style.HIGHLIGHT_ALPHA))
@@ -495,38 +554,50 @@ class ReaderView(QTextEdit):
                 # A second tag shows as a coloured underline, so both remain visible.
                 fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
                 fmt.setUnderlineColor(style.tag_color(colors[1]))
-            sel.format = fmt
-            selections.append(sel)
+            self._add_selection(selections, doc, self._offsets.to_utf16(h.start), self._offsets.to_utf16(h.end), fmt)
         for i, (start, end) in enumerate(self._find):
-            sel = QTextEdit.ExtraSelection()
-            sel.cursor = self._cursor_for(start, end)
             fmt = QTextCharFormat()
-            fmt.setBackground(QColor("#ff9f1c") if i == self._find_current else QColor("#fff1b8"))
+            fmt.setBackground(style.color("find_current" if i == self._find_current else "find_match"))
             fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)  # not colour alone
-            fmt.setUnderlineColor(QColor("#b86e00"))
-            sel.format = fmt
-            selections.append(sel)
+            fmt.setUnderlineColor(style.color("find_underline"))
+            self._add_selection(selections, doc, self._offsets.to_utf16(start), self._offsets.to_utf16(end), fmt)
         if self._flash:
             start, end, alpha = self._flash
-            sel = QTextEdit.ExtraSelection()
-            sel.cursor = QTextCursor(doc)
-            sel.cursor.setPosition(start)
-            sel.cursor.setPosition(end, _CURSOR_MOVE.KeepAnchor)
             fmt = QTextCharFormat()
             fmt.setBackground(QColor(255, 140, 0, alpha))
             fmt.setProperty(QTextFormat.Property.FullWidthSelection, False)
-            sel.format = fmt
-            selections.append(sel)
+            self._add_selection(selections, doc, start, end, fmt)
         self.setExtraSelections(selections)
+
+    @staticmethod
+    def _add_selection(selections: list, doc: QTextDocument, start: int, end: int, fmt: QTextCharFormat) -> None:
+        """One extra selection per paragraph of the UTF-16 range [start, end): Qt lays out
+        the whole document to measure a selection that spans paragraphs (measured on 1 MB:
+        one such selection cost ~260 ms when an article opened; split, 20 cost 2 ms)."""
+        block = doc.findBlock(start)
+        while block.isValid() and block.position() < end:
+            a = max(start, block.position())
+            b = min(end, block.position() + block.length() - 1)
+            if b > a:
+                sel = QTextEdit.ExtraSelection()
+                sel.cursor = QTextCursor(doc)
+                sel.cursor.setPosition(a)
+                sel.cursor.setPosition(b, _CURSOR_MOVE.KeepAnchor)
+                sel.format = fmt
+                selections.append(sel)
+            block = block.next()
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
         entities = self._show_entities and bool(self._entities)
-        if not (self._show_words and self._tokens_u16) and self._active_id is None and not entities:
+        if (not (self._show_words and self._tokens_u16) and self._active_id is None and not entities
+                and not self._highlights):
             return
         painter = QPainter(self.viewport())
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         first, last = self._view_range_utf16(0, 1)
+        if self._highlights:
+            self._paint_lanes(painter, first, last)
         if self._show_words and self._tokens_u16:
             self._paint_word_groups(painter, first, last)
         if entities:
@@ -537,6 +608,83 @@ class ReaderView(QTextEdit):
                 if h.id == self._active_id:
                     self._paint_active(painter, h, first, last)
         painter.end()
+
+    # --- overlapping highlights: lanes, stripes, tooltips (see ui/overlap_marks.py) -------
+    def caret_offset(self) -> int:
+        return self._offsets.to_codepoint(self.textCursor().position())
+
+    def active_highlight(self) -> int | None:
+        return self._active_id
+
+    def word_spans(self) -> list[tuple[int, int]]:
+        """Segmentation tokens in code points (not a copy); empty until segmented."""
+        return self._tokens_cp
+
+    def overlap_lanes(self) -> dict[int, int]:
+        """Lane of each highlight that overlaps another; worked out once per change."""
+        if self._lanes is None:
+            self._lanes = overlap_marks.assign_lanes(self._highlights)
+        return self._lanes
+
+    def highlights_between(self, first: int, last: int) -> list[HighlightInfo]:
+        """Highlights touching the UTF-16 range [first, last] (the visible text)."""
+        first_cp, last_cp = self._offsets.to_codepoint(first), self._offsets.to_codepoint(last)
+        lo = bisect.bisect_left(self._highlight_starts, first_cp - self._longest)
+        hi = bisect.bisect_right(self._highlight_starts, last_cp)
+        return [h for h in self._highlights[lo:hi] if h.end > first_cp]
+
+    def _paint_lanes(self, painter: QPainter, first: int, last: int) -> None:
+        """A stripe in the margin beside each highlight in view, and under the text of
+        overlapping ones a line per lane: depth and pattern tell them apart, not colour."""
+        lanes = self.overlap_lanes()
+        doc = self.document()
+        margin = doc.documentMargin()
+        height = QFontMetricsF(doc.defaultFont()).height()
+        for h in self.highlights_between(first, last):
+            start, end = self._offsets.to_utf16(h.start), self._offsets.to_utf16(h.end)
+            block = doc.findBlock(start)
+            if not block.isVisible():
+                continue  # on a hidden web leftover line
+            rects = self._line_rects(max(start, first), min(end, last))  # the part in view only
+            if not rects:
+                continue
+            lane, color = lanes.get(h.id), overlap_marks.highlight_color(h)
+            x = overlap_marks.stripe_x(lane or 0, margin)
+            if x is not None:
+                overlap_marks.draw_stripe(painter, x, rects[0].top(), rects[-1].bottom(), color, lane or 0,
+                                          lane is not None)
+            if lane is None:
+                continue
+            fmt = block.blockFormat()
+            proportional = fmt.lineHeightType() == QTextBlockFormat.LineHeightTypes.ProportionalHeight.value
+            room = height * (fmt.lineHeight() - 100) / 100 if proportional else 6.0
+            dy = overlap_marks.line_offset(lane, room)
+            for rect in rects:
+                overlap_marks.draw_line(painter, rect.left(), rect.right(), rect.bottom() + dy, color, lane)
+
+    def char_at(self, pos: QPoint) -> int | None:
+        """The offset of the character under a viewport point; None off the text (margins,
+        past a line's end), where offset_at would answer the nearest character."""
+        point = QPointF(pos.x() + self.horizontalScrollBar().value(), pos.y() + self.verticalScrollBar().value())
+        hit = self.document().documentLayout().hitTest(point, Qt.HitTestAccuracy.ExactHit)
+        return None if hit < 0 else self._offsets.to_codepoint(hit)
+
+    def tooltip_at(self, pos: QPoint) -> str:
+        """Tags and note of every highlight under a viewport point (rich text), or ""."""
+        offset = self.char_at(pos)
+        hits = self.highlights_at(offset) if offset is not None else []
+        return overlap_marks.tooltip_html(hits, self.overlap_lanes()) if hits else ""
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip:
+            text = self.tooltip_at(event.pos())
+            if text:
+                QToolTip.showText(event.globalPos(), text, self.viewport())
+            else:
+                QToolTip.hideText()
+                event.ignore()
+            return True
+        return super().viewportEvent(event)
 
     def _paint_word_groups(self, painter: QPainter, first: int, last: int) -> None:
         """A thin bracket under each multi-syllable word: "Ban | Tổ chức | Trung ương"."""
@@ -674,6 +822,15 @@ class ReaderView(QTextEdit):
         menu.exec(event.globalPos())
         menu.deleteLater()
 
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            steps = event.angleDelta().y()
+            if steps:
+                self.zoomRequested.emit(1 if steps > 0 else -1)
+            event.accept()
+            return
+        super().wheelEvent(event)
+
     def resizeEvent(self, event: QResizeEvent) -> None:
         # Keep lines at a readable measure on wide windows by centring a column.
         column = self.fontMetrics().averageCharWidth() * MAX_COLUMN_EM * 2
@@ -681,4 +838,5 @@ class ReaderView(QTextEdit):
         side = spare // 2
         self.setViewportMargins(side, 0, side, 0)
         super().resizeEvent(event)
-        self._on_scrolled()  # more or fewer lines in view
+        if not getattr(self, "_restyling", False):  # set_reading_style refreshes once, at its end
+            self._on_scrolled()  # more or fewer lines in view

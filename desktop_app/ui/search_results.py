@@ -5,7 +5,7 @@ from __future__ import annotations
 from html import escape
 
 from PySide6.QtCore import QRectF, QSize, Qt
-from PySide6.QtGui import QAbstractTextDocumentLayout, QColor, QPainter, QPalette, QTextDocument
+from PySide6.QtGui import QAbstractTextDocumentLayout, QPainter, QPalette, QTextDocument
 from PySide6.QtWidgets import QListView, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from desktop_app.core.search import SearchHit
@@ -35,10 +35,10 @@ class SearchResultsModel(RowsModel[SearchHit]):
 def hit_html(hit: SearchHit) -> str:
     """The title line and the passage with every mark in bold, escaped."""
     passage = hit.passage.replace("\n", " ")  # same length: the marks still fit
-    parts, pos = [], 0
+    parts, pos, mark = [], 0, style.color("find_match").name()
     for start, end in hit.marks:
         parts.append(escape(passage[pos:start]))
-        parts.append(f"<b style='background:#fff1b8'>{escape(passage[start:end])}</b>")
+        parts.append(f"<b style='background:{mark}'>{escape(passage[start:end])}</b>")
         pos = end
     parts.append(escape(passage[pos:]))
     return (f"<div style='font-weight:600'>{escape(hit.title)}</div>"
@@ -66,11 +66,11 @@ class SearchHitDelegate(QStyledItemDelegate):
         painter.save()
         rect = option.rect
         if option.state & QStyle.StateFlag.State_Selected:
-            painter.fillRect(rect, QColor("#dde8f5"))
+            painter.fillRect(rect, style.color("row_selected"))
             painter.fillRect(rect.adjusted(0, 0, -(rect.width() - 3), 0), style.ACCENT)
         elif option.state & QStyle.StateFlag.State_MouseOver:
-            painter.fillRect(rect, QColor("#ebe9e3"))
-        painter.setPen(QColor("#e2dfd7"))
+            painter.fillRect(rect, style.color("row_hover"))
+        painter.setPen(style.color("rule"))
         painter.drawLine(rect.left() + self.PAD, rect.bottom(), rect.right() - self.PAD, rect.bottom())
         doc = self._document(option, index)
         painter.translate(rect.left() + self.PAD, rect.top() + self.PAD)

@@ -18,6 +18,7 @@ from desktop_app.core.annotations import AnnotationError, AnnotationService, Hig
 from desktop_app.core.db import DatabaseError
 
 NOTE_MERGE_ID = 1  # consecutive saves of one note are one undo step
+RESIZE_MERGE_ID = 2  # consecutive word steps of one highlight's edges are one undo step
 
 
 def _short(text: str, limit: int = 40) -> str:
@@ -71,6 +72,29 @@ class _NoteStep(_Step):
         if not isinstance(other, _NoteStep) or other.highlight_id != self.highlight_id:
             return False
         self.after = other.after
+        return True
+
+
+class _ResizeStep(_Step):
+    """New bounds of a highlight; pressing grow/shrink five times is one step back."""
+
+    def __init__(self, history: AnnotationHistory, before: HighlightInfo, after: HighlightInfo) -> None:
+        self.highlight_id = before.id
+        self.before, self.after = (before.start, before.end), (after.start, after.end)
+        service = history.service
+        super().__init__(history, QCoreApplication.translate("AnnotationHistory", "Resize highlight “%1”")
+                         .replace("%1", _short(before.quote)),
+                         lambda: service.reattach(self.highlight_id, *self.before),
+                         lambda: service.reattach(self.highlight_id, *self.after), {before.article_id})
+
+    def id(self) -> int:  # noqa: A003 (Qt's name)
+        return RESIZE_MERGE_ID
+
+    def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 (Qt's name)
+        if not isinstance(other, _ResizeStep) or other.highlight_id != self.highlight_id:
+            return False
+        self.after = other.after
+        self.setObsolete(self.after == self.before)  # grown and shrunk back: nothing to undo
         return True
 
 
@@ -157,6 +181,11 @@ class AnnotationHistory(QObject):
     def noted(self, before: HighlightInfo, note: str) -> None:
         if before.note != note:
             self.stack.push(_NoteStep(self, before.id, before.article_id, before.note, note))
+
+    def resized(self, before: HighlightInfo, after: HighlightInfo) -> None:
+        """A highlight's edges moved (re-anchored in place); its tags and note stay."""
+        if (before.start, before.end) != (after.start, after.end):
+            self.stack.push(_ResizeStep(self, before, after))
 
     def reattached(self, before: HighlightInfo, after: HighlightInfo) -> None:
         def undo() -> None:  # back to the orphan it was, quote and context included

@@ -17,6 +17,7 @@ from desktop_app.core.library import list_articles
 from desktop_app.core.memos import get_memo, set_memo
 from desktop_app.ui.annotation_pane import AnnotationPane
 from desktop_app.ui.app import make_application
+from desktop_app.ui.article_list import ID_ROLE
 from desktop_app.ui.memo_box import MemoBox
 
 
@@ -197,3 +198,23 @@ def test_sizes_saved_before_the_memo_existed_leave_it_visible(qtbot, db, ids, tm
     h.pane.splitter.setSizes([130, 400, 170, 130])
     assert h.pane.splitter.restoreState(shut)
     assert h.pane.splitter.sizes()[AnnotationPane.MEMO_PANE] == 0
+
+
+def test_the_window_keeps_each_articles_memo(qtbot, open_window) -> None:
+    """In the main window: Ctrl+Shift+M goes to the memo, typing is saved, another article
+    shows its own (empty) memo, and after a restart the first one is still there."""
+    window = open_window()
+    first = window.current.id
+    QTest.keyClick(window.windowHandle(), Qt.Key.Key_M,
+                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert window.panel.memo.edit.hasFocus()
+    type_memo(window.panel, "Bài này nói về cán bộ\nvà đào tạo.")
+    window.library.select_article(window.article_model.index(1).data(ID_ROLE))  # a switch flushes
+    assert window.current.id != first
+    assert window.panel.memo.edit.toPlainText() == ""
+    assert get_memo(window.db, first) == "Bài này nói về cán bộ\nvà đào tạo."
+    window.close()
+    again = open_window()
+    again.library.select_article(first)
+    assert again.current.id == first
+    assert again.panel.memo.edit.toPlainText() == "Bài này nói về cán bộ\nvà đào tạo."
