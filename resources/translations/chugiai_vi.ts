@@ -4,12 +4,17 @@
 <context>
     <name>AnnotationHistory</name>
     <message>
-        <location filename="../../desktop_app/ui/undo.py" line="+63"/>
+        <location filename="../../desktop_app/ui/undo.py" line="+64"/>
         <source>Edit note</source>
         <translation>Sửa ghi chú</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+21"/>
+        <source>Resize highlight “%1”</source>
+        <translation>Đổi phạm vi đoạn đánh dấu “%1”</translation>
+    </message>
+    <message>
+        <location line="+42"/>
         <source>Highlight “%1”</source>
         <translation>Đánh dấu “%1”</translation>
     </message>
@@ -34,7 +39,7 @@
         <translation>Đổi nhãn của “%1”</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+21"/>
         <source>Re-attach “%1”</source>
         <translation>Gắn lại “%1”</translation>
     </message>
@@ -42,7 +47,7 @@
 <context>
     <name>AnnotationPane</name>
     <message>
-        <location filename="../../desktop_app/ui/annotation_pane.py" line="+42"/>
+        <location filename="../../desktop_app/ui/annotation_pane.py" line="+86"/>
         <source>TAGS — select text, then click a tag</source>
         <translation>NHÃN — chọn đoạn văn rồi bấm vào một nhãn</translation>
     </message>
@@ -56,7 +61,7 @@ Select a passage in the text, then press Ctrl+H, right-click → Highlight with 
 Chọn một đoạn trong bài, rồi nhấn Ctrl+H, nhấp chuột phải → Đánh dấu và gắn nhãn…, hoặc nhấp một nhãn ở trên.</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+46"/>
         <source>Filter (diacritics optional)</source>
         <translation>Lọc (không cần dấu)</translation>
     </message>
@@ -107,7 +112,7 @@ Chọn một đoạn trong bài, rồi nhấn Ctrl+H, nhấp chuột phải → 
         <translation>Xóa %1 đoạn đánh dấu</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+81"/>
         <source>HIGHLIGHTS ({n})</source>
         <translation>ĐOẠN ĐÁNH DẤU ({n})</translation>
     </message>
@@ -120,7 +125,7 @@ Chọn một đoạn trong bài, rồi nhấn Ctrl+H, nhấp chuột phải → 
 <context>
     <name>ArticleDetailsDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/article_details.py" line="+26"/>
+        <location filename="../../desktop_app/ui/article_details.py" line="+27"/>
         <source>Title</source>
         <translation>Tiêu đề</translation>
     </message>
@@ -227,7 +232,7 @@ Chọn một đoạn trong bài, rồi nhấn Ctrl+H, nhấp chuột phải → 
         <translation>Bài viết</translation>
     </message>
     <message>
-        <location line="+104"/>
+        <location line="+103"/>
         <source>(untitled)</source>
         <translation>(không có tiêu đề)</translation>
     </message>
@@ -636,7 +641,7 @@ Bấm vào để tự chọn.</translation>
 <context>
     <name>FileActions</name>
     <message>
-        <location filename="../../desktop_app/ui/file_actions.py" line="+31"/>
+        <location filename="../../desktop_app/ui/file_actions.py" line="+32"/>
         <source>Export annotations</source>
         <translation>Xuất chú giải</translation>
     </message>
@@ -676,7 +681,7 @@ Bấm vào để tự chọn.</translation>
         <translation>Không nhập được gì</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Annotations imported</source>
         <translation>Đã nhập chú giải</translation>
     </message>
@@ -686,7 +691,7 @@ Bấm vào để tự chọn.</translation>
         <translation>Sao lưu thư viện</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Backup failed</source>
         <translation>Sao lưu không thành công</translation>
     </message>
@@ -725,12 +730,12 @@ A copy of the current library is kept beside it first.</source>
 Trước đó, một bản sao của thư viện hiện tại sẽ được giữ lại bên cạnh.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Restore failed</source>
         <translation>Khôi phục không thành công</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Library restored. The previous library was kept as {path}</source>
         <translation>Đã khôi phục thư viện. Thư viện trước đó được giữ lại tại {path}</translation>
     </message>
@@ -962,9 +967,72 @@ Trước đó, một bản sao của thư viện hiện tại sẽ được gi�
     </message>
 </context>
 <context>
+    <name>HighlightActions</name>
+    <message>
+        <location filename="../../desktop_app/ui/highlight_actions.py" line="+34"/>
+        <source>Next highlight at the cursor</source>
+        <translation>Đoạn đánh dấu tiếp theo tại con trỏ</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Previous highlight at the cursor</source>
+        <translation>Đoạn đánh dấu trước tại con trỏ</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Extend highlight end by a word</source>
+        <translation>Kéo dài cuối đoạn đánh dấu thêm một từ</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Shrink highlight end by a word</source>
+        <translation>Rút ngắn cuối đoạn đánh dấu một từ</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Extend highlight start by a word</source>
+        <translation>Kéo dài đầu đoạn đánh dấu thêm một từ</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Shrink highlight start by a word</source>
+        <translation>Rút ngắn đầu đoạn đánh dấu một từ</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>No highlight at the cursor.</source>
+        <translation>Không có đoạn đánh dấu nào tại con trỏ.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Highlight %1 of %2 here</source>
+        <translation>Đoạn đánh dấu %1 trên %2 tại đây</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Select a highlight first.</source>
+        <translation>Hãy chọn một đoạn đánh dấu trước.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>No more words that way.</source>
+        <translation>Không còn từ nào theo hướng đó.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>The highlight cannot get any shorter.</source>
+        <translation>Đoạn đánh dấu không thể ngắn hơn nữa.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Highlight: “%1”</source>
+        <translation>Đoạn đánh dấu: “%1”</translation>
+    </message>
+</context>
+<context>
     <name>HighlightEditor</name>
     <message>
-        <location filename="../../desktop_app/ui/annotation_panel.py" line="+283"/>
+        <location filename="../../desktop_app/ui/annotation_panel.py" line="+287"/>
         <source>Note</source>
         <translation>Ghi chú</translation>
     </message>
@@ -1228,12 +1296,12 @@ Trước đó, một bản sao của thư viện hiện tại sẽ được gi�
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="+98"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="+107"/>
         <source>Read-only library: changes cannot be saved</source>
         <translation>Thư viện chỉ đọc: không thể lưu thay đổi</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+39"/>
         <source>Import articles…</source>
         <translation>Nhập bài viết…</translation>
     </message>
@@ -1314,12 +1382,17 @@ Trước đó, một bản sao của thư viện hiện tại sẽ được gi�
     </message>
     <message>
         <location line="+3"/>
-        <location line="+383"/>
+        <location line="+413"/>
         <source>Delete highlight</source>
         <translation>Xóa đoạn đánh dấu</translation>
     </message>
     <message>
-        <location line="-379"/>
+        <location line="-409"/>
+        <source>Write article memo</source>
+        <translation>Viết ghi nhớ cho bài</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Find in article…</source>
         <translation>Tìm trong bài…</translation>
     </message>
@@ -1380,12 +1453,32 @@ Trước đó, một bản sao của thư viện hiện tại sẽ được gi�
     </message>
     <message>
         <location line="+3"/>
-        <location line="+519"/>
+        <source>Reading settings…</source>
+        <translation>Cài đặt đọc…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Bigger text</source>
+        <translation>Chữ to hơn</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Smaller text</source>
+        <translation>Chữ nhỏ hơn</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Normal text size</source>
+        <translation>Cỡ chữ mặc định</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+546"/>
         <source>About Chú Giải</source>
         <translation>Giới thiệu Chú Giải</translation>
     </message>
     <message>
-        <location line="-515"/>
+        <location line="-542"/>
         <source>&amp;File</source>
         <translation>&amp;Tệp</translation>
     </message>
@@ -1395,12 +1488,12 @@ Trước đó, một bản sao của thư viện hiện tại sẽ được gi�
         <translation>&amp;Sửa</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>&amp;View</source>
         <translation>&amp;Xem</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+9"/>
         <source>&amp;Help</source>
         <translation>Trợ &amp;giúp</translation>
     </message>
@@ -1410,7 +1503,7 @@ Trước đó, một bản sao của thư viện hiện tại sẽ được gi�
         <translation>Thanh công cụ chính</translation>
     </message>
     <message>
-        <location line="+128"/>
+        <location line="+132"/>
         <source>Word segmentation up to date</source>
         <translation>Đã tách từ xong</translation>
     </message>
@@ -1427,12 +1520,12 @@ Trước đó, một bản sao của thư viện hiện tại sẽ được gi�
     </message>
     <message>
         <location line="+10"/>
-        <location line="+208"/>
+        <location line="+225"/>
         <source>Could not highlight</source>
         <translation>Không đánh dấu được</translation>
     </message>
     <message>
-        <location line="-193"/>
+        <location line="-205"/>
         <source>Highlight saved</source>
         <translation>Đã lưu đoạn đánh dấu</translation>
     </message>
@@ -1488,13 +1581,13 @@ Trước đó, một bản sao của thư viện hiện tại sẽ được gi�
         <translation>Không xóa được</translation>
     </message>
     <message>
-        <location line="-512"/>
+        <location line="-549"/>
         <source>Could not undo</source>
         <translation>Không thể hoàn tác</translation>
     </message>
     <message>
-        <location line="+424"/>
-        <location line="+141"/>
+        <location line="+461"/>
+        <location line="+153"/>
         <source>Could not save</source>
         <translation>Không lưu được</translation>
     </message>
@@ -1519,9 +1612,47 @@ Trước đó, một bản sao của thư viện hiện tại sẽ được gi�
         <translation>Nhập một thư mục bài viết</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+69"/>
         <source>&lt;b&gt;Chú Giải {version}&lt;/b&gt;&lt;p&gt;Read, highlight and tag Vietnamese news articles.&lt;/p&gt;&lt;p&gt;Word segmentation by underthesea. Free software under the GNU GPL v3 or later.&lt;/p&gt;&lt;p&gt;Library: {path}&lt;/p&gt;</source>
         <translation>&lt;b&gt;Chú Giải {version}&lt;/b&gt;&lt;p&gt;Đọc, đánh dấu và gắn nhãn các bài báo tiếng Việt.&lt;/p&gt;&lt;p&gt;Tách từ bằng underthesea. Phần mềm tự do theo giấy phép GNU GPL phiên bản 3 trở lên.&lt;/p&gt;&lt;p&gt;Thư viện: {path}&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>MemoBox</name>
+    <message>
+        <location filename="../../desktop_app/ui/memo_box.py" line="+29"/>
+        <source>MEMO</source>
+        <translation>GHI NHỚ</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Your thoughts on this article: saved as you type</source>
+        <translation>Suy nghĩ của bạn về bài này: được lưu ngay khi gõ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Memo on this article</source>
+        <translation>Ghi nhớ về bài này</translation>
+    </message>
+    <message>
+        <location line="+63"/>
+        <source>Saved</source>
+        <translation>Đã lưu</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Not saved</source>
+        <translation>Chưa lưu được</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Read-only</source>
+        <translation>Chỉ đọc</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This library is read-only: the memo cannot be changed.</source>
+        <translation>Thư viện này chỉ đọc: không thể sửa ghi nhớ.</translation>
     </message>
 </context>
 <context>
@@ -1550,7 +1681,7 @@ Trước đó, một bản sao của thư viện hiện tại sẽ được gi�
 <context>
     <name>PosLegend</name>
     <message>
-        <location filename="../../desktop_app/ui/pos_legend.py" line="+44"/>
+        <location filename="../../desktop_app/ui/pos_legend.py" line="+46"/>
         <source>noun</source>
         <translation>danh từ</translation>
     </message>
@@ -1611,6 +1742,97 @@ Trước đó, một bản sao của thư viện hiện tại sẽ được gi�
         <location line="+9"/>
         <source>No date or source found in this article.</source>
         <translation>Không tìm thấy ngày hay nguồn trong bài này.</translation>
+    </message>
+</context>
+<context>
+    <name>ReaderView</name>
+    <message>
+        <location filename="../../desktop_app/ui/overlap_marks.py" line="+164"/>
+        <source>solid line</source>
+        <translation>đường liền</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>dashed line</source>
+        <translation>đường gạch</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>dotted line</source>
+        <translation>đường chấm</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>wavy line</source>
+        <translation>đường lượn sóng</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>%1 highlights here, innermost first</source>
+        <translation>%1 đoạn đánh dấu tại đây, trong cùng trước</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>(no tags)</source>
+        <translation>(không có nhãn)</translation>
+    </message>
+</context>
+<context>
+    <name>ReadingSettingsDialog</name>
+    <message>
+        <location filename="../../desktop_app/ui/reading_settings_dialog.py" line="+39"/>
+        <source>Reading settings</source>
+        <translation>Cài đặt đọc</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Fonts that have every Vietnamese letter</source>
+        <translation>Các phông chữ có đủ mọi chữ cái tiếng Việt</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source> pt</source>
+        <translation> pt</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Follow the system</source>
+        <translation>Theo hệ thống</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Light</source>
+        <translation>Sáng</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Dark</source>
+        <translation>Tối</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Font:</source>
+        <translation>&amp;Phông chữ:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Size:</source>
+        <translation>&amp;Cỡ chữ:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Line spacing:</source>
+        <translation>&amp;Giãn dòng:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Theme:</source>
+        <translation>Giao &amp;diện:</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Preview</source>
+        <translation>Xem trước</translation>
     </message>
 </context>
 <context>
