@@ -133,6 +133,7 @@ class ReaderView(QTextEdit):
         self._find: list[tuple[int, int]] = []  # matches of the find bar, code points
         self._find_current = -1
         self._context_actions: list[QAction] = []
+        self._context_menu: QMenu | None = None
         self._flash_anim = QVariantAnimation(self)
         self._flash_anim.setDuration(1100)
         self._flash_anim.setStartValue(230)
@@ -804,13 +805,19 @@ class ReaderView(QTextEdit):
         self.setTextCursor(cursor)
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
-        offset = self.offset_at(event.pos())
+        pos = event.pos()
+        if event.reason() == QContextMenuEvent.Reason.Keyboard:
+            # The Menu key or Shift+F10: the menu is about the caret, not the mouse.
+            pos = self.cursorRect().bottomLeft()
+            offset = self._offsets.to_codepoint(self.textCursor().selectionStart())
+        else:
+            offset = self.offset_at(pos)
         if not self.textCursor().hasSelection():
             # Right-click on a highlight makes it the current one, so its actions apply.
             hits = self.highlights_at(offset)
             if hits:
                 self.highlightClicked.emit(hits[0].id)
-        menu = self.createStandardContextMenu(event.pos())
+        menu = self.createStandardContextMenu(pos)
         if self._context_actions:
             first = menu.actions()[0] if menu.actions() else None
             for action in self._context_actions:
@@ -819,7 +826,9 @@ class ReaderView(QTextEdit):
         entity = self.entity_at(offset) if self._show_entities else None
         if entity is not None and self._entity_menu is not None:
             self._entity_menu(menu, entity)
-        menu.exec(event.globalPos())
+        self._context_menu = menu  # tests look at the menu while it is open
+        menu.exec(self.viewport().mapToGlobal(pos))
+        self._context_menu = None
         menu.deleteLater()
 
     def wheelEvent(self, event: QWheelEvent) -> None:

@@ -93,3 +93,34 @@ def test_snapping_can_be_turned_off_and_toggles_are_remembered(qtbot, open_windo
     again = open_window()
     assert not again.act_snap.isChecked() and again.act_entities.isChecked()
     assert not again.act_pos.isChecked()
+
+
+def test_the_menu_key_offers_the_suggestion_at_the_caret(qtbot, open_window) -> None:
+    """Keyboard first: with the caret in a suggested name, the Menu key (a keyboard
+    context-menu event) offers to accept it, wherever the mouse is."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtGui import QContextMenuEvent
+    from PySide6.QtWidgets import QApplication
+
+    window = open_window(start_worker=True)
+    window.act_entities.setChecked(True)
+    wait_tagged(qtbot, window)
+    qtbot.waitUntil(lambda: bool(window.reader.entities()), timeout=WAIT_MS)
+    reader = window.reader
+    place = next(s for s in reader.entities() if s.label == "LOC")
+    reader.scroll_to_offsets(place.start, place.end, flash=False)
+    reader.setTextCursor(reader._cursor_for(place.start + 1, place.start + 1))
+    seen: list[list[str]] = []
+
+    def look_and_close() -> None:
+        menu = reader._context_menu
+        seen.append([a.text() for a in menu.actions()] if menu else [])
+        if menu:
+            menu.close()
+
+    QTimer.singleShot(100, look_and_close)
+    event = QContextMenuEvent(QContextMenuEvent.Reason.Keyboard, QPoint(0, 0), reader.viewport().mapToGlobal(QPoint(0, 0)))  # mouse in a corner
+    QApplication.sendEvent(reader.viewport(), event)
+    qtbot.waitUntil(lambda: bool(seen), timeout=5000)
+    assert any(t.startswith("Suggested place") and place.text[:20] in t for t in seen[0]), seen
+    assert "Accept as LOC (place)" in seen[0]
