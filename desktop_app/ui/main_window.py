@@ -631,16 +631,21 @@ class MainWindow(FileActions, WordViewActions, HighlightActions, QMainWindow):
         """Store the memo box's edit. A failure shows in the box and the status bar (a dialog
         at every pause in typing would be worse); the box tries again on its next save."""
         try:
+            before = get_memo(self.db, article_id)
             set_memo(self.db, article_id, text)
         except (AnnotationError, DatabaseError) as e:  # MemoError is an AnnotationError
             self.panel.memo.mark_failed(article_id, str(e))
             self.statusBar().showMessage(str(e), 10_000)
+            return
+        self.history.memo_edited(article_id, before, text)
 
     def _history_changed(self, article_ids: set[int]) -> None:
         """An undo or redo changed highlights: show the open article's as they now are."""
         if self.current is not None and (not article_ids or self.current.id in article_ids):
             self._reload_annotations()  # no ids: the codebook changed, every card may show it
             self.suggestions.reload()  # an undone highlight may be a suggestion again
+            if self.current.id in article_ids:  # an undone memo edit
+                self.panel.show_memo(self.current.id, get_memo(self.db, self.current.id))
         self._refresh_counts()
         if not article_ids:
             self.refresh_library()

@@ -119,6 +119,9 @@ class MemoBox(QWidget):
 
     # --- internals ------------------------------------------------------------------------
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.edit and event.type() == QEvent.Type.FocusOut:
+            # Saved on leaving: an undo pressed elsewhere then finds the memo's step in place.
+            self.flush_memo()
         if watched is self.edit and event.type() in (QEvent.Type.ShortcutOverride,
                                                      QEvent.Type.KeyPress):
             if isinstance(event, QKeyEvent) and _is_ctrl_return(event):

@@ -16,9 +16,11 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from desktop_app.core.annotations import AnnotationError, AnnotationService, HighlightInfo
 from desktop_app.core.db import DatabaseError
+from desktop_app.core.memos import set_memo
 
 NOTE_MERGE_ID = 1  # consecutive saves of one note are one undo step
 RESIZE_MERGE_ID = 2  # consecutive word steps of one highlight's edges are one undo step
+MEMO_MERGE_ID = 3  # consecutive saves of one article's memo are one undo step
 
 
 def _short(text: str, limit: int = 40) -> str:
@@ -72,6 +74,27 @@ class _NoteStep(_Step):
         if not isinstance(other, _NoteStep) or other.highlight_id != self.highlight_id:
             return False
         self.after = other.after
+        return True
+
+
+class _MemoStep(_Step):
+    """An article memo as it was before a run of typing, and after it."""
+
+    def __init__(self, history: AnnotationHistory, article_id: int, before: str, after: str) -> None:
+        self.article_id, self.before, self.after = article_id, before, after
+        db = history.service.db
+        super().__init__(history, QCoreApplication.translate("AnnotationHistory", "Edit article memo"),
+                         lambda: set_memo(db, article_id, self.before),
+                         lambda: set_memo(db, article_id, self.after), {article_id})
+
+    def id(self) -> int:  # noqa: A003 (Qt's name)
+        return MEMO_MERGE_ID
+
+    def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 (Qt's name)
+        if not isinstance(other, _MemoStep) or other.article_id != self.article_id:
+            return False
+        self.after = other.after
+        self.setObsolete(self.after == self.before)
         return True
 
 
@@ -181,6 +204,11 @@ class AnnotationHistory(QObject):
     def noted(self, before: HighlightInfo, note: str) -> None:
         if before.note != note:
             self.stack.push(_NoteStep(self, before.id, before.article_id, before.note, note))
+
+    def memo_edited(self, article_id: int, before: str, after: str) -> None:
+        """An article memo saved (after a pause in typing); a run of saves is one step."""
+        if before != after:
+            self.stack.push(_MemoStep(self, article_id, before, after))
 
     def resized(self, before: HighlightInfo, after: HighlightInfo) -> None:
         """A highlight's edges moved (re-anchored in place); its tags and note stay."""

@@ -4,12 +4,17 @@
 <context>
     <name>AnnotationHistory</name>
     <message>
-        <location filename="../../desktop_app/ui/undo.py" line="+64"/>
+        <location filename="../../desktop_app/ui/undo.py" line="+66"/>
         <source>Edit note</source>
         <translation>Sửa ghi chú</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+20"/>
+        <source>Edit article memo</source>
+        <translation>Sửa ghi nhớ của bài</translation>
+    </message>
+    <message>
+        <location line="+22"/>
         <source>Resize highlight “%1”</source>
         <translation>Đổi phạm vi đoạn đánh dấu “%1”</translation>
     </message>
@@ -39,7 +44,7 @@
         <translation>Đổi nhãn của “%1”</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+26"/>
         <source>Re-attach “%1”</source>
         <translation>Gắn lại “%1”</translation>
     </message>
@@ -1473,12 +1478,12 @@ Trước đó, một bản sao của thư viện hiện tại sẽ được gi�
     </message>
     <message>
         <location line="+3"/>
-        <location line="+546"/>
+        <location line="+551"/>
         <source>About Chú Giải</source>
         <translation>Giới thiệu Chú Giải</translation>
     </message>
     <message>
-        <location line="-542"/>
+        <location line="-547"/>
         <source>&amp;File</source>
         <translation>&amp;Tệp</translation>
     </message>
@@ -1520,12 +1525,12 @@ Trước đó, một bản sao của thư viện hiện tại sẽ được gi�
     </message>
     <message>
         <location line="+10"/>
-        <location line="+225"/>
+        <location line="+230"/>
         <source>Could not highlight</source>
         <translation>Không đánh dấu được</translation>
     </message>
     <message>
-        <location line="-205"/>
+        <location line="-210"/>
         <source>Highlight saved</source>
         <translation>Đã lưu đoạn đánh dấu</translation>
     </message>
@@ -1587,7 +1592,7 @@ Trước đó, một bản sao của thư viện hiện tại sẽ được gi�
     </message>
     <message>
         <location line="+461"/>
-        <location line="+153"/>
+        <location line="+158"/>
         <source>Could not save</source>
         <translation>Không lưu được</translation>
     </message>
@@ -1645,7 +1650,7 @@ Trước đó, một bản sao của thư viện hiện tại sẽ được gi�
         <translation>Chưa lưu được</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+33"/>
         <source>Read-only</source>
         <translation>Chỉ đọc</translation>
     </message>

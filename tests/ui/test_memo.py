@@ -218,3 +218,25 @@ def test_the_window_keeps_each_articles_memo(qtbot, open_window) -> None:
     again.library.select_article(first)
     assert again.current.id == first
     assert again.panel.memo.edit.toPlainText() == "Bài này nói về cán bộ\nvà đào tạo."
+
+
+def test_memo_edits_are_undone_and_redone_from_the_window(qtbot, open_window) -> None:
+    """Edit → Undo takes a run of memo typing back in one step, in the box and the library."""
+    window = open_window()
+    window.activateWindow()  # focus moves (and leaves the box) only in the active window
+    qtbot.waitUntil(window.isActiveWindow)
+    article = window.current.id
+    window.panel.focus_memo()
+    type_memo(window.panel, "Ý thứ nhất.")
+    window.panel.flush_memo()
+    type_memo(window.panel, " Ý thứ hai.")
+    window.reader.setFocus()  # leaving the box saves it
+    assert window.reader.hasFocus()
+    assert get_memo(window.db, article) == "Ý thứ nhất. Ý thứ hai."
+    assert window.act_undo.text().endswith("Edit article memo")
+    window.act_undo.trigger()
+    assert get_memo(window.db, article) == ""
+    assert window.panel.memo.edit.toPlainText() == ""
+    window.act_redo.trigger()
+    assert get_memo(window.db, article) == "Ý thứ nhất. Ý thứ hai."
+    assert window.panel.memo.edit.toPlainText() == "Ý thứ nhất. Ý thứ hai."
