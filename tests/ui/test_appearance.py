@@ -392,3 +392,21 @@ def test_the_window_changes_text_size_from_keys_and_ctrl_wheel_and_remembers_it(
     again = open_window()
     assert again.reader.font().pointSizeF() == chosen
     assert "Reading settings…" in [a.text() for a in again.menuBar().actions()[2].menu().actions()]
+
+
+def test_greyed_web_leftovers_take_the_new_themes_grey(open_window, qtbot):
+    from desktop_app.core.library import get_article, list_articles
+
+    window = open_window()
+    window.act_show_hidden.setChecked(True)
+    article = next(a.id for a in list_articles(window.db) if get_article(window.db, a.id).hidden_spans)
+    window.library.select_article(article)
+    start, _end = window.current.hidden_spans[0]
+
+    def grey() -> QColor:
+        cursor = window.reader._cursor_for(start + 1, start + 1)
+        return cursor.charFormat().foreground().color()
+
+    assert grey() == style.MUTED
+    window.appearance.set_current(replace(window.appearance.current(), theme="dark"))
+    assert style.is_dark() and grey() == style.MUTED

@@ -282,3 +282,20 @@ def test_new_commands_are_in_the_edit_menu_and_no_two_commands_share_a_key(open_
             key = seq.toString(QKeySequence.SequenceFormat.PortableText)
             assert key not in seen, f"{key}: {seen[key]} and {action.text()}"
             seen[key] = action.text()
+
+
+def test_a_start_moved_past_another_highlight_reorders_the_cards(open_window):
+    """Cards are in text order: growing a highlight's start over another's start moves its
+    card above that one's at once, and it stays the selected card."""
+    window = open_window()
+    start, h = _one_highlight_on_to_chuc(window, tokens=True)  # "Tổ chức"
+    window.reader.select_offsets(start + 1, start + 3)  # "an" of "Ban", just before it
+    other = window.highlight_selection(["an"])
+    assert [c.id for c in window.panel.model.highlights()][-2:] == [other.id, h.id]
+    window.panel.select(h.id)
+    window.reader.setFocus()
+    press(window, Qt.Key.Key_BracketLeft, CTRL | SHIFT)  # start one word left: onto "Ban"
+    assert bounds(window, h.id) == (start, start + 11)
+    order = [c.id for c in window.panel.model.highlights()]
+    assert order.index(h.id) < order.index(other.id)  # "Ban Tổ chức" now starts first
+    assert window.panel.selected_id() == h.id
