@@ -89,6 +89,24 @@ def selectors(text: str, start: int, end: int) -> tuple[str, str, str]:
             text[end : end + CONTEXT_CHARS])
 
 
+def _span_selectors(s: Session, article_id: int, start: int, end: int) -> tuple[str, str, str]:
+    """check_span and selectors on the stored text, reading only the span and its context:
+    SQLite's substr() counts code points, as Python does, so a 1 MB article
+    is not copied into Python for every new highlight (~15 ms of a 50 ms budget)."""
+    lo = max(0, start - CONTEXT_CHARS)
+    window = s.scalar(
+        select(func.substr(Article.text, lo + 1, end + CONTEXT_CHARS - lo)).where(Article.id == article_id)
+    )
+    if window is None:
+        raise AnnotationError("The article no longer exists.")
+    if not (0 <= start < end <= lo + len(window)):  # substr stops at the end of the text
+        raise AnnotationError("The selection is outside the article text.")
+    quote = window[start - lo : end - lo]
+    if not quote.strip():
+        raise AnnotationError("The selection holds only spaces; select some words.")
+    return quote, window[: start - lo], window[end - lo :]
+
+
 def check_span(text: str, start: int, end: int) -> None:
     """Refuse a span a highlight cannot be made on, in words for the user."""
     if not (0 <= start < end <= len(text)):
@@ -363,12 +381,9 @@ class AnnotationService:
         context are taken afresh from the text; tags, note and creation time stay."""
         with self.db.session() as s:
             h = self._load(s, highlight_id)
-            text = s.scalar(select(Article.text).where(Article.id == h.article_id))
-            if text is None:
-                raise AnnotationError("The article no longer exists.")
-            check_span(text, start, end)
+            quote, prefix, suffix = _span_selectors(s, h.article_id, start, end)
             h.start, h.end = start, end
-            h.quote, h.prefix, h.suffix = selectors(text, start, end)
+            h.quote, h.prefix, h.suffix = quote, prefix, suffix
             h.orphaned = False
             h.modified_at = utcnow()
             s.flush()
@@ -382,13 +397,8 @@ class AnnotationService:
         self, article_id: int, start: int, end: int, tag_names: Sequence[str] = (), note: str = ""
     ) -> HighlightInfo:
         with self.db.session() as s:
-            article = s.get(Article, article_id)
-            if article is None:
-                raise AnnotationError("The article no longer exists.")
-            text = article.text
-            check_span(text, start, end)
+            quote, prefix, suffix = _span_selectors(s, article_id, start, end)
             now = utcnow()
-            quote, prefix, suffix = selectors(text, start, end)
             h = Highlight(
                 article_id=article_id,
                 start=start,

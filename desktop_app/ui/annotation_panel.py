@@ -6,6 +6,8 @@ The list is a model over `HighlightInfo`; every edit goes through `AnnotationSer
 
 from __future__ import annotations
 
+import bisect
+
 from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
@@ -92,19 +94,15 @@ class HighlightListModel(RowsModel[HighlightInfo]):
     def upsert(self, info: HighlightInfo) -> int:
         """Insert or replace one highlight, keeping position order; returns its row."""
         self._all = [h for h in self._all if h.id != info.id]
-        at = 0
-        while at < len(self._all) and _position(self._all[at]) <= _position(info):
-            at += 1
-        self._all.insert(at, info)
+        # bisect, not a scan: 5,000 cards are a noticeable part of a new highlight's 50 ms.
+        self._all.insert(bisect.bisect_right(self._all, _position(info), key=_position), info)
         if self.is_filtered() or self._order != "position":
             self._refilter()
             return self.row_of(info.id)
         row = self.replace(info)
         if row >= 0:
             return row
-        row = 0
-        while row < len(self._rows) and _position(self._rows[row]) <= _position(info):
-            row += 1
+        row = bisect.bisect_right(self._rows, _position(info), key=_position)
         self.beginInsertRows(QModelIndex(), row, row)
         self._rows.insert(row, info)
         self.endInsertRows()

@@ -71,6 +71,7 @@ class ReaderView(ReaderWordView, ReaderHighlights, QTextEdit):
         self._offsets = OffsetMap("")
         self._init_word_view()
         self._snap_to_words = True
+        self._view_ranges: dict[tuple, tuple[int, int]] = {}
         self._dragging = False
         self._context_actions: list[QAction] = []
         self._context_menu: QMenu | None = None
@@ -85,6 +86,7 @@ class ReaderView(ReaderWordView, ReaderHighlights, QTextEdit):
         self._forget_highlights()
         self._forget_words()
         self._title_span = title_span  # set_reading_style sizes it again
+        self._view_ranges.clear()
         line_height = getattr(self, "_line_height", LINE_HEIGHT_PERCENT)  # set_reading_style's
         doc = reader_document.new_document(self, text, self.font(), line_height)  # detached, swapped in
         if title_span:
@@ -229,6 +231,22 @@ class ReaderView(ReaderWordView, ReaderHighlights, QTextEdit):
 
     def _view_range_utf16(self, screens_before: int = 0, screens_after: int = 1) -> tuple[int, int]:
         height, width = self.viewport().height(), self.viewport().width()
+        # Hit tests far into a 1 MB article cost ~1 ms each and a paint asks six: kept until
+        # the view scrolls, resizes, or the layout grows (the scroll range follows it; the
+        # layout's documentSize() would lay out the whole document first) or changes.
+        doc = self.document()
+        bar = self.verticalScrollBar()
+        key = (bar.value(), bar.maximum(), self.horizontalScrollBar().value(), width, height,
+               screens_before, screens_after, doc.revision(), id(doc))
+        cached = self._view_ranges.get(key)
+        if cached is not None:
+            return cached
+        if len(self._view_ranges) > 16:
+            self._view_ranges.clear()
+        self._view_ranges[key] = found = self._hit_view_range(width, height, screens_before, screens_after)
+        return found
+
+    def _hit_view_range(self, width: int, height: int, screens_before: int, screens_after: int) -> tuple[int, int]:
         # While Qt still lays out a long document (its first seconds after opening, or
         # after a jump far down), a hit test lays out up to its point but may answer the
         # end of the text; asked again it is right (measured: ~4 us a hit, so ask twice).

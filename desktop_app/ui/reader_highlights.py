@@ -12,6 +12,7 @@ A mixin of ReaderView (ui/reader.py), which owns the document, the offsets and p
 from __future__ import annotations
 
 import bisect
+import itertools
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEasingCurve, QPoint, QVariantAnimation
@@ -202,22 +203,42 @@ class ReaderHighlights(_Base):
             block = block.next()
 
     # --- overlapping highlights: lanes, stripes, tooltips (see ui/overlap_marks.py) -------
-    def overlap_lanes(self) -> dict[int, int]:
-        """Lane of each highlight that overlaps another; worked out once per change."""
+    def overlap_lanes(self, first: int | None = None, last: int | None = None) -> dict[int, int]:
+        """Lane of each highlight that overlaps another, for the runs of overlapping
+        highlights that touch code points [first, last] (all when not given). Runs are
+        independent, so working out only those in view gives the same lanes as all of them
+        (all 5,000 of a large article took ~10 ms of each new highlight's 50 ms)."""
+        hs = self._highlights
         if self._lanes is None:
-            self._lanes = overlap_marks.assign_lanes(self._highlights)
+            self._lanes, self._lanes_done = {}, set()
+            self._reach = list(itertools.accumulate((h.end for h in hs), max))  # max end so far
+        if first is None or last is None:
+            lo, hi = 0, len(hs)
+        else:
+            lo = bisect.bisect_left(self._highlight_starts, first - self._longest)
+            hi = bisect.bisect_right(self._highlight_starts, last)
+        while 0 < lo < len(hs) and self._reach[lo - 1] > hs[lo].start:
+            lo -= 1  # back to the start of its run
+        while 0 < hi < len(hs) and self._reach[hi - 1] > hs[hi].start:
+            hi += 1  # on to the end of the last run
+        if (lo, hi) not in self._lanes_done:
+            self._lanes.update(overlap_marks.assign_lanes(hs[lo:hi]))
+            self._lanes_done.add((lo, hi))
         return self._lanes
 
     def tooltip_at(self, pos: QPoint) -> str:
         """Tags and note of every highlight under a viewport point (rich text), or ""."""
         offset = self.char_at(pos)
         hits = self.highlights_at(offset) if offset is not None else []
-        return overlap_marks.tooltip_html(hits, self.overlap_lanes()) if hits else ""
+        if not hits:
+            return ""
+        return overlap_marks.tooltip_html(hits, self.overlap_lanes(min(h.start for h in hits),
+                                                                   max(h.end for h in hits)))
 
     def _paint_lanes(self, painter: QPainter, first: int, last: int) -> None:
         """A stripe in the margin beside each highlight in view, and under the text of
         overlapping ones a line per lane: depth and pattern tell them apart, not colour."""
-        lanes = self.overlap_lanes()
+        lanes = self.overlap_lanes(self._offsets.to_codepoint(first), self._offsets.to_codepoint(last))
         doc = self.document()
         margin = doc.documentMargin()
         height = QFontMetricsF(doc.defaultFont()).height()

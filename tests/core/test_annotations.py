@@ -111,3 +111,34 @@ def test_reattach_moves_any_highlight_and_keeps_its_tags_and_note(db):
     # An anchored highlight restored after deletion takes its quote from the text, as before.
     deleted = service.delete_highlight(h.id)
     assert service.restore_highlight(deleted).quote == "Cán bộ"
+
+
+def test_quote_and_context_are_exact_code_point_slices_whatever_the_characters(db):
+    """SQLite cuts the quote and context from the stored text (substr counts code points);
+    they must equal Python's slices around emoji, NFD marks, CJK and line breaks."""
+    import random
+    import unicodedata
+
+    from desktop_app.core.annotations import selectors
+
+    pieces = ["Hà Nội", "😀", "👍🏽", unicodedata.normalize("NFD", "tiếng Việt"), "漢字", "\n", " ", "Đảng",
+              "\u200b", "a", "."]
+    rng = random.Random(7)
+    text = "".join(rng.choice(pieces) for _ in range(400))
+    article = add_article(db, text)
+    service = AnnotationService(db)
+    for _ in range(60):
+        start = rng.randrange(0, len(text) - 1)
+        end = rng.randrange(start + 1, min(len(text), start + 50) + 1)
+        if not text[start:end].strip():
+            with pytest.raises(AnnotationError):
+                service.create_highlight(article, start, end)
+            continue
+        h = service.create_highlight(article, start, end)
+        assert (h.quote, h.prefix, h.suffix) == selectors(text, start, end)
+        moved = service.reattach(h.id, max(0, start - 3), end)
+        assert (moved.quote, moved.prefix, moved.suffix) == selectors(text, max(0, start - 3), end)
+    with pytest.raises(AnnotationError, match="outside"):
+        service.create_highlight(article, len(text) - 1, len(text) + 1)
+    with pytest.raises(AnnotationError, match="no longer exists"):
+        service.create_highlight(article + 99, 0, 1)

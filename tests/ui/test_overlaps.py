@@ -299,3 +299,28 @@ def test_a_start_moved_past_another_highlight_reorders_the_cards(open_window):
     order = [c.id for c in window.panel.model.highlights()]
     assert order.index(h.id) < order.index(other.id)  # "Ban Tổ chức" now starts first
     assert window.panel.selected_id() == h.id
+
+
+def test_lanes_worked_out_for_the_view_equal_those_of_the_whole_article(qtbot):
+    """Lanes are worked out only for the runs of overlaps in view; a highlight gets the
+    same lane whichever part of the article was painted first."""
+    import random
+
+    rng = random.Random(3)
+    text = "Ông Nguyễn Văn An đến Hà Nội họp bàn việc lớn năm nay. " * 400
+    highlights = []
+    for hid in range(1, 600):
+        start = rng.randrange(0, len(text) - 60)
+        highlights.append(info(hid, start, start + rng.randrange(3, 60), text))
+    everything = overlap_marks.assign_lanes(sorted(highlights, key=lambda h: (h.start, -h.end)))
+    assert len(everything) > 100  # many overlap
+    reader = ReaderView()
+    qtbot.addWidget(reader)
+    reader.set_article(text)
+    for first in (len(text) // 2, 0, len(text) - 500, 7000):
+        reader.set_highlights(highlights)
+        lanes = reader.overlap_lanes(first, first + 400)
+        near = [h for h in highlights if h.start <= first + 400 and h.end >= first and h.id in everything]
+        assert near and all(lanes[h.id] == everything[h.id] for h in near)
+        assert set(lanes) <= set(everything)
+    assert reader.overlap_lanes() == everything
