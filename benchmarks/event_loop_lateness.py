@@ -108,6 +108,10 @@ def main() -> None:
         fill_database(db, texts)
         window = make_window(db, Path(tmp))
         window.show()
+        app.processEvents()
+        from desktop_app.ui.app import settle_memory
+
+        settle_memory()  # as the app does once its window has painted
         print(f"library: {len(texts)} articles, {chars:,} characters; platform {app.platformName()}")
         print("idle, no worker:      " + summary(idle(app, 2.0)))
 
