@@ -17,17 +17,15 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QHBoxLayout,
     QLabel,
     QPlainTextEdit,
-    QProgressBar,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop_app.core.db import Database
 from desktop_app.core.ingest import ImportReport, import_paths
+from desktop_app.ui.status import ProgressStatus
 
 log = logging.getLogger(__name__)
 
@@ -66,32 +64,19 @@ class ImportJob(QRunnable):
             self.signals.finished.emit(report)
 
 
-class ImportStatus(QWidget):
+class ImportStatus(ProgressStatus):
     """Status-bar progress of an import: "Importing 120 of 3,000 files", a bar, Cancel."""
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 4, 0)
-        layout.setSpacing(6)
-        self.label = QLabel()
-        self.bar = QProgressBar()
-        self.bar.setFixedWidth(140)
-        self.bar.setTextVisible(False)
-        self.cancel = QToolButton()
         self.cancel.setText(self.tr("Cancel import"))
         self.cancel.setToolTip(self.tr("Stop after the current file; files already imported are kept"))
-        layout.addWidget(self.label)
-        layout.addWidget(self.bar)
-        layout.addWidget(self.cancel)
         self.setVisible(False)
 
     def set_progress(self, done: int, total: int) -> None:
         self.setVisible(True)
-        self.bar.setRange(0, max(total, 1))
-        self.bar.setValue(done)
-        self.label.setText(self.tr("Importing %1 of %2 files").replace("%1", f"{done:,}")
-                           .replace("%2", f"{total:,}"))
+        self.show_progress(self.tr("Importing %1 of %2 files").replace("%1", f"{done:,}")
+                           .replace("%2", f"{total:,}"), done, total)
 
     def set_cancelling(self) -> None:
         self.cancel.setEnabled(False)

@@ -217,7 +217,7 @@ Chọn một đoạn trong bài, rồi nhấn Ctrl+H, nhấp chuột phải → 
 <context>
     <name>ConcordanceModel</name>
     <message>
-        <location filename="../../desktop_app/ui/concordance_window.py" line="+83"/>
+        <location filename="../../desktop_app/ui/concordance_table.py" line="+31"/>
         <source>Left context</source>
         <translation>Ngữ cảnh trái</translation>
     </message>
@@ -237,7 +237,7 @@ Chọn một đoạn trong bài, rồi nhấn Ctrl+H, nhấp chuột phải → 
         <translation>Bài viết</translation>
     </message>
     <message>
-        <location line="+103"/>
+        <location line="+46"/>
         <source>(untitled)</source>
         <translation>(không có tiêu đề)</translation>
     </message>
@@ -255,17 +255,17 @@ Chọn một đoạn trong bài, rồi nhấn Ctrl+H, nhấp chuột phải → 
 <context>
     <name>ConcordanceWindow</name>
     <message>
-        <location line="+87"/>
+        <location filename="../../desktop_app/ui/concordance_window.py" line="+153"/>
         <source>Concordance</source>
         <translation>Từ trong ngữ cảnh</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location filename="../../desktop_app/ui/concordance_form.py" line="+63"/>
         <source>A word or phrase: cán bộ, or can bo without diacritics</source>
         <translation>Một từ hoặc cụm từ: cán bộ, hoặc can bo không dấu</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Concordance query</source>
         <translation>Từ cần tra trong ngữ cảnh</translation>
     </message>
@@ -275,14 +275,14 @@ Chọn một đoạn trong bài, rồi nhấn Ctrl+H, nhấp chuột phải → 
         <translation>Phân biệt dấu</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Ticked by itself when the query has diacritics: “Đảng” finds only Đảng, “dang” finds đang, Đảng, đáng…
 Click it to choose yourself.</source>
         <translation>Tự được chọn khi từ cần tìm có dấu: “Đảng” chỉ tìm Đảng, “dang” tìm cả đang, Đảng, đáng…
 Bấm vào để tự chọn.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Search</source>
         <translation>Tìm</translation>
     </message>
@@ -302,7 +302,7 @@ Bấm vào để tự chọn.</translation>
         <translation>Từ đứng trước</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Keyword</source>
         <translation>Từ khóa</translation>
     </message>
@@ -312,7 +312,7 @@ Bấm vào để tự chọn.</translation>
         <translation>Từ đứng sau</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Article order</source>
         <translation>Thứ tự bài viết</translation>
     </message>
@@ -327,7 +327,7 @@ Bấm vào để tự chọn.</translation>
         <translation>Đánh dấu từ khóa của mỗi dòng đã chọn và gắn nhãn</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Export CSV…</source>
         <translation>Xuất CSV…</translation>
     </message>
@@ -337,7 +337,7 @@ Bấm vào để tự chọn.</translation>
         <translation>Sắp xếp theo</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location filename="../../desktop_app/ui/concordance_window.py" line="+58"/>
         <source>Searching…</source>
         <translation>Đang tìm…</translation>
     </message>
@@ -352,7 +352,7 @@ Bấm vào để tự chọn.</translation>
         <translation>Đang sắp xếp…</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location filename="../../desktop_app/ui/concordance_actions.py" line="+73"/>
         <source>Tags for the selected line</source>
         <translation>Nhãn cho dòng đã chọn</translation>
     </message>
@@ -362,7 +362,7 @@ Bấm vào để tự chọn.</translation>
         <translation>Nhãn cho %1 dòng đã chọn</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Tagged %1 lines with %2</source>
         <translation>Đã gắn nhãn %2 cho %1 dòng</translation>
     </message>
@@ -372,12 +372,12 @@ Bấm vào để tự chọn.</translation>
         <translation>Đang xuất ra %1…</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location filename="../../desktop_app/ui/concordance_window.py" line="+70"/>
         <source>The concordance failed: %1</source>
         <translation>Không tra được từ trong ngữ cảnh: %1</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location filename="../../desktop_app/ui/concordance_actions.py" line="+8"/>
         <source>Exported %1 lines to %2</source>
         <translation>Đã xuất %1 dòng ra %2</translation>
     </message>
@@ -387,12 +387,12 @@ Bấm vào để tự chọn.</translation>
         <translation>Không ghi được %1: %2</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location filename="../../desktop_app/ui/concordance_form.py" line="+18"/>
         <source>Type a word or phrase and press Enter. Diacritics are optional.</source>
         <translation>Gõ một từ hoặc cụm từ rồi nhấn Enter. Có dấu hay không dấu đều được.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>No line matches “%1”.</source>
         <translation>Không có dòng nào khớp với “%1”.</translation>
     </message>
@@ -407,7 +407,7 @@ Bấm vào để tự chọn.</translation>
         <translation>Đã tìm thấy %1 dòng trước khi dừng; bấm Tải tất cả các dòng để xem phần còn lại.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Showing the first %1 lines; more in up to %2 articles.</source>
         <translation>Đang hiện %1 dòng đầu tiên; còn nữa trong tối đa %2 bài viết.</translation>
     </message>
@@ -417,7 +417,7 @@ Bấm vào để tự chọn.</translation>
         <translation>1 dòng</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>%1 lines</source>
         <translation>%1 dòng</translation>
     </message>
@@ -427,7 +427,7 @@ Bấm vào để tự chọn.</translation>
         <translation>1 bài viết</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>%1 articles</source>
         <translation>%1 bài viết</translation>
     </message>
@@ -437,12 +437,12 @@ Bấm vào để tự chọn.</translation>
         <translation>1 dòng khớp theo âm tiết: bài viết chứa dòng này chưa được tách từ xong.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>%1 lines matched by syllables: segmentation of those articles is not finished.</source>
         <translation>%1 dòng khớp theo âm tiết: các bài viết chứa những dòng này chưa được tách từ xong.</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location filename="../../desktop_app/ui/concordance_actions.py" line="+11"/>
         <source>CSV, comma-separated (*.csv)</source>
         <translation>CSV, phân cách bằng dấu phẩy (*.csv)</translation>
     </message>
@@ -1029,7 +1029,7 @@ Trước đó, một bản sao của thư viện hiện tại sẽ được gi�
         <translation>Đoạn đánh dấu không thể ngắn hơn nữa.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>Highlight: “%1”</source>
         <translation>Đoạn đánh dấu: “%1”</translation>
     </message>
@@ -1037,7 +1037,7 @@ Trước đó, một bản sao của thư viện hiện tại sẽ được gi�
 <context>
     <name>HighlightEditor</name>
     <message>
-        <location filename="../../desktop_app/ui/annotation_panel.py" line="+287"/>
+        <location filename="../../desktop_app/ui/annotation_panel.py" line="+285"/>
         <source>Note</source>
         <translation>Ghi chú</translation>
     </message>
@@ -1060,7 +1060,7 @@ Trước đó, một bản sao của thư viện hiện tại sẽ được gi�
 <context>
     <name>ImportController</name>
     <message>
-        <location filename="../../desktop_app/ui/import_job.py" line="+163"/>
+        <location filename="../../desktop_app/ui/import_job.py" line="+148"/>
         <source>The files will be imported after the current import.</source>
         <translation>Các tệp sẽ được nhập sau khi lượt nhập hiện tại xong.</translation>
     </message>
@@ -1073,7 +1073,7 @@ Trước đó, một bản sao của thư viện hiện tại sẽ được gi�
 <context>
     <name>ImportStatus</name>
     <message>
-        <location line="-115"/>
+        <location line="-110"/>
         <source>Cancel import</source>
         <translation>Hủy nhập</translation>
     </message>
@@ -1083,7 +1083,7 @@ Trước đó, một bản sao của thư viện hiện tại sẽ được gi�
         <translation>Dừng sau tệp hiện tại; các tệp đã nhập vẫn được giữ</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+5"/>
         <source>Importing %1 of %2 files</source>
         <translation>Đang nhập %1/%2 tệp</translation>
     </message>
@@ -1301,7 +1301,7 @@ Trước đó, một bản sao của thư viện hiện tại sẽ được gi�
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="+107"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="+110"/>
         <source>Read-only library: changes cannot be saved</source>
         <translation>Thư viện chỉ đọc: không thể lưu thay đổi</translation>
     </message>
@@ -1387,12 +1387,12 @@ Trước đó, một bản sao của thư viện hiện tại sẽ được gi�
     </message>
     <message>
         <location line="+3"/>
-        <location line="+413"/>
+        <location line="+419"/>
         <source>Delete highlight</source>
         <translation>Xóa đoạn đánh dấu</translation>
     </message>
     <message>
-        <location line="-409"/>
+        <location line="-415"/>
         <source>Write article memo</source>
         <translation>Viết ghi nhớ cho bài</translation>
     </message>
@@ -1478,12 +1478,12 @@ Trước đó, một bản sao của thư viện hiện tại sẽ được gi�
     </message>
     <message>
         <location line="+3"/>
-        <location line="+551"/>
+        <location line="+557"/>
         <source>About Chú Giải</source>
         <translation>Giới thiệu Chú Giải</translation>
     </message>
     <message>
-        <location line="-547"/>
+        <location line="-553"/>
         <source>&amp;File</source>
         <translation>&amp;Tệp</translation>
     </message>
@@ -1508,7 +1508,7 @@ Trước đó, một bản sao của thư viện hiện tại sẽ được gi�
         <translation>Thanh công cụ chính</translation>
     </message>
     <message>
-        <location line="+132"/>
+        <location line="+138"/>
         <source>Word segmentation up to date</source>
         <translation>Đã tách từ xong</translation>
     </message>
@@ -1586,12 +1586,12 @@ Trước đó, một bản sao của thư viện hiện tại sẽ được gi�
         <translation>Không xóa được</translation>
     </message>
     <message>
-        <location line="-549"/>
+        <location line="-557"/>
         <source>Could not undo</source>
         <translation>Không thể hoàn tác</translation>
     </message>
     <message>
-        <location line="+461"/>
+        <location line="+469"/>
         <location line="+158"/>
         <source>Could not save</source>
         <translation>Không lưu được</translation>
@@ -1851,7 +1851,7 @@ Trước đó, một bản sao của thư viện hiện tại sẽ được gi�
 <context>
     <name>SegmentationStatus</name>
     <message>
-        <location filename="../../desktop_app/ui/status.py" line="+22"/>
+        <location filename="../../desktop_app/ui/status.py" line="+39"/>
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
@@ -1861,7 +1861,7 @@ Trước đó, một bản sao của thư viện hiện tại sẽ được gi�
         <translation>Dừng tách từ và gán nhãn (các bài đã xong được giữ lại)</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+21"/>
         <source>Tagging words: {done}/{total} articles</source>
         <translation>Đang gán nhãn từ: {done}/{total} bài</translation>
     </message>
