@@ -36,6 +36,7 @@ from desktop_app.ui.annotation_pane import AnnotationPane
 from desktop_app.ui.appearance import Appearance
 from desktop_app.ui.import_job import ImportController, ImportStatus
 from desktop_app.ui.article_list import ID_ROLE
+from desktop_app.ui.language_menu import LanguageMenu
 from desktop_app.ui.library_pane import LibraryPane
 from desktop_app.ui.article_details import ArticleDetailsDialog
 from desktop_app.ui.concordance_window import ConcordanceWindow
@@ -282,6 +283,7 @@ class MainWindow(FileActions, WordViewActions, HighlightActions, QMainWindow):
         menu_view.addSeparator()
         menu_view.addActions([self.act_text_bigger, self.act_text_smaller, self.act_text_reset])
         menu_view.addAction(self.act_reading_settings)
+        menu_view.addMenu(LanguageMenu(self.settings, lambda text: self.statusBar().showMessage(text, 10_000), self))
         menu_help = self.menuBar().addMenu(self.tr("&Help"))
         menu_help.addAction(self.act_shortcuts)
         menu_help.addAction(self.act_about)

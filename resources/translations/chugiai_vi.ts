@@ -1122,6 +1122,19 @@ Trước đó, một bản sao của thư viện hiện tại sẽ được gi�
     </message>
 </context>
 <context>
+    <name>LanguageMenu</name>
+    <message>
+        <location filename="../../desktop_app/ui/language_menu.py" line="+20"/>
+        <source>Interface language</source>
+        <translation>Ngôn ngữ giao diện</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>The interface will be in %1 from the next start of Chú Giải.</source>
+        <translation>Giao diện sẽ dùng %1 từ lần mở Chú Giải tiếp theo.</translation>
+    </message>
+</context>
+<context>
     <name>Languages</name>
     <message>
         <location filename="../../desktop_app/ui/i18n.py" line="+40"/>
@@ -1301,7 +1314,7 @@ Trước đó, một bản sao của thư viện hiện tại sẽ được gi�
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="+110"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="+111"/>
         <source>Read-only library: changes cannot be saved</source>
         <translation>Thư viện chỉ đọc: không thể lưu thay đổi</translation>
     </message>
@@ -1387,12 +1400,12 @@ Trước đó, một bản sao của thư viện hiện tại sẽ được gi�
     </message>
     <message>
         <location line="+3"/>
-        <location line="+419"/>
+        <location line="+420"/>
         <source>Delete highlight</source>
         <translation>Xóa đoạn đánh dấu</translation>
     </message>
     <message>
-        <location line="-415"/>
+        <location line="-416"/>
         <source>Write article memo</source>
         <translation>Viết ghi nhớ cho bài</translation>
     </message>
@@ -1478,12 +1491,12 @@ Trước đó, một bản sao của thư viện hiện tại sẽ được gi�
     </message>
     <message>
         <location line="+3"/>
-        <location line="+557"/>
+        <location line="+558"/>
         <source>About Chú Giải</source>
         <translation>Giới thiệu Chú Giải</translation>
     </message>
     <message>
-        <location line="-553"/>
+        <location line="-554"/>
         <source>&amp;File</source>
         <translation>&amp;Tệp</translation>
     </message>
@@ -1498,7 +1511,7 @@ Trước đó, một bản sao của thư viện hiện tại sẽ được gi�
         <translation>&amp;Xem</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>&amp;Help</source>
         <translation>Trợ &amp;giúp</translation>
     </message>
@@ -1586,12 +1599,12 @@ Trước đó, một bản sao của thư viện hiện tại sẽ được gi�
         <translation>Không xóa được</translation>
     </message>
     <message>
-        <location line="-557"/>
+        <location line="-558"/>
         <source>Could not undo</source>
         <translation>Không thể hoàn tác</translation>
     </message>
     <message>
-        <location line="+469"/>
+        <location line="+470"/>
         <location line="+158"/>
         <source>Could not save</source>
         <translation>Không lưu được</translation>

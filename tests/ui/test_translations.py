@@ -214,3 +214,25 @@ def test_ts_has_every_string_of_the_code(tmp_path):
     subprocess.run([lupdate, "-silent", *sources, "-no-obsolete", "-ts", str(ts)], check=True)
     new = [f"{c}: {s!r}" for c, s, _, kind in _messages(ts) if kind == "unfinished"]
     assert not new, "not in chugiai_vi.ts (run `make translations` and translate):\n" + "\n".join(new)
+
+
+def test_the_view_menu_switches_the_language_from_the_next_start(open_window, data_dir):
+    """View → Interface language stores the choice and says when it applies; the next
+    start (make_application with those settings) is in Vietnamese."""
+    make_application()
+    window = open_window()
+    view = next(a.menu() for a in window.menuBar().actions() if a.text() == "&View")
+    languages = next(a.menu() for a in view.actions() if a.text() == "Interface language")
+    options = {a.text(): a for a in languages.actions()}
+    assert list(options) == ["System default", "English", "Tiếng Việt"]
+    assert options["System default"].isChecked()
+    options["Tiếng Việt"].trigger()
+    assert options["Tiếng Việt"].isChecked() and not options["System default"].isChecked()
+    assert "from the next start" in window.statusBar().currentMessage()
+    window.close()
+    settings = QSettings(str(data_dir / "settings.ini"), QSettings.Format.IniFormat)
+    assert i18n.chosen_language(settings) == "vi"
+    make_application(settings=settings)
+    assert i18n.current_language() == "vi"
+    again = open_window()
+    assert list(_menus(again)) == ["&Tệp", "&Sửa", "&Xem", "Trợ &giúp"]
