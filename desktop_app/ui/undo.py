@@ -58,66 +58,28 @@ class _Step(QUndoCommand):
         self._history.changed.emit(self.article_ids)
 
 
-class _NoteStep(_Step):
-    def __init__(self, history: AnnotationHistory, highlight_id: int, article_id: int,
-                 before: str, after: str) -> None:
-        self.highlight_id, self.before, self.after = highlight_id, before, after
-        service = history.service
-        super().__init__(history, QCoreApplication.translate("AnnotationHistory", "Edit note"),
-                         lambda: service.set_note(highlight_id, self.before),
-                         lambda: service.set_note(highlight_id, self.after), {article_id})
+class _MergingStep(_Step):
+    """A value of one thing (a note, a memo, a highlight's bounds) changed in a run: the
+    steps of a run on the same thing merge into one, from its first `before` to its last
+    `after`. With `drop_when_back`, a run that ends where it began leaves no step."""
+
+    def __init__(self, history: AnnotationHistory, text: str, merge_id: int, subject: int,
+                 before: object, after: object, apply: Callable[[object], object],
+                 article_ids: set[int], drop_when_back: bool = False) -> None:
+        self.merge_id, self.subject, self.drop_when_back = merge_id, subject, drop_when_back
+        self.before, self.after = before, after
+        super().__init__(history, text, lambda: apply(self.before), lambda: apply(self.after), article_ids)
 
     def id(self) -> int:  # noqa: A003 (Qt's name)
-        return NOTE_MERGE_ID
+        return self.merge_id
 
     def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 (Qt's name)
-        if not isinstance(other, _NoteStep) or other.highlight_id != self.highlight_id:
+        # Qt asks only steps of the same id(): the same kind of change.
+        if not isinstance(other, _MergingStep) or other.subject != self.subject:
             return False
         self.after = other.after
-        return True
-
-
-class _MemoStep(_Step):
-    """An article memo as it was before a run of typing, and after it."""
-
-    def __init__(self, history: AnnotationHistory, article_id: int, before: str, after: str) -> None:
-        self.article_id, self.before, self.after = article_id, before, after
-        db = history.service.db
-        super().__init__(history, QCoreApplication.translate("AnnotationHistory", "Edit article memo"),
-                         lambda: set_memo(db, article_id, self.before),
-                         lambda: set_memo(db, article_id, self.after), {article_id})
-
-    def id(self) -> int:  # noqa: A003 (Qt's name)
-        return MEMO_MERGE_ID
-
-    def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 (Qt's name)
-        if not isinstance(other, _MemoStep) or other.article_id != self.article_id:
-            return False
-        self.after = other.after
-        self.setObsolete(self.after == self.before)
-        return True
-
-
-class _ResizeStep(_Step):
-    """New bounds of a highlight; pressing grow/shrink five times is one step back."""
-
-    def __init__(self, history: AnnotationHistory, before: HighlightInfo, after: HighlightInfo) -> None:
-        self.highlight_id = before.id
-        self.before, self.after = (before.start, before.end), (after.start, after.end)
-        service = history.service
-        super().__init__(history, QCoreApplication.translate("AnnotationHistory", "Resize highlight “%1”")
-                         .replace("%1", _short(before.quote)),
-                         lambda: service.reattach(self.highlight_id, *self.before),
-                         lambda: service.reattach(self.highlight_id, *self.after), {before.article_id})
-
-    def id(self) -> int:  # noqa: A003 (Qt's name)
-        return RESIZE_MERGE_ID
-
-    def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 (Qt's name)
-        if not isinstance(other, _ResizeStep) or other.highlight_id != self.highlight_id:
-            return False
-        self.after = other.after
-        self.setObsolete(self.after == self.before)  # grown and shrunk back: nothing to undo
+        if self.drop_when_back:
+            self.setObsolete(self.after == self.before)
         return True
 
 
@@ -203,17 +165,26 @@ class AnnotationHistory(QObject):
 
     def noted(self, before: HighlightInfo, note: str) -> None:
         if before.note != note:
-            self.stack.push(_NoteStep(self, before.id, before.article_id, before.note, note))
+            self.stack.push(_MergingStep(
+                self, self.tr("Edit note"), NOTE_MERGE_ID, before.id, before.note, note,
+                lambda text: self.service.set_note(before.id, text), {before.article_id}))
 
     def memo_edited(self, article_id: int, before: str, after: str) -> None:
         """An article memo saved (after a pause in typing); a run of saves is one step."""
         if before != after:
-            self.stack.push(_MemoStep(self, article_id, before, after))
+            db = self.service.db
+            self.stack.push(_MergingStep(
+                self, self.tr("Edit article memo"), MEMO_MERGE_ID, article_id, before, after,
+                lambda text: set_memo(db, article_id, text), {article_id}, drop_when_back=True))
 
     def resized(self, before: HighlightInfo, after: HighlightInfo) -> None:
         """A highlight's edges moved (re-anchored in place); its tags and note stay."""
         if (before.start, before.end) != (after.start, after.end):
-            self.stack.push(_ResizeStep(self, before, after))
+            self.stack.push(_MergingStep(
+                self, self.tr("Resize highlight “%1”").replace("%1", _short(before.quote)), RESIZE_MERGE_ID,
+                before.id, (before.start, before.end), (after.start, after.end),
+                lambda bounds: self.service.reattach(before.id, *bounds), {before.article_id},
+                drop_when_back=True))  # grown and shrunk back to where it was: nothing to undo
 
     def reattached(self, before: HighlightInfo, after: HighlightInfo) -> None:
         def undo() -> None:  # back to the orphan it was, quote and context included

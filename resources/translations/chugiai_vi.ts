@@ -4,22 +4,22 @@
 <context>
     <name>AnnotationHistory</name>
     <message>
-        <location filename="../../desktop_app/ui/undo.py" line="+66"/>
+        <location filename="../../desktop_app/ui/undo.py" line="+169"/>
         <source>Edit note</source>
         <translation>Sửa ghi chú</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+8"/>
         <source>Edit article memo</source>
         <translation>Sửa ghi nhớ của bài</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+7"/>
         <source>Resize highlight “%1”</source>
         <translation>Đổi phạm vi đoạn đánh dấu “%1”</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="-72"/>
         <source>Highlight “%1”</source>
         <translation>Đánh dấu “%1”</translation>
     </message>
@@ -44,7 +44,7 @@
         <translation>Đổi nhãn của “%1”</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+35"/>
         <source>Re-attach “%1”</source>
         <translation>Gắn lại “%1”</translation>
     </message>
