@@ -11,6 +11,7 @@ import hashlib
 import sys
 from array import array
 from collections.abc import Iterable, Sequence
+from typing import Any
 
 from sqlalchemy import select
 
@@ -123,15 +124,22 @@ def load_segmentation(db: Database, article_id: int) -> list[tuple[int, int]] | 
 
 def articles_to_segment(db: Database) -> list[int]:
     """Ids of articles without a valid stored segmentation, in id order."""
+    return articles_without_valid(db, Segmentation, ENGINE)
+
+
+def articles_without_valid(db: Database, table: Any, engine: str) -> list[int]:
+    """Ids of articles, in id order, whose row in `table` (keyed by article_id, with
+    text_hash and engine columns: segmentations, taggings) is missing or stale: made from
+    another text or by another engine."""
     stmt = (
-        select(Article.id, Article.text, Segmentation.text_hash, Segmentation.engine)
-        .outerjoin(Segmentation, Segmentation.article_id == Article.id)
+        select(Article.id, Article.text, table.text_hash, table.engine)
+        .outerjoin(table, table.article_id == Article.id)
         .order_by(Article.id)
         .execution_options(yield_per=64)
     )
     ids: list[int] = []
     with db.session() as session:
-        for article_id, text, digest, engine in session.execute(stmt):
-            if digest is None or engine != ENGINE or digest != text_hash(text):
+        for article_id, text, digest, made_by in session.execute(stmt):
+            if digest is None or made_by != engine or digest != text_hash(text):
                 ids.append(article_id)
     return ids

@@ -36,7 +36,7 @@ from desktop_app.core.db import Database
 from desktop_app.core.models import Article, Highlight, RejectedSuggestion, Tagging
 from desktop_app.core.nlp import ENGINE, _visible, align_tokens, segmentation_units
 from desktop_app.core.segments import _TYPECODE as _SPAN_TYPECODE
-from desktop_app.core.segments import check_spans, pack_spans, text_hash
+from desktop_app.core.segments import articles_without_valid, check_spans, pack_spans, text_hash
 
 # Stored next to every tagging; the suffix changes when our use of the engine changes
 # (alignment, entity merging, the labels kept), so old rows are redone.
@@ -398,15 +398,4 @@ def unreject(db: Database, article_id: int, start: int, end: int, label: str) ->
 
 def articles_to_tag(db: Database) -> list[int]:
     """Ids of articles without a valid stored tagging, in id order."""
-    stmt = (
-        select(Article.id, Article.text, Tagging.text_hash, Tagging.engine)
-        .outerjoin(Tagging, Tagging.article_id == Article.id)
-        .order_by(Article.id)
-        .execution_options(yield_per=64)
-    )
-    ids: list[int] = []
-    with db.session() as session:
-        for article_id, text, digest, engine in session.execute(stmt):
-            if digest is None or engine != TAGGING_ENGINE or digest != text_hash(text):
-                ids.append(article_id)
-    return ids
+    return articles_without_valid(db, Tagging, TAGGING_ENGINE)
