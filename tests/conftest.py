@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -12,6 +13,7 @@ os.environ.setdefault("CHUGIAI_LANG", "en")  # tests read English text, whatever
 import pytest  # noqa: E402
 
 from desktop_app.core.db import Database  # noqa: E402
+from desktop_app.core.segmenter import SegmenterProcess  # noqa: E402
 
 REPO = Path(__file__).resolve().parent.parent
 SEEDS = REPO / "seeds"
@@ -35,3 +37,14 @@ def seeds_copy(tmp_path: Path) -> Path:
     target = tmp_path / "seeds"
     shutil.copytree(SEEDS, target)
     return target
+
+
+@pytest.fixture(scope="module")
+def process() -> Iterator[SegmenterProcess]:
+    """One worker process per test module: spawning it and loading the models costs
+    ~0.5-1.5 s."""
+    proc = SegmenterProcess()
+    proc.start()
+    yield proc
+    proc.stop()
+    assert not proc.is_alive()

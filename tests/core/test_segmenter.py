@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import signal
-from collections.abc import Iterator
 
 import pytest
 
@@ -17,15 +16,6 @@ TEXT = "Ban Tổ chức Trung ương họp tại Hà Nội.\nTuấn Anh"
 # Generous: the first job also waits for the child to start and load the model.
 TIMEOUT = 60.0
 
-
-@pytest.fixture(scope="module")
-def process() -> Iterator[SegmenterProcess]:
-    """One process for the module: spawning and loading the model costs ~0.5-1.5 s."""
-    proc = SegmenterProcess()
-    proc.start()
-    yield proc
-    proc.stop()
-    assert not proc.is_alive()
 
 
 def result_of(proc: SegmenterProcess, job_id: int) -> SegmentResult:

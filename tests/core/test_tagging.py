@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -287,14 +286,6 @@ def test_one_megabyte_of_pos_packs_small(db: Database) -> None:
 
 
 # --- the worker process -------------------------------------------------------------------
-@pytest.fixture(scope="module")
-def process() -> Iterator[SegmenterProcess]:
-    proc = SegmenterProcess()
-    proc.start()
-    yield proc
-    proc.stop()
-
-
 def test_the_worker_process_tags_with_offsets(process: SegmenterProcess) -> None:
     text = "Ban Tổ chức Trung ương họp tại Hà Nội.\nÔng Nguyễn Văn Thể phát biểu."
     process.submit(7, text, 1000, TAGS)

@@ -41,3 +41,16 @@ def open_window(qtbot, data_dir: Path):
         if window.isVisible():
             window.close()
         db.close()
+
+
+@pytest.fixture
+def reader(qtbot):
+    """A bare reader on screen, 800x600, with no article yet."""
+    from desktop_app.ui.reader import ReaderView
+
+    view = ReaderView()
+    qtbot.addWidget(view)
+    view.resize(800, 600)
+    view.show()
+    qtbot.waitExposed(view)
+    return view

@@ -6,26 +6,13 @@ from __future__ import annotations
 
 from datetime import datetime
 
-import pytest
-
 from desktop_app.core.annotations import HighlightInfo
-from desktop_app.ui.reader import ReaderView
 
 
 def info(hid: int, start: int, end: int, text: str) -> HighlightInfo:
     now = datetime(2026, 1, 1)
     return HighlightInfo(id=hid, article_id=1, start=start, end=end, quote=text[start:end], note="",
                          tags=[], created_at=now, modified_at=now)
-
-
-@pytest.fixture
-def reader(qtbot) -> ReaderView:
-    view = ReaderView()
-    qtbot.addWidget(view)
-    view.resize(800, 600)
-    view.show()
-    qtbot.waitExposed(view)
-    return view
 
 
 def test_a_highlight_across_paragraphs_is_one_selection_per_paragraph(reader) -> None:

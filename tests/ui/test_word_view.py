@@ -4,7 +4,7 @@ worker tagging the open article right after its words."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -45,16 +45,6 @@ def line_spans(text: str) -> tuple[list[tuple[int, int, str]], list[Suggestion]]
     all_entities = [Suggestion(i * n + s, i * n + e, label, text[i * n + s:i * n + e])
                     for i in range(count) for s, e, label in entities]
     return all_pos, all_entities
-
-
-@pytest.fixture
-def reader(qtbot) -> ReaderView:
-    view = ReaderView()
-    qtbot.addWidget(view)
-    view.resize(800, 600)
-    view.show()
-    qtbot.waitExposed(view)
-    return view
 
 
 def visible_range(reader: ReaderView) -> tuple[int, int]:
@@ -376,14 +366,6 @@ def test_legend_shows_the_sections_asked_for(qtbot) -> None:
 
 
 # --- the worker ---------------------------------------------------------------------------
-@pytest.fixture(scope="module")
-def process() -> Iterator[SegmenterProcess]:
-    proc = SegmenterProcess()
-    proc.start()
-    yield proc
-    proc.stop()
-
-
 @pytest.fixture
 def make_worker(db: Database, process: SegmenterProcess):
     workers: list[SegmentationWorker] = []

@@ -22,15 +22,6 @@ SEEDS = sorted((Path(__file__).resolve().parents[2] / "seeds").glob("*.txt"))
 WAIT_MS = 120_000  # a ceiling for slow machines, not a timing assertion
 
 
-@pytest.fixture(scope="module")
-def process() -> Iterator[SegmenterProcess]:
-    """One worker process shared by the module's tests (each start costs ~0.5-1.5 s)."""
-    proc = SegmenterProcess()
-    proc.start()
-    yield proc
-    proc.stop()
-
-
 @pytest.fixture
 def make_worker(db: Database, process: SegmenterProcess) -> Iterator[Callable[[], SegmentationWorker]]:
     workers: list[SegmentationWorker] = []
