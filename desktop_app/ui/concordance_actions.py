@@ -22,7 +22,7 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 
 from desktop_app.core.annotations import TagInfo
 from desktop_app.core.concordance import ConcordanceLine, export_concordance_csv
-from desktop_app.ui.concordance_form import number
+from desktop_app.ui.i18n import number
 from desktop_app.ui.tag_dialog import TagDialog
 from desktop_app.ui.tasks import run_in_background
 

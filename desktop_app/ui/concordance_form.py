@@ -14,7 +14,7 @@ from __future__ import annotations
 import threading
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QLocale, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -30,14 +30,10 @@ from PySide6.QtWidgets import (
 
 from desktop_app.core.concordance import ConcordanceLine
 from desktop_app.ui.concordance_table import COLUMN_KEYS, HEADERS, ConcordanceModel, ConcordanceView
+from desktop_app.ui.i18n import number
 
 if TYPE_CHECKING:
     from desktop_app.core.db import Database
-
-
-def number(n: int) -> str:
-    """A count as the user's locale writes it (1.420 or 1,420)."""
-    return QLocale().toString(n)
 
 
 # Type checkers see the QWidget this is mixed into; at run time it is a plain class.

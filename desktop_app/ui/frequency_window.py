@@ -49,6 +49,7 @@ from desktop_app.core.annotations import TagInfo
 from desktop_app.core.db import Database
 from desktop_app.core.frequencies import FrequencyResult, WordCount, export_frequencies_csv, word_frequencies
 from desktop_app.core.text import fold
+from desktop_app.ui.i18n import number
 from desktop_app.ui.stopwords_dialog import StopwordsDialog, user_stopwords
 from desktop_app.ui.tasks import run_in_background
 
@@ -80,10 +81,6 @@ class Request:
         ids = None if self.scope != "article" else [self.article_id]
         return word_frequencies(db, article_ids=ids, tag=self.tag if self.scope == "tag" else None,
                                 stopwords=set(self.stopwords or ()), min_syllables=self.min_syllables)
-
-
-def _number(n: int) -> str:
-    return QLocale().toString(n)
 
 
 class FrequencyModel(QAbstractTableModel):
@@ -130,7 +127,7 @@ class FrequencyModel(QAbstractTableModel):
                 return word.word
             if column == 4:
                 return QLocale().toString(values[4], "f", 2)
-            return _number(values[column])
+            return number(values[column])
         if role == SORT_ROLE:
             return f"{fold(word.word)}\0{word.folded}" if column == 1 else values[column]
         if role == FOLD_ROLE:
@@ -417,10 +414,10 @@ class FrequencyWindow(QWidget):
             return
         parts = [
             self.tr("1 word") if result.total_words == 1 else
-            self.tr("%1 words").replace("%1", _number(result.total_words)),
+            self.tr("%1 words").replace("%1", number(result.total_words)),
             self.tr("1 article") if result.articles == 1 else
-            self.tr("%1 articles").replace("%1", _number(result.articles)),
-            self.tr("%1 different words listed").replace("%1", _number(len(result.words))),
+            self.tr("%1 articles").replace("%1", number(result.articles)),
+            self.tr("%1 different words listed").replace("%1", number(len(result.words))),
         ]
         self.summary.setText(" · ".join(parts))
         bare = result.unsegmented_articles
@@ -428,13 +425,13 @@ class FrequencyWindow(QWidget):
             self.note.setText(self.tr("1 article counted by syllables: its word segmentation is not finished."))
         elif bare:
             self.note.setText(self.tr("%1 articles counted by syllables: their word segmentation is not "
-                                      "finished.").replace("%1", _number(bare)))
+                                      "finished.").replace("%1", number(bare)))
         self.note.setVisible(bare > 0)
         self.computed.emit(result)
 
     def _exported(self, path: Path, rows: int) -> None:
         if shiboken6.isValid(self):
-            self.status.setText(self.tr("Exported %1 words").replace("%1", _number(rows)))
+            self.status.setText(self.tr("Exported %1 words").replace("%1", number(rows)))
             self.status.setToolTip(str(path))
             self.exported.emit(str(path), rows)
 

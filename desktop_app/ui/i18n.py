@@ -78,6 +78,12 @@ def system_language() -> str:
     return SOURCE_LANGUAGE
 
 
+def number(n: int) -> str:
+    """A count as the interface's locale writes it: "1,234" in English, "1.234" in Vietnamese
+    (install_translator sets the default locale)."""
+    return QLocale().toString(n)
+
+
 def current_language() -> str:
     """The language install_translator last put in place ("en" before any call)."""
     return _current

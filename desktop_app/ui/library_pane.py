@@ -6,13 +6,14 @@ to open (and, for a search hit, where in it) through signals.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QLocale, QTimer, Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QLabel, QLineEdit, QStackedWidget, QVBoxLayout, QWidget
 
 from desktop_app.core.db import Database
 from desktop_app.core.library import ArticleSummary, article_count, list_articles, list_sources
 from desktop_app.core.search import SearchHit, search, sync_index
 from desktop_app.ui.article_list import ID_ROLE, ArticleListModel, ArticleListView
+from desktop_app.ui.i18n import number
 from desktop_app.ui.library_filters import LibraryFilters
 from desktop_app.ui.search_results import HIT_ROLE, SearchResultsModel, SearchResultsView
 from desktop_app.ui.tasks import run_in_background
@@ -126,8 +127,8 @@ class LibraryPane(QWidget):
         elif self.model.rowCount() == self._total:
             text = _plural(self._total, self.tr("article"), self.tr("articles"))
         else:
-            text = self.tr("%1 of %2 articles").replace("%1", _number(self.model.rowCount())).replace(
-                "%2", _number(self._total))
+            text = self.tr("%1 of %2 articles").replace("%1", number(self.model.rowCount())).replace(
+                "%2", number(self._total))
         self.count.setText(text)
 
     # --- search ----------------------------------------------------------------------------
@@ -176,10 +177,6 @@ class LibraryPane(QWidget):
             self.hitChosen.emit(hit.article_id, hit.offset, length)
 
 
-def _number(n: int) -> str:
-    return QLocale().toString(n)  # "1,234" in English, "1.234" in Vietnamese
-
-
 def _plural(n: int, one: str, many: str) -> str:
     # Singular and plural words translated apart: Vietnamese uses one form for both.
-    return f"{_number(n)} {one if n == 1 else many}"
+    return f"{number(n)} {one if n == 1 else many}"

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -20,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.core.stopwords import default_path, load_stopwords, parse_stopwords, save_stopwords
 from desktop_app.core.text import fold
+from desktop_app.ui.i18n import number
 
 
 def ordered(words: set[str]) -> list[str]:
@@ -91,4 +91,4 @@ class StopwordsDialog(QDialog):
     def _count(self) -> None:
         n = len(self.words())
         self.count.setText(self.tr("1 word") if n == 1 else
-                           self.tr("%1 words").replace("%1", QLocale().toString(n)))
+                           self.tr("%1 words").replace("%1", number(n)))

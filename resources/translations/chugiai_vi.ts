@@ -260,7 +260,7 @@ Chọn một đoạn trong bài, rồi nhấn Ctrl+H, nhấp chuột phải → 
         <translation>Từ trong ngữ cảnh</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/concordance_form.py" line="+63"/>
+        <location filename="../../desktop_app/ui/concordance_form.py" line="+59"/>
         <source>A word or phrase: cán bộ, or can bo without diacritics</source>
         <translation>Một từ hoặc cụm từ: cán bộ, hoặc can bo không dấu</translation>
     </message>
@@ -782,7 +782,7 @@ Trước đó, một bản sao của thư viện hiện tại sẽ được gi�
 <context>
     <name>FrequencyModel</name>
     <message>
-        <location filename="../../desktop_app/ui/frequency_window.py" line="+61"/>
+        <location filename="../../desktop_app/ui/frequency_window.py" line="+62"/>
         <source>Rank</source>
         <translation>Hạng</translation>
     </message>
@@ -810,7 +810,7 @@ Trước đó, một bản sao của thư viện hiện tại sẽ được gi�
 <context>
     <name>FrequencyWindow</name>
     <message>
-        <location line="+99"/>
+        <location line="+95"/>
         <source>Word frequencies</source>
         <translation>Tần suất từ</translation>
     </message>
@@ -1261,7 +1261,7 @@ Trước đó, một bản sao của thư viện hiện tại sẽ được gi�
 <context>
     <name>LibraryPane</name>
     <message>
-        <location filename="../../desktop_app/ui/library_pane.py" line="+34"/>
+        <location filename="../../desktop_app/ui/library_pane.py" line="+35"/>
         <source>Search all articles (diacritics optional)</source>
         <translation>Tìm mọi bài (không dấu cũng được)</translation>
     </message>
