@@ -234,6 +234,16 @@ def _cmd_search(args: argparse.Namespace) -> int:
     return 0
 
 
+def _folder_missing(target: str | Path) -> bool:
+    """True, after saying so, when the folder an output file would go in does not exist:
+    checked before any work, so a long run never ends in nowhere to write."""
+    folder = Path(target).parent
+    if folder.exists():
+        return False
+    print(f"chugiai: the folder {folder} does not exist", file=sys.stderr)
+    return True
+
+
 def _write_csv(target: str, unit: str, write: Callable[[Path], int]) -> bool:
     """Write a CLI result as CSV and say so; False (after a message) if the file cannot be written."""
     try:
@@ -249,8 +259,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
     from desktop_app.core.export.formats import FORMATS, ExportError, export
 
     output = Path(args.output)
-    if not output.parent.exists():
-        print(f"chugiai: the folder {output.parent} does not exist", file=sys.stderr)
+    if _folder_missing(output):
         return 2
     db = _open_db(args)
     try:
@@ -398,8 +407,7 @@ def _cmd_concordance(args: argparse.Namespace) -> int:
     if args.limit is not None and args.limit < 1:
         print("chugiai: --limit must be at least 1", file=sys.stderr)
         return 2
-    if args.csv and not Path(args.csv).parent.exists():
-        print(f"chugiai: the folder {Path(args.csv).parent} does not exist", file=sys.stderr)
+    if args.csv and _folder_missing(args.csv):
         return 2
     db = _open_db(args)
     try:
@@ -440,8 +448,7 @@ def _cmd_frequencies(args: argparse.Namespace) -> int:
     if (args.limit is not None and args.limit < 1) or args.min_syllables < 1:
         print("chugiai: --limit and --min-syllables must be at least 1", file=sys.stderr)
         return 2
-    if args.csv and not Path(args.csv).parent.exists():
-        print(f"chugiai: the folder {Path(args.csv).parent} does not exist", file=sys.stderr)
+    if args.csv and _folder_missing(args.csv):
         return 2
     stopwords = None
     if args.stopwords is not None:
