@@ -31,6 +31,7 @@ from PySide6.QtWidgets import QTextEdit
 
 from desktop_app.core.annotations import HighlightInfo
 from desktop_app.ui import overlap_marks, style
+from desktop_app.ui.sorted_spans import touching
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QRect
@@ -94,8 +95,7 @@ class ReaderHighlights(_Base):
         """One new or changed highlight: put in place without re-sorting all of them."""
         self._highlights = [h for h in self._highlights if h.id != info.id]
         key = (info.start, -info.end)
-        at = bisect.bisect_left([(h.start, -h.end) for h in self._highlights], key)
-        self._highlights.insert(at, info)
+        self._highlights.insert(bisect.bisect_left(self._highlights, key, key=lambda h: (h.start, -h.end)), info)
         self._highlight_starts = [h.start for h in self._highlights]
         self._longest = max(self._longest, info.end - info.start)
         self._lanes = None
@@ -119,15 +119,13 @@ class ReaderHighlights(_Base):
 
     def highlights_at(self, offset: int) -> list[HighlightInfo]:
         """Highlights covering the character at `offset`, shortest (innermost) first."""
-        hits = [h for h in self._highlights if h.start <= offset < h.end]
+        hits = touching(self._highlights, self._highlight_starts, self._longest, offset, offset)
         return sorted(hits, key=lambda h: h.end - h.start)
 
     def highlights_between(self, first: int, last: int) -> list[HighlightInfo]:
         """Highlights touching the UTF-16 range [first, last] (the visible text)."""
         first_cp, last_cp = self._offsets.to_codepoint(first), self._offsets.to_codepoint(last)
-        lo = bisect.bisect_left(self._highlight_starts, first_cp - self._longest)
-        hi = bisect.bisect_right(self._highlight_starts, last_cp)
-        return [h for h in self._highlights[lo:hi] if h.end > first_cp]
+        return touching(self._highlights, self._highlight_starts, self._longest, first_cp, last_cp)
 
     # --- the flash after a jump -----------------------------------------------------------
     def _start_flash(self, start: int, end: int) -> None:
@@ -154,9 +152,7 @@ class ReaderHighlights(_Base):
         if len(self._highlights) <= WINDOWED_ABOVE:
             return self._highlights
         first, last = self._view_range(1, 2)
-        lo = bisect.bisect_left(self._highlight_starts, first - self._longest)
-        hi = bisect.bisect_right(self._highlight_starts, last)
-        return [h for h in self._highlights[lo:hi] if h.end > first]
+        return touching(self._highlights, self._highlight_starts, self._longest, first, last)
 
     def _refresh_extra_selections(self) -> None:
         selections = []

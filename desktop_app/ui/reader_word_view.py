@@ -27,6 +27,7 @@ from PySide6.QtWidgets import QMenu, QTextEdit
 
 from desktop_app.core.tagging import Suggestion, pos_class
 from desktop_app.ui import style
+from desktop_app.ui.sorted_spans import touching
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QRect
@@ -85,6 +86,7 @@ class ReaderWordView(_Base):
     def _init_word_view(self) -> None:
         """The word view's state; ReaderView.__init__ calls it."""
         self._tokens_u16: list[tuple[int, int]] = []
+        self._token_starts_u16: list[int] = []
         self._token_starts_cp: list[int] = []
         self._tokens_cp: list[tuple[int, int]] = []
         self._show_words = False
@@ -120,6 +122,7 @@ class ReaderWordView(_Base):
         self._tokens_cp = list(spans)
         self._token_starts_cp = [s for s, _ in spans]
         self._tokens_u16 = [(self._offsets.to_utf16(s), self._offsets.to_utf16(e)) for s, e in spans]
+        self._token_starts_u16 = [s for s, _ in self._tokens_u16]  # once, not on every paint
         if self._show_words:  # tokens change nothing on screen otherwise: spare a full repaint
             self.viewport().update()
 
@@ -147,8 +150,7 @@ class ReaderWordView(_Base):
         pen = QPen(QColor(110, 130, 160, 170))
         pen.setWidthF(1.2)
         painter.setPen(pen)
-        starts = [s for s, _ in self._tokens_u16]
-        i = max(0, bisect.bisect_left(starts, first) - 1)
+        i = max(0, bisect.bisect_left(self._token_starts_u16, first) - 1)
         while i < len(self._tokens_u16) and self._tokens_u16[i][0] <= last:
             start, end = self._tokens_u16[i]
             i += 1
@@ -258,9 +260,7 @@ class ReaderWordView(_Base):
 
     def entity_at(self, offset: int) -> Suggestion | None:
         """The suggestion covering the character at `offset` (the shortest if nested)."""
-        lo = bisect.bisect_left(self._entity_starts, offset - self._longest_entity)
-        hi = bisect.bisect_right(self._entity_starts, offset)
-        hits = [e for e in self._entities[lo:hi] if e.start <= offset < e.end]
+        hits = touching(self._entities, self._entity_starts, self._longest_entity, offset, offset)
         return min(hits, key=lambda e: e.end - e.start) if hits else None
 
     def set_entity_menu(self, fill: Callable[[QMenu, Suggestion], None] | None) -> None:
@@ -271,9 +271,7 @@ class ReaderWordView(_Base):
     def _entities_between(self, first: int, last: int) -> list[Suggestion]:
         """Suggestions that touch the UTF-16 range [first, last] (the visible text)."""
         first_cp, last_cp = self._offsets.to_codepoint(first), self._offsets.to_codepoint(last)
-        lo = bisect.bisect_left(self._entity_starts, first_cp - self._longest_entity)
-        hi = bisect.bisect_right(self._entity_starts, last_cp)
-        return [e for e in self._entities[lo:hi] if e.end > first_cp]
+        return touching(self._entities, self._entity_starts, self._longest_entity, first_cp, last_cp)
 
     def _paint_entity(self, painter: QPainter, entity: Suggestion) -> None:
         """A dashed line under the words, below the word-group brackets."""
