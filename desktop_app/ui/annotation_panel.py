@@ -99,13 +99,27 @@ class HighlightListModel(RowsModel[HighlightInfo]):
         if self.is_filtered() or self._order != "position":
             self._refilter()
             return self.row_of(info.id)
-        row = self.replace(info)
+        row = self.row_of(info.id)
         if row >= 0:
-            return row
+            return self._move(row, info)  # a resized highlight may belong elsewhere
         row = bisect.bisect_right(self._rows, _position(info), key=_position)
         self.beginInsertRows(QModelIndex(), row, row)
         self._rows.insert(row, info)
         self.endInsertRows()
+        return row
+
+    def _move(self, row: int, info: HighlightInfo) -> int:
+        """Put the changed card at `row` where its new position belongs; a move, not a
+        remove and insert, so that a selected card stays selected."""
+        rest = self._rows[:row] + self._rows[row + 1:]
+        target = bisect.bisect_right(rest, _position(info), key=_position)
+        if target != row:
+            # Qt counts the destination before the card is taken out.
+            self.beginMoveRows(QModelIndex(), row, row, QModelIndex(), target if target < row else target + 1)
+            self._rows = rest[:target] + [info] + rest[target:]
+            self.endMoveRows()
+            return target
+        self.replace(info)
         return row
 
     def remove(self, highlight_id: int) -> None:

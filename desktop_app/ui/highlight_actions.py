@@ -106,8 +106,6 @@ class HighlightActions:
         if after is None:
             return None
         self.history.resized(before, after)
-        if after.start != before.start:
-            self._reload_annotations()  # cards are in text order: a new start may move its card
         self.reader.set_active_highlight(after.id)
         quote = " ".join(after.quote.split())
         quote = quote if len(quote) <= 60 else quote[:59] + "…"

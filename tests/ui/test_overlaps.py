@@ -298,6 +298,13 @@ def test_a_start_moved_past_another_highlight_reorders_the_cards(open_window):
     assert bounds(window, h.id) == (start, start + 11)
     order = [c.id for c in window.panel.model.highlights()]
     assert order.index(h.id) < order.index(other.id)  # "Ban Tổ chức" now starts first
+    shown = [c.id for c in window.panel.model.rows()]  # and so do the cards on screen
+    assert shown.index(h.id) < shown.index(other.id)
+    assert window.panel.selected_id() == h.id
+    press(window, Qt.Key.Key_BracketRight, CTRL | SHIFT)  # start one word right: back after "an"
+    assert bounds(window, h.id) == (start + 4, start + 11)
+    shown = [c.id for c in window.panel.model.rows()]
+    assert shown.index(other.id) < shown.index(h.id)
     assert window.panel.selected_id() == h.id
 
 
