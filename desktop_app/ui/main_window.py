@@ -31,7 +31,6 @@ from desktop_app.core.memos import get_memo, set_memo
 from desktop_app.core.library import ArticleDoc, get_article, list_articles, set_hidden_spans, update_metadata
 from desktop_app.core.segments import load_segmentation
 from desktop_app.core.text import fold
-from desktop_app.ui import style
 from desktop_app.ui.annotation_pane import AnnotationPane
 from desktop_app.ui.appearance import Appearance
 from desktop_app.ui.import_job import ImportController, ImportStatus
@@ -79,8 +78,6 @@ class MainWindow(FileActions, WordViewActions, HighlightActions, QMainWindow):
         # Font, line spacing, theme: applied now, before the first article is laid out.
         self.appearance = Appearance(self.settings, self)
         self.appearance.attach(self.reader)
-        self._dark = style.is_dark()
-        self.appearance.changed.connect(self._on_appearance_changed)
         self.reader.zoomRequested.connect(lambda step: self.appearance.bigger() if step > 0 else self.appearance.smaller())
         self.panel = AnnotationPane()
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -380,12 +377,6 @@ class MainWindow(FileActions, WordViewActions, HighlightActions, QMainWindow):
         self._restore_reading_position(article_id)
         self.setWindowTitle(f"{doc.title or self.tr('(untitled)')} — {APP_DISPLAY_NAME}")
         self._update_action_state()
-
-    def _on_appearance_changed(self) -> None:
-        if style.is_dark() != self._dark:
-            self._dark = style.is_dark()
-            if self.current is not None and self.current.hidden_spans:
-                self._reopen_current()  # greyed web leftovers take the new theme's grey
 
     def _reopen_current(self) -> None:
         if self.current is not None:

@@ -86,6 +86,8 @@ class ReaderView(ReaderWordView, ReaderHighlights, QTextEdit):
         self._forget_highlights()
         self._forget_words()
         self._title_span = title_span  # set_reading_style sizes it again
+        self._greyed: list[tuple[int, int]] = []  # leftovers shown greyed (UTF-16): set_reading_style
+        self._grey = style.MUTED.name()  # recolours them in a new theme
         self._view_ranges.clear()
         line_height = getattr(self, "_line_height", LINE_HEIGHT_PERCENT)  # set_reading_style's
         doc = reader_document.new_document(self, text, self.font(), line_height)  # detached, swapped in
@@ -114,6 +116,7 @@ class ReaderView(ReaderWordView, ReaderHighlights, QTextEdit):
         title = getattr(self, "_title_span", None)
         new_font = font != self.font()
         new_spacing = line_height_percent != getattr(self, "_line_height", LINE_HEIGHT_PERCENT)
+        new_grey = bool(getattr(self, "_greyed", None)) and style.MUTED.name() != self._grey
         self._line_height = line_height_percent
         if new_font or new_spacing:
             self.setExtraSelections([])  # while the old layout still places them cheaply
@@ -122,12 +125,15 @@ class ReaderView(ReaderWordView, ReaderHighlights, QTextEdit):
         try:
             # Formats before the font: formats changed while Qt re-lays the text out for a
             # new font (it does so lazily) left it half laid out, for good.
-            if new_spacing or (new_font and title):
+            if new_spacing or (new_font and title) or new_grey:
                 doc = self.document()
                 cursor = QTextCursor(doc)
                 cursor.beginEditBlock()
                 if new_spacing:
                     reader_document.set_line_height(doc, line_height_percent)
+                if new_grey:  # a new theme: its grey on the leftovers shown
+                    reader_document.grey_leftovers(doc, self._greyed)
+                    self._grey = style.MUTED.name()
                 if title:
                     self._style_title(doc, *title, font.pointSizeF())  # 1.6x the new size
                 cursor.endEditBlock()
@@ -163,7 +169,7 @@ class ReaderView(ReaderWordView, ReaderHighlights, QTextEdit):
         if not spans:
             return
         u16 = self._offsets.to_utf16
-        reader_document.mark_leftovers(self.document(), [(u16(s), u16(e)) for s, e in spans], show)
+        self._greyed = reader_document.mark_leftovers(self.document(), [(u16(s), u16(e)) for s, e in spans], show)
 
     def set_snap_to_words(self, snap: bool) -> None:
         """A selection made with the mouse grows to whole words (not with Alt held when

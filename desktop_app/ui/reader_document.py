@@ -73,12 +73,10 @@ def style_title(doc: QTextDocument, start: int, end: int, text_size: float) -> N
     cursor.mergeBlockFormat(block)
 
 
-def mark_leftovers(doc: QTextDocument, spans: list[tuple[int, int]], show: bool) -> None:
+def mark_leftovers(doc: QTextDocument, spans: list[tuple[int, int]], show: bool) -> list[tuple[int, int]]:
     """Web leftovers [start, end): whole lines are hidden (or, with `show`, greyed);
-    parts of a line (e.g. "In trang" glued to a title) are greyed."""
-    muted = QTextCharFormat()
-    muted.setForeground(style.MUTED)
-    muted.setFontItalic(True)
+    parts of a line (e.g. "In trang" glued to a title) are greyed. Returns those greyed."""
+    greyed = []
     for start, end in spans:
         first = doc.findBlock(start)
         whole_line = first.isValid() and first.position() == start and first.length() - 1 == end - first.position()
@@ -86,8 +84,19 @@ def mark_leftovers(doc: QTextDocument, spans: list[tuple[int, int]], show: bool)
             first.setVisible(False)
         else:
             first.setVisible(True)
-            cursor = QTextCursor(doc)
-            cursor.setPosition(start)
-            cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
-            cursor.mergeCharFormat(muted)
+            greyed.append((start, end))
+    grey_leftovers(doc, greyed)
     doc.markContentsDirty(0, doc.characterCount())
+    return greyed
+
+
+def grey_leftovers(doc: QTextDocument, spans: list[tuple[int, int]]) -> None:
+    """The theme's muted italic on the leftovers shown; again when the theme changes."""
+    muted = QTextCharFormat()
+    muted.setForeground(style.MUTED)
+    muted.setFontItalic(True)
+    for start, end in spans:
+        cursor = QTextCursor(doc)
+        cursor.setPosition(start)
+        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+        cursor.mergeCharFormat(muted)
