@@ -34,7 +34,7 @@ package: $(STAMP)
 # own strings) is kept by hand. See resources/translations/README.md.
 .PHONY: translations
 translations: $(STAMP)
-	$(VENV)/bin/pyside6-lupdate desktop_app/*.py desktop_app/ui/*.py -no-obsolete \
+	$(VENV)/bin/pyside6-lupdate desktop_app/*.py $$(find desktop_app/ui -name "*.py") -no-obsolete \
 	  -locations relative -source-language en -target-language vi \
 	  -ts resources/translations/chugiai_vi.ts
 	for ts in resources/translations/*.ts; do \

@@ -32,16 +32,16 @@ from sqlalchemy import insert  # noqa: E402
 from corpus import WORDS  # noqa: E402
 from search import SURNAMES, syllable  # noqa: E402
 
-from desktop_app.core import concordance as cc  # noqa: E402
-from desktop_app.core.db import Database  # noqa: E402
-from desktop_app.core.frequencies import word_frequencies  # noqa: E402
-from desktop_app.core.ingest.metadata import parse_metadata  # noqa: E402
-from desktop_app.core.models import Article, Segmentation, utcnow  # noqa: E402
-from desktop_app.core.nlp import ENGINE, segment_text, warm_up  # noqa: E402
-from desktop_app.core.search import sync_index  # noqa: E402
-from desktop_app.core.segments import pack_spans  # noqa: E402
-from desktop_app.core.stopwords import load_stopwords  # noqa: E402
-from desktop_app.core.text import normalize  # noqa: E402
+from desktop_app.core.analysis import concordance as cc  # noqa: E402
+from desktop_app.core.storage.database import Database  # noqa: E402
+from desktop_app.core.analysis.frequencies import word_frequencies  # noqa: E402
+from desktop_app.core.library.ingest.metadata import parse_metadata  # noqa: E402
+from desktop_app.core.storage.models import Article, Segmentation, utcnow  # noqa: E402
+from desktop_app.core.nlp.segmentation import ENGINE, segment_text, warm_up  # noqa: E402
+from desktop_app.core.analysis.search import sync_index  # noqa: E402
+from desktop_app.core.nlp.stored import pack_spans  # noqa: E402
+from desktop_app.core.analysis.stopwords import load_stopwords  # noqa: E402
+from desktop_app.core.text.normalize import normalize  # noqa: E402
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 ROUNDS = 5

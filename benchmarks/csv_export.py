@@ -20,9 +20,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from sqlalchemy import insert  # noqa: E402
 
-from desktop_app.core.db import Database  # noqa: E402
-from desktop_app.core.export.csv_export import export_csv, highlight_rows  # noqa: E402
-from desktop_app.core.models import Article, Highlight, Tag, highlight_tags, utcnow  # noqa: E402
+from desktop_app.core.storage.database import Database  # noqa: E402
+from desktop_app.core.interchange.csv_export import export_csv, highlight_rows  # noqa: E402
+from desktop_app.core.storage.models import Article, Highlight, Tag, highlight_tags, utcnow  # noqa: E402
 
 ROUNDS = 5
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
@@ -88,7 +88,7 @@ def main() -> None:
         print(f"bare csv.writer from memory:          {bare:6.2f} s   (best {min(bare_times):.2f} s)")
         print(f"ratio per round: {', '.join(f'{r:.2f}x' for r in ratios)}")
         try:
-            from desktop_app.core.export.csv_import import import_csv
+            from desktop_app.core.interchange.csv_import import import_csv
         except ImportError:
             print("import: not available in this build")
         else:

@@ -26,7 +26,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import QEventLoop, Qt, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from desktop_app.core.db import Database  # noqa: E402
+from desktop_app.core.storage.database import Database  # noqa: E402
 from segmentation_throughput import fill_database, library_texts  # noqa: E402
 
 INTERVAL_MS = 5
@@ -37,7 +37,7 @@ def make_window(db: Database, settings_dir: Path):
     from PySide6.QtCore import QSettings
 
     from desktop_app.ui.app import make_application
-    from desktop_app.ui.main_window import MainWindow
+    from desktop_app.ui.window.main_window import MainWindow
 
     make_application()
     settings = QSettings(str(settings_dir / "settings.ini"), QSettings.Format.IniFormat)

@@ -23,8 +23,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import QEvent, QObject, QSettings  # noqa: E402
 from sqlalchemy import insert  # noqa: E402
 
-from desktop_app.core.db import Database  # noqa: E402
-from desktop_app.core.models import Article, Highlight, Tag, highlight_tags, utcnow  # noqa: E402
+from desktop_app.core.storage.database import Database  # noqa: E402
+from desktop_app.core.storage.models import Article, Highlight, Tag, highlight_tags, utcnow  # noqa: E402
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 N_CHARS = 1_000_000
@@ -80,7 +80,7 @@ class PaintClock(QObject):
 
 def main() -> None:
     from desktop_app.ui.app import make_application, settle_memory
-    from desktop_app.ui.main_window import MainWindow
+    from desktop_app.ui.window.main_window import MainWindow
 
     app = make_application()
     with tempfile.TemporaryDirectory() as tmp:

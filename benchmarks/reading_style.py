@@ -21,16 +21,16 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import QPoint, QSettings  # noqa: E402
 
-from desktop_app.core.db import Database  # noqa: E402
-from desktop_app.core.ingest import import_paths  # noqa: E402
-from desktop_app.core.library import list_articles  # noqa: E402
+from desktop_app.core.storage.database import Database  # noqa: E402
+from desktop_app.core.library.ingest import import_paths  # noqa: E402
+from desktop_app.core.library.articles import list_articles  # noqa: E402
 from large_article import build  # noqa: E402
 
 
 def main() -> None:
     from desktop_app.ui.app import make_application
-    from desktop_app.ui.appearance import Appearance
-    from desktop_app.ui.main_window import MainWindow
+    from desktop_app.ui.theme.appearance import Appearance
+    from desktop_app.ui.window.main_window import MainWindow
 
     app = make_application()
     with tempfile.TemporaryDirectory() as tmp:

@@ -23,11 +23,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from desktop_app.core.annotations import AnnotationService, NewHighlight  # noqa: E402
-from desktop_app.core.db import Database  # noqa: E402
-from desktop_app.core.models import Article  # noqa: E402
-from desktop_app.core.reimport import replace_text  # noqa: E402
-from desktop_app.core.text import normalize  # noqa: E402
+from desktop_app.core.annotate.highlights import AnnotationService, NewHighlight  # noqa: E402
+from desktop_app.core.storage.database import Database  # noqa: E402
+from desktop_app.core.storage.models import Article  # noqa: E402
+from desktop_app.core.library.reimport import replace_text  # noqa: E402
+from desktop_app.core.text.normalize import normalize  # noqa: E402
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 

@@ -25,11 +25,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from sqlalchemy import insert, text  # noqa: E402
 
-from desktop_app.core.db import Database  # noqa: E402
-from desktop_app.core.ingest.metadata import parse_metadata  # noqa: E402
-from desktop_app.core.models import Article, utcnow  # noqa: E402
-from desktop_app.core.search import BATCH, _key, search, sync_index  # noqa: E402
-from desktop_app.core.text import fold, normalize  # noqa: E402
+from desktop_app.core.storage.database import Database  # noqa: E402
+from desktop_app.core.library.ingest.metadata import parse_metadata  # noqa: E402
+from desktop_app.core.storage.models import Article, utcnow  # noqa: E402
+from desktop_app.core.analysis.search import BATCH, _key, search, sync_index  # noqa: E402
+from desktop_app.core.text.normalize import fold, normalize  # noqa: E402
 
 ROUNDS = 3
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"

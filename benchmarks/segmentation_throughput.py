@@ -19,10 +19,10 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from desktop_app.core.db import Database  # noqa: E402
-from desktop_app.core.models import Article  # noqa: E402
-from desktop_app.core.segments import text_hash  # noqa: E402
-from desktop_app.core.text import normalize  # noqa: E402
+from desktop_app.core.storage.database import Database  # noqa: E402
+from desktop_app.core.storage.models import Article  # noqa: E402
+from desktop_app.core.nlp.stored import text_hash  # noqa: E402
+from desktop_app.core.text.normalize import normalize  # noqa: E402
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
@@ -51,7 +51,7 @@ def fill_database(db: Database, texts: list[str]) -> list[int]:
 
 
 def paragraphs_of(texts: list[str]) -> list[str]:
-    from desktop_app.core.text import paragraph_spans
+    from desktop_app.core.text.normalize import paragraph_spans
 
     return [t[s:e] for t in texts for s, e in paragraph_spans(t)]
 
@@ -69,7 +69,7 @@ def direct(paragraphs: list[str]) -> float:
 def direct_with_alignment(paragraphs: list[str]) -> float:
     from underthesea import word_tokenize
 
-    from desktop_app.core.nlp import align_tokens
+    from desktop_app.core.nlp.segmentation import align_tokens
 
     t0 = time.perf_counter()
     for p in paragraphs:
@@ -81,7 +81,7 @@ def ours(texts: list[str], process: object) -> float:
     """Seconds for SegmentationWorker to segment and save `texts` into a fresh database."""
     from PySide6.QtCore import QEventLoop
 
-    from desktop_app.core.segments import articles_to_segment
+    from desktop_app.core.nlp.stored import articles_to_segment
     from desktop_app.ui.workers import SegmentationWorker
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -107,8 +107,8 @@ def ours(texts: list[str], process: object) -> float:
 def main() -> None:
     from PySide6.QtCore import QCoreApplication
 
-    from desktop_app.core import nlp
-    from desktop_app.core.segmenter import SegmenterProcess
+    from desktop_app.core.nlp import segmentation as nlp
+    from desktop_app.core.nlp.worker_process import SegmenterProcess
 
     app = QCoreApplication.instance() or QCoreApplication([])  # noqa: F841
     texts = library_texts()

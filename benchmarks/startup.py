@@ -28,7 +28,7 @@ t0 = float(sys.argv[1])
 marks = {"interpreter": time.time() - t0}
 from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
 from desktop_app.ui.app import import_seeds_once, make_application, open_database
-from desktop_app.ui.main_window import MainWindow
+from desktop_app.ui.window.main_window import MainWindow
 marks["imports"] = time.time() - t0
 data = Path(sys.argv[2])
 
@@ -78,10 +78,10 @@ def build_library(data: Path, n: int) -> None:
     sys.path.insert(0, str(REPO / "benchmarks"))
     from corpus import make_corpus
 
-    from desktop_app.core.db import Database
-    from desktop_app.core.ingest import import_paths
-    from desktop_app.core.library import set_state
-    from desktop_app.core.search import sync_index
+    from desktop_app.core.storage.database import Database
+    from desktop_app.core.library.ingest import import_paths
+    from desktop_app.core.library.articles import set_state
+    from desktop_app.core.analysis.search import sync_index
 
     with tempfile.TemporaryDirectory() as files:
         make_corpus(Path(files), n)

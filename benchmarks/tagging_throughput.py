@@ -29,14 +29,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from desktop_app.core.db import Database  # noqa: E402
+from desktop_app.core.storage.database import Database  # noqa: E402
 from segmentation_throughput import direct, fill_database, library_texts, paragraphs_of  # noqa: E402
 
 
 def in_process(paragraphs: list[str]) -> None:
     from underthesea import ner
 
-    from desktop_app.core import tagging
+    from desktop_app.core.nlp import pos_ner as tagging
 
     tagging.warm_up()
     ner("x")
@@ -62,7 +62,7 @@ def whole_path(texts: list[str], process: object) -> tuple[float, float, int]:
     """(seconds to the last stored segmentation, seconds to the end, failures)."""
     from PySide6.QtCore import QEventLoop
 
-    from desktop_app.core.tagging import articles_to_tag
+    from desktop_app.core.nlp.pos_ner import articles_to_tag
     from desktop_app.ui.workers import SegmentationWorker
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -93,11 +93,11 @@ def open_large_article() -> None:
 
     from PySide6.QtWidgets import QApplication
 
-    from desktop_app.core import tagging
-    from desktop_app.core.models import Article
-    from desktop_app.core.segments import load_segmentation, save_segmentation, text_hash
-    from desktop_app.core.tagging import Suggestion
-    from desktop_app.ui.reader import ReaderView
+    from desktop_app.core.nlp import pos_ner as tagging
+    from desktop_app.core.storage.models import Article
+    from desktop_app.core.nlp.stored import load_segmentation, save_segmentation, text_hash
+    from desktop_app.core.nlp.pos_ner import Suggestion
+    from desktop_app.ui.reader.view import ReaderView
 
     seed = library_texts(1)[0]
     text = "\n".join([seed] * (1_000_000 // len(seed.encode("utf-8")) + 1))
@@ -166,8 +166,8 @@ def open_large_article() -> None:
 def main() -> None:
     from PySide6.QtWidgets import QApplication
 
-    from desktop_app.core import nlp
-    from desktop_app.core.segmenter import TAGS, SegmenterProcess
+    from desktop_app.core.nlp import segmentation as nlp
+    from desktop_app.core.nlp.worker_process import TAGS, SegmenterProcess
 
     app = QApplication.instance() or QApplication([])  # noqa: F841
     texts = library_texts()

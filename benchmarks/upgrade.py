@@ -17,7 +17,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from csv_export import build_library  # noqa: E402
 
-from desktop_app.core.db import SCHEMA_VERSION, Database  # noqa: E402
+from desktop_app.core.storage.database import SCHEMA_VERSION, Database  # noqa: E402
 
 
 def make_v1(path: Path, n: int) -> None:

@@ -58,7 +58,7 @@ def _build_parser() -> argparse.ArgumentParser:
     p_search.add_argument("--json", action="store_true", help="print a JSON list, best first")
     p_search.add_argument("--limit", type=int, default=20, metavar="N", help="at most N results (default 20)")
 
-    from desktop_app.core.export.formats import FORMATS
+    from desktop_app.core.interchange.formats import FORMATS
 
     p_export = sub.add_parser("export", help="export annotations")
     p_export.add_argument("--format", choices=list(FORMATS), default="csv",
@@ -143,7 +143,7 @@ def _add_language_commands(sub) -> None:
 
 
 def _stopwords_filename() -> str:
-    from desktop_app.core.stopwords import DEFAULT_FILENAME
+    from desktop_app.core.analysis.stopwords import DEFAULT_FILENAME
 
     return DEFAULT_FILENAME
 
@@ -167,14 +167,14 @@ def _cmd_backup(args: argparse.Namespace) -> int:
 
 
 def _open_db(args: argparse.Namespace):
-    from desktop_app.core.db import Database
+    from desktop_app.core.storage.database import Database
 
     directory = paths.data_dir(args.data_dir)
     return Database.open(paths.database_path(directory))
 
 
 def _cmd_import(args: argparse.Namespace) -> int:
-    from desktop_app.core.ingest import import_paths
+    from desktop_app.core.library.ingest import import_paths
 
     db = _open_db(args)
     try:
@@ -194,7 +194,7 @@ def _cmd_import(args: argparse.Namespace) -> int:
 
 
 def _cmd_list(args: argparse.Namespace) -> int:
-    from desktop_app.core.library import list_articles
+    from desktop_app.core.library.articles import list_articles
 
     db = _open_db(args)
     try:
@@ -211,7 +211,7 @@ def _cmd_list(args: argparse.Namespace) -> int:
 
 
 def _cmd_search(args: argparse.Namespace) -> int:
-    from desktop_app.core.search import search
+    from desktop_app.core.analysis.search import search
 
     if args.limit < 1:
         print("chugiai: --limit must be at least 1", file=sys.stderr)
@@ -256,7 +256,7 @@ def _write_csv(target: str, unit: str, write: Callable[[Path], int]) -> bool:
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
-    from desktop_app.core.export.formats import FORMATS, ExportError, export
+    from desktop_app.core.interchange.formats import FORMATS, ExportError, export
 
     output = Path(args.output)
     if _folder_missing(output):
@@ -278,7 +278,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
 
 
 def _cmd_import_annotations(args: argparse.Namespace) -> int:
-    from desktop_app.core.export.formats import AnnotationFileError, import_annotations
+    from desktop_app.core.interchange.formats import AnnotationFileError, import_annotations
 
     db = _open_db(args)
     try:
@@ -297,7 +297,7 @@ def _count(n: int, noun: str) -> str:
 
 def _article_ids(db, wanted: list[int] | None) -> list[int] | None:
     """The ids asked for, checked; every article's if none were asked for. None: one is missing."""
-    from desktop_app.core.library import get_article, list_articles
+    from desktop_app.core.library.articles import get_article, list_articles
 
     if not wanted:
         return sorted(a.id for a in list_articles(db))
@@ -309,10 +309,10 @@ def _article_ids(db, wanted: list[int] | None) -> list[int] | None:
 
 
 def _cmd_segment(args: argparse.Namespace) -> int:
-    from desktop_app.core.export.conll import split_sentences
-    from desktop_app.core.library import get_article
-    from desktop_app.core.nlp import segment_text
-    from desktop_app.core.segments import load_segmentation, save_segmentation
+    from desktop_app.core.interchange.conll import split_sentences
+    from desktop_app.core.library.articles import get_article
+    from desktop_app.core.nlp.segmentation import segment_text
+    from desktop_app.core.nlp.stored import load_segmentation, save_segmentation
 
     db = _open_db(args)
     try:
@@ -360,7 +360,7 @@ def _cmd_segment(args: argparse.Namespace) -> int:
 
 def _pos_of(db, article_id: int, text: str) -> dict[tuple[int, int], str]:
     """{(start, end): VLSP tag}: the stored tagging, else tagged now (and stored)."""
-    from desktop_app.core.tagging import load_pos, save_tags, tag_paragraph
+    from desktop_app.core.nlp.pos_ner import load_pos, save_tags, tag_paragraph
 
     pos = load_pos(db, article_id)
     if pos is None:
@@ -402,7 +402,7 @@ def _write_conllu(article_id: int, title: str, text: str, sentences,
 
 
 def _cmd_concordance(args: argparse.Namespace) -> int:
-    from desktop_app.core.concordance import concordance, export_concordance_csv, sort_lines
+    from desktop_app.core.analysis.concordance import concordance, export_concordance_csv, sort_lines
 
     if args.limit is not None and args.limit < 1:
         print("chugiai: --limit must be at least 1", file=sys.stderr)
@@ -440,10 +440,10 @@ def _cmd_concordance(args: argparse.Namespace) -> int:
 
 
 def _cmd_frequencies(args: argparse.Namespace) -> int:
-    from desktop_app.core.annotations import AnnotationService
-    from desktop_app.core.frequencies import CSV_COLUMNS, export_frequencies_csv, word_frequencies
-    from desktop_app.core.stopwords import DEFAULT_FILENAME, load_stopwords
-    from desktop_app.core.tags import in_tag_scope
+    from desktop_app.core.annotate.highlights import AnnotationService
+    from desktop_app.core.analysis.frequencies import CSV_COLUMNS, export_frequencies_csv, word_frequencies
+    from desktop_app.core.analysis.stopwords import DEFAULT_FILENAME, load_stopwords
+    from desktop_app.core.annotate.tag_paths import in_tag_scope
 
     if (args.limit is not None and args.limit < 1) or args.min_syllables < 1:
         print("chugiai: --limit and --min-syllables must be at least 1", file=sys.stderr)
@@ -499,7 +499,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         from desktop_app.ui.app import run_gui
 
         return run_gui(data_dir=args.data_dir, self_test=args.self_test)
-    from desktop_app.core.db import DatabaseError
+    from desktop_app.core.storage.database import DatabaseError
 
     handlers = {
         "import": _cmd_import,

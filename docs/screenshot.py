@@ -16,10 +16,10 @@ from PySide6.QtCore import QSettings, QTimer
 
 
 def main() -> None:
-    from desktop_app.core.annotations import AnnotationService
-    from desktop_app.core.library import list_articles
+    from desktop_app.core.annotate.highlights import AnnotationService
+    from desktop_app.core.library.articles import list_articles
     from desktop_app.ui.app import import_seeds_once, make_application, open_database
-    from desktop_app.ui.main_window import MainWindow
+    from desktop_app.ui.window.main_window import MainWindow
 
     out = Path(sys.argv[1] if len(sys.argv) > 1 else "docs/screenshot.png")
     app = make_application()
@@ -28,7 +28,7 @@ def main() -> None:
     import_seeds_once(db)
     service = AnnotationService(db)
     article = next(a for a in list_articles(db) if a.source == "TTXVN")
-    from desktop_app.core.library import get_article
+    from desktop_app.core.library.articles import get_article
 
     text = get_article(db, article.id).text
     for phrase, tags, note in [
@@ -46,7 +46,7 @@ def main() -> None:
     settings.setValue("reader/last_article", article.id)
     settings.setValue("reader/show_words", True)
     settings.setValue("reader/show_entities", True)
-    from desktop_app.core.memos import set_memo
+    from desktop_app.core.library.memos import set_memo
 
     set_memo(db, article.id, "Bài tường thuật hội nghị; so sánh với bài của Nhân Dân cùng ngày.")
     window = MainWindow(db, settings)

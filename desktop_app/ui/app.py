@@ -21,7 +21,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from desktop_app import APP_DISPLAY_NAME, APP_NAME, __version__, paths
-from desktop_app.core.db import (
+from desktop_app.core.storage.database import (
     BUSY,
     CANT_OPEN,
     DAMAGED,
@@ -32,14 +32,16 @@ from desktop_app.core.db import (
     move_aside,
     needs_check_marker,
 )
-from desktop_app.core.ingest import import_paths
-from desktop_app.core.library import get_state, set_state
-from desktop_app.ui import appearance, i18n, style
+from desktop_app.core.library.ingest import import_paths
+from desktop_app.core.library.articles import get_state, set_state
+from desktop_app.ui import i18n
+from desktop_app.ui.theme import appearance
+from desktop_app.ui.theme import style
 from desktop_app.ui.errors import install_excepthook, setup_logging
-from desktop_app.ui.single_instance import SingleInstance
+from desktop_app.ui.window.single_instance import SingleInstance
 
 if TYPE_CHECKING:
-    from desktop_app.ui.main_window import MainWindow
+    from desktop_app.ui.window.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 SEEDS_STATE_KEY = "seeds_imported"
@@ -203,7 +205,7 @@ def prepare_window(directory: Path, *, check: bool = False, start_worker: bool =
     first reads; then the library is checked, kept aside and replaced, and the window is
     built on the new one.
     """
-    from desktop_app.ui.main_window import MainWindow
+    from desktop_app.ui.window.main_window import MainWindow
 
     opened = open_library(directory, check=check)
     try:
@@ -251,9 +253,9 @@ def run_gui(data_dir: str | None = None, self_test: bool = False,
 def run_self_test() -> int:
     """Open the window on a throwaway library, segment a sentence in the worker process,
     and exit 0; anything else exits 1. CI runs this on the packaged bundle."""
-    from desktop_app.core.nlp import align_tokens  # noqa: F401 (the bundle must carry it)
-    from desktop_app.core.segmenter import TAGS, SegmenterProcess
-    from desktop_app.ui.main_window import MainWindow
+    from desktop_app.core.nlp.segmentation import align_tokens  # noqa: F401 (the bundle must carry it)
+    from desktop_app.core.nlp.worker_process import TAGS, SegmenterProcess
+    from desktop_app.ui.window.main_window import MainWindow
 
     app = make_application([sys.argv[0], "-platform", "offscreen"])
     with tempfile.TemporaryDirectory(prefix="chugiai-selftest-") as tmp:

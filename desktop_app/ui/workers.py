@@ -20,12 +20,12 @@ from dataclasses import dataclass, field
 
 from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal
 
-from desktop_app.core.db import Database, DatabaseError
-from desktop_app.core.library import article_text
-from desktop_app.core.nlp import job_chunks
-from desktop_app.core.segmenter import TAGS, WORDS, SegmenterDied, SegmenterProcess, SegmentResult
-from desktop_app.core.segments import articles_to_segment, load_segmentation, save_segmentation
-from desktop_app.core.tagging import articles_to_tag, is_tagged, save_tags
+from desktop_app.core.storage.database import Database, DatabaseError
+from desktop_app.core.library.articles import article_text
+from desktop_app.core.nlp.segmentation import job_chunks
+from desktop_app.core.nlp.worker_process import TAGS, WORDS, SegmenterDied, SegmenterProcess, SegmentResult
+from desktop_app.core.nlp.stored import articles_to_segment, load_segmentation, save_segmentation
+from desktop_app.core.nlp.pos_ner import articles_to_tag, is_tagged, save_tags
 
 log = logging.getLogger(__name__)
 

@@ -8,7 +8,7 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from desktop_app.core.anchoring import Anchor, anchor
+from desktop_app.core.library.anchoring import Anchor, anchor
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 

@@ -6,9 +6,9 @@ import hashlib
 
 import pytest
 
-from desktop_app.core.annotations import AnnotationError, AnnotationService, TagInfo, match_tags
-from desktop_app.core.db import Database
-from desktop_app.core.models import Article
+from desktop_app.core.annotate.highlights import AnnotationError, AnnotationService, TagInfo, match_tags
+from desktop_app.core.storage.database import Database
+from desktop_app.core.storage.models import Article
 
 TEXT = "😀 Ban Tổ chức Trung ương tổ chức Hội nghị.\nCán bộ phải trung thực."
 
@@ -119,7 +119,7 @@ def test_quote_and_context_are_exact_code_point_slices_whatever_the_characters(d
     import random
     import unicodedata
 
-    from desktop_app.core.annotations import selectors
+    from desktop_app.core.annotate.highlights import selectors
 
     pieces = ["Hà Nội", "😀", "👍🏽", unicodedata.normalize("NFD", "tiếng Việt"), "漢字", "\n", " ", "Đảng",
               "\u200b", "a", "."]

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from desktop_app.core.ingest.boilerplate import (
+from desktop_app.core.library.ingest.boilerplate import (
     ALT_TEXT,
     COMMENTS,
     FONT,
@@ -22,8 +22,8 @@ from desktop_app.core.ingest.boilerplate import (
     VISITORS,
     find_boilerplate,
 )
-from desktop_app.core.ingest.metadata import parse_metadata, title_span
-from desktop_app.core.text import normalize
+from desktop_app.core.library.ingest.metadata import parse_metadata, title_span
+from desktop_app.core.text.normalize import normalize
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 

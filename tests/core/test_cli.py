@@ -96,9 +96,9 @@ def test_backup_writes_a_readable_copy(tmp_path, seeds_copy):
 
 
 def test_every_export_format_and_annotation_import_from_the_command_line(tmp_path, seeds_copy):
-    from desktop_app.core.annotations import AnnotationService
-    from desktop_app.core.db import Database
-    from desktop_app.core.library import get_article, list_articles
+    from desktop_app.core.annotate.highlights import AnnotationService
+    from desktop_app.core.storage.database import Database
+    from desktop_app.core.library.articles import get_article, list_articles
 
     data = tmp_path / "d"
     assert chugiai("--data-dir", str(data), "import", str(seeds_copy)).returncode == 0
@@ -146,7 +146,7 @@ def test_search_prints_ranked_json_without_needing_diacritics(tmp_path, seeds_co
     assert 0 < len(hits) <= 3
     assert set(hits[0]) == {"article_id", "title", "score", "passage", "offset", "marks"}
     assert [h["score"] for h in hits] == sorted((h["score"] for h in hits), reverse=True)
-    from desktop_app.core.text import fold
+    from desktop_app.core.text.normalize import fold
 
     for hit in hits:
         marked = {fold(hit["passage"][s:e]) for s, e in hit["marks"]}

@@ -13,21 +13,21 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import delete, update
 
-from desktop_app.core import concordance as cc
-from desktop_app.core.concordance import (
+from desktop_app.core.analysis import concordance as cc
+from desktop_app.core.analysis.concordance import (
     ArticleWords,
     concordance,
     export_concordance_csv,
     lines_in,
     sort_lines,
 )
-from desktop_app.core.db import Database
-from desktop_app.core.ingest.importer import import_paths
-from desktop_app.core.library import article_text
-from desktop_app.core.models import Article
-from desktop_app.core.nlp import segment_text
-from desktop_app.core.segments import articles_to_segment, save_segmentation
-from desktop_app.core.text import fold
+from desktop_app.core.storage.database import Database
+from desktop_app.core.library.ingest.importer import import_paths
+from desktop_app.core.library.articles import article_text
+from desktop_app.core.storage.models import Article
+from desktop_app.core.nlp.segmentation import segment_text
+from desktop_app.core.nlp.stored import articles_to_segment, save_segmentation
+from desktop_app.core.text.normalize import fold
 
 TEXT = ("Cán bộ đi họp. Máy cán bộ phận thép.\n"
         "Ban Tổ chức Trung ương tổ chức hội nghị cán bộ.")

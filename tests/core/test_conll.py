@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from desktop_app.core.annotations import AnnotationService
-from desktop_app.core.db import Database
-from desktop_app.core.export.conll import ExportCancelled, export_conll, split_sentences
-from desktop_app.core.ingest.importer import import_paths
-from desktop_app.core.models import Article
-from desktop_app.core.segments import load_segmentation, save_segmentation
+from desktop_app.core.annotate.highlights import AnnotationService
+from desktop_app.core.storage.database import Database
+from desktop_app.core.interchange.conll import ExportCancelled, export_conll, split_sentences
+from desktop_app.core.library.ingest.importer import import_paths
+from desktop_app.core.storage.models import Article
+from desktop_app.core.nlp.stored import load_segmentation, save_segmentation
 from tests.conftest import SEEDS
 from tests.core.test_annotations import add_article
 

@@ -37,8 +37,8 @@ def _ack(kind: str, hid: int | str, value: object, word: str = "ACK") -> str:
 
 def test_the_check_counts_a_lost_change_and_allows_only_the_pending_one(tmp_path):
     """The checker itself must be able to fail, or the trials above prove nothing."""
-    from desktop_app.core.annotations import AnnotationService
-    from desktop_app.core.db import Database
+    from desktop_app.core.annotate.highlights import AnnotationService
+    from desktop_app.core.storage.database import Database
 
     path = tmp_path / "chugiai.sqlite3"
     prepare_library(path)

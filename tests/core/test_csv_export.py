@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import csv
 
-from desktop_app.core.annotations import AnnotationService
-from desktop_app.core.export.csv_export import COLUMNS, export_csv, safe_cell
+from desktop_app.core.annotate.highlights import AnnotationService
+from desktop_app.core.interchange.csv_export import COLUMNS, export_csv, safe_cell
 from tests.core.test_annotations import add_article
 
 TEXT = (
@@ -70,7 +70,7 @@ def test_formula_cells_are_neutralized_but_numbers_stay_numbers():
 
 
 def test_failed_export_leaves_no_partial_file(db, tmp_path, monkeypatch):
-    import desktop_app.core.export.csv_export as mod
+    import desktop_app.core.interchange.csv_export as mod
 
     service = AnnotationService(db)
     a = add_article(db)
@@ -96,8 +96,8 @@ def test_rows_built_excel_safe_match_the_generic_safe_path(db, tmp_path):
     cell, with passing every cell of the raw rows through safe_cell."""
     from datetime import datetime
 
-    from desktop_app.core.export.csv_export import highlight_rows
-    from desktop_app.core.models import Article, Highlight
+    from desktop_app.core.interchange.csv_export import highlight_rows
+    from desktop_app.core.storage.models import Article, Highlight
 
     text = "=Mở đầu câu một.\n-5 độ là lạnh. @ai đó nói.\n+84 gọi điện. Bình thường."
     service = AnnotationService(db)

@@ -6,7 +6,7 @@ import sqlite3
 
 import pytest
 
-from desktop_app.core.db import SCHEMA_VERSION, Database, DatabaseError
+from desktop_app.core.storage.database import SCHEMA_VERSION, Database, DatabaseError
 
 
 def test_new_database_has_schema_version_and_pragmas(tmp_path):
@@ -65,7 +65,7 @@ def test_backup_is_a_consistent_copy(tmp_path, db):
 
 
 def test_restore_replaces_content_and_keeps_a_safety_copy(tmp_path, db):
-    from desktop_app.core.annotations import AnnotationService
+    from desktop_app.core.annotate.highlights import AnnotationService
     from tests.core.test_annotations import add_article
 
     article = add_article(db)

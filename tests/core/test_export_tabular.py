@@ -9,17 +9,17 @@ import pytest
 from openpyxl import load_workbook
 from sqlalchemy import update
 
-from desktop_app.core.annotations import AnnotationService
-from desktop_app.core.db import Database
-from desktop_app.core.export.csv_export import COLUMNS, atomic_open, export_csv
-from desktop_app.core.export.csv_long import (
+from desktop_app.core.annotate.highlights import AnnotationService
+from desktop_app.core.storage.database import Database
+from desktop_app.core.interchange.csv_export import COLUMNS, atomic_open, export_csv
+from desktop_app.core.interchange.csv_long import (
     CODEBOOK_COLUMNS,
     LONG_COLUMNS,
     export_codebook_csv,
     export_csv_long,
 )
-from desktop_app.core.export.xlsx_export import ARTICLE_COLUMNS, MAX_WIDTH, export_xlsx
-from desktop_app.core.models import Article, Tag
+from desktop_app.core.interchange.xlsx_export import ARTICLE_COLUMNS, MAX_WIDTH, export_xlsx
+from desktop_app.core.storage.models import Article, Tag
 from tests.core.test_annotations import add_article
 
 TEXT = "=1+1 là công thức. Ban Tổ chức Trung ương đào tạo cán bộ.\n-5 độ, +84 912 và @Đảng."

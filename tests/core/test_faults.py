@@ -23,9 +23,9 @@ from pathlib import Path
 
 import pytest
 
-from desktop_app.core import db as db_module
-from desktop_app.core.annotations import AnnotationService
-from desktop_app.core.db import (
+from desktop_app.core.storage import database as db_module
+from desktop_app.core.annotate.highlights import AnnotationService
+from desktop_app.core.storage.database import (
     BUSY,
     DISK_FULL,
     NEWER,
@@ -358,8 +358,8 @@ def test_explain_recognises_a_full_disk_and_a_file_too_large(tmp_path):
 DISK_FULL_SCRIPT = r"""
 import json, resource, signal, sys
 from pathlib import Path
-from desktop_app.core.annotations import AnnotationService
-from desktop_app.core.db import Database, DatabaseError
+from desktop_app.core.annotate.highlights import AnnotationService
+from desktop_app.core.storage.database import Database, DatabaseError
 
 path = Path(sys.argv[1])
 db = Database.open(path)

@@ -8,17 +8,17 @@ from pathlib import Path
 import pytest
 from sqlalchemy import update
 
-from desktop_app.core.annotations import AnnotationService
-from desktop_app.core.db import Database
-from desktop_app.core.frequencies import (
+from desktop_app.core.annotate.highlights import AnnotationService
+from desktop_app.core.storage.database import Database
+from desktop_app.core.analysis.frequencies import (
     CSV_COLUMNS,
     FrequencyResult,
     WordCount,
     export_frequencies_csv,
     word_frequencies,
 )
-from desktop_app.core.models import Highlight
-from desktop_app.core.stopwords import (
+from desktop_app.core.storage.models import Highlight
+from desktop_app.core.analysis.stopwords import (
     default_path,
     load_stopwords,
     parse_stopwords,

@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from desktop_app.core.db import Database
-from desktop_app.core.ingest import ImportReport, import_paths
-from desktop_app.core.models import Article
-from desktop_app.core.text import normalize
+from desktop_app.core.storage.database import Database
+from desktop_app.core.library.ingest import ImportReport, import_paths
+from desktop_app.core.storage.models import Article
+from desktop_app.core.text.normalize import normalize
 from tests.core.test_ingest_decode import SENTENCE, to_cp1258
 from tests.core.test_ingest_metadata import SEED_META
 
@@ -247,7 +247,7 @@ def test_a_database_failure_fails_each_file_and_stores_nothing(
 def test_web_leftovers_are_hidden_at_import_and_the_text_keeps_them(db: Database, seed_files: list[Path]) -> None:
     import json
 
-    from desktop_app.core.ingest.boilerplate import find_boilerplate
+    from desktop_app.core.library.ingest.boilerplate import find_boilerplate
 
     import_paths(db, seed_files)
     with db.session() as s:
@@ -280,7 +280,7 @@ def test_folders_take_web_pages_and_word_files(db: Database, tmp_path: Path) -> 
 
 
 def test_a_batch_imports_new_files_and_updates_a_changed_one(db: Database, seeds_copy: Path) -> None:
-    from desktop_app.core.annotations import AnnotationService
+    from desktop_app.core.annotate.highlights import AnnotationService
 
     files = sorted(seeds_copy.glob("*.txt"))
     first = import_paths(db, files[:3])

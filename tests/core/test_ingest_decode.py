@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from desktop_app.core.ingest import ImportFailure, decode_bytes
-from desktop_app.core.text import normalize
+from desktop_app.core.library.ingest import ImportFailure, decode_bytes
+from desktop_app.core.text.normalize import normalize
 
 SENTENCE = (
     "Ủy viên Bộ Chính trị, Trưởng Ban Tổ chức Trung ương phát biểu tại hội nghị.\n"

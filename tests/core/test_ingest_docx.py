@@ -13,8 +13,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from desktop_app.core.ingest.decode import ImportFailure
-from desktop_app.core.ingest.docx import (
+from desktop_app.core.library.ingest.decode import ImportFailure
+from desktop_app.core.library.ingest.docx import (
     DAMAGED,
     MAX_ENTRIES,
     NO_TEXT,
@@ -22,7 +22,7 @@ from desktop_app.core.ingest.docx import (
     PROTECTED,
     extract_docx,
 )
-from desktop_app.core.ingest.html import Extracted
+from desktop_app.core.library.ingest.html import Extracted
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 STRICT_W = "http://purl.oclc.org/ooxml/wordprocessingml/main"

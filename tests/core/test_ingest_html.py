@@ -15,8 +15,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from desktop_app.core.ingest.decode import ImportFailure
-from desktop_app.core.ingest.html import NO_TEXT, Extracted, extract_html
+from desktop_app.core.library.ingest.decode import ImportFailure
+from desktop_app.core.library.ingest.html import NO_TEXT, Extracted, extract_html
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "ingest"
 

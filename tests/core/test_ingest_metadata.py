@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from desktop_app.core.ingest import ArticleMeta, parse_metadata
-from desktop_app.core.ingest.metadata import parse_date, title_span
+from desktop_app.core.library.ingest import ArticleMeta, parse_metadata
+from desktop_app.core.library.ingest.metadata import parse_date, title_span
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 

@@ -6,9 +6,9 @@ import hashlib
 
 import pytest
 
-from desktop_app.core.annotations import AnnotationService
-from desktop_app.core.library import LibraryFilter, list_articles, list_sources, published_range
-from desktop_app.core.models import Article
+from desktop_app.core.annotate.highlights import AnnotationService
+from desktop_app.core.library.articles import LibraryFilter, list_articles, list_sources, published_range
+from desktop_app.core.storage.models import Article
 
 ARTICLES = [  # title, source, published
     ("Đảng ủy khối họp", "TTXVN", "2023-04-04T10:48"),
@@ -77,7 +77,7 @@ def test_sources_and_date_range(db, library):
 
 
 def test_edit_metadata_validates_and_stores(db, library):
-    from desktop_app.core.library import MetadataError, get_article, update_metadata
+    from desktop_app.core.library.articles import MetadataError, get_article, update_metadata
 
     aid = library["Bài không ngày"]
     doc = update_metadata(db, aid, title="  Bài   có ngày ", published="14/01/2022 09:16 CH",
@@ -94,7 +94,7 @@ def test_edit_metadata_validates_and_stores(db, library):
 
 
 def test_hidden_spans_are_cleaned_and_never_touch_the_text(db, library):
-    from desktop_app.core.library import get_article, set_hidden_spans
+    from desktop_app.core.library.articles import get_article, set_hidden_spans
 
     aid = library["Dân vận khéo"]
     text = get_article(db, aid).text

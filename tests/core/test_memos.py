@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from desktop_app.core.db import READ_ONLY, Database, DatabaseError
-from desktop_app.core.ingest.importer import import_paths
-from desktop_app.core.library import article_text, list_articles
-from desktop_app.core.memos import MemoError, get_memo, memos_by_article, set_memo
-from desktop_app.core.reimport import replace_text
+from desktop_app.core.storage.database import READ_ONLY, Database, DatabaseError
+from desktop_app.core.library.ingest.importer import import_paths
+from desktop_app.core.library.articles import article_text, list_articles
+from desktop_app.core.library.memos import MemoError, get_memo, memos_by_article, set_memo
+from desktop_app.core.library.reimport import replace_text
 
 MEMO = ("Bài viết nhấn mạnh công tác cán bộ.\n\n"
         "  Cần đối chiếu với bài 2 😀 — “Ban Tổ chức”\t")
@@ -174,7 +174,7 @@ def other_db(tmp_path: Path) -> Database:
 def test_qdpx_carries_memos_as_source_descriptions_and_validates(db, tmp_path, project_schema):
     import zipfile
 
-    from desktop_app.core.export.refi_export import export_qdpx
+    from desktop_app.core.interchange.refi_export import export_qdpx
     from tests.core.test_annotations import add_article
 
     two_with_memos(db)
@@ -192,9 +192,9 @@ def test_qdpx_carries_memos_as_source_descriptions_and_validates(db, tmp_path, p
 
 
 def test_qdpx_round_trip_restores_memos_and_keeps_a_memo_already_there(db, other_db, tmp_path):
-    from desktop_app.core.export.formats import import_annotations
-    from desktop_app.core.export.refi_export import export_qdpx
-    from desktop_app.core.export.refi_import import import_qdpx
+    from desktop_app.core.interchange.formats import import_annotations
+    from desktop_app.core.interchange.refi_export import export_qdpx
+    from desktop_app.core.interchange.refi_import import import_qdpx
 
     two_with_memos(db)
     first, second = tmp_path / "first.qdpx", tmp_path / "second.qdpx"
@@ -218,8 +218,8 @@ def test_qdpx_from_another_tool_reads_notes_a_source_refers_to(db, other_db, tmp
     import xml.etree.ElementTree as ET
     import zipfile
 
-    from desktop_app.core.export.refi_export import export_qdpx
-    from desktop_app.core.export.refi_import import import_qdpx
+    from desktop_app.core.interchange.refi_export import export_qdpx
+    from desktop_app.core.interchange.refi_import import import_qdpx
 
     a1, _a2 = two_with_memos(db)
     set_memo(db, a1, "mô tả")
@@ -251,7 +251,7 @@ def test_qdpx_from_another_tool_reads_notes_a_source_refers_to(db, other_db, tmp
 def test_xlsx_articles_sheet_has_each_memo_as_safe_text(db, tmp_path):
     from openpyxl import load_workbook
 
-    from desktop_app.core.export.xlsx_export import ARTICLE_COLUMNS, export_xlsx
+    from desktop_app.core.interchange.xlsx_export import ARTICLE_COLUMNS, export_xlsx
     from tests.core.test_annotations import add_article
 
     two_with_memos(db)
@@ -271,7 +271,7 @@ def test_xlsx_articles_sheet_has_each_memo_as_safe_text(db, tmp_path):
 def test_web_annotation_memo_is_a_whole_article_comment_that_round_trips(db, other_db, tmp_path):
     import json
 
-    from desktop_app.core.export.webanno import export_webanno, import_webanno
+    from desktop_app.core.interchange.webanno import export_webanno, import_webanno
     from tests.core.test_annotations import add_article
     from tests.core.test_webanno import ARTICLE_1, ARTICLE_2, must_validators
 
@@ -305,7 +305,7 @@ def test_web_annotation_memo_is_a_whole_article_comment_that_round_trips(db, oth
 def test_a_foreign_whole_page_comment_becomes_the_memo_of_the_page_s_article(db, tmp_path):
     import json
 
-    from desktop_app.core.export.formats import import_annotations
+    from desktop_app.core.interchange.formats import import_annotations
     from tests.core.test_annotations import add_article
     from tests.core.test_webanno import ARTICLE_1
 

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from desktop_app.core import migrations
-from desktop_app.core.db import SCHEMA_VERSION, Database, DatabaseError
+from desktop_app.core.storage import migrations
+from desktop_app.core.storage.database import SCHEMA_VERSION, Database, DatabaseError
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "schemas"
 OLD_VERSIONS = sorted(int(p.stem.split("-v")[1]) for p in FIXTURES.glob("library-v*.sqlite3"))
@@ -88,8 +88,8 @@ def test_an_upgraded_library_has_the_schema_of_a_new_one(old_library, tmp_path):
 
 
 def test_the_upgraded_library_works_through_the_app(old_library):
-    from desktop_app.core.annotations import AnnotationService
-    from desktop_app.core.library import list_articles
+    from desktop_app.core.annotate.highlights import AnnotationService
+    from desktop_app.core.library.articles import list_articles
 
     _version, path = old_library
     db = Database.open(path)
@@ -170,7 +170,7 @@ def test_read_only_old_library_is_refused_untouched(old_library):
 
 
 def test_restoring_an_old_backup_upgrades_it(old_library, db):
-    from desktop_app.core.library import list_articles
+    from desktop_app.core.library.articles import list_articles
 
     version, path = old_library
     safety = db.restore_from(path)
@@ -183,8 +183,8 @@ def test_restoring_an_old_backup_upgrades_it(old_library, db):
 
 def test_upgraded_highlights_are_all_anchored(old_library):
     """v3 added highlights.orphaned: every highlight made before it is anchored (0)."""
-    from desktop_app.core.annotations import AnnotationService
-    from desktop_app.core.library import list_articles
+    from desktop_app.core.annotate.highlights import AnnotationService
+    from desktop_app.core.library.articles import list_articles
 
     version, path = old_library
     before = rows(path)["highlights"]
@@ -206,8 +206,8 @@ def test_upgraded_highlights_are_all_anchored(old_library):
 def test_v4_adds_empty_tagging_tables_that_work_through_the_app(old_library):
     """v4 added taggings (parts of speech, entity suggestions) and rejected_suggestions:
     empty after an upgrade, usable at once, and emptied with their article."""
-    from desktop_app.core import tagging
-    from desktop_app.core.library import article_text, list_articles
+    from desktop_app.core.nlp import pos_ner as tagging
+    from desktop_app.core.library.articles import article_text, list_articles
 
     version, path = old_library
     db = Database.open(path)
@@ -243,9 +243,9 @@ def test_v4_adds_empty_tagging_tables_that_work_through_the_app(old_library):
 def test_v5_adds_article_memos_that_work_through_the_app(old_library):
     """v5 added article_memos: empty after an upgrade, a memo is saved and read back after
     reopening, survives a re-import of the text, and goes with its article."""
-    from desktop_app.core.library import article_text, list_articles
-    from desktop_app.core.memos import get_memo, memos_by_article, set_memo
-    from desktop_app.core.reimport import replace_text
+    from desktop_app.core.library.articles import article_text, list_articles
+    from desktop_app.core.library.memos import get_memo, memos_by_article, set_memo
+    from desktop_app.core.library.reimport import replace_text
 
     _version, path = old_library
     db = Database.open(path)

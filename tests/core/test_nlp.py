@@ -13,8 +13,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from desktop_app.core import nlp
-from desktop_app.core.text import fold, normalize
+from desktop_app.core.nlp import segmentation as nlp
+from desktop_app.core.text.normalize import fold, normalize
 
 underthesea = pytest.importorskip("underthesea")
 word_tokenize = underthesea.word_tokenize
@@ -182,7 +182,7 @@ def test_engine_names_the_installed_version() -> None:
 
 def test_importing_nlp_does_not_import_underthesea() -> None:
     code = (
-        "import sys, desktop_app.core.nlp, desktop_app.core.segments, desktop_app.core.segmenter; "
+        "import sys, desktop_app.core.nlp.segmentation, desktop_app.core.nlp.stored, desktop_app.core.nlp.worker_process; "
         "sys.exit('underthesea' in sys.modules)"
     )
     repo = Path(__file__).resolve().parents[2]

@@ -20,14 +20,14 @@ from hypothesis import given
 from hypothesis import strategies as st
 from sqlalchemy import func, select
 
-from desktop_app.core.annotations import AnnotationService
-from desktop_app.core.db import Database
-from desktop_app.core.export.refi_export import RefiExportError, export_qdc, export_qdpx
-from desktop_app.core.export.refi_import import QdpxImportError, import_qdpx
-from desktop_app.core.export.refi_qda import choose_reading, normalize_mapped
-from desktop_app.core.ingest.importer import import_paths
-from desktop_app.core.models import Article, Highlight, Tag, highlight_tags
-from desktop_app.core.text import normalize
+from desktop_app.core.annotate.highlights import AnnotationService
+from desktop_app.core.storage.database import Database
+from desktop_app.core.interchange.refi_export import RefiExportError, export_qdc, export_qdpx
+from desktop_app.core.interchange.refi_import import QdpxImportError, import_qdpx
+from desktop_app.core.interchange.refi_qda import choose_reading, normalize_mapped
+from desktop_app.core.library.ingest.importer import import_paths
+from desktop_app.core.storage.models import Article, Highlight, Tag, highlight_tags
+from desktop_app.core.text.normalize import normalize
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "refi-qda"
 NVIVO = FIXTURES / "nvivo-sample.qdpx"

@@ -18,15 +18,15 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from openpyxl import load_workbook
 
-from desktop_app.core.annotations import AnnotationError, AnnotationService, HighlightInfo
-from desktop_app.core.db import Database
-from desktop_app.core.ingest import import_paths
-from desktop_app.core.ingest.boilerplate import find_boilerplate
-from desktop_app.core.library import article_text, list_articles
-from desktop_app.core.models import Article, Highlight
-from desktop_app.core.reimport import THRESHOLD, ReimportError, replace_text
-from desktop_app.core.search import search, sync_index
-from desktop_app.core.segments import load_segmentation, save_segmentation
+from desktop_app.core.annotate.highlights import AnnotationError, AnnotationService, HighlightInfo
+from desktop_app.core.storage.database import Database
+from desktop_app.core.library.ingest import import_paths
+from desktop_app.core.library.ingest.boilerplate import find_boilerplate
+from desktop_app.core.library.articles import article_text, list_articles
+from desktop_app.core.storage.models import Article, Highlight
+from desktop_app.core.library.reimport import THRESHOLD, ReimportError, replace_text
+from desktop_app.core.analysis.search import search, sync_index
+from desktop_app.core.nlp.stored import load_segmentation, save_segmentation
 from tests.conftest import SEEDS
 
 SEED = SEEDS / "000_7b293d3b0bbee234.txt"
@@ -331,12 +331,12 @@ def library_with_an_orphan(db, seeded) -> tuple[int, int, list[int]]:
 
 
 def test_no_export_holds_an_orphan(db, tmp_path, library_with_an_orphan):
-    from desktop_app.core.export.conll import export_conll
-    from desktop_app.core.export.csv_export import export_csv
-    from desktop_app.core.export.csv_long import codebook_rows, export_csv_long
-    from desktop_app.core.export.refi_export import export_qdpx
-    from desktop_app.core.export.webanno import export_webanno
-    from desktop_app.core.export.xlsx_export import export_xlsx
+    from desktop_app.core.interchange.conll import export_conll
+    from desktop_app.core.interchange.csv_export import export_csv
+    from desktop_app.core.interchange.csv_long import codebook_rows, export_csv_long
+    from desktop_app.core.interchange.refi_export import export_qdpx
+    from desktop_app.core.interchange.webanno import export_webanno
+    from desktop_app.core.interchange.xlsx_export import export_xlsx
 
     _article_id, orphan_id, anchored = library_with_an_orphan
     out = tmp_path / "out"

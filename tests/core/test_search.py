@@ -15,12 +15,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from sqlalchemy import delete, update
 
-from desktop_app.core.db import Database
-from desktop_app.core.ingest.importer import import_paths
-from desktop_app.core.models import Article
-from desktop_app.core import search as search_module
-from desktop_app.core.search import _key, find_in_text, search, sync_index
-from desktop_app.core.text import fold
+from desktop_app.core.storage.database import Database
+from desktop_app.core.library.ingest.importer import import_paths
+from desktop_app.core.storage.models import Article
+from desktop_app.core.analysis import search as search_module
+from desktop_app.core.analysis.search import _key, find_in_text, search, sync_index
+from desktop_app.core.text.normalize import fold
 
 FILLER = [
     "Thời tiết Hà Nội hôm nay nắng nhẹ, gió đông nam.",

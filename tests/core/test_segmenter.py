@@ -7,8 +7,8 @@ import signal
 
 import pytest
 
-from desktop_app.core import nlp
-from desktop_app.core.segmenter import SegmenterDied, SegmenterProcess, SegmentResult
+from desktop_app.core.nlp import segmentation as nlp
+from desktop_app.core.nlp.worker_process import SegmenterDied, SegmenterProcess, SegmentResult
 
 pytest.importorskip("underthesea")
 

@@ -10,11 +10,11 @@ from array import array
 import pytest
 from sqlalchemy import update
 
-from desktop_app.core import segments
-from desktop_app.core.db import Database
-from desktop_app.core.models import Article, Segmentation
-from desktop_app.core.nlp import ENGINE
-from desktop_app.core.segments import (
+from desktop_app.core.nlp import stored as segments
+from desktop_app.core.storage.database import Database
+from desktop_app.core.storage.models import Article, Segmentation
+from desktop_app.core.nlp.segmentation import ENGINE
+from desktop_app.core.nlp.stored import (
     articles_to_segment,
     load_segmentation,
     pack_spans,

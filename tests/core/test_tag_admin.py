@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from desktop_app.core import tag_admin
-from desktop_app.core.annotations import AnnotationError, AnnotationService
+from desktop_app.core.annotate import codebook as tag_admin
+from desktop_app.core.annotate.highlights import AnnotationError, AnnotationService
 from tests.core.test_annotations import add_article
 
 TEXT = "Ban Tổ chức Trung ương họp bàn về công tác cán bộ và đào tạo cán bộ trẻ."

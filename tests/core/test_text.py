@@ -7,7 +7,7 @@ import unicodedata
 from hypothesis import given
 from hypothesis import strategies as st
 
-from desktop_app.core.text import (
+from desktop_app.core.text.normalize import (
     OffsetMap,
     fold,
     fold_aligned,
@@ -82,7 +82,7 @@ def test_paragraph_spans_skip_blank_lines():
 
 
 def test_sentence_index_gives_the_same_context_for_every_span():
-    from desktop_app.core.text import SentenceIndex
+    from desktop_app.core.text.normalize import SentenceIndex
 
     text = "Một câu. Hai câu!\n\nBa “câu.” Bốn… năm? Sáu\nBảy. "
     index = SentenceIndex(text)

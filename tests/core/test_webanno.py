@@ -15,14 +15,14 @@ from referencing import Registry
 from referencing.jsonschema import DRAFT4
 from sqlalchemy import func, select, text
 
-from desktop_app.core.annotations import AnnotationService
-from desktop_app.core.db import Database, DatabaseError
-from desktop_app.core.export.webanno import (
+from desktop_app.core.annotate.highlights import AnnotationService
+from desktop_app.core.storage.database import Database, DatabaseError
+from desktop_app.core.interchange.webanno import (
     AnnotationImportError,
     export_webanno,
     import_webanno,
 )
-from desktop_app.core.models import Highlight, Tag
+from desktop_app.core.storage.models import Highlight, Tag
 from tests.core.test_annotations import add_article
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "web-annotation"

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSettings
 
-from desktop_app.core.db import Database
+from desktop_app.core.storage.database import Database
 from desktop_app.ui.app import import_seeds_once, make_application
 
 
@@ -26,7 +26,7 @@ def open_window(qtbot, data_dir: Path):
         db = Database.open(data_dir / "chugiai.sqlite3")
         import_seeds_once(db)
         settings = QSettings(str(data_dir / "settings.ini"), QSettings.Format.IniFormat)
-        from desktop_app.ui.main_window import MainWindow
+        from desktop_app.ui.window.main_window import MainWindow
 
         window = MainWindow(db, settings, start_worker=start_worker)
         qtbot.addWidget(window)
@@ -46,7 +46,7 @@ def open_window(qtbot, data_dir: Path):
 @pytest.fixture
 def reader(qtbot):
     """A bare reader on screen, 800x600, with no article yet."""
-    from desktop_app.ui.reader import ReaderView
+    from desktop_app.ui.reader.view import ReaderView
 
     view = ReaderView()
     qtbot.addWidget(view)

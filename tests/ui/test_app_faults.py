@@ -21,13 +21,13 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtNetwork import QLocalServer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from desktop_app.core.db import DatabaseError, needs_check_marker
+from desktop_app.core.storage.database import DatabaseError, needs_check_marker
 from desktop_app.ui import app as app_module
 from desktop_app.ui import errors as errors_module
-from desktop_app.ui import single_instance
+from desktop_app.ui.window import single_instance
 from desktop_app.ui.app import open_library, prepare_window
 from desktop_app.ui.errors import ErrorDialog, install_excepthook, setup_logging
-from desktop_app.ui.single_instance import LOCK_NAME, SingleInstance
+from desktop_app.ui.window.single_instance import LOCK_NAME, SingleInstance
 from tests.core.test_faults import corrupt_table, make_library, read_only_folder
 
 REPO = Path(__file__).resolve().parents[2]
@@ -56,7 +56,7 @@ def test_read_only_library_opens_read_only_with_a_message(tmp_path, monkeypatch)
         [notice] = opened.notices
         assert notice == opened.db.read_only_message and str(path) in notice
         with pytest.raises(DatabaseError, match="read-only"):
-            from desktop_app.core.annotations import AnnotationService
+            from desktop_app.core.annotate.highlights import AnnotationService
 
             AnnotationService(opened.db).set_note(1, "không lưu được")
     finally:
@@ -121,7 +121,7 @@ def test_damage_seen_last_time_is_checked_at_the_next_start(tmp_path):
     opened = open_library(data)  # the header is sound: opening does not read every page
     assert opened.moved_aside is None
     with pytest.raises(DatabaseError, match="Restart Chú Giải"):
-        from desktop_app.core.annotations import AnnotationService
+        from desktop_app.core.annotate.highlights import AnnotationService
 
         AnnotationService(opened.db).highlights_for_article(1)
     opened.db.close()
@@ -206,7 +206,7 @@ HOLDER = r"""
 import sys, time
 from pathlib import Path
 from PySide6.QtCore import QCoreApplication
-from desktop_app.ui.single_instance import SingleInstance
+from desktop_app.ui.window.single_instance import SingleInstance
 app = QCoreApplication([])
 instance = SingleInstance(Path(sys.argv[1]))
 print("HELD" if instance.acquire() else "NOT HELD", flush=True)

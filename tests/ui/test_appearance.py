@@ -16,12 +16,13 @@ from PySide6.QtGui import QColor, QGuiApplication, QPalette, QTextBlockFormat
 from PySide6.QtWidgets import QApplication
 
 from desktop_app import paths
-from desktop_app.core.annotations import PALETTE, HighlightInfo, TagInfo
-from desktop_app.ui import appearance, style
+from desktop_app.core.annotate.highlights import PALETTE, HighlightInfo, TagInfo
+from desktop_app.ui.theme import appearance
+from desktop_app.ui.theme import style
 from desktop_app.ui.app import make_application
-from desktop_app.ui.appearance import Appearance, ReadingSettings
-from desktop_app.ui.reader import ReaderView
-from desktop_app.ui.reading_settings_dialog import ReadingSettingsDialog
+from desktop_app.ui.theme.appearance import Appearance, ReadingSettings
+from desktop_app.ui.reader.view import ReaderView
+from desktop_app.ui.dialogs.reading_settings import ReadingSettingsDialog
 
 TITLE = "Ban Tổ chức Trung ương tổng kết năm"
 PARAGRAPH = "Ban Tổ chức Trung ương họp bàn công tác cán bộ 😀 năm nay, tại Hà Nội. " * 12
@@ -395,7 +396,7 @@ def test_the_window_changes_text_size_from_keys_and_ctrl_wheel_and_remembers_it(
 
 
 def test_greyed_web_leftovers_take_the_new_themes_grey(open_window, qtbot):
-    from desktop_app.core.library import get_article, list_articles
+    from desktop_app.core.library.articles import get_article, list_articles
 
     window = open_window()
     window.act_show_hidden.setChecked(True)

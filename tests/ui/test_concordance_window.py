@@ -14,17 +14,17 @@ import pytest
 from PySide6.QtCore import QItemSelectionModel, QPoint, QThreadPool, Qt
 from PySide6.QtTest import QTest
 
-from desktop_app.core.concordance import concordance, sort_lines
-from desktop_app.core.db import Database
-from desktop_app.core.ingest import import_paths
-from desktop_app.core.library import article_text
-from desktop_app.core.nlp import segment_text
-from desktop_app.core.segments import save_segmentation
-from desktop_app.core.text import fold
-from desktop_app.ui import concordance_window as cw
+from desktop_app.core.analysis.concordance import concordance, sort_lines
+from desktop_app.core.storage.database import Database
+from desktop_app.core.library.ingest import import_paths
+from desktop_app.core.library.articles import article_text
+from desktop_app.core.nlp.segmentation import segment_text
+from desktop_app.core.nlp.stored import save_segmentation
+from desktop_app.core.text.normalize import fold
+from desktop_app.ui.tools import concordance_window as cw
 from desktop_app.ui.app import make_application
-from desktop_app.ui.concordance_window import ConcordanceWindow
-from desktop_app.ui.tag_dialog import TagDialog
+from desktop_app.ui.tools.concordance_window import ConcordanceWindow
+from desktop_app.ui.dialogs.tag_dialog import TagDialog
 from tests.ui.test_highlighting import when_visible
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"

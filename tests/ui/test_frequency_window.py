@@ -10,14 +10,14 @@ import pytest
 from PySide6.QtCore import QLocale, QPoint, QThreadPool, Qt
 from PySide6.QtTest import QTest
 
-from desktop_app.core.annotations import AnnotationService
-from desktop_app.core.db import Database
-from desktop_app.core.frequencies import FrequencyResult, word_frequencies
-from desktop_app.core.library import article_text
-from desktop_app.core.stopwords import load_stopwords
+from desktop_app.core.annotate.highlights import AnnotationService
+from desktop_app.core.storage.database import Database
+from desktop_app.core.analysis.frequencies import FrequencyResult, word_frequencies
+from desktop_app.core.library.articles import article_text
+from desktop_app.core.analysis.stopwords import load_stopwords
 from desktop_app.ui.app import make_application
-from desktop_app.ui.frequency_window import WORD_ROLE, FrequencyWindow
-from desktop_app.ui.stopwords_dialog import StopwordsDialog
+from desktop_app.ui.tools.frequency_window import WORD_ROLE, FrequencyWindow
+from desktop_app.ui.tools.stopwords_dialog import StopwordsDialog
 from tests.ui.test_concordance_window import seeded, type_text  # noqa: F401  (fixture)
 from tests.ui.test_highlighting import when_visible
 
@@ -114,7 +114,7 @@ def test_sorting_filtering_activating_and_export(qtbot, window, tmp_path):
     header = window.table.horizontalHeader()
     QTest.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(header.sectionViewportPosition(1) + 5, 5))
     shown = [w for w, _c, _a in rows(window)]
-    from desktop_app.core.text import fold
+    from desktop_app.core.text.normalize import fold
 
     assert [fold(w) for w in shown] == sorted(fold(w) for w in shown)
     type_text(window.filter, "can")

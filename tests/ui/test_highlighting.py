@@ -6,9 +6,9 @@ from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from desktop_app.core.annotations import AnnotationService
-from desktop_app.ui.article_list import SUMMARY_ROLE
-from desktop_app.ui.tag_dialog import TagDialog
+from desktop_app.core.annotate.highlights import AnnotationService
+from desktop_app.ui.library.article_list import SUMMARY_ROLE
+from desktop_app.ui.dialogs.tag_dialog import TagDialog
 
 
 def open_article_containing(window, phrase: str) -> int:
@@ -101,7 +101,7 @@ def test_offsets_round_trip_through_qt_after_emoji(open_window, qtbot, data_dir)
     report = None
     src = data_dir.parent / "emoji.txt"
     src.write_text("Tiêu đề 😀\n\n🇻🇳 Ban 𝕏 Tổ chức Trung ương họp.\n", encoding="utf-8")
-    from desktop_app.core.ingest import import_paths
+    from desktop_app.core.library.ingest import import_paths
 
     report = import_paths(window.db, [src])
     window.refresh_library()

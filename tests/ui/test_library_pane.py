@@ -10,11 +10,11 @@ from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 from PySide6.QtTest import QTest
 
-from desktop_app.core.library import get_article
-from desktop_app.ui.article_details import ArticleDetailsDialog
-from desktop_app.ui.article_list import SUMMARY_ROLE
-from desktop_app.ui.import_job import ImportSummaryDialog
-from desktop_app.ui.search_results import HIT_ROLE
+from desktop_app.core.library.articles import get_article
+from desktop_app.ui.library.article_details import ArticleDetailsDialog
+from desktop_app.ui.library.article_list import SUMMARY_ROLE
+from desktop_app.ui.window.import_job import ImportSummaryDialog
+from desktop_app.ui.library.search_results import HIT_ROLE
 from tests.ui.test_highlighting import open_article_containing, when_visible
 
 
@@ -58,7 +58,7 @@ def test_corpus_search_without_diacritics_opens_the_hit_at_the_passage(open_wind
     assert hits and pane.count.text().endswith("matching articles")
     best = hits[0]
     marked = [best.passage[s:e] for s, e in best.marks]
-    from desktop_app.core.text import fold
+    from desktop_app.core.text.normalize import fold
 
     assert marked and {fold(m) for m in marked} <= {"to", "chuc", "dang", "to chuc dang"}, marked
     rect = pane.hit_list.visualRect(pane.hits.index(0))
@@ -174,7 +174,7 @@ def test_article_details_edit_metadata_and_restore_a_hidden_line(open_window, qt
     block = window.reader.document().findBlock(window.reader._offsets.to_utf16(hidden_line[0]))
     assert block.isVisible()  # restored in the reader at once
     with window.db.session() as s:
-        from desktop_app.core.models import Article
+        from desktop_app.core.storage.models import Article
 
         assert hidden_line not in [tuple(x) for x in json.loads(s.get(Article, doc.id).hidden_spans)]
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from desktop_app.core.annotations import HighlightInfo, TagInfo
-from desktop_app.core.library import ArticleSummary
-from desktop_app.ui.annotation_panel import HighlightListModel
-from desktop_app.ui.article_list import ArticleListModel
-from desktop_app.ui.tag_palette import TagListModel
+from desktop_app.core.annotate.highlights import HighlightInfo, TagInfo
+from desktop_app.core.library.articles import ArticleSummary
+from desktop_app.ui.panel.cards import HighlightListModel
+from desktop_app.ui.library.article_list import ArticleListModel
+from desktop_app.ui.panel.tag_palette import TagListModel
 
 NOW = datetime(2026, 1, 1)
 

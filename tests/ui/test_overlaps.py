@@ -12,11 +12,11 @@ from PySide6.QtGui import QHelpEvent, QKeySequence
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QToolTip
 
-from desktop_app.core.annotations import AnnotationService, HighlightInfo, TagInfo
-from desktop_app.core.resize import step_edge, whitespace_words
-from desktop_app.ui import overlap_marks
-from desktop_app.ui.reader import ReaderView
-from desktop_app.ui.shortcuts_dialog import menu_shortcuts
+from desktop_app.core.annotate.highlights import AnnotationService, HighlightInfo, TagInfo
+from desktop_app.core.annotate.resize import step_edge, whitespace_words
+from desktop_app.ui.reader import overlap_marks
+from desktop_app.ui.reader.view import ReaderView
+from desktop_app.ui.dialogs.shortcuts import menu_shortcuts
 from tests.ui.test_highlighting import open_article_containing
 
 NOW = datetime(2024, 1, 1, tzinfo=timezone.utc)

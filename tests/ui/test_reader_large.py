@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 
-from desktop_app.core.annotations import HighlightInfo, TagInfo
-from desktop_app.ui.reader import WINDOWED_ABOVE, ReaderView
+from desktop_app.core.annotate.highlights import HighlightInfo, TagInfo
+from desktop_app.ui.reader.view import WINDOWED_ABOVE, ReaderView
 
 TAG = (TagInfo(1, "Mã", "#ffd166"),)
 NOW = datetime(2024, 1, 1, tzinfo=timezone.utc)

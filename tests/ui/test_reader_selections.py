@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from desktop_app.core.annotations import HighlightInfo
+from desktop_app.core.annotate.highlights import HighlightInfo
 
 
 def info(hid: int, start: int, end: int, text: str) -> HighlightInfo:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 from typing import NamedTuple
 
-from desktop_app.ui.sorted_spans import touching
+from desktop_app.ui.reader.sorted_spans import touching
 
 
 class Span(NamedTuple):

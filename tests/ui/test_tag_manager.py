@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QInputDialog, QMessageBox
 
-from desktop_app.ui.tag_manager import TagManagerDialog
+from desktop_app.ui.dialogs.tag_manager import TagManagerDialog
 from tests.ui.test_highlighting import open_article_containing
 from tests.ui.test_undo import stored
 

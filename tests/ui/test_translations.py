@@ -15,7 +15,7 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from desktop_app.core.export.formats import FORMATS
+from desktop_app.core.interchange.formats import FORMATS
 from desktop_app.ui import i18n
 from desktop_app.ui.app import make_application
 

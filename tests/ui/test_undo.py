@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QMessageBox
 
-from desktop_app.core.annotations import AnnotationService
+from desktop_app.core.annotate.highlights import AnnotationService
 from tests.ui.test_highlighting import open_article_containing
 
 

@@ -6,8 +6,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
-from desktop_app.core.library import list_articles
-from desktop_app.core.segments import load_segmentation
+from desktop_app.core.library.articles import list_articles
+from desktop_app.core.nlp.stored import load_segmentation
 from desktop_app.ui import app as app_module
 
 
@@ -18,7 +18,7 @@ def test_first_start_imports_the_seeds_once(open_window, data_dir):
     assert "Tiếp tục đổi mới, kiện toàn công tác tổ chức cán bộ" in titles
     assert window.current is not None  # an article is open at once
     # The user deletes an article: the next start does not bring the seeds back.
-    from desktop_app.core.models import Article
+    from desktop_app.core.storage.models import Article
 
     with window.db.session() as s:
         s.delete(s.get(Article, list_articles(window.db)[0].id))
@@ -62,8 +62,8 @@ def test_layout_and_last_article_are_remembered(open_window):
 def test_read_only_library_disables_editing(tmp_path, qtbot, qapp):
     from PySide6.QtCore import QSettings
 
-    from desktop_app.core.db import Database
-    from desktop_app.ui.main_window import MainWindow
+    from desktop_app.core.storage.database import Database
+    from desktop_app.ui.window.main_window import MainWindow
 
     path = tmp_path / "chugiai.sqlite3"
     db = Database.open(path)
@@ -80,7 +80,7 @@ def test_read_only_library_disables_editing(tmp_path, qtbot, qapp):
 
 
 def test_backup_and_restore_from_the_window(open_window, tmp_path):
-    from desktop_app.core.annotations import AnnotationService
+    from desktop_app.core.annotate.highlights import AnnotationService
 
     window = open_window()
     text = window.current.text
@@ -98,8 +98,8 @@ def test_backup_and_restore_from_the_window(open_window, tmp_path):
 
 
 def test_export_dialog_offers_every_format_with_its_options(open_window, qtbot):
-    from desktop_app.core.export.formats import FORMATS
-    from desktop_app.ui.export_dialog import ExportDialog
+    from desktop_app.core.interchange.formats import FORMATS
+    from desktop_app.ui.dialogs.export_dialog import ExportDialog
 
     dialog = ExportDialog("Bài", 1, ["Cán bộ", "Đảng"], None)
     qtbot.addWidget(dialog)
@@ -116,7 +116,7 @@ def test_export_dialog_offers_every_format_with_its_options(open_window, qtbot):
 def test_export_then_import_annotations_in_the_window(open_window, qtbot, tmp_path, monkeypatch):
     import csv as csv_module
 
-    from desktop_app.core.annotations import AnnotationService
+    from desktop_app.core.annotate.highlights import AnnotationService
 
     shown = []
     monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: shown.append(a[2]))
@@ -144,7 +144,7 @@ def test_export_then_import_annotations_in_the_window(open_window, qtbot, tmp_pa
 def test_keyboard_shortcuts_lists_every_menu_shortcut_and_none_is_a_bare_letter(open_window):
     from PySide6.QtGui import QAction, QKeySequence
 
-    from desktop_app.ui.shortcuts_dialog import ShortcutsDialog, menu_shortcuts
+    from desktop_app.ui.dialogs.shortcuts import ShortcutsDialog, menu_shortcuts
 
     window = open_window()
     rows = menu_shortcuts(window.menuBar())
@@ -181,7 +181,7 @@ def test_each_article_reopens_where_the_reader_left_it(open_window):
 
 
 def listed_summaries(window):
-    from desktop_app.ui.article_list import SUMMARY_ROLE
+    from desktop_app.ui.library.article_list import SUMMARY_ROLE
 
     model = window.library.model
     return [model.index(r).data(SUMMARY_ROLE) for r in range(model.rowCount())]

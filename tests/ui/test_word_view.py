@@ -13,16 +13,18 @@ from PySide6.QtGui import QColor, QTextCursor
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QMenu, QStatusBar
 
-from desktop_app.core import nlp, tagging
-from desktop_app.core.annotations import AnnotationService, NewHighlight
-from desktop_app.core.db import Database
-from desktop_app.core.models import Article
-from desktop_app.core.segmenter import SegmenterProcess
-from desktop_app.core.segments import articles_to_segment, load_segmentation, text_hash
-from desktop_app.core.tagging import Suggestion
-from desktop_app.ui.pos_legend import PosLegend
-from desktop_app.ui.reader import POS_COLORS, ReaderView
-from desktop_app.ui.suggestions import SuggestionController
+from desktop_app.core.nlp import segmentation as nlp
+
+from desktop_app.core.nlp import pos_ner as tagging
+from desktop_app.core.annotate.highlights import AnnotationService, NewHighlight
+from desktop_app.core.storage.database import Database
+from desktop_app.core.storage.models import Article
+from desktop_app.core.nlp.worker_process import SegmenterProcess
+from desktop_app.core.nlp.stored import articles_to_segment, load_segmentation, text_hash
+from desktop_app.core.nlp.pos_ner import Suggestion
+from desktop_app.ui.reader.pos_legend import PosLegend
+from desktop_app.ui.reader.view import POS_COLORS, ReaderView
+from desktop_app.ui.reader.suggestions import SuggestionController
 from desktop_app.ui.workers import SegmentationWorker
 
 pytest.importorskip("underthesea")
@@ -183,7 +185,7 @@ def test_pos_colours_only_near_the_view_and_follow_scrolling(reader) -> None:
 def test_pos_colours_and_highlights_together(reader) -> None:
     from datetime import datetime, timezone
 
-    from desktop_app.core.annotations import HighlightInfo, TagInfo
+    from desktop_app.core.annotate.highlights import HighlightInfo, TagInfo
 
     text = long_text(20)
     reader.set_article(text)

@@ -14,7 +14,7 @@ WAIT_MS = 120_000
 
 
 def wait_tagged(qtbot, window) -> None:
-    from desktop_app.core.tagging import is_tagged
+    from desktop_app.core.nlp.pos_ner import is_tagged
 
     qtbot.waitUntil(lambda: is_tagged(window.db, window.current.id), timeout=WAIT_MS)
     qtbot.wait(50)  # the article_tagged signal is queued to the window

@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from desktop_app.core import nlp
-from desktop_app.core.db import Database
-from desktop_app.core.models import Article
-from desktop_app.core.segmenter import SegmenterProcess
-from desktop_app.core.segments import articles_to_segment, load_segmentation, text_hash
+from desktop_app.core.nlp import segmentation as nlp
+from desktop_app.core.storage.database import Database
+from desktop_app.core.storage.models import Article
+from desktop_app.core.nlp.worker_process import SegmenterProcess
+from desktop_app.core.nlp.stored import articles_to_segment, load_segmentation, text_hash
 from desktop_app.ui.workers import SegmentationWorker
 
 pytest.importorskip("underthesea")
@@ -218,7 +218,7 @@ def test_hostile_articles_are_segmented_and_tagged_and_the_run_goes_on(qtbot, db
     is segmented and tagged into exact spans, and the ordinary article after them too."""
     import unicodedata
 
-    from desktop_app.core.tagging import articles_to_tag, load_entities, load_pos
+    from desktop_app.core.nlp.pos_ner import articles_to_tag, load_entities, load_pos
 
     line = SEEDS[0].read_text(encoding="utf-8").replace("\n", " ")
     megabyte = " ".join([line] * (1_000_000 // len(line.encode("utf-8")) + 1))
@@ -254,7 +254,7 @@ def test_hostile_articles_are_segmented_and_tagged_and_the_run_goes_on(qtbot, db
 def test_a_lone_surrogate_fails_one_job_and_the_process_goes_on(process: SegmenterProcess) -> None:
     """Stored text cannot hold one (SQLite refuses it), but a job that somehow carries
     one is an error for that job only, for words and for tags."""
-    from desktop_app.core.segmenter import TAGS, WORDS
+    from desktop_app.core.nlp.worker_process import TAGS, WORDS
 
     for job_id, kind in ((901, WORDS), (902, TAGS)):
         pid = process.pid

@@ -1,0 +1,197 @@
+"""CoNLL BIO export: the user's highlights as token labels for sequence labelling.
+
+One line per token, four TAB-separated columns::
+
+    token   the word as written. Vietnamese words have several syllables; the spaces
+            between them become `join` ("_" by default, as in VLSP: "Tổ_chức"), so
+            readers that split on any whitespace see four columns. join=" " keeps
+            them ("Tổ chức"), also common, but then readers must split on TAB.
+    start   code-point offset of the token in the stored article text
+    end     end offset, exclusive: text[start:end] is the token with `join` undone
+    label   B-<TAG> on a highlight's first token, I-<TAG> on the next ones, O outside
+
+Each article opens with "# doc_id = <id>" and "# title = <title>" lines (readers
+must skip "#" comment lines at the start of a block); sentences are separated by a
+blank line. Tokens come from the stored segmentation, or from `segment_text` when an
+article has none (slow: ~7 s per MB; it is not stored back).
+
+Labels: a token is inside a highlight if their spans overlap at all. Only highlights
+with a chosen tag count; a highlight with several chosen tags uses the first in the
+order of `tags` (folded-name order when every tag is chosen). Where highlights
+overlap, the earliest-starting one wins the shared tokens, then the longest, then the
+first created; the loser keeps its other tokens, starting again with B-. Each
+sentence starts a new B-, since CoNLL readers treat sentences independently. Spaces
+in tag names become "_" in labels. Orphans (see csv_export) label no token: their
+position belongs to an older text.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import selectinload
+
+from desktop_app.core.storage.database import Database
+from desktop_app.core.interchange.csv_export import atomic_open
+from desktop_app.core.storage.models import Article, Highlight
+from desktop_app.core.nlp.segmentation import segment_text
+from desktop_app.core.nlp.stored import load_segmentation
+from desktop_app.core.text.normalize import fold
+
+Span = tuple[int, int]
+# (start, end, label) of one highlight under one chosen tag, in precedence order.
+Entity = tuple[int, int, str]
+
+_SENTENCE_FINAL = re.compile(r"[.!?…]+")
+_CLOSING = re.compile(r"[\"'”’»)\]]+")
+_SPACE = re.compile(r"\s")
+
+
+class ExportCancelled(Exception):
+    """The user cancelled; no file was written."""
+
+
+def split_sentences(text: str, spans: Sequence[Span]) -> list[list[Span]]:
+    """Sentences end after a token of only . ! ? … and at every newline.
+
+    Closing quotes or brackets right after the final mark (no space) stay with the
+    sentence they close: 'nói: "Tốt."' ends after the '"'. A mark glued to the next
+    word is inside a name, not an end: underthesea splits "Dangcongsan.vn" in three.
+    """
+    sentences: list[list[Span]] = []
+    current: list[Span] = []
+    ended = False
+    for start, end in spans:
+        token = text[start:end]
+        attached = False
+        if current:
+            gap = text[current[-1][1] : start]
+            attached = ended and not gap and bool(_CLOSING.fullmatch(token))
+            glued = not gap and token[:1].isalnum()
+            if "\n" in gap or (ended and not attached and not glued):
+                sentences.append(current)
+                current = []
+        current.append((start, end))
+        ended = attached or bool(_SENTENCE_FINAL.fullmatch(token))
+    if current:
+        sentences.append(current)
+    return sentences
+
+
+def bio_labels(sentences: Sequence[Sequence[Span]], entities: Sequence[Entity]) -> list[list[str]]:
+    """BIO labels per sentence; `entities` come in precedence order (winner first)."""
+    tokens = [span for sentence in sentences for span in sentence]
+    starts = [s for s, _ in tokens]
+    ends = [e for _, e in tokens]
+    owner: list[int | None] = [None] * len(tokens)
+    for k, (start, end, _label) in enumerate(entities):
+        # Tokens overlapping [start, end): the first ending after start up to the last
+        # starting before end (tokens are sorted and never overlap).
+        for i in range(bisect.bisect_right(ends, start), bisect.bisect_left(starts, end)):
+            if owner[i] is None:
+                owner[i] = k
+    result: list[list[str]] = []
+    i = 0
+    for sentence in sentences:
+        labels: list[str] = []
+        for j in range(len(sentence)):
+            winner = owner[i]
+            if winner is None:
+                labels.append("O")
+            else:
+                prefix = "I" if j > 0 and owner[i - 1] == winner else "B"
+                labels.append(f"{prefix}-{entities[winner][2]}")
+            i += 1
+        result.append(labels)
+    return result
+
+
+def label_name(tag: str) -> str:
+    return "_".join(tag.split())
+
+
+def _entities(highlights: Iterable[Highlight], tags: Sequence[str] | None) -> list[Entity]:
+    """Each highlight's winning chosen tag, sorted by precedence (see module docstring)."""
+    chosen = None if tags is None else {" ".join(t.split()): n for n, t in enumerate(tags)}
+    ranked = []
+    for h in highlights:
+        names = [t.name for t in h.tags if chosen is None or t.name in chosen]
+        if not names:
+            continue
+        if chosen is None:
+            best = min(names, key=lambda n: (fold(n), n))
+        else:
+            best = min(names, key=lambda n: chosen[n])
+        ranked.append(((h.start, -(h.end - h.start), h.id), (h.start, h.end, label_name(best))))
+    ranked.sort(key=lambda item: item[0])
+    return [entity for _key, entity in ranked]
+
+
+def _tokens(db: Database, article_id: int, text: str) -> list[Span]:
+    spans = load_segmentation(db, article_id)
+    if spans is None:
+        spans = segment_text(text)
+    return [(s, e) for s, e in spans if text[s:e].strip()]
+
+
+def export_conll(
+    db: Database,
+    path: Path,
+    tags: Sequence[str] | None = None,
+    article_ids: Iterable[int] | None = None,
+    join: str = "_",
+    *,
+    progress: Callable[[int, int], None] | None = None,
+    should_cancel: Callable[[], bool] | None = None,
+) -> int:
+    """Write the file atomically (UTF-8, LF, no BOM) and return the number of tokens.
+
+    `tags` None labels every tag. Segmenting articles without a stored segmentation
+    can take seconds, hence `progress(done, total)` and `should_cancel()`; a
+    cancelled export raises ExportCancelled and leaves no file.
+    """
+    if isinstance(tags, str):
+        tags = [tags]
+    if "\t" in join or "\n" in join or "\r" in join:
+        raise ValueError("join may not contain a TAB or line break: they separate columns and tokens")
+    stmt = select(Article.id).order_by(Article.id)
+    if article_ids is not None:
+        stmt = stmt.where(Article.id.in_(list(article_ids)))
+    with db.session() as s:
+        ids = list(s.scalars(stmt))
+    total = 0
+    with atomic_open(path, ".conll", "w", encoding="utf-8", newline="") as f:
+        for done, article_id in enumerate(ids):
+            if should_cancel and should_cancel():
+                raise ExportCancelled()
+            if progress:
+                progress(done, len(ids))
+            with db.session() as s:
+                article = s.get(Article, article_id)
+                if article is None:  # deleted meanwhile
+                    continue
+                text, title = article.text, article.title
+                highlights = s.scalars(
+                    select(Highlight)
+                    .where(Highlight.article_id == article_id,
+                           Highlight.orphaned == False)  # noqa: E712
+                    .options(selectinload(Highlight.tags))
+                ).all()
+                entities = _entities(highlights, tags)
+            sentences = split_sentences(text, _tokens(db, article_id, text))
+            f.write(f"# doc_id = {article_id}\n# title = {' '.join(title.split())}\n")
+            if not sentences:
+                f.write("\n")
+            for sentence, labels in zip(sentences, bio_labels(sentences, entities), strict=True):
+                for (start, end), label in zip(sentence, labels, strict=True):
+                    token = _SPACE.sub(join, text[start:end])
+                    f.write(f"{token}\t{start}\t{end}\t{label}\n")
+                f.write("\n")
+                total += len(sentence)
+        if progress:
+            progress(len(ids), len(ids))
+    return total

@@ -1,0 +1,356 @@
+"""Placing imported highlights in the library: what the CSV and Web Annotation imports share.
+
+A reader turns a file into `IncomingHighlight`s (all of it, checked, before anything is
+written); `place_highlights` then finds each one's article and span and stores them in ONE
+transaction, with any `IncomingMemo` (a note on a whole article) as that article's memo.
+The work is done in bulk so 100,000 highlights take seconds: the articles a file names
+are looked up once per name and their texts read once, the spans anchored in memory (the
+stored position is tried first and usually holds), the highlights already on the touched
+articles read once for duplicate detection, and the new highlights, tags and links
+written with a few bulk INSERTs (annotations.add_highlights).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from typing import NamedTuple
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from desktop_app.core.library.anchoring import Anchor, anchor, anchor_at_position, context_agreement
+from desktop_app.core.annotate.highlights import (
+    CONTEXT_CHARS,
+    AnnotationError,
+    NewHighlight,
+    add_highlights,
+    clean_tag_names,
+)
+from desktop_app.core.storage.database import Database
+from desktop_app.core.library.memos import add_memo
+from desktop_app.core.storage.models import Article, Highlight, Tag, highlight_tags
+from desktop_app.core.text.normalize import normalize
+
+_METHOD_RANK = {"fuzzy": 0, "exact-quote": 1, "exact-position": 2}
+_CHUNK = 500  # bound parameters per IN (...): well below SQLite's oldest limit of 999
+
+
+class AnnotationImportError(AnnotationError):
+    """A file that cannot be imported, explained; nothing from it was imported."""
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    imported: int
+    placed_fuzzy: int
+    orphans: list[tuple[str, str]]  # (quote, or a memo's text; why it could not be placed)
+    skipped: int  # identical to a highlight already there
+    memos: int = 0  # articles whose memo the file set or added to
+
+
+class IncomingHighlight(NamedTuple):
+    """One highlight read from a file, before it is placed in an article. (A named tuple: a
+    file may hold 100,000 of them, and this makes each in a quarter of the time.)"""
+
+    quote: str
+    prefix: str = ""
+    suffix: str = ""
+    start: int | None = None
+    end: int | None = None
+    tags: tuple[str, ...] = ()
+    note: str = ""
+    created: datetime | None = None
+    modified: datetime | None = None
+    content_hash: str | None = None  # names the article exactly
+    url: str | None = None
+    article_id: int | None = None  # with title: our own CSV
+    title: str | None = None
+    published: str | None = None
+    keep_id: int | None = None  # highlight id to keep when it is free (CSV round trip)
+    # A passage holding the quote, as read (our CSV's sentence). Without prefix and suffix,
+    # they are taken from around the quote in it, and only when placing needs them.
+    context: str = ""
+
+    def quote_context(self) -> tuple[str, str]:
+        """Prefix and suffix: as given, else from around the quote in `context`."""
+        if self.prefix or self.suffix or not self.context:
+            return self.prefix, self.suffix
+        context = normalize(self.context)
+        at = context.find(self.quote)
+        if at < 0:
+            return "", ""
+        end = at + len(self.quote)
+        return context[:at][-CONTEXT_CHARS:], context[end:][:CONTEXT_CHARS]
+
+
+class IncomingMemo(NamedTuple):
+    """A note on a whole article (an annotation that points at no passage): its memo."""
+
+    text: str
+    content_hash: str | None = None
+    url: str | None = None
+
+
+def parse_timestamp(value: str) -> datetime:
+    """ISO 8601 to an aware UTC datetime; naive values are taken as UTC (how we store them)."""
+    text = value.strip()
+    if text[-1:] in ("Z", "z"):
+        text = text[:-1] + "+00:00"
+    moment = datetime.fromisoformat(text)
+    if moment.tzinfo is None:
+        return moment.replace(tzinfo=timezone.utc)
+    return moment.astimezone(timezone.utc)
+
+
+# --- the articles a file points at ----------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class _Target:
+    """An article as placing needs it; `text` is read once per import."""
+
+    id: int
+    title: str
+    text: str
+
+
+_TARGET_COLUMNS = (Article.id, Article.title, Article.text)
+
+
+class _Library:
+    """Answers "which articles may this be?" from one session, asking the database once per
+    distinct hash, id, url, title or quote, and fetching the common keys in bulk."""
+
+    def __init__(self, s: Session, records: Sequence[IncomingHighlight]) -> None:
+        self.s = s
+        self.by_id: dict[int, _Target] = {}
+        self.by_hash: dict[str, _Target] = {}
+        self._lists: dict[tuple[str, object], list[_Target]] = {}
+        hashes = sorted({r.content_hash for r in records if r.content_hash})
+        for chunk in _chunks(hashes):
+            stmt = select(*_TARGET_COLUMNS, Article.content_hash).where(
+                Article.content_hash.in_(chunk))
+            for id_, title, text, content_hash in s.execute(stmt):
+                self.by_hash[content_hash] = self._keep(id_, title, text)
+        ids = sorted({r.article_id for r in records
+                      if r.article_id is not None and r.title is not None} - self.by_id.keys())
+        for chunk in _chunks(ids):
+            self._fetch(Article.id.in_(chunk))
+
+    def _keep(self, id_: int, title: str, text: str) -> _Target:
+        target = self.by_id.get(id_)
+        if target is None:
+            target = self.by_id[id_] = _Target(id_, title, text)
+        return target
+
+    def _fetch(self, *where: object) -> list[_Target]:
+        return [self._keep(*row) for row in self.s.execute(select(*_TARGET_COLUMNS).where(*where))]
+
+    def _cached(self, key: tuple[str, object], *where: object) -> list[_Target]:
+        found = self._lists.get(key)
+        if found is None:
+            found = self._lists[key] = self._fetch(*where)
+        return found
+
+    def with_url(self, url: str) -> list[_Target]:
+        return self._cached(("url", url), Article.url == url)
+
+    def with_title(self, title: str, published: str | None) -> list[_Target]:
+        where = [Article.title == title]
+        if published:
+            where.append(Article.published == published)
+        return self._cached(("title", (title, published or None)), *where)
+
+    def containing(self, quote: str) -> list[_Target]:
+        return self._cached(("quote", quote), func.instr(Article.text, quote) > 0)
+
+    def similar(self, quote: str, limit: int = 3) -> list[_Target]:
+        """Articles sharing most words of the quote: where a changed quote may still be found."""
+        key = ("similar", quote)
+        if key in self._lists:
+            return self._lists[key]
+        words = sorted({w for w in quote.split() if len(w) > 1}, key=len, reverse=True)[:30]
+        scored = []
+        if words:
+            for article_id, text in self.s.execute(select(Article.id, Article.text)):
+                hits = sum(w in text for w in words)
+                if hits * 2 >= len(words):
+                    scored.append((hits, article_id))
+        scored.sort(reverse=True)
+        best = [article_id for _, article_id in scored[:limit]]
+        if best:
+            self._fetch(Article.id.in_(best))
+        found = self._lists[key] = [self.by_id[i] for i in best]
+        return found
+
+    def candidates(self, rec: IncomingHighlight) -> tuple[list[_Target], bool]:
+        """Articles the highlight may belong to, and whether the file named the article."""
+        if rec.content_hash:
+            target = self.by_hash.get(rec.content_hash)
+            if target is not None:
+                return [target], True
+        if rec.article_id is not None and rec.title is not None:
+            target = self.by_id.get(rec.article_id)
+            if target is not None and target.title == rec.title:
+                return [target], True
+        if rec.url:
+            found = self.with_url(rec.url)
+            if found:
+                return found, len(found) == 1
+        if rec.title:
+            found = self.with_title(rec.title, rec.published)
+            if found:
+                return found, len(found) == 1
+        if not rec.quote:
+            return [], False
+        return (self.containing(rec.quote) or self.similar(rec.quote)), False
+
+
+def _chunks(values: Sequence, size: int = _CHUNK) -> Iterable[Sequence]:
+    for i in range(0, len(values), size):
+        yield values[i : i + size]
+
+
+# --- placing ------------------------------------------------------------------------------
+def _locate(library: _Library, rec: IncomingHighlight) -> tuple[_Target, Anchor] | str:
+    """The article and span for `rec`, or why it cannot be placed."""
+    articles, named = library.candidates(rec)
+    if not rec.quote:
+        # A position alone is trusted only in the very text it was made for.
+        if named and rec.content_hash and rec.start is not None and rec.end is not None:
+            article = articles[0]
+            if rec.start < rec.end <= len(article.text):
+                return article, Anchor(rec.start, rec.end, "exact-position", 1.0)
+        return "the annotation has no quoted text to look for"
+    if not articles:
+        return "no article in the library contains this passage"
+    if len(articles) == 1:  # nothing to rank: the common case, and the cheap one
+        text = articles[0].text
+        # The stored position first: it usually holds, and needs no prefix or suffix.
+        found = (anchor_at_position(text, rec.quote, rec.start, rec.end)
+                 or anchor(text, rec.quote, *rec.quote_context(), rec.start, rec.end))
+        if found is not None:
+            return articles[0], found
+        if named:
+            return "the passage is no longer in the article"
+        return "no article in the library contains this passage"
+    prefix, suffix = rec.quote_context()
+    placed = []
+    for article in articles:
+        found = anchor(article.text, rec.quote, prefix, suffix, rec.start, rec.end)
+        if found is not None:
+            agreement = context_agreement(article.text, found.start, found.end, prefix, suffix)
+            key = (found.score, round(agreement, 6), _METHOD_RANK[found.method])
+            placed.append((key, article, found))
+    if not placed:
+        if named:
+            return "the passage is no longer in the article"
+        return "no article in the library contains this passage"
+    placed.sort(key=lambda p: p[0], reverse=True)
+    if len(placed) > 1 and placed[0][0] == placed[1][0] and placed[0][1] is not placed[1][1]:
+        return f"the passage is in {len(placed)} articles; cannot tell which one is meant"
+    return placed[0][1], placed[0][2]
+
+
+def _existing_highlights(
+    s: Session, article_ids: Iterable[int]
+) -> set[tuple[int, int, int, tuple[str, ...]]]:
+    """(article, start, end, sorted tag names) of every highlight on these articles."""
+    per_highlight: dict[int, tuple[tuple[int, int, int], set[str]]] = {}
+    for chunk in _chunks(sorted(article_ids)):
+        stmt = (
+            select(Highlight.id, Highlight.article_id, Highlight.start, Highlight.end, Tag.name)
+            .outerjoin(highlight_tags, highlight_tags.c.highlight_id == Highlight.id)
+            .outerjoin(Tag, Tag.id == highlight_tags.c.tag_id)
+            .where(Highlight.article_id.in_(chunk))
+        )
+        for hid, article_id, start, end, name in s.execute(stmt):
+            entry = per_highlight.setdefault(hid, ((article_id, start, end), set()))
+            if name is not None:
+                entry[1].add(name)
+    return {(*span, tuple(sorted(names))) for span, names in per_highlight.values()}
+
+
+def _utc(moment: datetime | None) -> datetime | None:
+    """SQLite keeps no offset: store UTC so the stored wall time means UTC."""
+    if moment is None or moment.tzinfo is timezone.utc:
+        return moment
+    if moment.tzinfo is None:
+        return moment.replace(tzinfo=timezone.utc)
+    return moment.astimezone(timezone.utc)
+
+
+def place_highlights(
+    db: Database, records: Sequence[IncomingHighlight], memos: Sequence[IncomingMemo] = ()
+) -> ImportResult:
+    """Anchor and create every record, and store every memo, in ONE transaction: all of
+    it is kept, or none.
+
+    Records are taken in file order: a record identical (article, span and tags) to a
+    highlight already there, or to an earlier record, is skipped.
+    """
+    fuzzy = skipped = 0
+    orphans: list[tuple[str, str]] = []
+    with db.session() as s:
+        library = _Library(s, records)
+        # (record index, article id, start, end, fuzzy): tuples of plain values, which the
+        # garbage collector stops tracking, where 100,000 objects would slow it down
+        located: list[tuple[int, int, int, int, bool]] = []
+        for i, rec in enumerate(records):
+            where = _locate(library, rec)
+            if isinstance(where, str):
+                orphans.append((rec.quote, where))
+                continue
+            target, span = where
+            if not target.text[span.start : span.end].strip():
+                orphans.append((rec.quote, "the passage holds only spaces"))
+                continue
+            located.append((i, target.id, span.start, span.end, span.method == "fuzzy"))
+
+        # (article, start, end, sorted tag names) of every highlight there and made here
+        seen = _existing_highlights(s, {article_id for _, article_id, *_ in located})
+        cleaned: dict[tuple[str, ...], tuple[tuple[str, ...], tuple[str, ...]]] = {}
+        new: list[NewHighlight] = []
+        for i, article_id, start, end, is_fuzzy in located:
+            rec = records[i]
+            raw_tags = tuple(rec.tags)
+            tags_and_key = cleaned.get(raw_tags)  # tag lists repeat: clean each once
+            if tags_and_key is None:
+                tags = tuple(clean_tag_names(raw_tags))
+                tags_and_key = cleaned[raw_tags] = (tags, tuple(sorted(set(tags))))
+            tags, tag_key = tags_and_key
+            key = (article_id, start, end, tag_key)
+            if key in seen:
+                skipped += 1
+                continue
+            seen.add(key)
+            created = _utc(rec.created)
+            if created is None:  # made now, as create_highlight makes it; any id is a new one
+                new.append(NewHighlight(article_id, start, end, tags, rec.note,
+                                        None, None, None))
+            else:
+                new.append(NewHighlight(article_id, start, end, tags, rec.note, created,
+                                        _utc(rec.modified) or created, rec.keep_id))
+            fuzzy += is_fuzzy
+        add_highlights(s, new, {t.id: t.text for t in library.by_id.values()})
+        memo_count = _place_memos(s, memos, orphans)
+    return ImportResult(len(new), fuzzy, orphans, skipped, memo_count)
+
+
+def _place_memos(s: Session, memos: Sequence[IncomingMemo], orphans: list[tuple[str, str]]) -> int:
+    """Each memo on the one article its text hash (else its address) names; memos.add_memo
+    keeps a memo the article already has. Returns how many articles' memos changed."""
+    changed = 0
+    for memo in memos:
+        ids: list[int] = []
+        if memo.content_hash:
+            ids = list(s.scalars(select(Article.id).where(Article.content_hash == memo.content_hash)))
+        if not ids and memo.url:
+            ids = list(s.scalars(select(Article.id).where(Article.url == memo.url)))
+        if len(ids) != 1:
+            orphans.append((memo.text, f"the memo's address belongs to {len(ids)} articles; "
+                            "cannot tell which one is meant" if ids else
+                            "no article in the library is the one this memo is about"))
+            continue
+        changed += add_memo(s, ids[0], memo.text) != "unchanged"
+    return changed

@@ -1,0 +1,247 @@
+"""Export the library as a REFI-QDA project (.qdpx) or codebook (.qdc).
+
+Both files validate against the REFI schemas (Project-mrt2019.xsd, Codebook.xsd) and
+are reproducible: GUIDs come from content, zip entries carry a fixed time, and rows
+are written in an order that survives an import into another library, so exporting
+the same content twice, or after a round trip, gives the same bytes.
+
+Positions are code points into `Article.text`, which is written out unchanged as the
+source's UTF-8 text (REFI-QDA 1.5 counts code points). Orphans (see csv_export) have no
+valid position, so they get no PlainTextSelection. An article's memo is its TextSource's
+Description (what QualCoder reads as the file memo).
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+import zipfile
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import BinaryIO
+
+from sqlalchemy import select
+from sqlalchemy.orm import selectinload
+
+from desktop_app import APP_DISPLAY_NAME
+from desktop_app.core.storage.database import Database
+from desktop_app.core.interchange.csv_export import atomic_open
+from desktop_app.core.interchange.refi_qda import (
+    ARTICLE_VARIABLES,
+    CODEBOOK_NS,
+    ORIGIN,
+    PROJECT_NS,
+    code_path_name,
+    format_datetime,
+    stable_guid,
+    tag_code_path,
+)
+from desktop_app.core.library.memos import memo_texts
+from desktop_app.core.storage.models import Article, Highlight, Tag
+from desktop_app.core.text.normalize import fold
+
+# Zip entries get this time, not the clock, so the archive bytes are reproducible.
+_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+_RGB_RE = re.compile(r"#[0-9A-Fa-f]{6}|#[0-9A-Fa-f]{3}")
+# Characters XML 1.0 cannot hold at all; ElementTree would write them and break the file.
+_NOT_XML_RE = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+USER_GUID = stable_guid("user")
+
+
+class RefiExportError(Exception):
+    """An export that cannot be written, explained for the user."""
+
+
+@dataclass
+class _Code:
+    """One node of the code tree; `tag` is None for a parent only implied by a path."""
+
+    name: str
+    guid: str
+    tag: Tag | None = None
+    children: dict[str, _Code] = field(default_factory=dict)
+
+
+def export_qdpx(db: Database, path: Path, article_ids: Iterable[int] | None = None) -> int:
+    """Write a .qdpx (project.qde + Sources/<guid>.txt); return the number of highlights.
+
+    The codebook holds every tag, so the file can be re-imported as the whole scheme.
+    """
+    with db.session() as s:
+        stmt = (
+            select(Article)
+            .options(selectinload(Article.highlights).selectinload(Highlight.tags))
+            .order_by(Article.published.is_(None), Article.published, Article.id)
+        )
+        if article_ids is not None:
+            stmt = stmt.where(Article.id.in_(list(article_ids)))
+        articles = list(s.scalars(stmt))
+        memos = memo_texts(s, [a.id for a in articles])
+        project, entries, count = _project(list(s.scalars(select(Tag))), articles, memos)
+    entries.insert(0, ("project.qde", _xml_bytes(project)))
+    _write_atomic(path, ".qdpx", lambda f: _write_zip(f, entries))
+    return count
+
+
+def export_qdc(db: Database, path: Path) -> int:
+    """Write the tags as a REFI-QDA codebook (.qdc); return the number of codes written."""
+    with db.session() as s:
+        roots, _guids = _code_tree(list(s.scalars(select(Tag))))
+        if not roots:
+            raise RefiExportError("The library has no tags yet: a codebook needs at least one.")
+        book = _el(None, "CodeBook", xmlns=CODEBOOK_NS, origin=ORIGIN)
+        codes = _el(book, "Codes")
+        for code in _sorted(roots):
+            codes.append(_code_element(code))
+    data = _xml_bytes(book)
+    _write_atomic(path, ".qdc", lambda f: f.write(data))
+    return sum(1 for _ in codes.iter("Code"))
+
+
+def _project(
+    tags: list[Tag], articles: list[Article], memos: dict[int, str]
+) -> tuple[ET.Element, list[tuple[str, bytes]], int]:
+    """The Project element, the Sources/ entries, and the number of selections."""
+    roots, code_guids = _code_tree(tags)
+    project = _el(None, "Project", xmlns=PROJECT_NS, name=APP_DISPLAY_NAME, origin=ORIGIN,
+                  creatingUserGUID=USER_GUID)
+    _el(_el(project, "Users"), "User", guid=USER_GUID, name=APP_DISPLAY_NAME)
+    if roots:
+        codes = _el(_el(project, "CodeBook"), "Codes")
+        for code in _sorted(roots):
+            codes.append(_code_element(code))
+    used_vars = [v for v in ARTICLE_VARIABLES if any(getattr(a, v) for a in articles)]
+    if used_vars:
+        variables = _el(project, "Variables")
+        for name in used_vars:
+            _el(variables, "Variable", guid=stable_guid("variable", name), name=name,
+                typeOfVariable="Text")
+    entries: list[tuple[str, bytes]] = []
+    count = 0
+    if articles:
+        sources = _el(project, "Sources")
+        for article in articles:
+            guid = stable_guid("source", article.content_hash)
+            count += _text_source(sources, article, guid, code_guids, used_vars,
+                                  memos.get(article.id, ""))
+            entries.append((f"Sources/{guid}.txt", article.text.encode("utf-8")))
+    return project, entries, count
+
+
+# --- codes ------------------------------------------------------------------------------
+def _code_tree(tags: list[Tag]) -> tuple[list[_Code], dict[int, str]]:
+    """Top-level codes, and each tag's code GUID. "A/B" becomes B under A."""
+    roots: dict[str, _Code] = {}
+    guids: dict[int, str] = {}
+    for tag in tags:
+        path = tag_code_path(tag.name)
+        level, node = roots, None
+        for depth, part in enumerate(path, start=1):
+            node = level.get(part)
+            if node is None:
+                node = level[part] = _Code(part, stable_guid("code", code_path_name(path[:depth])))
+            level = node.children
+        assert node is not None
+        node.tag = tag
+        guids[tag.id] = node.guid
+    return list(roots.values()), guids
+
+
+def _sorted(codes: Iterable[_Code]) -> list[_Code]:
+    return sorted(codes, key=lambda c: (fold(c.name), c.name))
+
+
+def _code_element(code: _Code) -> ET.Element:
+    """A Code; a parent that is no tag itself is not codable (QualCoder: a category)."""
+    tag = code.tag
+    color = tag.color.lower() if tag is not None and _RGB_RE.fullmatch(tag.color or "") else None
+    el = _el(None, "Code", guid=code.guid, name=code.name,
+             isCodable="true" if tag is not None else "false", color=color)
+    if tag is not None and tag.description:
+        _el(el, "Description", text=tag.description)
+    for child in _sorted(code.children.values()):
+        el.append(_code_element(child))
+    return el
+
+
+# --- sources ----------------------------------------------------------------------------
+def _text_source(
+    sources: ET.Element,
+    article: Article,
+    guid: str,
+    code_guids: dict[int, str],
+    used_vars: list[str],
+    memo: str,
+) -> int:
+    """A TextSource with one PlainTextSelection per highlight; return the highlight count."""
+    src = _el(sources, "TextSource", guid=guid, name=article.title or "",
+              plainTextPath=f"internal://{guid}.txt", creatingUser=USER_GUID)
+    if memo:
+        _el(src, "Description", text=memo)  # the schema wants it first
+    ordinal: Counter[tuple[int, int]] = Counter()
+    highlights = sorted((h for h in article.highlights if not h.orphaned),
+                        key=lambda h: (h.start, h.end, h.id))
+    for h in highlights:
+        # Two highlights on one span differ by their order, which an import keeps.
+        n = ordinal[(h.start, h.end)]
+        ordinal[(h.start, h.end)] += 1
+        sel_guid = stable_guid("selection", article.content_hash, h.start, h.end, n)
+        created = format_datetime(h.created_at)
+        sel = _el(src, "PlainTextSelection", guid=sel_guid, startPosition=str(h.start),
+                  endPosition=str(h.end), creatingUser=USER_GUID, creationDateTime=created,
+                  modifyingUser=USER_GUID, modifiedDateTime=format_datetime(h.modified_at))
+        if h.note:
+            # QualCoder reads a selection's Description as the coding memo; a NoteRef
+            # would need a separate Note that it only resolves on whole sources.
+            _el(sel, "Description", text=h.note)
+        for tag in sorted(h.tags, key=lambda t: t.name):
+            code_guid = code_guids[tag.id]
+            coding = _el(sel, "Coding", guid=stable_guid("coding", sel_guid, code_guid),
+                         creatingUser=USER_GUID, creationDateTime=created)
+            _el(coding, "CodeRef", targetGUID=code_guid)
+    for name in used_vars:
+        value = getattr(article, name)
+        if value:
+            vv = _el(src, "VariableValue")
+            _el(vv, "VariableRef", targetGUID=stable_guid("variable", name))
+            _el(vv, "TextValue", text=value)
+    return len(highlights)
+
+
+# --- writing ----------------------------------------------------------------------------
+def _el(
+    parent: ET.Element | None, tag: str, text: str | None = None, **attrs: str | None
+) -> ET.Element:
+    """An element; attributes that are None are left out, text is made XML-safe.
+
+    Names stay unqualified and the root carries `xmlns`: ElementTree's
+    default_namespace option refuses unqualified attribute names.
+    """
+    clean = {k: _NOT_XML_RE.sub("", v) for k, v in attrs.items() if v is not None}
+    el = ET.Element(tag, clean) if parent is None else ET.SubElement(parent, tag, clean)
+    if text is not None:
+        el.text = _NOT_XML_RE.sub("", text)
+    return el
+
+
+def _xml_bytes(root: ET.Element) -> bytes:
+    ET.indent(root)
+    return ET.tostring(root, encoding="utf-8", xml_declaration=True)
+
+
+def _write_zip(f: BinaryIO, entries: list[tuple[str, bytes]]) -> None:
+    with zipfile.ZipFile(f, "w") as z:
+        for name, data in entries:
+            info = zipfile.ZipInfo(name, date_time=_ZIP_TIME)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.create_system = 3  # the same bytes whichever system writes them
+            info.external_attr = 0o644 << 16
+            z.writestr(info, data)
+
+
+def _write_atomic(path: Path, suffix: str, write: Callable[[BinaryIO], object]) -> None:
+    """Write through a temp file renamed over `path`: no half file, old file kept on error."""
+    with atomic_open(Path(path), suffix, "wb") as f:
+        write(f)

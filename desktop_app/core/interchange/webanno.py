@@ -1,0 +1,354 @@
+"""W3C Web Annotation (JSON-LD) export and import.
+
+The file is a JSON array of Annotations, each carrying its own "@context". That is what
+Recogito's "Web Annotation" download writes and what Annotorious and
+@recogito/text-annotator load; every item is a complete annotation on its own (it passes
+the W3C MUST tests as is and can be POSTed to a Web Annotation Protocol server). An
+AnnotationCollection would wrap the same items in a paging construct whose embedded items
+drop their "@context", which fewer tools read. Import accepts all shapes: an array, one
+Annotation, an AnnotationPage, or an AnnotationCollection with its first page embedded.
+
+Placing what is read in the library (anchoring, duplicates, the one transaction) is
+importing.place_highlights, shared with the CSV import.
+
+Ids are derived, not stored (urn:uuid:uuid5 of article hash, span and creation time), so
+the same highlights give a byte-identical file in any library holding the same articles.
+
+Orphans (see csv_export) are left out: a TextQuoteSelector alone could carry one, but an
+import elsewhere would then place it by that quote alone, where this library could not.
+
+An article's memo is a "commenting" annotation on the whole article: its target names the
+source and no selector (the model's way to annotate a whole resource). Reading such an
+annotation back, with a comment and no tag, gives the article its memo.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import uuid
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from desktop_app.core.storage.database import Database
+from desktop_app.core.interchange.csv_export import atomic_open
+from desktop_app.core.interchange.importing import (
+    AnnotationImportError,
+    ImportResult,
+    IncomingHighlight,
+    IncomingMemo,
+    parse_timestamp,
+    place_highlights,
+)
+from desktop_app.core.storage.models import Article, ArticleMemo, Highlight
+from desktop_app.core.text.normalize import fold, normalize
+
+ANNO_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
+GENERATOR = {"type": "Software", "name": "Chú Giải"}
+_ID_NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "urn:chugiai:highlight")
+_HASH_IRI = re.compile(r"urn:sha256:([0-9a-fA-F]{64})")
+_ABSOLUTE_IRI = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:[^\s<>\"{}|\\^`]+")
+
+
+# --- export -------------------------------------------------------------------------------
+def source_iri(content_hash: str) -> str:
+    """The article as a resource: its text's hash, the same in every library."""
+    return f"urn:sha256:{content_hash}"
+
+
+def iso_utc(moment: datetime) -> str:
+    """xsd:dateTime in UTC; naive values come from SQLite and are UTC already."""
+    moment = moment.replace(tzinfo=timezone.utc) if moment.tzinfo is None else moment
+    moment = moment.astimezone(timezone.utc)
+    spec = "seconds" if moment.microsecond == 0 else "microseconds"
+    return moment.isoformat(timespec=spec).replace("+00:00", "Z")
+
+
+def _annotation(h: Highlight, article: Article, seen: dict[str, int]) -> dict[str, object]:
+    created, modified = iso_utc(h.created_at), iso_utc(h.modified_at or h.created_at)
+    name = f"{article.content_hash}:{h.start}:{h.end}:{created}"
+    n = seen.get(name, 0)
+    seen[name] = n + 1
+    if n:
+        name += f":{n}"
+    tags = sorted((t.name for t in h.tags), key=lambda t: (fold(t), t))
+    body: list[dict[str, str]] = [
+        {"type": "TextualBody", "purpose": "tagging", "value": t} for t in tags
+    ]
+    if h.note:
+        body.append({"type": "TextualBody", "purpose": "commenting", "value": h.note,
+                     "format": "text/plain"})
+    quote: dict[str, object] = {"type": "TextQuoteSelector", "exact": h.quote}
+    if h.prefix:
+        quote["prefix"] = h.prefix
+    if h.suffix:
+        quote["suffix"] = h.suffix
+    target = _target(article)
+    target["selector"] = [quote, {"type": "TextPositionSelector", "start": h.start, "end": h.end}]
+    result: dict[str, object] = {
+        "@context": ANNO_CONTEXT,
+        "id": f"urn:uuid:{uuid.uuid5(_ID_NAMESPACE, name)}",
+        "type": "Annotation",
+        "motivation": "commenting" if h.note else ("tagging" if tags else "highlighting"),
+        "created": created,
+        "modified": modified,
+        "generator": GENERATOR,
+    }
+    if body:
+        result["body"] = body
+    result["target"] = target
+    return result
+
+
+def _target(article: Article) -> dict[str, object]:
+    target: dict[str, object] = {"source": source_iri(article.content_hash)}
+    if article.url and _ABSOLUTE_IRI.fullmatch(article.url):
+        target["scope"] = article.url  # the web page the text was taken from
+    return target
+
+
+def _memo_annotation(article: Article, memo: str) -> dict[str, object]:
+    """The article's memo: a comment on the whole article. No times: like the id, the
+    file then depends only on content, and a round trip gives the same bytes."""
+    return {
+        "@context": ANNO_CONTEXT,
+        "id": f"urn:uuid:{uuid.uuid5(_ID_NAMESPACE, article.content_hash + ':memo')}",
+        "type": "Annotation",
+        "motivation": "commenting",
+        "generator": GENERATOR,
+        "body": [{"type": "TextualBody", "purpose": "commenting", "value": memo,
+                  "format": "text/plain"}],
+        "target": _target(article),
+    }
+
+
+def _memo_annotations(s: Session, article_ids: list[int] | None) -> list[dict[str, object]]:
+    stmt = (
+        select(Article, ArticleMemo.text)
+        .join(ArticleMemo, ArticleMemo.article_id == Article.id)
+        .order_by(Article.published.is_(None), Article.published, Article.content_hash)
+    )
+    if article_ids is not None:
+        stmt = stmt.where(Article.id.in_(article_ids))
+    return [_memo_annotation(a, memo) for a, memo in s.execute(stmt)]
+
+
+def web_annotations(
+    db: Database, article_ids: Iterable[int] | None = None
+) -> list[dict[str, object]]:
+    """Annotations in an order that does not depend on this library's ids: highlights,
+    then the articles' memos."""
+    stmt = (
+        select(Highlight, Article)
+        .join(Article)
+        .options(selectinload(Highlight.tags))
+        .where(Highlight.orphaned == False)  # noqa: E712  (see the module note)
+        .order_by(Article.published.is_(None), Article.published, Article.content_hash,
+                  Highlight.start, Highlight.end, Highlight.created_at, Highlight.id)
+    )
+    if article_ids is not None:
+        article_ids = list(article_ids)
+        stmt = stmt.where(Highlight.article_id.in_(article_ids))
+    seen: dict[str, int] = {}
+    with db.session() as s:
+        highlights = [_annotation(h, a, seen) for h, a in s.execute(stmt)]
+        return highlights + _memo_annotations(s, article_ids)
+
+
+def export_webanno(db: Database, path: Path, article_ids: Iterable[int] | None = None) -> int:
+    """Write the JSON-LD file and return the number of annotations."""
+    items = web_annotations(db, article_ids)
+    text = json.dumps(items, ensure_ascii=False, indent=2) + "\n"
+    with atomic_open(Path(path), Path(path).suffix, "wb") as f:
+        f.write(text.encode("utf-8"))
+    return len(items)
+
+
+# --- reading ------------------------------------------------------------------------------
+class _Malformed(Exception):
+    """A problem found while reading; becomes AnnotationImportError naming the file."""
+
+
+def _types(obj: dict[str, object]) -> list[object]:
+    value = obj.get("type", obj.get("@type"))
+    return value if isinstance(value, list) else [value]
+
+
+def _as_list(value: object) -> list[object]:
+    return value if isinstance(value, list) else [] if value is None else [value]
+
+
+def _annotation_items(data: object) -> list[object]:
+    if isinstance(data, list):
+        return data
+    if not isinstance(data, dict):
+        raise _Malformed("it holds neither a list of annotations nor an annotation object")
+    kinds = _types(data)
+    if "Annotation" in kinds:
+        return [data]
+    if "AnnotationCollection" in kinds:
+        first = data.get("first")
+        if not isinstance(first, dict):
+            raise _Malformed("the annotation collection keeps its pages elsewhere; "
+                             "only a collection with its first page inside the file can be read")
+        if first.get("next") is not None:
+            raise _Malformed("the annotation collection continues in pages outside the file")
+        data = first
+        kinds = _types(data)
+    if "AnnotationPage" in kinds:
+        items = data.get("items")
+        if not isinstance(items, list):
+            raise _Malformed("the annotation page has no list of items")
+        return items
+    raise _Malformed("it holds neither a list of annotations nor an Annotation, "
+                     "AnnotationPage or AnnotationCollection")
+
+
+def _text_field(obj: dict[str, object], key: str, where: str) -> str:
+    value = obj.get(key, "")
+    if not isinstance(value, str):
+        raise _Malformed(f"{where}: '{key}' is not text")
+    return value
+
+
+def _bodies(item: dict[str, object], where: str) -> tuple[list[str], str]:
+    tags: list[str] = []
+    notes: list[str] = []
+    tagging = "tagging" in _as_list(item.get("motivation"))
+    if "bodyValue" in item:
+        notes.append(_text_field(item, "bodyValue", where))
+    for body in _as_list(item.get("body")):
+        if not isinstance(body, dict) or "value" not in body:
+            continue  # a linked resource: nothing we can keep
+        value = _text_field(body, "value", where)
+        purposes = _as_list(body.get("purpose"))
+        if "tagging" in purposes or (not purposes and tagging):
+            tags.append(value)
+        elif value:  # kept as written: a note of odd whitespace is still the user's note
+            notes.append(value)
+    return tags, "\n\n".join(notes)
+
+
+def _time(item: dict[str, object], key: str, where: str) -> datetime | None:
+    value = item.get(key)
+    if value is None:
+        return None
+    try:
+        if not isinstance(value, str):
+            raise ValueError
+        return parse_timestamp(value)
+    except ValueError:
+        raise _Malformed(f"{where}: '{key}' is not a date and time ({value!r})") from None
+
+
+@dataclass(frozen=True)
+class _TextSelectors:
+    """What one target says about where in a text it points."""
+
+    quote: dict[str, str] | None = None  # exact, prefix, suffix
+    position: tuple[int, int] | None = None
+
+    def __bool__(self) -> bool:
+        return self.quote is not None or self.position is not None
+
+
+def _natural(value: object) -> int | None:
+    return value if isinstance(value, int) and not isinstance(value, bool) and value >= 0 else None
+
+
+def _selectors(target: dict[str, object], where: str) -> _TextSelectors:
+    quote: dict[str, str] | None = None
+    position: tuple[int, int] | None = None
+    for sel in _as_list(target.get("selector")):
+        if not isinstance(sel, dict):
+            continue
+        kinds = _types(sel)
+        if "TextQuoteSelector" in kinds and quote is None:
+            quote = {key: _text_field(sel, key, where) for key in ("exact", "prefix", "suffix")}
+        elif "TextPositionSelector" in kinds and position is None:
+            start, end = _natural(sel.get("start")), _natural(sel.get("end"))
+            if start is None or end is None or end < start:
+                raise _Malformed(f"{where}: the TextPositionSelector needs whole numbers "
+                                 "0 <= start <= end")
+            position = (start, end)
+    return _TextSelectors(quote, position)
+
+
+def _resource_iri(value: object) -> str | None:
+    if isinstance(value, dict):
+        value = value.get("id", value.get("@id"))
+    return value if isinstance(value, str) and value else None
+
+
+def _incoming(item: object, index: int) -> IncomingHighlight | IncomingMemo:
+    where = f"annotation {index + 1}"
+    if not isinstance(item, dict):
+        raise _Malformed(f"{where} is not a JSON object")
+    if isinstance(item.get("id"), str):
+        where += f" ({item['id']})"
+    if ("type" in item or "@type" in item) and "Annotation" not in _types(item):
+        raise _Malformed(f"{where} is not of type Annotation")
+    if "target" not in item:
+        raise _Malformed(f"{where} has no target")
+    tags, note = _bodies(item, where)
+    # Of several targets, the first one that points into a text.
+    targets = [t for t in _as_list(item["target"]) if isinstance(t, dict)]
+    sel = _TextSelectors()
+    target: dict[str, object] = targets[0] if targets else {}
+    for t in targets:
+        sel = _selectors(t, where)
+        if sel:
+            target = t
+            break
+    quote = sel.quote or {}
+    source = _resource_iri(target.get("source")) or _resource_iri(item["target"])
+    match = _HASH_IRI.fullmatch(source or "")
+    url = None if match else source
+    url = url or _resource_iri(target.get("scope"))
+    if not sel and note.strip() and not tags:  # a comment on the whole article: its memo
+        return IncomingMemo(note, match.group(1).lower() if match else None, url)
+    return IncomingHighlight(
+        quote=normalize(quote.get("exact", "")),
+        prefix=normalize(quote.get("prefix", "")),
+        suffix=normalize(quote.get("suffix", "")),
+        start=sel.position[0] if sel.position else None,
+        end=sel.position[1] if sel.position else None,
+        tags=tuple(tags),
+        note=note,
+        created=_time(item, "created", where),
+        modified=_time(item, "modified", where),
+        content_hash=match.group(1).lower() if match else None,
+        url=url,
+    )
+
+
+def read_webanno(path: Path) -> tuple[list[IncomingHighlight], list[IncomingMemo]]:
+    """Every annotation of the file (memos apart), or AnnotationImportError for the first
+    problem."""
+    path = Path(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as e:
+        raise AnnotationImportError(f"Cannot read {path}: {e.strerror or e}.") from e
+    try:
+        data = json.loads(raw.decode("utf-8-sig"))
+        items = [_incoming(item, i) for i, item in enumerate(_annotation_items(data))]
+        return ([r for r in items if isinstance(r, IncomingHighlight)],
+                [r for r in items if isinstance(r, IncomingMemo)])
+    except UnicodeDecodeError:
+        problem = "it is not UTF-8 text"
+    except json.JSONDecodeError as e:
+        problem = f"it is not valid JSON ({e.msg} at line {e.lineno}, column {e.colno})"
+    except (_Malformed, RecursionError) as e:
+        problem = str(e) or "it is nested too deeply"
+    raise AnnotationImportError(f"Cannot import {path}: {problem}. Nothing was imported.")
+
+
+def import_webanno(db: Database, path: Path) -> ImportResult:
+    """Read the whole file first, then place every annotation in one transaction."""
+    return place_highlights(db, *read_webanno(path))

@@ -1,0 +1,227 @@
+"""Reading the library: article summaries for the list and full articles for the reader."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+
+from desktop_app.core.storage.database import Database
+from desktop_app.core.library.ingest.metadata import parse_date
+from desktop_app.core.storage.models import AppState, Article, Highlight, highlight_tags
+from desktop_app.core.annotate.tag_paths import scope_tag_ids
+from desktop_app.core.text.normalize import fold
+
+
+@dataclass(frozen=True)
+class ArticleSummary:
+    id: int
+    title: str
+    source: str | None
+    author: str | None
+    published: str | None
+    highlight_count: int
+
+    def as_json(self) -> dict[str, object]:
+        return {
+            "id": self.id,
+            "title": self.title,
+            "source": self.source,
+            "author": self.author,
+            "published": self.published,
+            "highlights": self.highlight_count,
+        }
+
+
+@dataclass(frozen=True)
+class ArticleDoc:
+    id: int
+    title: str
+    kicker: str | None
+    source: str | None
+    author: str | None
+    url: str | None
+    published: str | None
+    text: str
+    original_text: str
+    source_path: str | None = None
+    hidden_spans: tuple[tuple[int, int], ...] = ()
+
+
+SORTS = ("newest", "oldest", "title", "source")
+
+
+@dataclass(frozen=True)
+class LibraryFilter:
+    """What the library list shows. Dates are ISO prefixes compared as text ("2023",
+    "2023-04", "2023-04-04" all work, because `published` is stored ISO)."""
+
+    sort: str = "newest"
+    source: str | None = None
+    date_from: str | None = None
+    date_to: str | None = None
+    tag: str | None = None  # a tag and every tag nested under it
+    annotated: bool | None = None  # True: with highlights; False: without; None: all
+
+    def is_active(self) -> bool:
+        return any(v is not None for v in
+                   (self.source, self.date_from, self.date_to, self.tag, self.annotated))
+
+
+def list_articles(
+    db: Database, article_id: int | None = None, where: LibraryFilter | None = None
+) -> list[ArticleSummary]:
+    """Articles (or just one) matching `where`, in its order; default newest first,
+    undated ones last. Titles and sources sort ignoring case and diacritics."""
+    where = where or LibraryFilter()
+    if where.sort not in SORTS:
+        raise ValueError(f"unknown sort {where.sort!r}; choose from {SORTS}")
+    counts = (
+        select(Highlight.article_id, func.count(Highlight.id).label("n"))
+        .group_by(Highlight.article_id)
+        .subquery()
+    )
+    n = func.coalesce(counts.c.n, 0)
+    stmt = select(
+        Article.id, Article.title, Article.source, Article.author, Article.published, n
+    ).outerjoin(counts, counts.c.article_id == Article.id)
+    if article_id is not None:
+        stmt = stmt.where(Article.id == article_id)
+    if where.source is not None:
+        stmt = stmt.where(func.coalesce(Article.source, "") == where.source)
+    if where.date_from:
+        stmt = stmt.where(Article.published >= where.date_from)
+    if where.date_to:
+        # "2023-04" must take "2023-04-30T10:00": compare against the prefix's end.
+        stmt = stmt.where(Article.published < where.date_to + "\uffff")
+    if where.annotated is not None:
+        stmt = stmt.where(n > 0 if where.annotated else n == 0)
+    with db.session() as s:
+        if where.tag is not None:
+            tagged = (
+                select(Highlight.article_id)
+                .join(highlight_tags, highlight_tags.c.highlight_id == Highlight.id)
+                .where(highlight_tags.c.tag_id.in_(scope_tag_ids(s, where.tag)))
+            )
+            stmt = stmt.where(Article.id.in_(tagged))
+        if where.sort in ("newest", "oldest"):
+            date = Article.published.desc() if where.sort == "newest" else Article.published.asc()
+            stmt = stmt.order_by(Article.published.is_(None), date, Article.id)
+        rows = [ArticleSummary(*row) for row in s.execute(stmt).all()]
+    if where.sort == "title":
+        rows.sort(key=lambda a: (fold(a.title), a.title, a.id))
+    elif where.sort == "source":
+        # Within a source, newest first; articles without a source last.
+        rows.sort(key=lambda a: a.published or "", reverse=True)
+        rows.sort(key=lambda a: (not a.source, fold(a.source or ""), a.source or ""))
+    return rows
+
+
+def list_sources(db: Database) -> list[tuple[str, int]]:
+    """Each source outlet with its number of articles, by name ("" for none)."""
+    stmt = select(func.coalesce(Article.source, ""), func.count(Article.id)).group_by(
+        func.coalesce(Article.source, "")
+    )
+    with db.session() as s:
+        rows = [(name, count) for name, count in s.execute(stmt).all()]
+    return sorted(rows, key=lambda r: (not r[0], fold(r[0]), r[0]))
+
+
+def published_range(db: Database) -> tuple[str | None, str | None]:
+    """The first and last publication dates in the library (ISO text), for date pickers."""
+    with db.session() as s:
+        first, last = s.execute(select(func.min(Article.published), func.max(Article.published))).one()
+        return first, last
+
+
+def get_article(db: Database, article_id: int) -> ArticleDoc | None:
+    with db.session() as s:
+        a = s.get(Article, article_id)
+        if a is None:
+            return None
+        return ArticleDoc(
+            a.id, a.title, a.kicker, a.source, a.author, a.url, a.published, a.text,
+            a.original_text, a.source_path, parse_spans(a.hidden_spans, len(a.text)),
+        )
+
+
+EDITABLE_FIELDS = ("title", "kicker", "published", "source", "author", "url")
+
+
+class MetadataError(ValueError):
+    """An edited field the library cannot store; the message says which and why."""
+
+
+def update_metadata(db: Database, article_id: int, **fields: str) -> ArticleDoc:
+    """Store what the user typed in the article's details: blank means unknown, dates
+    are ISO or any Vietnamese date shape parse_date understands."""
+    unknown = set(fields) - set(EDITABLE_FIELDS)
+    if unknown:
+        raise MetadataError(f"These fields cannot be edited: {', '.join(sorted(unknown))}.")
+    values: dict[str, str | None] = {k: " ".join(v.split()) or None for k, v in fields.items()}
+    if "title" in values and not values["title"]:
+        raise MetadataError("An article needs a title: it names the article in the library.")
+    if values.get("published"):
+        published = parse_date(values["published"] or "")
+        if published is None:
+            raise MetadataError(
+                f"“{values['published']}” is not a date. Write it as 2023-04-04, 2023-04-04 10:48 "
+                "or 04/04/2023 10:48."
+            )
+        values["published"] = published
+    with db.session() as s:
+        a = s.get(Article, article_id)
+        if a is None:
+            raise MetadataError("This article is no longer in the library.")
+        for key, value in values.items():
+            setattr(a, key, value)
+    doc = get_article(db, article_id)
+    assert doc is not None
+    return doc
+
+
+def parse_spans(raw: str | None, length: int) -> tuple[tuple[int, int], ...]:
+    """Stored hidden spans, sorted; anything malformed or outside the text is dropped
+    (hiding is cosmetic: a bad entry must never hide the wrong text or crash)."""
+    try:
+        data = json.loads(raw or "[]")
+    except ValueError:
+        return ()
+    spans = {
+        (int(s), int(e)) for s, e in (x for x in data if isinstance(x, list) and len(x) == 2)
+        if isinstance(s, int) and isinstance(e, int) and 0 <= s < e <= length
+    } if isinstance(data, list) else set()
+    return tuple(sorted(spans))
+
+
+def set_hidden_spans(db: Database, article_id: int, spans: list[tuple[int, int]]) -> None:
+    """What the reader hides of this article (the text itself never changes)."""
+    with db.session() as s:
+        a = s.get(Article, article_id)
+        if a is None:
+            return
+        clean = parse_spans(json.dumps([list(x) for x in spans]), len(a.text))
+        a.hidden_spans = json.dumps([list(x) for x in clean])
+
+
+def article_text(db: Database, article_id: int) -> str | None:
+    """Only the stored text (the segmentation worker needs nothing else)."""
+    with db.session() as s:
+        return s.scalar(select(Article.text).where(Article.id == article_id))
+
+
+def article_count(db: Database) -> int:
+    with db.session() as s:
+        return s.scalar(select(func.count(Article.id))) or 0
+
+
+def get_state(db: Database, key: str) -> str | None:
+    with db.session() as s:
+        row = s.get(AppState, key)
+        return row.value if row else None
+
+
+def set_state(db: Database, key: str, value: str) -> None:
+    with db.session() as s:
+        s.merge(AppState(key=key, value=value))

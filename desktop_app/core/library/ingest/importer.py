@@ -1,0 +1,373 @@
+"""Import article files into the library, one transaction per file.
+
+A batch never stops for one bad file: each failure is recorded with a reason the user
+can act on, and the rest goes on. Progress and cancellation are plain callables so the
+UI can wrap them in signals without this module knowing about Qt.
+
+A file whose text is already in the library is a duplicate. A file that is not, but comes
+from the same place as exactly one article (its stored source path, or failing that its
+web address), is a new version of that article: reimport.replace_text swaps the text and
+re-anchors the highlights, and the article keeps its id, tags and notes.
+"""
+
+from __future__ import annotations
+
+import errno
+import hashlib
+import json
+import logging
+import os
+import stat
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy import insert, select
+
+from desktop_app.core.storage.database import Database, DatabaseError
+from desktop_app.core.library.ingest.boilerplate import find_boilerplate
+from desktop_app.core.library.ingest.decode import ImportFailure, decode_bytes
+from desktop_app.core.library.ingest.metadata import parse_metadata
+from desktop_app.core.storage.models import Article, utcnow
+from desktop_app.core.library.reimport import ReanchorReport, ReimportError, replace_text
+from desktop_app.core.text.normalize import normalize
+
+log = logging.getLogger(__name__)
+
+MAX_FILE_BYTES = 50 * 1024 * 1024
+TEXT_SUFFIXES = frozenset({".txt", ".md"})
+HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
+# Inside folders only these are taken; a file named explicitly is always tried.
+FOLDER_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | {".docx"}
+
+
+@dataclass
+class ImportReport:
+    imported: list[tuple[Path, int]] = field(default_factory=list)
+    duplicates: list[Path] = field(default_factory=list)
+    failed: list[tuple[Path, str]] = field(default_factory=list)
+    cancelled: bool = False
+    # Changed articles whose text was replaced: (file, article id, what became of the
+    # highlights). Orphans in the reports need the user to re-attach them.
+    updated: list[tuple[Path, int, ReanchorReport]] = field(default_factory=list)
+
+    @property
+    def orphans(self) -> int:
+        """Highlights of the updated articles that need re-attaching."""
+        return sum(r.needs_reattaching for _path, _id, r in self.updated)
+
+    def summary(self) -> str:
+        """One line for a status bar or a CLI."""
+        parts = [f"Imported {_count(len(self.imported), 'article')}"]
+        if self.updated:
+            verb = "needs" if self.orphans == 1 else "need"
+            parts.append(f"{len(self.updated)} updated "
+                         f"({_count(self.orphans, 'highlight')} {verb} re-attaching)")
+        if self.duplicates:
+            parts.append(f"{len(self.duplicates)} already in the library")
+        if self.failed:
+            parts.append(f"{len(self.failed)} failed")
+        line = "; ".join(parts)
+        return line + " (cancelled)." if self.cancelled else line + "."
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
+def import_paths(
+    db: Database,
+    paths: Iterable[Path | str],
+    *,
+    progress: Callable[[int, int], None] | None = None,
+    should_cancel: Callable[[], bool] | None = None,
+) -> ImportReport:
+    """Import files and folders (recursively: FOLDER_SUFFIXES) into `db`.
+
+    Files are read and prepared one by one, then stored in batches of up to BATCH_FILES
+    (or BATCH_SECONDS), each batch one transaction: a file is either wholly stored or
+    not at all, and a transaction per file cost more than everything else together.
+    """
+    report = ImportReport()
+    files = _expand(paths, report)
+    total = len(files)
+    if progress:
+        progress(0, total)
+    try:
+        origins = _Origins(db, files)
+    except DatabaseError as e:
+        report.failed.extend((path, str(e)) for path in files)
+        return report
+    known = set(origins.hash_of.values())
+    batch: list[tuple[Path, dict[str, object]]] = []
+    started = time.monotonic()
+    for done, path in enumerate(files, start=1):
+        if should_cancel and should_cancel():
+            report.cancelled = True
+            break
+        try:
+            row = _prepare(path)
+        except ImportFailure as e:
+            report.failed.append((path, e.reason))
+        except Exception as e:  # a bug must not lose the rest of the batch
+            log.exception("Unexpected error importing %s", path)
+            report.failed.append((path, f"Unexpected error ({type(e).__name__}: {e})."))
+        else:
+            if row["content_hash"] in known:
+                report.duplicates.append(path)
+            elif (target := origins.article_for(path, row)) is not None:
+                _update(db, path, target, row, report, known, origins)
+            else:
+                known.add(str(row["content_hash"]))
+                batch.append((path, row))
+        if len(batch) >= BATCH_FILES or (batch and time.monotonic() - started > BATCH_SECONDS):
+            _store(db, batch, report, known)
+            batch, started = [], time.monotonic()
+        if progress:
+            progress(done, total)
+    _store(db, batch, report, known)  # what was read before a cancel is kept
+    return report
+
+
+BATCH_FILES = 200
+BATCH_SECONDS = 0.5  # a long import shows new articles, and frees the database, often
+
+
+class _Origins:
+    """What the library holds and where each article came from, read in one query per
+    import: content hashes (duplicates), source paths and web addresses (new versions)."""
+
+    def __init__(self, db: Database, files: list[Path]) -> None:
+        self.hash_of: dict[int, str] = {}
+        self.by_path: dict[str, list[int]] = {}
+        self.by_name: dict[str, list[str]] = {}  # file name -> stored paths
+        self.by_url: dict[str, list[int]] = {}
+        with db.session() as session:
+            rows = session.execute(
+                select(Article.id, Article.source_path, Article.url, Article.content_hash))
+            for article_id, source_path, url, digest in rows:
+                self.hash_of[article_id] = digest
+                if source_path:
+                    self.by_path.setdefault(source_path, []).append(article_id)
+                if url and url.strip():
+                    self.by_url.setdefault(url.strip(), []).append(article_id)
+        for stored in self.by_path:
+            self.by_name.setdefault(Path(stored).name, []).append(stored)
+        self.own = {f: self._by_path(f) for f in files}
+        # An article whose own file is in this import is that file's to update, never
+        # another file's that merely shares its web address.
+        self.claimed = {aid for ids in self.own.values() for aid in ids}
+        self.updated: set[int] = set()  # each article is replaced once per import
+
+    def _by_path(self, path: Path) -> list[int]:
+        """Articles stored from this file: by the path as stored (absolute, as _expand
+        makes it), else the same file reached another way (a symlink). Resolving costs
+        ~45 us, so only paths whose file name is stored already are resolved."""
+        found = self.by_path.get(str(path))
+        if found is not None:
+            return found
+        same_name = self.by_name.get(path.name)
+        if not same_name:
+            return []
+        target = _resolved(path)
+        return [aid for stored in same_name if target is not None
+                and _resolved(Path(stored)) == target for aid in self.by_path[stored]]
+
+    def article_for(self, path: Path, row: dict[str, object]) -> int | None:
+        """The one article this file is a new version of, or None (then it is new)."""
+        found = self.own.get(path)
+        if found is None:
+            found = self._by_path(path)
+        if not found:
+            url = str(row.get("url") or "").strip()
+            found = [a for a in self.by_url.get(url, []) if a not in self.claimed] if url else []
+        if len(found) != 1 or found[0] in self.updated:
+            return None  # none, or ambiguous: importing it as a new article loses nothing
+        return found[0]
+
+
+def _resolved(path: Path) -> Path | None:
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):  # a symlink loop
+        return None
+
+
+def _update(db: Database, path: Path, article_id: int, row: dict[str, object],
+            report: ImportReport, known: set[str], origins: _Origins) -> None:
+    """Replace a changed article's text in its own transaction (re-anchoring is the work)."""
+    try:
+        result = replace_text(db, article_id, str(row["text"]), str(row["original_text"]),
+                              source_path=str(row["source_path"]))
+    except (ReimportError, DatabaseError) as e:
+        report.failed.append((path, str(e)))
+        return
+    except Exception as e:  # a bug must not lose the rest of the batch
+        log.exception("Unexpected error updating article %s from %s", article_id, path)
+        report.failed.append((path, f"Unexpected error ({type(e).__name__}: {e})."))
+        return
+    report.updated.append((path, article_id, result))
+    origins.updated.add(article_id)
+    known.discard(origins.hash_of.get(article_id, ""))
+    known.add(str(row["content_hash"]))
+    origins.hash_of[article_id] = str(row["content_hash"])
+
+
+def _store(db: Database, batch: list[tuple[Path, dict[str, object]]], report: ImportReport,
+           known: set[str]) -> None:
+    """One transaction for the batch; if it fails, every file of it is reported failed."""
+    if not batch:
+        return
+    try:
+        with db.session() as session:
+            ids = session.scalars(
+                insert(Article).returning(Article.id, sort_by_parameter_order=True),
+                [row for _path, row in batch],
+            ).all()
+    except DatabaseError as e:
+        report.failed.extend((path, str(e)) for path, _row in batch)
+        known.difference_update(str(row["content_hash"]) for _path, row in batch)
+        return
+    report.imported.extend((path, article_id) for (path, _row), article_id in zip(batch, ids))
+
+
+def _expand(paths: Iterable[Path | str], report: ImportReport) -> list[Path]:
+    """Files to import, in a stable order, each once; unusable paths go to `report.failed`."""
+    files: list[Path] = []
+    seen: set[Path] = set()
+
+    def add(path: Path) -> None:
+        key = path.resolve()
+        if key not in seen:
+            seen.add(key)
+            files.append(path)
+
+    for raw in paths:
+        path = Path(raw).absolute()
+        if path.is_dir():
+            found = _walk(path, report)
+            if not found:
+                report.failed.append((path, "This folder contains no article files (.txt, .md, .html, .htm, .docx)."))
+            for file in found:
+                add(file)
+        elif path.exists() or path.is_symlink():
+            add(path)  # any extension: _import_one says why if it is not text
+        else:
+            report.failed.append((path, _os_reason(FileNotFoundError(errno.ENOENT, ""))))
+    return files
+
+
+def _walk(folder: Path, report: ImportReport) -> list[Path]:
+    """Article files under `folder`, sorted; hidden entries and symlinked folders skipped."""
+    found: list[Path] = []
+
+    def unreadable(error: OSError) -> None:
+        report.failed.append((Path(error.filename or folder), _os_reason(error)))
+
+    for root, dirs, names in os.walk(folder, onerror=unreadable):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(names):
+            if not name.startswith(".") and Path(name).suffix.lower() in FOLDER_SUFFIXES:
+                found.append(Path(root) / name)
+    return found
+
+
+def _os_reason(error: OSError) -> str:
+    """An OSError in words."""
+    if isinstance(error, FileNotFoundError):
+        return "The file was not found (it may have been moved or deleted)."
+    if isinstance(error, PermissionError):
+        return "Permission denied: you are not allowed to read this file."
+    if isinstance(error, IsADirectoryError):
+        return "This is a folder, not a file."
+    if isinstance(error, NotADirectoryError):
+        return "Part of the path is a file, not a folder."
+    if error.errno == errno.ELOOP:
+        return "The path is a symbolic link that points to itself."
+    if error.errno == errno.ENAMETOOLONG:
+        return "The file name is too long."
+    return f"The file cannot be read: {error.strerror or error}."
+
+
+def _read(path: Path) -> bytes:
+    """The file's bytes, refusing non-files and oversized files before reading anything."""
+    try:
+        info = path.stat()
+        if stat.S_ISDIR(info.st_mode):
+            raise ImportFailure(_os_reason(IsADirectoryError(errno.EISDIR, "")))
+        if not stat.S_ISREG(info.st_mode):
+            # A FIFO or a device would block or never end.
+            raise ImportFailure("This is not a regular file (a device, pipe or socket).")
+        if info.st_size > MAX_FILE_BYTES:
+            raise ImportFailure(
+                f"The file is {info.st_size / 1024 / 1024:.1f} MB; articles larger than "
+                f"{MAX_FILE_BYTES // 1024 // 1024} MB are not imported."
+            )
+        with path.open("rb") as handle:
+            data = handle.read(MAX_FILE_BYTES + 1)
+    except OSError as e:
+        raise ImportFailure(_os_reason(e)) from None
+    if len(data) > MAX_FILE_BYTES:  # it grew after stat()
+        raise ImportFailure(
+            f"The file is larger than {MAX_FILE_BYTES // 1024 // 1024} MB; it was not imported."
+        )
+    return data
+
+
+def _extract(path: Path, data: bytes) -> tuple[str, str, dict[str, str | None]]:
+    """(article text, original as decoded, metadata the format itself states).
+
+    The HTML and Word readers are imported when needed: a corpus of .txt files never
+    pays for them.
+    """
+    suffix = path.suffix.lower()
+    if suffix in HTML_SUFFIXES or (suffix not in TEXT_SUFFIXES | {".docx"} and _looks_like_html(data)):
+        from desktop_app.core.library.ingest.html import extract_html
+
+        page = extract_html(data)
+    elif suffix == ".docx":
+        from desktop_app.core.library.ingest.docx import extract_docx
+
+        page = extract_docx(data)
+    else:
+        decoded, _encoding = decode_bytes(data)
+        return decoded, decoded, {}
+    stated = {"title": page.title, "published": page.published, "author": page.author,
+              "source": page.source, "url": page.url}
+    return page.text, page.original, stated
+
+
+def _looks_like_html(data: bytes) -> bool:
+    head = data[:1024].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    return head.startswith((b"<!doctype html", b"<html"))
+
+
+def _prepare(path: Path) -> dict[str, object]:
+    """Read one file into the row it will be stored as (nothing touches the database)."""
+    body, original, stated = _extract(path, _read(path))
+    text = normalize(body)
+    if not text.strip():
+        raise ImportFailure("The file contains no text.")
+    meta = parse_metadata(text)
+    leftovers = [[start, end] for start, end, _reason in find_boilerplate(text)]
+    return {
+        # What the page states (HTML meta tags) beats what the text suggests; a text
+        # without a headline still needs a name in the library list.
+        "title": _clean(stated.get("title")) or meta.title or path.stem,
+        "kicker": meta.kicker,
+        "source": _clean(stated.get("source")) or meta.source,
+        "author": _clean(stated.get("author")) or meta.author,
+        "url": stated.get("url") or meta.url,
+        "published": stated.get("published") or meta.published,
+        "text": text,
+        "original_text": original,
+        "content_hash": hashlib.sha256(text.encode("utf-8")).hexdigest(),
+        "source_path": str(path),
+        "hidden_spans": json.dumps(leftovers),
+        "imported_at": utcnow(),
+    }
+
+
+def _clean(value: str | None) -> str | None:
+    return normalize(" ".join(value.split())) or None if value else None

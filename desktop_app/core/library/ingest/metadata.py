@@ -1,0 +1,358 @@
+"""Title, kicker, date, source, byline and URL of a scraped Vietnamese news text.
+
+The seeds are copied from web pages, so the article's own lines are mixed with page
+furniture ("+ aa -", "Chia sẻ bài viết", visitor counters). We only look where
+metadata sits — the first lines and the last lines — and accept a line only when its
+whole shape matches, so running text (which also holds dates and parentheses) is
+never mistaken for metadata.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime
+
+from desktop_app.core.text.normalize import fold
+
+
+@dataclass(frozen=True)
+class ArticleMeta:
+    title: str = ""
+    kicker: str | None = None
+    source: str | None = None
+    author: str | None = None
+    url: str | None = None
+    # ISO 8601 "YYYY-MM-DD" or "YYYY-MM-DDTHH:MM" (local time as printed): sorts as text.
+    published: str | None = None
+
+
+# How far from each end metadata may sit, in non-blank lines.
+_HEAD_LINES = 12
+_TAIL_LINES = 25
+_MAX_TITLE_CHARS = 250
+_MAX_KICKER_CHARS = 100
+
+# ---------------------------------------------------------------- dates
+
+_LABEL = (
+    r"(?:cập nhật(?: lúc| ngày)?|ngày cập nhật|ngày đăng|đăng lúc|đăng ngày|ngày|"
+    r"thời gian|xuất bản|published|updated|posted)\s*:?\s*"
+)
+_WEEKDAY = r"(?:thứ\s*(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s*nhật|t[2-7]|cn)\s*,?\s*"
+_DMY = r"(?P<d{n}>\d{{1,2}})[/.-](?P<m{n}>\d{{1,2}})[/.-](?P<y{n}>\d{{4}})"
+_HM = r"(?P<H{n}>\d{{1,2}})[:hg](?P<M{n}>\d{{2}})(?::\d{{2}})?(?:\s*(?P<p{n}>SA|CH|AM|PM))?"
+_SEP = r"\s*[-|,–]?\s*"
+_TZ = r"(?:\s*\(?(?:GMT|UTC)\s*[+-]\s*\d{1,2}(?::?\d{2})?\)?)?"
+_DATE_LINE_RE = re.compile(
+    rf"(?:{_LABEL})?(?:{_WEEKDAY})?"
+    rf"(?:{_DMY.format(n=1)}(?:{_SEP}{_HM.format(n=1)})?"
+    rf"|{_HM.format(n=2)}{_SEP}(?:{_WEEKDAY})?{_DMY.format(n=2)}"
+    r"|(?P<Y3>\d{4})-(?P<m3>\d{2})-(?P<d3>\d{2})(?:[T ](?P<H3>\d{2}):(?P<M3>\d{2})(?::\d{2})?)?)"
+    rf"{_TZ}",
+    re.IGNORECASE,
+)
+_COMPACT_DATE_RE = re.compile(r"(\d{4})(\d{2})(\d{2})")
+
+
+def parse_date(value: str) -> str | None:
+    """ISO 8601 form of a whole-line Vietnamese date, or None if the line is not one."""
+    value = value.strip()
+    compact = _COMPACT_DATE_RE.fullmatch(value)
+    if compact:
+        return _iso(compact.group(1), compact.group(2), compact.group(3), None, None, None)
+    m = _DATE_LINE_RE.fullmatch(value)
+    if not m:
+        return None
+    g = m.groupdict()
+    for n in "123":
+        year = g.get(f"y{n}") or g.get(f"Y{n}")
+        if year:
+            return _iso(year, g[f"m{n}"], g[f"d{n}"], g.get(f"H{n}"), g.get(f"M{n}"), g.get(f"p{n}"))
+    return None
+
+
+def _iso(
+    year: str, month: str, day: str, hour: str | None, minute: str | None, period: str | None
+) -> str | None:
+    h = int(hour) if hour else 0
+    if period:
+        # SA (sáng) = AM, CH (chiều) = PM; 12 SA is midnight, 12 CH is noon.
+        if not 1 <= h <= 12:
+            return None
+        h = h % 12 + (12 if period.upper() in ("CH", "PM") else 0)
+    try:
+        moment = datetime(int(year), int(month), int(day), h, int(minute) if minute else 0)
+    except ValueError:
+        return None  # 31/02, 25:00 ...
+    return moment.strftime("%Y-%m-%dT%H:%M") if hour else moment.strftime("%Y-%m-%d")
+
+
+# ---------------------------------------------------------------- page furniture
+
+# Folded (no diacritics, lower case) so "Chia sẻ" and "Chia se" both match.
+_LEFTOVER_PHRASES = frozenset(
+    {
+        "doc them", "xem them", "xem tiep", "chia se", "chia se bai viet", "binh luan",
+        "viet binh luan", "viet binh luan moi", "gui binh luan", "y kien ban doc",
+        "tin cung chuyen muc", "cac tin khac", "tin khac", "tin lien quan", "bai lien quan",
+        "tin moi", "tin moi nhat", "tin noi bat", "doc nhieu", "xem nhieu", "tin doc nhieu",
+        "tin tuc", "tin tuc hoat dong", "tin hoat dong", "tin tuc su kien", "trang chu",
+        "lien ket website", "thong ke truy cap", "in trang", "in bai", "ban in", "in",
+        "quay lai", "tro ve", "ve dau trang", "len dau trang", "gui bai", "gui email",
+        "facebook", "twitter", "zalo", "email", "print", "share", "top", "like",
+    }
+)
+_FONT_CONTROLS_RE = re.compile(r"(?:[+\-–]?\s*a{1,2}\s*[+\-–]?\s*){1,3}", re.IGNORECASE)
+_COUNTER_RE = re.compile(r"[^\d\n]{1,40}:\s*[\d.,]+")  # "Lượt xem: 1.420"
+_LABELLED_RE = re.compile(r"(?:từ khóa|từ khoá|tags?|chủ đề)\s*:.*", re.IGNORECASE)
+_ALT_TEXT_RE = re.compile(r"[\x20-\x7e]* (?:hinh anh|anh) \d+")  # "... hinh anh 1"
+_BULLET_CHARS = "•·▪■►»"
+_GLUED_SUFFIX_RE = re.compile(r"\s+(?:In trang|In bài|Bản in)\s*$")
+_URL_LINE_RE = re.compile(r"(?:(?:nguồn|link|url|source)\s*:\s*)?(https?://\S+)", re.IGNORECASE)
+
+
+def _is_leftover(line: str) -> bool:
+    """Page furniture: navigation, share buttons, counters, font controls, alt text."""
+    if not any(ch.isalpha() for ch in line):
+        return True  # "548", "• 003900658", "***"
+    if line[0] in _BULLET_CHARS:
+        return True
+    key = re.sub(r"[\s:>»….!]+$", "", fold(line)).strip()
+    return bool(
+        key in _LEFTOVER_PHRASES
+        or _FONT_CONTROLS_RE.fullmatch(line)
+        or _COUNTER_RE.fullmatch(line)
+        or _LABELLED_RE.fullmatch(line)
+        or _ALT_TEXT_RE.fullmatch(line)
+        or _URL_LINE_RE.fullmatch(line)
+    )
+
+
+# ---------------------------------------------------------------- source and byline
+
+_PHOTO_WORDS_RE = re.compile(
+    r"(?:ảnh|nguồn ảnh|ảnh minh họa|ảnh minh hoạ|photo|video|clip|đồ họa|đồ hoạ|infographic)\b",
+    re.IGNORECASE,
+)
+# "(PLVN) -", "(TTXVN)-", "HÀ NỘI (TTXVN) -", "Hà Nội, 22/11 (TTXVN) -" at a line start.
+_LEAD_SOURCE_RE = re.compile(r"(.{0,40}?)\s*\(([^()\n]{2,40})\)\s*[-–—]")
+_DATELINE_RE = re.compile(r"[^\d,()]+,\s*(?:ngày\s*)?\d{1,2}[/-]\d{1,2}(?:[/-]\d{2,4})?")
+_WHOLE_PAREN_RE = re.compile(r"\(([^()\n]{2,60})\)\.?")
+_NAME_WITH_SOURCE_RE = re.compile(r"(.+?)\s*\(([^()\n]{2,60})\)\.?")
+_SOURCE_PREFIX_RE = re.compile(r"^(?:theo|nguồn)\s*:?\s*", re.IGNORECASE)
+_BYLINE_LABEL_RE = re.compile(
+    r"^(?:bài\s*(?:,|và|/)\s*ảnh|tin\s*(?:,|và|/)\s*ảnh|bài|tin|thực hiện|ghi chép|"
+    r"nhóm phóng viên|phóng viên|pv)\s*:\s*",
+    re.IGNORECASE,
+)
+_NAME_SEPARATORS_RE = re.compile(r"\s*(?:,|;| - | – | và )\s*")
+_NAME_WORD_RE = re.compile(r"(?:[^\W\d_]\.)*[^\W\d_][^\W\d_]*\.?")
+
+
+def _outlet(inner: str) -> str | None:
+    """The outlet named inside parentheses, or None for a photo credit or a date."""
+    inner = inner.strip()
+    if _PHOTO_WORDS_RE.match(inner):
+        return None
+    inner = _SOURCE_PREFIX_RE.sub("", inner).strip()
+    words = inner.split()
+    if not 1 <= len(words) <= 5 or not inner[0].isalpha() or "/" in inner:
+        return None
+    if any(ch.isdigit() for ch in inner):
+        return None  # "(14/10/1930 - 14/10/2023)": outlets are not numbers
+    return inner
+
+
+def _lead_source(line: str) -> str | None:
+    """The outlet of a dateline such as "(TTXVN)- Thực hiện …", or None."""
+    m = _LEAD_SOURCE_RE.match(line)
+    if not m:
+        return None
+    prefix = m.group(1).strip()
+    if prefix and not (prefix.isupper() or _DATELINE_RE.fullmatch(prefix)):
+        return None  # "Hội nghị (mở rộng) - …" is a sentence, not a dateline
+    return _outlet(m.group(2))
+
+
+def _name(candidate: str, labelled: bool) -> str | None:
+    """A person's name (or several) as written, or None if the line is not name-like."""
+    candidate = candidate.strip().rstrip(".")
+    if not candidate or len(candidate) > 60:
+        return None
+    words_total = 0
+    for part in _NAME_SEPARATORS_RE.split(candidate):
+        words = part.split()
+        if not 1 <= len(words) <= 5:
+            return None
+        for word in words:
+            if not _NAME_WORD_RE.fullmatch(word) or not word[0].isupper():
+                return None
+        words_total += len(words)
+    # One bare capitalised word at the end of a page is too often furniture.
+    return candidate if labelled or words_total >= 2 else None
+
+
+def _byline(line: str) -> str | None:
+    stripped = _BYLINE_LABEL_RE.sub("", line)
+    return _name(stripped, labelled=stripped != line)
+
+
+# ---------------------------------------------------------------- title and kicker
+
+_HEADER_RE = re.compile(r"#\s*([A-Za-z_][A-Za-z0-9_ .-]{0,30}?)\s*=\s*(.*)")  # "# newdoc id = …" too
+_MARKDOWN_HEADING_RE = re.compile(r"#{1,6}\s+(\S.*)")
+_HEADER_KEYS = {
+    "title": "title", "headline": "title", "kicker": "kicker", "sapo_title": "kicker",
+    "source": "source", "outlet": "source", "newspaper": "source",
+    "author": "author", "byline": "author", "url": "url", "link": "url",
+    "date": "published", "published": "published", "datetime": "published",
+}
+
+
+def _clean_title(line: str) -> str:
+    return _GLUED_SUFFIX_RE.sub("", line).strip()
+
+
+def _is_headline(line: str) -> bool:
+    """Short enough, at least two words, and not a finished sentence."""
+    if len(line) > _MAX_TITLE_CHARS or len(line.split()) < 2:
+        return False
+    return not line.endswith(".") or line.endswith("...")
+
+
+def _lines(text: str) -> list[tuple[int, str]]:
+    """(offset, stripped line) for every non-blank line; offset of the line's start."""
+    out = []
+    pos = 0
+    for raw in text.split("\n"):
+        stripped = raw.strip()
+        if stripped:
+            out.append((pos, stripped))
+        pos += len(raw) + 1
+    return out
+
+
+def parse_metadata(text: str) -> ArticleMeta:
+    """Metadata of one article text (best done on the stored, normalized text)."""
+    lines = _lines(text)
+    fields: dict[str, str] = {}
+
+    # "# key = value" header lines at the very top (CoNLL-U style corpora).
+    body_start = 0
+    for _, line in lines:
+        header = _HEADER_RE.fullmatch(line)
+        if not header:
+            break
+        body_start += 1
+        key = _HEADER_KEYS.get(header.group(1).lower())
+        value = header.group(2).strip()
+        if key and value and key not in fields:
+            if key == "published":
+                value = parse_date(value) or ""
+            if value:
+                fields[key] = value
+    body = [line for _, line in lines[body_start:]]
+    head = body[:_HEAD_LINES]
+
+    for line in head:
+        published = parse_date(line)
+        if published:
+            fields.setdefault("published", published)
+            break
+
+    if "title" not in fields:
+        title, kicker = _find_title(head)
+        if title:
+            fields["title"] = title
+            if kicker:
+                fields.setdefault("kicker", kicker)
+
+    for line in body[:_HEAD_LINES + 3]:
+        lead = _lead_source(line)
+        if lead:
+            fields.setdefault("source", lead)
+            break
+
+    _scan_tail(body, fields)
+    if "url" not in fields:
+        for line in head:
+            url = _URL_LINE_RE.fullmatch(line)
+            if url:
+                fields["url"] = url.group(1)
+                break
+
+    return ArticleMeta(
+        title=fields.get("title", ""),
+        kicker=fields.get("kicker"),
+        source=fields.get("source"),
+        author=fields.get("author"),
+        url=fields.get("url"),
+        published=fields.get("published"),
+    )
+
+
+def _find_title(head: list[str]) -> tuple[str | None, str | None]:
+    """First headline-like line, skipping dates and furniture; a "…:" line before it is the kicker."""
+    kicker: str | None = None
+    for line in head:
+        heading = _MARKDOWN_HEADING_RE.fullmatch(line)
+        if heading:
+            return _clean_title(heading.group(1)), kicker
+        if parse_date(line) or _is_leftover(line):
+            continue
+        if _lead_source(line):
+            return None, None  # the body has begun: there is no title line
+        if kicker is None and line.endswith(":") and len(line) <= _MAX_KICKER_CHARS:
+            kicker = line.rstrip(":").strip()
+            continue
+        candidate = _clean_title(line)
+        if _is_headline(candidate):
+            return candidate, kicker
+        return None, None
+    return None, None
+
+
+def _scan_tail(body: list[str], fields: dict[str, str]) -> None:
+    """Byline and closing "(Outlet)" line: the last lines before the page furniture."""
+    signature_lines = 0
+    for line in reversed(body[-_TAIL_LINES:]):
+        url = _URL_LINE_RE.fullmatch(line)
+        if url:
+            fields.setdefault("url", url.group(1))
+            continue
+        if _is_leftover(line):
+            continue
+        whole = _WHOLE_PAREN_RE.fullmatch(line)
+        if whole and _outlet(whole.group(1)):
+            fields.setdefault("source", _outlet(whole.group(1)) or "")
+        elif _byline(line):
+            fields.setdefault("author", _byline(line) or "")
+        else:
+            named = _NAME_WITH_SOURCE_RE.fullmatch(line)
+            name = named and _byline(named.group(1))
+            outlet = named and _outlet(named.group(2))
+            if not (name and outlet):
+                return
+            fields.setdefault("author", name)
+            fields.setdefault("source", outlet)
+        signature_lines += 1
+        if signature_lines == 2:
+            return
+
+
+def title_span(text: str, meta: ArticleMeta) -> tuple[int, int] | None:
+    """(start, end) of the title in `text`, so the reader can style it as a heading.
+
+    `text[start:end] == meta.title`; a glued "In trang" after it stays outside.
+    """
+    if not meta.title:
+        return None
+    for offset, line in _lines(text)[: _HEAD_LINES + 10]:
+        if _HEADER_RE.fullmatch(line):
+            continue
+        index = line.find(meta.title)
+        if index >= 0 and not line[:index].strip("# "):
+            raw_start = text.index(line, offset)
+            return raw_start + index, raw_start + index + len(meta.title)
+    return None

@@ -1,0 +1,95 @@
+"""Article memos: the user's thoughts on a whole article, saved as they type (schema v5).
+
+One memo per article, stored as typed (like highlight notes: nothing normalized, so what
+the user sees is what comes back). An empty or blank memo has no row. The memo lives in
+`article_memos`, so re-importing the article's text keeps it and deleting the article
+deletes it (ON DELETE CASCADE).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from desktop_app.core.annotate.highlights import AnnotationError
+from desktop_app.core.storage.database import READ_ONLY, Database, DatabaseError
+from desktop_app.core.storage.models import Article, ArticleMemo, utcnow
+
+_CHUNK = 500  # bound parameters per IN (...): below SQLite's oldest limit of 999
+
+
+class MemoError(AnnotationError):
+    """A memo that cannot be saved, explained for the user (the article is gone)."""
+
+
+def get_memo(db: Database, article_id: int) -> str:
+    """The article's memo, "" when it has none (or the article is gone)."""
+    with db.session() as s:
+        return s.scalar(select(ArticleMemo.text).where(ArticleMemo.article_id == article_id)) or ""
+
+
+def set_memo(db: Database, article_id: int, text: str) -> bool:
+    """Store the article's memo ("" or blank removes it); True when anything changed.
+
+    Raises MemoError when the article is no longer in the library, and DatabaseError
+    (kind READ_ONLY, BUSY, DISK_FULL, ...) when the library cannot be written.
+    """
+    if db.read_only:  # say so plainly, before sqlite says "attempt to write a readonly database"
+        raise DatabaseError(db.read_only_message, READ_ONLY)
+    with db.session() as s:
+        # Only the id: loading the Article would read its whole text on every keystroke pause.
+        if s.scalar(select(Article.id).where(Article.id == article_id)) is None:
+            raise MemoError("This article is no longer in the library: the memo could not be saved.")
+        return put_memo(s, article_id, text)
+
+
+def put_memo(s: Session, article_id: int, text: str) -> bool:
+    """set_memo inside a caller's transaction (an import stores memos with its articles)."""
+    row = s.get(ArticleMemo, article_id)
+    if not text.strip():
+        if row is None:
+            return False
+        s.delete(row)
+        return True
+    if row is None:
+        s.add(ArticleMemo(article_id=article_id, text=text, updated_at=utcnow()))
+        return True
+    if row.text == text:
+        return False  # a flush with nothing new: keep updated_at
+    row.text, row.updated_at = text, utcnow()
+    return True
+
+
+def add_memo(s: Session, article_id: int, text: str) -> str:
+    """An imported memo, never losing the article's own: "set" on an article without one,
+    "appended" below a different one, "unchanged" when it is there already (importing a
+    file twice adds nothing)."""
+    current = s.scalar(select(ArticleMemo.text).where(ArticleMemo.article_id == article_id)) or ""
+    if not text.strip() or text in current:
+        return "unchanged"
+    if not current.strip():
+        put_memo(s, article_id, text)
+        return "set"
+    put_memo(s, article_id, f"{current}\n\n{text}")
+    return "appended"
+
+
+def memos_by_article(db: Database, article_ids: Iterable[int] | None = None) -> dict[int, str]:
+    """Every non-empty memo (of these articles only, if given), by article id."""
+    with db.session() as s:
+        return memo_texts(s, article_ids)
+
+
+def memo_texts(s: Session, article_ids: Iterable[int] | None = None) -> dict[int, str]:
+    stmt = select(ArticleMemo.article_id, ArticleMemo.text)
+    if article_ids is None:
+        return {aid: text for aid, text in s.execute(stmt)}
+    ids = sorted(set(article_ids))
+    found: dict[int, str] = {}
+    for i in range(0, len(ids), _CHUNK):
+        rows = s.execute(stmt.where(ArticleMemo.article_id.in_(ids[i:i + _CHUNK])))
+        found.update((aid, text) for aid, text in rows)
+    return found
+

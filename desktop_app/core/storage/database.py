@@ -1,0 +1,473 @@
+"""The database: engine, pragmas, schema version, sessions, backups and faults.
+
+Pragmas are set on every new connection (DESIGN.md: WAL + synchronous=NORMAL lost no
+acknowledged row over 40 SIGKILLs; benchmarks/crash_trials.py checks it again). Errors that
+a user can act on become `DatabaseError` with a human message and a `kind` the app can act
+on. Nothing here ever deletes a user's file: a damaged one is only moved aside.
+"""
+
+from __future__ import annotations
+
+import errno
+import shutil
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime
+from pathlib import Path
+from urllib.parse import quote
+
+from sqlalchemy import create_engine, event, inspect
+from sqlalchemy import exc as sa_exc
+from sqlalchemy.engine import URL, Engine
+from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import QueuePool
+
+from desktop_app.core.storage import migrations
+from desktop_app.core.storage.models import Base
+
+SCHEMA_VERSION = migrations.LATEST
+# How long a write waits for another connection's write (a CLI import while the window is
+# open) before it gives up with the "busy" message. Read at connect time: tests lower it.
+BUSY_TIMEOUT_MS = 5000
+# Written beside the database when damage shows during use, so that the next start runs a
+# full check. (PRAGMA quick_check costs ~175 ms warm, ~700 ms cold on a 100,000-highlight
+# library: too slow for every start, so it runs only when something went wrong.)
+NEEDS_CHECK_SUFFIX = ".needs-check"
+SIBLING_SUFFIXES = ("-wal", "-shm", "-journal")
+
+# DatabaseError.kind: what a caller can act on without parsing the message.
+DAMAGED = "damaged"  # damaged, or not a Chú Giải library at all: the app may move it aside
+READ_ONLY = "read-only"
+CANT_OPEN = "cannot-open"
+BUSY = "busy"
+DISK_FULL = "disk-full"
+WRITE_FAILED = "write-failed"
+NEWER = "newer"
+OTHER = "other"
+
+
+class DatabaseError(Exception):
+    """A database problem explained in words a user understands."""
+
+    def __init__(self, message: str, kind: str = OTHER) -> None:
+        super().__init__(message)
+        self.kind = kind
+
+
+class DamagedDatabaseError(DatabaseError):
+    """The file is damaged, or is not a Chú Giải library; it was left untouched."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message, DAMAGED)
+
+
+def _set_pragmas(dbapi_connection: sqlite3.Connection, _record: object) -> None:
+    cursor = dbapi_connection.cursor()
+    try:
+        cursor.execute(f"PRAGMA busy_timeout={int(BUSY_TIMEOUT_MS)}")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute("PRAGMA synchronous=NORMAL")
+        if not _is_ours_or_new(cursor):
+            return  # switching to WAL rewrites the header: a file we refuse stays untouched
+        try:
+            cursor.execute("PRAGMA journal_mode=WAL")
+        except sqlite3.OperationalError:
+            pass  # a read-only database keeps its journal mode
+    finally:
+        cursor.close()
+
+
+def _is_ours_or_new(cursor: sqlite3.Cursor) -> bool:
+    """A Chú Giải library this version knows, or an empty file about to become one.
+    (Raises sqlite3.DatabaseError for a file that is not a database at all.)"""
+    version = cursor.execute("PRAGMA user_version").fetchone()[0]
+    if 0 < version <= SCHEMA_VERSION:
+        return True
+    return version == 0 and cursor.execute("SELECT 1 FROM sqlite_master LIMIT 1").fetchone() is None
+
+
+# --- errors in words ---------------------------------------------------------------------
+def _file_size_limited() -> bool:
+    """True when this process may not grow files past a limit (ulimit -f): writes then fail
+    with EFBIG, which sqlite reports only as SQLITE_IOERR_WRITE."""
+    try:
+        import resource  # POSIX only
+    except ImportError:
+        return False
+    soft, _hard = resource.getrlimit(resource.RLIMIT_FSIZE)
+    return soft != resource.RLIM_INFINITY
+
+
+def _disk_nearly_full(path: Path) -> bool:
+    try:
+        return shutil.disk_usage(Path(path).parent).free < 4 * 1024 * 1024
+    except OSError:
+        return False
+
+
+def error_kind(error: BaseException, path: Path | None = None) -> str:
+    """Which of the kinds above a sqlite, SQLAlchemy or OS error is."""
+    orig = getattr(error, "orig", None) or error
+    name = getattr(orig, "sqlite_errorname", "") or ""
+    text = str(orig).lower()
+    if isinstance(orig, OSError) and orig.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
+        return DISK_FULL
+    if name.startswith(("SQLITE_NOTADB", "SQLITE_CORRUPT")) or "not a database" in text \
+            or "malformed" in text:
+        return DAMAGED
+    if name.startswith("SQLITE_READONLY") or "readonly" in text:
+        return READ_ONLY
+    if name.startswith("SQLITE_CANTOPEN") or "unable to open" in text:
+        return CANT_OPEN
+    if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")) or "locked" in text:
+        return BUSY
+    if name == "SQLITE_FULL" or "disk is full" in text or "file too large" in text:
+        return DISK_FULL
+    if name.startswith("SQLITE_IOERR") or "disk i/o error" in text:
+        if _file_size_limited() or (path is not None and _disk_nearly_full(path)):
+            return DISK_FULL
+        return WRITE_FAILED
+    return OTHER
+
+
+def explain(error: BaseException, path: Path) -> str:
+    """Turn a sqlite error into a sentence that names the file and the problem."""
+    orig = getattr(error, "orig", None) or error
+    kind = error_kind(error, path)
+    if kind == DAMAGED:
+        return f"The file {path} is not a Chú Giải database, or it is damaged. It was left untouched."
+    if kind == READ_ONLY:
+        return f"The database {path} is read-only: changes cannot be saved."
+    if kind == CANT_OPEN:
+        return f"The database {path} cannot be opened: check that its folder exists and is writable."
+    if kind == BUSY:
+        return (f"The database {path} is busy: another program (or another copy of Chú Giải) "
+                "is writing to it. Try again in a moment.")
+    if kind == DISK_FULL:
+        return (f"The disk holding {path} is full (or the file has reached the largest size "
+                "this system allows): the change was not saved. Free some space and try "
+                "again; your earlier work is safe.")
+    if kind == WRITE_FAILED:
+        return (f"Chú Giải could not write to {path}: the disk may be full, removed or "
+                f"failing ({orig}). The change was not saved; your earlier work is safe.")
+    return f"The database {path} reported an error: {orig}"
+
+
+def _as_database_error(error: BaseException, path: Path) -> DatabaseError:
+    kind = error_kind(error, path)
+    if kind == DAMAGED:
+        return DamagedDatabaseError(explain(error, path))
+    return DatabaseError(explain(error, path), kind)
+
+
+# --- checking and setting aside -----------------------------------------------------------
+def _read_only_uri(path: Path, immutable: bool = False) -> str:
+    """A sqlite URI for `path`: quoted, since '?', '#' and '%' are legal in file names."""
+    posix = Path(path).resolve().as_posix()
+    if not posix.startswith("/"):
+        posix = "/" + posix  # Windows: file:/C:/...
+    return f"file:{quote(posix, safe='/:')}?mode=ro" + ("&immutable=1" if immutable else "")
+
+
+def _header_problem(path: Path) -> str | None:
+    """A cheap look at the 100-byte header: a file shorter than the page count it declares
+    was cut off (a copy interrupted, a full disk). Returns None when nothing looks wrong."""
+    try:
+        size = path.stat().st_size
+        with open(path, "rb") as f:
+            header = f.read(100)
+    except OSError:
+        return None  # sqlite will say what is wrong
+    if size == 0 or not header.startswith(b"SQLite format 3\x00") or len(header) < 100:
+        return None
+    page_size = int.from_bytes(header[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    pages = int.from_bytes(header[28:32], "big")
+    count_is_valid = header[24:28] == header[92:96]  # change counter == version-valid-for
+    if count_is_valid and pages and size < pages * page_size:
+        return f"it is shorter than it should be ({size:,} of {pages * page_size:,} bytes)"
+    return None
+
+
+def check_integrity(path: Path) -> str | None:
+    """Run PRAGMA quick_check on `path` (read-only). None when it is sound, else the first
+    problem in words. Raises DatabaseError when the file cannot be checked at all (busy)."""
+    path = Path(path)
+    if not path.exists():
+        return None
+    try:
+        conn = sqlite3.connect(_read_only_uri(path), uri=True)
+    except sqlite3.Error as e:
+        return str(e)
+    try:
+        conn.execute(f"PRAGMA busy_timeout={int(BUSY_TIMEOUT_MS)}")
+        rows = conn.execute("PRAGMA quick_check").fetchall()
+    except sqlite3.Error as e:
+        if error_kind(e) in (BUSY, CANT_OPEN):
+            raise _as_database_error(e, path) from e
+        return str(e)
+    finally:
+        conn.close()
+    lines = [line for row in rows for line in str(row[0]).splitlines()]
+    lines = [line for line in lines if not line.startswith("***")]  # "*** in database main ***"
+    if lines == ["ok"]:
+        return None
+    return (lines[0] if lines else "unknown problem")[:300]
+
+
+def needs_check_marker(path: Path) -> Path:
+    return Path(str(path) + NEEDS_CHECK_SUFFIX)
+
+
+def _mark_needs_check(path: Path) -> None:
+    try:
+        needs_check_marker(path).touch()
+    except OSError:
+        pass  # a read-only folder: the error message still told the user
+
+
+def _clear_needs_check(path: Path) -> None:
+    try:
+        needs_check_marker(path).unlink(missing_ok=True)
+    except OSError:
+        pass  # a read-only folder: the check simply runs again next time
+
+
+def move_aside(path: Path, now: datetime | None = None) -> Path:
+    """Rename a damaged library (and its -wal/-shm/-journal) to
+    `<stem>.damaged-<YYYYmmdd-HHMMSS><suffix>` in the same folder; never deletes anything.
+
+    The siblings must move too: a new database at the old name would otherwise replay the
+    old write-ahead log into itself. Returns the new path.
+    """
+    path = Path(path)
+    stamp = (now or datetime.now()).strftime("%Y%m%d-%H%M%S")
+    target = path.with_name(f"{path.stem}.damaged-{stamp}{path.suffix}")
+    n = 2
+    while any(p.exists() for p in (target, *(Path(str(target) + s) for s in SIBLING_SUFFIXES))):
+        target = path.with_name(f"{path.stem}.damaged-{stamp}-{n}{path.suffix}")
+        n += 1
+    try:
+        path.rename(target)
+        for suffix in SIBLING_SUFFIXES:
+            sibling = Path(str(path) + suffix)
+            if sibling.exists():
+                sibling.rename(Path(str(target) + suffix))
+    except OSError as e:
+        raise DatabaseError(
+            f"The damaged library {path} could not be moved aside ({e.strerror or e}); "
+            "nothing was deleted. Move it yourself, then start Chú Giải again.",
+            CANT_OPEN,
+        ) from e
+    _clear_needs_check(path)  # our own note, not the user's data
+    return target
+
+
+# --- the database -------------------------------------------------------------------------
+class Database:
+    """One SQLite file. Create with `Database.open(path)`."""
+
+    def __init__(self, engine: Engine, path: Path, read_only: bool) -> None:
+        self.engine = engine
+        self.path = path
+        self.read_only = read_only
+        # Set when opening upgraded an older library: (old version, backup copy).
+        self.upgraded: tuple[int, Path] | None = None
+        self._sessions = sessionmaker(engine, expire_on_commit=False)
+
+    @property
+    def read_only_message(self) -> str:
+        """What to tell the user about a read-only library ("" when it is writable)."""
+        if not self.read_only:
+            return ""
+        return (f"The library {self.path} is read-only (the file or its folder cannot be "
+                "written): you can read, search and export, but changes cannot be saved.")
+
+    @classmethod
+    def open(cls, path: Path, *, read_only: bool = False, check: bool = False) -> "Database":
+        """Open (or create) the library at `path`.
+
+        `check=True` runs a full PRAGMA quick_check first (the app does when the last run
+        crashed or met damage); a file whose header shows it was cut off is always checked.
+        Raises DamagedDatabaseError for a damaged or foreign file, DatabaseError otherwise.
+        """
+        path = Path(path)
+        if not read_only:
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as e:
+                raise DatabaseError(
+                    f"Cannot create the data folder {path.parent}: {e.strerror or e}.", CANT_OPEN
+                ) from e
+        if check or _header_problem(path):
+            problem = check_integrity(path)
+            if problem:
+                raise DamagedDatabaseError(
+                    f"The file {path} is damaged ({problem}). It was left untouched."
+                )
+            _clear_needs_check(path)
+        try:
+            return cls._connect(path, read_only, immutable=False)
+        except DatabaseError as e:
+            # A read-only folder without the -shm file: sqlite cannot open a WAL database
+            # read-only. With no -wal file either, nothing can be missed by reading the
+            # main file alone ("immutable").
+            if read_only and e.kind == CANT_OPEN and path.exists() and _no_wal(path):
+                return cls._connect(path, read_only, immutable=True)
+            raise
+
+    @classmethod
+    def _connect(cls, path: Path, read_only: bool, immutable: bool) -> "Database":
+        if read_only:
+            uri = _read_only_uri(path, immutable)
+            engine = create_engine(
+                "sqlite://", poolclass=QueuePool,
+                creator=lambda: sqlite3.connect(uri, uri=True, check_same_thread=False),
+            )
+        else:  # a URL object: '?', '#' and '%' in a folder name are not URL syntax
+            engine = create_engine(URL.create("sqlite", database=str(path)))
+        event.listen(engine, "connect", _set_pragmas)
+        db = cls(engine, path, read_only)
+        try:
+            db._prepare_schema()
+        except (sa_exc.OperationalError, sa_exc.DatabaseError, sqlite3.Error) as e:
+            engine.dispose()
+            raise _as_database_error(e, path) from e
+        except BaseException:
+            engine.dispose()
+            raise
+        return db
+
+    def _prepare_schema(self) -> None:
+        with self.engine.connect() as conn:
+            version = conn.exec_driver_sql("PRAGMA user_version").scalar_one()
+            if version > SCHEMA_VERSION:
+                raise DatabaseError(
+                    f"The database {self.path} was made by a newer version of Chú Giải "
+                    f"(schema {version}, this version knows {SCHEMA_VERSION}). "
+                    "It was left untouched; please update the app.",
+                    NEWER,
+                )
+            if version == SCHEMA_VERSION:
+                return
+            if inspect(conn).get_table_names() and version == 0:
+                raise DamagedDatabaseError(
+                    f"The file {self.path} is a SQLite database but not one made by Chú Giải. "
+                    "It was left untouched."
+                )
+        if version > 0:
+            self._upgrade(version)
+            return
+        if self.read_only:
+            raise DatabaseError(f"The database {self.path} is empty and read-only.")
+        with self.engine.begin() as conn:
+            Base.metadata.create_all(conn)
+            conn.exec_driver_sql(f"PRAGMA user_version={SCHEMA_VERSION}")
+
+    def _upgrade(self, version: int) -> None:
+        if self.read_only:
+            raise DatabaseError(
+                f"The database {self.path} was made by an older version of Chú Giải and needs "
+                "an upgrade, but it is read-only. Copy it somewhere writable and open the copy.",
+                READ_ONLY,
+            )
+        self.engine.dispose()  # the upgrade uses its own connection, with foreign keys off
+        try:
+            backup = migrations.upgrade(self.path, version, SCHEMA_VERSION)
+        except migrations.MigrationError as e:
+            raise DatabaseError(str(e)) from e
+        except sqlite3.Error as e:
+            raise DatabaseError(explain(e, self.path) + " Nothing was upgraded.",
+                                error_kind(e, self.path)) from e
+        self.upgraded = (version, backup)
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        """The one session scope: commit on success, roll back on any error."""
+        with self._sessions() as session:
+            try:
+                yield session
+                session.commit()
+            except (sa_exc.OperationalError, sa_exc.DatabaseError) as e:
+                session.rollback()
+                raise self._runtime_error(e) from e
+            except BaseException:
+                session.rollback()
+                raise
+
+    def _runtime_error(self, e: BaseException) -> DatabaseError:
+        if error_kind(e, self.path) != DAMAGED:
+            return _as_database_error(e, self.path)
+        _mark_needs_check(self.path)  # the next start checks the whole file
+        return DamagedDatabaseError(
+            f"The library {self.path} is damaged: this could not be read or saved. Your other "
+            "work is still in the file. Restart Chú Giải: it will check the library and, if "
+            "it is damaged, keep it aside and tell you where."
+        )
+
+    def backup(self, destination: Path) -> None:
+        """A consistent copy through the sqlite3 backup API (a file copy of a WAL db can lose data)."""
+        destination = Path(destination)
+        raw = self.engine.raw_connection()
+        try:
+            target = sqlite3.connect(destination)
+            try:
+                raw.driver_connection.backup(target)
+            finally:
+                target.close()
+        finally:
+            raw.close()
+
+    def restore_from(self, source: Path) -> Path:
+        """Replace this library's content with a backup, after saving the current one beside it.
+
+        The copy goes through the backup API into the live file, so open connections see the
+        restored data. Returns the path of the safety copy of what was there before.
+        """
+        source = Path(source)
+        check_backup_file(source)
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+        safety = self.path.with_name(f"{self.path.stem}.before-restore-{stamp}{self.path.suffix}")
+        self.backup(safety)
+        self.engine.dispose()
+        src = sqlite3.connect(_read_only_uri(source), uri=True)
+        raw = self.engine.raw_connection()
+        try:
+            src.backup(raw.driver_connection)
+            version = raw.driver_connection.execute("PRAGMA user_version").fetchone()[0]
+        finally:
+            raw.close()
+            src.close()
+        if version < SCHEMA_VERSION:  # a backup made by an older version of the app
+            self._upgrade(version)
+        return safety
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def _no_wal(path: Path) -> bool:
+    wal = Path(str(path) + "-wal")
+    return not wal.exists() or wal.stat().st_size == 0
+
+
+def check_backup_file(path: Path) -> None:
+    """Refuse anything that is not a Chú Giải library this version can read."""
+    try:
+        conn = sqlite3.connect(_read_only_uri(path), uri=True)
+    except sqlite3.Error as e:
+        raise DatabaseError(f"Cannot open {path}: {e}.") from e
+    try:
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        if conn.execute("PRAGMA quick_check").fetchone()[0] != "ok":
+            raise DatabaseError(f"The backup {path} is damaged; nothing was restored.", DAMAGED)
+    except sqlite3.DatabaseError as e:
+        raise DatabaseError(f"{path} is not a Chú Giải library; nothing was restored.", DAMAGED) from e
+    finally:
+        conn.close()
+    if version > SCHEMA_VERSION:
+        raise DatabaseError(f"{path} was made by a newer Chú Giải; please update the app first.", NEWER)
+    if version < 1 or "articles" not in tables:
+        raise DatabaseError(f"{path} is not a Chú Giải library; nothing was restored.", DAMAGED)

@@ -1,0 +1,148 @@
+"""File → Export annotations…: format, scope, columns and separator, then where."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QListView,
+    QRadioButton,
+    QVBoxLayout,
+)
+
+from desktop_app.core.interchange.csv_export import COLUMNS
+from desktop_app.core.interchange.formats import FORMATS, ExportFormat
+
+# The labels and count units of core's FORMATS (core has no Qt), listed for lupdate and
+# shown through the "ExportDialog" translations (file_actions uses them too).
+FORMAT_TEXTS = (
+    QT_TRANSLATE_NOOP("ExportDialog", "CSV, one row per highlight"),
+    QT_TRANSLATE_NOOP("ExportDialog", "CSV, one row per highlight × tag (pivot tables)"),
+    QT_TRANSLATE_NOOP("ExportDialog", "Codebook CSV (tags, descriptions, counts)"),
+    QT_TRANSLATE_NOOP("ExportDialog", "Excel workbook (highlights, codebook, articles)"),
+    QT_TRANSLATE_NOOP("ExportDialog", "W3C Web Annotation JSON-LD"),
+    QT_TRANSLATE_NOOP("ExportDialog", "REFI-QDA project (NVivo, ATLAS.ti, MAXQDA, QualCoder)"),
+    QT_TRANSLATE_NOOP("ExportDialog", "REFI-QDA codebook"),
+    QT_TRANSLATE_NOOP("ExportDialog", "CoNLL BIO tokens for sequence taggers"),
+    QT_TRANSLATE_NOOP("ExportDialog", "highlights"),
+    QT_TRANSLATE_NOOP("ExportDialog", "rows"),
+    QT_TRANSLATE_NOOP("ExportDialog", "tags"),
+    QT_TRANSLATE_NOOP("ExportDialog", "annotations"),
+    QT_TRANSLATE_NOOP("ExportDialog", "codes"),
+    QT_TRANSLATE_NOOP("ExportDialog", "tokens"),
+)
+
+
+class ExportDialog(QDialog):
+    def __init__(
+        self,
+        open_article_title: str | None,
+        selected_count: int,
+        tag_names: list[str],
+        parent=None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Export annotations"))
+        self.setMinimumWidth(520)
+        layout = QVBoxLayout(self)
+        form = QFormLayout()
+
+        self.format = QComboBox()
+        for fmt in FORMATS.values():
+            self.format.addItem(self.tr(fmt.label), fmt.key)
+        form.addRow(self.tr("Format"), self.format)
+
+        self.scope_open = QRadioButton(
+            self.tr("The open article: {title}").format(title=(open_article_title or "")[:60])
+        )
+        self.scope_selected = QRadioButton(self.tr("The {n} selected articles").format(n=selected_count))
+        self.scope_all = QRadioButton(self.tr("All articles"))
+        group = QButtonGroup(self)
+        scope_box = QVBoxLayout()
+        for button in (self.scope_open, self.scope_selected, self.scope_all):
+            group.addButton(button)
+            scope_box.addWidget(button)
+        self.scope_open.setEnabled(open_article_title is not None)
+        self.scope_selected.setVisible(selected_count > 1)
+        (self.scope_open if open_article_title is not None else self.scope_all).setChecked(True)
+        form.addRow(self.tr("Highlights of"), scope_box)
+
+        self.tag = QComboBox()
+        self.tag.addItem(self.tr("Every tag"), None)
+        for name in tag_names:
+            self.tag.addItem(name, name)
+        form.addRow(self.tr("Only the tag"), self.tag)
+
+        self.delimiter = QComboBox()
+        self.delimiter.addItem(self.tr("Comma (,)"), ",")
+        self.delimiter.addItem(self.tr("Semicolon (;) — Excel with decimal commas"), ";")
+        form.addRow(self.tr("Separator"), self.delimiter)
+
+        self.columns_model = QStandardItemModel(self)
+        for name in COLUMNS:
+            item = QStandardItem(name)
+            item.setCheckable(True)
+            item.setCheckState(Qt.CheckState.Checked)
+            item.setEditable(False)
+            self.columns_model.appendRow(item)
+        self.columns = QListView()
+        self.columns.setModel(self.columns_model)
+        self.columns.setMaximumHeight(130)
+        form.addRow(self.tr("Columns"), self.columns)
+        layout.addLayout(form)
+
+        self.hint = QLabel()
+        self.hint.setWordWrap(True)
+        self.hint.setObjectName("readerMeta")
+        layout.addWidget(self.hint)
+
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Choose file…"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.format.currentIndexChanged.connect(self._update_options)
+        self._update_options()
+
+    def chosen_format(self) -> ExportFormat:
+        return FORMATS[self.format.currentData()]
+
+    def _update_options(self) -> None:
+        fmt = self.chosen_format()
+        for button in (self.scope_open, self.scope_selected, self.scope_all):
+            button.setEnabled(fmt.scopes_articles and (button is not self.scope_open or self.scope_open.text() != ""))
+        self.tag.setEnabled(fmt.scopes_tag)
+        self.delimiter.setEnabled(fmt.has_delimiter)
+        self.columns.setEnabled(fmt.key == "csv")
+        hints = {
+            "csv": self.tr("UTF-8 with BOM: Excel, LibreOffice, R and pandas read Vietnamese intact."),
+            "conll": self.tr("Articles not yet segmented are segmented during the export."),
+            "qdpx": self.tr("Positions are counted in code points, as REFI-QDA 1.5 specifies."),
+        }
+        self.hint.setText(hints.get(fmt.key, ""))
+
+    def scope(self) -> str:
+        if self.scope_open.isChecked():
+            return "open"
+        if self.scope_selected.isChecked():
+            return "selected"
+        return "all"
+
+    def chosen_tag(self) -> str | None:
+        return self.tag.currentData()
+
+    def chosen_delimiter(self) -> str:
+        return self.delimiter.currentData()
+
+    def chosen_columns(self) -> list[str]:
+        return [
+            self.columns_model.item(row).text()
+            for row in range(self.columns_model.rowCount())
+            if self.columns_model.item(row).checkState() == Qt.CheckState.Checked
+        ]

@@ -1,0 +1,182 @@
+"""The left column: corpus search, sort and filters, and the article list (or the hits).
+
+It reads the library through core functions only; the main window hears which article
+to open (and, for a search hit, where in it) through signals.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtWidgets import QLabel, QLineEdit, QStackedWidget, QVBoxLayout, QWidget
+
+from desktop_app.core.storage.database import Database
+from desktop_app.core.library.articles import ArticleSummary, article_count, list_articles, list_sources
+from desktop_app.core.analysis.search import SearchHit, search, sync_index
+from desktop_app.ui.library.article_list import ID_ROLE, ArticleListModel, ArticleListView
+from desktop_app.ui.i18n import number
+from desktop_app.ui.library.filters import LibraryFilters
+from desktop_app.ui.library.search_results import HIT_ROLE, SearchResultsModel, SearchResultsView
+from desktop_app.ui.tasks import run_in_background
+
+SEARCH_DELAY_MS = 250  # search after a pause in typing, not on every key
+
+
+class LibraryPane(QWidget):
+    articleChosen = Signal(int)
+    hitChosen = Signal(int, int, int)  # article id, offset and length of the first match
+    searched = Signal(int)  # number of hits shown
+
+    def __init__(self, db: Database, parent=None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.setObjectName("libraryPane")
+        self.search_box = QLineEdit()
+        self.search_box.setObjectName("librarySearch")
+        self.search_box.setPlaceholderText(self.tr("Search all articles (diacritics optional)"))
+        self.search_box.setClearButtonEnabled(True)
+        self.search_box.setAccessibleName(self.tr("Search all articles"))
+        self.filters = LibraryFilters()
+        self.model = ArticleListModel(self)
+        self.list = ArticleListView()
+        self.list.setModel(self.model)
+        self.hits = SearchResultsModel(self)
+        self.hit_list = SearchResultsView()
+        self.hit_list.setModel(self.hits)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.list)
+        self.stack.addWidget(self.hit_list)
+        self.count = QLabel()
+        self.count.setObjectName("libraryCount")
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        search_row = QWidget()
+        search_layout = QVBoxLayout(search_row)
+        search_layout.setContentsMargins(8, 8, 8, 0)
+        search_layout.addWidget(self.search_box)
+        layout.addWidget(search_row)
+        layout.addWidget(self.filters)
+        layout.addWidget(self.stack, 1)
+        layout.addWidget(self.count)
+
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self.run_search)
+        self.search_box.textChanged.connect(lambda _t: self._search_timer.start())
+        self.search_box.returnPressed.connect(self.run_search)
+        self.filters.changed.connect(self.refresh)
+        self.list.selectionModel().currentChanged.connect(self._on_current_article)
+        self.hit_list.selectionModel().currentChanged.connect(self._on_current_hit)
+        self.hit_list.clicked.connect(self._on_current_hit)  # clicking the chosen hit again
+        self._total = 0
+        self._search_generation = 0
+
+    # --- the article list -----------------------------------------------------------------
+    def set_tags(self, tags: list[str]) -> None:
+        self.filters.set_tags(tags)
+
+    def refresh(self) -> None:
+        """Reload the list and the sources, keeping the current article selected if it
+        is still listed."""
+        current = self.current_article_id()
+        self.filters.blockSignals(True)
+        self.filters.set_sources(list_sources(self.db))
+        self.filters.blockSignals(False)
+        where = self.filters.current()
+        rows = list_articles(self.db, where=where)
+        self._total = len(rows) if not where.is_active() else article_count(self.db)
+        self.list.selectionModel().blockSignals(True)  # no re-open of the same article
+        self.model.set_articles(rows)
+        if current is not None:
+            self.select_article(current, emit=False)
+        self.list.selectionModel().blockSignals(False)
+        self._update_count()
+
+    def update_article(self, summary: ArticleSummary) -> None:
+        self.model.update_article(summary)
+
+    def current_article_id(self) -> int | None:
+        index = self.list.currentIndex()
+        return index.data(ID_ROLE) if index.isValid() else None
+
+    def select_article(self, article_id: int, emit: bool = True) -> bool:
+        row = self.model.row_of(article_id)
+        if row < 0:
+            return False
+        if not emit:
+            self.list.selectionModel().blockSignals(True)
+        self.list.setCurrentIndex(self.model.index(row))
+        if not emit:
+            self.list.selectionModel().blockSignals(False)
+        return True
+
+    def selected_article_ids(self) -> list[int]:
+        return [i.data(ID_ROLE) for i in self.list.selectionModel().selectedIndexes()]
+
+    def _on_current_article(self, current, _previous) -> None:
+        if current.isValid():
+            self.articleChosen.emit(current.data(ID_ROLE))
+
+    def _update_count(self) -> None:
+        if self.stack.currentWidget() is self.hit_list:
+            n = self.hits.rowCount()
+            text = (_plural(n, self.tr("matching article"), self.tr("matching articles")) if n
+                    else self.tr("No article matches “%1”.").replace("%1", self.search_box.text().strip()))
+        elif self.model.rowCount() == self._total:
+            text = _plural(self._total, self.tr("article"), self.tr("articles"))
+        else:
+            text = self.tr("%1 of %2 articles").replace("%1", number(self.model.rowCount())).replace(
+                "%2", number(self._total))
+        self.count.setText(text)
+
+    # --- search ----------------------------------------------------------------------------
+    def focus_search(self) -> None:
+        self.search_box.setFocus()
+        self.search_box.selectAll()
+
+    def run_search(self) -> None:
+        """Search on a pool thread: the index may be catching up after an import, and
+        the window must not wait for it. Only the newest query's answer is shown."""
+        self._search_timer.stop()
+        query = self.search_box.text().strip()
+        self._search_generation += 1
+        if not query:
+            self.stack.setCurrentWidget(self.list)
+            self.filters.setEnabled(True)
+            self._update_count()
+            return
+        generation = self._search_generation
+        self.count.setText(self.tr("Searching…"))
+        run_in_background(lambda: search(self.db, query),
+                          lambda hits: self._show_hits(generation, hits),
+                          lambda message: self._search_failed(generation, message))
+
+    def _show_hits(self, generation: int, hits: list[SearchHit]) -> None:
+        if generation != self._search_generation:
+            return  # the user typed on meanwhile
+        self.hits.set_rows(hits)
+        self.stack.setCurrentWidget(self.hit_list)
+        self.filters.setEnabled(False)  # results rank the whole library
+        self._update_count()
+        self.searched.emit(len(hits))
+
+    def _search_failed(self, generation: int, message: str) -> None:
+        if generation == self._search_generation:
+            self.count.setText(self.tr("Search failed: %1").replace("%1", message))
+
+    def index_in_background(self) -> None:
+        """Bring the search index up to date (after an import, at start) off the GUI thread."""
+        run_in_background(lambda: sync_index(self.db), lambda _n: None, lambda _m: None)
+
+    def _on_current_hit(self, index, _previous=None) -> None:
+        if index.isValid():
+            hit = index.data(HIT_ROLE)
+            length = hit.marks[0][1] - hit.marks[0][0] if hit.marks else 0
+            self.hitChosen.emit(hit.article_id, hit.offset, length)
+
+
+def _plural(n: int, one: str, many: str) -> str:
+    # Singular and plural words translated apart: Vietnamese uses one form for both.
+    return f"{number(n)} {one if n == 1 else many}"
