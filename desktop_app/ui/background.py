@@ -1,0 +1,140 @@
+"""The one way the window runs work off the GUI thread (Anki's CollectionOp, for us).
+
+    BackgroundOp(parent, lambda progress: export(db, path, progress=progress))
+        .on_progress(status.show)          # (done, total, note), in the GUI thread
+        .on_success(lambda result: ...)    # the return value, in the GUI thread
+        .on_failure(lambda message: ...)   # optional: default shows a warning dialog
+        .on_cancelled(lambda: ...)         # optional
+        .run()
+
+The function gets a core `Progress` (plain Python, no widget) and returns a plain value.
+A domain error (AnnotationError, DatabaseError and any ValueError/OSError explained for the
+user) arrives as words; anything else is a bug and goes to the error reporter with its
+traceback, the app goes on. `cancel()` is safe at any time: the job stops at its next
+`progress.step()` and `on_cancelled` runs instead of `on_success`. Every running op is kept
+alive here until its outcome is delivered, and `running()` lists them (the window waits for
+or cancels them on close).
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from desktop_app.core.progress import Cancelled, Progress
+
+log = logging.getLogger(__name__)
+
+# Errors a core function raises *for the user*: shown as their message, not as a bug.
+USER_ERRORS: tuple[type[BaseException], ...] = (ValueError, OSError, LookupError)
+
+
+class _Signals(QObject):
+    progress = Signal(int, int, str)
+    succeeded = Signal(object)
+    failed = Signal(str)
+    crashed = Signal(object)  # the exception, for the error reporter
+    cancelled = Signal()
+
+
+class _Runnable(QRunnable):
+    def __init__(self, op: BackgroundOp) -> None:
+        super().__init__()
+        self.setAutoDelete(False)
+        self.op = op
+
+    def run(self) -> None:
+        op = self.op
+        try:
+            result = op.fn(op.progress)
+        except Cancelled:
+            op.signals.cancelled.emit()
+        except USER_ERRORS as e:
+            log.info("background op failed: %s", e)
+            op.signals.failed.emit(str(e) or type(e).__name__)
+        except Exception as e:  # a bug: the reporter logs the traceback and tells the user
+            op.signals.crashed.emit(e)
+        else:
+            if op.progress.cancelled and op.discard_when_cancelled:
+                op.signals.cancelled.emit()
+            else:
+                op.signals.succeeded.emit(result)
+
+
+_running: set[BackgroundOp] = set()
+
+
+def running() -> list[BackgroundOp]:
+    return list(_running)
+
+
+class BackgroundOp:
+    """One job: build, chain the callbacks, `run()`. Callbacks run in the GUI thread."""
+
+    def __init__(self, parent: QWidget | None, fn: Callable[[Progress], Any], *,
+                 title: str = "", discard_when_cancelled: bool = True) -> None:
+        self.parent, self.fn, self.title = parent, fn, title
+        self.discard_when_cancelled = discard_when_cancelled
+        self.signals = _Signals()
+        self.progress = Progress(lambda done, total, note: self.signals.progress.emit(done, total, note))
+        self._on_failure: Callable[[str], None] | None = None
+        self.done = False
+        self.signals.failed.connect(self._failed)
+        self.signals.crashed.connect(self._crashed)
+        for signal in (self.signals.succeeded, self.signals.failed, self.signals.crashed,
+                       self.signals.cancelled):
+            signal.connect(self._finished)
+
+    # --- chaining ---------------------------------------------------------------------------
+    def on_progress(self, callback: Callable[[int, int, str], None]) -> BackgroundOp:
+        self.signals.progress.connect(callback)
+        return self
+
+    def on_success(self, callback: Callable[[Any], None]) -> BackgroundOp:
+        self.signals.succeeded.connect(callback)
+        return self
+
+    def on_failure(self, callback: Callable[[str], None]) -> BackgroundOp:
+        self._on_failure = callback
+        return self
+
+    def on_cancelled(self, callback: Callable[[], None]) -> BackgroundOp:
+        self.signals.cancelled.connect(callback)
+        return self
+
+    def run(self) -> BackgroundOp:
+        _running.add(self)
+        QThreadPool.globalInstance().start(_Runnable(self))
+        return self
+
+    def run_blocking(self) -> BackgroundOp:
+        """Run in this thread (tests and the CLI-like paths); callbacks still fire."""
+        _running.add(self)
+        _Runnable(self).run()
+        return self
+
+    def cancel(self) -> None:
+        self.progress.cancel()
+
+    # --- outcome ------------------------------------------------------------------------------
+    def _failed(self, message: str) -> None:
+        if self._on_failure is not None:
+            self._on_failure(message)
+            return
+        box = QMessageBox(QMessageBox.Icon.Warning, self.title or QMessageBox.tr("Error"), message,
+                          QMessageBox.StandardButton.Ok, self.parent)
+        box.setTextFormat(box.textFormat().PlainText)  # the message may quote user data
+        box.exec()
+
+    def _crashed(self, error: BaseException) -> None:
+        hook = sys.excepthook  # the app's ErrorReporter once installed; Python's default in tests
+        hook(type(error), error, error.__traceback__)
+
+    def _finished(self, *_args: object) -> None:
+        self.done = True
+        _running.discard(self)
