@@ -12,7 +12,9 @@ from collections.abc import Iterable, Sequence
 from sqlalchemy import delete, func, insert, select
 from sqlalchemy.orm import Session, selectinload
 
+from desktop_app.core.annotate.bulk import add_highlights
 from desktop_app.core.annotate.records import (
+    NewHighlight,
     PALETTE,
     AnnotationError,
     HighlightInfo,
@@ -132,6 +134,53 @@ def put_back(s: Session, info: HighlightInfo) -> HighlightInfo:
     if s.get(Highlight, info.id) is not None:
         delete_one(s, info.id)
     return restore(s, info)
+
+
+# --- many at once, for operations on a selection and their undo -----------------------
+_CHUNK = 500  # bound parameters per IN (...): below SQLite's oldest limit of 999
+
+
+def infos(s: Session, highlight_ids: Sequence[int]) -> list[HighlightInfo]:
+    """The highlights, in the order of `highlight_ids`; AnnotationError if any is gone."""
+    ids = list(highlight_ids)
+    found: dict[int, HighlightInfo] = {}
+    for i in range(0, len(ids), _CHUNK):
+        stmt = (select(Highlight).where(Highlight.id.in_(ids[i:i + _CHUNK]))
+                .options(selectinload(Highlight.tags)))
+        found.update((h.id, highlight_info(h)) for h in s.scalars(stmt))
+    if len(found) != len(set(ids)):
+        raise AnnotationError("That highlight no longer exists.")
+    return [found[i] for i in ids]
+
+
+def delete_many(s: Session, highlight_ids: Sequence[int]) -> list[HighlightInfo]:
+    """Delete the highlights (their tag links go with them, ON DELETE CASCADE) and return
+    what they were; if any is gone already, AnnotationError and nothing is deleted."""
+    kept = infos(s, highlight_ids)
+    ids = [h.id for h in kept]
+    for i in range(0, len(ids), _CHUNK):
+        s.execute(delete(Highlight).where(Highlight.id.in_(ids[i:i + _CHUNK])))
+    s.expire_all()  # the bulk delete bypassed the identity map
+    return kept
+
+
+def restore_many(s: Session, kept: Sequence[HighlightInfo]) -> None:
+    """restore() for each, the anchored ones with the bulk insert (an import's undo may
+    bring back 100,000): every one keeps its id, or AnnotationError and none is back."""
+    anchored = [h for h in kept if not h.orphaned]
+    taken = set()
+    ids = [h.id for h in kept]
+    for i in range(0, len(ids), _CHUNK):
+        taken.update(s.scalars(select(Highlight.id).where(Highlight.id.in_(ids[i:i + _CHUNK]))))
+    if taken:
+        raise AnnotationError("That highlight is already there.")
+    made = add_highlights(s, [NewHighlight(h.article_id, h.start, h.end, h.tag_names, h.note,
+                                           h.created_at, h.modified_at, h.id) for h in anchored])
+    if made != [h.id for h in anchored]:  # cannot happen when none was taken; never guess
+        raise AnnotationError("That highlight could not be put back.")
+    for h in kept:
+        if h.orphaned:
+            restore(s, h)
 
 
 # --- tags a step created, so that its undo leaves the codebook as it was ----------------
