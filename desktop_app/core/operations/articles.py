@@ -56,7 +56,8 @@ class ArticleOperations(HighlightOperations, OperationsBase):
             return changes
 
         after = self._in_one_transaction(lambda s: memo_in(s, article_id))
-        self.history.push(MergingStep(StepLabel("memo", 1, subject(after or before)),
+        # No subject: the memo changes as the run goes on, and a merged step keeps its label.
+        self.history.push(MergingStep(StepLabel("memo"),
                                       key=("memo", article_id), before=before, after=after,
                                       apply=apply, drop_when_back=True))
         return changes
@@ -97,7 +98,7 @@ class ArticleOperations(HighlightOperations, OperationsBase):
     def accept_suggestions(self, items: Sequence[NewHighlight],
                            kind: str = "accept") -> Outcome[list[int]]:
         """Suggestions become highlights, in one transaction and one step."""
-        made, new_tags = self._create_many(items, kind)
+        made, new_tags = self._create_many(items, kind, suggestions=True)
         changes = Changes(highlights_created=ids(h.id for h in made),
                           articles=ids(h.article_id for h in made),
                           suggestions=ids(h.article_id for h in made), codebook=bool(new_tags))

@@ -68,8 +68,9 @@ class HighlightOperations(OperationsBase):
         made, new_tags = self._create_many(items, kind)
         return Outcome(_created(made, new_tags), [h.id for h in made])
 
-    def _create_many(self, items: Sequence[NewHighlight],
-                     kind: str) -> tuple[list[HighlightInfo], tuple[TagInfo, ...]]:
+    def _create_many(self, items: Sequence[NewHighlight], kind: str,
+                     suggestions: bool = False) -> tuple[list[HighlightInfo], tuple[TagInfo, ...]]:
+        """`suggestions`: they were suggestions, which their undo shows again."""
         if not items:
             return [], ()
 
@@ -80,7 +81,8 @@ class HighlightOperations(OperationsBase):
 
         made, new_tags = self._in_one_transaction(work)
         label = StepLabel(kind, len(made), subject(made[0].quote))
-        self._record_created(label, made, new_tags)
+        extra = Changes(suggestions=ids(h.article_id for h in made)) if suggestions else Changes()
+        self._record_created(label, made, new_tags, extra)
         return made, new_tags
 
     def _record_created(self, label: StepLabel, made: Sequence[HighlightInfo],
