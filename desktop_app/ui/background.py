@@ -40,6 +40,7 @@ class _Signals(QObject):
     failed = Signal(str)
     crashed = Signal(object)  # the exception, for the error reporter
     cancelled = Signal()
+    finished = Signal()  # after any outcome, once its callbacks have run
 
 
 class _Runnable(QRunnable):
@@ -86,9 +87,6 @@ class BackgroundOp:
         self.done = False
         self.signals.failed.connect(self._failed)
         self.signals.crashed.connect(self._crashed)
-        for signal in (self.signals.succeeded, self.signals.failed, self.signals.crashed,
-                       self.signals.cancelled):
-            signal.connect(self._finished)
 
     # --- chaining ---------------------------------------------------------------------------
     def on_progress(self, callback: Callable[[int, int, str], None]) -> BackgroundOp:
@@ -107,16 +105,30 @@ class BackgroundOp:
         self.signals.cancelled.connect(callback)
         return self
 
+    def on_finished(self, callback: Callable[[], None]) -> BackgroundOp:
+        """After success, failure, crash or cancel (e.g. hide a progress bar)."""
+        self.signals.finished.connect(callback)
+        return self
+
     def run(self) -> BackgroundOp:
-        _running.add(self)
-        QThreadPool.globalInstance().start(_Runnable(self))
+        self._start()
+        QThreadPool.globalInstance().start(self._runnable)
         return self
 
     def run_blocking(self) -> BackgroundOp:
         """Run in this thread (tests and the CLI-like paths); callbacks still fire."""
-        _running.add(self)
-        _Runnable(self).run()
+        self._start()
+        self._runnable.run()
         return self
+
+    def _start(self) -> None:
+        # Connected last, so the op leaves `_running` (and may be freed) only after the
+        # callbacks chained before run() have had the outcome.
+        for signal in (self.signals.succeeded, self.signals.failed, self.signals.crashed,
+                       self.signals.cancelled):
+            signal.connect(self._finished)
+        self._runnable = _Runnable(self)  # kept with the op: the pool does not own it
+        _running.add(self)
 
     def cancel(self) -> None:
         self.progress.cancel()
@@ -137,4 +149,5 @@ class BackgroundOp:
 
     def _finished(self, *_args: object) -> None:
         self.done = True
+        self.signals.finished.emit()
         _running.discard(self)
