@@ -23,15 +23,18 @@ import sys
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from desktop_app.core.interchange.formats import AnnotationFileError, ExportError
 from desktop_app.core.progress import Cancelled, Progress
+from desktop_app.core.storage.database import DatabaseError
 
 log = logging.getLogger(__name__)
 
 # Errors a core function raises *for the user*: shown as their message, not as a bug.
-USER_ERRORS: tuple[type[BaseException], ...] = (ValueError, OSError, LookupError)
+USER_ERRORS: tuple[type[BaseException], ...] = (ValueError, OSError, LookupError, DatabaseError,
+                                                ExportError, AnnotationFileError)
 
 
 class _Signals(QObject):
@@ -117,13 +120,12 @@ class BackgroundOp:
 
     def run_blocking(self) -> BackgroundOp:
         """Run in this thread (tests and the CLI-like paths); callbacks still fire."""
-        self._start()
+        self._start(blocking=True)
         self._runnable.run()
         return self
 
-    def _start(self) -> None:
-        # Connected last, so the op leaves `_running` (and may be freed) only after the
-        # callbacks chained before run() have had the outcome.
+    def _start(self, blocking: bool = False) -> None:
+        self._blocking = blocking
         for signal in (self.signals.succeeded, self.signals.failed, self.signals.crashed,
                        self.signals.cancelled):
             signal.connect(self._finished)
@@ -148,6 +150,14 @@ class BackgroundOp:
         hook(type(error), error, error.__traceback__)
 
     def _finished(self, *_args: object) -> None:
-        self.done = True
+        if self._blocking:
+            self._deliver_finished()
+        else:
+            # Queued behind the outcome's other deliveries (callbacks chained after run()
+            # included): the op stays alive, and `finished` comes last.
+            QTimer.singleShot(0, self.signals, self._deliver_finished)
+
+    def _deliver_finished(self) -> None:
+        self.done = True  # every callback has had the outcome
         self.signals.finished.emit()
         _running.discard(self)

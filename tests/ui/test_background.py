@@ -155,6 +155,19 @@ def test_the_op_is_kept_alive_until_its_outcome_is_delivered(qtbot, parent):
     qtbot.waitUntil(lambda: not background.running(), timeout=5_000)
 
 
+def test_callbacks_chained_after_run_are_delivered_too(qtbot, parent):
+    results: list[str] = []
+    finished: list[bool] = []
+    release = threading.Event()
+    op = BackgroundOp(parent, lambda progress: release.wait(5) and "late chain").run()
+    op.on_success(results.append).on_finished(lambda: finished.append(bool(results)))
+    del op
+    gc.collect()
+    release.set()
+    qtbot.waitUntil(lambda: finished == [True], timeout=5_000)
+    assert results == ["late chain"]
+
+
 def test_run_blocking_delivers_in_this_thread(parent):
     op = BackgroundOp(parent, lambda progress: 42)
     outcome = Outcome(op)

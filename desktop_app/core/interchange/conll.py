@@ -35,6 +35,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
+from desktop_app.core.progress import Cancelled, Progress
 from desktop_app.core.storage.database import Database
 from desktop_app.core.interchange.csv_export import atomic_open
 from desktop_app.core.storage.models import Article, Highlight
@@ -51,7 +52,7 @@ _CLOSING = re.compile(r"[\"'”’»)\]]+")
 _SPACE = re.compile(r"\s")
 
 
-class ExportCancelled(Exception):
+class ExportCancelled(Cancelled):
     """The user cancelled; no file was written."""
 
 
@@ -145,15 +146,19 @@ def export_conll(
     article_ids: Iterable[int] | None = None,
     join: str = "_",
     *,
-    progress: Callable[[int, int], None] | None = None,
+    progress: Progress | Callable[[int, int], None] | None = None,
     should_cancel: Callable[[], bool] | None = None,
 ) -> int:
     """Write the file atomically (UTF-8, LF, no BOM) and return the number of tokens.
 
     `tags` None labels every tag. Segmenting articles without a stored segmentation
-    can take seconds, hence `progress(done, total)` and `should_cancel()`; a
-    cancelled export raises ExportCancelled and leaves no file.
+    can take seconds, hence `progress` (a core Progress, or a `(done, total)` callable with
+    `should_cancel()`); a cancelled export raises ExportCancelled (a Cancelled) and leaves
+    no file.
     """
+    if isinstance(progress, Progress):
+        job = progress
+        should_cancel, progress = (lambda: job.cancelled), job.report
     if isinstance(tags, str):
         tags = [tags]
     if "\t" in join or "\n" in join or "\r" in join:
