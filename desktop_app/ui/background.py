@@ -26,6 +26,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from desktop_app import APP_DISPLAY_NAME
 from desktop_app.core.interchange.formats import AnnotationFileError, ExportError
 from desktop_app.core.progress import Cancelled, Progress
 from desktop_app.core.storage.database import DatabaseError
@@ -140,7 +141,8 @@ class BackgroundOp:
         if self._on_failure is not None:
             self._on_failure(message)
             return
-        box = QMessageBox(QMessageBox.Icon.Warning, self.title or QMessageBox.tr("Error"), message,
+        # The app's name when the op has no title: no new string to translate.
+        box = QMessageBox(QMessageBox.Icon.Warning, self.title or APP_DISPLAY_NAME, message,
                           QMessageBox.StandardButton.Ok, self.parent)
         box.setTextFormat(box.textFormat().PlainText)  # the message may quote user data
         box.exec()
