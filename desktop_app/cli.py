@@ -309,7 +309,7 @@ def _article_ids(db, wanted: list[int] | None) -> list[int] | None:
 
 
 def _cmd_segment(args: argparse.Namespace) -> int:
-    from desktop_app.core.interchange.conll import split_sentences
+    from desktop_app.core.interchange.conll import conllu_document, split_sentences, stored_or_tagged_pos
     from desktop_app.core.library.articles import get_article
     from desktop_app.core.nlp.segmentation import segment_text
     from desktop_app.core.nlp.stored import load_segmentation, save_segmentation
@@ -337,7 +337,7 @@ def _cmd_segment(args: argparse.Namespace) -> int:
                 if not db.read_only:
                     save_segmentation(db, article_id, text, spans)
             spans = [(s, e) for s, e in spans if text[s:e].strip()]
-            pos = {} if args.no_pos else _pos_of(db, article_id, text)
+            pos = {} if args.no_pos else stored_or_tagged_pos(db, article_id, text)
             if args.format == "json":
                 record = {"article_id": article_id, "title": doc.title,
                           "segmentation": "now" if fresh else "stored",
@@ -345,7 +345,7 @@ def _cmd_segment(args: argparse.Namespace) -> int:
                                      for s, e in spans]}
                 sys.stdout.write(("," if n else "") + "\n" + json.dumps(record, ensure_ascii=False))
             else:
-                _write_conllu(article_id, doc.title, text, split_sentences(text, spans), pos)
+                sys.stdout.write(conllu_document(article_id, doc.title, text, split_sentences(text, spans), pos))
         if args.format == "json":
             sys.stdout.write("\n]\n")
     finally:
@@ -356,49 +356,6 @@ def _cmd_segment(args: argparse.Namespace) -> int:
         stored = "not stored: the library is read-only" if db.read_only else "stored for next time"
         print(f"segmented {_count(segmented_now, 'article')} of {len(ids)} now ({stored})", file=sys.stderr)
     return 0
-
-
-def _pos_of(db, article_id: int, text: str) -> dict[tuple[int, int], str]:
-    """{(start, end): VLSP tag}: the stored tagging, else tagged now (and stored)."""
-    from desktop_app.core.nlp.pos_ner import load_pos, save_tags, tag_paragraph
-
-    pos = load_pos(db, article_id)
-    if pos is None:
-        pos, entities = tag_paragraph(text)
-        if not db.read_only:
-            save_tags(db, article_id, text, pos, entities)
-    return {(s, e): tag for s, e, tag in pos}
-
-
-# VLSP 2013 tags (underthesea's pos_tag) -> Universal Dependencies UPOS, as the UD
-# Vietnamese VTB treebank maps them.
-_UPOS = {
-    "N": "NOUN", "Nc": "NOUN", "Nu": "NOUN", "Ny": "NOUN", "Nb": "NOUN", "Np": "PROPN",
-    "V": "VERB", "Vb": "VERB", "Vy": "VERB", "A": "ADJ", "Ab": "ADJ", "P": "PRON",
-    "R": "ADV", "L": "DET", "M": "NUM", "Mb": "NUM", "E": "ADP", "C": "CCONJ",
-    "Cc": "CCONJ", "CH": "PUNCT", "I": "INTJ", "T": "PART", "Y": "X", "Z": "X",
-    "X": "X", "S": "SYM",
-}
-
-
-def _write_conllu(article_id: int, title: str, text: str, sentences,
-                  pos: dict[tuple[int, int], str] | None = None) -> None:
-    """CoNLL-U: ID FORM LEMMA UPOS XPOS FEATS HEAD DEPREL DEPS MISC; ID, FORM, the tags
-    and MISC (code-point offsets, as Stanza writes them) are known."""
-    pos = pos or {}
-    out = [f"# newdoc id = {article_id}", f"# title = {' '.join(title.split())}"]
-    for k, sentence in enumerate(sentences, 1):
-        out.append(f"# sent_id = {article_id}-{k}")
-        out.append(f"# text = {' '.join(text[sentence[0][0]:sentence[-1][1]].split())}")
-        for i, (s, e) in enumerate(sentence, 1):
-            form = " ".join(text[s:e].split())
-            xpos = pos.get((s, e), "_")
-            upos = _UPOS.get(xpos, "X") if xpos != "_" else "_"
-            out.append(f"{i}\t{form}\t_\t{upos}\t{xpos}\t_\t_\t_\t_\tstart_char={s}|end_char={e}")
-        out.append("")
-    if not sentences:
-        out.append("")
-    sys.stdout.write("\n".join(out) + "\n")
 
 
 def _cmd_concordance(args: argparse.Namespace) -> int:

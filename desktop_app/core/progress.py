@@ -30,6 +30,12 @@ class Progress:
         if self._on_report is not None:
             self._on_report(done, total, note)
 
+    def report(self, done: int, total: int = 0, note: str = "") -> None:
+        """Report without the cancel check: for jobs that check cancel themselves (between
+        files, between transactions) and must not stop in the middle of one."""
+        if self._on_report is not None:
+            self._on_report(done, total, note)
+
     def cancel(self) -> None:
         self._cancel.set()
 

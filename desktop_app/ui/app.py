@@ -3,16 +3,16 @@
 Opening the library is where faults are met before the user has done anything: another
 copy already holds it (single_instance), it is read-only (open it read-only and say so), or
 damaged (keep it aside under a new name, start a new library, say where the old one is).
+What to do in each case, and whether to import the sample articles, is core's
+(core/library/opening.py); this module shows what it decided.
 """
 
 from __future__ import annotations
 
 import gc
 import logging
-import os
 import sys
 import tempfile
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -21,19 +21,14 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from desktop_app import APP_DISPLAY_NAME, APP_NAME, __version__, paths
-from desktop_app.core.storage.database import (
-    BUSY,
-    CANT_OPEN,
-    DAMAGED,
-    READ_ONLY,
-    Database,
-    DatabaseError,
-    check_integrity,
-    move_aside,
-    needs_check_marker,
+from desktop_app.core.library.opening import (  # noqa: F401  (the window's names for them)
+    SEEDS_STATE_KEY,
+    OpenedLibrary,
+    import_seeds_once,
+    open_database,
+    open_library,
 )
-from desktop_app.core.library.ingest import import_paths
-from desktop_app.core.library.articles import get_state, set_state
+from desktop_app.core.storage.database import DAMAGED, DatabaseError
 from desktop_app.ui import i18n
 from desktop_app.ui.theme import appearance
 from desktop_app.ui.theme import style
@@ -44,7 +39,6 @@ if TYPE_CHECKING:
     from desktop_app.ui.window.main_window import MainWindow
 
 log = logging.getLogger(__name__)
-SEEDS_STATE_KEY = "seeds_imported"
 
 
 def make_application(argv: list[str] | None = None, settings: QSettings | None = None) -> QApplication:
@@ -66,81 +60,6 @@ def make_application(argv: list[str] | None = None, settings: QSettings | None =
     # The window's Appearance then keeps it up to date (settings dialog, system switches).
     appearance.apply_theme(app, appearance.resolve_theme(appearance.stored_theme(settings)))
     return app
-
-
-def import_seeds_once(db: Database, seeds: Path | None = None) -> int:
-    """On the first start of a library, import the shipped sample articles (only once:
-    a user who deletes them does not get them back)."""
-    if db.read_only or get_state(db, SEEDS_STATE_KEY) is not None:
-        return 0
-    seeds = seeds or paths.seeds_dir()
-    files = sorted(seeds.glob("*.txt")) if seeds.is_dir() else []
-    report = import_paths(db, files) if files else None
-    set_state(db, SEEDS_STATE_KEY, "1")
-    return len(report.imported) if report else 0
-
-
-@dataclass
-class OpenedLibrary:
-    """The open library and what the user must be told before the window shows."""
-
-    db: Database
-    notices: list[str] = field(default_factory=list)
-    moved_aside: Path | None = None  # where a damaged library was kept
-
-
-def _writable(directory: Path, path: Path) -> bool:
-    return os.access(directory, os.W_OK) and (not path.exists() or os.access(path, os.W_OK))
-
-
-def _open_read_only(path: Path) -> OpenedLibrary:
-    db = Database.open(path, read_only=True)
-    return OpenedLibrary(db, [db.read_only_message])
-
-
-def _replace_damaged(path: Path, reason: DatabaseError) -> OpenedLibrary:
-    """Keep the damaged file under a new name (never delete it) and start a new library."""
-    moved = move_aside(path)
-    log.warning("moved a damaged library aside: %s -> %s (%s)", path, moved, reason)
-    db = Database.open(path)
-    why = str(reason).replace(" It was left untouched.", "")
-    notice = (
-        f"Chú Giải could not use its library. {why}\n\n"
-        f"The file was kept, renamed to {moved.name} in the same folder ({moved.parent}), "
-        "and a new, empty library was started. Nothing was deleted. If you made a backup, "
-        "you can restore it from the File menu."
-    )
-    return OpenedLibrary(db, [notice], moved)
-
-
-def open_library(directory: Path, *, check: bool = False) -> OpenedLibrary:
-    """Open the library in `directory` as the window needs it, whatever state it is in.
-
-    Read-only file or folder: opened read-only (the user can still read and export).
-    Damaged or not ours: moved aside and replaced by a new library. A full integrity check
-    runs only when something went wrong: `check` (the last run crashed), damage seen during
-    the last run, or an error while opening. Other problems raise DatabaseError.
-    """
-    path = paths.database_path(directory)
-    check = check or needs_check_marker(path).exists()
-    if path.exists() and not _writable(directory, path):
-        return _open_read_only(path)
-    try:
-        return OpenedLibrary(Database.open(path, check=check))
-    except DatabaseError as e:
-        if e.kind == DAMAGED:
-            return _replace_damaged(path, e)
-        if e.kind in (READ_ONLY, CANT_OPEN) and path.exists():
-            return _open_read_only(path)  # e.g. a read-only disk that os.access did not spot
-        if path.exists() and e.kind != BUSY and check_integrity(path):
-            return _replace_damaged(path, e)  # an odd error from a file that is damaged
-        raise
-
-
-def open_database(directory: Path) -> Database:
-    """Open the library; a read-only one opens read-only, a damaged one is replaced (see
-    open_library, which also returns what to tell the user)."""
-    return open_library(directory).db
 
 
 def another_copy_message(directory: Path, holder: str = "") -> str:

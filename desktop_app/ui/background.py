@@ -23,15 +23,19 @@ import sys
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from desktop_app import APP_DISPLAY_NAME
+from desktop_app.core.interchange.formats import AnnotationFileError, ExportError
 from desktop_app.core.progress import Cancelled, Progress
+from desktop_app.core.storage.database import DatabaseError
 
 log = logging.getLogger(__name__)
 
 # Errors a core function raises *for the user*: shown as their message, not as a bug.
-USER_ERRORS: tuple[type[BaseException], ...] = (ValueError, OSError, LookupError)
+USER_ERRORS: tuple[type[BaseException], ...] = (ValueError, OSError, LookupError, DatabaseError,
+                                                ExportError, AnnotationFileError)
 
 
 class _Signals(QObject):
@@ -40,6 +44,7 @@ class _Signals(QObject):
     failed = Signal(str)
     crashed = Signal(object)  # the exception, for the error reporter
     cancelled = Signal()
+    finished = Signal()  # after any outcome, once its callbacks have run
 
 
 class _Runnable(QRunnable):
@@ -86,9 +91,6 @@ class BackgroundOp:
         self.done = False
         self.signals.failed.connect(self._failed)
         self.signals.crashed.connect(self._crashed)
-        for signal in (self.signals.succeeded, self.signals.failed, self.signals.crashed,
-                       self.signals.cancelled):
-            signal.connect(self._finished)
 
     # --- chaining ---------------------------------------------------------------------------
     def on_progress(self, callback: Callable[[int, int, str], None]) -> BackgroundOp:
@@ -107,16 +109,29 @@ class BackgroundOp:
         self.signals.cancelled.connect(callback)
         return self
 
+    def on_finished(self, callback: Callable[[], None]) -> BackgroundOp:
+        """After success, failure, crash or cancel (e.g. hide a progress bar)."""
+        self.signals.finished.connect(callback)
+        return self
+
     def run(self) -> BackgroundOp:
-        _running.add(self)
-        QThreadPool.globalInstance().start(_Runnable(self))
+        self._start()
+        QThreadPool.globalInstance().start(self._runnable)
         return self
 
     def run_blocking(self) -> BackgroundOp:
         """Run in this thread (tests and the CLI-like paths); callbacks still fire."""
-        _running.add(self)
-        _Runnable(self).run()
+        self._start(blocking=True)
+        self._runnable.run()
         return self
+
+    def _start(self, blocking: bool = False) -> None:
+        self._blocking = blocking
+        for signal in (self.signals.succeeded, self.signals.failed, self.signals.crashed,
+                       self.signals.cancelled):
+            signal.connect(self._finished)
+        self._runnable = _Runnable(self)  # kept with the op: the pool does not own it
+        _running.add(self)
 
     def cancel(self) -> None:
         self.progress.cancel()
@@ -126,7 +141,8 @@ class BackgroundOp:
         if self._on_failure is not None:
             self._on_failure(message)
             return
-        box = QMessageBox(QMessageBox.Icon.Warning, self.title or QMessageBox.tr("Error"), message,
+        # The app's name when the op has no title: no new string to translate.
+        box = QMessageBox(QMessageBox.Icon.Warning, self.title or APP_DISPLAY_NAME, message,
                           QMessageBox.StandardButton.Ok, self.parent)
         box.setTextFormat(box.textFormat().PlainText)  # the message may quote user data
         box.exec()
@@ -136,5 +152,14 @@ class BackgroundOp:
         hook(type(error), error, error.__traceback__)
 
     def _finished(self, *_args: object) -> None:
-        self.done = True
+        if self._blocking:
+            self._deliver_finished()
+        else:
+            # Queued behind the outcome's other deliveries (callbacks chained after run()
+            # included): the op stays alive, and `finished` comes last.
+            QTimer.singleShot(0, self.signals, self._deliver_finished)
+
+    def _deliver_finished(self) -> None:
+        self.done = True  # every callback has had the outcome
+        self.signals.finished.emit()
         _running.discard(self)

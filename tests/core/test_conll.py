@@ -208,3 +208,20 @@ def test_seed_without_stored_segmentation_is_segmented_and_offsets_are_exact(db,
         rows = [r.split("\t") for r in block.split("\n") if r and not r.startswith("#")]
         for (_, _, end, _), (_, begin, _, _) in zip(rows, rows[1:], strict=False):
             assert "\n" not in text[int(end) : int(begin)]
+
+
+def test_conllu_document_has_ud_columns_and_offsets():
+    from desktop_app.core.interchange.conll import conllu_document
+
+    text = "Ban Tổ chức họp.\nHà Nội"
+    sentences = [[(0, 3), (4, 11), (12, 15), (15, 16)], [(17, 23)]]
+    pos = {(0, 3): "N", (4, 11): "V", (15, 16): "CH", (17, 23): "Np"}
+    doc = conllu_document(7, " Tin \n mới ", text, sentences, pos)
+    lines = doc.split("\n")
+    assert lines[:4] == ["# newdoc id = 7", "# title = Tin mới", "# sent_id = 7-1", "# text = Ban Tổ chức họp."]
+    assert lines[4] == "1\tBan\t_\tNOUN\tN\t_\t_\t_\t_\tstart_char=0|end_char=3"
+    assert lines[6] == "3\thọp\t_\t_\t_\t_\t_\t_\t_\tstart_char=12|end_char=15"  # untagged
+    assert lines[7].split("\t")[3:5] == ["PUNCT", "CH"]
+    assert lines[8] == "" and lines[11].split("\t")[1:5] == ["Hà Nội", "_", "PROPN", "Np"]
+    assert doc.endswith("\n\n")
+    assert conllu_document(8, "Trống", "", []) == "# newdoc id = 8\n# title = Trống\n\n"

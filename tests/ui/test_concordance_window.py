@@ -14,6 +14,7 @@ import pytest
 from PySide6.QtCore import QItemSelectionModel, QPoint, QThreadPool, Qt
 from PySide6.QtTest import QTest
 
+from desktop_app.core.analysis import concordance_pages
 from desktop_app.core.analysis.concordance import concordance, sort_lines
 from desktop_app.core.storage.database import Database
 from desktop_app.core.library.ingest import import_paths
@@ -230,7 +231,7 @@ def test_stop_keeps_the_lines_found_so_far(qtbot, window, seeded, monkeypatch):
             yield line
 
     search(qtbot, window, "can bo")
-    monkeypatch.setattr(cw, "iter_concordance", slow)
+    monkeypatch.setattr(concordance_pages, "iter_concordance", slow)  # core streams the lines
     with qtbot.waitSignal(window.loaded, timeout=10_000) as blocker:
         window.load_all()
         assert window.progress.isVisible() and window.stop_button.isVisible()

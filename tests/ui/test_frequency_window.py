@@ -4,6 +4,7 @@ word_frequencies' for each scope and option; stop words are edited, saved and re
 from __future__ import annotations
 
 import csv
+import sys
 from pathlib import Path
 
 import pytest
@@ -16,6 +17,7 @@ from desktop_app.core.analysis.frequencies import FrequencyResult, word_frequenc
 from desktop_app.core.library.articles import article_text
 from desktop_app.core.analysis.stopwords import load_stopwords
 from desktop_app.ui.app import make_application
+from desktop_app.ui.tools import frequency_window as fw
 from desktop_app.ui.tools.frequency_window import WORD_ROLE, FrequencyWindow
 from desktop_app.ui.tools.stopwords_dialog import StopwordsDialog
 from tests.ui.test_concordance_window import seeded, type_text  # noqa: F401  (fixture)
@@ -195,3 +197,16 @@ def test_set_scope_counts_a_tag_at_once(qtbot, window, tagged):
     assert result == word_frequencies(db, tag="Nhân sự/Quy hoạch", stopwords=load_stopwords())
     recount(qtbot, window, lambda: window.set_scope("library"))
     assert window.result() == word_frequencies(db, stopwords=load_stopwords())
+
+
+def test_a_count_that_crashes_is_reported_and_the_window_counts_again(qtbot, window, monkeypatch):
+    reported: list[type] = []
+    monkeypatch.setattr(sys, "excepthook", lambda kind, error, tb: reported.append(kind))
+    real_run = fw.Request.run
+    monkeypatch.setattr(fw.Request, "run", lambda self, db: 1 / 0)
+    with qtbot.waitSignal(window.failed, timeout=20_000):
+        window.compounds_only.click()
+    assert reported == [ZeroDivisionError]
+    assert window.summary.text() == "Counting failed: an unexpected error (see the log)"
+    monkeypatch.setattr(fw.Request, "run", real_run)
+    recount(qtbot, window, window.compounds_only.click)  # not stuck "counting"

@@ -23,6 +23,9 @@ first created; the loser keeps its other tokens, starting again with B-. Each
 sentence starts a new B-, since CoNLL readers treat sentences independently. Spaces
 in tag names become "_" in labels. Orphans (see csv_export) label no token: their
 position belongs to an older text.
+
+Also here: CoNLL-U for `chugiai segment` (conllu_document), the segmentation with its
+parts of speech in UD columns.
 """
 
 from __future__ import annotations
@@ -35,6 +38,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
+from desktop_app.core.progress import Cancelled, Progress
 from desktop_app.core.storage.database import Database
 from desktop_app.core.interchange.csv_export import atomic_open
 from desktop_app.core.storage.models import Article, Highlight
@@ -51,7 +55,7 @@ _CLOSING = re.compile(r"[\"'”’»)\]]+")
 _SPACE = re.compile(r"\s")
 
 
-class ExportCancelled(Exception):
+class ExportCancelled(Cancelled):
     """The user cancelled; no file was written."""
 
 
@@ -145,15 +149,19 @@ def export_conll(
     article_ids: Iterable[int] | None = None,
     join: str = "_",
     *,
-    progress: Callable[[int, int], None] | None = None,
+    progress: Progress | Callable[[int, int], None] | None = None,
     should_cancel: Callable[[], bool] | None = None,
 ) -> int:
     """Write the file atomically (UTF-8, LF, no BOM) and return the number of tokens.
 
     `tags` None labels every tag. Segmenting articles without a stored segmentation
-    can take seconds, hence `progress(done, total)` and `should_cancel()`; a
-    cancelled export raises ExportCancelled and leaves no file.
+    can take seconds, hence `progress` (a core Progress, or a `(done, total)` callable with
+    `should_cancel()`); a cancelled export raises ExportCancelled (a Cancelled) and leaves
+    no file.
     """
+    if isinstance(progress, Progress):
+        job = progress
+        should_cancel, progress = (lambda: job.cancelled), job.report
     if isinstance(tags, str):
         tags = [tags]
     if "\t" in join or "\n" in join or "\r" in join:
@@ -195,3 +203,49 @@ def export_conll(
         if progress:
             progress(len(ids), len(ids))
     return total
+
+
+# --- CoNLL-U (chugiai segment) ------------------------------------------------------------
+
+def stored_or_tagged_pos(db: Database, article_id: int, text: str) -> dict[Span, str]:
+    """{(start, end): VLSP tag}: the stored tagging, else tagged now (and stored unless the
+    library is read-only)."""
+    from desktop_app.core.nlp.pos_ner import load_pos, save_tags, tag_paragraph
+
+    pos = load_pos(db, article_id)
+    if pos is None:
+        pos, entities = tag_paragraph(text)
+        if not db.read_only:
+            save_tags(db, article_id, text, pos, entities)
+    return {(s, e): tag for s, e, tag in pos}
+
+
+# VLSP 2013 tags (underthesea's pos_tag) -> Universal Dependencies UPOS, as the UD
+# Vietnamese VTB treebank maps them.
+UPOS = {
+    "N": "NOUN", "Nc": "NOUN", "Nu": "NOUN", "Ny": "NOUN", "Nb": "NOUN", "Np": "PROPN",
+    "V": "VERB", "Vb": "VERB", "Vy": "VERB", "A": "ADJ", "Ab": "ADJ", "P": "PRON",
+    "R": "ADV", "L": "DET", "M": "NUM", "Mb": "NUM", "E": "ADP", "C": "CCONJ",
+    "Cc": "CCONJ", "CH": "PUNCT", "I": "INTJ", "T": "PART", "Y": "X", "Z": "X",
+    "X": "X", "S": "SYM",
+}
+
+
+def conllu_document(article_id: int, title: str, text: str, sentences: Sequence[Sequence[Span]],
+                    pos: dict[Span, str] | None = None) -> str:
+    """One article as CoNLL-U: ID FORM LEMMA UPOS XPOS FEATS HEAD DEPREL DEPS MISC; ID,
+    FORM, the tags and MISC (code-point offsets, as Stanza writes them) are known."""
+    pos = pos or {}
+    out = [f"# newdoc id = {article_id}", f"# title = {' '.join(title.split())}"]
+    for k, sentence in enumerate(sentences, 1):
+        out.append(f"# sent_id = {article_id}-{k}")
+        out.append(f"# text = {' '.join(text[sentence[0][0]:sentence[-1][1]].split())}")
+        for i, (s, e) in enumerate(sentence, 1):
+            form = " ".join(text[s:e].split())
+            xpos = pos.get((s, e), "_")
+            upos = UPOS.get(xpos, "X") if xpos != "_" else "_"
+            out.append(f"{i}\t{form}\t_\t{upos}\t{xpos}\t_\t_\t_\t_\tstart_char={s}|end_char={e}")
+        out.append("")
+    if not sentences:
+        out.append("")
+    return "\n".join(out) + "\n"

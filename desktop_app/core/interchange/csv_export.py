@@ -25,6 +25,7 @@ from operator import itemgetter
 from pathlib import Path
 from typing import IO, Any, TypeGuard
 
+from desktop_app.core.progress import Progress
 from desktop_app.core.storage.database import Database
 from desktop_app.core.storage.models import Article, Highlight, Tag, highlight_tags
 from desktop_app.core.annotate.tag_paths import in_tag_scope
@@ -113,6 +114,7 @@ def highlight_records(
     article_ids: Iterable[int] | None = None,
     tag: str | None = None,
     excel_safe: bool = False,
+    progress: Progress | None = None,
 ) -> Iterator[tuple[list[object], tuple[str, ...]]]:
     """Raw rows in COLUMNS order (created_at ISO text, "" if unknown) with each row's tags.
 
@@ -126,6 +128,8 @@ def highlight_records(
     highlight fetched in one grouped query, each article's text indexed once and each
     distinct set of tags sorted and joined once. SQLAlchemy's result layer, a global
     ORDER BY and a per-row tag subquery took 1.4 s of a 2.9 s export.
+
+    `progress` hears (articles done, articles) and stops the walk with Cancelled.
     """
     h, a, ht = Highlight.__tablename__, Article.__tablename__, highlight_tags.name
     with db.session() as s:
@@ -147,7 +151,9 @@ def highlight_records(
                " coalesce(replace(replace(created_at, '.000000', ''), ' ', 'T'), '')"
                f" FROM {h} WHERE article_id = ? AND orphaned = 0 ORDER BY start, id")
         safe = safe_cell if excel_safe else _as_is
-        for aid, title, source, published in articles:
+        for done, (aid, title, source, published) in enumerate(articles):
+            if progress is not None:
+                progress.step(done, len(articles))
             title, source, published = safe(title), safe(source or ""), safe(published or "")
             context_of = None
             for hid, start, end, quote, note, created in raw.execute(sql, (aid,)).fetchall():
@@ -180,9 +186,10 @@ def highlight_rows(
     article_ids: Iterable[int] | None = None,
     tag: str | None = None,
     excel_safe: bool = False,
+    progress: Progress | None = None,
 ) -> Iterator[list[object]]:
     """Rows in COLUMNS order, by article then position."""
-    return map(itemgetter(0), highlight_records(db, article_ids, tag, excel_safe))  # no Python frame per row
+    return map(itemgetter(0), highlight_records(db, article_ids, tag, excel_safe, progress))  # no Python frame per row
 
 
 # --- writing ----------------------------------------------------------------------------
@@ -253,6 +260,7 @@ def export_csv(
     delimiter: str = ",",
     tag: str | None = None,
     columns: Sequence[str] | None = None,
+    progress: Progress | None = None,
 ) -> int:
     """Write the file atomically (temp file + rename) and return the number of rows.
 
@@ -261,7 +269,8 @@ def export_csv(
     """
     picked = column_indexes(columns, COLUMNS)
     header = [COLUMNS[i] for i in picked]
-    rows: Iterable[Sequence[object]] = highlight_rows(db, article_ids, tag, excel_safe=True)
+    rows: Iterable[Sequence[object]] = highlight_rows(db, article_ids, tag, excel_safe=True,
+                                                      progress=progress)
     if columns is not None:  # the default keeps rows as they are: no copy per row
         rows = ([row[i] for i in picked] for row in rows)
     return write_csv(path, header, rows, delimiter, cells_safe=True)

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from sqlalchemy import and_, distinct, func, select
 
+from desktop_app.core.progress import Progress
 from desktop_app.core.storage.database import Database
 from desktop_app.core.interchange.csv_export import (
     COLUMNS,
@@ -30,14 +31,15 @@ _TAG = COLUMNS.index("tags")
 
 
 def long_rows(
-    db: Database, article_ids: Iterable[int] | None = None, tag: str | None = None
+    db: Database, article_ids: Iterable[int] | None = None, tag: str | None = None,
+    progress: Progress | None = None,
 ) -> Iterator[list[object]]:
     """Rows in LONG_COLUMNS order: one per tag of each highlight, one with "" if untagged.
 
     With a `tag` scope only the tags inside the scope get rows, so a pivot over the
     file counts exactly the scope.
     """
-    for row, names in highlight_records(db, article_ids, tag):
+    for row, names in highlight_records(db, article_ids, tag, progress=progress):
         for name in [n for n in names if in_tag_scope(n, tag)] or [""]:
             out = list(row)
             out[_TAG] = name
@@ -51,6 +53,7 @@ def export_csv_long(
     tag: str | None = None,
     delimiter: str = ",",
     columns: Sequence[str] | None = None,
+    progress: Progress | None = None,
 ) -> int:
     """Write the long CSV atomically and return the number of rows.
 
@@ -58,7 +61,7 @@ def export_csv_long(
     """
     picked = column_indexes(columns, LONG_COLUMNS)
     header = [LONG_COLUMNS[i] for i in picked]
-    rows = ([row[i] for i in picked] for row in long_rows(db, article_ids, tag))
+    rows = ([row[i] for i in picked] for row in long_rows(db, article_ids, tag, progress))
     return write_csv(path, header, rows, delimiter)
 
 

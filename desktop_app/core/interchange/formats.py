@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import inspect
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from desktop_app.core.progress import Progress
 from desktop_app.core.storage.database import Database
 
 
@@ -21,52 +23,56 @@ class ExportFormat:
     run: Callable[..., int]
 
 
-def _csv(db, path, article_ids, tag, delimiter):
+# Each runner: (db, path, article_ids, tag, delimiter, columns, progress) -> count.
+def _csv(db, path, article_ids, tag, delimiter, columns, progress):
     from desktop_app.core.interchange.csv_export import export_csv
 
-    return export_csv(db, path, article_ids=article_ids, delimiter=delimiter, tag=tag)
+    return export_csv(db, path, article_ids=article_ids, delimiter=delimiter, tag=tag,
+                      columns=columns, progress=progress)
 
 
-def _csv_long(db, path, article_ids, tag, delimiter):
+def _csv_long(db, path, article_ids, tag, delimiter, columns, progress):
     from desktop_app.core.interchange.csv_long import export_csv_long
 
-    return export_csv_long(db, path, article_ids=article_ids, tag=tag, delimiter=delimiter)
+    return export_csv_long(db, path, article_ids=article_ids, tag=tag, delimiter=delimiter,
+                           progress=progress)
 
 
-def _codebook(db, path, article_ids, tag, delimiter):
+def _codebook(db, path, article_ids, tag, delimiter, columns, progress):
     from desktop_app.core.interchange.csv_long import export_codebook_csv
 
-    return export_codebook_csv(db, path, delimiter=delimiter)
+    return export_codebook_csv(db, path, delimiter=delimiter)  # one query: nothing to report
 
 
-def _xlsx(db, path, article_ids, tag, delimiter):
+def _xlsx(db, path, article_ids, tag, delimiter, columns, progress):
     from desktop_app.core.interchange.xlsx_export import export_xlsx
 
-    return export_xlsx(db, path, article_ids=article_ids, tag=tag)
+    return export_xlsx(db, path, article_ids=article_ids, tag=tag, progress=progress)
 
 
-def _webanno(db, path, article_ids, tag, delimiter):
+def _webanno(db, path, article_ids, tag, delimiter, columns, progress):
     from desktop_app.core.interchange.webanno import export_webanno
 
-    return export_webanno(db, path, article_ids=article_ids)
+    return export_webanno(db, path, article_ids=article_ids, progress=progress)
 
 
-def _qdpx(db, path, article_ids, tag, delimiter):
+def _qdpx(db, path, article_ids, tag, delimiter, columns, progress):
     from desktop_app.core.interchange.refi_export import export_qdpx
 
-    return export_qdpx(db, path, article_ids=article_ids)
+    return export_qdpx(db, path, article_ids=article_ids, progress=progress)
 
 
-def _qdc(db, path, article_ids, tag, delimiter):
+def _qdc(db, path, article_ids, tag, delimiter, columns, progress):
     from desktop_app.core.interchange.refi_export import export_qdc
 
     return export_qdc(db, path)
 
 
-def _conll(db, path, article_ids, tag, delimiter):
+def _conll(db, path, article_ids, tag, delimiter, columns, progress):
     from desktop_app.core.interchange.conll import export_conll
 
-    return export_conll(db, path, tags=[tag] if tag else None, article_ids=article_ids)
+    return export_conll(db, path, tags=[tag] if tag else None, article_ids=article_ids,
+                        progress=progress)
 
 
 FORMATS: dict[str, ExportFormat] = {
@@ -95,13 +101,20 @@ def export(
     article_ids: Sequence[int] | None = None,
     tag: str | None = None,
     delimiter: str = ",",
+    columns: Sequence[str] | None = None,
+    progress: Progress | None = None,
 ) -> int:
+    """Write `key`'s file atomically (a temp file next to `path`, renamed at the end) and
+    return the count of FORMATS[key].unit. `columns` picks CSV columns ("csv" only);
+    `progress` reports and cancels (Cancelled, and no file is left)."""
     from desktop_app.core.interchange.refi_export import RefiExportError
 
     fmt = FORMATS[key]
+    if columns is not None and key != "csv":
+        raise ValueError(f"columns can only be chosen for csv, not {key}")
     try:
         return fmt.run(db, Path(path), article_ids if fmt.scopes_articles else None,
-                       tag if fmt.scopes_tag else None, delimiter)
+                       tag if fmt.scopes_tag else None, delimiter, columns, progress)
     except (RefiExportError, ValueError) as e:
         raise ExportError(str(e)) from e
 
@@ -113,10 +126,19 @@ class AnnotationFileError(Exception):
 IMPORT_SUFFIXES = {".csv": "csv", ".json": "webanno", ".jsonld": "webanno", ".qdpx": "qdpx"}
 
 
-def import_annotations(db: Database, path: Path) -> str:
+def _progress_kw(fn: Callable[..., object], progress: Progress | None) -> dict[str, Progress]:
+    """{"progress": progress} if the importer takes one. The importers belong to the
+    annotation-ops work, which adds the parameter; until then they run without it."""
+    if progress is None or "progress" not in inspect.signature(fn).parameters:
+        return {}
+    return {"progress": progress}
+
+
+def import_annotations(db: Database, path: Path, progress: Progress | None = None) -> str:
     """Import highlights from our CSV, W3C JSON(-LD) or a .qdpx; return a one-line summary.
 
-    Raises AnnotationFileError with a message naming the file and the problem.
+    Raises AnnotationFileError with a message naming the file and the problem; Cancelled
+    (from `progress`) when the user cancelled, with what the importer says it keeps.
     """
     return import_annotations_detailed(db, path)[0]
 
@@ -136,9 +158,11 @@ def import_annotations_detailed(db: Database, path: Path) -> tuple[str, object]:
         )
     if not path.is_file():
         raise AnnotationFileError(f"{path}: no such file.")
+    if progress is not None:
+        progress.step(0)  # busy; cancelled before it began: nothing read
     try:
         if kind == "qdpx":
-            r = import_qdpx(db, path)
+            r = import_qdpx(db, path, **_progress_kw(import_qdpx, progress))
             problems = f" {len(r.problems)} note(s): " + "; ".join(r.problems[:3]) if r.problems else ""
             memos = f", {r.memos_imported} article memos" if r.memos_imported else ""
             return (f"{path.name}: {r.highlights_imported} highlights, {r.articles_imported} new articles "
@@ -146,11 +170,11 @@ def import_annotations_detailed(db: Database, path: Path) -> tuple[str, object]:
         if kind == "csv":
             from desktop_app.core.interchange.csv_import import import_csv
 
-            result = import_csv(db, path)
+            result = import_csv(db, path, **_progress_kw(import_csv, progress))
         else:
             from desktop_app.core.interchange.webanno import import_webanno
 
-            result = import_webanno(db, path)
+            result = import_webanno(db, path, **_progress_kw(import_webanno, progress))
     except (AnnotationError, QdpxImportError, DatabaseError, OSError, UnicodeError, ValueError) as e:
         raise AnnotationFileError(str(e)) from e
     orphans = ""

@@ -26,6 +26,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from desktop_app import APP_DISPLAY_NAME
+from desktop_app.core.progress import Progress
 from desktop_app.core.storage.database import Database
 from desktop_app.core.interchange.csv_export import atomic_open
 from desktop_app.core.interchange.refi_qda import (
@@ -64,11 +65,14 @@ class _Code:
     children: dict[str, _Code] = field(default_factory=dict)
 
 
-def export_qdpx(db: Database, path: Path, article_ids: Iterable[int] | None = None) -> int:
+def export_qdpx(db: Database, path: Path, article_ids: Iterable[int] | None = None,
+                progress: Progress | None = None) -> int:
     """Write a .qdpx (project.qde + Sources/<guid>.txt); return the number of highlights.
 
     The codebook holds every tag, so the file can be re-imported as the whole scheme.
     """
+    if progress is not None:
+        progress.step(0, 2)
     with db.session() as s:
         stmt = (
             select(Article)
@@ -80,6 +84,8 @@ def export_qdpx(db: Database, path: Path, article_ids: Iterable[int] | None = No
         articles = list(s.scalars(stmt))
         memos = memo_texts(s, [a.id for a in articles])
         project, entries, count = _project(list(s.scalars(select(Tag))), articles, memos)
+    if progress is not None:
+        progress.step(1, 2)
     entries.insert(0, ("project.qde", _xml_bytes(project)))
     _write_atomic(path, ".qdpx", lambda f: _write_zip(f, entries))
     return count

@@ -35,6 +35,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
+from desktop_app.core.progress import Progress
 from desktop_app.core.storage.database import Database
 from desktop_app.core.interchange.csv_export import atomic_open
 from desktop_app.core.interchange.importing import (
@@ -160,9 +161,14 @@ def web_annotations(
         return highlights + _memo_annotations(s, article_ids)
 
 
-def export_webanno(db: Database, path: Path, article_ids: Iterable[int] | None = None) -> int:
+def export_webanno(db: Database, path: Path, article_ids: Iterable[int] | None = None,
+                   progress: Progress | None = None) -> int:
     """Write the JSON-LD file and return the number of annotations."""
+    if progress is not None:
+        progress.step(0, 2)
     items = web_annotations(db, article_ids)
+    if progress is not None:
+        progress.step(1, 2)
     text = json.dumps(items, ensure_ascii=False, indent=2) + "\n"
     with atomic_open(Path(path), Path(path).suffix, "wb") as f:
         f.write(text.encode("utf-8"))

@@ -21,6 +21,7 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 from sqlalchemy import select
 
+from desktop_app.core.progress import Progress
 from desktop_app.core.storage.database import Database
 from desktop_app.core.interchange.csv_export import (
     COLUMNS,
@@ -129,7 +130,8 @@ def _article_rows(
 
 
 def export_xlsx(
-    db: Database, path: Path, article_ids: Iterable[int] | None = None, tag: str | None = None
+    db: Database, path: Path, article_ids: Iterable[int] | None = None, tag: str | None = None,
+    progress: Progress | None = None,
 ) -> int:
     """Write the workbook atomically and return the number of highlight rows.
 
@@ -142,7 +144,7 @@ def export_xlsx(
     published, created = COLUMNS.index("published"), COLUMNS.index("created_at")
     highlights: list[list[object]] = []
     counts: dict[int, int] = {}
-    for row, _names in highlight_records(db, article_ids, tag):
+    for row, _names in highlight_records(db, article_ids, tag, progress=progress):
         row[published] = excel_date(row[published])
         row[created] = excel_date(row[created])
         highlights.append(row)
@@ -153,6 +155,8 @@ def export_xlsx(
     _write_sheet(wb, "Highlights", COLUMNS, highlights)
     _write_sheet(wb, "Codebook", CODEBOOK_COLUMNS, codebook_rows(db, article_ids, tag))
     _write_sheet(wb, "Articles", ARTICLE_COLUMNS, _article_rows(db, article_ids, counts))
+    if progress is not None:
+        progress.check()  # the last chance before the file is written
     with atomic_open(path, ".xlsx", "wb") as f:
         wb.save(f)
     return len(highlights)

@@ -16,7 +16,7 @@ from desktop_app.ui.library.article_list import ID_ROLE, ArticleListModel, Artic
 from desktop_app.ui.i18n import number
 from desktop_app.ui.library.filters import LibraryFilters
 from desktop_app.ui.library.search_results import HIT_ROLE, SearchResultsModel, SearchResultsView
-from desktop_app.ui.tasks import run_in_background
+from desktop_app.ui.background import BackgroundOp
 
 SEARCH_DELAY_MS = 250  # search after a pause in typing, not on every key
 
@@ -149,9 +149,10 @@ class LibraryPane(QWidget):
             return
         generation = self._search_generation
         self.count.setText(self.tr("Searching…"))
-        run_in_background(lambda: search(self.db, query),
-                          lambda hits: self._show_hits(generation, hits),
-                          lambda message: self._search_failed(generation, message))
+        (BackgroundOp(self, lambda _progress: search(self.db, query))
+         .on_success(lambda hits: self._show_hits(generation, hits))
+         .on_failure(lambda message: self._search_failed(generation, message))
+         .run())
 
     def _show_hits(self, generation: int, hits: list[SearchHit]) -> None:
         if generation != self._search_generation:
@@ -168,7 +169,8 @@ class LibraryPane(QWidget):
 
     def index_in_background(self) -> None:
         """Bring the search index up to date (after an import, at start) off the GUI thread."""
-        run_in_background(lambda: sync_index(self.db), lambda _n: None, lambda _m: None)
+        # A failure is not the user's business (the next sync catches up); a crash is a bug.
+        BackgroundOp(self, lambda _progress: sync_index(self.db)).on_failure(lambda _message: None).run()
 
     def _on_current_hit(self, index, _previous=None) -> None:
         if index.isValid():

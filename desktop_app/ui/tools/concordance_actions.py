@@ -24,7 +24,7 @@ from desktop_app.core.annotate.highlights import TagInfo
 from desktop_app.core.analysis.concordance import ConcordanceLine, export_concordance_csv
 from desktop_app.ui.i18n import number
 from desktop_app.ui.dialogs.tag_dialog import TagDialog
-from desktop_app.ui.tasks import run_in_background
+from desktop_app.ui.background import BackgroundOp
 
 if TYPE_CHECKING:
     from PySide6.QtCore import SignalInstance
@@ -99,9 +99,10 @@ class ConcordanceActions(_Base):
         lines = self.model.lines()
         self.status.setText(QCoreApplication.translate("ConcordanceWindow", "Exporting to %1…")
                             .replace("%1", str(path)))
-        run_in_background(lambda: export_concordance_csv(lines, path, delimiter),
-                          lambda n: self._exported(path, n),
-                          lambda message: self._export_failed(path, message))
+        (BackgroundOp(self, lambda _progress: export_concordance_csv(lines, path, delimiter))
+         .on_success(lambda n: self._exported(path, n))
+         .on_failure(lambda message: self._export_failed(path, message))
+         .run())
 
     def _exported(self, path: Path, rows: int) -> None:
         if shiboken6.isValid(self):

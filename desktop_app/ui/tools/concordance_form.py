@@ -11,7 +11,6 @@ A mixin of ConcordanceWindow. Its strings keep the window's translation context
 
 from __future__ import annotations
 
-import threading
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
@@ -33,6 +32,7 @@ from desktop_app.ui.tools.concordance_table import COLUMN_KEYS, HEADERS, Concord
 from desktop_app.ui.i18n import number
 
 if TYPE_CHECKING:
+    from desktop_app.ui.background import BackgroundOp
     from desktop_app.core.storage.database import Database
 
 
@@ -50,7 +50,7 @@ class ConcordanceForm(_Base):
         _stopped: bool
         _candidates: int
         _sort: tuple[str, bool]
-        _stop: threading.Event | None
+        _load: BackgroundOp | None
 
     def _build_form(self) -> None:
         translate = QCoreApplication.translate
@@ -148,7 +148,7 @@ class ConcordanceForm(_Base):
                 else translate("ConcordanceWindow", "%1 articles").replace("%1", number(articles)),
             ))
         self.summary.setText(text)
-        self.load_all_button.setVisible(not self._complete and self._stop is None)
+        self.load_all_button.setVisible(not self._complete and self._load is None)
 
     def _set_note(self, lines: list[ConcordanceLine]) -> None:
         bare = sum(1 for l in lines if not l.segmented)

@@ -6,47 +6,41 @@ it, as ripgrep's smart case does: "Đảng" typed with its marks means the Party
 "đang" or "đáng", so it is ticked; "dang" typed without marks finds every spelling.
 Clicking the box overrides that until the query field is emptied.
 
-Every search runs on a pool thread; only the newest request's answer is shown. The
-first PAGE lines come at once (~20 ms on 10,000 articles); "Load all lines" streams the
-rest (a common word: ~190,000 lines, ~4 s) with progress and Stop, and is what Export
-does first when only a page is loaded. The widgets hold no SQL: they call core.
+Every search runs as a BackgroundOp; only the newest request's answer is shown. The
+first PAGE lines come at once; "Load all lines" streams the rest with progress and Stop
+(core/analysis/concordance_pages.py: paging, streaming and sorting, without Qt), and is
+what Export does first when only a page is loaded. The widgets hold no SQL.
 
-This module holds that work and the window's searching, loading and sorting. Its other
+This module holds the window's searching, loading and sorting. Its other
 parts: ui/concordance_table.py (model and view), ui/concordance_form.py (widgets and
 status texts), ui/concordance_actions.py (tag the selected lines, export to CSV).
 """
 
 from __future__ import annotations
 
-import bisect
-import threading
-import time
-import unicodedata
 from collections.abc import Callable, Sequence
 
 import shiboken6
-from PySide6.QtCore import QModelIndex, QObject, Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QWidget
 
 from desktop_app.core.annotate.highlights import TagInfo
-from desktop_app.core.analysis.concordance import (
-    WORD_RE,
-    ConcordanceLine,
-    candidate_ids,
-    concordance,
-    iter_concordance,
-    sort_lines,
+from desktop_app.core.analysis.concordance import ConcordanceLine
+from desktop_app.core.analysis.concordance_pages import (
+    all_lines,
+    first_page,
+    has_marks,
+    query_words,
+    sort_concordance,
 )
 from desktop_app.core.storage.database import Database
-from desktop_app.core.analysis.stopwords import word_form
-from desktop_app.core.text.normalize import fold, fold_aligned, normalize
+from desktop_app.ui.background import BackgroundOp
 from desktop_app.ui.tools.concordance_actions import ConcordanceActions, Span
 from desktop_app.ui.tools.concordance_form import ConcordanceForm
 from desktop_app.ui.tools.concordance_table import COLUMN_KEYS, HEADERS, LINE_ROLE, ConcordanceModel, ConcordanceView, Index
-from desktop_app.ui.tasks import run_in_background
 
-# The table's names are imported from here too.
+# The table's names, and core's paging and sorting, are imported from here too.
 __all__ = [
     "COLUMN_KEYS",
     "HEADERS",
@@ -66,70 +60,6 @@ __all__ = [
 
 PAGE = 500  # lines of the first answer
 SYNC_SORT_LINES = 20_000  # fewer lines sort in the GUI thread (~0.1 s); more in the pool
-PROGRESS_EVERY_S = 0.1
-
-
-# ------------------------------------------------------------------ plain work (pool threads)
-
-
-def query_words(query: str) -> list[str]:
-    """The folded syllables core's FTS step narrows a query by (concordance._compile)."""
-    return WORD_RE.findall(fold_aligned(" ".join(normalize(query).split())))
-
-
-def has_marks(text: str) -> bool:
-    """True when the text carries a diacritic or đ: folding would change more than case."""
-    return fold(text) != unicodedata.normalize("NFC", text).casefold()
-
-
-def sort_concordance(lines: Sequence[ConcordanceLine], key: str, descending: bool = False
-                     ) -> list[ConcordanceLine]:
-    """core's sort_lines, plus "keyword" (written forms grouped: Đảng, đảng, then đang)."""
-    if key == "keyword":
-        ordered = sort_lines(lines, "article")
-        ordered.sort(key=lambda l: (fold(l.keyword), word_form(l.keyword), l.keyword))
-    else:
-        ordered = sort_lines(lines, key)
-    if descending:
-        ordered.reverse()
-    return ordered
-
-
-def first_page(db: Database, query: str, match_diacritics: bool) -> tuple[list[ConcordanceLine], bool, int]:
-    """(the first PAGE lines, whether there are more, articles that may hold more)."""
-    lines = concordance(db, query, limit=PAGE + 1, match_diacritics=match_diacritics)
-    if len(lines) <= PAGE:
-        return lines, False, len({l.article_id for l in lines})
-    return lines[:PAGE], True, len(candidate_ids(db, query_words(query)))
-
-
-def all_lines(db: Database, query: str, match_diacritics: bool, sort: tuple[str, bool],
-              stop: threading.Event, report: Callable[[int, int], None]
-              ) -> tuple[list[ConcordanceLine], bool]:
-    """Every line, sorted; stops between two lines when `stop` is set: (lines, complete)."""
-    ids = candidate_ids(db, query_words(query))  # progress: how far through these we are
-    lines: list[ConcordanceLine] = []
-    last = time.monotonic()
-    complete = True
-    for line in iter_concordance(db, query, match_diacritics=match_diacritics):
-        lines.append(line)
-        if stop.is_set():
-            complete = False
-            break
-        if (now := time.monotonic()) - last >= PROGRESS_EVERY_S:
-            report(bisect.bisect_left(ids, line.article_id), len(ids))
-            last = now
-    report(len(ids), len(ids))
-    return sort_concordance(lines, *sort), complete
-
-
-# ------------------------------------------------------------------ the window
-
-
-class _Progress(QObject):
-    """Emitted from a pool thread, delivered (queued) in the GUI thread."""
-
-    changed = Signal(int, int, int)  # generation, articles done, articles in all
 
 
 class ConcordanceWindow(ConcordanceForm, ConcordanceActions, QWidget):
@@ -155,15 +85,13 @@ class ConcordanceWindow(ConcordanceForm, ConcordanceActions, QWidget):
         self.db, self._open_at, self._tag_lines, self._tags = db, open_at, tag_lines, tags
         self._build_form()
 
-        self._progress = _Progress(self)
-        self._progress.changed.connect(self._on_progress)
         self._generation = 0  # of the lines shown: a new search, a load, a sort
         self._shown: tuple[str, bool] | None = None  # query and match_diacritics of the lines
         self._complete = True
         self._stopped = False  # the user stopped a load: the lines are a beginning
         self._candidates = 0
         self._sort: tuple[str, bool] = ("article", False)
-        self._stop: threading.Event | None = None
+        self._load: BackgroundOp | None = None  # "Load all lines", while it runs
         self._then: Callable[[], None] | None = None  # once every line is loaded and sorted
         self._diacritics_auto = True
 
@@ -209,36 +137,38 @@ class ConcordanceWindow(ConcordanceForm, ConcordanceActions, QWidget):
             return
         generation, md = self._generation, self.match_diacritics.isChecked()
         self.summary.setText(self.tr("Searching…"))
-        run_in_background(lambda: first_page(self.db, text, md),
-                          lambda page: self._page_found(generation, (text, md), *page),
-                          lambda message: self._job_failed(generation, message))
+        page_size = PAGE
+        (BackgroundOp(self, lambda _progress: first_page(self.db, text, md, page_size))
+         .on_success(lambda page: self._page_found(generation, (text, md), *page))
+         .on_failure(lambda message: self._job_failed(generation, message))
+         .on_finished(lambda: self._job_ended(generation))
+         .run())
 
     def load_all(self) -> None:
         """Every line of the query shown, streamed on a pool thread with progress and Stop."""
-        if self._shown is None or self._complete or self._stop is not None:
+        if self._shown is None or self._complete or self._load is not None:
             return
         then = self._then
         self._new_generation()
         self._then = then
         generation, (text, md), sort = self._generation, self._shown, self._sort
-        stop = self._stop = threading.Event()
-        progress = self._progress
-
-        def report(done: int, total: int) -> None:
-            progress.changed.emit(generation, done, total)
-
         self.summary.setText(self.tr("Loading every line…"))
         self.progress.setRange(0, 0)
         self._set_busy(True)
-        run_in_background(lambda: all_lines(self.db, text, md, sort, stop, report),
-                          lambda result: self._all_found(generation, sort, *result),
-                          lambda message: self._job_failed(generation, message))
+        # Stopped, the job still answers with the lines found so far: keep them.
+        self._load = (BackgroundOp(self, lambda progress: all_lines(self.db, text, md, sort, progress),
+                                   discard_when_cancelled=False)
+                      .on_progress(lambda done, total, _note: self._on_progress(generation, done, total))
+                      .on_success(lambda result: self._all_found(generation, sort, *result))
+                      .on_failure(lambda message: self._job_failed(generation, message))
+                      .on_finished(lambda: self._job_ended(generation))
+                      .run())
 
     def stop(self) -> None:
         """Stop loading: the lines found so far are kept (and can be loaded again in full)."""
         self._then = None
-        if self._stop is not None:
-            self._stop.set()
+        if self._load is not None:
+            self._load.cancel()
 
     def sort_by(self, key: str, descending: bool = False) -> None:
         """left / keyword / right (the nearest words first) / article; big lists sort
@@ -252,13 +182,15 @@ class ConcordanceWindow(ConcordanceForm, ConcordanceActions, QWidget):
             self._set_lines(sort_concordance(lines, key, descending))
             self._run_then()
             return
-        if self._stop is not None:
+        if self._load is not None:
             return  # a load is running: it sorts its answer by self._sort
         generation = self._generation = self._generation + 1
         self.summary.setText(self.tr("Sorting…"))
-        run_in_background(lambda: sort_concordance(lines, key, descending),
-                          lambda ordered: self._sorted(generation, ordered),
-                          lambda message: self._job_failed(generation, message))
+        (BackgroundOp(self, lambda _progress: sort_concordance(lines, key, descending))
+         .on_success(lambda ordered: self._sorted(generation, ordered))
+         .on_failure(lambda message: self._job_failed(generation, message))
+         .on_finished(lambda: self._job_ended(generation))
+         .run())
 
     def lines(self) -> list[ConcordanceLine]:
         """The lines shown, in their order."""
@@ -288,7 +220,7 @@ class ConcordanceWindow(ConcordanceForm, ConcordanceActions, QWidget):
                    complete: bool) -> None:
         if not shiboken6.isValid(self) or generation != self._generation:
             return
-        self._stop = None
+        self._load = None
         self._set_busy(False)
         self._complete, self._stopped = complete, not complete
         if not complete:
@@ -309,32 +241,41 @@ class ConcordanceWindow(ConcordanceForm, ConcordanceActions, QWidget):
             self._run_then()
 
     def _run_then(self) -> None:
-        if self._stop is not None or not self._complete:
+        if self._load is not None or not self._complete:
             return  # still loading: the load's answer runs it
         then, self._then = self._then, None
         if then is not None:
             then()
 
     def _on_progress(self, generation: int, done: int, total: int) -> None:
-        if generation == self._generation:
+        if shiboken6.isValid(self) and generation == self._generation:
             self.progress.setRange(0, max(total, 1))
             self.progress.setValue(min(done, total))
 
     def _job_failed(self, generation: int, message: str) -> None:
         if not shiboken6.isValid(self) or generation != self._generation:
             return
-        self._stop, self._then = None, None
+        self._load, self._then = None, None
         self._set_busy(False)
         self.summary.setText(self.tr("The concordance failed: %1").replace("%1", message))
         self.failed.emit(message)
+
+    def _job_ended(self, generation: int) -> None:
+        """After any outcome: a crash (reported by the error reporter) must not leave the
+        window busy."""
+        if not shiboken6.isValid(self) or generation != self._generation:
+            return
+        if self._load is not None and self._load.done:
+            self._load = None
+            self._set_busy(False)
 
     # --- helpers --------------------------------------------------------------------------
     def _new_generation(self) -> None:
         self._generation += 1
         self._then = None
-        if self._stop is not None:  # a load of the previous query: stop it, drop its answer
-            self._stop.set()
-            self._stop = None
+        if self._load is not None:  # a load of the previous query: stop it, drop its answer
+            self._load.cancel()
+            self._load = None
         self._set_busy(False)
 
     def _set_lines(self, lines: list[ConcordanceLine]) -> None:

@@ -51,7 +51,7 @@ from desktop_app.core.analysis.frequencies import FrequencyResult, WordCount, ex
 from desktop_app.core.text.normalize import fold
 from desktop_app.ui.i18n import number
 from desktop_app.ui.tools.stopwords_dialog import StopwordsDialog, user_stopwords
-from desktop_app.ui.tasks import run_in_background
+from desktop_app.ui.background import BackgroundOp
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 FOLD_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -252,6 +252,7 @@ class FrequencyWindow(QWidget):
 
         self._generation = 0
         self._running = False
+        self._counts_started = 0  # tells a count that crashed from a newer one
         self._pending: Request | None = None  # asked for while a count runs
         self._shown: Request | None = None
         self._result: FrequencyResult | None = None
@@ -368,19 +369,30 @@ class FrequencyWindow(QWidget):
             path, delimiter = chosen_path, ";" if chosen == semicolon else ","
         path = Path(path)
         self.status.setText(self.tr("Exporting…"))
-        run_in_background(lambda: export_frequencies_csv(result, path, delimiter),
-                          lambda n: self._exported(path, n), lambda message: self._export_failed(path, message))
+        (BackgroundOp(self, lambda _progress: export_frequencies_csv(result, path, delimiter))
+         .on_success(lambda n: self._exported(path, n))
+         .on_failure(lambda message: self._export_failed(path, message))
+         .run())
 
     # --- counting -------------------------------------------------------------------------
     def _start(self, request: Request) -> None:
         self._generation += 1
         generation = self._generation
         self._running = True
+        self._counts_started = started = self._counts_started + 1
         self.summary.setText(self.tr("Counting words…"))
         self._set_busy(True)
-        run_in_background(lambda: request.run(self.db),
-                          lambda result: self._done(generation, request, result),
-                          lambda message: self._done(generation, request, None, message))
+        (BackgroundOp(self, lambda _progress: request.run(self.db))
+         .on_success(lambda result: self._done(generation, request, result))
+         .on_failure(lambda message: self._done(generation, request, None, message))
+         .on_finished(lambda: self._ended(started, generation, request))
+         .run())
+
+    def _ended(self, started: int, generation: int, request: Request) -> None:
+        """After any outcome. Still running, and no newer count started: the count crashed
+        (the error reporter has told the user); the window must not stay counting."""
+        if shiboken6.isValid(self) and self._running and self._counts_started == started:
+            self._done(generation, request, None, self.tr("an unexpected error (see the log)"))
 
     def _done(self, generation: int, request: Request, result: FrequencyResult | None,
               error: str | None = None) -> None:

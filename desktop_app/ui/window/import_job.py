@@ -1,18 +1,16 @@
 """Importing article files in the background: progress, cancel, and a summary at the end.
 
-The import itself is core (import_paths, one transaction per file); this only runs it
-on a pool thread and turns its progress callback into queued signals. The worker never
-touches a widget; the status widget and the summary dialog live in the GUI thread.
+The import itself is core (import_paths, one transaction per batch of files); it runs as a
+BackgroundOp followed by the status widget. A cancelled import still answers with its
+report (the files imported before the cancel are kept), so the summary shows them.
 """
 
 from __future__ import annotations
 
 import logging
-import threading
-import traceback
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QThreadPool, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
@@ -23,45 +21,24 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.core.storage.database import Database
 from desktop_app.core.library.ingest import ImportReport, import_paths
+from desktop_app.core.progress import Progress
+from desktop_app.core.storage.database import Database
+from desktop_app.ui.background import BackgroundOp
 from desktop_app.ui.window.status import ProgressStatus
 
 log = logging.getLogger(__name__)
 
 
-class _Signals(QObject):
-    progress = Signal(int, int)
-    finished = Signal(object)  # ImportReport
-    failed = Signal(str)
+def import_op(parent: QWidget | None, db: Database, paths: list[Path]) -> BackgroundOp:
+    """One batch as a BackgroundOp (not started): success gets the ImportReport, also
+    after a cancel (`report.cancelled`), which stops between files."""
+    def job(progress: Progress) -> ImportReport:
+        return import_paths(db, paths, progress=lambda done, total: progress.report(done, total),
+                            should_cancel=lambda: progress.cancelled)
 
-
-class ImportJob(QRunnable):
-    """One batch. `cancel()` is safe from any thread: the batch stops between files."""
-
-    def __init__(self, db: Database, paths: list[Path]) -> None:
-        super().__init__()
-        self.setAutoDelete(False)
-        self.db = db
-        self.paths = paths
-        self.signals = _Signals()
-        self._cancel = threading.Event()
-
-    def cancel(self) -> None:
-        self._cancel.set()
-
-    def start(self) -> None:
-        QThreadPool.globalInstance().start(self)
-
-    def run(self) -> None:
-        try:
-            report = import_paths(self.db, self.paths, progress=self.signals.progress.emit,
-                                  should_cancel=self._cancel.is_set)
-        except Exception as e:  # import_paths reports per file; this is a bug or the disk
-            log.error("import failed:\n%s", traceback.format_exc())
-            self.signals.failed.emit(str(e) or type(e).__name__)
-        else:
-            self.signals.finished.emit(report)
+    return BackgroundOp(parent, job, title=QCoreApplication.translate("ImportController", "Import"),
+                        discard_when_cancelled=False)
 
 
 class ImportStatus(ProgressStatus):
@@ -73,10 +50,15 @@ class ImportStatus(ProgressStatus):
         self.cancel.setToolTip(self.tr("Stop after the current file; files already imported are kept"))
         self.setVisible(False)
 
+    def follow_import(self, op: BackgroundOp) -> BackgroundOp:
+        return self.follow(op, self.describe)
+
+    def describe(self, done: int, total: int, _note: str = "") -> str:
+        return self.tr("Importing %1 of %2 files").replace("%1", f"{done:,}").replace("%2", f"{total:,}")
+
     def set_progress(self, done: int, total: int) -> None:
         self.setVisible(True)
-        self.show_progress(self.tr("Importing %1 of %2 files").replace("%1", f"{done:,}")
-                           .replace("%2", f"{total:,}"), done, total)
+        self.show_progress(self.describe(done, total), done, total)
 
     def set_cancelling(self) -> None:
         self.cancel.setEnabled(False)
@@ -137,22 +119,22 @@ class ImportController(QObject):
         self.db = db
         self.status = status
         self.parent_widget = parent_widget
-        self.job: ImportJob | None = None
+        self.job: BackgroundOp | None = None
         self.pending: list[list[Path]] = []
         self.last_dialog: ImportSummaryDialog | None = None
-        status.cancel.clicked.connect(self.cancel)
+        status.cancel.clicked.connect(self.cancel)  # also clears the waiting batches
 
     def import_paths(self, paths: list[Path]) -> None:
         if self.job is not None:
             self.pending.append(paths)
             self.message.emit(self.tr("The files will be imported after the current import."))
             return
-        job = self.job = ImportJob(self.db, paths)
-        job.signals.progress.connect(self.status.set_progress)
-        job.signals.finished.connect(self._finished)
-        job.signals.failed.connect(self._failed)
-        self.status.set_progress(0, 0)
-        job.start()
+        op = self.job = import_op(self.parent_widget, self.db, paths)
+        self.status.follow_import(op)
+        (op.on_success(lambda report: self._finished(op, report))
+         .on_failure(lambda reason: self._failed(op, reason))
+         .on_finished(lambda: self._next(op))  # after a crash, which the error reporter shows
+         .run())
 
     def is_running(self) -> bool:
         return self.job is not None
@@ -169,19 +151,22 @@ class ImportController(QObject):
         self.cancel()
         QThreadPool.globalInstance().waitForDone(30_000)
 
-    def _finished(self, report: ImportReport) -> None:
-        self._next()
+    def _finished(self, op: BackgroundOp, report: ImportReport) -> None:
+        self._next(op)
         self.message.emit(report.summary())
         self.finished.emit(report)
         if report.failed or report.duplicates or report.orphans:
             self.last_dialog = ImportSummaryDialog(report, self.parent_widget)
             self.last_dialog.open()  # not exec(): the window stays usable behind it
 
-    def _failed(self, reason: str) -> None:
-        self._next()
+    def _failed(self, op: BackgroundOp, reason: str) -> None:
+        self._next(op)
         self.message.emit(self.tr("The import stopped: %1").replace("%1", reason))
 
-    def _next(self) -> None:
+    def _next(self, op: BackgroundOp) -> None:
+        """`op` is over: hide the progress, start the next batch (once per op)."""
+        if self.job is not op:
+            return
         self.job = None
         self.status.done()
         if self.pending:

@@ -1,10 +1,18 @@
-"""Status-bar progress widgets: a label, a bar and a Cancel button, for background
-segmentation and tagging here, and for imports in import_job.py."""
+"""Status-bar progress widgets: a label, a bar and a Cancel button. `ProgressStatus.follow`
+shows any BackgroundOp (export, annotation import, file import); SegmentationStatus words
+background segmentation and tagging."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QToolButton, QWidget
+
+from desktop_app.ui.background import BackgroundOp
+
+# (done, total, note) -> the label's text
+Describe = Callable[[int, int, str], str]
 
 
 class ProgressStatus(QWidget):
@@ -24,11 +32,58 @@ class ProgressStatus(QWidget):
         layout.addWidget(self.label)
         layout.addWidget(self.bar)
         layout.addWidget(self.cancel)
+        self._op: BackgroundOp | None = None
+        self.cancel.clicked.connect(self._cancel_followed)
 
     def show_progress(self, text: str, done: int, total: int) -> None:
         self.bar.setRange(0, max(total, 1))
         self.bar.setValue(done)
         self.label.setText(text)
+
+    # --- any background operation -------------------------------------------------------
+    def follow(self, op: BackgroundOp, describe: Describe | str = "",
+               *, cancel_text: str = "") -> BackgroundOp:
+        """Show `op` here until it ends: the label (`describe(done, total, note)`, or a fixed
+        text), the bar (busy while the total is unknown), Cancel -> op.cancel(). Call before
+        op.run(); a newer op replaces the one shown (the older one keeps running)."""
+        def text(done: int, total: int, note: str) -> str:
+            return describe(done, total, note) if callable(describe) else (describe or note)
+
+        self._op = op
+        self.setVisible(True)
+        self.bar.setVisible(True)
+        self.cancel.setVisible(True)
+        self.cancel.setEnabled(True)
+        if cancel_text:
+            self.cancel.setText(cancel_text)
+        self.bar.setRange(0, 0)  # busy until the first report
+        self.label.setText(text(0, 0, ""))
+
+        def progressed(done: int, total: int, note: str) -> None:
+            if self._op is op:
+                if total:
+                    self.show_progress(text(done, total, note), done, total)
+                else:
+                    self.bar.setRange(0, 0)
+                    self.label.setText(text(done, total, note))
+
+        op.on_progress(progressed)
+        op.on_finished(lambda: self._unfollow(op))
+        return op
+
+    def following(self) -> BackgroundOp | None:
+        return self._op
+
+    def _cancel_followed(self) -> None:
+        if self._op is not None:
+            self._op.cancel()
+            self.cancel.setEnabled(False)
+
+    def _unfollow(self, op: BackgroundOp) -> None:
+        if self._op is op:
+            self._op = None
+            self.cancel.setEnabled(True)
+            self.setVisible(False)
 
 
 class SegmentationStatus(ProgressStatus):

@@ -1,0 +1,87 @@
+"""What the concordance window asks of core: the first page, every line (streamed, with
+progress and cancel), the sort orders as shown. Plain Python; the window only shows it.
+
+The first PAGE lines come at once (~20 ms on 10,000 articles); `all_lines` streams the
+rest (a common word: ~190,000 lines, ~4 s), reporting how far through the candidate
+articles it is and stopping between two lines when cancelled (the lines so far are kept).
+"""
+
+from __future__ import annotations
+
+import bisect
+import time
+import unicodedata
+from collections.abc import Sequence
+
+from desktop_app.core.analysis.concordance import (
+    WORD_RE,
+    ConcordanceLine,
+    candidate_ids,
+    concordance,
+    iter_concordance,
+    sort_lines,
+)
+from desktop_app.core.analysis.stopwords import word_form
+from desktop_app.core.progress import Progress
+from desktop_app.core.storage.database import Database
+from desktop_app.core.text.normalize import fold, fold_aligned, normalize
+
+PAGE = 500  # lines of the first answer
+PROGRESS_EVERY_S = 0.1  # reports per second are enough for a bar; each one is a signal
+SORT_KEYS = ("left", "keyword", "right", "article")
+
+
+def query_words(query: str) -> list[str]:
+    """The folded syllables core's FTS step narrows a query by (concordance._compile)."""
+    return WORD_RE.findall(fold_aligned(" ".join(normalize(query).split())))
+
+
+def has_marks(text: str) -> bool:
+    """True when the text carries a diacritic or đ: folding would change more than case."""
+    return fold(text) != unicodedata.normalize("NFC", text).casefold()
+
+
+def sort_concordance(lines: Sequence[ConcordanceLine], key: str, descending: bool = False
+                     ) -> list[ConcordanceLine]:
+    """sort_lines, plus "keyword" (written forms grouped: Đảng, đảng, then đang)."""
+    if key not in SORT_KEYS:
+        raise ValueError(f"unknown sort {key!r}")
+    if key == "keyword":
+        ordered = sort_lines(lines, "article")
+        ordered.sort(key=lambda l: (fold(l.keyword), word_form(l.keyword), l.keyword))
+    else:
+        ordered = sort_lines(lines, key)
+    if descending:
+        ordered.reverse()
+    return ordered
+
+
+def first_page(db: Database, query: str, match_diacritics: bool, page: int | None = None
+               ) -> tuple[list[ConcordanceLine], bool, int]:
+    """(the first `page` lines (PAGE), whether there are more, articles that may hold more)."""
+    page = PAGE if page is None else page
+    lines = concordance(db, query, limit=page + 1, match_diacritics=match_diacritics)
+    if len(lines) <= page:
+        return lines, False, len({l.article_id for l in lines})
+    return lines[:page], True, len(candidate_ids(db, query_words(query)))
+
+
+def all_lines(db: Database, query: str, match_diacritics: bool, sort: tuple[str, bool],
+              progress: Progress | None = None) -> tuple[list[ConcordanceLine], bool]:
+    """Every line, sorted: (lines, complete). Cancelling `progress` stops between two lines
+    and returns the lines found so far (complete False); reports are (articles done, all)."""
+    progress = progress or Progress()
+    ids = candidate_ids(db, query_words(query))
+    lines: list[ConcordanceLine] = []
+    last = time.monotonic()
+    complete = True
+    for line in iter_concordance(db, query, match_diacritics=match_diacritics):
+        lines.append(line)
+        if progress.cancelled:
+            complete = False
+            break
+        if (now := time.monotonic()) - last >= PROGRESS_EVERY_S:
+            progress.report(bisect.bisect_left(ids, line.article_id), len(ids))
+            last = now
+    progress.report(len(ids), len(ids))
+    return sort_concordance(lines, *sort), complete

@@ -1,0 +1,368 @@
+"""Scheduling background segmentation and tagging, without Qt: which article next,
+paragraph-sized jobs to one worker process, the article the user opened first (its
+words, then its tags), rescans for articles added meanwhile, and what to do when the
+process crashes (resend what was lost; skip an article it crashed on twice; give up
+when a new process never gets its model loaded).
+
+The thread that drives it (ui/workers.py, a QThread) calls `Scheduler.run()`; requests
+from the GUI (prioritize, rescan, cancel, tagging on/off) go through a thread-safe
+`SchedulerControl`; news comes out through `SchedulerEvents` (plain ids and words).
+Tagging (parts of speech and named entities, ~2x the cost of segmenting) is a second,
+lower-priority pass in the same process: words of every queued article first, then tags.
+"""
+
+from __future__ import annotations
+
+import itertools
+import threading
+from array import array
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from desktop_app.core.library.articles import article_text
+from desktop_app.core.nlp.pos_ner import articles_to_tag, is_tagged, save_tags
+from desktop_app.core.nlp.segmentation import job_chunks
+from desktop_app.core.nlp.stored import articles_to_segment, load_segmentation, save_segmentation
+from desktop_app.core.nlp.worker_process import TAGS, WORDS, SegmenterDied, SegmenterProcess, SegmentResult
+from desktop_app.core.storage.database import Database, DatabaseError
+
+# Jobs queued in the process at once: enough to keep it busy between results, few
+# enough that a prioritized article starts within a few paragraphs.
+MAX_IN_FLIGHT = 3
+# How often the loop looks at cancel/prioritize requests while a job runs.
+POLL_SECONDS = 0.05
+# An article that was in flight during this many crashes is skipped (poison input).
+MAX_CRASHES_PER_ARTICLE = 2
+# Process restarts that never got the model loaded before we give up.
+MAX_FAILED_STARTS = 2
+# Characters per tagging job: tagging runs ~75k chars/s, so a job takes ~25 ms and an
+# article the user opens waits at most a few of them before its words are started.
+TAG_CHUNK = 2000
+
+# Job ids are unique in this app, so a process shared by several workers (tests) never
+# hands one worker a stale result meant for another.
+_job_ids = itertools.count(1)
+
+
+# The error of an article skipped after crashes (the UI words it).
+CRASHED_TWICE = "the segmentation process crashed on it twice; skipped"
+
+# Job ids are unique in this app, so a process shared by several workers (tests) never
+# hands one worker a stale result meant for another.
+_job_ids = itertools.count(1)
+
+
+class Stop(Exception):
+    """Ends a run early (cancel, shutdown, or an error that would only repeat)."""
+
+
+class SchedulerEvents(Protocol):
+    """What a run tells its driver; called from the run's thread."""
+
+    def progress(self, kind: str, done: int, total: int) -> None: ...  # articles of WORDS or TAGS
+    def segmented(self, article_id: int) -> None: ...
+    def tagged(self, article_id: int) -> None: ...
+    def article_failed(self, kind: str, article_id: int, error: str) -> None: ...
+    def process_crashed(self, reason: str, restarted: bool) -> None: ...
+    def failed(self, message: str) -> None: ...  # e.g. the database: the run stops
+
+
+class SchedulerControl:
+    """Requests for a run, from any thread: safe to call while it runs."""
+
+    def __init__(self, tagging: bool = False) -> None:
+        self._lock = threading.Lock()
+        self._priority: list[int] = []
+        self._rescan = False
+        self._cancel = threading.Event()
+        self.tagging = tagging  # a plain bool: read between jobs
+
+    def prioritize(self, article_id: int) -> None:
+        with self._lock:
+            self._priority.append(int(article_id))
+
+    def take_priority(self) -> list[int]:
+        with self._lock:
+            requested, self._priority = self._priority, []
+        return requested
+
+    def request_rescan(self) -> None:
+        with self._lock:
+            self._rescan = True
+
+    def take_rescan(self) -> bool:
+        with self._lock:
+            rescan, self._rescan = self._rescan, False
+        return rescan
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    def clear_cancel(self) -> None:
+        self._cancel.clear()
+
+    @property
+    def cancelled(self) -> bool:
+        return self._cancel.is_set()
+
+
+@dataclass
+class ArticleJob:
+    """One article being segmented or tagged: its text, its chunks, the results so far."""
+
+    article_id: int
+    text: str
+    chunks: list[tuple[int, int]]
+    kind: str = WORDS
+    next_chunk: int = 0
+    retry: list[int] = field(default_factory=list)  # chunks lost in a crash
+    results: dict[int, SegmentResult] = field(default_factory=dict)
+    outstanding: int = 0
+    crashes: int = 0
+    error: str | None = None
+
+    def has_chunks_to_send(self) -> bool:
+        return bool(self.retry) or self.next_chunk < len(self.chunks)
+
+    def take_chunk(self) -> int:
+        if self.retry:
+            return self.retry.pop(0)
+        self.next_chunk += 1
+        return self.next_chunk - 1
+
+    def complete(self) -> bool:
+        return not self.has_chunks_to_send() and self.outstanding == 0
+
+    @property
+    def key(self) -> tuple[str, int]:
+        return self.kind, self.article_id
+
+    def spans(self) -> array:
+        flat = array("I")
+        for i in range(len(self.chunks)):
+            flat.extend(self.results[i].flat)
+        return flat
+
+    def tags(self) -> tuple[array, list[str], list[tuple[int, int, str]]]:
+        """(POS spans, one tag per span, entities) of a TAGS job, in text order."""
+        flat, tags, entities = array("I"), [], []
+        for i in range(len(self.chunks)):
+            result = self.results[i]
+            flat.extend(result.flat)
+            tags.extend(result.tags or ())
+            entities.extend(result.entities or ())
+        return flat, tags, entities
+
+
+class Scheduler:
+    """One run: what to send the process next, and what to do with its answers. Touched
+    only by the thread that calls `run()`; requests come through `control`, news goes
+    out through `events`. `run()` returns when every article is done (finished) and
+    raises Stop when it ended early (cancel, or an error that would only repeat)."""
+
+    def __init__(self, db: Database, process: SegmenterProcess, control: SchedulerControl,
+                 events: SchedulerEvents) -> None:
+        self.db = db
+        self.proc = process
+        self.control = control
+        self.events = events
+        # Per kind (WORDS, TAGS): articles waiting, and those queued, active or done.
+        self.queue: dict[str, list[int]] = {WORDS: [], TAGS: []}
+        self.seen: dict[str, set[int]] = {WORDS: set(), TAGS: set()}
+        self.active: dict[tuple[str, int], ArticleJob] = {}
+        self.feed: list[tuple[str, int]] = []  # active jobs, the one to feed first in front
+        self.in_flight: dict[int, tuple[tuple[str, int], int]] = {}  # job id -> (key, chunk)
+        self.done = {WORDS: 0, TAGS: 0}
+        self.total = {WORDS: 0, TAGS: 0}
+        self.urgent: int | None = None  # the article last asked for: tagged right after its words
+        self.failed_starts = 0
+
+    def run(self) -> None:
+        self.check_cancel()
+        if not self.proc.is_alive():
+            self.proc.start()
+        self.rescan()
+        while True:
+            self.check_cancel()
+            self.take_requests()
+            self.fill()
+            if not self.in_flight:
+                if self.feed or self.queue[WORDS] or self.queue[TAGS]:
+                    continue  # articles finished without jobs (empty text, deleted)
+                if not self.control.take_rescan():
+                    return
+                self.rescan()
+                continue
+            try:
+                result = self.proc.get_result(POLL_SECONDS)
+            except SegmenterDied as e:
+                self.recover(str(e))
+                continue
+            if result is None:
+                continue
+            where = self.in_flight.pop(result.job_id, None)
+            if where is None:
+                continue  # left over from a cancelled run
+            key, chunk = where
+            self.failed_starts = 0
+            job = self.active[key]
+            job.outstanding -= 1
+            if result.error is not None:
+                job.error = result.error
+            else:
+                job.results[chunk] = result
+            if job.complete():
+                self.finish(job)
+
+    @property
+    def tagging(self) -> bool:
+        return self.control.tagging
+
+    def check_cancel(self) -> None:
+        if self.control.cancelled:
+            raise Stop
+
+    def rescan(self) -> None:
+        self.enqueue(WORDS, articles_to_segment(self.db))
+        self.emit_progress(WORDS)
+        if self.tagging:
+            self.enqueue(TAGS, articles_to_tag(self.db))
+            self.emit_progress(TAGS)
+
+    def emit_progress(self, kind: str) -> None:
+        self.events.progress(kind, self.done[kind], self.total[kind])
+
+    def enqueue(self, kind: str, article_ids: list[int]) -> None:
+        for article_id in article_ids:
+            if article_id not in self.seen[kind]:
+                self.seen[kind].add(article_id)
+                self.queue[kind].append(article_id)
+                self.total[kind] += 1
+
+    def take_requests(self) -> None:
+        """Move prioritized articles to the front, the latest request first."""
+        for article_id in self.control.take_priority():
+            self.urgent = article_id
+            if not self.bring_forward(WORDS, article_id, lambda: load_segmentation(self.db, article_id) is None):
+                self.bring_forward(TAGS, article_id, lambda: not is_tagged(self.db, article_id))
+
+    def bring_forward(self, kind: str, article_id: int, needed) -> bool:
+        """Put the article's job of this kind in front; False when it needs none."""
+        if kind == TAGS and not self.tagging:
+            return False
+        key = (kind, article_id)
+        if key in self.active:
+            self.feed.remove(key)
+            self.feed.insert(0, key)
+        elif article_id in self.queue[kind]:
+            self.queue[kind].remove(article_id)
+            self.open(kind, article_id, front=True)
+        elif article_id not in self.seen[kind] and needed():
+            self.seen[kind].add(article_id)
+            self.total[kind] += 1
+            self.emit_progress(kind)
+            self.open(kind, article_id, front=True)
+        else:
+            return False
+        return True
+
+    def open(self, kind: str, article_id: int, front: bool = False) -> None:
+        text = article_text(self.db, article_id)
+        if text is None:  # deleted meanwhile
+            self.count_done(kind)
+            return
+        chunks = job_chunks(text) if kind == WORDS else job_chunks(text, TAG_CHUNK)
+        job = ArticleJob(article_id, text, chunks, kind)
+        self.active[job.key] = job
+        self.feed.insert(0, job.key) if front else self.feed.append(job.key)
+        if job.complete():
+            self.finish(job)
+
+    def fill(self) -> None:
+        while len(self.in_flight) < MAX_IN_FLIGHT:
+            job = next((self.active[k] for k in self.feed if self.active[k].has_chunks_to_send()), None)
+            if job is None:
+                # Words of every waiting article before any tags (a lower-priority pass).
+                kind = WORDS if self.queue[WORDS] else TAGS
+                if kind == TAGS and not self.tagging:
+                    self.drop_tags()
+                if not self.queue[kind]:
+                    return
+                self.open(kind, self.queue[kind].pop(0))
+                continue
+            chunk = job.take_chunk()
+            start, end = job.chunks[chunk]
+            job_id = next(_job_ids)
+            self.proc.submit(job_id, job.text[start:end], start, job.kind)
+            self.in_flight[job_id] = (job.key, chunk)
+            job.outstanding += 1
+
+    def drop_tags(self) -> None:
+        """Tagging was turned off: forget the articles still waiting for it."""
+        if self.queue[TAGS]:
+            self.seen[TAGS].difference_update(self.queue[TAGS])
+            self.total[TAGS] -= len(self.queue[TAGS])
+            self.queue[TAGS] = []
+            self.emit_progress(TAGS)
+
+    def finish(self, job: ArticleJob) -> None:
+        del self.active[job.key]
+        self.feed.remove(job.key)
+        if job.kind == TAGS:
+            self.finish_tags(job)
+            return
+        if job.error is not None:
+            self.events.article_failed(WORDS, job.article_id, job.error)
+        else:
+            try:
+                saved = save_segmentation(self.db, job.article_id, job.text, job.spans())
+            except DatabaseError as e:
+                self.events.failed(str(e))
+                raise Stop from e  # the next article would fail the same way
+            if saved:
+                self.events.segmented(job.article_id)
+                if job.article_id == self.urgent:  # the open article: its tags next
+                    self.bring_forward(TAGS, job.article_id, lambda: not is_tagged(self.db, job.article_id))
+        self.count_done(WORDS)
+
+    def finish_tags(self, job: ArticleJob) -> None:
+        if job.error is not None:
+            self.events.article_failed(TAGS, job.article_id, job.error)
+        else:
+            flat, tags, entities = job.tags()
+            try:
+                saved = save_tags(self.db, job.article_id, job.text, (flat, tags), entities)
+            except DatabaseError as e:
+                self.events.failed(str(e))
+                raise Stop from e
+            if saved:
+                self.events.tagged(job.article_id)
+        self.count_done(TAGS)
+
+    def count_done(self, kind: str) -> None:
+        self.done[kind] += 1
+        self.emit_progress(kind)
+
+    def recover(self, reason: str) -> None:
+        """The process died: report it, start a new one, resend what was lost."""
+        if not self.proc.ready:
+            self.failed_starts += 1
+        lost = list(self.in_flight.values())
+        self.in_flight.clear()
+        if self.failed_starts >= MAX_FAILED_STARTS:
+            self.events.process_crashed(reason, restarted=False)
+            raise Stop
+        self.events.process_crashed(reason, restarted=True)
+        self.proc.restart()
+        for key in {k for k, _ in lost}:
+            job = self.active[key]
+            job.crashes += 1
+            job.outstanding -= sum(1 for k, _ in lost if k == key)
+            if job.crashes >= MAX_CRASHES_PER_ARTICLE:
+                job.error = CRASHED_TWICE
+                job.retry.clear()
+                job.next_chunk = len(job.chunks)
+                if job.complete():
+                    self.finish(job)
+            else:
+                job.retry.extend(sorted(c for k, c in lost if k == key))
