@@ -140,10 +140,11 @@ def import_annotations(db: Database, path: Path, progress: Progress | None = Non
     Raises AnnotationFileError with a message naming the file and the problem; Cancelled
     (from `progress`) when the user cancelled, with what the importer says it keeps.
     """
-    return import_annotations_detailed(db, path)[0]
+    return import_annotations_detailed(db, path, progress)[0]
 
 
-def import_annotations_detailed(db: Database, path: Path) -> tuple[str, object]:
+def import_annotations_detailed(db: Database, path: Path,
+                                progress: Progress | None = None) -> tuple[str, object]:
     """import_annotations, with the result it summed up (an ImportResult or a
     QdpxImportResult; its `added` says exactly what came in, for an undo)."""
     from desktop_app.core.annotate.highlights import AnnotationError

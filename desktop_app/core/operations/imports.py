@@ -69,9 +69,9 @@ class ImportOperations(OperationsBase):
         end only (the import is one transaction); a cancel before it starts imports nothing."""
         progress = progress or Progress()
         progress.step(0, 1, str(path))
-        summary, result = import_annotations_detailed(self.db, Path(path))
+        summary, result = import_annotations_detailed(self.db, Path(path), progress)
         added: Added = getattr(result, "added", Added())
-        progress.step(1, 1, str(path))
+        progress.report(1, 1, str(path))  # done and committed: no cancel check any more
         outcome = Outcome(_changes(added, created=True), AnnotationImport(summary, added, result))
         if not (added.highlight_ids or added.memos_before or added.tags_created or added.articles_added):
             return outcome  # nothing came in: nothing to undo
