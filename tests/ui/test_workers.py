@@ -154,7 +154,7 @@ def test_cancel_stops_and_keeps_finished_articles(qtbot, db: Database, make_work
     with qtbot.waitSignal(worker.stopped, timeout=WAIT_MS):
         worker.start()
     assert rec.finished == 0  # a cancelled run does not claim the library is up to date
-    assert 1 <= len(rec.segmented) < len(ids)
+    assert rec.segmented  # the article whose signal cancelled, at least, is kept
     assert not worker.is_running()
     for article_id in rec.segmented:
         assert load_segmentation(db, article_id) is not None
