@@ -269,9 +269,17 @@ def corrupt_table(path: Path, table: str) -> None:
         f.write(random.Random(root).randbytes(page_size))
 
 
+@pytest.fixture(scope="module")
+def _good_template(tmp_path_factory) -> Path:
+    """Built once per module (300 highlights); each test damages its own copy."""
+    return _good_library(tmp_path_factory.mktemp("good"))
+
+
 @pytest.fixture
-def good_library(tmp_path) -> Path:
-    return _good_library(tmp_path)
+def good_library(_good_template: Path, tmp_path: Path) -> Path:
+    target = tmp_path / _good_template.name
+    shutil.copy(_good_template, target)  # closed and checkpointed: one file is the whole library
+    return target
 
 
 def test_a_sound_library_passes_the_check(good_library):

@@ -212,6 +212,7 @@ def test_shutdown_stops_thread_and_own_process(qtbot, db: Database) -> None:
     assert not worker.is_running()
 
 
+@pytest.mark.slow
 def test_hostile_articles_are_segmented_and_tagged_and_the_run_goes_on(qtbot, db: Database, process) -> None:
     """The issue's bad input, as articles in the library: a 1 MB paragraph without a
     newline, punctuation or emoji only, English, NFD and zero-width characters. Every one
