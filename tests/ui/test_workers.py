@@ -244,7 +244,7 @@ def test_hostile_articles_are_segmented_and_tagged_and_the_run_goes_on(qtbot, db
     assert rec.failures == []
     assert sorted(rec.segmented) == ids and sorted(tagged) == ids
     assert articles_to_segment(db) == [] and articles_to_tag(db) == []
-    for article_id, text in zip(ids, texts):
+    for article_id, text in zip(ids, texts, strict=True):
         for s, e, _tag in load_pos(db, article_id):
             assert 0 <= s < e <= len(text) and text[s:e].strip()
         assert all(text[s.start:s.end] == s.text for s in load_entities(db, article_id))
