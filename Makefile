@@ -4,7 +4,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test package bench clean
+.PHONY: run test test-fast lint package bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -17,6 +17,20 @@ run: $(STAMP)
 
 test: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
+
+# The same without the tests marked slow (worker processes, large articles, fuzzing).
+test-fast: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -m "not slow"
+
+# Style and bugs (ruff), types in core (mypy), and the architecture as import contracts
+# (import-linter, see [tool.importlinter] in pyproject.toml). All three run, then it fails
+# if any did.
+lint: $(STAMP)
+	@status=0; \
+	$(VENV)/bin/ruff check desktop_app tests benchmarks || status=1; \
+	$(VENV)/bin/mypy desktop_app/core || status=1; \
+	$(VENV)/bin/lint-imports || status=1; \
+	exit $$status
 
 # One-folder bundle in dist/chugiai, then its self-test, run from / to prove it does not
 # depend on the working directory. underthesea's address/ must never ship (it breaks

@@ -27,20 +27,19 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from sqlalchemy import insert  # noqa: E402
-
 from corpus import WORDS  # noqa: E402
 from search import SURNAMES, syllable  # noqa: E402
+from sqlalchemy import insert  # noqa: E402
 
 from desktop_app.core.analysis import concordance as cc  # noqa: E402
-from desktop_app.core.storage.database import Database  # noqa: E402
 from desktop_app.core.analysis.frequencies import word_frequencies  # noqa: E402
-from desktop_app.core.library.ingest.metadata import parse_metadata  # noqa: E402
-from desktop_app.core.storage.models import Article, Segmentation, utcnow  # noqa: E402
-from desktop_app.core.nlp.segmentation import ENGINE, segment_text, warm_up  # noqa: E402
 from desktop_app.core.analysis.search import sync_index  # noqa: E402
-from desktop_app.core.nlp.stored import pack_spans  # noqa: E402
 from desktop_app.core.analysis.stopwords import load_stopwords  # noqa: E402
+from desktop_app.core.library.ingest.metadata import parse_metadata  # noqa: E402
+from desktop_app.core.nlp.segmentation import ENGINE, segment_text, warm_up  # noqa: E402
+from desktop_app.core.nlp.stored import pack_spans  # noqa: E402
+from desktop_app.core.storage.database import Database  # noqa: E402
+from desktop_app.core.storage.models import Article, Segmentation, utcnow  # noqa: E402
 from desktop_app.core.text.normalize import normalize  # noqa: E402
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
@@ -67,7 +66,7 @@ def header(title: str, i: int, name: str) -> tuple[str, list[tuple[int, int]]]:
     first = f"{title}\n"
     second = f"Bản {i}: ông {name} cho biết\n"
     spans = cc.ArticleWords.from_spans(0, "", first, None)
-    words = [(s, e) for s, e in zip(spans.starts, spans.ends)]
+    words = [(s, e) for s, e in zip(spans.starts, spans.ends, strict=True)]
     base = len(first)
     at = second.index(name)
     for token_start, token in ((0, "Bản"), (4, str(i)), (4 + len(str(i)), ":"),
@@ -152,13 +151,13 @@ def main() -> None:
         print("\nfirst page, limit=500 (cold: cache cleared before each run; warm: run again)")
         for query, kind in queries.items():
             for cold in (True, False):
-                times, lines = timed(lambda: cc.concordance(db, query, limit=500), ROUNDS, cold)
+                times, lines = timed(lambda q=query: cc.concordance(db, q, limit=500), ROUNDS, cold)
                 show(f"{query!r} {'cold' if cold else 'warm'}", times,
                      f"{len(lines):,} lines ({kind})" if cold else "")
         print(f"\nall lines, limit=None (cold; the {cc.CACHE_CHARS / 1e6:.0f} M-character cache "
               "cannot hold the corpus, so warm runs are no faster)")
         for query, kind in queries.items():
-            times, lines = timed(lambda: cc.concordance(db, query), 3, True)
+            times, lines = timed(lambda q=query: cc.concordance(db, q), 3, True)
             show(repr(query), times, f"{len(lines):,} lines ({kind})")
         times, lines = timed(lambda: cc.concordance(db, "Đảng", match_diacritics=True), 3, True)
         show("'Đảng' match_diacritics, all lines, cold", times, f"{len(lines):,} lines")

@@ -20,8 +20,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from sqlalchemy import insert  # noqa: E402
 
-from desktop_app.core.storage.database import Database  # noqa: E402
 from desktop_app.core.interchange.csv_export import export_csv, highlight_rows  # noqa: E402
+from desktop_app.core.storage.database import Database  # noqa: E402
 from desktop_app.core.storage.models import Article, Highlight, Tag, highlight_tags, utcnow  # noqa: E402
 
 ROUNDS = 5
@@ -82,7 +82,7 @@ def main() -> None:
             del rows
         size = (Path(tmp) / "ours.csv").stat().st_size
         ours, bare = statistics.median(ours_times), statistics.median(bare_times)
-        ratios = sorted(o / b for o, b in zip(ours_times, bare_times))
+        ratios = sorted(o / b for o, b in zip(ours_times, bare_times, strict=True))
         print(f"{count:,} highlights, {size / 1e6:.1f} MB of CSV; median of {ROUNDS} alternating rounds")
         print(f"export_csv (query + context + write): {ours:6.2f} s   (best {min(ours_times):.2f} s)")
         print(f"bare csv.writer from memory:          {bare:6.2f} s   (best {min(bare_times):.2f} s)")

@@ -25,9 +25,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import QEventLoop, Qt, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
+from segmentation_throughput import fill_database, library_texts  # noqa: E402
 
 from desktop_app.core.storage.database import Database  # noqa: E402
-from segmentation_throughput import fill_database, library_texts  # noqa: E402
 
 INTERVAL_MS = 5
 
@@ -135,13 +135,13 @@ def main() -> None:
         probe.stop()
         elapsed = time.perf_counter() - t0
         split = words_done[-1] if words_done else probe.times[-1]
-        segmenting = [late for late, at in zip(probe.lateness_ms, probe.times) if at <= split]
-        tagging = [late for late, at in zip(probe.lateness_ms, probe.times) if at > split]
+        segmenting = [late for late, at in zip(probe.lateness_ms, probe.times, strict=True) if at <= split]
+        tagging = [late for late, at in zip(probe.lateness_ms, probe.times, strict=True) if at > split]
         print("while segmenting:     " + summary(segmenting))
         if tagging:
             print("while tagging:        " + summary(tagging))
         print("whole run:            " + summary(probe.lateness_ms))
-        worst = sorted(zip(probe.lateness_ms, probe.times), reverse=True)[:5]
+        worst = sorted(zip(probe.lateness_ms, probe.times, strict=True), reverse=True)[:5]
         print("worst ticks (ms late @ s after start): "
               + ", ".join(f"{late:.1f} @ {at - t0:.2f}" for late, at in worst))
         seg_time, tag_time = split - t0, elapsed - (split - t0)

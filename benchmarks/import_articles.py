@@ -18,8 +18,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from corpus import make_corpus  # noqa: E402
 
-from desktop_app.core.storage.database import Database  # noqa: E402
 from desktop_app.core.library.ingest import import_paths  # noqa: E402
+from desktop_app.core.storage.database import Database  # noqa: E402
 
 
 def main() -> None:

@@ -19,12 +19,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from large_article import build  # noqa: E402
 from PySide6.QtCore import QPoint, QSettings  # noqa: E402
 
-from desktop_app.core.storage.database import Database  # noqa: E402
-from desktop_app.core.library.ingest import import_paths  # noqa: E402
 from desktop_app.core.library.articles import list_articles  # noqa: E402
-from large_article import build  # noqa: E402
+from desktop_app.core.library.ingest import import_paths  # noqa: E402
+from desktop_app.core.storage.database import Database  # noqa: E402
 
 
 def main() -> None:

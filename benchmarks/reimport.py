@@ -24,9 +24,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from desktop_app.core.annotate.highlights import AnnotationService, NewHighlight  # noqa: E402
+from desktop_app.core.library.reimport import replace_text  # noqa: E402
 from desktop_app.core.storage.database import Database  # noqa: E402
 from desktop_app.core.storage.models import Article  # noqa: E402
-from desktop_app.core.library.reimport import replace_text  # noqa: E402
 from desktop_app.core.text.normalize import normalize  # noqa: E402
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
@@ -37,7 +37,7 @@ def long_text(n_chars: int, rng: random.Random) -> str:
     for path in sorted(SEEDS.glob("*.txt")):
         words += re.findall(r"\S+", normalize(path.read_text(encoding="utf-8")))
     follows: dict[str, list[str]] = {}
-    for a, b in zip(words, words[1:]):
+    for a, b in zip(words, words[1:], strict=False):
         follows.setdefault(a, []).append(b)
     paragraphs, size, word = [], 0, rng.choice(words)
     while size < n_chars:

@@ -25,10 +25,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from sqlalchemy import insert, text  # noqa: E402
 
-from desktop_app.core.storage.database import Database  # noqa: E402
-from desktop_app.core.library.ingest.metadata import parse_metadata  # noqa: E402
-from desktop_app.core.storage.models import Article, utcnow  # noqa: E402
 from desktop_app.core.analysis.search import BATCH, _key, search, sync_index  # noqa: E402
+from desktop_app.core.library.ingest.metadata import parse_metadata  # noqa: E402
+from desktop_app.core.storage.database import Database  # noqa: E402
+from desktop_app.core.storage.models import Article, utcnow  # noqa: E402
 from desktop_app.core.text.normalize import fold, normalize  # noqa: E402
 
 ROUNDS = 3
@@ -200,7 +200,7 @@ def main() -> None:
         p = lambda f: times_ms[min(len(times_ms) - 1, int(f * len(times_ms)))]  # noqa: E731
         print(f"{len(qs)} queries (limit 50, median of {ROUNDS} runs each): p50 {p(0.5):.1f} ms, p95 {p(0.95):.1f} ms, "
               f"max {times_ms[-1]:.1f} ms; {sum(1 for f in found if f == 0)} found nothing")
-        slow = sorted(zip(times, qs, found), reverse=True)[:5]
+        slow = sorted(zip(times, qs, found, strict=True), reverse=True)[:5]
         print("slowest: " + "; ".join(f"{q!r} {t * 1e3:.0f} ms ({f} hits)" for t, q, f in slow))
         db.close()
 

@@ -19,9 +19,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from desktop_app.core.nlp.stored import text_hash  # noqa: E402
 from desktop_app.core.storage.database import Database  # noqa: E402
 from desktop_app.core.storage.models import Article  # noqa: E402
-from desktop_app.core.nlp.stored import text_hash  # noqa: E402
 from desktop_app.core.text.normalize import normalize  # noqa: E402
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
@@ -137,7 +137,7 @@ def main() -> None:
         else:
             t_ours.append(ours(part, process))
             t_direct.append(direct(paragraphs))
-    ratios = sorted(d / o for d, o in zip(t_direct, t_ours))
+    ratios = sorted(d / o for d, o in zip(t_direct, t_ours, strict=True))
     sample = paragraphs_of(slices[0])
     pairs = [(direct(sample), direct_with_alignment(sample)) for _ in range(4)]
     align_extra = statistics.median(a / p for p, a in pairs) - 1

@@ -78,10 +78,10 @@ def build_library(data: Path, n: int) -> None:
     sys.path.insert(0, str(REPO / "benchmarks"))
     from corpus import make_corpus
 
-    from desktop_app.core.storage.database import Database
-    from desktop_app.core.library.ingest import import_paths
-    from desktop_app.core.library.articles import set_state
     from desktop_app.core.analysis.search import sync_index
+    from desktop_app.core.library.articles import set_state
+    from desktop_app.core.library.ingest import import_paths
+    from desktop_app.core.storage.database import Database
 
     with tempfile.TemporaryDirectory() as files:
         make_corpus(Path(files), n)

@@ -29,8 +29,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from desktop_app.core.storage.database import Database  # noqa: E402
 from segmentation_throughput import direct, fill_database, library_texts, paragraphs_of  # noqa: E402
+
+from desktop_app.core.storage.database import Database  # noqa: E402
 
 
 def in_process(paragraphs: list[str]) -> None:
@@ -94,9 +95,9 @@ def open_large_article() -> None:
     from PySide6.QtWidgets import QApplication
 
     from desktop_app.core.nlp import pos_ner as tagging
-    from desktop_app.core.storage.models import Article
-    from desktop_app.core.nlp.stored import load_segmentation, save_segmentation, text_hash
     from desktop_app.core.nlp.pos_ner import Suggestion
+    from desktop_app.core.nlp.stored import load_segmentation, save_segmentation, text_hash
+    from desktop_app.core.storage.models import Article
     from desktop_app.ui.reader.view import ReaderView
 
     seed = library_texts(1)[0]

@@ -17,6 +17,8 @@ from desktop_app.core.nlp.worker_process import SegmenterProcess  # noqa: E402
 
 REPO = Path(__file__).resolve().parent.parent
 SEEDS = REPO / "seeds"
+# Many tests loop over the sample articles: without them they would pass on nothing.
+assert len(list(SEEDS.glob("*.txt"))) >= 5, f"the sample articles are missing from {SEEDS}"
 
 
 @pytest.fixture

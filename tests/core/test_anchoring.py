@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 from hypothesis import given, settings
@@ -96,15 +95,11 @@ def test_search_stays_fast_on_a_long_text():
     text = (base * (100_000 // len(base) + 1))[:100_000]
     quote = text[61_000:61_150]
     edited = quote[:40] + "###" + quote[43:100] + quote[104:]
-    t0 = time.perf_counter()
     far = anchor(text, edited, start=5, end=155)  # stale position far from the passage
     gone = anchor(text, "Đoạn văn này chưa từng có trong bài nào cả, dù chỉ một lần.", start=500)
-    elapsed = time.perf_counter() - t0
     assert far is not None and far.method == "fuzzy"
     assert text[far.start : far.end].startswith(quote[:40])
-    assert gone is None
-    # Generous bound: measured ~20 ms; this only catches an unbounded scan (seconds).
-    assert elapsed < 2.0
+    assert gone is None  # how long it takes is a figure for benchmarks/, never a test
 
 
 @settings(max_examples=300, deadline=None)

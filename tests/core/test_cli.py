@@ -9,6 +9,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 REPO = Path(__file__).resolve().parents[2]
 
 
@@ -95,6 +97,7 @@ def test_backup_writes_a_readable_copy(tmp_path, seeds_copy):
     assert again.returncode == 2 and "already exists" in again.stderr
 
 
+@pytest.mark.slow
 def test_every_export_format_and_annotation_import_from_the_command_line(tmp_path, seeds_copy):
     from desktop_app.core.annotate.highlights import AnnotationService
     from desktop_app.core.storage.database import Database

@@ -16,6 +16,7 @@ pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSI
 TRIALS = 8
 
 
+@pytest.mark.slow
 def test_sigkilled_writer_loses_no_acknowledged_change(tmp_path):
     path = tmp_path / "chugiai.sqlite3"
     prepare_library(path)

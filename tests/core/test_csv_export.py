@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import csv
 
+import pytest
+
 from desktop_app.core.annotate.highlights import AnnotationService
 from desktop_app.core.interchange.csv_export import COLUMNS, export_csv, safe_cell
 from tests.core.test_annotations import add_article
@@ -83,10 +85,8 @@ def test_failed_export_leaves_no_partial_file(db, tmp_path, monkeypatch):
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(mod, "highlight_rows", broken_rows)
-    try:
+    with pytest.raises(OSError, match="No space left"):
         export_csv(db, out)
-    except OSError:
-        pass
     assert out.read_text(encoding="utf-8") == "old content"
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".chugiai-")] == []
 

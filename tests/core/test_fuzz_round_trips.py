@@ -7,6 +7,7 @@ import itertools
 import tempfile
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
@@ -45,6 +46,7 @@ def stored(db: Database) -> list[tuple[int, int, list[str], str]]:
                   for a in ids for h in service.highlights_for_article(a))
 
 
+@pytest.mark.slow
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @example(tags=["Tiền; lương", "=SUM(1)", " a\nb ", "Cán bộ/Đào tạo"], note="dòng một\r\ndòng hai; \"x\"",
          span=(3, 12))

@@ -71,7 +71,7 @@ def test_upgrade_keeps_every_row_and_writes_a_backup_first(old_library):
     assert set(after) == set(USER_TABLES)
     for table in before:
         # Old columns keep their values; new columns are appended with defaults.
-        assert [r[: len(b)] for r, b in zip(after[table], before[table])] == before[table], table
+        assert [r[: len(b)] for r, b in zip(after[table], before[table], strict=False)] == before[table], table
         assert len(after[table]) == len(before[table])
     # The backup is the old library, as it was, still openable as that version.
     assert rows(backup) == before

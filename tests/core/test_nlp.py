@@ -80,7 +80,7 @@ def test_every_token_maps_to_a_span(seed_texts: list[str], variant: str) -> None
             spans = nlp.align_tokens(line, tokens)
             assert len(spans) == len(tokens)
             check_structure(line, spans)
-            for token, (s, e) in zip(tokens, spans):
+            for token, (s, e) in zip(tokens, spans, strict=True):
                 assert key(line[s:e]) == key(token), (token, line[s:e])
                 if key(token):
                     assert not line[s].isspace() and not line[e - 1].isspace()
@@ -96,7 +96,7 @@ def test_stored_text_aligns_exactly(seed_texts: list[str]) -> None:
         for start, end in nlp.segmentation_units(text):
             line = text[start:end]
             tokens = word_tokenize(line)
-            for token, (s, e) in zip(tokens, nlp.align_tokens(line, tokens)):
+            for token, (s, e) in zip(tokens, nlp.align_tokens(line, tokens), strict=True):
                 assert re.sub(r"\s+", " ", line[s:e]) == token
 
 

@@ -15,6 +15,7 @@ def test_core_modules_import_no_qt_at_runtime():
         ".".join(p.relative_to(CORE.parent.parent).with_suffix("").parts)
         for p in CORE.rglob("*.py")
     )
+    assert len(modules) > 20  # a wrong CORE would check nothing
     code = (
         "import importlib, sys\n"
         f"for m in {modules!r}:\n"
@@ -28,7 +29,9 @@ def test_core_modules_import_no_qt_at_runtime():
 
 
 def test_core_source_has_no_qt_import():
-    for path in CORE.rglob("*.py"):
+    paths = sorted(CORE.rglob("*.py"))
+    assert len(paths) > 20  # a wrong CORE would check nothing
+    for path in paths:
         tree = ast.parse(path.read_text(encoding="utf-8"))
         for node in ast.walk(tree):
             names = []

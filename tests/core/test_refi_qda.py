@@ -223,7 +223,7 @@ def test_nvivo_sample_lands_every_selection_on_the_text_nvivo_coded(db):
         highlights = list(s.scalars(select(Highlight).order_by(Highlight.id)))
         names = [[t.name for t in h.tags] for h in highlights]
         assert len(highlights) == 330
-        for h, (raw, start, end, _codes) in zip(highlights, selections):
+        for h, (raw, start, end, _codes) in zip(highlights, selections, strict=False):
             assert h.quote == normalize(utf16_slice(raw, start, end))
             assert h.quote == h.article.text[h.start : h.end]
         covid = s.scalar(select(Tag).where(Tag.name == "1. Oltás típusa"))
@@ -381,7 +381,7 @@ def test_detection_does_not_need_the_origin_hint():
     raw = "Một 😀 hai 😀 ba 😀 bốn năm sáu bảy tám"
     words = ["hai", "ba", "bốn", "năm sáu", "tám"]
     utf16 = [(len(raw[: raw.index(w)].encode("utf-16-le")) // 2) for w in words]
-    spans = [(s, s + len(w)) for s, w in zip(utf16, words)]
+    spans = [(s, s + len(w)) for s, w in zip(utf16, words, strict=False)]
     assert choose_reading(raw, spans, origin="").unit == "UTF-16 code units"
     assert choose_reading(raw, [(raw.index(w), raw.index(w) + len(w)) for w in words]).unit == "code points"
 
@@ -404,9 +404,9 @@ def test_position_map_is_monotone_and_exact_text(raw):
     assert text == normalize(raw)
     assert len(starts) == len(ends) == len(raw) + 1
     assert starts[0] == 0 and ends[-1] == len(text)
-    assert all(a <= b for a, b in zip(starts, starts[1:]))
-    assert all(a <= b for a, b in zip(ends, ends[1:]))
-    assert all(s <= e for s, e in zip(starts, ends))
+    assert all(a <= b for a, b in zip(starts, starts[1:], strict=False))
+    assert all(a <= b for a, b in zip(ends, ends[1:], strict=False))
+    assert all(s <= e for s, e in zip(starts, ends, strict=True))
     # A slice between two plain letters maps onto exactly its normalized form.
     for i in range(len(raw) + 1):
         for j in range(i, len(raw) + 1):

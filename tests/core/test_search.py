@@ -382,7 +382,7 @@ def text_and_phrase(draw) -> tuple[str, int, int]:
     words = draw(st.lists(syllables(), min_size=1, max_size=40))
     seps = [draw(st.sampled_from(SEPARATORS)) for _ in words[1:]] + [""]
     starts, text = [], ""
-    for word, sep in zip(words, seps):
+    for word, sep in zip(words, seps, strict=False):
         starts.append(len(text))
         text += word + sep
     i = draw(st.integers(0, len(words) - 1))

@@ -133,6 +133,7 @@ def test_nfd_text_finds_the_same_entities_as_nfc() -> None:
     assert [unicodedata.normalize("NFC", nfd[s:e]) for s, e, _ in b] == [nfc[s:e] for s, e, _ in a]
 
 
+@pytest.mark.slow
 def test_a_one_megabyte_paragraph_without_newline() -> None:
     """Cut into sentence-sized units like segmentation (one call would need ~1.5 GB)."""
     line = seed(1).replace("\n", " ")

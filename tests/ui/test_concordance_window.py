@@ -7,7 +7,6 @@ from __future__ import annotations
 import csv
 import functools
 import threading
-import time
 from pathlib import Path
 
 import pytest
@@ -221,13 +220,13 @@ def test_export_of_a_first_page_exports_every_line(qtbot, window, seeded, monkey
 def test_stop_keeps_the_lines_found_so_far(qtbot, window, seeded, monkeypatch):
     monkeypatch.setattr(cw, "PAGE", 5)
     every = concordance(seeded, "can bo")
-    gate = threading.Event()
+    gate, stopped = threading.Event(), threading.Event()
 
     def slow(*args, **kwargs):
         for n, line in enumerate(every):
             if n == 20:
                 gate.set()
-                time.sleep(0.2)  # Stop comes while the job is here
+                assert stopped.wait(10)  # Stop comes while the job is here
             yield line
 
     search(qtbot, window, "can bo")
@@ -237,6 +236,7 @@ def test_stop_keeps_the_lines_found_so_far(qtbot, window, seeded, monkeypatch):
         assert window.progress.isVisible() and window.stop_button.isVisible()
         qtbot.waitUntil(gate.is_set, timeout=5_000)
         window.stop_button.click()
+        stopped.set()
     assert 20 <= blocker.args[0] < len(every)
     assert window.lines() == every[:blocker.args[0]] and not window.is_complete()
     assert "before you stopped" in window.summary.text() and window.load_all_button.isVisible()

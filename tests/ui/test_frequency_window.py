@@ -38,7 +38,7 @@ def expected(result: FrequencyResult) -> list[tuple[str, int, int]]:
 
 
 @pytest.fixture
-def tagged(seeded: Database) -> tuple[Database, int]:
+def tagged(seeded: Database) -> tuple[Database, int]:  # noqa: F811  (the imported fixture, by name)
     """Two highlights tagged "Nhân sự" (one in a nested tag) in the first article."""
     service = AnnotationService(seeded)
     text = article_text(seeded, 1)

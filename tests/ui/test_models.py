@@ -1,14 +1,32 @@
-"""The item models pass Qt's own model tester (as qutebrowser checks its models)."""
+"""Every item model of the UI passes Qt's own model tester (as qutebrowser checks its
+models): each one filled with what core really returns for the sample articles, then
+changed the way the app changes it."""
 
 from __future__ import annotations
 
 from datetime import datetime
+from pathlib import Path
 
-from desktop_app.core.annotate.highlights import HighlightInfo, TagInfo
-from desktop_app.core.library.articles import ArticleSummary
-from desktop_app.ui.panel.cards import HighlightListModel
+import pytest
+
+from desktop_app.core.analysis.concordance import concordance
+from desktop_app.core.analysis.frequencies import word_frequencies
+from desktop_app.core.analysis.search import search, sync_index
+from desktop_app.core.annotate.highlights import AnnotationService, HighlightInfo, TagInfo
+from desktop_app.core.library.articles import ArticleSummary, article_text, list_articles
+from desktop_app.core.library.ingest import import_paths
+from desktop_app.core.nlp.stored import save_segmentation
+from desktop_app.core.storage.database import Database
+from desktop_app.ui.app import make_application
+from desktop_app.ui.dialogs.export_dialog import ExportDialog
+from desktop_app.ui.dialogs.tag_dialog import TagDialog
 from desktop_app.ui.library.article_list import ArticleListModel
+from desktop_app.ui.library.search_results import SearchResultsModel
+from desktop_app.ui.panel.cards import HighlightListModel
 from desktop_app.ui.panel.tag_palette import TagListModel
+from desktop_app.ui.tools.concordance_table import ConcordanceModel
+from desktop_app.ui.tools.frequency_window import FrequencyModel, FrequencyWindow
+from tests.ui.test_concordance_window import SEEDS, _spans
 
 NOW = datetime(2026, 1, 1)
 
@@ -17,17 +35,59 @@ def highlight(i: int, start: int) -> HighlightInfo:
     return HighlightInfo(i, 1, start, start + 3, "abc", "", (TagInfo(1, "A", "#ffd166"),), NOW, NOW)
 
 
-def test_article_model(qtmodeltester):
+@pytest.fixture(scope="module")
+def library(tmp_path_factory: pytest.TempPathFactory):
+    """The seeds imported, all but the last segmented for real, two highlights tagged:
+    read-only for every test of this module."""
+    db = Database.open(tmp_path_factory.mktemp("models") / "chugiai.sqlite3")
+    report = import_paths(db, sorted(SEEDS.glob("*.txt")))
+    ids = [article_id for _path, article_id in report.imported]
+    assert len(ids) >= 3
+    for article_id in ids[:-1]:  # the last one is counted by syllables (unsegmented)
+        text = article_text(db, article_id)
+        assert save_segmentation(db, article_id, text, _spans(text))
+    service = AnnotationService(db)
+    text = article_text(db, ids[0])
+    first = text.index("cán bộ")
+    service.create_highlight(ids[0], first, first + 40, ["Cán bộ", "Nhân sự/Quy hoạch"])
+    service.create_highlight(ids[0], first + 20, first + 90, ["Đảng"])
+    sync_index(db)
+    yield db, ids
+    db.close()
+
+
+def test_article_model(qtmodeltester, library):
+    db, _ids = library
+    articles = list_articles(db)
+    assert len(articles) >= 3
     model = ArticleListModel()
+    model.set_articles(articles)
+    qtmodeltester.check(model)
     model.set_articles([ArticleSummary(1, "Tiêu đề", "TTXVN", None, "2023-01-01", 2),
                         ArticleSummary(2, "Khác", None, None, None, 0)])
-    qtmodeltester.check(model)
     model.update_article(ArticleSummary(2, "Khác nữa", None, None, None, 1))
     assert model.index(1).data() == "Khác nữa"
+    qtmodeltester.check(model)
 
 
-def test_highlight_model_keeps_position_order(qtmodeltester):
+def test_search_results_model(qtmodeltester, library):
+    db, _ids = library
+    hits = search(db, "cán bộ")
+    assert hits
+    model = SearchResultsModel()
+    model.set_rows(hits)
+    qtmodeltester.check(model)
+    model.set_rows(hits[:1])
+    qtmodeltester.check(model)
+
+
+def test_highlight_model_keeps_position_order(qtmodeltester, library):
+    db, ids = library
+    stored = AnnotationService(db).highlights_for_article(ids[0])
+    assert len(stored) == 2
     model = HighlightListModel()
+    model.set_highlights(stored)
+    qtmodeltester.check(model)
     model.set_highlights([highlight(1, 10), highlight(2, 0)])
     qtmodeltester.check(model)
     model.upsert(highlight(3, 5))
@@ -37,8 +97,61 @@ def test_highlight_model_keeps_position_order(qtmodeltester):
     qtmodeltester.check(model)
 
 
-def test_tag_model(qtmodeltester):
+def test_tag_model(qtmodeltester, library):
+    db, _ids = library
+    tags = AnnotationService(db).list_tags()
+    assert len(tags) >= 3
     model = TagListModel()
+    model.set_tags(tags)
+    qtmodeltester.check(model)
     model.set_tags([TagInfo(1, "Cán bộ", "#8ecae6", "", 3), TagInfo(2, "Đảng", "#ffd166")])
     qtmodeltester.check(model)
     assert "3" in model.index(0).data(3)  # tooltip counts uses
+
+
+def test_concordance_model(qtmodeltester, library):
+    db, ids = library
+    lines = concordance(db, "cán bộ")
+    assert {line.segmented for line in lines} == {True, False}  # both fonts of the keyword
+    model = ConcordanceModel()
+    model.set_lines(lines)
+    qtmodeltester.check(model)
+    model.set_lines([])
+    qtmodeltester.check(model)
+
+
+def test_frequency_model_and_its_sorted_filtered_proxy(qtmodeltester, qtbot, library, tmp_path: Path):
+    db, ids = library
+    result = word_frequencies(db)
+    assert len(result.words) > 100
+    model = FrequencyModel()
+    model.set_result(result)
+    qtmodeltester.check(model)
+    model.set_result(None)
+    qtmodeltester.check(model)
+
+    make_application()
+    window = FrequencyWindow(db, current_article=lambda: ids[0], tags=lambda: ["Cán bộ"],
+                             stopwords_path=tmp_path / "stopwords-vi.txt")
+    qtbot.addWidget(window)
+    window.model.set_result(result)
+    window.proxy.sort(2)
+    window.proxy.setFilterFixedString("can")
+    assert 0 < window.proxy.rowCount() < window.model.rowCount()
+    qtmodeltester.check(window.proxy)
+
+
+def test_dialog_models(qtmodeltester, qtbot, library):
+    """The Qt models the dialogs fill (export columns, tag choices and completions)."""
+    db, _ids = library
+    make_application()
+    export = ExportDialog("Bài", 1, ["Cán bộ", "Đảng"], None)
+    qtbot.addWidget(export)
+    assert export.columns_model.rowCount() > 0
+    qtmodeltester.check(export.columns_model)
+    tags = AnnotationService(db).list_tags()
+    dialog = TagDialog(tags, ["Cán bộ"], "công tác cán bộ")
+    qtbot.addWidget(dialog)
+    assert dialog.model.rowCount() == len(tags)
+    qtmodeltester.check(dialog.model)
+    qtmodeltester.check(dialog._completion_model)

@@ -17,7 +17,6 @@ def wait_tagged(qtbot, window) -> None:
     from desktop_app.core.nlp.pos_ner import is_tagged
 
     qtbot.waitUntil(lambda: is_tagged(window.db, window.current.id), timeout=WAIT_MS)
-    qtbot.wait(50)  # the article_tagged signal is queued to the window
 
 
 def test_entities_of_the_open_article_can_be_accepted_and_undone(qtbot, open_window) -> None:

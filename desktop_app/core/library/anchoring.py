@@ -178,7 +178,7 @@ def _clean_threshold(threshold: object) -> float:
 
 # --- exact occurrences --------------------------------------------------------------------
 def _exact_occurrences(text: str, quote: str) -> list[int]:
-    found = []
+    found: list[int] = []
     i = text.find(quote)
     while i != -1 and len(found) < MAX_OCCURRENCES:
         found.append(i)
@@ -198,11 +198,11 @@ def _perfect_context(text: str, found: list[int], m: int, prefix: str, suffix: s
 def _adjacent_agreement(text: str, start: int, end: int, prefix: str, suffix: str) -> int:
     """Characters of prefix/suffix that match right next to the span, without edits."""
     n = 0
-    for a, b in zip(reversed(prefix), reversed(text[max(0, start - len(prefix)) : start])):
+    for a, b in zip(reversed(prefix), reversed(text[max(0, start - len(prefix)) : start]), strict=False):
         if a != b:
             break
         n += 1
-    for a, b in zip(suffix, text[end : end + len(suffix)]):
+    for a, b in zip(suffix, text[end : end + len(suffix)], strict=False):
         if a != b:
             break
         n += 1
@@ -298,7 +298,7 @@ def _seed_windows(text: str, quote: str, max_err: int) -> list[tuple[int, int]]:
     votes: Counter[int] = Counter()
     for off in offsets:
         piece = quote[off : off + size]
-        hits = []
+        hits: list[int] = []
         i = text.find(piece)
         while i != -1 and len(hits) <= MAX_SEED_HITS:
             hits.append(i)

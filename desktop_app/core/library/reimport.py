@@ -24,11 +24,11 @@ import json
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
-from sqlalchemy import bindparam, select, update
+from sqlalchemy import Table, bindparam, select, update
 from sqlalchemy.orm import Session
 
-from desktop_app.core.library.anchoring import Anchor, anchor, anchor_at_position, confident
 from desktop_app.core.annotate.highlights import selectors
+from desktop_app.core.library.anchoring import Anchor, anchor, anchor_at_position, confident
 from desktop_app.core.storage.database import Database
 from desktop_app.core.storage.models import Article, Highlight
 from desktop_app.core.text.normalize import normalize
@@ -136,16 +136,17 @@ def _refuse_duplicate(s: Session, article_id: int, digest: str) -> None:
 
 
 # --- re-anchoring ---------------------------------------------------------------------------
+_HIGHLIGHTS: Table = Highlight.__table__  # type: ignore[assignment]  # typed as FromClause
 _UPDATE = (
-    update(Highlight.__table__)
-    .where(Highlight.__table__.c.id == bindparam("hid"))
+    update(_HIGHLIGHTS)
+    .where(_HIGHLIGHTS.c.id == bindparam("hid"))
     .values(start=bindparam("new_start"), end=bindparam("new_end"), quote=bindparam("new_quote"),
             prefix=bindparam("new_prefix"), suffix=bindparam("new_suffix"),
             orphaned=bindparam("new_orphaned"))
 )
 _ORPHAN = (
-    update(Highlight.__table__)
-    .where(Highlight.__table__.c.id == bindparam("hid"))
+    update(_HIGHLIGHTS)
+    .where(_HIGHLIGHTS.c.id == bindparam("hid"))
     .values(orphaned=True)
 )
 

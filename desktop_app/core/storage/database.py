@@ -21,7 +21,7 @@ from sqlalchemy import create_engine, event, inspect
 from sqlalchemy import exc as sa_exc
 from sqlalchemy.engine import URL, Engine
 from sqlalchemy.orm import Session, sessionmaker
-from sqlalchemy.pool import QueuePool
+from sqlalchemy.pool import PoolProxiedConnection, QueuePool
 
 from desktop_app.core.storage import migrations
 from desktop_app.core.storage.models import Base
@@ -162,6 +162,13 @@ def _as_database_error(error: BaseException, path: Path) -> DatabaseError:
 
 
 # --- checking and setting aside -----------------------------------------------------------
+def _sqlite(raw: PoolProxiedConnection) -> sqlite3.Connection:
+    """The pysqlite connection under a pooled one (the backup API lives there)."""
+    conn = raw.driver_connection
+    assert isinstance(conn, sqlite3.Connection)
+    return conn
+
+
 def _read_only_uri(path: Path, immutable: bool = False) -> str:
     """A sqlite URI for `path`: quoted, since '?', '#' and '%' are legal in file names."""
     posix = Path(path).resolve().as_posix()
@@ -285,7 +292,7 @@ class Database:
                 "written): you can read, search and export, but changes cannot be saved.")
 
     @classmethod
-    def open(cls, path: Path, *, read_only: bool = False, check: bool = False) -> "Database":
+    def open(cls, path: Path, *, read_only: bool = False, check: bool = False) -> Database:
         """Open (or create) the library at `path`.
 
         `check=True` runs a full PRAGMA quick_check first (the app does when the last run
@@ -318,7 +325,7 @@ class Database:
             raise
 
     @classmethod
-    def _connect(cls, path: Path, read_only: bool, immutable: bool) -> "Database":
+    def _connect(cls, path: Path, read_only: bool, immutable: bool) -> Database:
         if read_only:
             uri = _read_only_uri(path, immutable)
             engine = create_engine(
@@ -413,7 +420,7 @@ class Database:
         try:
             target = sqlite3.connect(destination)
             try:
-                raw.driver_connection.backup(target)
+                _sqlite(raw).backup(target)
             finally:
                 target.close()
         finally:
@@ -434,8 +441,8 @@ class Database:
         src = sqlite3.connect(_read_only_uri(source), uri=True)
         raw = self.engine.raw_connection()
         try:
-            src.backup(raw.driver_connection)
-            version = raw.driver_connection.execute("PRAGMA user_version").fetchone()[0]
+            src.backup(_sqlite(raw))
+            version = _sqlite(raw).execute("PRAGMA user_version").fetchone()[0]
         finally:
             raw.close()
             src.close()

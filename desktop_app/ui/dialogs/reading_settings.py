@@ -17,9 +17,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.ui.reader.view import ReaderView
 from desktop_app.ui.theme import appearance
 from desktop_app.ui.theme.appearance import Appearance, ReadingSettings
-from desktop_app.ui.reader.view import ReaderView
 
 # Not translated: it shows how the face renders Vietnamese, whatever the interface speaks.
 # Letters with two marks (ổ, ứ, ậ) and Đ are the ones weak fonts get wrong.

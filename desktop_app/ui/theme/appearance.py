@@ -15,7 +15,6 @@ import os
 from dataclasses import dataclass, replace
 
 import shiboken6
-
 from PySide6.QtCore import QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import QApplication
