@@ -30,9 +30,8 @@ from desktop_app.core.library.opening import (  # noqa: F401  (the window's name
 )
 from desktop_app.core.storage.database import DAMAGED, DatabaseError
 from desktop_app.ui import i18n
-from desktop_app.ui.theme import appearance
-from desktop_app.ui.theme import style
 from desktop_app.ui.errors import install_excepthook, setup_logging
+from desktop_app.ui.theme import appearance, style
 from desktop_app.ui.window.single_instance import SingleInstance
 
 if TYPE_CHECKING:

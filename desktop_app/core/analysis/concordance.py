@@ -32,10 +32,10 @@ from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
 
-from desktop_app.core.storage.database import Database, DatabaseError, explain
+from desktop_app.core.analysis.search import INDEX_VERSION, driver_connection, sync_index
 from desktop_app.core.interchange.csv_export import write_csv
 from desktop_app.core.nlp.segmentation import ENGINE
-from desktop_app.core.analysis.search import INDEX_VERSION, sync_index
+from desktop_app.core.storage.database import Database, DatabaseError, explain
 from desktop_app.core.text.normalize import fold, fold_aligned, normalize
 
 CONTEXT_CHARS = 60
@@ -120,10 +120,10 @@ class ArticleWords:
     def neighbour(self, k: int, step: int, edge: int) -> str:
         """The first token holding a letter or digit from token k on, not across a line."""
         text, starts, ends = self.text, self.starts, self.ends
-        for k in range(k, k + step * _WORD_WALK, step):
-            if not 0 <= k < len(starts):
+        for i in range(k, k + step * _WORD_WALK, step):
+            if not 0 <= i < len(starts):
                 break
-            s, e = starts[k], ends[k]
+            s, e = starts[i], ends[i]
             if (text.find("\n", e, edge) if step < 0 else text.find("\n", edge, s)) >= 0:
                 break
             # Most words start or end with a letter: the regex only for the rest.
@@ -188,12 +188,12 @@ _ROWS = ("SELECT a.id, " + _STAMP + "{} FROM articles a"
 def raw_connection(db: Database) -> Iterator[sqlite3.Connection]:
     with db.engine.connect() as sa_conn:
         try:
-            yield sa_conn.connection.driver_connection
+            yield driver_connection(sa_conn)
         except sqlite3.Error as e:
             raise DatabaseError(explain(e, db.path)) from e
 
 
-def _marks(ids: Sequence[int]) -> str:
+def _marks(ids: Sequence[object]) -> str:
     return ",".join("?" * len(ids))
 
 

@@ -20,11 +20,11 @@ from pathlib import Path
 from sqlalchemy import select
 
 from desktop_app.core.analysis.concordance import ArticleWords, iter_articles, raw_connection
-from desktop_app.core.storage.database import Database
-from desktop_app.core.interchange.csv_export import write_csv
-from desktop_app.core.storage.models import Highlight, highlight_tags
 from desktop_app.core.analysis.stopwords import word_form
 from desktop_app.core.annotate.tag_paths import scope_tag_ids
+from desktop_app.core.interchange.csv_export import write_csv
+from desktop_app.core.storage.database import Database
+from desktop_app.core.storage.models import Highlight, highlight_tags
 from desktop_app.core.text.normalize import fold
 
 CSV_COLUMNS = ("rank", "word", "count", "articles", "per_10000_words")

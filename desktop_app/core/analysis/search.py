@@ -23,6 +23,8 @@ import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from sqlalchemy import Connection
+
 from desktop_app.core.storage.database import Database, DatabaseError, explain
 from desktop_app.core.text.normalize import fold, normalize
 
@@ -52,6 +54,14 @@ _SCHEMA = (
     "CREATE TRIGGER IF NOT EXISTS search_articles_ad AFTER DELETE ON articles BEGIN"
     " INSERT OR IGNORE INTO search_pending VALUES (OLD.id, OLD.title, OLD.text); END",
 )
+
+
+def driver_connection(sa_conn: Connection) -> sqlite3.Connection:
+    """The pysqlite connection under SQLAlchemy's: FTS5 and its triggers are driven with
+    plain SQL on it (one round trip per statement, no ORM)."""
+    conn = sa_conn.connection.driver_connection
+    assert isinstance(conn, sqlite3.Connection)
+    return conn
 
 
 @dataclass(frozen=True)
@@ -253,7 +263,7 @@ def sync_index(db: Database) -> int:
         return 0
     changed, first = 0, True
     with db.engine.connect() as sa_conn:
-        conn = sa_conn.connection.driver_connection
+        conn = driver_connection(sa_conn)
         try:
             if _state(conn) == (True, False):
                 return 0
@@ -311,7 +321,7 @@ def search(db: Database, query: str, limit: int = 50) -> list[SearchHit]:
         return []
     sync_index(db)
     with db.engine.connect() as sa_conn:
-        conn = sa_conn.connection.driver_connection
+        conn = driver_connection(sa_conn)
         try:
             if not conn.execute("SELECT 1 FROM sqlite_master WHERE name='search_fts'").fetchone():
                 return []  # a read-only library that was never indexed
@@ -359,8 +369,9 @@ def _matches(rx: re.Pattern[str], text: str, start: int = 0) -> Iterator[re.Matc
 def _densest(text: str, res: list[re.Pattern[str]], start: int) -> tuple[int, int] | None:
     """The shortest span holding a match of every group found after `start`."""
     occ = sorted((m.start(), m.end(), g) for g, rx in enumerate(res)
-                 for _, m in zip(range(200), _matches(rx, text, start)))  # bounded work
-    need, counts, best, left = len({g for _, _, g in occ}), {}, None, 0
+                 for _, m in zip(range(200), _matches(rx, text, start), strict=False))  # bounded work
+    counts: dict[int, int] = {}
+    need, best, left = len({g for _, _, g in occ}), None, 0
     for _, end, g in occ:
         counts[g] = counts.get(g, 0) + 1
         while len(counts) == need:
@@ -395,16 +406,17 @@ def _passage(text: str, title: str, phrase_re: re.Pattern[str] | None,
     """(passage, marks, offset): the first phrase match, else the densest window."""
     first = text.split("\n", 1)[0]  # usually repeats the title, which the hit shows already
     starts = [len(first) + 1, 0] if title.strip() and first.strip() == title.strip() else [0]
-    best, res = None, [phrase_re] if phrase_re else group_res
+    best: tuple[int, int] | None = None
+    res = [phrase_re] if phrase_re else group_res
     for start in starts if phrase_re else ():
-        if (m := next(_matches(phrase_re, text, start), None)) is not None:
+        if phrase_re is not None and (m := next(_matches(phrase_re, text, start), None)) is not None:
             best = m.span()
             break
     if best is None:
         res = group_res
         best = next(filter(None, (_densest(text, res, s) for s in starts)), (0, 0))  # (0, 0): title only
     ps, pe = _window(text, *best)
-    words = set()
+    words: set[tuple[int, int]] = set()
     for rx in res:
         for m in _matches(rx, text, ps):
             if m.end() > pe:

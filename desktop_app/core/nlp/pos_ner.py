@@ -33,11 +33,11 @@ from typing import Any, NamedTuple
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
-from desktop_app.core.storage.database import Database
-from desktop_app.core.storage.models import Article, Highlight, RejectedSuggestion, Tagging
 from desktop_app.core.nlp.segmentation import ENGINE, _visible, align_tokens, segmentation_units
 from desktop_app.core.nlp.stored import _TYPECODE as _SPAN_TYPECODE
 from desktop_app.core.nlp.stored import articles_without_valid, check_spans, pack_spans, text_hash
+from desktop_app.core.storage.database import Database
+from desktop_app.core.storage.models import Article, Highlight, RejectedSuggestion, Tagging
 
 # Stored next to every tagging; the suffix changes when our use of the engine changes
 # (alignment, entity merging, the labels kept), so old rows are redone.
@@ -145,7 +145,7 @@ def _features(compiled: list[_Feature], columns: Sequence[Sequence[str]]) -> lis
             middle = [prefix + " ".join(values[a : a + width])
                       for a in range(bos_count + i1, valid_end + i1)]
         out.append([prefix + "BOS"] * bos_count + middle + [prefix + "EOS"] * (n - valid_end))
-    return list(zip(*out))
+    return list(zip(*out, strict=True))
 
 
 class _FastTagger:
@@ -172,7 +172,7 @@ class _FastTagger:
         filler = ["X"] * len(words)  # the predictors' placeholder for the column they tag
         for model, compiled in self._steps:
             columns.append(list(model.tag(_features(compiled, [*columns, filler]))))
-        return list(zip(*columns))
+        return list(zip(*columns, strict=True))
 
 
 _tagger: Callable[[str], list] | None = None
@@ -201,7 +201,7 @@ def _tag_unit(text: str) -> tuple[list[PosSpan], list[EntitySpan]]:
     pos: list[PosSpan] = []
     entities: list[EntitySpan] = []
     current: list[Any] | None = None  # [label, [(start, end), ...]]
-    for (start, end), row in zip(spans, rows):
+    for (start, end), row in zip(spans, rows, strict=True):
         placed = end > start and _visible(text[start:end])
         if placed:
             pos.append((start, end, str(row[1])))
@@ -283,7 +283,7 @@ def save_tags(
     """
     flat, codes, names = _pack_pos(pos)
     check_spans(flat, len(text))
-    ents = [[int(s), int(e), str(label)] for s, e, label in entities]
+    ents = [(int(s), int(e), str(label)) for s, e, label in entities]
     for s, e, label in ents:
         if not 0 <= s < e <= len(text) or label not in LABELS:
             raise ValueError(f"entity ({s}, {e}, {label!r}) outside 0..{len(text)} or unknown")
@@ -339,7 +339,7 @@ def load_pos(db: Database, article_id: int) -> list[PosSpan] | None:
     vocabulary = names.split(" ") if names else []
     if codes and max(codes) >= len(vocabulary):
         return None
-    return list(zip(flat[0::2], flat[1::2], map(vocabulary.__getitem__, codes)))
+    return list(zip(flat[0::2], flat[1::2], map(vocabulary.__getitem__, codes), strict=True))
 
 
 def load_entities(db: Database, article_id: int) -> list[Suggestion] | None:

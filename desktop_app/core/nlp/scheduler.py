@@ -145,7 +145,9 @@ class ArticleJob:
 
     def tags(self) -> tuple[array, list[str], list[tuple[int, int, str]]]:
         """(POS spans, one tag per span, entities) of a TAGS job, in text order."""
-        flat, tags, entities = array("I"), [], []
+        flat = array("I")
+        tags: list[str] = []
+        entities: list[tuple[int, int, str]] = []
         for i in range(len(self.chunks)):
             result = self.results[i]
             flat.extend(result.flat)
@@ -243,8 +245,8 @@ class Scheduler:
         """Move prioritized articles to the front, the latest request first."""
         for article_id in self.control.take_priority():
             self.urgent = article_id
-            if not self.bring_forward(WORDS, article_id, lambda: load_segmentation(self.db, article_id) is None):
-                self.bring_forward(TAGS, article_id, lambda: not is_tagged(self.db, article_id))
+            if not self.bring_forward(WORDS, article_id, lambda a=article_id: load_segmentation(self.db, a) is None):
+                self.bring_forward(TAGS, article_id, lambda a=article_id: not is_tagged(self.db, a))
 
     def bring_forward(self, kind: str, article_id: int, needed) -> bool:
         """Put the article's job of this kind in front; False when it needs none."""

@@ -37,6 +37,13 @@ ENGINE: str = _engine_name()
 MAX_UNIT = 4000
 
 _SPACE_RE = re.compile(r"\s*")
+
+
+def _space_end(text: str, pos: int, end: int | None = None) -> int:
+    """Where the run of white space at `pos` ends (the pattern matches even an empty run)."""
+    m = _SPACE_RE.match(text, pos) if end is None else _SPACE_RE.match(text, pos, end)
+    assert m is not None
+    return m.end()
 _SENTENCE_END_RE = re.compile(r"[.!?…;]+[\"”’)\]]*\s+")
 _FOLD_LETTERS = str.maketrans("đĐðÐ", "dDdD")
 # Marks, format characters (zero-width space, joiners, BOM) and controls carry no letter
@@ -107,13 +114,12 @@ def align_tokens(source: str, tokens: Sequence[str]) -> list[tuple[int, int]]:
     """
     spans: list[tuple[int, int]] = []
     pos = 0
-    n = len(source)
     src: _SourceKeys | None = None
     token_keys: list[str] | None = None
     for ti, token in enumerate(tokens):
         if not isinstance(token, str):
             token = str(token)
-        start = _SPACE_RE.match(source, pos).end()
+        start = _space_end(source, pos)
         if token and not token[0].isspace() and not token[-1].isspace() and source.startswith(token, start):
             pos = start + len(token)
             spans.append((start, pos))
@@ -207,7 +213,7 @@ def segmentation_units(text: str, max_unit: int = MAX_UNIT) -> list[tuple[int, i
         while end - start > max_unit:
             cut = _split_point(text, start, start + max_unit)
             units.append((start, cut))
-            start = _SPACE_RE.match(text, cut, end).end()
+            start = _space_end(text, cut, end)
         if start < end and text[start:end].strip():
             units.append((start, end))
     return units

@@ -15,9 +15,9 @@ from typing import Any
 
 from sqlalchemy import select
 
+from desktop_app.core.nlp.segmentation import ENGINE
 from desktop_app.core.storage.database import Database
 from desktop_app.core.storage.models import Article, Segmentation
-from desktop_app.core.nlp.segmentation import ENGINE
 
 # Four-byte unsigned ints: 'I' is four bytes on every platform we ship for.
 _TYPECODE = "I" if array("I").itemsize == 4 else "L"
@@ -56,7 +56,7 @@ def unpack_spans(data: bytes) -> list[tuple[int, int]]:
     flat.frombytes(data)
     if _BIG_ENDIAN:
         flat.byteswap()
-    return list(zip(flat[0::2], flat[1::2]))
+    return list(zip(flat[0::2], flat[1::2], strict=True))
 
 
 def text_hash(text: str) -> str:

@@ -47,7 +47,7 @@ class SegmentResult(NamedTuple):
 
     @property
     def spans(self) -> list[tuple[int, int]]:
-        return list(zip(self.flat[0::2], self.flat[1::2]))
+        return list(zip(self.flat[0::2], self.flat[1::2], strict=True))
 
 
 def _exit_with_parent() -> None:

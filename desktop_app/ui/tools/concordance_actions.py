@@ -20,11 +20,11 @@ import shiboken6
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QWidget
 
-from desktop_app.core.annotate.highlights import TagInfo
 from desktop_app.core.analysis.concordance import ConcordanceLine, export_concordance_csv
-from desktop_app.ui.i18n import number
-from desktop_app.ui.dialogs.tag_dialog import TagDialog
+from desktop_app.core.annotate.highlights import TagInfo
 from desktop_app.ui.background import BackgroundOp
+from desktop_app.ui.dialogs.tag_dialog import TagDialog
+from desktop_app.ui.i18n import number
 
 if TYPE_CHECKING:
     from PySide6.QtCore import SignalInstance

@@ -28,12 +28,12 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.core.analysis.concordance import ConcordanceLine
-from desktop_app.ui.tools.concordance_table import COLUMN_KEYS, HEADERS, ConcordanceModel, ConcordanceView
 from desktop_app.ui.i18n import number
+from desktop_app.ui.tools.concordance_table import COLUMN_KEYS, HEADERS, ConcordanceModel, ConcordanceView
 
 if TYPE_CHECKING:
-    from desktop_app.ui.background import BackgroundOp
     from desktop_app.core.storage.database import Database
+    from desktop_app.ui.background import BackgroundOp
 
 
 # Type checkers see the QWidget this is mixed into; at run time it is a plain class.

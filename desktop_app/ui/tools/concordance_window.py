@@ -25,7 +25,6 @@ from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QWidget
 
-from desktop_app.core.annotate.highlights import TagInfo
 from desktop_app.core.analysis.concordance import ConcordanceLine
 from desktop_app.core.analysis.concordance_pages import (
     all_lines,
@@ -34,11 +33,19 @@ from desktop_app.core.analysis.concordance_pages import (
     query_words,
     sort_concordance,
 )
+from desktop_app.core.annotate.highlights import TagInfo
 from desktop_app.core.storage.database import Database
 from desktop_app.ui.background import BackgroundOp
 from desktop_app.ui.tools.concordance_actions import ConcordanceActions, Span
 from desktop_app.ui.tools.concordance_form import ConcordanceForm
-from desktop_app.ui.tools.concordance_table import COLUMN_KEYS, HEADERS, LINE_ROLE, ConcordanceModel, ConcordanceView, Index
+from desktop_app.ui.tools.concordance_table import (
+    COLUMN_KEYS,
+    HEADERS,
+    LINE_ROLE,
+    ConcordanceModel,
+    ConcordanceView,
+    Index,
+)
 
 # The table's names, and core's paging and sorting, are imported from here too.
 __all__ = [

@@ -45,13 +45,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.core.analysis.frequencies import FrequencyResult, WordCount, export_frequencies_csv, word_frequencies
 from desktop_app.core.annotate.highlights import TagInfo
 from desktop_app.core.storage.database import Database
-from desktop_app.core.analysis.frequencies import FrequencyResult, WordCount, export_frequencies_csv, word_frequencies
 from desktop_app.core.text.normalize import fold
+from desktop_app.ui.background import BackgroundOp
 from desktop_app.ui.i18n import number
 from desktop_app.ui.tools.stopwords_dialog import StopwordsDialog, user_stopwords
-from desktop_app.ui.background import BackgroundOp
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 FOLD_ROLE = Qt.ItemDataRole.UserRole + 2
