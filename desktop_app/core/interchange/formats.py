@@ -6,6 +6,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from desktop_app.core.messages import Message, MessageError, message_of
 from desktop_app.core.storage.database import Database
 
 
@@ -84,7 +85,7 @@ FORMATS: dict[str, ExportFormat] = {
 }
 
 
-class ExportError(Exception):
+class ExportError(MessageError):
     """An export that cannot be made, explained (no file was written)."""
 
 
@@ -103,10 +104,10 @@ def export(
         return fmt.run(db, Path(path), article_ids if fmt.scopes_articles else None,
                        tag if fmt.scopes_tag else None, delimiter)
     except (RefiExportError, ValueError) as e:
-        raise ExportError(str(e)) from e
+        raise ExportError(message_of(e)) from e
 
 
-class AnnotationFileError(Exception):
+class AnnotationFileError(MessageError):
     """An annotation file that cannot be imported; nothing from it was stored."""
 
 
@@ -131,11 +132,9 @@ def import_annotations_detailed(db: Database, path: Path) -> tuple[str, object]:
     path = Path(path)
     kind = IMPORT_SUFFIXES.get(path.suffix.lower())
     if kind is None:
-        raise AnnotationFileError(
-            f"{path.name}: not an annotation file this app reads (use .csv, .json/.jsonld or .qdpx)."
-        )
+        raise AnnotationFileError(Message("import.unknown_kind", {"file": path.name}))
     if not path.is_file():
-        raise AnnotationFileError(f"{path}: no such file.")
+        raise AnnotationFileError(Message("import.no_such_file", {"path": path}))
     try:
         if kind == "qdpx":
             r = import_qdpx(db, path)
@@ -152,7 +151,7 @@ def import_annotations_detailed(db: Database, path: Path) -> tuple[str, object]:
 
             result = import_webanno(db, path)
     except (AnnotationError, QdpxImportError, DatabaseError, OSError, UnicodeError, ValueError) as e:
-        raise AnnotationFileError(str(e)) from e
+        raise AnnotationFileError(message_of(e)) from e
     orphans = ""
     if result.orphans:
         shown = "; ".join(f"“{q[:40]}”: {why}" for q, why in result.orphans[:3])
