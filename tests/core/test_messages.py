@@ -7,6 +7,7 @@ import hashlib
 import re
 import sqlite3
 import zipfile
+from pathlib import Path
 
 import pytest
 
@@ -56,6 +57,16 @@ def test_every_code_has_english_that_uses_its_parameters(code):
     text = sample(code).english()
     assert text and "{" not in text
     assert str(sample(code)) == text
+
+
+def test_every_code_written_in_core_is_registered():
+    """Message(...) refuses an unknown code when it runs; this finds a typo on a path no
+    test takes."""
+    core = Path(__file__).resolve().parents[2] / "desktop_app" / "core"
+    used = {code for f in core.rglob("*.py")
+            for code in re.findall(r'(?:Message|self\.fail)\(\s*"([\w.]+)"', f.read_text("utf-8"))}
+    assert len(used) > 60
+    assert used <= set(ENGLISH), sorted(used - set(ENGLISH))
 
 
 def test_an_unknown_code_is_refused_where_it_is_made():
