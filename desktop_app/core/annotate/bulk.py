@@ -9,6 +9,7 @@ from datetime import datetime
 from sqlalchemy import Table, func, insert, select
 from sqlalchemy.orm import Session
 
+from desktop_app.core.messages import Message
 from desktop_app.core.annotate.records import (
     CONTEXT_CHARS,
     PALETTE,
@@ -57,13 +58,13 @@ def add_highlights(
     for (article_id, start, end, tag_names, note, created, modified, _), hid in zip(items, ids):
         text = texts.get(article_id)
         if text is None:
-            raise AnnotationError("The article no longer exists.")
+            raise AnnotationError(Message("article.missing"))
         # Inline, not check_span/selectors: this loop runs 100,000 times in an import.
         if not (0 <= start < end <= len(text)):
-            raise AnnotationError("The selection is outside the article text.")
+            raise AnnotationError(Message("highlight.outside_text"))
         quote = text[start:end]
         if not quote.strip():
-            raise AnnotationError("The selection holds only spaces; select some words.")
+            raise AnnotationError(Message("highlight.blank_selection"))
         key = tuple(tag_names)
         names = cleaned.get(key)
         if names is None:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from sqlalchemy import delete, func, insert, select
 from sqlalchemy.orm import Session
 
+from desktop_app.core.messages import Message
 from desktop_app.core.annotate.highlights import AnnotationError, TagInfo, clean_tag_name
 from desktop_app.core.storage.database import Database
 from desktop_app.core.storage.models import Highlight, Tag, highlight_tags
@@ -58,7 +59,7 @@ def rename(db: Database, tag_id: int, new_name: str) -> Renames:
 def rename_in(s: Session, tag_id: int, new_name: str) -> Renames:
     new_name = TAG_PATH_SEPARATOR.join(p for p in (clean_tag_name(x) for x in tag_path(new_name)) if p)
     if not new_name:
-        raise AnnotationError("A tag needs a name.")
+        raise AnnotationError(Message("tag.needs_name"))
     tag = _get(s, tag_id)
     old = tag.name
     if new_name == old:
@@ -68,8 +69,7 @@ def rename_in(s: Session, tag_id: int, new_name: str) -> Renames:
     taken = set(s.scalars(select(Tag.name))) - {t.name for t in family}
     clash = [new for _id, _old, new in renames if new in taken]
     if clash:
-        raise AnnotationError(f"A tag named “{clash[0]}” already exists. To put their "
-                              "highlights together, merge the tags instead.")
+        raise AnnotationError(Message("tag.name_taken", {"name": clash[0]}))
     apply_renames(s, renames)
     return renames
 
@@ -84,7 +84,7 @@ def move_in(s: Session, tag_id: int, new_parent: str) -> Renames:
     tag = _get(s, tag_id)
     leaf = tag_path(tag.name)[-1]
     if new_parent and in_tag_scope(new_parent, tag.name):
-        raise AnnotationError("A tag cannot be moved under itself.")
+        raise AnnotationError(Message("tag.under_itself"))
     return rename_in(s, tag_id, f"{new_parent}{TAG_PATH_SEPARATOR}{leaf}" if new_parent else leaf)
 
 
@@ -175,7 +175,7 @@ def merge(db: Database, source_id: int, target_id: int) -> MergeUndo:
 
 def merge_in(s: Session, source_id: int, target_id: int) -> MergeUndo:
     if source_id == target_id:
-        raise AnnotationError("Choose another tag to merge into.")
+        raise AnnotationError(Message("tag.merge_into_itself"))
     snap = snapshot_in(s, source_id)
     _get(s, target_id)
     has_target = set(s.scalars(
@@ -210,5 +210,5 @@ def _link(s: Session, tag_id: int, highlight_ids: tuple[int, ...]) -> None:
 def _get(s: Session, tag_id: int) -> Tag:
     tag = s.get(Tag, tag_id)
     if tag is None:
-        raise AnnotationError("That tag no longer exists.")
+        raise AnnotationError(Message("tag.missing"))
     return tag

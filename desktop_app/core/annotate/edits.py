@@ -12,6 +12,7 @@ from collections.abc import Iterable, Sequence
 from sqlalchemy import delete, func, insert, select
 from sqlalchemy.orm import Session, selectinload
 
+from desktop_app.core.messages import Message
 from desktop_app.core.annotate.bulk import add_highlights
 from desktop_app.core.annotate.records import (
     NewHighlight,
@@ -30,7 +31,7 @@ from desktop_app.core.storage.models import Article, Highlight, Tag, highlight_t
 def load(s: Session, highlight_id: int) -> Highlight:
     h = s.get(Highlight, highlight_id, options=[selectinload(Highlight.tags)])
     if h is None:
-        raise AnnotationError("That highlight no longer exists.")
+        raise AnnotationError(Message("highlight.missing"))
     return h
 
 
@@ -112,9 +113,9 @@ def restore(s: Session, info: HighlightInfo) -> HighlightInfo:
     nothing is read from the text for it)."""
     article_text = s.scalar(select(Article.text).where(Article.id == info.article_id))
     if article_text is None:
-        raise AnnotationError("The article no longer exists.")
+        raise AnnotationError(Message("article.missing"))
     if s.get(Highlight, info.id) is not None:
-        raise AnnotationError("That highlight is already there.")
+        raise AnnotationError(Message("highlight.already_there"))
     h = Highlight(id=info.id, article_id=info.article_id, start=info.start, end=info.end,
                   note=info.note, created_at=info.created_at, modified_at=info.modified_at,
                   orphaned=info.orphaned)
@@ -149,7 +150,7 @@ def infos(s: Session, highlight_ids: Sequence[int]) -> list[HighlightInfo]:
                 .options(selectinload(Highlight.tags)))
         found.update((h.id, highlight_info(h)) for h in s.scalars(stmt))
     if len(found) != len(set(ids)):
-        raise AnnotationError("That highlight no longer exists.")
+        raise AnnotationError(Message("highlight.missing"))
     return [found[i] for i in ids]
 
 
@@ -173,11 +174,11 @@ def restore_many(s: Session, kept: Sequence[HighlightInfo]) -> None:
     for i in range(0, len(ids), _CHUNK):
         taken.update(s.scalars(select(Highlight.id).where(Highlight.id.in_(ids[i:i + _CHUNK]))))
     if taken:
-        raise AnnotationError("That highlight is already there.")
+        raise AnnotationError(Message("highlight.already_there"))
     made = add_highlights(s, [NewHighlight(h.article_id, h.start, h.end, h.tag_names, h.note,
                                            h.created_at, h.modified_at, h.id) for h in anchored])
     if made != [h.id for h in anchored]:  # cannot happen when none was taken; never guess
-        raise AnnotationError("That highlight could not be put back.")
+        raise AnnotationError(Message("highlight.not_restored"))
     for h in kept:
         if h.orphaned:
             restore(s, h)

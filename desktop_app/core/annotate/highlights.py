@@ -13,6 +13,7 @@ from collections.abc import Iterable, Sequence
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from desktop_app.core.messages import Message
 from desktop_app.core.annotate import edits
 from desktop_app.core.annotate.bulk import add_highlights
 from desktop_app.core.annotate.records import (  # noqa: F401 (re-exported)
@@ -64,7 +65,7 @@ class AnnotationService:
         with self.db.session() as s:
             tag = s.get(Tag, tag_id)
             if tag is None:
-                raise AnnotationError("That tag no longer exists.")
+                raise AnnotationError(Message("tag.missing"))
             tag.color = color
             return tag_info(tag)
 

@@ -15,6 +15,7 @@ from typing import NamedTuple
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from desktop_app.core.messages import Message, MessageError
 from desktop_app.core.storage.models import Article, Highlight, Tag
 from desktop_app.core.text.normalize import fold
 
@@ -27,8 +28,8 @@ PALETTE = (
 )
 
 
-class AnnotationError(ValueError):
-    """A request that cannot be carried out, explained for the user."""
+class AnnotationError(MessageError, ValueError):
+    """A request that cannot be carried out; `message` says why (core/messages.py)."""
 
 
 @dataclass(frozen=True)
@@ -98,21 +99,21 @@ def span_selectors(s: Session, article_id: int, start: int, end: int) -> tuple[s
         select(func.substr(Article.text, lo + 1, end + CONTEXT_CHARS - lo)).where(Article.id == article_id)
     )
     if window is None:
-        raise AnnotationError("The article no longer exists.")
+        raise AnnotationError(Message("article.missing"))
     if not (0 <= start < end <= lo + len(window)):  # substr stops at the end of the text
-        raise AnnotationError("The selection is outside the article text.")
+        raise AnnotationError(Message("highlight.outside_text"))
     quote = window[start - lo : end - lo]
     if not quote.strip():
-        raise AnnotationError("The selection holds only spaces; select some words.")
+        raise AnnotationError(Message("highlight.blank_selection"))
     return quote, window[: start - lo], window[end - lo :]
 
 
 def check_span(text: str, start: int, end: int) -> None:
     """Refuse a span a highlight cannot be made on, in words for the user."""
     if not (0 <= start < end <= len(text)):
-        raise AnnotationError("The selection is outside the article text.")
+        raise AnnotationError(Message("highlight.outside_text"))
     if not text[start:end].strip():
-        raise AnnotationError("The selection holds only spaces; select some words.")
+        raise AnnotationError(Message("highlight.blank_selection"))
 
 
 def clean_tag_name(name: str) -> str:

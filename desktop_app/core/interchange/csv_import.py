@@ -15,6 +15,7 @@ from datetime import datetime
 from operator import itemgetter
 from pathlib import Path
 
+from desktop_app.core.messages import Message
 from desktop_app.core.storage.database import Database
 from desktop_app.core.interchange.csv_export import _FORMULA_START, split_tags
 from desktop_app.core.interchange.importing import (
@@ -155,16 +156,17 @@ def read_csv(path: Path) -> list[IncomingHighlight]:
     try:
         raw = path.read_bytes()
     except OSError as e:
-        raise AnnotationImportError(f"Cannot read {path}: {e.strerror or e}.") from e
+        raise AnnotationImportError(Message("import.file_unreadable", {
+            "path": path, "reason": e.strerror or str(e)})) from e
     try:
         return _records(raw.decode("utf-8-sig"))
     except UnicodeDecodeError:
-        problem = "it is not UTF-8 text (was it saved again in another encoding?)"
+        problem: Message | str = Message("import.csv_not_utf8")
     except csv.Error as e:
-        problem = f"it is not a well-formed CSV file ({e})"
+        problem = Message("import.csv_malformed", {"reason": str(e)})
     except _Malformed as e:
         problem = str(e)
-    raise AnnotationImportError(f"Cannot import {path}: {problem}. Nothing was imported.")
+    raise AnnotationImportError(Message("import.file_invalid", {"path": path, "problem": problem}))
 
 
 def import_csv(db: Database, path: Path) -> ImportResult:

@@ -7,6 +7,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from desktop_app.core.messages import Message, MessageError, message_of
 from desktop_app.core.progress import Progress
 from desktop_app.core.storage.database import Database
 
@@ -90,7 +91,7 @@ FORMATS: dict[str, ExportFormat] = {
 }
 
 
-class ExportError(Exception):
+class ExportError(MessageError):
     """An export that cannot be made, explained (no file was written)."""
 
 
@@ -116,10 +117,10 @@ def export(
         return fmt.run(db, Path(path), article_ids if fmt.scopes_articles else None,
                        tag if fmt.scopes_tag else None, delimiter, columns, progress)
     except (RefiExportError, ValueError) as e:
-        raise ExportError(str(e)) from e
+        raise ExportError(message_of(e)) from e
 
 
-class AnnotationFileError(Exception):
+class AnnotationFileError(MessageError):
     """An annotation file that cannot be imported; nothing from it was stored."""
 
 
@@ -148,17 +149,15 @@ def import_annotations_detailed(db: Database, path: Path,
     """import_annotations, with the result it summed up (an ImportResult or a
     QdpxImportResult; its `added` says exactly what came in, for an undo)."""
     from desktop_app.core.annotate.highlights import AnnotationError
-    from desktop_app.core.storage.database import DatabaseError
     from desktop_app.core.interchange.refi_import import QdpxImportError, import_qdpx
+    from desktop_app.core.storage.database import DatabaseError
 
     path = Path(path)
     kind = IMPORT_SUFFIXES.get(path.suffix.lower())
     if kind is None:
-        raise AnnotationFileError(
-            f"{path.name}: not an annotation file this app reads (use .csv, .json/.jsonld or .qdpx)."
-        )
+        raise AnnotationFileError(Message("import.unknown_kind", {"file": path.name}))
     if not path.is_file():
-        raise AnnotationFileError(f"{path}: no such file.")
+        raise AnnotationFileError(Message("import.no_such_file", {"path": path}))
     if progress is not None:
         progress.step(0)  # busy; cancelled before it began: nothing read
     try:
@@ -177,7 +176,7 @@ def import_annotations_detailed(db: Database, path: Path,
 
             result = import_webanno(db, path, **_progress_kw(import_webanno, progress))
     except (AnnotationError, QdpxImportError, DatabaseError, OSError, UnicodeError, ValueError) as e:
-        raise AnnotationFileError(str(e)) from e
+        raise AnnotationFileError(message_of(e)) from e
     orphans = ""
     if result.orphans:
         shown = "; ".join(f"“{q[:40]}”: {why}" for q, why in result.orphans[:3])

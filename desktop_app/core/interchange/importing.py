@@ -20,6 +20,7 @@ from typing import NamedTuple
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from desktop_app.core.messages import Message
 from desktop_app.core.library.anchoring import Anchor, anchor, anchor_at_position, context_agreement
 from desktop_app.core.annotate.edits import tag_mark, tags_after
 from desktop_app.core.annotate.highlights import (
@@ -62,6 +63,20 @@ class ImportResult:
     skipped: int  # identical to a highlight already there
     memos: int = 0  # articles whose memo the file set or added to
     added: Added = Added()
+    # `orphans` as data: (quote or memo text, why) for the interface to word
+    unplaced: tuple[tuple[str, Message], ...] = ()
+
+    def summary_message(self, file_name: str) -> Message:
+        """What came in, counted (formats.import_annotations' one line, as data)."""
+        examples = tuple(Message("import.unplaced_example", {"quote": q[:40], "why": why})
+                         for q, why in self.unplaced[:3])
+        return Message("import.summary", {
+            "file": file_name, "imported": self.imported, "fuzzy": self.placed_fuzzy,
+            "skipped": self.skipped, "memos": self.memos, "unplaced": len(self.unplaced),
+            "examples": examples})
+
+    def summary(self, file_name: str) -> str:
+        return self.summary_message(file_name).english()
 
 
 class IncomingHighlight(NamedTuple):
@@ -226,7 +241,7 @@ def _chunks(values: Sequence, size: int = _CHUNK) -> Iterable[Sequence]:
 
 
 # --- placing ------------------------------------------------------------------------------
-def _locate(library: _Library, rec: IncomingHighlight) -> tuple[_Target, Anchor] | str:
+def _locate(library: _Library, rec: IncomingHighlight) -> tuple[_Target, Anchor] | Message:
     """The article and span for `rec`, or why it cannot be placed."""
     articles, named = library.candidates(rec)
     if not rec.quote:
@@ -235,9 +250,9 @@ def _locate(library: _Library, rec: IncomingHighlight) -> tuple[_Target, Anchor]
             article = articles[0]
             if rec.start < rec.end <= len(article.text):
                 return article, Anchor(rec.start, rec.end, "exact-position", 1.0)
-        return "the annotation has no quoted text to look for"
+        return Message("unplaced.no_quote")
     if not articles:
-        return "no article in the library contains this passage"
+        return Message("unplaced.no_article")
     if len(articles) == 1:  # nothing to rank: the common case, and the cheap one
         text = articles[0].text
         # The stored position first: it usually holds, and needs no prefix or suffix.
@@ -246,8 +261,8 @@ def _locate(library: _Library, rec: IncomingHighlight) -> tuple[_Target, Anchor]
         if found is not None:
             return articles[0], found
         if named:
-            return "the passage is no longer in the article"
-        return "no article in the library contains this passage"
+            return Message("unplaced.passage_gone")
+        return Message("unplaced.no_article")
     prefix, suffix = rec.quote_context()
     placed = []
     for article in articles:
@@ -258,11 +273,11 @@ def _locate(library: _Library, rec: IncomingHighlight) -> tuple[_Target, Anchor]
             placed.append((key, article, found))
     if not placed:
         if named:
-            return "the passage is no longer in the article"
-        return "no article in the library contains this passage"
+            return Message("unplaced.passage_gone")
+        return Message("unplaced.no_article")
     placed.sort(key=lambda p: p[0], reverse=True)
     if len(placed) > 1 and placed[0][0] == placed[1][0] and placed[0][1] is not placed[1][1]:
-        return f"the passage is in {len(placed)} articles; cannot tell which one is meant"
+        return Message("unplaced.ambiguous", {"count": len(placed)})
     return placed[0][1], placed[0][2]
 
 
@@ -304,7 +319,7 @@ def place_highlights(
     highlight already there, or to an earlier record, is skipped.
     """
     fuzzy = skipped = 0
-    orphans: list[tuple[str, str]] = []
+    orphans: list[tuple[str, Message]] = []
     with db.session() as s:
         mark = tag_mark(s)
         library = _Library(s, records)
@@ -313,12 +328,12 @@ def place_highlights(
         located: list[tuple[int, int, int, int, bool]] = []
         for i, rec in enumerate(records):
             where = _locate(library, rec)
-            if isinstance(where, str):
+            if isinstance(where, Message):
                 orphans.append((rec.quote, where))
                 continue
             target, span = where
             if not target.text[span.start : span.end].strip():
-                orphans.append((rec.quote, "the passage holds only spaces"))
+                orphans.append((rec.quote, Message("unplaced.blank")))
                 continue
             located.append((i, target.id, span.start, span.end, span.method == "fuzzy"))
 
@@ -352,10 +367,11 @@ def place_highlights(
         memo_count = _place_memos(s, memos, orphans, memos_before)
         added = Added(tuple(highlight_ids), frozenset(h.article_id for h in new) | memos_before.keys(),
                       (), tuple(memos_before.items()), tags_after(s, mark))
-    return ImportResult(len(new), fuzzy, orphans, skipped, memo_count, added)
+    return ImportResult(len(new), fuzzy, [(q, why.english()) for q, why in orphans], skipped,
+                        memo_count, added, tuple(orphans))
 
 
-def _place_memos(s: Session, memos: Sequence[IncomingMemo], orphans: list[tuple[str, str]],
+def _place_memos(s: Session, memos: Sequence[IncomingMemo], orphans: list[tuple[str, Message]],
                  memos_before: dict[int, str]) -> int:
     """Each memo on the one article its text hash (else its address) names; memos.add_memo
     keeps a memo the article already has. Returns how many articles' memos changed."""
@@ -367,9 +383,8 @@ def _place_memos(s: Session, memos: Sequence[IncomingMemo], orphans: list[tuple[
         if not ids and memo.url:
             ids = list(s.scalars(select(Article.id).where(Article.url == memo.url)))
         if len(ids) != 1:
-            orphans.append((memo.text, f"the memo's address belongs to {len(ids)} articles; "
-                            "cannot tell which one is meant" if ids else
-                            "no article in the library is the one this memo is about"))
+            orphans.append((memo.text, Message("unplaced.memo_ambiguous", {"count": len(ids)})
+                            if ids else Message("unplaced.memo_no_article")))
             continue
         before = memo_in(s, ids[0])
         if add_memo(s, ids[0], memo.text) != "unchanged":

@@ -26,8 +26,6 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from desktop_app import APP_DISPLAY_NAME
-from desktop_app.core.progress import Progress
-from desktop_app.core.storage.database import Database
 from desktop_app.core.interchange.csv_export import atomic_open
 from desktop_app.core.interchange.refi_qda import (
     ARTICLE_VARIABLES,
@@ -40,6 +38,9 @@ from desktop_app.core.interchange.refi_qda import (
     tag_code_path,
 )
 from desktop_app.core.library.memos import memo_texts
+from desktop_app.core.messages import Message, MessageError
+from desktop_app.core.progress import Progress
+from desktop_app.core.storage.database import Database
 from desktop_app.core.storage.models import Article, Highlight, Tag
 from desktop_app.core.text.normalize import fold
 
@@ -51,7 +52,7 @@ _NOT_XML_RE = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]
 USER_GUID = stable_guid("user")
 
 
-class RefiExportError(Exception):
+class RefiExportError(MessageError):
     """An export that cannot be written, explained for the user."""
 
 
@@ -96,7 +97,7 @@ def export_qdc(db: Database, path: Path) -> int:
     with db.session() as s:
         roots, _guids = _code_tree(list(s.scalars(select(Tag))))
         if not roots:
-            raise RefiExportError("The library has no tags yet: a codebook needs at least one.")
+            raise RefiExportError(Message("export.no_tags"))
         book = _el(None, "CodeBook", xmlns=CODEBOOK_NS, origin=ORIGIN)
         codes = _el(book, "Codes")
         for code in _sorted(roots):

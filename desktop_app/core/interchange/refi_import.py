@@ -27,6 +27,7 @@ from pathlib import Path
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
+from desktop_app.core.messages import Message, MessageError
 from desktop_app.core.annotate.edits import tag_mark, tags_after
 from desktop_app.core.annotate.highlights import CONTEXT_CHARS, PALETTE, clean_tag_name
 from desktop_app.core.interchange.importing import Added
@@ -51,8 +52,8 @@ _RGB_RE = re.compile("#[0-9a-f]{6}")
 _SHORT_RGB_RE = re.compile("#[0-9a-f]{3}")
 
 
-class QdpxImportError(Exception):
-    """A project that cannot be imported; the message names the file and the problem."""
+class QdpxImportError(MessageError):
+    """A project that cannot be imported; `message` names the file and the problem."""
 
 
 @dataclass(frozen=True)
@@ -61,9 +62,21 @@ class QdpxImportResult:
     articles_present: int
     highlights_imported: int
     codes_imported: int
-    problems: list[str] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)  # notes in English (the CLI prints them)
     memos_imported: int = 0  # articles whose memo the file set or added to
     added: Added = Added()
+    notes: tuple[Message, ...] = ()  # the problems, as data for the interface to word
+
+    def summary_message(self, file_name: str) -> Message:
+        """What came in, counted (formats.import_annotations' one line, as data)."""
+        return Message("qdpx.summary", {
+            "file": file_name, "highlights": self.highlights_imported,
+            "articles": self.articles_imported, "present": self.articles_present,
+            "codes": self.codes_imported, "memos": self.memos_imported,
+            "notes": len(self.notes), "examples": self.notes[:3]})
+
+    def summary(self, file_name: str) -> str:
+        return self.summary_message(file_name).english()
 
 
 @dataclass
@@ -98,7 +111,7 @@ class _Source:
 def import_qdpx(db: Database, path: Path) -> QdpxImportResult:
     """Read the whole project, then store it in one transaction."""
     path = Path(path)
-    problems: list[str] = []
+    problems: list[Message] = []
     reader = _Reader(path, problems)
     codes, sources = reader.read()
     return _store(db, path, codes, sources, problems, foreign=not reader.ours)
@@ -108,7 +121,7 @@ def import_qdpx(db: Database, path: Path) -> QdpxImportResult:
 class _Reader:
     """Parses project.qde and the source texts of one archive; never touches the database."""
 
-    def __init__(self, path: Path, problems: list[str]) -> None:
+    def __init__(self, path: Path, problems: list[Message]) -> None:
         self.path = path
         self.problems = problems
         self.ours = False
@@ -116,19 +129,19 @@ class _Reader:
         self.archive: zipfile.ZipFile | None = None
         self.names: dict[str, zipfile.ZipInfo] = {}
 
-    def fail(self, message: str) -> QdpxImportError:
-        return QdpxImportError(f"{self.path.name}: {message} Nothing was imported.")
+    def fail(self, code: str, **params: object) -> QdpxImportError:
+        problem = Message(code, params)
+        return QdpxImportError(Message("qdpx.failed", {"file": self.path.name, "problem": problem}))
 
     def read(self) -> tuple[list[_Code], list[_Source]]:
         try:
             archive = zipfile.ZipFile(self.path)
         except FileNotFoundError:
-            raise self.fail("the file was not found.") from None
+            raise self.fail("qdpx.not_found") from None
         except (zipfile.BadZipFile, zlib.error, EOFError):
-            raise self.fail("this is not a REFI-QDA project (.qdpx): it is not a zip archive, "
-                            "or it is damaged or cut short.") from None
+            raise self.fail("qdpx.not_zip") from None
         except OSError as e:
-            raise self.fail(f"the file cannot be read ({e.strerror or e}).") from None
+            raise self.fail("qdpx.unreadable", reason=e.strerror or str(e)) from None
         with archive:
             self.names = {info.filename.lower(): info for info in archive.infolist()}
             self.archive = archive
@@ -154,27 +167,26 @@ class _Reader:
         if info is None:
             return None
         if info.file_size > limit:
-            raise self.fail(f"{info.filename} is too large ({info.file_size // 2**20} MB).")
+            raise self.fail("qdpx.member_too_large", member=info.filename, mb=info.file_size // 2**20)
         try:
             assert self.archive is not None
             return self.archive.read(info)
         except (zipfile.BadZipFile, zlib.error, EOFError, OSError) as e:
-            message = f"the archive is damaged: {info.filename} cannot be read ({e})."
-            raise self.fail(message) from None
+            raise self.fail("qdpx.member_damaged", member=info.filename, reason=str(e)) from None
 
     def _project_root(self) -> ET.Element:
         qde = [n for n in self.names if "/" not in n and n.endswith(".qde")]
         name = "project.qde" if "project.qde" in qde else (qde[0] if len(qde) == 1 else None)
         if name is None:
-            raise self.fail("this is not a REFI-QDA project: it holds no project.qde.")
+            raise self.fail("qdpx.no_project")
         data = self._member(name, _MAX_XML_BYTES)
         assert data is not None
         try:
             root = ET.fromstring(data)
         except ET.ParseError as e:
-            raise self.fail(f"project.qde is not well-formed XML ({e}).") from None
+            raise self.fail("qdpx.bad_xml", reason=str(e)) from None
         if not (root.tag.startswith(_NS_PREFIX) and root.tag.endswith("}Project")):
-            raise self.fail("project.qde is not a REFI-QDA project (its root is not Project).")
+            raise self.fail("qdpx.not_project")
         self.ns = root.tag[1:].partition("}")[0]
         return root
 
@@ -209,7 +221,7 @@ class _Reader:
             text = note.findtext(self.q("PlainTextContent"))
             if text is None and note.get("plainTextPath", "").startswith("internal://"):
                 data = self._member("sources/" + note.get("plainTextPath", "")[11:], MAX_FILE_BYTES)
-                text = self._decode(data, f"note “{note.get('name', '')}”") if data else None
+                text = self._decode(data, Message("qdpx.note", {"name": note.get("name", "")})) if data else None
             notes[note.get("guid") or ""] = (text or "").strip()
         return notes
 
@@ -227,49 +239,48 @@ class _Reader:
                 if source is not None:
                     sources.append(source)
         for kind, n in sorted(skipped.items()):
-            self.problems.append(f"{n} {kind} source(s) skipped: only text sources are imported.")
+            self.problems.append(Message("qdpx.sources_skipped", {"count": n, "kind": kind}))
         return sources
 
     def _text_source(self, el: ET.Element, variables: dict[str, str],
                      notes: dict[str, str], origin: str) -> _Source | None:
         name = el.get("name") or ""
-        label = f"source “{name or el.get('guid')}”"
+        label = Message("qdpx.source", {"name": name or el.get("guid")})
         raw = self._source_text(el, label)
         if raw is None:
             return None
         try:
             text, start_map, end_map = normalize_mapped(raw)
         except ValueError as e:
-            raise self.fail(f"{label}: {e}") from None
+            raise self.fail("qdpx.text_problem", label=label, reason=str(e)) from None
         spans = []
         elements = el.findall(self.q("PlainTextSelection"))
         for sel in elements:
             try:
                 start, end = int(sel.get("startPosition", "")), int(sel.get("endPosition", ""))
             except ValueError:
-                raise self.fail(f"a selection in {label} has no valid position.") from None
+                raise self.fail("qdpx.no_position", label=label) from None
             if start < 0 or end < start:
-                raise self.fail(f"a selection in {label} has impossible positions {start}–{end}.")
+                raise self.fail("qdpx.bad_positions", label=label, start=start, end=end)
             spans.append((start, end))
         try:
             reading = choose_reading(raw, spans, origin)
         except ValueError as e:
-            raise self.fail(f"in {label}, {e}") from None
+            raise self.fail("qdpx.reading_problem", label=label, reason=str(e)) from None
         if reading.unit != "code points" and spans:
-            self.problems.append(f"Positions in {label} count {reading.unit} (not code points, "
-                                 f"as REFI-QDA says); they were converted.")
+            self.problems.append(Message("qdpx.positions_converted",
+                                         {"label": label, "unit": reading.unit}))
         selections = []
         for sel, (start, end) in zip(elements, spans):
             rs, re_ = reading.to_raw(start), reading.to_raw(end)
             assert rs is not None and re_ is not None  # choose_reading checked every position
             if end_map[re_] <= start_map[rs]:
-                self.problems.append(
-                    f"An empty selection ({start}–{end}) in {label} was dropped."
-                )
+                self.problems.append(Message("qdpx.empty_selection",
+                                             {"start": start, "end": end, "label": label}))
                 continue
             selections.append(self._selection(sel, start_map[rs], end_map[re_], notes))
         if not text.strip():
-            self.problems.append(f"The {label} holds no text and was skipped.")
+            self.problems.append(Message("qdpx.empty_source", {"label": label}))
             return None
         return _Source(name, raw, text, self._variable_values(el, variables), selections,
                        self._memo(el, notes))
@@ -308,29 +319,29 @@ class _Reader:
                 values[name] = value.strip()
         return values
 
-    def _source_text(self, el: ET.Element, label: str) -> str | None:
+    def _source_text(self, el: ET.Element, label: Message) -> str | None:
         content = el.find(self.q("PlainTextContent"))
         if content is not None:
             return content.text or ""
         where = el.get("plainTextPath") or ""
         if not where.startswith("internal://"):
-            self.problems.append(f"The {label} was skipped: its text is not inside the archive "
-                                 f"({where or 'no path given'}).")
+            self.problems.append(Message("qdpx.source_outside", {
+                "label": label, "where": where or Message("qdpx.no_path")}))
             return None
         member = "Sources/" + where[len("internal://"):]
         data = self._member(member, MAX_FILE_BYTES)
         if data is None:
-            raise self.fail(f"the text of {label} ({member}) is missing from the archive.")
+            raise self.fail("qdpx.text_missing", label=label, member=member)
         return self._decode(data, label)
 
-    def _decode(self, data: bytes, label: str) -> str:
+    def _decode(self, data: bytes, label: Message) -> str:
         """UTF-8 as REFI-QDA says, or what a byte-order mark announces (NVivo writes one)."""
         if not data:
             return ""
         try:
             return decode_bytes(data)[0]  # the BOM is dropped: positions count after it
         except ImportFailure as e:
-            raise self.fail(f"the text of {label} cannot be read: {e.reason}") from None
+            raise self.fail("qdpx.text_unreadable", label=label, reason=e.reason) from None
 
 
 def _color(value: str | None) -> str | None:
@@ -343,7 +354,7 @@ def _color(value: str | None) -> str | None:
 
 # --- storing ----------------------------------------------------------------------------
 def _store(db: Database, path: Path, codes: list[_Code], sources: list[_Source],
-           problems: list[str], foreign: bool) -> QdpxImportResult:
+           problems: list[Message], foreign: bool) -> QdpxImportResult:
     """One transaction: if anything fails, the library is as it was."""
     articles_new = articles_present = memos = 0
     new_articles: list[int] = []
@@ -401,22 +412,20 @@ def _store(db: Database, path: Path, codes: list[_Code], sources: list[_Source],
         if links:
             s.execute(insert(highlight_tags), links)
         if unknown:
-            problems.append(f"{unknown} coding(s) refer to codes missing from the codebook; "
-                            "those highlights were imported without them.")
+            problems.append(Message("qdpx.unknown_codes", {"count": unknown}))
         added = Added(tuple(r["id"] for r in rows),  # type: ignore[misc]
                       frozenset(r["article_id"] for r in rows) | memos_before.keys()  # type: ignore[misc]
                       | set(new_articles), tuple(new_articles), tuple(memos_before.items()),
                       tags_after(s, mark))
-    return QdpxImportResult(articles_new, articles_present, len(rows), codes_new, problems, memos,
-                            added)
+    return QdpxImportResult(articles_new, articles_present, len(rows), codes_new,
+                            [p.english() for p in problems], memos, added, tuple(problems))
 
 
-def _merge_memo(s: Session, article: Article, memo: str, problems: list[str]) -> bool:
+def _merge_memo(s: Session, article: Article, memo: str, problems: list[Message]) -> bool:
     """Give the article the imported memo (memos.add_memo: its own is never lost)."""
     outcome = add_memo(s, article.id, memo)
     if outcome == "appended":
-        problems.append(f"The memo on “{article.title}” from the file was added below the one "
-                        "already in the library.")
+        problems.append(Message("qdpx.memo_appended", {"title": article.title}))
     return outcome != "unchanged"
 
 

@@ -35,8 +35,6 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from desktop_app.core.progress import Progress
-from desktop_app.core.storage.database import Database
 from desktop_app.core.interchange.csv_export import atomic_open
 from desktop_app.core.interchange.importing import (
     AnnotationImportError,
@@ -46,6 +44,9 @@ from desktop_app.core.interchange.importing import (
     parse_timestamp,
     place_highlights,
 )
+from desktop_app.core.messages import Message
+from desktop_app.core.progress import Progress
+from desktop_app.core.storage.database import Database
 from desktop_app.core.storage.models import Article, ArticleMemo, Highlight
 from desktop_app.core.text.normalize import fold, normalize
 
@@ -340,19 +341,20 @@ def read_webanno(path: Path) -> tuple[list[IncomingHighlight], list[IncomingMemo
     try:
         raw = path.read_bytes()
     except OSError as e:
-        raise AnnotationImportError(f"Cannot read {path}: {e.strerror or e}.") from e
+        raise AnnotationImportError(Message("import.file_unreadable", {
+            "path": path, "reason": e.strerror or str(e)})) from e
     try:
         data = json.loads(raw.decode("utf-8-sig"))
         items = [_incoming(item, i) for i, item in enumerate(_annotation_items(data))]
         return ([r for r in items if isinstance(r, IncomingHighlight)],
                 [r for r in items if isinstance(r, IncomingMemo)])
     except UnicodeDecodeError:
-        problem = "it is not UTF-8 text"
+        problem: Message | str = Message("import.not_utf8")
     except json.JSONDecodeError as e:
-        problem = f"it is not valid JSON ({e.msg} at line {e.lineno}, column {e.colno})"
+        problem = Message("import.json_invalid", {"reason": e.msg, "line": e.lineno, "column": e.colno})
     except (_Malformed, RecursionError) as e:
-        problem = str(e) or "it is nested too deeply"
-    raise AnnotationImportError(f"Cannot import {path}: {problem}. Nothing was imported.")
+        problem = str(e) or Message("import.too_deep")
+    raise AnnotationImportError(Message("import.file_invalid", {"path": path, "problem": problem}))
 
 
 def import_webanno(db: Database, path: Path) -> ImportResult:

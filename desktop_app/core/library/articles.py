@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from desktop_app.core.messages import Message, MessageError
 from desktop_app.core.storage.database import Database
 from desktop_app.core.library.ingest.metadata import parse_date
 from desktop_app.core.storage.models import AppState, Article, Highlight, highlight_tags
@@ -151,8 +152,8 @@ def get_article(db: Database, article_id: int) -> ArticleDoc | None:
 EDITABLE_FIELDS = ("title", "kicker", "published", "source", "author", "url")
 
 
-class MetadataError(ValueError):
-    """An edited field the library cannot store; the message says which and why."""
+class MetadataError(MessageError, ValueError):
+    """An edited field the library cannot store; `message` says which and why."""
 
 
 def update_metadata(db: Database, article_id: int, **fields: str) -> ArticleDoc:
@@ -169,21 +170,18 @@ def update_metadata_in(s: Session, article_id: int, fields: Mapping[str, str]) -
     """update_metadata inside a caller's transaction."""
     unknown = set(fields) - set(EDITABLE_FIELDS)
     if unknown:
-        raise MetadataError(f"These fields cannot be edited: {', '.join(sorted(unknown))}.")
+        raise MetadataError(Message("metadata.not_editable", {"fields": tuple(sorted(unknown))}))
     values: dict[str, str | None] = {k: " ".join(v.split()) or None for k, v in fields.items()}
     if "title" in values and not values["title"]:
-        raise MetadataError("An article needs a title: it names the article in the library.")
+        raise MetadataError(Message("metadata.needs_title"))
     if values.get("published"):
         published = parse_date(values["published"] or "")
         if published is None:
-            raise MetadataError(
-                f"“{values['published']}” is not a date. Write it as 2023-04-04, 2023-04-04 10:48 "
-                "or 04/04/2023 10:48."
-            )
+            raise MetadataError(Message("metadata.bad_date", {"value": values["published"]}))
         values["published"] = published
     a = s.get(Article, article_id)
     if a is None:
-        raise MetadataError("This article is no longer in the library.")
+        raise MetadataError(Message("article.gone"))
     for key, value in values.items():
         setattr(a, key, value)
     s.flush()

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from desktop_app.core.messages import Message
 from desktop_app.core.annotate.highlights import AnnotationError
 from desktop_app.core.storage.database import READ_ONLY, Database, DatabaseError
 from desktop_app.core.storage.models import Article, ArticleMemo, utcnow
@@ -37,7 +38,7 @@ def set_memo(db: Database, article_id: int, text: str) -> bool:
     (kind READ_ONLY, BUSY, DISK_FULL, ...) when the library cannot be written.
     """
     if db.read_only:  # say so plainly, before sqlite says "attempt to write a readonly database"
-        raise DatabaseError(db.read_only_message, READ_ONLY)
+        raise DatabaseError(Message("db.read_only", {"path": db.path}), READ_ONLY)
     with db.session() as s:
         return set_memo_in(s, article_id, text)
 
@@ -47,7 +48,7 @@ def set_memo_in(s: Session, article_id: int, text: str) -> bool:
     on an article that is gone."""
     # Only the id: loading the Article would read its whole text on every keystroke pause.
     if s.scalar(select(Article.id).where(Article.id == article_id)) is None:
-        raise MemoError("This article is no longer in the library: the memo could not be saved.")
+        raise MemoError(Message("memo.article_gone"))
     return put_memo(s, article_id, text)
 
 

@@ -29,6 +29,7 @@ from sqlalchemy.orm import Session
 
 from desktop_app.core.annotate.highlights import selectors
 from desktop_app.core.library.anchoring import Anchor, anchor, anchor_at_position, confident
+from desktop_app.core.messages import Message, MessageError
 from desktop_app.core.storage.database import Database
 from desktop_app.core.storage.models import Article, Highlight
 from desktop_app.core.text.normalize import normalize
@@ -38,8 +39,8 @@ THRESHOLD = 0.85  # fuzzy placements below this similarity to the quote become o
 Moved = tuple[int, str, float]  # (highlight id, method, score)
 
 
-class ReimportError(ValueError):
-    """The new text cannot replace the article's; the message says why. Nothing changed."""
+class ReimportError(MessageError, ValueError):
+    """The new text cannot replace the article's; `message` says why. Nothing changed."""
 
 
 @dataclass(frozen=True)
@@ -91,7 +92,7 @@ def replace_text(
     """
     text = normalize(new_text)
     if not text.strip():
-        raise ReimportError("The new text is empty; the article was left as it was.")
+        raise ReimportError(Message("reimport.empty_text"))
     digest = content_hash(text)
     with db.session() as s:
         old_text = _old_text(s, article_id)
@@ -119,7 +120,7 @@ def _hidden_spans(text: str) -> str:
 def _old_text(s: Session, article_id: int) -> str:
     old = s.scalar(select(Article.text).where(Article.id == article_id))
     if old is None:
-        raise ReimportError("The article is no longer in the library.")
+        raise ReimportError(Message("reimport.article_gone"))
     return old
 
 
@@ -129,10 +130,7 @@ def _refuse_duplicate(s: Session, article_id: int, digest: str) -> None:
         .where(Article.content_hash == digest, Article.id != article_id)
     ).first()
     if other is not None:
-        raise ReimportError(
-            f"Another article in the library (“{other.title}”, id {other.id}) already has "
-            "exactly this text, so the change was not applied: the two would be duplicates."
-        )
+        raise ReimportError(Message("reimport.duplicate", {"title": other.title, "id": other.id}))
 
 
 # --- re-anchoring ---------------------------------------------------------------------------

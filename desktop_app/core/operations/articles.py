@@ -9,6 +9,7 @@ from pathlib import Path
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from desktop_app.core.messages import Message
 from desktop_app.core.annotate.records import AnnotationError, NewHighlight
 from desktop_app.core.library.articles import (
     MetadataError,
@@ -30,7 +31,7 @@ from desktop_app.core.storage.database import READ_ONLY, DatabaseError
 from desktop_app.core.storage.models import Article
 from desktop_app.core.text.spans import TextSpan
 
-GONE = "This article is no longer in the library."
+GONE = Message("article.gone")
 
 
 class ArticleOperations(HighlightOperations, OperationsBase):
@@ -40,7 +41,7 @@ class ArticleOperations(HighlightOperations, OperationsBase):
         one undo step; a run that ends where it began leaves none. MemoError when the
         article is gone, DatabaseError when the library cannot be written."""
         if self.db.read_only:  # plainly, before sqlite says "attempt to write a readonly database"
-            raise DatabaseError(self.db.read_only_message, READ_ONLY)
+            raise DatabaseError(Message("db.read_only", {"path": self.db.path}), READ_ONLY)
 
         def work(s: Session) -> tuple[str, bool]:
             before = memo_in(s, article_id)

@@ -10,6 +10,7 @@ from collections.abc import Callable
 
 from sqlalchemy.orm import Session
 
+from desktop_app.core.messages import Message
 from desktop_app.core.annotate import codebook as tags
 from desktop_app.core.annotate import edits
 from desktop_app.core.annotate.records import AnnotationError, TagInfo, clean_tag_name, tag_info
@@ -31,7 +32,7 @@ class CodebookOperations(OperationsBase):
     def create_tag(self, name: str, color: str | None = None) -> Outcome[TagInfo]:
         """A new tag; a name already in use gives that tag back, changing nothing."""
         if not clean_tag_name(name):
-            raise AnnotationError("A tag needs a name.")
+            raise AnnotationError(Message("tag.needs_name"))
 
         def work(s: Session) -> tuple[TagInfo, tuple[TagInfo, ...]]:
             mark = edits.tag_mark(s)

@@ -10,6 +10,7 @@ from pathlib import Path
 from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session
 
+from desktop_app.core.messages import Message
 from desktop_app.core.annotate import edits
 from desktop_app.core.annotate.records import AnnotationError, HighlightInfo
 from desktop_app.core.interchange.formats import import_annotations_detailed
@@ -95,14 +96,14 @@ def _take_away(s: Session, added: Added) -> _Taken:
     memos_after = {}
     for article_id, before in added.memos_before:
         if s.get(Article, article_id) is None:
-            raise AnnotationError("The article no longer exists.")
+            raise AnnotationError(Message("article.missing"))
         memos_after[article_id] = memo_in(s, article_id)
         put_memo(s, article_id, before)
     edits.drop_unused_tags(s, added.tags_created)
     articles = [dict(row) for row in s.execute(
         select(_ARTICLES).where(_ARTICLES.c.id.in_(added.articles_added))).mappings()]
     if len(articles) != len(added.articles_added):
-        raise AnnotationError("The article no longer exists.")
+        raise AnnotationError(Message("article.missing"))
     if articles:  # their segmentation, tagging and memo go with them (ON DELETE CASCADE)
         s.execute(delete(Article).where(Article.id.in_(added.articles_added)))
         s.expire_all()
@@ -115,6 +116,6 @@ def _put_back(s: Session, added: Added, taken: _Taken) -> None:
     edits.put_back_tags(s, added.tags_created)
     for article_id, text in taken.memos_after.items():
         if s.get(Article, article_id) is None:
-            raise AnnotationError("The article no longer exists.")
+            raise AnnotationError(Message("article.missing"))
         put_memo(s, article_id, text)
     edits.restore_many(s, taken.highlights)

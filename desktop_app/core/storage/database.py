@@ -23,6 +23,7 @@ from sqlalchemy.engine import URL, Engine
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import PoolProxiedConnection, QueuePool
 
+from desktop_app.core.messages import Message, MessageError
 from desktop_app.core.storage import migrations
 from desktop_app.core.storage.models import Base
 
@@ -47,10 +48,10 @@ NEWER = "newer"
 OTHER = "other"
 
 
-class DatabaseError(Exception):
-    """A database problem explained in words a user understands."""
+class DatabaseError(MessageError):
+    """A database problem: `message` says it (core/messages.py), `kind` what to do."""
 
-    def __init__(self, message: str, kind: str = OTHER) -> None:
+    def __init__(self, message: Message | str, kind: str = OTHER) -> None:
         super().__init__(message)
         self.kind = kind
 
@@ -58,7 +59,7 @@ class DatabaseError(Exception):
 class DamagedDatabaseError(DatabaseError):
     """The file is damaged, or is not a Chú Giải library; it was left untouched."""
 
-    def __init__(self, message: str) -> None:
+    def __init__(self, message: Message | str) -> None:
         super().__init__(message, DAMAGED)
 
 
@@ -131,34 +132,27 @@ def error_kind(error: BaseException, path: Path | None = None) -> str:
     return OTHER
 
 
+_KIND_CODES = {DAMAGED: "db.damaged", READ_ONLY: "db.file_read_only", CANT_OPEN: "db.cannot_open",
+               BUSY: "db.busy", DISK_FULL: "db.disk_full", WRITE_FAILED: "db.write_failed"}
+
+
+def explain_message(error: BaseException, path: Path) -> Message:
+    """A sqlite error as a Message that names the file and the problem."""
+    orig = getattr(error, "orig", None) or error
+    return Message(_KIND_CODES.get(error_kind(error, path), "db.error"),
+                   {"path": path, "reason": str(orig)})
+
+
 def explain(error: BaseException, path: Path) -> str:
     """Turn a sqlite error into a sentence that names the file and the problem."""
-    orig = getattr(error, "orig", None) or error
-    kind = error_kind(error, path)
-    if kind == DAMAGED:
-        return f"The file {path} is not a Chú Giải database, or it is damaged. It was left untouched."
-    if kind == READ_ONLY:
-        return f"The database {path} is read-only: changes cannot be saved."
-    if kind == CANT_OPEN:
-        return f"The database {path} cannot be opened: check that its folder exists and is writable."
-    if kind == BUSY:
-        return (f"The database {path} is busy: another program (or another copy of Chú Giải) "
-                "is writing to it. Try again in a moment.")
-    if kind == DISK_FULL:
-        return (f"The disk holding {path} is full (or the file has reached the largest size "
-                "this system allows): the change was not saved. Free some space and try "
-                "again; your earlier work is safe.")
-    if kind == WRITE_FAILED:
-        return (f"Chú Giải could not write to {path}: the disk may be full, removed or "
-                f"failing ({orig}). The change was not saved; your earlier work is safe.")
-    return f"The database {path} reported an error: {orig}"
+    return explain_message(error, path).english()
 
 
 def _as_database_error(error: BaseException, path: Path) -> DatabaseError:
     kind = error_kind(error, path)
     if kind == DAMAGED:
-        return DamagedDatabaseError(explain(error, path))
-    return DatabaseError(explain(error, path), kind)
+        return DamagedDatabaseError(explain_message(error, path))
+    return DatabaseError(explain_message(error, path), kind)
 
 
 # --- checking and setting aside -----------------------------------------------------------
@@ -262,11 +256,9 @@ def move_aside(path: Path, now: datetime | None = None) -> Path:
             if sibling.exists():
                 sibling.rename(Path(str(target) + suffix))
     except OSError as e:
-        raise DatabaseError(
-            f"The damaged library {path} could not be moved aside ({e.strerror or e}); "
-            "nothing was deleted. Move it yourself, then start Chú Giải again.",
-            CANT_OPEN,
-        ) from e
+        raise DatabaseError(Message("db.cannot_move_aside",
+                                    {"path": path, "reason": e.strerror or str(e)}),
+                            CANT_OPEN) from e
     _clear_needs_check(path)  # our own note, not the user's data
     return target
 
@@ -284,12 +276,15 @@ class Database:
         self._sessions = sessionmaker(engine, expire_on_commit=False)
 
     @property
+    def read_only_note(self) -> Message | None:
+        """What to tell the user about a read-only library (None when it is writable)."""
+        return Message("db.read_only", {"path": self.path}) if self.read_only else None
+
+    @property
     def read_only_message(self) -> str:
-        """What to tell the user about a read-only library ("" when it is writable)."""
-        if not self.read_only:
-            return ""
-        return (f"The library {self.path} is read-only (the file or its folder cannot be "
-                "written): you can read, search and export, but changes cannot be saved.")
+        """read_only_note in English ("" when the library is writable)."""
+        note = self.read_only_note
+        return note.english() if note is not None else ""
 
     @classmethod
     def open(cls, path: Path, *, read_only: bool = False, check: bool = False) -> Database:
@@ -304,15 +299,13 @@ class Database:
             try:
                 path.parent.mkdir(parents=True, exist_ok=True)
             except OSError as e:
-                raise DatabaseError(
-                    f"Cannot create the data folder {path.parent}: {e.strerror or e}.", CANT_OPEN
-                ) from e
+                raise DatabaseError(Message("db.cannot_create_folder", {
+                    "path": path.parent, "reason": e.strerror or str(e)}), CANT_OPEN) from e
         if check or _header_problem(path):
             problem = check_integrity(path)
             if problem:
                 raise DamagedDatabaseError(
-                    f"The file {path} is damaged ({problem}). It was left untouched."
-                )
+                    Message("db.damaged_file", {"path": path, "problem": problem}))
             _clear_needs_check(path)
         try:
             return cls._connect(path, read_only, immutable=False)
@@ -350,42 +343,32 @@ class Database:
         with self.engine.connect() as conn:
             version = conn.exec_driver_sql("PRAGMA user_version").scalar_one()
             if version > SCHEMA_VERSION:
-                raise DatabaseError(
-                    f"The database {self.path} was made by a newer version of Chú Giải "
-                    f"(schema {version}, this version knows {SCHEMA_VERSION}). "
-                    "It was left untouched; please update the app.",
-                    NEWER,
-                )
+                raise DatabaseError(Message("db.newer_than_app", {
+                    "path": self.path, "version": version, "known": SCHEMA_VERSION}), NEWER)
             if version == SCHEMA_VERSION:
                 return
             if inspect(conn).get_table_names() and version == 0:
-                raise DamagedDatabaseError(
-                    f"The file {self.path} is a SQLite database but not one made by Chú Giải. "
-                    "It was left untouched."
-                )
+                raise DamagedDatabaseError(Message("db.foreign", {"path": self.path}))
         if version > 0:
             self._upgrade(version)
             return
         if self.read_only:
-            raise DatabaseError(f"The database {self.path} is empty and read-only.")
+            raise DatabaseError(Message("db.empty_read_only", {"path": self.path}))
         with self.engine.begin() as conn:
             Base.metadata.create_all(conn)
             conn.exec_driver_sql(f"PRAGMA user_version={SCHEMA_VERSION}")
 
     def _upgrade(self, version: int) -> None:
         if self.read_only:
-            raise DatabaseError(
-                f"The database {self.path} was made by an older version of Chú Giải and needs "
-                "an upgrade, but it is read-only. Copy it somewhere writable and open the copy.",
-                READ_ONLY,
-            )
+            raise DatabaseError(Message("db.upgrade_read_only", {"path": self.path}), READ_ONLY)
         self.engine.dispose()  # the upgrade uses its own connection, with foreign keys off
         try:
             backup = migrations.upgrade(self.path, version, SCHEMA_VERSION)
         except migrations.MigrationError as e:
-            raise DatabaseError(str(e)) from e
+            raise DatabaseError(e.message) from e
         except sqlite3.Error as e:
-            raise DatabaseError(explain(e, self.path) + " Nothing was upgraded.",
+            raise DatabaseError(Message("db.not_upgraded",
+                                        {"problem": explain_message(e, self.path)}),
                                 error_kind(e, self.path)) from e
         self.upgraded = (version, backup)
 
@@ -407,11 +390,7 @@ class Database:
         if error_kind(e, self.path) != DAMAGED:
             return _as_database_error(e, self.path)
         _mark_needs_check(self.path)  # the next start checks the whole file
-        return DamagedDatabaseError(
-            f"The library {self.path} is damaged: this could not be read or saved. Your other "
-            "work is still in the file. Restart Chú Giải: it will check the library and, if "
-            "it is damaged, keep it aside and tell you where."
-        )
+        return DamagedDatabaseError(Message("db.damaged_in_use", {"path": self.path}))
 
     def backup(self, destination: Path) -> None:
         """A consistent copy through the sqlite3 backup API (a file copy of a WAL db can lose data)."""
@@ -464,17 +443,17 @@ def check_backup_file(path: Path) -> None:
     try:
         conn = sqlite3.connect(_read_only_uri(path), uri=True)
     except sqlite3.Error as e:
-        raise DatabaseError(f"Cannot open {path}: {e}.") from e
+        raise DatabaseError(Message("backup.cannot_open", {"path": path, "reason": str(e)})) from e
     try:
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         if conn.execute("PRAGMA quick_check").fetchone()[0] != "ok":
-            raise DatabaseError(f"The backup {path} is damaged; nothing was restored.", DAMAGED)
+            raise DatabaseError(Message("backup.damaged", {"path": path}), DAMAGED)
     except sqlite3.DatabaseError as e:
-        raise DatabaseError(f"{path} is not a Chú Giải library; nothing was restored.", DAMAGED) from e
+        raise DatabaseError(Message("backup.not_library", {"path": path}), DAMAGED) from e
     finally:
         conn.close()
     if version > SCHEMA_VERSION:
-        raise DatabaseError(f"{path} was made by a newer Chú Giải; please update the app first.", NEWER)
+        raise DatabaseError(Message("backup.newer", {"path": path}), NEWER)
     if version < 1 or "articles" not in tables:
-        raise DatabaseError(f"{path} is not a Chú Giải library; nothing was restored.", DAMAGED)
+        raise DatabaseError(Message("backup.not_library", {"path": path}), DAMAGED)

@@ -16,6 +16,8 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
+from desktop_app.core.messages import Message, MessageError
+
 Step = Callable[[sqlite3.Connection], None]
 
 
@@ -88,8 +90,8 @@ STEPS: dict[int, Step] = {
 LATEST = max(STEPS)
 
 
-class MigrationError(Exception):
-    """The upgrade failed and was rolled back; the message says where the backup is."""
+class MigrationError(MessageError):
+    """The upgrade failed and was rolled back; `message` says where the backup is."""
 
 
 def backup_path(path: Path, version: int) -> Path:
@@ -119,19 +121,16 @@ def upgrade(path: Path, from_version: int, to_version: int = LATEST) -> Path:
                 STEPS[version](conn)
             broken = conn.execute("PRAGMA foreign_key_check").fetchall()
             if broken:
-                raise MigrationError(
-                    f"upgrading would leave {len(broken)} broken references "
-                    f"(first: table {broken[0][0]}, row {broken[0][1]})"
-                )
+                raise MigrationError(Message("db.broken_references", {
+                    "count": len(broken), "table": broken[0][0], "row": broken[0][1]}))
             conn.execute(f"PRAGMA user_version={int(to_version)}")
             conn.execute("COMMIT")
         except BaseException as e:
             conn.execute("ROLLBACK")
             if isinstance(e, (MigrationError, sqlite3.Error)):
-                raise MigrationError(
-                    f"The database {path} could not be upgraded ({e}). It was left as it was; "
-                    f"a copy is at {safety}."
-                ) from e
+                problem = e.message if isinstance(e, MigrationError) else str(e)
+                raise MigrationError(Message("db.upgrade_failed", {
+                    "path": path, "problem": problem, "backup": safety})) from e
             raise
         finally:
             conn.execute("PRAGMA foreign_keys=ON")
