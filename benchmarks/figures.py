@@ -125,9 +125,9 @@ def report(figures: list[Figure], opts: Options | None = None, benchmark: str | 
     """Print the figures against their targets; write them as JSON when asked."""
     opts = opts or options([])
     name = benchmark or Path(sys.argv[0]).stem
-    print("\ntargets" + (" (quick mode: a smaller run, indicative)" if opts.quick else ""))
+    print("\ntargets" + (" (--quick)" if opts.quick else ""))
     for f in figures:
-        print(f"  {f.name:<44} {with_unit(f.measured, f.unit):>14}  {f.target or '(no target)':<22} "
+        print(f"  {f.name:<50} {with_unit(f.measured, f.unit):>16}  {f.target or '(no target)':<22} "
               f"{verdict(f.passed)}")
     path = opts.json_path or (Path(os.environ[JSON_ENV]) if os.environ.get(JSON_ENV) else None)
     if path is not None:
