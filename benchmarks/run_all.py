@@ -15,6 +15,7 @@ import argparse
 import json
 import os
 import re
+import signal
 import subprocess
 import sys
 import tempfile
@@ -74,6 +75,16 @@ def last_line(text: str) -> str:
     return lines[-1][:120] if lines else ""
 
 
+def kill_group(proc: subprocess.Popen[str]) -> None:
+    if os.name == "posix":
+        try:
+            os.killpg(proc.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+    else:
+        proc.kill()
+
+
 def run_one(path: Path, timeout: float, verbose: bool = False) -> Outcome:
     if not follows_convention(path.read_text(encoding="utf-8")):
         return Outcome(path.stem, [], skipped="not in quick mode")
@@ -82,19 +93,25 @@ def run_one(path: Path, timeout: float, verbose: bool = False) -> Outcome:
         env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONUNBUFFERED": "1"}
         env.pop("CHUGIAI_BENCH_JSON", None)
         t0 = time.perf_counter()
+        # Its own process group: on a timeout the benchmark's worker processes go too (they
+        # would otherwise hold the output pipes open and hang this runner).
+        proc = subprocess.Popen([sys.executable, str(path), "--quick", "--json", str(out)],
+                                cwd=REPO, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                text=True, start_new_session=os.name == "posix")
         try:
-            done = subprocess.run([sys.executable, str(path), "--quick", "--json", str(out)],
-                                  cwd=REPO, env=env, capture_output=True, text=True, timeout=timeout)
+            stdout, stderr = proc.communicate(timeout=timeout)
         except subprocess.TimeoutExpired:
+            kill_group(proc)
+            proc.communicate()
             return Outcome(path.stem, [], error=f"timed out after {timeout:.0f} s",
                            seconds=time.perf_counter() - t0)
         seconds = time.perf_counter() - t0
         if verbose:
-            print(done.stdout, end="", flush=True)
-            print(done.stderr, end="", file=sys.stderr, flush=True)
-        if done.returncode != 0:
-            why = last_line(done.stderr) or last_line(done.stdout)
-            return Outcome(path.stem, [], error=f"exit {done.returncode}: {why}", seconds=seconds)
+            print(stdout, end="", flush=True)
+            print(stderr, end="", file=sys.stderr, flush=True)
+        if proc.returncode != 0:
+            why = last_line(stderr) or last_line(stdout)
+            return Outcome(path.stem, [], error=f"exit {proc.returncode}: {why}", seconds=seconds)
         if not out.exists():
             return Outcome(path.stem, [], error="no figures reported", seconds=seconds)
         try:
