@@ -141,11 +141,9 @@ def show(label: str, times: list[float], detail: str) -> None:
 
 
 def main() -> None:
-    global ROUNDS
     opts = options()
     n = int(sys.argv[1]) if len(sys.argv) > 1 else (2_000 if opts.quick else 10_000)
-    if opts.quick:
-        ROUNDS = 3
+    rounds = 3 if opts.quick else ROUNDS
     first_page: dict[str, float] = {}
     all_lines: dict[str, float] = {}
     rng = random.Random(11)
@@ -160,7 +158,7 @@ def main() -> None:
         print("\nfirst page, limit=500 (cold: cache cleared before each run; warm: run again)")
         for query, kind in queries.items():
             for cold in (True, False):
-                times, lines = timed(lambda q=query: cc.concordance(db, q, limit=500), ROUNDS, cold)
+                times, lines = timed(lambda q=query: cc.concordance(db, q, limit=500), rounds, cold)
                 if cold:
                     first_page[query] = statistics.median(times)
                 show(f"{query!r} {'cold' if cold else 'warm'}", times,

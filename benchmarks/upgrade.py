@@ -54,7 +54,7 @@ def main() -> None:
         db.close()
         print(f"{count:,} highlights, {size / 1e6:.1f} MB library, v1 -> v{SCHEMA_VERSION}")
         print(f"open with upgrade (backup copy + one transaction): {took:.2f} s")
-    report([info(f"open with upgrade, {n:,} highlights", took, "s"),
+    report([info(f"open with upgrade, {n:,} highlights", took * 1000, "ms"),
             info("library size", size / 1e6, "MB")], opts)
 
 
