@@ -8,9 +8,11 @@ syllables), the spans shifted to match. Every copy's spans are therefore exact s
 its own text, as real segmentations are. One article in ten keeps no segmentation and
 goes through the syllable fallback.
 
-    .venv/bin/python benchmarks/concordance.py [N_ARTICLES]
+    .venv/bin/python benchmarks/concordance.py [N_ARTICLES] [--quick]
 
-Target (issue): a common word <= 200 ms over 10,000 articles (~66 M characters).
+Target (issue): a common word <= 200 ms over 10,000 articles (~66 M characters): the
+first page (limit=500, cold) of the slowest common word is held to it.
+--quick: 2,000 articles, 3 rounds.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from corpus import WORDS  # noqa: E402
+from figures import at_most, info, options, report  # noqa: E402
 from search import SURNAMES, syllable  # noqa: E402
 from sqlalchemy import insert  # noqa: E402
 
@@ -138,7 +141,11 @@ def show(label: str, times: list[float], detail: str) -> None:
 
 
 def main() -> None:
-    n = int(sys.argv[1]) if len(sys.argv) > 1 else 10_000
+    opts = options()
+    n = int(sys.argv[1]) if len(sys.argv) > 1 else (2_000 if opts.quick else 10_000)
+    rounds = 3 if opts.quick else ROUNDS
+    first_page: dict[str, float] = {}
+    all_lines: dict[str, float] = {}
     rng = random.Random(11)
     with tempfile.TemporaryDirectory() as tmp:
         db = Database.open(Path(tmp) / "bench.sqlite3")
@@ -151,7 +158,9 @@ def main() -> None:
         print("\nfirst page, limit=500 (cold: cache cleared before each run; warm: run again)")
         for query, kind in queries.items():
             for cold in (True, False):
-                times, lines = timed(lambda q=query: cc.concordance(db, q, limit=500), ROUNDS, cold)
+                times, lines = timed(lambda q=query: cc.concordance(db, q, limit=500), rounds, cold)
+                if cold:
+                    first_page[query] = statistics.median(times)
                 show(f"{query!r} {'cold' if cold else 'warm'}", times,
                      f"{len(lines):,} lines ({kind})" if cold else "")
         print(f"\nall lines, limit=None (cold; the {cc.CACHE_CHARS / 1e6:.0f} M-character cache "
@@ -159,6 +168,7 @@ def main() -> None:
         for query, kind in queries.items():
             times, lines = timed(lambda q=query: cc.concordance(db, q), 3, True)
             show(repr(query), times, f"{len(lines):,} lines ({kind})")
+            all_lines[query] = statistics.median(times)
         times, lines = timed(lambda: cc.concordance(db, "Đảng", match_diacritics=True), 3, True)
         show("'Đảng' match_diacritics, all lines, cold", times, f"{len(lines):,} lines")
         times, _ = timed(lambda: cc.sort_lines(lines, "left"), 3, False)
@@ -172,6 +182,7 @@ def main() -> None:
         stop = load_stopwords()
         print("\nword frequencies")
         times, result = timed(lambda: word_frequencies(db, stopwords=stop), 1, True)
+        whole_corpus = times[0]
         show(f"whole corpus ({n:,} articles)", times,
              f"{len(result.words):,} words, {result.total_words:,} tokens, "
              f"{result.unsegmented_articles:,} unsegmented")
@@ -181,6 +192,11 @@ def main() -> None:
         rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         print(f"\npeak RSS of this process: {rss:.0f} MB")
         db.close()
+    common = [q for q, kind in queries.items() if kind.startswith("common word")]
+    slowest = max(common, key=first_page.__getitem__)
+    report([at_most(f"common word, first page cold p50 ({slowest!r})", first_page[slowest], 200, "ms"),
+            info("'cán bộ', all lines cold p50", all_lines["cán bộ"], "ms"),
+            info(f"word frequencies, whole corpus ({n:,} articles)", whole_corpus, "ms")], opts)
 
 
 if __name__ == "__main__":

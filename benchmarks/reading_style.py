@@ -4,6 +4,8 @@ spacing, both, and a switch to the dark theme and back (palette, stylesheet, wor
 Also checks that the text at the top of the view stays there.
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/reading_style.py
+
+No target was set; the figures inform. The run takes seconds, so --quick runs it whole.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from figures import info, options, report  # noqa: E402
 from large_article import build  # noqa: E402
 from PySide6.QtCore import QPoint, QSettings  # noqa: E402
 
@@ -32,6 +35,9 @@ def main() -> None:
     from desktop_app.ui.theme.appearance import Appearance
     from desktop_app.ui.window.main_window import MainWindow
 
+    opts = options()
+    figures = []
+    moved = 0
     app = make_application()
     with tempfile.TemporaryDirectory() as tmp:
         db = Database.open(Path(tmp) / "big.sqlite3")
@@ -74,6 +80,8 @@ def main() -> None:
                 app.processEvents()
                 sizes.append(layout.documentSize().height())
             settled = reader.offset_at(QPoint(0, 0))
+            figures.append(info(f"{label}, applied and painted", painted * 1000, "ms"))
+            moved = max(moved, abs(settled - top))
             print(f"{label:28s} applied {applied * 1000:5.0f} ms, painted {painted * 1000:5.0f} ms; "
                   f"top of view moved {now - top:+d} characters ({settled - top:+d} once laid out, "
                   f"document {sizes[-1]:,.0f} px)")
@@ -87,9 +95,13 @@ def main() -> None:
             t = time.perf_counter()
             looks.set_current(reading, save_it=False)
             reader.viewport().repaint()
-            print(f"{label:28s} applied and painted {(time.perf_counter() - t) * 1000:5.1f} ms")
+            took = time.perf_counter() - t
+            print(f"{label:28s} applied and painted {took * 1000:5.1f} ms")
+            figures.append(info(f"{label}, applied and painted", took * 1000, "ms"))
         window.close()
         db.close()
+    figures.insert(0, info("top of view moved, worst once laid out", moved, "characters"))
+    report(figures, opts)
 
 
 if __name__ == "__main__":

@@ -8,7 +8,9 @@ real article, short phrases repeat and long passages do not. (Seeds pasted end t
 would repeat whole sentences with their context, and a deleted one would rightly be
 found again in the next copy.)
 
-    .venv/bin/python benchmarks/reimport.py [N_CHARS] [N_HIGHLIGHTS]
+    .venv/bin/python benchmarks/reimport.py [N_CHARS] [N_HIGHLIGHTS] [--quick]
+
+No target was set; the figures inform. It takes about a second, so --quick runs it whole.
 """
 
 from __future__ import annotations
@@ -22,6 +24,9 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from figures import info, options, report  # noqa: E402
 
 from desktop_app.core.annotate.highlights import AnnotationService, NewHighlight  # noqa: E402
 from desktop_app.core.library.reimport import replace_text  # noqa: E402
@@ -100,13 +105,15 @@ def run(text: str, new: str, n_highlights: int, rng: random.Random) -> tuple[flo
         AnnotationService(db).create_highlights(
             [NewHighlight(article_id, a, b, ["Mã"]) for a, b in spans(text, n_highlights, rng)])
         t0 = time.perf_counter()
-        report = replace_text(db, article_id, new, new)
+        result = replace_text(db, article_id, new, new)
         took = time.perf_counter() - t0
         db.close()
-    return took, report
+    return took, result
 
 
 def main() -> None:
+    opts = options()
+    figures = []
     n_chars = int(sys.argv[1]) if len(sys.argv) > 1 else 100_000
     n_highlights = int(sys.argv[2]) if len(sys.argv) > 2 else 1_000
     rng = random.Random(7)
@@ -114,11 +121,14 @@ def main() -> None:
     print(f"{len(text):,} characters, {n_highlights:,} highlights")
     for label, new in (("a few edits", edited(text, rng)),
                        ("every paragraph moved", shuffled(text, rng))):
-        took, report = run(text, new, n_highlights, random.Random(11))
-        fuzzy = sum(1 for _id, method, _score in report.moved if method == "fuzzy")
-        print(f"{label} ({len(new) - len(text):+,} characters): kept {len(report.kept)}, "
-              f"moved {len(report.moved)} ({fuzzy} fuzzy), orphaned {len(report.orphaned)}; "
+        took, result = run(text, new, n_highlights, random.Random(11))
+        fuzzy = sum(1 for _id, method, _score in result.moved if method == "fuzzy")
+        print(f"{label} ({len(new) - len(text):+,} characters): kept {len(result.kept)}, "
+              f"moved {len(result.moved)} ({fuzzy} fuzzy), orphaned {len(result.orphaned)}; "
               f"replace_text {took * 1000:.0f} ms")
+        figures += [info(f"replace_text, {label}", took * 1000, "ms"),
+                    info(f"orphaned, {label}", len(result.orphaned), f"of {n_highlights:,}")]
+    report(figures, opts)
 
 
 if __name__ == "__main__":

@@ -14,7 +14,9 @@
 
 Prints figures, asserts nothing.
 
-    QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/tagging_throughput.py
+    QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/tagging_throughput.py [--quick]
+
+--quick: a 250 KB library (1 MB by default), a sample of 4 articles, a 250 KB article.
 """
 
 from __future__ import annotations
@@ -29,12 +31,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from figures import Figure, at_least, info, options, report  # noqa: E402
 from segmentation_throughput import direct, fill_database, library_texts, paragraphs_of  # noqa: E402
 
 from desktop_app.core.storage.database import Database  # noqa: E402
 
 
-def in_process(paragraphs: list[str]) -> None:
+def in_process(paragraphs: list[str]) -> bool:
+    """Prints the rates; True when _ner gives what underthesea.ner gives."""
     from underthesea import ner
 
     from desktop_app.core.nlp import pos_ner as tagging
@@ -57,6 +61,7 @@ def in_process(paragraphs: list[str]) -> None:
     print(f"same models, linear features (_ner):     {chars / t_fast:9,.0f} chars/s "
           f"({t_ner / t_fast:.1f}x); identical output: {ours == theirs}")
     print(f"tag_paragraph (+ alignment, spans):      {chars / t_ours:9,.0f} chars/s")
+    return ours == theirs
 
 
 def whole_path(texts: list[str], process: object) -> tuple[float, float, int]:
@@ -89,7 +94,8 @@ def whole_path(texts: list[str], process: object) -> tuple[float, float, int]:
     return words_done[-1] - t0, end - t0, len(failures)
 
 
-def open_large_article() -> None:
+def open_large_article(target_bytes: int = 1_000_000) -> dict[str, float]:
+    """Prints the times; returns the median open time (ms) per mode."""
     import statistics
 
     from PySide6.QtWidgets import QApplication
@@ -101,7 +107,7 @@ def open_large_article() -> None:
     from desktop_app.ui.reader.view import ReaderView
 
     seed = library_texts(1)[0]
-    text = "\n".join([seed] * (1_000_000 // len(seed.encode("utf-8")) + 1))
+    text = "\n".join([seed] * (target_bytes // len(seed.encode("utf-8")) + 1))
     with tempfile.TemporaryDirectory() as tmp:
         db = Database.open(Path(tmp) / "large.sqlite3")
         with db.session() as session:
@@ -162,6 +168,7 @@ def open_large_article() -> None:
         print(f"  full repaint: {plain:.1f} ms plain, {repaint_ms():.1f} ms with colours and underlines")
         reader.close()
         db.close()
+    return {key: 1000 * statistics.median(times) for key, times in runs.items()}
 
 
 def main() -> None:
@@ -170,11 +177,13 @@ def main() -> None:
     from desktop_app.core.nlp import segmentation as nlp
     from desktop_app.core.nlp.worker_process import TAGS, SegmenterProcess
 
+    opts = options()
+    size = 250_000 if opts.quick else 1_000_000
     app = QApplication.instance() or QApplication([])  # noqa: F841
-    texts = library_texts()
+    texts = library_texts(size)
     chars = sum(len(t) for t in texts)
     paragraphs = paragraphs_of(texts)
-    in_process(paragraphs_of(texts[:8]))
+    identical = in_process(paragraphs_of(texts[:4 if opts.quick else 8]))
 
     process = SegmenterProcess()
     process.start()
@@ -197,7 +206,13 @@ def main() -> None:
           f"-> {t_direct / t_words:.2f}x direct")
     print(f"ours, then tags of every article:    {t_tags:6.2f} s  {chars / t_tags:9,.0f} chars/s")
     print(f"ours, both passes:                   {t_all:6.2f} s  {chars / t_all:9,.0f} chars/s")
-    open_large_article()
+    opened = open_large_article(size)
+    kb = f"{size // 1000:,} KB"
+    report([at_least("ours, words of every article / direct", t_direct / t_words, 0.9, "x"),
+            info("ours, then tags of every article", chars / t_tags, "chars/s"),
+            Figure("_ner output identical to underthesea.ner", "identical", str(identical), "", identical),
+            info(f"open a {kb} article, word view off", opened["word view off"], "ms"),
+            info(f"open a {kb} article, word view on", opened["word view on"], "ms")], opts)
 
 
 if __name__ == "__main__":  # the spawned worker process re-imports this module
