@@ -51,6 +51,9 @@ translations: $(STAMP)
 	$(VENV)/bin/pyside6-lupdate desktop_app/*.py $$(find desktop_app/ui -name "*.py") -no-obsolete \
 	  -locations relative -source-language en -target-language vi \
 	  -ts resources/translations/chugiai_vi.ts
+	$(VENV)/bin/pyside6-lupdate desktop_app/*.py $$(find desktop_app/ui -name "*.py") -pluralonly -no-obsolete \
+	  -locations none -source-language en -target-language en -ts resources/translations/chugiai_en.ts
+	$(PY) resources/translations/english_plurals.py resources/translations/chugiai_en.ts
 	for ts in resources/translations/*.ts; do \
 	  $(VENV)/bin/pyside6-lrelease "$$ts" -qm "$${ts%.ts}.qm" || exit 1; done
 

@@ -101,6 +101,11 @@ def install_translator(app: QCoreApplication, language: str | None = None) -> st
     remove_translators(app)
     used = resolve_language(language)
     if used == SOURCE_LANGUAGE:
+        # English needs only its plural forms: the code says "%n highlight(s)" and Qt picks
+        # "1 highlight" or "2 highlights" from chugiai_en.qm (make translations fills it).
+        plurals = _load(translations_dir() / f"chugiai_{SOURCE_LANGUAGE}.qm")
+        if plurals is not None:
+            _install(app, plurals)
         _current = SOURCE_LANGUAGE
         return _current
     ours = _load(translations_dir() / f"chugiai_{used}.qm")
