@@ -63,7 +63,8 @@ def _build_parser() -> argparse.ArgumentParser:
     p_export = sub.add_parser("export", help="export annotations")
     p_export.add_argument("--format", choices=list(FORMATS), default="csv",
                           help="; ".join(f"{k}: {f.label}" for k, f in FORMATS.items()))
-    p_export.add_argument("-o", "--output", required=True, metavar="FILE")
+    p_export.add_argument("-o", "--output", required=True, metavar="FILE",
+                          help="the file to write; - for standard output (text formats)")
     p_export.add_argument("--article", type=int, action="append", metavar="ID",
                           help="only this article (repeatable)")
     p_export.add_argument("--tag", metavar="NAME",
@@ -244,36 +245,79 @@ def _folder_missing(target: str | Path) -> bool:
     return True
 
 
+def _refused_output(args: argparse.Namespace, target: str, fmt: str | None = None) -> bool:
+    """True, after saying why, when `target` must not be written: the library or its
+    backups, a pipe, a device, a folder, a missing folder. `-` (standard output) passes
+    for text formats. Also clears temp files a killed earlier export left there."""
+    from desktop_app.core.interchange.output_paths import (
+        OutputPathError,
+        check_output_path,
+        clean_stale_temp_files,
+    )
+
+    library = paths.database_path(paths.data_dir(args.data_dir))
+    try:
+        path = check_output_path(target, library, fmt)
+    except OutputPathError as e:
+        print(f"chugiai: {e}", file=sys.stderr)
+        return True
+    if path is None:
+        return False
+    if _folder_missing(path):
+        return True
+    clean_stale_temp_files(path.parent)
+    return False
+
+
+def _write_output(target: str, write: Callable[[Path], int], suffix: str) -> int:
+    """Run a file writer on `target`, or through a temp file onto standard output for `-`."""
+    from desktop_app.core.interchange.output_paths import STDOUT, write_through_temp
+
+    if target == STDOUT:
+        sys.stdout.flush()
+        return write_through_temp(write, sys.stdout.buffer, suffix)
+    return write(Path(target))
+
+
+def _wrote(count: int, unit: str, target: str) -> None:
+    """Say what was written: on stderr when the data itself went to standard output."""
+    where = "standard output" if target == "-" else target
+    print(f"wrote {count} {unit} to {where}", file=sys.stderr if target == "-" else sys.stdout)
+
+
 def _write_csv(target: str, unit: str, write: Callable[[Path], int]) -> bool:
     """Write a CLI result as CSV and say so; False (after a message) if the file cannot be written."""
     try:
-        count = write(Path(target))
+        count = _write_output(target, write, ".csv")
     except OSError as e:
         print(f"chugiai: cannot write {target}: {e.strerror or e}", file=sys.stderr)
         return False
-    print(f"wrote {count} {unit} to {target}")
+    _wrote(count, unit, target)
     return True
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
     from desktop_app.core.interchange.formats import FORMATS, ExportError, export
 
-    output = Path(args.output)
-    if _folder_missing(output):
+    if _refused_output(args, args.output, args.format):
         return 2
+    fmt = FORMATS[args.format]
     db = _open_db(args)
     try:
-        count = export(db, args.format, output, article_ids=args.article, tag=args.tag,
-                       delimiter=args.delimiter)
+        count = _write_output(
+            args.output,
+            lambda path: export(db, args.format, path, article_ids=args.article, tag=args.tag,
+                                delimiter=args.delimiter),
+            fmt.extension)
     except OSError as e:
-        print(f"chugiai: cannot write {output}: {e.strerror or e}", file=sys.stderr)
+        print(f"chugiai: cannot write {args.output}: {e.strerror or e}", file=sys.stderr)
         return 1
     except ExportError as e:  # e.g. a codebook of a library without tags
         print(f"chugiai: {e}", file=sys.stderr)
         return 1
     finally:
         db.close()
-    print(f"wrote {count} {FORMATS[args.format].unit} to {output}")
+    _wrote(count, fmt.unit, args.output)
     return 0
 
 
@@ -364,7 +408,7 @@ def _cmd_concordance(args: argparse.Namespace) -> int:
     if args.limit is not None and args.limit < 1:
         print("chugiai: --limit must be at least 1", file=sys.stderr)
         return 2
-    if args.csv and _folder_missing(args.csv):
+    if args.csv and _refused_output(args, args.csv, "csv"):
         return 2
     db = _open_db(args)
     try:
@@ -405,7 +449,7 @@ def _cmd_frequencies(args: argparse.Namespace) -> int:
     if (args.limit is not None and args.limit < 1) or args.min_syllables < 1:
         print("chugiai: --limit and --min-syllables must be at least 1", file=sys.stderr)
         return 2
-    if args.csv and _folder_missing(args.csv):
+    if args.csv and _refused_output(args, args.csv, "csv"):
         return 2
     stopwords = None
     if args.stopwords is not None:

@@ -105,13 +105,20 @@ def export(
     progress: Progress | None = None,
 ) -> int:
     """Write `key`'s file atomically (a temp file next to `path`, renamed at the end) and
-    return the count of FORMATS[key].unit. `columns` picks CSV columns ("csv" only);
+    return the count of FORMATS[key].unit. A `path` that belongs to the library, or is not
+    a regular file or a new name, raises ExportError (output_paths.check_output_path). `columns` picks CSV columns ("csv" only);
     `progress` reports and cancels (Cancelled, and no file is left)."""
+    from desktop_app.core.interchange.output_paths import OutputPathError, check_output_path
     from desktop_app.core.interchange.refi_export import RefiExportError
 
     fmt = FORMATS[key]
     if columns is not None and key != "csv":
         raise ValueError(f"columns can only be chosen for csv, not {key}")
+    try:
+        # Never over the library, its journal or backups, nor into a pipe or device.
+        check_output_path(Path(path).absolute(), db.path, key)
+    except OutputPathError as e:
+        raise ExportError(str(e)) from e
     try:
         return fmt.run(db, Path(path), article_ids if fmt.scopes_articles else None,
                        tag if fmt.scopes_tag else None, delimiter, columns, progress)
