@@ -8,6 +8,7 @@
     chugiai [--data-dir DIR] export --format FORMAT -o FILE [--article ID] [--tag NAME]
     chugiai [--data-dir DIR] import-annotations FILE
     chugiai [--data-dir DIR] backup FILE
+    chugiai [--data-dir DIR] check [--repair]    find (and repair) damage in the library
     chugiai [--data-dir DIR] segment [--article ID] [--format conll|json]
                                                  words with code-point offsets (segments
                                                  what has no stored segmentation)
@@ -76,6 +77,12 @@ def _build_parser() -> argparse.ArgumentParser:
     p_imp_ann.add_argument("file", metavar="FILE")
     p_backup = sub.add_parser("backup", help="write a consistent copy of the library")
     p_backup.add_argument("file", metavar="FILE")
+    p_check = sub.add_parser(
+        "check", help="check the library for damage (exit 1 when a problem is found)",
+        description="Run SQLite's integrity check, look for rows whose parent is gone, text that is "
+                    "not valid UTF-8 in any column, and a search index that disagrees with the "
+                    "articles. --repair first writes a copy beside the library, then repairs.")
+    p_check.add_argument("--repair", action="store_true", help="repair what was found (after a backup)")
     _add_language_commands(sub)
     return parser
 
@@ -165,6 +172,43 @@ def _cmd_backup(args: argparse.Namespace) -> int:
         db.close()
     print(f"backed up the library to {target}")
     return 0
+
+
+def _cmd_check(args: argparse.Namespace) -> int:
+    import sqlite3
+
+    from desktop_app.core.storage.check import check_library
+
+    path = paths.database_path(paths.data_dir(args.data_dir))
+    if not path.is_file():
+        print(f"chugiai: there is no library at {path}", file=sys.stderr)
+        return 2
+    try:
+        report = check_library(path, repair=args.repair)
+    except sqlite3.Error as e:
+        print(f"chugiai: {path} cannot be checked: {e}. It may not be a Chú Giải library, or it "
+              "is damaged beyond what check can repair: restore a backup (`chugiai backups`).",
+              file=sys.stderr)
+        return 1
+    for problem in report.problems:
+        print(problem.describe())
+    print(report.summary())
+    if report.repair_asked and report.repaired:
+        _sync_search_after_repair(args)
+    if report.clean or report.fully_repaired:
+        return 0
+    return 1
+
+
+def _sync_search_after_repair(args: argparse.Namespace) -> None:
+    """Rebuild the search index the repair reset, now rather than at the next search."""
+    from desktop_app.core.analysis.search import sync_index
+
+    db = _open_db(args)
+    try:
+        sync_index(db)
+    finally:
+        db.close()
 
 
 def _open_db(args: argparse.Namespace):
@@ -509,15 +553,29 @@ def main(argv: Sequence[str] | None = None) -> int:
         "export": _cmd_export,
         "import-annotations": _cmd_import_annotations,
         "backup": _cmd_backup,
+        "check": _cmd_check,
         "segment": _cmd_segment,
         "concordance": _cmd_concordance,
         "frequencies": _cmd_frequencies,
     }
+    import sqlite3
+
+    from sqlalchemy import exc as sa_exc
+
+    from desktop_app.core.storage.database import DAMAGED
+
     try:
         return handlers[args.command](args)
     except DatabaseError as e:
-        print(f"chugiai: {e}", file=sys.stderr)
+        print(f"chugiai: {e}" + (_REPAIR_HINT if e.kind == DAMAGED else ""), file=sys.stderr)
         return 1
+    except (sa_exc.DatabaseError, sqlite3.DatabaseError) as e:  # damage met while reading
+        print(f"chugiai: the library could not be read ({getattr(e, 'orig', None) or e})."
+              + _REPAIR_HINT, file=sys.stderr)
+        return 1
+
+
+_REPAIR_HINT = " Run `chugiai check --repair` to check and repair it (a copy is kept first)."
 
 
 if __name__ == "__main__":

@@ -62,7 +62,15 @@ class DamagedDatabaseError(DatabaseError):
         super().__init__(message, DAMAGED)
 
 
+def lenient_text(raw: bytes) -> str:
+    """Decode a text value; invalid UTF-8 (a damaged page, a foreign writer) reads with
+    U+FFFD instead of failing every query that touches the row. `chugiai check --repair`
+    (core/storage/check.py) finds and repairs such values for good."""
+    return str(raw, "utf-8", "replace")
+
+
 def _set_pragmas(dbapi_connection: sqlite3.Connection, _record: object) -> None:
+    dbapi_connection.text_factory = lenient_text
     cursor = dbapi_connection.cursor()
     try:
         cursor.execute(f"PRAGMA busy_timeout={int(BUSY_TIMEOUT_MS)}")
