@@ -183,8 +183,12 @@ def import_annotations_detailed(db: Database, path: Path,
             from desktop_app.core.interchange.webanno import import_webanno
 
             result = import_webanno(db, path, **_progress_kw(import_webanno, progress))
-    except (AnnotationError, QdpxImportError, DatabaseError, OSError, UnicodeError, ValueError) as e:
-        raise AnnotationFileError(str(e)) from e
+    except (AnnotationError, QdpxImportError, DatabaseError, OSError, UnicodeError, ValueError,
+            RecursionError) as e:
+        message = str(e) if not isinstance(e, RecursionError) else "it is nested too deeply."
+        if path.name not in message:  # e.g. json's "Exceeds the limit (4300 digits) ..."
+            message = f"{path.name}: {message}"
+        raise AnnotationFileError(message) from e
     orphans = ""
     if result.orphans:
         shown = "; ".join(f"“{q[:40]}”: {why}" for q, why in result.orphans[:3])

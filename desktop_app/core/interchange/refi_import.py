@@ -39,6 +39,7 @@ from desktop_app.core.interchange.refi_qda import (
     normalize_mapped,
     parse_datetime,
 )
+from desktop_app.core.library.ingest.archive import ArchiveBudget, ArchiveLimitError, ArchiveLimits, parse_xml
 from desktop_app.core.library.ingest.decode import ImportFailure, decode_bytes
 from desktop_app.core.library.ingest.importer import MAX_FILE_BYTES
 from desktop_app.core.library.ingest.metadata import parse_metadata
@@ -46,6 +47,8 @@ from desktop_app.core.library.memos import add_memo, memo_in
 from desktop_app.core.storage.models import Article, Highlight, Tag, highlight_tags, utcnow
 
 _MAX_XML_BYTES = 500 * 1024 * 1024
+# The whole archive: a project of a few thousand articles is well under 1 GB of text.
+LIMITS = ArchiveLimits(max_members=20_000, max_total_bytes=1024 * 1024 * 1024)
 _NS_PREFIX = "{urn:QDA-XML:project:"
 _RGB_RE = re.compile("#[0-9a-f]{6}")
 _SHORT_RGB_RE = re.compile("#[0-9a-f]{3}")
@@ -114,6 +117,7 @@ class _Reader:
         self.ours = False
         self.ns = ""
         self.archive: zipfile.ZipFile | None = None
+        self.budget: ArchiveBudget | None = None
         self.names: dict[str, zipfile.ZipInfo] = {}
 
     def fail(self, message: str) -> QdpxImportError:
@@ -121,10 +125,21 @@ class _Reader:
 
     def read(self) -> tuple[list[_Code], list[_Source]]:
         try:
+            return self._read()
+        except ArchiveLimitError as e:
+            raise self.fail(f"it was not opened: {e}.") from None
+        except RecursionError:  # a belt: parse_xml already bounds the nesting
+            raise self.fail("its codes are nested too deeply.") from None
+
+    def _read(self) -> tuple[list[_Code], list[_Source]]:
+        try:
             archive = zipfile.ZipFile(self.path)
         except FileNotFoundError:
             raise self.fail("the file was not found.") from None
-        except (zipfile.BadZipFile, zlib.error, EOFError):
+        except NotImplementedError as e:  # a newer zip version, an unknown method
+            raise self.fail(f"it uses a zip feature this app cannot read ({e}).") from None
+        except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, EOFError, ValueError,
+                RuntimeError):
             raise self.fail("this is not a REFI-QDA project (.qdpx): it is not a zip archive, "
                             "or it is damaged or cut short.") from None
         except OSError as e:
@@ -132,6 +147,7 @@ class _Reader:
         with archive:
             self.names = {info.filename.lower(): info for info in archive.infolist()}
             self.archive = archive
+            self.budget = ArchiveBudget(archive, LIMITS)
             root = self._project_root()
             self.ours = (root.get("origin") or "").startswith(ORIGIN_PREFIX)
             variables = {
@@ -156,9 +172,15 @@ class _Reader:
         if info.file_size > limit:
             raise self.fail(f"{info.filename} is too large ({info.file_size // 2**20} MB).")
         try:
-            assert self.archive is not None
-            return self.archive.read(info)
-        except (zipfile.BadZipFile, zlib.error, EOFError, OSError) as e:
+            assert self.budget is not None
+            return self.budget.read(info, limit)  # in chunks, within the archive's budget
+        except ArchiveLimitError:
+            raise
+        except NotImplementedError as e:  # an unknown compression method or zip version
+            raise self.fail(f"{info.filename} is stored in a way this app cannot read ({e}).") from None
+        except RuntimeError as e:  # zipfile: "password required"
+            raise self.fail(f"{info.filename} is encrypted ({e}).") from None
+        except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError) as e:
             message = f"the archive is damaged: {info.filename} cannot be read ({e})."
             raise self.fail(message) from None
 
@@ -170,9 +192,13 @@ class _Reader:
         data = self._member(name, _MAX_XML_BYTES)
         assert data is not None
         try:
-            root = ET.fromstring(data)
+            root = parse_xml(data, LIMITS.max_xml_depth)
         except ET.ParseError as e:
             raise self.fail(f"project.qde is not well-formed XML ({e}).") from None
+        except (ValueError, LookupError) as e:  # an encoding expat does not know
+            if isinstance(e, ArchiveLimitError):
+                raise
+            raise self.fail(f"project.qde cannot be read: {e}.") from None
         if not (root.tag.startswith(_NS_PREFIX) and root.tag.endswith("}Project")):
             raise self.fail("project.qde is not a REFI-QDA project (its root is not Project).")
         self.ns = root.tag[1:].partition("}")[0]
