@@ -157,8 +157,11 @@ def _stopwords_filename() -> str:
 
 
 def _cmd_backup(args: argparse.Namespace) -> int:
+    from desktop_app.core.storage.copies import clean_partial_copies, remove_killed_copy
+
     target = Path(args.file)
-    if target.exists():
+    clean_partial_copies(target.parent)  # what a killed earlier backup left there
+    if target.exists() and not remove_killed_copy(target):
         print(f"chugiai: {target} already exists; choose a new file name", file=sys.stderr)
         return 2
     db = _open_db(args)

@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import QueuePool
 
 from desktop_app.core.storage import migrations
+from desktop_app.core.storage.copies import consistent_copy
 from desktop_app.core.storage.models import Base
 
 SCHEMA_VERSION = migrations.LATEST
@@ -419,11 +420,8 @@ class Database:
         destination = Path(destination)
         raw = self.engine.raw_connection()
         try:
-            target = sqlite3.connect(destination)
-            try:
-                raw.driver_connection.backup(target)
-            finally:
-                target.close()
+            # Written aside and renamed: a kill never leaves a partial copy under this name.
+            consistent_copy(raw.driver_connection, destination)
         finally:
             raw.close()
 
