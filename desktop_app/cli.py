@@ -188,6 +188,10 @@ def _cmd_check(args: argparse.Namespace) -> int:
         return 2
     try:
         report = check_library(path, repair=args.repair)
+    except OSError as e:  # the copy before repairing could not be written
+        print(f"chugiai: cannot repair {path}: {e.strerror or e} (is its folder read-only?)",
+              file=sys.stderr)
+        return 1
     except sqlite3.Error as e:
         print(f"chugiai: {path} cannot be checked: {e}. It may not be a Chú Giải library, or it "
               "is damaged beyond what check can repair: restore a backup (`chugiai backups`).",
@@ -214,11 +218,14 @@ def _sync_search_after_repair(args: argparse.Namespace) -> None:
         db.close()
 
 
-def _open_db(args: argparse.Namespace):
-    from desktop_app.core.storage.database import Database
+# Commands that change the library; the others also work on a read-only one.
+_WRITING_COMMANDS = frozenset({"import", "import-annotations"})
 
-    directory = paths.data_dir(args.data_dir)
-    return Database.open(paths.database_path(directory))
+
+def _open_db(args: argparse.Namespace):
+    from desktop_app.core.library.opening import open_for_script
+
+    return open_for_script(paths.data_dir(args.data_dir), write=args.command in _WRITING_COMMANDS)
 
 
 def _cmd_import(args: argparse.Namespace) -> int:

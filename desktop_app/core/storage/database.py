@@ -290,7 +290,11 @@ class Database:
         """What to tell the user about a read-only library ("" when it is writable)."""
         if not self.read_only:
             return ""
-        return (f"The library {self.path} is read-only (the file or its folder cannot be "
+        return self.read_only_message_for(self.path)
+
+    @staticmethod
+    def read_only_message_for(path: Path) -> str:
+        return (f"The library {path} is read-only (the file or its folder cannot be "
                 "written): you can read, search and export, but changes cannot be saved.")
 
     @classmethod
