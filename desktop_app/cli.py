@@ -8,6 +8,7 @@
     chugiai [--data-dir DIR] export --format FORMAT -o FILE [--article ID] [--tag NAME]
     chugiai [--data-dir DIR] import-annotations FILE
     chugiai [--data-dir DIR] backup FILE
+    chugiai [--data-dir DIR] backups [--json]    list the automatic backups
     chugiai [--data-dir DIR] check [--repair]    find (and repair) damage in the library
     chugiai [--data-dir DIR] segment [--article ID] [--format conll|json]
                                                  words with code-point offsets (segments
@@ -77,6 +78,8 @@ def _build_parser() -> argparse.ArgumentParser:
     p_imp_ann.add_argument("file", metavar="FILE")
     p_backup = sub.add_parser("backup", help="write a consistent copy of the library")
     p_backup.add_argument("file", metavar="FILE")
+    p_backups = sub.add_parser("backups", help="list the automatic backups, newest first")
+    p_backups.add_argument("--json", action="store_true", help="print a JSON list")
     p_check = sub.add_parser(
         "check", help="check the library for damage (exit 1 when a problem is found)",
         description="Run SQLite's integrity check, look for rows whose parent is gone, text that is "
@@ -174,6 +177,23 @@ def _cmd_backup(args: argparse.Namespace) -> int:
     finally:
         db.close()
     print(f"backed up the library to {target}")
+    return 0
+
+
+def _cmd_backups(args: argparse.Namespace) -> int:
+    from desktop_app.core.storage.backups import backups_dir, list_backups
+
+    folder = backups_dir(paths.database_path(paths.data_dir(args.data_dir)))
+    backups = list_backups(folder)
+    if args.json:
+        json.dump([{"path": str(b.path), "created": b.created.isoformat(), "size": b.size,
+                    "reason": b.reason} for b in backups], sys.stdout, ensure_ascii=False, indent=2)
+        print()
+        return 0
+    for b in backups:
+        print(f"{b.created:%Y-%m-%d %H:%M:%S}  {b.size / 1024 / 1024:8.1f} MB  {b.reason:<14}  {b.path}")
+    if not backups:
+        print(f"no automatic backup in {folder}", file=sys.stderr)
     return 0
 
 
@@ -564,6 +584,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "import-annotations": _cmd_import_annotations,
         "backup": _cmd_backup,
         "check": _cmd_check,
+        "backups": _cmd_backups,
         "segment": _cmd_segment,
         "concordance": _cmd_concordance,
         "frequencies": _cmd_frequencies,

@@ -18,13 +18,14 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import BinaryIO
 
+from desktop_app.core.storage.backups import BACKUPS_FOLDER
+
 TEMP_PREFIX = ".chugiai-"
 TEMP_SUFFIX = ".tmp"
 STALE_AFTER_S = 3600.0  # a live export touches its temp file far more often than this
 STDOUT = "-"  # `-o -`: standard output
 # Formats that are text and can go to standard output (xlsx and qdpx are zip archives).
 TEXT_FORMATS = frozenset({"csv", "csv-long", "codebook", "webanno", "conll", "qdc"})
-BACKUPS_FOLDER = "backups"  # beside the library: automatic backups (core/storage/backups.py)
 _LIBRARY_SIBLINGS = ("-wal", "-shm", "-journal")
 # Copies the app keeps beside the library: <stem>.<kind>-<stamp><suffix>.
 _COPY_KINDS = ("before-upgrade", "before-restore", "before-repair", "damaged")
