@@ -25,6 +25,12 @@ from sqlalchemy.pool import QueuePool
 
 from desktop_app.core.storage import migrations
 from desktop_app.core.storage.copies import consistent_copy
+from desktop_app.core.storage.durability import (
+    SYNCHRONOUS_KEY,
+    SYNCHRONOUS_LEVELS,
+    lenient_text,
+    synchronous_level,
+)
 from desktop_app.core.storage.models import Base
 
 SCHEMA_VERSION = migrations.LATEST
@@ -63,13 +69,6 @@ class DamagedDatabaseError(DatabaseError):
         super().__init__(message, DAMAGED)
 
 
-def lenient_text(raw: bytes) -> str:
-    """Decode a text value; invalid UTF-8 (a damaged page, a foreign writer) reads with
-    U+FFFD instead of failing every query that touches the row. `chugiai check --repair`
-    (core/storage/check.py) finds and repairs such values for good."""
-    return str(raw, "utf-8", "replace")
-
-
 def _set_pragmas(dbapi_connection: sqlite3.Connection, _record: object) -> None:
     dbapi_connection.text_factory = lenient_text
     cursor = dbapi_connection.cursor()
@@ -79,6 +78,9 @@ def _set_pragmas(dbapi_connection: sqlite3.Connection, _record: object) -> None:
         cursor.execute("PRAGMA synchronous=NORMAL")
         if not _is_ours_or_new(cursor):
             return  # switching to WAL rewrites the header: a file we refuse stays untouched
+        level = synchronous_level(cursor)
+        if level != "NORMAL":
+            cursor.execute(f"PRAGMA synchronous={level}")
         try:
             cursor.execute("PRAGMA journal_mode=WAL")
         except sqlite3.OperationalError:
@@ -452,6 +454,23 @@ class Database:
         if version < SCHEMA_VERSION:  # a backup made by an older version of the app
             self._upgrade(version)
         return safety
+
+    @property
+    def synchronous(self) -> str:
+        """The synchronous level connections use now: "NORMAL" or "FULL"."""
+        with self.engine.connect() as conn:
+            value = conn.exec_driver_sql("PRAGMA synchronous").scalar_one()
+        return {1: "NORMAL", 2: "FULL", 3: "EXTRA", 0: "OFF"}.get(int(value), str(value))
+
+    def set_synchronous(self, level: str) -> None:
+        """Keep `level` ("NORMAL" or "FULL") with the library; connections use it from now on."""
+        level = level.strip().upper()
+        if level not in SYNCHRONOUS_LEVELS:
+            raise ValueError(f"synchronous must be one of {SYNCHRONOUS_LEVELS}, not {level!r}")
+        with self.engine.begin() as conn:
+            conn.exec_driver_sql("INSERT OR REPLACE INTO app_state(key, value) VALUES (?, ?)",
+                                 (SYNCHRONOUS_KEY, level))
+        self.engine.dispose()  # pooled connections keep the old pragma: open new ones
 
     def close(self) -> None:
         self.engine.dispose()
