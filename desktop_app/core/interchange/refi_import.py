@@ -16,6 +16,7 @@ in the library is kept, with a different imported one added below it.
 from __future__ import annotations
 
 import hashlib
+import lzma
 import re
 import xml.etree.ElementTree as ET
 import zipfile
@@ -180,7 +181,7 @@ class _Reader:
             raise self.fail(f"{info.filename} is stored in a way this app cannot read ({e}).") from None
         except RuntimeError as e:  # zipfile: "password required"
             raise self.fail(f"{info.filename} is encrypted ({e}).") from None
-        except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError) as e:
+        except (zipfile.BadZipFile, zlib.error, lzma.LZMAError, EOFError, OSError, ValueError) as e:
             message = f"the archive is damaged: {info.filename} cannot be read ({e})."
             raise self.fail(message) from None
 

@@ -10,6 +10,7 @@ work. Paragraphs become lines; tracked deletions are left out, insertions kept.
 from __future__ import annotations
 
 import io
+import lzma
 import re
 import zipfile
 import zlib
@@ -66,7 +67,8 @@ def extract_docx(data: bytes) -> Extracted:
             core = _read(budget, _CORE, _SMALL_PART) if _CORE in archive.NameToInfo else b""
     except ArchiveLimitError as e:
         raise ImportFailure(f"This Word file was not opened: {e}.") from None
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, zlib.error, ValueError, OSError):
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, zlib.error, lzma.LZMAError, ValueError,
+            OSError):
         raise ImportFailure(DAMAGED) from None
     except NotImplementedError:  # deflate64, bzip2 without the module, …
         raise ImportFailure(
