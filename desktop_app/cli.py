@@ -8,6 +8,8 @@
     chugiai [--data-dir DIR] export --format FORMAT -o FILE [--article ID] [--tag NAME]
     chugiai [--data-dir DIR] import-annotations FILE
     chugiai [--data-dir DIR] backup FILE
+    chugiai [--data-dir DIR] backups [--json]    list the automatic backups
+    chugiai [--data-dir DIR] check [--repair]    find (and repair) damage in the library
     chugiai [--data-dir DIR] segment [--article ID] [--format conll|json]
                                                  words with code-point offsets (segments
                                                  what has no stored segmentation)
@@ -63,7 +65,8 @@ def _build_parser() -> argparse.ArgumentParser:
     p_export = sub.add_parser("export", help="export annotations")
     p_export.add_argument("--format", choices=list(FORMATS), default="csv",
                           help="; ".join(f"{k}: {f.label}" for k, f in FORMATS.items()))
-    p_export.add_argument("-o", "--output", required=True, metavar="FILE")
+    p_export.add_argument("-o", "--output", required=True, metavar="FILE",
+                          help="the file to write; - for standard output (text formats)")
     p_export.add_argument("--article", type=int, action="append", metavar="ID",
                           help="only this article (repeatable)")
     p_export.add_argument("--tag", metavar="NAME",
@@ -75,6 +78,14 @@ def _build_parser() -> argparse.ArgumentParser:
     p_imp_ann.add_argument("file", metavar="FILE")
     p_backup = sub.add_parser("backup", help="write a consistent copy of the library")
     p_backup.add_argument("file", metavar="FILE")
+    p_backups = sub.add_parser("backups", help="list the automatic backups, newest first")
+    p_backups.add_argument("--json", action="store_true", help="print a JSON list")
+    p_check = sub.add_parser(
+        "check", help="check the library for damage (exit 1 when a problem is found)",
+        description="Run SQLite's integrity check, look for rows whose parent is gone, text that is "
+                    "not valid UTF-8 in any column, and a search index that disagrees with the "
+                    "articles. --repair first writes a copy beside the library, then repairs.")
+    p_check.add_argument("--repair", action="store_true", help="repair what was found (after a backup)")
     _add_language_commands(sub)
     return parser
 
@@ -149,8 +160,11 @@ def _stopwords_filename() -> str:
 
 
 def _cmd_backup(args: argparse.Namespace) -> int:
+    from desktop_app.core.storage.copies import clean_partial_copies, remove_killed_copy
+
     target = Path(args.file)
-    if target.exists():
+    clean_partial_copies(target.parent)  # what a killed earlier backup left there
+    if target.exists() and not remove_killed_copy(target):
         print(f"chugiai: {target} already exists; choose a new file name", file=sys.stderr)
         return 2
     db = _open_db(args)
@@ -166,11 +180,72 @@ def _cmd_backup(args: argparse.Namespace) -> int:
     return 0
 
 
-def _open_db(args: argparse.Namespace):
-    from desktop_app.core.storage.database import Database
+def _cmd_backups(args: argparse.Namespace) -> int:
+    from desktop_app.core.storage.backups import backups_dir, list_backups
 
-    directory = paths.data_dir(args.data_dir)
-    return Database.open(paths.database_path(directory))
+    folder = backups_dir(paths.database_path(paths.data_dir(args.data_dir)))
+    backups = list_backups(folder)
+    if args.json:
+        json.dump([{"path": str(b.path), "created": b.created.isoformat(), "size": b.size,
+                    "reason": b.reason} for b in backups], sys.stdout, ensure_ascii=False, indent=2)
+        print()
+        return 0
+    for b in backups:
+        print(f"{b.created:%Y-%m-%d %H:%M:%S}  {b.size / 1024 / 1024:8.1f} MB  {b.reason:<14}  {b.path}")
+    if not backups:
+        print(f"no automatic backup in {folder}", file=sys.stderr)
+    return 0
+
+
+def _cmd_check(args: argparse.Namespace) -> int:
+    import sqlite3
+
+    from desktop_app.core.storage.check import check_library
+
+    path = paths.database_path(paths.data_dir(args.data_dir))
+    if not path.is_file():
+        print(f"chugiai: there is no library at {path}", file=sys.stderr)
+        return 2
+    try:
+        report = check_library(path, repair=args.repair)
+    except OSError as e:  # the copy before repairing could not be written
+        print(f"chugiai: cannot repair {path}: {e.strerror or e} (is its folder read-only?)",
+              file=sys.stderr)
+        return 1
+    except sqlite3.Error as e:
+        print(f"chugiai: {path} cannot be checked: {e}. It may not be a Chú Giải library, or it "
+              "is damaged beyond what check can repair: restore a backup (`chugiai backups`).",
+              file=sys.stderr)
+        return 1
+    for problem in report.problems:
+        print(problem.describe())
+    print(report.summary())
+    if report.repair_asked and report.repaired:
+        _sync_search_after_repair(args)
+    if report.clean or report.fully_repaired:
+        return 0
+    return 1
+
+
+def _sync_search_after_repair(args: argparse.Namespace) -> None:
+    """Rebuild the search index the repair reset, now rather than at the next search."""
+    from desktop_app.core.analysis.search import sync_index
+
+    db = _open_db(args)
+    try:
+        sync_index(db)
+    finally:
+        db.close()
+
+
+# Commands that change the library; the others also work on a read-only one.
+_WRITING_COMMANDS = frozenset({"import", "import-annotations"})
+
+
+def _open_db(args: argparse.Namespace):
+    from desktop_app.core.library.opening import open_for_script
+
+    return open_for_script(paths.data_dir(args.data_dir), write=args.command in _WRITING_COMMANDS)
 
 
 def _cmd_import(args: argparse.Namespace) -> int:
@@ -244,36 +319,79 @@ def _folder_missing(target: str | Path) -> bool:
     return True
 
 
+def _refused_output(args: argparse.Namespace, target: str, fmt: str | None = None) -> bool:
+    """True, after saying why, when `target` must not be written: the library or its
+    backups, a pipe, a device, a folder, a missing folder. `-` (standard output) passes
+    for text formats. Also clears temp files a killed earlier export left there."""
+    from desktop_app.core.interchange.output_paths import (
+        OutputPathError,
+        check_output_path,
+        clean_stale_temp_files,
+    )
+
+    library = paths.database_path(paths.data_dir(args.data_dir))
+    try:
+        path = check_output_path(target, library, fmt)
+    except OutputPathError as e:
+        print(f"chugiai: {e}", file=sys.stderr)
+        return True
+    if path is None:
+        return False
+    if _folder_missing(path):
+        return True
+    clean_stale_temp_files(path.parent)
+    return False
+
+
+def _write_output(target: str, write: Callable[[Path], int], suffix: str) -> int:
+    """Run a file writer on `target`, or through a temp file onto standard output for `-`."""
+    from desktop_app.core.interchange.output_paths import STDOUT, write_through_temp
+
+    if target == STDOUT:
+        sys.stdout.flush()
+        return write_through_temp(write, sys.stdout.buffer, suffix)
+    return write(Path(target))
+
+
+def _wrote(count: int, unit: str, target: str) -> None:
+    """Say what was written: on stderr when the data itself went to standard output."""
+    where = "standard output" if target == "-" else target
+    print(f"wrote {count} {unit} to {where}", file=sys.stderr if target == "-" else sys.stdout)
+
+
 def _write_csv(target: str, unit: str, write: Callable[[Path], int]) -> bool:
     """Write a CLI result as CSV and say so; False (after a message) if the file cannot be written."""
     try:
-        count = write(Path(target))
+        count = _write_output(target, write, ".csv")
     except OSError as e:
         print(f"chugiai: cannot write {target}: {e.strerror or e}", file=sys.stderr)
         return False
-    print(f"wrote {count} {unit} to {target}")
+    _wrote(count, unit, target)
     return True
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
     from desktop_app.core.interchange.formats import FORMATS, ExportError, export
 
-    output = Path(args.output)
-    if _folder_missing(output):
+    if _refused_output(args, args.output, args.format):
         return 2
+    fmt = FORMATS[args.format]
     db = _open_db(args)
     try:
-        count = export(db, args.format, output, article_ids=args.article, tag=args.tag,
-                       delimiter=args.delimiter)
+        count = _write_output(
+            args.output,
+            lambda path: export(db, args.format, path, article_ids=args.article, tag=args.tag,
+                                delimiter=args.delimiter),
+            fmt.extension)
     except OSError as e:
-        print(f"chugiai: cannot write {output}: {e.strerror or e}", file=sys.stderr)
+        print(f"chugiai: cannot write {args.output}: {e.strerror or e}", file=sys.stderr)
         return 1
     except ExportError as e:  # e.g. a codebook of a library without tags
         print(f"chugiai: {e}", file=sys.stderr)
         return 1
     finally:
         db.close()
-    print(f"wrote {count} {FORMATS[args.format].unit} to {output}")
+    _wrote(count, fmt.unit, args.output)
     return 0
 
 
@@ -364,7 +482,7 @@ def _cmd_concordance(args: argparse.Namespace) -> int:
     if args.limit is not None and args.limit < 1:
         print("chugiai: --limit must be at least 1", file=sys.stderr)
         return 2
-    if args.csv and _folder_missing(args.csv):
+    if args.csv and _refused_output(args, args.csv, "csv"):
         return 2
     db = _open_db(args)
     try:
@@ -405,7 +523,7 @@ def _cmd_frequencies(args: argparse.Namespace) -> int:
     if (args.limit is not None and args.limit < 1) or args.min_syllables < 1:
         print("chugiai: --limit and --min-syllables must be at least 1", file=sys.stderr)
         return 2
-    if args.csv and _folder_missing(args.csv):
+    if args.csv and _refused_output(args, args.csv, "csv"):
         return 2
     stopwords = None
     if args.stopwords is not None:
@@ -465,15 +583,30 @@ def main(argv: Sequence[str] | None = None) -> int:
         "export": _cmd_export,
         "import-annotations": _cmd_import_annotations,
         "backup": _cmd_backup,
+        "check": _cmd_check,
+        "backups": _cmd_backups,
         "segment": _cmd_segment,
         "concordance": _cmd_concordance,
         "frequencies": _cmd_frequencies,
     }
+    import sqlite3
+
+    from sqlalchemy import exc as sa_exc
+
+    from desktop_app.core.storage.database import DAMAGED
+
     try:
         return handlers[args.command](args)
     except DatabaseError as e:
-        print(f"chugiai: {e}", file=sys.stderr)
+        print(f"chugiai: {e}" + (_REPAIR_HINT if e.kind == DAMAGED else ""), file=sys.stderr)
         return 1
+    except (sa_exc.DatabaseError, sqlite3.DatabaseError) as e:  # damage met while reading
+        print(f"chugiai: the library could not be read ({getattr(e, 'orig', None) or e})."
+              + _REPAIR_HINT, file=sys.stderr)
+        return 1
+
+
+_REPAIR_HINT = " Run `chugiai check --repair` to check and repair it (a copy is kept first)."
 
 
 if __name__ == "__main__":

@@ -202,6 +202,12 @@ ENGLISH: dict[str, English] = {
     "qdpx.not_zip": "this is not a REFI-QDA project (.qdpx): it is not a zip archive, or it is "
                     "damaged or cut short.",
     "qdpx.unreadable": "the file cannot be read ({reason}).",
+    "qdpx.zip_feature": "it uses a zip feature this app cannot read ({reason}).",
+    "qdpx.limit": "it was not opened: {reason}.",
+    "qdpx.too_deep": "its codes are nested too deeply.",
+    "qdpx.member_unsupported": "{member} is stored in a way this app cannot read ({reason}).",
+    "qdpx.member_encrypted": "{member} is encrypted ({reason}).",
+    "qdpx.xml_unreadable": "project.qde cannot be read: {reason}.",
     "qdpx.member_too_large": "{member} is too large ({mb} MB).",
     "qdpx.member_damaged": "the archive is damaged: {member} cannot be read ({reason}).",
     "qdpx.no_project": "this is not a REFI-QDA project: it holds no project.qde.",

@@ -207,6 +207,13 @@ class Wording(QObject):
             "qdpx.not_zip": self.tr("this is not a REFI-QDA project (.qdpx): it is not a zip "
                                     "archive, or it is damaged or cut short."),
             "qdpx.unreadable": self.tr("the file cannot be read ({reason})."),
+            "qdpx.zip_feature": self.tr("it uses a zip feature this app cannot read ({reason})."),
+            "qdpx.limit": self.tr("it was not opened: {reason}."),
+            "qdpx.too_deep": self.tr("its codes are nested too deeply."),
+            "qdpx.member_unsupported": self.tr(
+                "{member} is stored in a way this app cannot read ({reason})."),
+            "qdpx.member_encrypted": self.tr("{member} is encrypted ({reason})."),
+            "qdpx.xml_unreadable": self.tr("project.qde cannot be read: {reason}."),
             "qdpx.member_too_large": self.tr("{member} is too large ({mb} MB)."),
             "qdpx.member_damaged": self.tr(
                 "the archive is damaged: {member} cannot be read ({reason})."),

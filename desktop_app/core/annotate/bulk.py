@@ -9,7 +9,6 @@ from datetime import datetime
 from sqlalchemy import Table, func, insert, select
 from sqlalchemy.orm import Session
 
-from desktop_app.core.messages import Message
 from desktop_app.core.annotate.records import (
     CONTEXT_CHARS,
     PALETTE,
@@ -17,6 +16,7 @@ from desktop_app.core.annotate.records import (
     NewHighlight,
     clean_tag_names,
 )
+from desktop_app.core.messages import Message
 from desktop_app.core.storage.models import Article, Highlight, Tag, highlight_tags, utcnow
 
 _CHUNK = 500  # bound parameters per IN (...): well below SQLite's oldest limit of 999

@@ -13,11 +13,11 @@ from dataclasses import dataclass
 from sqlalchemy import delete, func, insert, select
 from sqlalchemy.orm import Session
 
-from desktop_app.core.messages import Message
 from desktop_app.core.annotate.highlights import AnnotationError, TagInfo, clean_tag_name
+from desktop_app.core.annotate.tag_paths import TAG_PATH_SEPARATOR, in_tag_scope, tag_path
+from desktop_app.core.messages import Message
 from desktop_app.core.storage.database import Database
 from desktop_app.core.storage.models import Highlight, Tag, highlight_tags
-from desktop_app.core.annotate.tag_paths import TAG_PATH_SEPARATOR, in_tag_scope, tag_path
 
 
 @dataclass(frozen=True)

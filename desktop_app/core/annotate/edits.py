@@ -12,19 +12,19 @@ from collections.abc import Iterable, Sequence
 from sqlalchemy import delete, func, insert, select
 from sqlalchemy.orm import Session, selectinload
 
-from desktop_app.core.messages import Message
 from desktop_app.core.annotate.bulk import add_highlights
 from desktop_app.core.annotate.records import (
-    NewHighlight,
     PALETTE,
     AnnotationError,
     HighlightInfo,
+    NewHighlight,
     TagInfo,
     clean_tag_names,
     highlight_info,
     selectors,
     span_selectors,
 )
+from desktop_app.core.messages import Message
 from desktop_app.core.storage.models import Article, Highlight, Tag, highlight_tags, utcnow
 
 

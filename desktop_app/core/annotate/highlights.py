@@ -13,7 +13,6 @@ from collections.abc import Iterable, Sequence
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from desktop_app.core.messages import Message
 from desktop_app.core.annotate import edits
 from desktop_app.core.annotate.bulk import add_highlights
 from desktop_app.core.annotate.records import (  # noqa: F401 (re-exported)
@@ -30,6 +29,7 @@ from desktop_app.core.annotate.records import (  # noqa: F401 (re-exported)
     selectors,
     tag_info,
 )
+from desktop_app.core.messages import Message
 from desktop_app.core.storage.database import Database
 from desktop_app.core.storage.models import Highlight, Tag, highlight_tags
 from desktop_app.core.text.normalize import fold

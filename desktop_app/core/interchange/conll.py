@@ -38,12 +38,12 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
-from desktop_app.core.progress import Cancelled, Progress
-from desktop_app.core.storage.database import Database
 from desktop_app.core.interchange.csv_export import atomic_open
-from desktop_app.core.storage.models import Article, Highlight
 from desktop_app.core.nlp.segmentation import segment_text
 from desktop_app.core.nlp.stored import load_segmentation
+from desktop_app.core.progress import Cancelled, Progress
+from desktop_app.core.storage.database import Database
+from desktop_app.core.storage.models import Article, Highlight
 from desktop_app.core.text.normalize import fold
 
 Span = tuple[int, int]

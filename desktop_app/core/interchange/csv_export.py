@@ -25,10 +25,10 @@ from operator import itemgetter
 from pathlib import Path
 from typing import IO, Any, TypeGuard
 
+from desktop_app.core.annotate.tag_paths import in_tag_scope
 from desktop_app.core.progress import Progress
 from desktop_app.core.storage.database import Database
 from desktop_app.core.storage.models import Article, Highlight, Tag, highlight_tags
-from desktop_app.core.annotate.tag_paths import in_tag_scope
 from desktop_app.core.text.normalize import SentenceIndex, fold
 
 COLUMNS = (
@@ -197,15 +197,28 @@ def highlight_rows(
 def atomic_open(path: Path, suffix: str, mode: str = "w", **open_args: Any) -> Iterator[IO[Any]]:
     """A temp file next to `path`, renamed over it only if the block succeeds.
 
-    A failed or cancelled export never leaves half a file, nor destroys the old one.
+    A failed or cancelled export never leaves half a file, nor destroys the old one. The
+    temp file is `.chugiai-<pid>-*<suffix>.tmp` (output_paths.clean_stale_temp_files
+    removes a killed export's); a replaced file keeps its permission bits; a pipe, device
+    or folder is refused rather than replaced by a regular file.
     """
-    path = Path(path)
-    fd, tmp_name = tempfile.mkstemp(prefix=".chugiai-", suffix=suffix, dir=path.parent)
+    from desktop_app.core.interchange.output_paths import (
+        TEMP_SUFFIX,
+        check_output_path,
+        kept_mode,
+        replace_target,
+        temp_prefix,
+    )
+
+    path = check_output_path(Path(path), None) or Path(path)
+    path = replace_target(path)
+    fd, tmp_name = tempfile.mkstemp(prefix=temp_prefix(), suffix=suffix + TEMP_SUFFIX, dir=path.parent)
     try:
-        # mkstemp makes the file private (0600); an export should get the usual rights.
+        # mkstemp makes the file private (0600); an export gets the usual rights, or
+        # those of the file it replaces.
         umask = os.umask(0)
         os.umask(umask)
-        os.chmod(tmp_name, 0o666 & ~umask)
+        os.chmod(tmp_name, kept_mode(path, 0o666 & ~umask))
         with os.fdopen(fd, mode, **open_args) as f:
             yield f
             f.flush()

@@ -15,8 +15,6 @@ from datetime import datetime
 from operator import itemgetter
 from pathlib import Path
 
-from desktop_app.core.messages import Message
-from desktop_app.core.storage.database import Database
 from desktop_app.core.interchange.csv_export import _FORMULA_START, split_tags
 from desktop_app.core.interchange.importing import (
     AnnotationImportError,
@@ -25,6 +23,8 @@ from desktop_app.core.interchange.importing import (
     parse_timestamp,
     place_highlights,
 )
+from desktop_app.core.messages import Message
+from desktop_app.core.storage.database import Database
 from desktop_app.core.text.normalize import normalize
 
 REQUIRED = ("article_id", "article_title", "start", "end", "quote", "tags", "note")

@@ -8,20 +8,19 @@ lists each tag once with its parent, so R, pandas or Excel can group by tag or b
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
-from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import and_, distinct, func, select
 
-from desktop_app.core.progress import Progress
-from desktop_app.core.storage.database import Database
+from desktop_app.core.annotate.tag_paths import in_tag_scope, tag_parent, tag_path
 from desktop_app.core.interchange.csv_export import (
     COLUMNS,
     column_indexes,
     highlight_records,
     write_csv,
 )
-from desktop_app.core.annotate.tag_paths import in_tag_scope, tag_parent, tag_path
+from desktop_app.core.progress import Progress
+from desktop_app.core.storage.database import Database
 from desktop_app.core.storage.models import Highlight, Tag, highlight_tags
 from desktop_app.core.text.normalize import fold
 

@@ -106,13 +106,20 @@ def export(
     progress: Progress | None = None,
 ) -> int:
     """Write `key`'s file atomically (a temp file next to `path`, renamed at the end) and
-    return the count of FORMATS[key].unit. `columns` picks CSV columns ("csv" only);
+    return the count of FORMATS[key].unit. A `path` that belongs to the library, or is not
+    a regular file or a new name, raises ExportError (output_paths.check_output_path). `columns` picks CSV columns ("csv" only);
     `progress` reports and cancels (Cancelled, and no file is left)."""
+    from desktop_app.core.interchange.output_paths import OutputPathError, check_output_path
     from desktop_app.core.interchange.refi_export import RefiExportError
 
     fmt = FORMATS[key]
     if columns is not None and key != "csv":
         raise ValueError(f"columns can only be chosen for csv, not {key}")
+    try:
+        # Never over the library, its journal or backups, nor into a pipe or device.
+        check_output_path(Path(path).absolute(), db.path, key)
+    except OutputPathError as e:
+        raise ExportError(str(e)) from e
     try:
         return fmt.run(db, Path(path), article_ids if fmt.scopes_articles else None,
                        tag if fmt.scopes_tag else None, delimiter, columns, progress)
@@ -175,8 +182,14 @@ def import_annotations_detailed(db: Database, path: Path,
             from desktop_app.core.interchange.webanno import import_webanno
 
             result = import_webanno(db, path, **_progress_kw(import_webanno, progress))
+    except RecursionError as e:
+        raise AnnotationFileError(Message("import.file_invalid", {"path": path.name,
+                                                                  "problem": Message("import.too_deep")})) from e
     except (AnnotationError, QdpxImportError, DatabaseError, OSError, UnicodeError, ValueError) as e:
-        raise AnnotationFileError(message_of(e)) from e
+        message = message_of(e)
+        if path.name not in message.english():  # e.g. json's "Exceeds the limit (4300 digits)"
+            message = Message("import.file_invalid", {"path": path.name, "problem": message})
+        raise AnnotationFileError(message) from e
     orphans = ""
     if result.orphans:
         shown = "; ".join(f"“{q[:40]}”: {why}" for q, why in result.orphans[:3])

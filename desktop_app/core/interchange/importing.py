@@ -20,8 +20,6 @@ from typing import NamedTuple
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from desktop_app.core.messages import Message
-from desktop_app.core.library.anchoring import Anchor, anchor, anchor_at_position, context_agreement
 from desktop_app.core.annotate.edits import tag_mark, tags_after
 from desktop_app.core.annotate.highlights import (
     CONTEXT_CHARS,
@@ -31,8 +29,10 @@ from desktop_app.core.annotate.highlights import (
     add_highlights,
     clean_tag_names,
 )
-from desktop_app.core.storage.database import Database
+from desktop_app.core.library.anchoring import Anchor, anchor, anchor_at_position, context_agreement
 from desktop_app.core.library.memos import add_memo, memo_in
+from desktop_app.core.messages import Message
+from desktop_app.core.storage.database import Database
 from desktop_app.core.storage.models import Article, Highlight, Tag, highlight_tags
 from desktop_app.core.text.normalize import normalize
 

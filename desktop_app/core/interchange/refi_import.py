@@ -16,6 +16,7 @@ in the library is kept, with a different imported one added below it.
 from __future__ import annotations
 
 import hashlib
+import lzma
 import re
 import xml.etree.ElementTree as ET
 import zipfile
@@ -27,11 +28,9 @@ from pathlib import Path
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
-from desktop_app.core.messages import Message, MessageError
 from desktop_app.core.annotate.edits import tag_mark, tags_after
 from desktop_app.core.annotate.highlights import CONTEXT_CHARS, PALETTE, clean_tag_name
 from desktop_app.core.interchange.importing import Added
-from desktop_app.core.storage.database import Database
 from desktop_app.core.interchange.refi_qda import (
     ARTICLE_VARIABLES,
     ORIGIN_PREFIX,
@@ -40,13 +39,18 @@ from desktop_app.core.interchange.refi_qda import (
     normalize_mapped,
     parse_datetime,
 )
+from desktop_app.core.library.ingest.archive import ArchiveBudget, ArchiveLimitError, ArchiveLimits, parse_xml
 from desktop_app.core.library.ingest.decode import ImportFailure, decode_bytes
 from desktop_app.core.library.ingest.importer import MAX_FILE_BYTES
 from desktop_app.core.library.ingest.metadata import parse_metadata
 from desktop_app.core.library.memos import add_memo, memo_in
+from desktop_app.core.messages import Message, MessageError
+from desktop_app.core.storage.database import Database
 from desktop_app.core.storage.models import Article, Highlight, Tag, highlight_tags, utcnow
 
 _MAX_XML_BYTES = 500 * 1024 * 1024
+# The whole archive: a project of a few thousand articles is well under 1 GB of text.
+LIMITS = ArchiveLimits(max_members=20_000, max_total_bytes=1024 * 1024 * 1024)
 _NS_PREFIX = "{urn:QDA-XML:project:"
 _RGB_RE = re.compile("#[0-9a-f]{6}")
 _SHORT_RGB_RE = re.compile("#[0-9a-f]{3}")
@@ -127,6 +131,7 @@ class _Reader:
         self.ours = False
         self.ns = ""
         self.archive: zipfile.ZipFile | None = None
+        self.budget: ArchiveBudget | None = None
         self.names: dict[str, zipfile.ZipInfo] = {}
 
     def fail(self, code: str, **params: object) -> QdpxImportError:
@@ -135,16 +140,28 @@ class _Reader:
 
     def read(self) -> tuple[list[_Code], list[_Source]]:
         try:
+            return self._read()
+        except ArchiveLimitError as e:
+            raise self.fail("qdpx.limit", reason=str(e)) from None
+        except RecursionError:  # a belt: parse_xml already bounds the nesting
+            raise self.fail("qdpx.too_deep") from None
+
+    def _read(self) -> tuple[list[_Code], list[_Source]]:
+        try:
             archive = zipfile.ZipFile(self.path)
         except FileNotFoundError:
             raise self.fail("qdpx.not_found") from None
-        except (zipfile.BadZipFile, zlib.error, EOFError):
+        except NotImplementedError as e:  # a newer zip version, an unknown method
+            raise self.fail("qdpx.zip_feature", reason=str(e)) from None
+        except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, EOFError, ValueError,
+                RuntimeError):
             raise self.fail("qdpx.not_zip") from None
         except OSError as e:
             raise self.fail("qdpx.unreadable", reason=e.strerror or str(e)) from None
         with archive:
             self.names = {info.filename.lower(): info for info in archive.infolist()}
             self.archive = archive
+            self.budget = ArchiveBudget(archive, LIMITS)
             root = self._project_root()
             self.ours = (root.get("origin") or "").startswith(ORIGIN_PREFIX)
             variables = {
@@ -169,9 +186,15 @@ class _Reader:
         if info.file_size > limit:
             raise self.fail("qdpx.member_too_large", member=info.filename, mb=info.file_size // 2**20)
         try:
-            assert self.archive is not None
-            return self.archive.read(info)
-        except (zipfile.BadZipFile, zlib.error, EOFError, OSError) as e:
+            assert self.budget is not None
+            return self.budget.read(info, limit)  # in chunks, within the archive's budget
+        except ArchiveLimitError:
+            raise
+        except NotImplementedError as e:  # an unknown compression method or zip version
+            raise self.fail("qdpx.member_unsupported", member=info.filename, reason=str(e)) from None
+        except RuntimeError as e:  # zipfile: "password required"
+            raise self.fail("qdpx.member_encrypted", member=info.filename, reason=str(e)) from None
+        except (zipfile.BadZipFile, zlib.error, lzma.LZMAError, EOFError, OSError, ValueError) as e:
             raise self.fail("qdpx.member_damaged", member=info.filename, reason=str(e)) from None
 
     def _project_root(self) -> ET.Element:
@@ -182,9 +205,13 @@ class _Reader:
         data = self._member(name, _MAX_XML_BYTES)
         assert data is not None
         try:
-            root = ET.fromstring(data)
+            root = parse_xml(data, LIMITS.max_xml_depth)
         except ET.ParseError as e:
             raise self.fail("qdpx.bad_xml", reason=str(e)) from None
+        except (ValueError, LookupError) as e:  # an encoding expat does not know
+            if isinstance(e, ArchiveLimitError):
+                raise
+            raise self.fail("qdpx.xml_unreadable", reason=str(e)) from None
         if not (root.tag.startswith(_NS_PREFIX) and root.tag.endswith("}Project")):
             raise self.fail("qdpx.not_project")
         self.ns = root.tag[1:].partition("}")[0]

@@ -21,8 +21,6 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 from sqlalchemy import select
 
-from desktop_app.core.progress import Progress
-from desktop_app.core.storage.database import Database
 from desktop_app.core.interchange.csv_export import (
     COLUMNS,
     atomic_open,
@@ -31,6 +29,8 @@ from desktop_app.core.interchange.csv_export import (
 )
 from desktop_app.core.interchange.csv_long import CODEBOOK_COLUMNS, codebook_rows
 from desktop_app.core.library.memos import memo_texts
+from desktop_app.core.progress import Progress
+from desktop_app.core.storage.database import Database
 from desktop_app.core.storage.models import Article
 
 if TYPE_CHECKING:

@@ -9,11 +9,11 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from desktop_app.core.annotate.tag_paths import scope_tag_ids
+from desktop_app.core.library.ingest.metadata import parse_date
 from desktop_app.core.messages import Message, MessageError
 from desktop_app.core.storage.database import Database
-from desktop_app.core.library.ingest.metadata import parse_date
 from desktop_app.core.storage.models import AppState, Article, Highlight, highlight_tags
-from desktop_app.core.annotate.tag_paths import scope_tag_ids
 from desktop_app.core.text.normalize import fold
 
 

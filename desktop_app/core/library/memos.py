@@ -13,8 +13,8 @@ from collections.abc import Iterable
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desktop_app.core.messages import Message
 from desktop_app.core.annotate.highlights import AnnotationError
+from desktop_app.core.messages import Message
 from desktop_app.core.storage.database import READ_ONLY, Database, DatabaseError
 from desktop_app.core.storage.models import Article, ArticleMemo, utcnow
 

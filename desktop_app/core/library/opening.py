@@ -117,6 +117,26 @@ def open_library(directory: Path, *, check: bool = False) -> OpenedLibrary:
         raise
 
 
+def open_for_script(directory: Path, *, write: bool) -> Database:
+    """Open the library for a command-line command, never moving anything aside.
+
+    A read-only file or folder opens read-only, as in the window, so reading, searching and
+    exporting still work; a command that must write (`write=True`) gets a DatabaseError of
+    kind READ_ONLY saying so. Damage raises DamagedDatabaseError (the CLI then points to
+    `chugiai check --repair`)."""
+    path = paths.database_path(directory)
+    if path.exists() and not _writable(directory, path):
+        if write:
+            raise DatabaseError(Database.read_only_message_for(path), READ_ONLY)
+        return Database.open(path, read_only=True)
+    try:
+        return Database.open(path)
+    except DatabaseError as e:
+        if not write and e.kind in (READ_ONLY, CANT_OPEN) and path.exists():
+            return Database.open(path, read_only=True)  # e.g. a read-only disk
+        raise
+
+
 def open_database(directory: Path) -> Database:
     """Open the library; a read-only one opens read-only, a damaged one is replaced (see
     open_library, which also returns what to tell the user)."""

@@ -9,7 +9,6 @@ from pathlib import Path
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from desktop_app.core.messages import Message
 from desktop_app.core.annotate.records import AnnotationError, NewHighlight
 from desktop_app.core.library.articles import (
     MetadataError,
@@ -20,6 +19,7 @@ from desktop_app.core.library.articles import (
 )
 from desktop_app.core.library.ingest.importer import ImportReport, import_paths
 from desktop_app.core.library.memos import memo_in, set_memo_in
+from desktop_app.core.messages import Message
 from desktop_app.core.nlp import pos_ner
 from desktop_app.core.operations.base import OperationsBase
 from desktop_app.core.operations.changes import Changes, ids

@@ -10,10 +10,10 @@ from collections.abc import Callable
 
 from sqlalchemy.orm import Session
 
-from desktop_app.core.messages import Message
 from desktop_app.core.annotate import codebook as tags
 from desktop_app.core.annotate import edits
 from desktop_app.core.annotate.records import AnnotationError, TagInfo, clean_tag_name, tag_info
+from desktop_app.core.messages import Message
 from desktop_app.core.operations.base import OperationsBase, articles_of
 from desktop_app.core.operations.changes import Changes, ids
 from desktop_app.core.operations.history import StepLabel

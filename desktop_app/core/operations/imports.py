@@ -10,12 +10,12 @@ from pathlib import Path
 from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session
 
-from desktop_app.core.messages import Message
 from desktop_app.core.annotate import edits
 from desktop_app.core.annotate.records import AnnotationError, HighlightInfo
 from desktop_app.core.interchange.formats import import_annotations_detailed
 from desktop_app.core.interchange.importing import Added
 from desktop_app.core.library.memos import memo_in, put_memo
+from desktop_app.core.messages import Message
 from desktop_app.core.operations.base import OperationsBase
 from desktop_app.core.operations.changes import Changes, ids
 from desktop_app.core.operations.history import StepLabel

@@ -25,6 +25,13 @@ from sqlalchemy.pool import PoolProxiedConnection, QueuePool
 
 from desktop_app.core.messages import Message, MessageError
 from desktop_app.core.storage import migrations
+from desktop_app.core.storage.copies import consistent_copy
+from desktop_app.core.storage.durability import (
+    SYNCHRONOUS_KEY,
+    SYNCHRONOUS_LEVELS,
+    lenient_text,
+    synchronous_level,
+)
 from desktop_app.core.storage.models import Base
 
 SCHEMA_VERSION = migrations.LATEST
@@ -64,6 +71,7 @@ class DamagedDatabaseError(DatabaseError):
 
 
 def _set_pragmas(dbapi_connection: sqlite3.Connection, _record: object) -> None:
+    dbapi_connection.text_factory = lenient_text
     cursor = dbapi_connection.cursor()
     try:
         cursor.execute(f"PRAGMA busy_timeout={int(BUSY_TIMEOUT_MS)}")
@@ -71,6 +79,9 @@ def _set_pragmas(dbapi_connection: sqlite3.Connection, _record: object) -> None:
         cursor.execute("PRAGMA synchronous=NORMAL")
         if not _is_ours_or_new(cursor):
             return  # switching to WAL rewrites the header: a file we refuse stays untouched
+        level = synchronous_level(cursor)
+        if level != "NORMAL":
+            cursor.execute(f"PRAGMA synchronous={level}")
         try:
             cursor.execute("PRAGMA journal_mode=WAL")
         except sqlite3.OperationalError:
@@ -286,6 +297,10 @@ class Database:
         note = self.read_only_note
         return note.english() if note is not None else ""
 
+    @staticmethod
+    def read_only_message_for(path: Path) -> str:
+        return Message("db.read_only", {"path": path}).english()
+
     @classmethod
     def open(cls, path: Path, *, read_only: bool = False, check: bool = False) -> Database:
         """Open (or create) the library at `path`.
@@ -397,11 +412,8 @@ class Database:
         destination = Path(destination)
         raw = self.engine.raw_connection()
         try:
-            target = sqlite3.connect(destination)
-            try:
-                _sqlite(raw).backup(target)
-            finally:
-                target.close()
+            # Written aside and renamed: a kill never leaves a partial copy under this name.
+            consistent_copy(raw.driver_connection, destination)
         finally:
             raw.close()
 
@@ -428,6 +440,23 @@ class Database:
         if version < SCHEMA_VERSION:  # a backup made by an older version of the app
             self._upgrade(version)
         return safety
+
+    @property
+    def synchronous(self) -> str:
+        """The synchronous level connections use now: "NORMAL" or "FULL"."""
+        with self.engine.connect() as conn:
+            value = conn.exec_driver_sql("PRAGMA synchronous").scalar_one()
+        return {1: "NORMAL", 2: "FULL", 3: "EXTRA", 0: "OFF"}.get(int(value), str(value))
+
+    def set_synchronous(self, level: str) -> None:
+        """Keep `level` ("NORMAL" or "FULL") with the library; connections use it from now on."""
+        level = level.strip().upper()
+        if level not in SYNCHRONOUS_LEVELS:
+            raise ValueError(f"synchronous must be one of {SYNCHRONOUS_LEVELS}, not {level!r}")
+        with self.engine.begin() as conn:
+            conn.exec_driver_sql("INSERT OR REPLACE INTO app_state(key, value) VALUES (?, ?)",
+                                 (SYNCHRONOUS_KEY, level))
+        self.engine.dispose()  # pooled connections keep the old pragma: open new ones
 
     def close(self) -> None:
         self.engine.dispose()

@@ -17,6 +17,7 @@ from datetime import datetime
 from pathlib import Path
 
 from desktop_app.core.messages import Message, MessageError
+from desktop_app.core.storage.copies import consistent_copy
 
 Step = Callable[[sqlite3.Connection], None]
 
@@ -99,6 +100,29 @@ def backup_path(path: Path, version: int) -> Path:
     return path.with_name(f"{path.stem}.before-upgrade-v{version}-{stamp}{path.suffix}")
 
 
+def reusable_backup(path: Path, version: int) -> Path | None:
+    """The newest before-upgrade copy of this version written after the library last
+    changed: an upgrade that failed and is tried again (every start) reuses it instead of
+    writing another full copy each time. Empty or foreign copies are never reused."""
+    try:
+        changed = max(p.stat().st_mtime_ns for p in (path, Path(str(path) + "-wal")) if p.exists())
+    except (OSError, ValueError):
+        return None
+    for copy in sorted(path.parent.glob(f"{path.stem}.before-upgrade-v{version}-*{path.suffix}"),
+                       key=lambda p: p.stat().st_mtime_ns, reverse=True):
+        try:
+            st = copy.stat()
+            with open(copy, "rb") as f:
+                header = f.read(100)
+        except OSError:
+            continue
+        if st.st_size and st.st_mtime_ns >= changed and header.startswith(b"SQLite format 3\x00") \
+                and int.from_bytes(header[60:64], "big") == version:
+            return copy
+        return None  # only the newest counts: an older one predates later changes
+    return None
+
+
 def upgrade(path: Path, from_version: int, to_version: int = LATEST) -> Path:
     """Upgrade the database at `path`; return the backup written beside it first.
 
@@ -108,12 +132,10 @@ def upgrade(path: Path, from_version: int, to_version: int = LATEST) -> Path:
     conn = sqlite3.connect(path, isolation_level=None)
     try:
         conn.execute("PRAGMA busy_timeout=5000")
-        safety = backup_path(path, from_version)
-        target = sqlite3.connect(safety)
-        try:
-            conn.backup(target)  # consistent even with a WAL file beside it
-        finally:
-            target.close()
+        safety = reusable_backup(path, from_version)
+        if safety is None:  # consistent even with a WAL file beside it; renamed when whole
+            safety = backup_path(path, from_version)
+            consistent_copy(conn, safety)
         conn.execute("PRAGMA foreign_keys=OFF")  # ignored inside a transaction: set first
         conn.execute("BEGIN IMMEDIATE")
         try:

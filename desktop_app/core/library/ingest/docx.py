@@ -10,17 +10,20 @@ work. Paragraphs become lines; tracked deletions are left out, insertions kept.
 from __future__ import annotations
 
 import io
+import lzma
 import re
 import zipfile
 import zlib
 from xml.etree import ElementTree as ET
 
+from desktop_app.core.library.ingest.archive import ArchiveBudget, ArchiveLimitError, ArchiveLimits
 from desktop_app.core.library.ingest.decode import ImportFailure
 from desktop_app.core.library.ingest.html import Extracted
 from desktop_app.core.library.ingest.metadata import parse_date
 
 MAX_UNCOMPRESSED = 200 * 1024 * 1024
 MAX_ENTRIES = 10_000
+LIMITS = ArchiveLimits(max_members=MAX_ENTRIES, max_total_bytes=MAX_UNCOMPRESSED)
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _W = {
     "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
@@ -59,10 +62,13 @@ def extract_docx(data: bytes) -> Extracted:
         raise ImportFailure(NOT_ZIP)
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            _check_archive(archive)
-            document = _read(archive, _main_part(archive))
-            core = _read(archive, _CORE, _SMALL_PART) if _CORE in archive.NameToInfo else b""
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, zlib.error, ValueError, OSError):
+            budget = _check_archive(archive)
+            document = _read(budget, _main_part(budget))
+            core = _read(budget, _CORE, _SMALL_PART) if _CORE in archive.NameToInfo else b""
+    except ArchiveLimitError as e:
+        raise ImportFailure(f"This Word file was not opened: {e}.") from None
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, zlib.error, lzma.LZMAError, ValueError,
+            OSError):
         raise ImportFailure(DAMAGED) from None
     except NotImplementedError:  # deflate64, bzip2 without the module, …
         raise ImportFailure(
@@ -84,32 +90,24 @@ def extract_docx(data: bytes) -> Extracted:
     )
 
 
-def _check_archive(archive: zipfile.ZipFile) -> None:
-    """Refuse zip bombs and encrypted archives before inflating anything."""
-    entries = archive.infolist()
-    if len(entries) > MAX_ENTRIES:
-        raise ImportFailure(
-            f"This Word file holds {len(entries)} parts; a real document has far fewer, so "
-            "it was not opened."
-        )
-    if sum(e.file_size for e in entries) > MAX_UNCOMPRESSED:
-        raise ImportFailure(
-            f"This Word file would expand to more than {MAX_UNCOMPRESSED // 1024 // 1024} MB; "
-            "it was not opened (it may be a 'zip bomb')."
-        )
-    if any(e.flag_bits & 0x1 for e in entries):
+def _check_archive(archive: zipfile.ZipFile) -> ArchiveBudget:
+    """Refuse zip bombs (count, total size, ratio: archive.py) and encrypted archives
+    before inflating anything; the budget then bounds what reading inflates."""
+    budget = ArchiveBudget(archive, LIMITS)
+    if any(e.flag_bits & 0x1 for e in archive.infolist()):
         raise ImportFailure(PROTECTED)
+    return budget
 
 
-def _main_part(archive: zipfile.ZipFile) -> str:
+def _main_part(budget: ArchiveBudget) -> str:
     """The main document part named by _rels/.rels, else word/document.xml."""
-    names = set(archive.NameToInfo)
-    if "mimetype" in names and b"opendocument" in _read(archive, "mimetype", _SMALL_PART):
+    names = set(budget.archive.NameToInfo)
+    if "mimetype" in names and b"opendocument" in _read(budget, "mimetype", _SMALL_PART):
         raise ImportFailure(
             "This is an OpenDocument (.odt) file, not .docx; save it as .docx and import again."
         )
     if "_rels/.rels" in names:
-        for rel in _elements(_read(archive, "_rels/.rels", _SMALL_PART)):
+        for rel in _elements(_read(budget, "_rels/.rels", _SMALL_PART)):
             target = rel.get("Target", "").lstrip("/")
             main = _OFFICE_DOCUMENT.search(rel.get("Type", ""))
             if _local(rel.tag) == "Relationship" and main and target in names:
@@ -119,12 +117,14 @@ def _main_part(archive: zipfile.ZipFile) -> str:
     raise ImportFailure("This ZIP file is not a Word document: it has no word/document.xml.")
 
 
-def _read(archive: zipfile.ZipFile, name: str, limit: int = MAX_UNCOMPRESSED) -> bytes:
-    """The part's bytes, or b"" if it claims to be larger than `limit`."""
-    if archive.getinfo(name).file_size > limit:
+def _read(budget: ArchiveBudget, name: str, limit: int = MAX_UNCOMPRESSED) -> bytes:
+    """The part's bytes, or b"" if it claims to be larger than `limit`; read in chunks
+    within the archive's budget (ArchiveLimitError past it)."""
+    info = budget.archive.getinfo(name)
+    if info.file_size > limit:
         return b""
     try:
-        return archive.read(name)
+        return budget.read(info, limit)
     except RuntimeError:  # zipfile's "password required" for an encrypted entry
         raise ImportFailure(PROTECTED) from None
 

@@ -25,12 +25,12 @@ from pathlib import Path
 
 from sqlalchemy import insert, select
 
-from desktop_app.core.storage.database import Database, DatabaseError
 from desktop_app.core.library.ingest.boilerplate import find_boilerplate
 from desktop_app.core.library.ingest.decode import ImportFailure, decode_bytes
 from desktop_app.core.library.ingest.metadata import parse_metadata
-from desktop_app.core.storage.models import Article, utcnow
 from desktop_app.core.library.reimport import ReanchorReport, ReimportError, replace_text
+from desktop_app.core.storage.database import Database, DatabaseError
+from desktop_app.core.storage.models import Article, utcnow
 from desktop_app.core.text.normalize import normalize
 
 log = logging.getLogger(__name__)
