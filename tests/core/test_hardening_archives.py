@@ -131,4 +131,4 @@ def test_a_5000_digit_json_number_names_the_file(db, tmp_path):
                  + b"7" * 5000 + b"}")
     with pytest.raises(AnnotationFileError) as error:
         import_annotations(db, path)
-    assert str(error.value).startswith("số lớn.jsonld: ")
+    assert str(error.value).startswith("Cannot import số lớn.jsonld: ")
