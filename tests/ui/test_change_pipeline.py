@@ -64,7 +64,7 @@ def test_undo_and_redo_of_one_of_two_overlapping_highlights_repaint_its_marks(op
     before = marks(window, monkeypatch)
     assert len(before[OUTER]) >= 2 and len(before[INNER]) >= 2  # a line and a stripe each
 
-    region = repainted_after(window, window.act_undo.trigger)  # the inner highlight goes
+    region = repainted_after(window, window.actions.act_undo.trigger)  # the inner highlight goes
     assert [h.id for h in window.panel.model.highlights()] == [outer.id]
     assert window.reader.overlap_lanes() == {}
     for x, y in before[INNER] | before[OUTER]:  # its marks, and the outer one's line, are redrawn
@@ -72,7 +72,7 @@ def test_undo_and_redo_of_one_of_two_overlapping_highlights_repaint_its_marks(op
     after_undo = marks(window, monkeypatch)
     assert INNER not in after_undo and len(after_undo[OUTER]) == 1  # a quiet stripe only
 
-    region = repainted_after(window, window.act_redo.trigger)  # back: fill and lane both
+    region = repainted_after(window, window.actions.act_redo.trigger)  # back: fill and lane both
     assert set(window.reader.overlap_lanes()) == {outer.id, inner.id}
     for x, y in before[INNER] | before[OUTER]:
         assert region.contains(QPoint(x, y)), (x, y)
