@@ -56,7 +56,7 @@ def test_layout_and_last_article_are_remembered(open_window):
     again = open_window()
     assert again.current.id == chosen
     assert again.splitter.sizes() == sizes
-    assert again.act_words.isChecked()
+    assert again.actions.act_words.isChecked()
 
 
 def test_read_only_library_disables_editing(tmp_path, qtbot, qapp):

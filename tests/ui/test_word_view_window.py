@@ -91,8 +91,8 @@ def test_snapping_can_be_turned_off_and_toggles_are_remembered(qtbot, open_windo
     window.actions.act_entities.setChecked(True)
     window.close()
     again = open_window()
-    assert not again.act_snap.isChecked() and again.act_entities.isChecked()
-    assert not again.act_pos.isChecked()
+    assert not again.actions.act_snap.isChecked() and again.actions.act_entities.isChecked()
+    assert not again.actions.act_pos.isChecked()
 
 
 def test_the_menu_key_offers_the_suggestion_at_the_caret(qtbot, open_window) -> None:

@@ -33,6 +33,7 @@ from desktop_app.ui.library.pane import LibraryPane
 from desktop_app.ui.panel.pane import AnnotationPane
 from desktop_app.ui.reader.pane import ReaderPane
 from desktop_app.ui.theme.appearance import Appearance
+from desktop_app.ui.tools.concordance_window import ConcordanceWindow
 from desktop_app.ui.window.actions import HIGHLIGHT_SHORTCUT, WindowActions
 from desktop_app.ui.window.file_controller import FileController
 from desktop_app.ui.window.highlight_controller import HighlightController
@@ -87,6 +88,7 @@ class MainWindow(QMainWindow):
         self.tools = ToolsController(self)
         self.word_view = WordViewController(self)
         self.suggestions = self.word_view.suggestions
+        self.pos_legend = self.word_view.pos_legend
         self.actions = WindowActions(self)
         self.views = ViewUpdates(self)
         build_menus_and_toolbar(self)
@@ -172,6 +174,9 @@ class MainWindow(QMainWindow):
 
     def import_annotations_from(self, path: Path) -> None:
         self.files.import_annotations_from(path)
+
+    def concordance_window(self) -> ConcordanceWindow:
+        return self.tools.concordance_window()
 
     def refresh_library(self) -> None:
         self.library.refresh()

@@ -17,7 +17,7 @@ from desktop_app.ui.change_bus import ChangeBus
 def describe(label: StepLabel) -> str:
     """A step in words: "Highlight “Ban Tổ chức”", "Delete 3 highlights"."""
     def tr(text: str, n: int = -1) -> str:
-        return QCoreApplication.translate("UndoLabels", text, None, n)
+        return QCoreApplication.translate("AnnotationHistory", text, None, n)
 
     subject, n = label.subject, label.count
     words = {
@@ -83,5 +83,8 @@ class UndoActions(QObject):
         undo, redo = self.history.undo_label, self.history.redo_label
         self.act_undo.setEnabled(undo is not None)
         self.act_redo.setEnabled(redo is not None)
-        self.act_undo.setText(self.tr("Undo %1").replace("%1", describe(undo)) if undo else self.tr("Undo"))
-        self.act_redo.setText(self.tr("Redo %1").replace("%1", describe(redo)) if redo else self.tr("Redo"))
+        # Qt's own words for these (QUndoStack's), as its undo actions had.
+        self.act_undo.setText(QCoreApplication.translate("QUndoStack", "Undo %1").replace("%1", describe(undo))
+                              if undo else self.tr("Undo"))
+        self.act_redo.setText(QCoreApplication.translate("QUndoStack", "Redo %1").replace("%1", describe(redo))
+                              if redo else self.tr("Redo"))
