@@ -118,6 +118,12 @@ def import_annotations(db: Database, path: Path) -> str:
 
     Raises AnnotationFileError with a message naming the file and the problem.
     """
+    return import_annotations_detailed(db, path)[0]
+
+
+def import_annotations_detailed(db: Database, path: Path) -> tuple[str, object]:
+    """import_annotations, with the result it summed up (an ImportResult or a
+    QdpxImportResult; its `added` says exactly what came in, for an undo)."""
     from desktop_app.core.annotate.highlights import AnnotationError
     from desktop_app.core.storage.database import DatabaseError
     from desktop_app.core.interchange.refi_import import QdpxImportError, import_qdpx
@@ -136,7 +142,7 @@ def import_annotations(db: Database, path: Path) -> str:
             problems = f" {len(r.problems)} note(s): " + "; ".join(r.problems[:3]) if r.problems else ""
             memos = f", {r.memos_imported} article memos" if r.memos_imported else ""
             return (f"{path.name}: {r.highlights_imported} highlights, {r.articles_imported} new articles "
-                    f"({r.articles_present} already here), {r.codes_imported} codes{memos}.{problems}")
+                    f"({r.articles_present} already here), {r.codes_imported} codes{memos}.{problems}", r)
         if kind == "csv":
             from desktop_app.core.interchange.csv_import import import_csv
 
@@ -153,4 +159,4 @@ def import_annotations(db: Database, path: Path) -> str:
         orphans = f" {len(result.orphans)} could not be placed: {shown}"
     memos = f", {result.memos} article memos" if result.memos else ""
     return (f"{path.name}: {result.imported} highlights imported ({result.placed_fuzzy} placed by fuzzy "
-            f"match), {result.skipped} already present{memos}.{orphans}")
+            f"match), {result.skipped} already present{memos}.{orphans}", result)

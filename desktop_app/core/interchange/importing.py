@@ -21,15 +21,17 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from desktop_app.core.library.anchoring import Anchor, anchor, anchor_at_position, context_agreement
+from desktop_app.core.annotate.edits import tag_mark, tags_after
 from desktop_app.core.annotate.highlights import (
     CONTEXT_CHARS,
     AnnotationError,
     NewHighlight,
+    TagInfo,
     add_highlights,
     clean_tag_names,
 )
 from desktop_app.core.storage.database import Database
-from desktop_app.core.library.memos import add_memo
+from desktop_app.core.library.memos import add_memo, memo_in
 from desktop_app.core.storage.models import Article, Highlight, Tag, highlight_tags
 from desktop_app.core.text.normalize import normalize
 
@@ -42,12 +44,24 @@ class AnnotationImportError(AnnotationError):
 
 
 @dataclass(frozen=True)
+class Added:
+    """What an annotation import added to the library, exactly: what its undo takes away."""
+
+    highlight_ids: tuple[int, ...] = ()
+    articles: frozenset[int] = frozenset()  # articles given highlights or a memo
+    articles_added: tuple[int, ...] = ()  # new articles (a .qdpx brings its texts)
+    memos_before: tuple[tuple[int, str], ...] = ()  # (article id, its memo before) per memo changed
+    tags_created: tuple[TagInfo, ...] = ()
+
+
+@dataclass(frozen=True)
 class ImportResult:
     imported: int
     placed_fuzzy: int
     orphans: list[tuple[str, str]]  # (quote, or a memo's text; why it could not be placed)
     skipped: int  # identical to a highlight already there
     memos: int = 0  # articles whose memo the file set or added to
+    added: Added = Added()
 
 
 class IncomingHighlight(NamedTuple):
@@ -292,6 +306,7 @@ def place_highlights(
     fuzzy = skipped = 0
     orphans: list[tuple[str, str]] = []
     with db.session() as s:
+        mark = tag_mark(s)
         library = _Library(s, records)
         # (record index, article id, start, end, fuzzy): tuples of plain values, which the
         # garbage collector stops tracking, where 100,000 objects would slow it down
@@ -332,12 +347,16 @@ def place_highlights(
                 new.append(NewHighlight(article_id, start, end, tags, rec.note, created,
                                         _utc(rec.modified) or created, rec.keep_id))
             fuzzy += is_fuzzy
-        add_highlights(s, new, {t.id: t.text for t in library.by_id.values()})
-        memo_count = _place_memos(s, memos, orphans)
-    return ImportResult(len(new), fuzzy, orphans, skipped, memo_count)
+        highlight_ids = add_highlights(s, new, {t.id: t.text for t in library.by_id.values()})
+        memos_before: dict[int, str] = {}
+        memo_count = _place_memos(s, memos, orphans, memos_before)
+        added = Added(tuple(highlight_ids), frozenset(h.article_id for h in new) | memos_before.keys(),
+                      (), tuple(memos_before.items()), tags_after(s, mark))
+    return ImportResult(len(new), fuzzy, orphans, skipped, memo_count, added)
 
 
-def _place_memos(s: Session, memos: Sequence[IncomingMemo], orphans: list[tuple[str, str]]) -> int:
+def _place_memos(s: Session, memos: Sequence[IncomingMemo], orphans: list[tuple[str, str]],
+                 memos_before: dict[int, str]) -> int:
     """Each memo on the one article its text hash (else its address) names; memos.add_memo
     keeps a memo the article already has. Returns how many articles' memos changed."""
     changed = 0
@@ -352,5 +371,8 @@ def _place_memos(s: Session, memos: Sequence[IncomingMemo], orphans: list[tuple[
                             "cannot tell which one is meant" if ids else
                             "no article in the library is the one this memo is about"))
             continue
-        changed += add_memo(s, ids[0], memo.text) != "unchanged"
+        before = memo_in(s, ids[0])
+        if add_memo(s, ids[0], memo.text) != "unchanged":
+            changed += 1
+            memos_before.setdefault(ids[0], before)  # the first: what the library had
     return changed

@@ -27,7 +27,9 @@ from pathlib import Path
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
+from desktop_app.core.annotate.edits import tag_mark, tags_after
 from desktop_app.core.annotate.highlights import CONTEXT_CHARS, PALETTE, clean_tag_name
+from desktop_app.core.interchange.importing import Added
 from desktop_app.core.storage.database import Database
 from desktop_app.core.interchange.refi_qda import (
     ARTICLE_VARIABLES,
@@ -40,7 +42,7 @@ from desktop_app.core.interchange.refi_qda import (
 from desktop_app.core.library.ingest.decode import ImportFailure, decode_bytes
 from desktop_app.core.library.ingest.importer import MAX_FILE_BYTES
 from desktop_app.core.library.ingest.metadata import parse_metadata
-from desktop_app.core.library.memos import add_memo
+from desktop_app.core.library.memos import add_memo, memo_in
 from desktop_app.core.storage.models import Article, Highlight, Tag, highlight_tags, utcnow
 
 _MAX_XML_BYTES = 500 * 1024 * 1024
@@ -61,6 +63,7 @@ class QdpxImportResult:
     codes_imported: int
     problems: list[str] = field(default_factory=list)
     memos_imported: int = 0  # articles whose memo the file set or added to
+    added: Added = Added()
 
 
 @dataclass
@@ -343,7 +346,10 @@ def _store(db: Database, path: Path, codes: list[_Code], sources: list[_Source],
            problems: list[str], foreign: bool) -> QdpxImportResult:
     """One transaction: if anything fails, the library is as it was."""
     articles_new = articles_present = memos = 0
+    new_articles: list[int] = []
+    memos_before: dict[int, str] = {}
     with db.session() as s:
+        mark = tag_mark(s)
         tags, codes_new = _store_tags(s, codes)
         unknown = 0
         # What each article holds, as (start, end, note, sorted tag names): read once per
@@ -360,14 +366,17 @@ def _store(db: Database, path: Path, codes: list[_Code], sources: list[_Source],
                 s.add(article)
                 s.flush()
                 articles_new += 1
+                new_articles.append(article.id)
                 have = have_by_article.setdefault(article.id, set())
             else:
                 articles_present += 1
                 have = have_by_article.get(article.id)
                 if have is None:
                     have = have_by_article[article.id] = _highlight_keys(s, article.id)
+            before = memo_in(s, article.id)
             if _merge_memo(s, article, src.memo, problems):
                 memos += 1
+                memos_before.setdefault(article.id, before)
             text = article.text
             for sel in src.selections:
                 sel_tags = {tags[g].name: tags[g] for g in sel.code_guids if g in tags}
@@ -394,7 +403,12 @@ def _store(db: Database, path: Path, codes: list[_Code], sources: list[_Source],
         if unknown:
             problems.append(f"{unknown} coding(s) refer to codes missing from the codebook; "
                             "those highlights were imported without them.")
-    return QdpxImportResult(articles_new, articles_present, len(rows), codes_new, problems, memos)
+        added = Added(tuple(r["id"] for r in rows),  # type: ignore[misc]
+                      frozenset(r["article_id"] for r in rows) | memos_before.keys()  # type: ignore[misc]
+                      | set(new_articles), tuple(new_articles), tuple(memos_before.items()),
+                      tags_after(s, mark))
+    return QdpxImportResult(articles_new, articles_present, len(rows), codes_new, problems, memos,
+                            added)
 
 
 def _merge_memo(s: Session, article: Article, memo: str, problems: list[str]) -> bool:

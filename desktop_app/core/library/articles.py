@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from desktop_app.core.storage.database import Database
 from desktop_app.core.library.ingest.metadata import parse_date
@@ -156,6 +158,15 @@ class MetadataError(ValueError):
 def update_metadata(db: Database, article_id: int, **fields: str) -> ArticleDoc:
     """Store what the user typed in the article's details: blank means unknown, dates
     are ISO or any Vietnamese date shape parse_date understands."""
+    with db.session() as s:
+        update_metadata_in(s, article_id, fields)
+    doc = get_article(db, article_id)
+    assert doc is not None
+    return doc
+
+
+def update_metadata_in(s: Session, article_id: int, fields: Mapping[str, str]) -> None:
+    """update_metadata inside a caller's transaction."""
     unknown = set(fields) - set(EDITABLE_FIELDS)
     if unknown:
         raise MetadataError(f"These fields cannot be edited: {', '.join(sorted(unknown))}.")
@@ -170,15 +181,35 @@ def update_metadata(db: Database, article_id: int, **fields: str) -> ArticleDoc:
                 "or 04/04/2023 10:48."
             )
         values["published"] = published
-    with db.session() as s:
-        a = s.get(Article, article_id)
-        if a is None:
-            raise MetadataError("This article is no longer in the library.")
-        for key, value in values.items():
-            setattr(a, key, value)
-    doc = get_article(db, article_id)
-    assert doc is not None
-    return doc
+    a = s.get(Article, article_id)
+    if a is None:
+        raise MetadataError("This article is no longer in the library.")
+    for key, value in values.items():
+        setattr(a, key, value)
+    s.flush()
+
+
+StoredMetadata = dict[str, "str | None"]  # the editable fields and hidden_spans, as stored
+
+
+def stored_metadata(s: Session, article_id: int) -> StoredMetadata | None:
+    """The article's editable fields and hidden spans exactly as stored (None: it is
+    gone): what an undo of an edit puts back."""
+    a = s.get(Article, article_id)
+    if a is None:
+        return None
+    return {name: getattr(a, name) for name in (*EDITABLE_FIELDS, "hidden_spans")}
+
+
+def put_stored_metadata(s: Session, article_id: int, stored: StoredMetadata) -> bool:
+    """Put back what stored_metadata read; False when the article is gone."""
+    a = s.get(Article, article_id)
+    if a is None:
+        return False
+    for name, value in stored.items():
+        setattr(a, name, value)
+    s.flush()
+    return True
 
 
 def parse_spans(raw: str | None, length: int) -> tuple[tuple[int, int], ...]:
@@ -198,11 +229,16 @@ def parse_spans(raw: str | None, length: int) -> tuple[tuple[int, int], ...]:
 def set_hidden_spans(db: Database, article_id: int, spans: list[tuple[int, int]]) -> None:
     """What the reader hides of this article (the text itself never changes)."""
     with db.session() as s:
-        a = s.get(Article, article_id)
-        if a is None:
-            return
-        clean = parse_spans(json.dumps([list(x) for x in spans]), len(a.text))
-        a.hidden_spans = json.dumps([list(x) for x in clean])
+        set_hidden_spans_in(s, article_id, spans)
+
+
+def set_hidden_spans_in(s: Session, article_id: int, spans: Sequence[tuple[int, int]]) -> None:
+    a = s.get(Article, article_id)
+    if a is None:
+        return
+    clean = parse_spans(json.dumps([list(x) for x in spans]), len(a.text))
+    a.hidden_spans = json.dumps([list(x) for x in clean])
+    s.flush()
 
 
 def article_text(db: Database, article_id: int) -> str | None:

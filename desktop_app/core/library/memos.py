@@ -39,10 +39,20 @@ def set_memo(db: Database, article_id: int, text: str) -> bool:
     if db.read_only:  # say so plainly, before sqlite says "attempt to write a readonly database"
         raise DatabaseError(db.read_only_message, READ_ONLY)
     with db.session() as s:
-        # Only the id: loading the Article would read its whole text on every keystroke pause.
-        if s.scalar(select(Article.id).where(Article.id == article_id)) is None:
-            raise MemoError("This article is no longer in the library: the memo could not be saved.")
-        return put_memo(s, article_id, text)
+        return set_memo_in(s, article_id, text)
+
+
+def set_memo_in(s: Session, article_id: int, text: str) -> bool:
+    """set_memo inside a caller's transaction (an operation, its undo), refusing a memo
+    on an article that is gone."""
+    # Only the id: loading the Article would read its whole text on every keystroke pause.
+    if s.scalar(select(Article.id).where(Article.id == article_id)) is None:
+        raise MemoError("This article is no longer in the library: the memo could not be saved.")
+    return put_memo(s, article_id, text)
+
+
+def memo_in(s: Session, article_id: int) -> str:
+    return s.scalar(select(ArticleMemo.text).where(ArticleMemo.article_id == article_id)) or ""
 
 
 def put_memo(s: Session, article_id: int, text: str) -> bool:

@@ -30,7 +30,8 @@ from array import array
 from collections.abc import Callable, Sequence
 from typing import Any, NamedTuple
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, func, select
+from sqlalchemy.orm import Session
 
 from desktop_app.core.storage.database import Database
 from desktop_app.core.storage.models import Article, Highlight, RejectedSuggestion, Tagging
@@ -375,25 +376,38 @@ def load_entities(db: Database, article_id: int) -> list[Suggestion] | None:
 def reject(db: Database, article_id: int, start: int, end: int, label: str) -> bool:
     """Hide this suggestion for good (until `unreject`). False if the article is gone."""
     with db.session() as session:
-        article = session.get(Article, article_id)
-        if article is None:
-            return False
-        quote = article.text[start:end]
-        row = session.get(RejectedSuggestion, (article_id, start, end, label))
-        if row is None:
-            session.add(RejectedSuggestion(article_id=article_id, start=start, end=end,
-                                           label=label, quote=quote))
-        else:
-            row.quote = quote
-    return True
+        return reject_in(session, article_id, start, end, label) is not False
+
+
+def reject_in(session: Session, article_id: int, start: int, end: int,
+              label: str) -> str | None | bool:
+    """reject inside a caller's transaction. Returns False when the article is gone, else
+    the quote the rejection held before (None: it was not rejected), for an undo."""
+    text = session.scalar(select(func.substr(Article.text, start + 1, end - start))
+                          .where(Article.id == article_id))
+    if text is None:
+        return False
+    row = session.get(RejectedSuggestion, (article_id, start, end, label))
+    if row is None:
+        session.add(RejectedSuggestion(article_id=article_id, start=start, end=end,
+                                       label=label, quote=text))
+        session.flush()
+        return None
+    before, row.quote = row.quote, text
+    session.flush()
+    return before
 
 
 def unreject(db: Database, article_id: int, start: int, end: int, label: str) -> None:
     """Undo of `reject`: the suggestion shows again."""
     with db.session() as session:
-        session.execute(delete(RejectedSuggestion).where(
-            RejectedSuggestion.article_id == article_id, RejectedSuggestion.start == start,
-            RejectedSuggestion.end == end, RejectedSuggestion.label == label))
+        unreject_in(session, article_id, start, end, label)
+
+
+def unreject_in(session: Session, article_id: int, start: int, end: int, label: str) -> None:
+    session.execute(delete(RejectedSuggestion).where(
+        RejectedSuggestion.article_id == article_id, RejectedSuggestion.start == start,
+        RejectedSuggestion.end == end, RejectedSuggestion.label == label))
 
 
 def articles_to_tag(db: Database) -> list[int]:

@@ -1,0 +1,158 @@
+"""Operations on an article as a whole: its memo, its details, its entity suggestions,
+and bringing new articles into the library."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from pathlib import Path
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from desktop_app.core.annotate.records import AnnotationError, NewHighlight
+from desktop_app.core.library.articles import (
+    MetadataError,
+    put_stored_metadata,
+    set_hidden_spans_in,
+    stored_metadata,
+    update_metadata_in,
+)
+from desktop_app.core.library.ingest.importer import ImportReport, import_paths
+from desktop_app.core.library.memos import memo_in, set_memo_in
+from desktop_app.core.nlp import pos_ner
+from desktop_app.core.operations.base import OperationsBase
+from desktop_app.core.operations.changes import Changes, ids
+from desktop_app.core.operations.highlights import HighlightOperations
+from desktop_app.core.operations.history import MergingStep, StepLabel
+from desktop_app.core.operations.outcome import Outcome, subject
+from desktop_app.core.progress import Cancelled, Progress
+from desktop_app.core.storage.database import READ_ONLY, DatabaseError
+from desktop_app.core.storage.models import Article
+from desktop_app.core.text.spans import TextSpan
+
+GONE = "This article is no longer in the library."
+
+
+class ArticleOperations(HighlightOperations, OperationsBase):
+    # --- the memo -----------------------------------------------------------------------
+    def set_memo(self, article_id: int, text: str) -> Changes:
+        """Store the memo ("" or blank removes it). A run of saves of one article's memo is
+        one undo step; a run that ends where it began leaves none. MemoError when the
+        article is gone, DatabaseError when the library cannot be written."""
+        if self.db.read_only:  # plainly, before sqlite says "attempt to write a readonly database"
+            raise DatabaseError(self.db.read_only_message, READ_ONLY)
+
+        def work(s: Session) -> tuple[str, bool]:
+            before = memo_in(s, article_id)
+            return before, set_memo_in(s, article_id, text)
+
+        before, changed = self._in_one_transaction(work)
+        if not changed:
+            return Changes()
+        changes = Changes(memos=ids([article_id]), articles=ids([article_id]))
+
+        def apply(value: object) -> Changes:
+            self._in_one_transaction(lambda s: set_memo_in(s, article_id, str(value)))
+            return changes
+
+        after = self._in_one_transaction(lambda s: memo_in(s, article_id))
+        # No subject: the memo changes as the run goes on, and a merged step keeps its label.
+        self.history.push(MergingStep(StepLabel("memo"),
+                                      key=("memo", article_id), before=before, after=after,
+                                      apply=apply, drop_when_back=True))
+        return changes
+
+    # --- the details --------------------------------------------------------------------
+    def edit_metadata(self, article_id: int, fields: Mapping[str, str],
+                      hidden: Sequence[TextSpan] | None = None) -> Changes:
+        """Title, outlet, date...(articles.EDITABLE_FIELDS) as typed, and, if given, the
+        spans the reader hides; one step. MetadataError says what cannot be stored."""
+        def work(s: Session) -> tuple[dict, dict]:
+            before = stored_metadata(s, article_id)
+            if before is None:
+                raise MetadataError(GONE)
+            update_metadata_in(s, article_id, fields)
+            if hidden is not None:
+                set_hidden_spans_in(s, article_id, [(a, b) for a, b in hidden])
+            after = stored_metadata(s, article_id)
+            assert after is not None
+            return before, after
+
+        before, after = self._in_one_transaction(work)
+        if before == after:
+            return Changes()
+        changes = Changes(article_metadata=ids([article_id]))
+
+        def put(stored: dict) -> Callable[[Session], Changes]:
+            def work(s: Session) -> Changes:
+                if not put_stored_metadata(s, article_id, stored):
+                    raise AnnotationError(GONE)
+                return changes
+            return work
+
+        self._record(StepLabel("metadata", 1, subject(str(after.get("title") or ""))),
+                     put(before), put(after))
+        return changes
+
+    # --- entity suggestions ----------------------------------------------------------------
+    def accept_suggestions(self, items: Sequence[NewHighlight],
+                           kind: str = "accept") -> Outcome[list[int]]:
+        """Suggestions become highlights, in one transaction and one step."""
+        made, new_tags = self._create_many(items, kind, suggestions=True)
+        changes = Changes(highlights_created=ids(h.id for h in made),
+                          articles=ids(h.article_id for h in made),
+                          suggestions=ids(h.article_id for h in made), codebook=bool(new_tags))
+        return Outcome(changes, [h.id for h in made])
+
+    def reject_suggestion(self, article_id: int, span: TextSpan, label: str) -> Changes:
+        """Hide the suggestion for good; undo shows it again. An article that is gone
+        changes nothing (and records nothing), as does a suggestion rejected already."""
+        start, end = span[0], span[1]
+        before = self._in_one_transaction(
+            lambda s: pos_ner.reject_in(s, article_id, start, end, label))
+        if before is False:
+            return Changes()
+        changes = Changes(suggestions=ids([article_id]), articles=ids([article_id]))
+        if before is not None:
+            return changes
+
+        def undo(s: Session) -> Changes:
+            if stored_metadata(s, article_id) is None:
+                raise AnnotationError(GONE)
+            pos_ner.unreject_in(s, article_id, start, end, label)
+            return changes
+
+        def redo(s: Session) -> Changes:
+            if pos_ner.reject_in(s, article_id, start, end, label) is False:
+                raise AnnotationError(GONE)
+            return changes
+
+        quote = self._in_one_transaction(lambda s: _quote(s, article_id, start, end))
+        self._record(StepLabel("reject", 1, subject(quote)), undo, redo)
+        return changes
+
+    # --- new articles ---------------------------------------------------------------------
+    def import_articles(self, paths: Sequence[Path],
+                        progress: Progress | None = None) -> Outcome[ImportReport]:
+        """Import files and folders (ingest.import_paths: a batch of files per transaction).
+        Not undoable: nothing is recorded in the history (deleting articles is another,
+        deliberate act). A cancel keeps what was stored before it (report.cancelled)."""
+        progress = progress or Progress()
+
+        def report(done: int, total: int) -> None:
+            try:
+                progress.step(done, total)
+            except Cancelled:
+                pass  # should_cancel stops the import between files, keeping what it stored
+
+        result = import_paths(self.db, paths, progress=report,
+                              should_cancel=lambda: progress.cancelled)
+        updated = ids(article_id for _path, article_id, _r in result.updated)
+        changes = Changes(articles_added=ids(article_id for _path, article_id in result.imported),
+                          articles=updated, article_metadata=updated)
+        return Outcome(changes, result)
+
+
+def _quote(s: Session, article_id: int, start: int, end: int) -> str:
+    return s.scalar(select(func.substr(Article.text, start + 1, end - start))
+                    .where(Article.id == article_id)) or ""

@@ -1,0 +1,150 @@
+"""Operations on the codebook: create, rename, move, merge, recolour, describe, delete tags.
+
+Every one returns `codebook=True`; those that change which highlights carry a tag (merge,
+delete) also name the highlights and their articles, so open cards repaint.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from sqlalchemy.orm import Session
+
+from desktop_app.core.annotate import codebook as tags
+from desktop_app.core.annotate import edits
+from desktop_app.core.annotate.records import AnnotationError, TagInfo, clean_tag_name, tag_info
+from desktop_app.core.operations.base import OperationsBase, articles_of
+from desktop_app.core.operations.changes import Changes, ids
+from desktop_app.core.operations.history import StepLabel
+from desktop_app.core.operations.outcome import Outcome, subject
+
+CODEBOOK = Changes(codebook=True)
+
+
+def _relinked(s: Session, highlight_ids: tuple[int, ...]) -> Changes:
+    """A tag came onto or off these highlights."""
+    return Changes(codebook=True, highlights_updated=ids(highlight_ids),
+                   articles=articles_of(s, highlight_ids))
+
+
+class CodebookOperations(OperationsBase):
+    def create_tag(self, name: str, color: str | None = None) -> Outcome[TagInfo]:
+        """A new tag; a name already in use gives that tag back, changing nothing."""
+        if not clean_tag_name(name):
+            raise AnnotationError("A tag needs a name.")
+
+        def work(s: Session) -> tuple[TagInfo, tuple[TagInfo, ...]]:
+            mark = edits.tag_mark(s)
+            tag = tag_info(edits.ensure_tags(s, [name], color)[0])
+            return tag, edits.tags_after(s, mark)
+
+        tag, new = self._in_one_transaction(work)
+        if not new:
+            return Outcome(Changes(), tag)
+
+        def undo(s: Session) -> Changes:
+            edits.drop_unused_tags(s, new)
+            return CODEBOOK
+
+        def redo(s: Session) -> Changes:
+            edits.put_back_tags(s, new)
+            return CODEBOOK
+
+        self._record(StepLabel("tag_create", 1, subject(tag.name)), undo, redo)
+        return Outcome(CODEBOOK, tag)
+
+    def rename_tag(self, tag_id: int, new_name: str) -> Changes:
+        """Rename a tag and the tags nested under it; a name in use is refused."""
+        return self._renaming("tag_rename", tag_id, lambda s: tags.rename_in(s, tag_id, new_name))
+
+    def move_tag(self, tag_id: int, new_parent: str) -> Changes:
+        """Put a tag (and what is under it) under `new_parent`, or at the top level ("")."""
+        return self._renaming("tag_move", tag_id, lambda s: tags.move_in(s, tag_id, new_parent))
+
+    def _renaming(self, kind: str, tag_id: int,
+                  rename: Callable[[Session], tags.Renames]) -> Changes:
+        renames = self._in_one_transaction(rename)
+        if not renames:
+            return Changes()
+        old_name = next(old for tid, old, _new in renames if tid == tag_id)
+
+        def undo(s: Session) -> Changes:
+            tags.apply_renames(s, tags.reversed_renames(renames))
+            return CODEBOOK
+
+        def redo(s: Session) -> Changes:
+            tags.apply_renames(s, renames)
+            return CODEBOOK
+
+        self._record(StepLabel(kind, 1, subject(old_name)), undo, redo)
+        return CODEBOOK
+
+    def merge_tags(self, source_id: int, target_id: int) -> Changes:
+        """Every highlight of `source` gets `target` (keeping its other tags); `source` goes."""
+        def work(s: Session) -> tuple[tags.MergeUndo, Changes]:
+            undo_data = tags.merge_in(s, source_id, target_id)
+            return undo_data, _relinked(s, undo_data.source.highlight_ids)
+
+        first, changes = self._in_one_transaction(work)
+        box = {"undo": first}
+
+        def undo(s: Session) -> Changes:
+            tags.unmerge_in(s, box["undo"])
+            return _relinked(s, box["undo"].source.highlight_ids)
+
+        def redo(s: Session) -> Changes:
+            box["undo"] = tags.merge_in(s, source_id, target_id)
+            return _relinked(s, box["undo"].source.highlight_ids)
+
+        self._record(StepLabel("tag_merge", 1, subject(first.source.tag.name)), undo, redo)
+        return changes
+
+    def recolour_tag(self, tag_id: int, color: str) -> Changes:
+        return self._value_edit("tag_recolour", tag_id, color, tags.recolour_in)
+
+    def describe_tag(self, tag_id: int, description: str) -> Changes:
+        return self._value_edit("tag_describe", tag_id, description, tags.describe_in)
+
+    def _value_edit(self, kind: str, tag_id: int, value: str,
+                    put: Callable[[Session, int, str], str]) -> Changes:
+        def work(s: Session) -> tuple[str, str]:
+            return put(s, tag_id, value), tags.snapshot_in(s, tag_id).tag.name
+
+        before, name = self._in_one_transaction(work)
+        if before == value:
+            return Changes()
+
+        def undo(s: Session) -> Changes:
+            put(s, tag_id, before)
+            return CODEBOOK
+
+        def redo(s: Session) -> Changes:
+            put(s, tag_id, value)
+            return CODEBOOK
+
+        self._record(StepLabel(kind, 1, subject(name)), undo, redo)
+        return CODEBOOK
+
+    def delete_tag(self, tag_id: int) -> Changes:
+        """Remove a tag from the codebook and from its highlights (which stay)."""
+        def work(s: Session) -> tuple[tags.TagSnapshot, Changes]:
+            snap = tags.snapshot_in(s, tag_id)
+            changes = _relinked(s, snap.highlight_ids)
+            tags.delete_in(s, tag_id)
+            return snap, changes
+
+        first, changes = self._in_one_transaction(work)
+        box = {"snap": first}
+
+        def undo(s: Session) -> Changes:
+            tags.restore_in(s, box["snap"])
+            return _relinked(s, box["snap"].highlight_ids)
+
+        def redo(s: Session) -> Changes:
+            snap = tags.snapshot_in(s, tag_id)
+            changes = _relinked(s, snap.highlight_ids)
+            box["snap"] = tags.delete_in(s, tag_id)
+            return changes
+
+        self._record(StepLabel("tag_delete", 1, subject(first.tag.name)), undo, redo)
+        return changes

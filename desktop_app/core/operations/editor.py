@@ -1,0 +1,33 @@
+"""`Operations`: the one place user changes go through.
+
+widget -> Operations.<change>(...) -> one transaction -> a `Changes` back (inside an
+`Outcome` when the caller also needs a value) -> the inverse pushed on `history`. Reads
+stay on `service` (AnnotationService) and the library functions. Errors are the ones the
+UI already words: AnnotationError (MemoError), MetadataError, DatabaseError,
+AnnotationFileError; on any of them nothing was committed and nothing recorded.
+"""
+
+from __future__ import annotations
+
+from desktop_app.core.annotate.highlights import AnnotationService
+from desktop_app.core.operations.articles import ArticleOperations
+from desktop_app.core.operations.codebook import CodebookOperations
+from desktop_app.core.operations.history import History
+from desktop_app.core.operations.imports import ImportOperations
+from desktop_app.core.storage.database import Database
+
+
+class Operations(ArticleOperations, CodebookOperations, ImportOperations):
+    """The one place user changes go through.
+
+    Highlights: create_highlight, create_highlights, delete_highlights, set_tags,
+    retag_many, set_note, resize, reattach. Codebook: create_tag, rename_tag, move_tag,
+    merge_tags, recolour_tag, describe_tag, delete_tag. Articles: set_memo,
+    edit_metadata, accept_suggestions, reject_suggestion, import_articles,
+    import_annotations. `history.undo()` / `history.redo()` return their Changes.
+    """
+
+    def __init__(self, db: Database, history: History | None = None) -> None:
+        self.db = db
+        self.history = history if history is not None else History()
+        self.service = AnnotationService(db)
