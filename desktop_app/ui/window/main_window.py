@@ -38,7 +38,7 @@ from desktop_app.ui.window.actions import HIGHLIGHT_SHORTCUT, WindowActions
 from desktop_app.ui.window.file_controller import FileController
 from desktop_app.ui.window.highlight_controller import HighlightController
 from desktop_app.ui.window.import_job import ImportController, ImportStatus
-from desktop_app.ui.window.interim_operations import Operations  # merge: core.operations.editor
+from desktop_app.core.operations.editor import Operations
 from desktop_app.ui.window.menus import build_menus_and_toolbar
 from desktop_app.ui.window.status import SegmentationStatus
 from desktop_app.ui.window.tools_controller import ToolsController
