@@ -78,3 +78,35 @@ def test_undo_and_redo_of_one_of_two_overlapping_highlights_repaint_its_marks(op
         assert region.contains(QPoint(x, y)), (x, y)
     again = marks(window, monkeypatch)
     assert again == before
+
+
+def test_one_new_highlight_is_put_in_place_and_a_batch_undone_reloads(open_window, qtbot):
+    """A single change updates the cards in place (no reset of thousands of rows); undoing
+    a batch of many brings every view back in one reload; the palette counts follow."""
+    window = open_window()
+    start = open_article_containing(window, PHRASE)
+    article_id = window.current.id
+    text = window.current.text
+    words = [i for i in range(1, len(text) - 2) if text[i - 1] == " " and text[i:i + 2].isalpha()
+             and not start - 2 <= i <= start + len(PHRASE)][:30]
+    items = [(article_id, i, i + 2) for i in words]  # 30: more than are put in place one by one
+    made = window.create_highlights(items, ["Lô"])
+    assert len(made) == 30 and len(window.panel.model.highlights()) == 30
+    assert len(window.reader._highlights) == 30
+
+    resets, inserted = [], []
+    window.panel.model.modelReset.connect(lambda: resets.append(1))
+    window.panel.model.rowsInserted.connect(lambda *_: inserted.append(1))
+    window.reader.select_offsets(start, start + len(PHRASE))
+    info = window.highlight_selection(["Lô"])
+    assert resets == [] and inserted == [1]
+    assert window.panel.selected_id() == info.id and window.reader.selected_offsets() is None
+    count = next(t.count for t in window.panel.tag_model.rows() if t.name == "Lô")
+    assert count == 31
+
+    window.actions.act_undo.trigger()  # the single one
+    window.actions.act_undo.trigger()  # the batch of 30
+    assert window.panel.model.highlights() == [] and window.reader._highlights == []
+    assert all(t.count == 0 for t in window.panel.tag_model.rows() if t.name == "Lô")
+    window.actions.act_redo.trigger()
+    assert len(window.panel.model.highlights()) == 30 == len(window.reader._highlights)
