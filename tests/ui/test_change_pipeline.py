@@ -64,7 +64,7 @@ def test_undo_and_redo_of_one_of_two_overlapping_highlights_repaint_its_marks(op
     before = marks(window, monkeypatch)
     assert len(before[OUTER]) >= 2 and len(before[INNER]) >= 2  # a line and a stripe each
 
-    region = repainted_after(window, window.actions.act_undo.trigger)  # the inner highlight goes
+    region = repainted_after(window, window.commands.act_undo.trigger)  # the inner highlight goes
     assert [h.id for h in window.panel.model.highlights()] == [outer.id]
     assert window.reader.overlap_lanes() == {}
     for x, y in before[INNER] | before[OUTER]:  # its marks, and the outer one's line, are redrawn
@@ -72,7 +72,7 @@ def test_undo_and_redo_of_one_of_two_overlapping_highlights_repaint_its_marks(op
     after_undo = marks(window, monkeypatch)
     assert INNER not in after_undo and len(after_undo[OUTER]) == 1  # a quiet stripe only
 
-    region = repainted_after(window, window.actions.act_redo.trigger)  # back: fill and lane both
+    region = repainted_after(window, window.commands.act_redo.trigger)  # back: fill and lane both
     assert set(window.reader.overlap_lanes()) == {outer.id, inner.id}
     for x, y in before[INNER] | before[OUTER]:
         assert region.contains(QPoint(x, y)), (x, y)
@@ -104,9 +104,9 @@ def test_one_new_highlight_is_put_in_place_and_a_batch_undone_reloads(open_windo
     count = next(t.count for t in window.panel.tag_model.rows() if t.name == "Lô")
     assert count == 31
 
-    window.actions.act_undo.trigger()  # the single one
-    window.actions.act_undo.trigger()  # the batch of 30
+    window.commands.act_undo.trigger()  # the single one
+    window.commands.act_undo.trigger()  # the batch of 30
     assert window.panel.model.highlights() == [] and window.reader._highlights == []
     assert all(t.count == 0 for t in window.panel.tag_model.rows() if t.name == "Lô")
-    window.actions.act_redo.trigger()
+    window.commands.act_redo.trigger()
     assert len(window.panel.model.highlights()) == 30 == len(window.reader._highlights)

@@ -184,7 +184,7 @@ def test_edges_move_one_word_at_a_time_to_word_boundaries_and_undo_as_one_step(o
     assert [x.quote for x in window.panel.model.highlights()] == ["Ban Tổ chức"]
     assert window.reader._highlights[0].start == start and window.reader._highlights[0].end == start + 11
     assert len(window.history.steps) == steps + 1  # one run of presses, one step
-    assert window.actions.act_undo.text() == "Undo Resize highlight “Tổ chức”"
+    assert window.commands.act_undo.text() == "Undo Resize highlight “Tổ chức”"
 
     press(window, Qt.Key.Key_Z, CTRL)
     assert bounds(window, h.id) == (start + 4, start + 11)  # exactly as it was
@@ -212,18 +212,18 @@ def test_shrinking_stops_before_empty_and_each_highlight_is_its_own_step(open_wi
     press(window, Qt.Key.Key_BracketLeft, CTRL | SHIFT)
     assert bounds(window, h.id) == (start + 4, start + 22)
     assert len(window.history.steps) == steps + 3  # resize, tag, resize
-    window.actions.act_undo.trigger()
+    window.commands.act_undo.trigger()
     assert bounds(window, h.id) == (start + 12, start + 22)
-    window.actions.act_undo.trigger()
-    window.actions.act_undo.trigger()
+    window.commands.act_undo.trigger()
+    window.commands.act_undo.trigger()
     assert bounds(window, h.id) == (start + 4, start + 11)
 
     # Grown and shrunk back to where it was: no step is left for it.
     press(window, Qt.Key.Key_BracketRight, CTRL)
-    assert window.actions.act_undo.text() == "Undo Resize highlight “Tổ chức”"
+    assert window.commands.act_undo.text() == "Undo Resize highlight “Tổ chức”"
     press(window, Qt.Key.Key_BracketLeft, CTRL)
     assert bounds(window, h.id) == (start + 4, start + 11)
-    assert window.actions.act_undo.text() == "Undo Highlight “Tổ chức”"
+    assert window.commands.act_undo.text() == "Undo Highlight “Tổ chức”"
     assert len(window.history.steps) == window.history.position == 1
 
 

@@ -45,12 +45,12 @@ def test_merge_and_delete_in_the_manager_then_undo(open_window, monkeypatch):
     dialog.select(ids["Nhấn mạnh"])
     dialog.delete()
     assert [h[3] for h in stored(window)] == [["Cơ quan"], ["Cơ quan"]]
-    assert window.actions.act_undo.text() == "Undo Delete tag “Nhấn mạnh”"
-    window.actions.act_undo.trigger()
-    window.actions.act_undo.trigger()
+    assert window.commands.act_undo.text() == "Undo Delete tag “Nhấn mạnh”"
+    window.commands.act_undo.trigger()
+    window.commands.act_undo.trigger()
     assert stored(window) == before
     assert {t.name for t in dialog.tags.values()} == {"Cơ quan", "Nhấn mạnh", "Tổ chức"}
-    window.actions.act_redo.trigger()
+    window.commands.act_redo.trigger()
     assert [h[3] for h in stored(window)] == [["Cơ quan", "Nhấn mạnh"], ["Cơ quan"]]
     dialog.close()
 
@@ -72,7 +72,7 @@ def test_rename_with_nested_tags_and_description(open_window, monkeypatch):
     dialog.description.setPlainText("Tổ chức cán bộ, nhân sự.")
     dialog.describe()
     assert next(t for t in window.service.list_tags() if t.name == "Nhân sự").description == "Tổ chức cán bộ, nhân sự."
-    window.actions.act_undo.trigger()
-    window.actions.act_undo.trigger()
+    window.commands.act_undo.trigger()
+    window.commands.act_undo.trigger()
     assert sorted(h[3][0] for h in stored(window)) == ["Cán bộ", "Cán bộ/Đào tạo"]
     dialog.close()

@@ -104,7 +104,7 @@ class WindowActions(QObject):
         self.act_reading_settings = self._action(self.tr("Reading settings…"),
                                                  lambda: ReadingSettingsDialog(w.appearance, w).exec(), "Ctrl+,")
         self.act_text_bigger = self._action(self.tr("Bigger text"), w.appearance.bigger)
-        self.act_text_bigger.setShortcuts([QKeySequence.StandardKey.ZoomIn, QKeySequence("Ctrl+=")])
+        self.act_text_bigger.setShortcuts([QKeySequence(QKeySequence.StandardKey.ZoomIn), QKeySequence("Ctrl+=")])
         self.act_text_smaller = self._action(self.tr("Smaller text"), w.appearance.smaller,
                                              QKeySequence.StandardKey.ZoomOut)
         self.act_text_reset = self._action(self.tr("Normal text size"), w.appearance.reset_size, "Ctrl+0")

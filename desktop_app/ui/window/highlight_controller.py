@@ -87,7 +87,7 @@ class HighlightController(QObject):
 
         def select_card() -> None:
             w.panel.select(info.id)
-            w.actions.update_state()  # a card is selected now: its commands apply
+            w.commands.update_state()  # a card is selected now: its commands apply
 
         if w.panel.model.rowCount() > WINDOWED_ABOVE:
             # Thousands of cards take ~50 ms to lay out: let the reader paint the new
@@ -229,7 +229,7 @@ class HighlightController(QObject):
         chosen = hits[at]
         reader.set_active_highlight(chosen.id)
         self.w.panel.select(chosen.id)
-        self.w.actions.update_state()
+        self.w.commands.update_state()
         self._status(self.tr("Highlight %1 of %2 here").replace("%1", str(at + 1)).replace("%2", str(len(hits))))
         return chosen
 
@@ -270,7 +270,7 @@ class HighlightController(QObject):
     def on_highlight_clicked_in_text(self, highlight_id: int) -> None:
         self.w.panel.select(highlight_id)
         self.w.reader.set_active_highlight(highlight_id)
-        self.w.actions.update_state()
+        self.w.commands.update_state()
 
     def focus_highlight(self, highlight_id: int) -> None:
         # A click on a card fires "current changed" and "clicked": flash once.
@@ -282,4 +282,4 @@ class HighlightController(QObject):
         if h is not None:
             self.w.reader.set_active_highlight(h.id)
             self.w.reader.scroll_to_offsets(h.start, h.end, flash=True)
-        self.w.actions.update_state()
+        self.w.commands.update_state()

@@ -89,7 +89,7 @@ class MainWindow(QMainWindow):
         self.word_view = WordViewController(self)
         self.suggestions = self.word_view.suggestions
         self.pos_legend = self.word_view.pos_legend
-        self.actions = WindowActions(self)
+        self.commands = WindowActions(self)
         self.views = ViewUpdates(self)
         build_menus_and_toolbar(self)
 
@@ -110,7 +110,7 @@ class MainWindow(QMainWindow):
         self.library.refresh()
         self.views.refresh_tags()
         self.open_initial_article()
-        self.actions.update_state()
+        self.commands.update_state()
         if not db.read_only:
             QTimer.singleShot(0, self.library.index_in_background)
         if start_worker and not db.read_only:  # results could not be stored
@@ -124,8 +124,8 @@ class MainWindow(QMainWindow):
         self.library.articleChosen.connect(self.open_article)
         self.library.hitChosen.connect(self.open_at)
         reader.highlightClicked.connect(hl.on_highlight_clicked_in_text)
-        reader.selectionOffsetsChanged.connect(self.actions.update_state)
-        reader.add_context_actions([self.actions.act_highlight, self.actions.act_edit_tags, self.actions.act_delete])
+        reader.selectionOffsetsChanged.connect(self.commands.update_state)
+        reader.add_context_actions([self.commands.act_highlight, self.commands.act_edit_tags, self.commands.act_delete])
         panel.orphans.reattachRequested.connect(hl.reattach_orphan)
         panel.bulkTagRequested.connect(hl.tag_many)
         panel.bulkDeleteRequested.connect(hl.delete_many)
@@ -138,7 +138,7 @@ class MainWindow(QMainWindow):
         panel.set_read_only(self.db.read_only)
         delete_key = QShortcut(QKeySequence.StandardKey.Delete, panel.list)
         delete_key.setContext(Qt.ShortcutContext.WidgetShortcut)
-        delete_key.activated.connect(lambda: panel.selected_ids() and hl.delete_many(panel.selected_ids()))
+        delete_key.activated.connect(lambda: hl.delete_many(panel.selected_ids()) if panel.selected_ids() else None)
 
     # --- what tests and other parts call (thin delegations) ----------------------------------
     @property
@@ -228,7 +228,7 @@ class MainWindow(QMainWindow):
         if previous != article_id:
             self.history.seal()  # another article: a new note run starts a new step
         span = title_span(doc.text, parse_metadata(doc.text)) if doc.title else None
-        self.reader_pane.show_article(doc, span, self.actions.act_show_hidden.isChecked())
+        self.reader_pane.show_article(doc, span, self.commands.act_show_hidden.isChecked())
         self.reader.set_highlights(self.session.sorted_highlights())  # after the new text
         spans = load_segmentation(self.db, article_id)
         self.reader.set_tokens(spans)
@@ -240,7 +240,7 @@ class MainWindow(QMainWindow):
         self.settings.setValue("reader/last_article", article_id)
         self._restore_reading_position(article_id)
         self.setWindowTitle(f"{doc.title or self.tr('(untitled)')} — {APP_DISPLAY_NAME}")
-        self.actions.update_state()
+        self.commands.update_state()
 
     def reopen_current(self) -> None:
         if self.current is not None:
@@ -336,14 +336,14 @@ class MainWindow(QMainWindow):
         panel = self.settings.value("window/panel_splitter")
         if isinstance(panel, QByteArray):
             self.panel.splitter.restoreState(panel)
-        self.actions.act_words.setChecked(self.settings.value("reader/show_words", False, type=bool))
+        self.commands.act_words.setChecked(self.settings.value("reader/show_words", False, type=bool))
         self.word_view.restore()
 
     def save_settings(self) -> None:
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/splitter", self.splitter.saveState())
         self.settings.setValue("window/panel_splitter", self.panel.splitter.saveState())
-        self.settings.setValue("reader/show_words", self.actions.act_words.isChecked())
+        self.settings.setValue("reader/show_words", self.commands.act_words.isChecked())
         self.word_view.save()
         self.settings.sync()
 

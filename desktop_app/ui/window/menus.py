@@ -18,7 +18,7 @@ def _tr(text: str) -> str:
 
 
 def build_menus_and_toolbar(w: MainWindow) -> None:
-    a = w.actions
+    a = w.commands
     bar = w.menuBar()
     menu_file = bar.addMenu(_tr("&File"))
     menu_file.addActions([a.act_import_files, a.act_import_folder])

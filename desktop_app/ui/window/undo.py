@@ -56,7 +56,7 @@ class UndoActions(QObject):
         super().__init__(parent)
         self.history, self.bus = history, bus
         self.act_undo = QAction(self.tr("Undo"), parent)
-        self.act_undo.setShortcuts([QKeySequence.StandardKey.Undo])
+        self.act_undo.setShortcuts([QKeySequence(QKeySequence.StandardKey.Undo)])
         self.act_undo.triggered.connect(self.undo)
         self.act_redo = QAction(self.tr("Redo"), parent)
         self.act_redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])

@@ -40,7 +40,7 @@ class ViewUpdates(QObject):
             for article_id in changes.articles | changes.article_metadata | changes.memos:
                 for summary in list_articles(w.db, article_id):  # one row, not the library
                     w.library.update_article(summary)
-        w.actions.update_state()
+        w.commands.update_state()
 
     def refresh_tags(self) -> None:
         tags = self.w.ops.service.list_tags()

@@ -60,17 +60,17 @@ class WordViewController(QObject):
         self._update_legend()
 
     def _update_legend(self) -> None:
-        a = self.w.actions
+        a = self.w.commands
         self.pos_legend.set_sections(a.act_pos.isChecked(), a.act_entities.isChecked())
 
     def restore(self) -> None:
-        a, settings = self.w.actions, self.w.settings
+        a, settings = self.w.commands, self.w.settings
         a.act_snap.setChecked(settings.value("reader/snap_to_words", True, type=bool))
         a.act_pos.setChecked(settings.value("reader/show_pos", False, type=bool))
         a.act_entities.setChecked(settings.value("reader/show_entities", False, type=bool))
 
     def save(self) -> None:
-        a, settings = self.w.actions, self.w.settings
+        a, settings = self.w.commands, self.w.settings
         settings.setValue("reader/snap_to_words", a.act_snap.isChecked())
         settings.setValue("reader/show_pos", a.act_pos.isChecked())
         settings.setValue("reader/show_entities", a.act_entities.isChecked())
@@ -103,7 +103,7 @@ class WordViewController(QObject):
     def show_article(self, article_id: int) -> bool:
         """After opening an article: its colours and suggestions. True when it still
         needs tagging (the worker should take it first)."""
-        if self.w.actions.act_pos.isChecked():
+        if self.w.commands.act_pos.isChecked():
             self.load_pos()
         self.suggestions.set_article(article_id)
         try:
@@ -114,6 +114,6 @@ class WordViewController(QObject):
     def on_article_tagged(self, article_id: int) -> None:
         self.suggestions.on_article_tagged(article_id)
         article = self.w.session.article
-        if article is not None and article_id == article.id and self.w.actions.act_pos.isChecked():
+        if article is not None and article_id == article.id and self.w.commands.act_pos.isChecked():
             # In its own event: colouring must not delay the paint of what caused it.
             QTimer.singleShot(0, self.load_pos)
