@@ -399,7 +399,7 @@ def test_greyed_web_leftovers_take_the_new_themes_grey(open_window, qtbot):
     from desktop_app.core.library.articles import get_article, list_articles
 
     window = open_window()
-    window.act_show_hidden.setChecked(True)
+    window.commands.act_show_hidden.setChecked(True)
     article = next(a.id for a in list_articles(window.db) if get_article(window.db, a.id).hidden_spans)
     window.library.select_article(article)
     start, _end = window.current.hidden_spans[0]

@@ -291,12 +291,12 @@ def test_the_main_window_opens_the_concordance_on_the_selected_words_and_tags_li
     window.reader.select_offsets(start, start + len("cán bộ"))
     conc = window.concordance_window()
     with qtbot.waitSignal(conc.searched, timeout=20_000):
-        window.act_concordance.trigger()
+        window.commands.act_concordance.trigger()
     assert conc.isVisible() and conc.query.text() == "cán bộ" and conc.lines()
     first = conc.lines()[0]
-    window._tag_lines([(first.article_id, first.start, first.end)], ["Từ khoá"])
-    assert window.act_undo.text().startswith("Undo Highlight 1 passages")
-    window.act_frequencies.trigger()
-    assert window._frequencies is not None and window._frequencies.isVisible()
+    window.tools.tag_lines([(first.article_id, first.start, first.end)], ["Từ khoá"])
+    assert window.commands.act_undo.text().startswith("Undo Highlight 1 passages")
+    window.commands.act_frequencies.trigger()
+    assert window.tools.frequencies is not None and window.tools.frequencies.isVisible()
     window.close()
     assert not conc.isVisible()

@@ -165,9 +165,9 @@ def test_note_saved_as_typed_tags_changed_and_delete(open_window, qtbot, monkeyp
     service = AnnotationService(window.db)
     qtbot.waitUntil(lambda: service.get_highlight(info.id).note == "Ghi chú\ndòng hai", timeout=3000)
 
-    window._on_palette_tag("B")  # no text selected: toggles B on the selected highlight
+    window.highlights.on_palette_tag("B")  # no text selected: toggles B on the selected highlight
     assert service.get_highlight(info.id).tag_names == ["A", "B"]
-    window._on_palette_tag("A")
+    window.highlights.on_palette_tag("A")
     assert service.get_highlight(info.id).tag_names == ["B"]
 
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.No)

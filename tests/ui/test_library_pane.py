@@ -189,9 +189,9 @@ def test_show_hidden_leftovers_toggle(open_window, qtbot):
         return window.reader.document().findBlock(window.reader._offsets.to_utf16(start)).isVisible()
 
     assert not visible()
-    window.act_show_hidden.setChecked(True)
+    window.commands.act_show_hidden.setChecked(True)
     assert visible() and window.current.id == doc.id
-    window.act_show_hidden.setChecked(False)
+    window.commands.act_show_hidden.setChecked(False)
     assert not visible()
 
 

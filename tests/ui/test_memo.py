@@ -233,10 +233,10 @@ def test_memo_edits_are_undone_and_redone_from_the_window(qtbot, open_window) ->
     window.reader.setFocus()  # leaving the box saves it
     assert window.reader.hasFocus()
     assert get_memo(window.db, article) == "Ý thứ nhất. Ý thứ hai."
-    assert window.act_undo.text().endswith("Edit article memo")
-    window.act_undo.trigger()
+    assert window.commands.act_undo.text().endswith("Edit article memo")
+    window.commands.act_undo.trigger()
     assert get_memo(window.db, article) == ""
     assert window.panel.memo.edit.toPlainText() == ""
-    window.act_redo.trigger()
+    window.commands.act_redo.trigger()
     assert get_memo(window.db, article) == "Ý thứ nhất. Ý thứ hai."
     assert window.panel.memo.edit.toPlainText() == "Ý thứ nhất. Ý thứ hai."

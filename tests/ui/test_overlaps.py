@@ -103,7 +103,7 @@ def test_tooltip_lists_tags_and_notes_of_every_highlight_under_the_pointer(open_
     service = window.service
     outer = service.create_highlight(window.current.id, start, start + len(PHRASE), ["Cơ quan"], "Cơ quan <Đảng> & Nhà nước")
     inner = service.create_highlight(window.current.id, start + 4, start + 11, ["Tổ chức", "Nhấn mạnh"], "lặp lại")
-    window._reload_annotations()
+    window.reopen_current()  # made behind its back: shown anew
     reader = window.reader
     reader.scroll_to_offsets(start, start + 1, flash=False)
 
@@ -173,7 +173,7 @@ def _one_highlight_on_to_chuc(window, tokens: bool) -> tuple[int, HighlightInfo]
 def test_edges_move_one_word_at_a_time_to_word_boundaries_and_undo_as_one_step(open_window):
     window = open_window()
     start, h = _one_highlight_on_to_chuc(window, tokens=True)
-    steps = window.history.stack.count()
+    steps = len(window.history.steps)
     press(window, Qt.Key.Key_BracketRight, CTRL)  # end: one word right
     assert bounds(window, h.id) == (start + 4, start + 22)  # "Tổ chức Trung ương": the whole word
     press(window, Qt.Key.Key_BracketLeft, CTRL | SHIFT)  # start: one word left
@@ -183,8 +183,8 @@ def test_edges_move_one_word_at_a_time_to_word_boundaries_and_undo_as_one_step(o
     assert window.service.get_highlight(h.id).quote == "Ban Tổ chức"
     assert [x.quote for x in window.panel.model.highlights()] == ["Ban Tổ chức"]
     assert window.reader._highlights[0].start == start and window.reader._highlights[0].end == start + 11
-    assert window.history.stack.count() == steps + 1  # one run of presses, one step
-    assert window.act_undo.text() == "Undo Resize highlight “Tổ chức”"
+    assert len(window.history.steps) == steps + 1  # one run of presses, one step
+    assert window.commands.act_undo.text() == "Undo Resize highlight “Tổ chức”"
 
     press(window, Qt.Key.Key_Z, CTRL)
     assert bounds(window, h.id) == (start + 4, start + 11)  # exactly as it was
@@ -198,12 +198,12 @@ def test_edges_move_one_word_at_a_time_to_word_boundaries_and_undo_as_one_step(o
 def test_shrinking_stops_before_empty_and_each_highlight_is_its_own_step(open_window):
     window = open_window()
     start, h = _one_highlight_on_to_chuc(window, tokens=True)
-    steps = window.history.stack.count()
+    steps = len(window.history.steps)
     for key, mods in ((Qt.Key.Key_BracketLeft, CTRL), (Qt.Key.Key_BracketRight, CTRL | SHIFT)):
         press(window, key, mods)  # "Tổ chức" is one word: neither edge can move in
         assert bounds(window, h.id) == (start + 4, start + 11)
         assert window.statusBar().currentMessage() == "The highlight cannot get any shorter."
-    assert window.history.stack.count() == steps
+    assert len(window.history.steps) == steps
 
     press(window, Qt.Key.Key_BracketRight, CTRL)
     press(window, Qt.Key.Key_BracketRight, CTRL | SHIFT)  # start one word right: "Trung ương"
@@ -211,20 +211,20 @@ def test_shrinking_stops_before_empty_and_each_highlight_is_its_own_step(open_wi
     window.panel.tagClicked.emit("Khác")  # another kind of change in between
     press(window, Qt.Key.Key_BracketLeft, CTRL | SHIFT)
     assert bounds(window, h.id) == (start + 4, start + 22)
-    assert window.history.stack.count() == steps + 3  # resize, tag, resize
-    window.act_undo.trigger()
+    assert len(window.history.steps) == steps + 3  # resize, tag, resize
+    window.commands.act_undo.trigger()
     assert bounds(window, h.id) == (start + 12, start + 22)
-    window.act_undo.trigger()
-    window.act_undo.trigger()
+    window.commands.act_undo.trigger()
+    window.commands.act_undo.trigger()
     assert bounds(window, h.id) == (start + 4, start + 11)
 
     # Grown and shrunk back to where it was: no step is left for it.
     press(window, Qt.Key.Key_BracketRight, CTRL)
-    assert window.act_undo.text() == "Undo Resize highlight “Tổ chức”"
+    assert window.commands.act_undo.text() == "Undo Resize highlight “Tổ chức”"
     press(window, Qt.Key.Key_BracketLeft, CTRL)
     assert bounds(window, h.id) == (start + 4, start + 11)
-    assert window.act_undo.text() == "Undo Highlight “Tổ chức”"
-    assert window.history.stack.count() == window.history.stack.index() == 1
+    assert window.commands.act_undo.text() == "Undo Highlight “Tổ chức”"
+    assert len(window.history.steps) == window.history.position == 1
 
 
 def test_without_segmentation_a_word_is_a_run_of_letters(open_window):

@@ -34,8 +34,7 @@ def test_merge_and_delete_in_the_manager_then_undo(open_window, monkeypatch):
     window.reader.select_offsets(start + 4, start + 11)
     window.highlight_selection(["Tổ chức"])
     before = stored(window)
-    dialog = TagManagerDialog(window.service, window.history, window)
-    dialog.changed.connect(lambda: window._history_changed(set()))
+    dialog = TagManagerDialog(window.service, window.history, window.bus, window)
     ids = {t.name: t.id for t in dialog.tags.values()}
     dialog.select(ids["Tổ chức"])
     monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: ("Cơ quan", True))
@@ -46,12 +45,12 @@ def test_merge_and_delete_in_the_manager_then_undo(open_window, monkeypatch):
     dialog.select(ids["Nhấn mạnh"])
     dialog.delete()
     assert [h[3] for h in stored(window)] == [["Cơ quan"], ["Cơ quan"]]
-    assert window.act_undo.text() == "Undo Delete tag “Nhấn mạnh”"
-    window.act_undo.trigger()
-    window.act_undo.trigger()
+    assert window.commands.act_undo.text() == "Undo Delete tag “Nhấn mạnh”"
+    window.commands.act_undo.trigger()
+    window.commands.act_undo.trigger()
     assert stored(window) == before
     assert {t.name for t in dialog.tags.values()} == {"Cơ quan", "Nhấn mạnh", "Tổ chức"}
-    window.act_redo.trigger()
+    window.commands.act_redo.trigger()
     assert [h[3] for h in stored(window)] == [["Cơ quan", "Nhấn mạnh"], ["Cơ quan"]]
     dialog.close()
 
@@ -63,8 +62,7 @@ def test_rename_with_nested_tags_and_description(open_window, monkeypatch):
     window.highlight_selection(["Cán bộ/Đào tạo"])
     window.reader.select_offsets(start + 4, start + 11)
     window.highlight_selection(["Cán bộ"])
-    dialog = TagManagerDialog(window.service, window.history, window)
-    dialog.changed.connect(lambda: window._history_changed(set()))
+    dialog = TagManagerDialog(window.service, window.history, window.bus, window)
     parent = next(t.id for t in dialog.tags.values() if t.name == "Cán bộ")
     dialog.select(parent)
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Nhân sự", True))
@@ -74,7 +72,7 @@ def test_rename_with_nested_tags_and_description(open_window, monkeypatch):
     dialog.description.setPlainText("Tổ chức cán bộ, nhân sự.")
     dialog.describe()
     assert next(t for t in window.service.list_tags() if t.name == "Nhân sự").description == "Tổ chức cán bộ, nhân sự."
-    window.act_undo.trigger()
-    window.act_undo.trigger()
+    window.commands.act_undo.trigger()
+    window.commands.act_undo.trigger()
     assert sorted(h[3][0] for h in stored(window)) == ["Cán bộ", "Cán bộ/Đào tạo"]
     dialog.close()

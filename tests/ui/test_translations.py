@@ -66,7 +66,7 @@ def test_vietnamese_window(monkeypatch, open_window):
     assert "Nhập bài viết…" in menus["&Tệp"]
     assert "Xuất chú giải…" in menus["&Tệp"]
     assert "Sao lưu…" in menus["&Tệp"]
-    assert window.act_highlight.text() == "Đánh dấu và gắn nhãn…"
+    assert window.commands.act_highlight.text() == "Đánh dấu và gắn nhãn…"
     assert window.library.count.text() == "5 bài viết"
     assert window.panel.editor.tags_button.text() == "Sửa nhãn…"
     # Qt's own strings: the standard buttons of a question.

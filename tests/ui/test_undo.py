@@ -29,7 +29,7 @@ def test_undo_and_redo_a_new_highlight_from_the_keyboard(open_window):
     start = open_article_containing(window, "Ban Tổ chức Trung ương")
     window.reader.select_offsets(start, start + 11)
     info = window.highlight_selection(["Cơ quan"])
-    assert window.act_undo.text() == "Undo Highlight “Ban Tổ chức”"
+    assert window.commands.act_undo.text() == "Undo Highlight “Ban Tổ chức”"
     press(window, Qt.Key.Key_Z)
     assert stored(window) == [] and shown(window) == [] and window.reader.extraSelections() == []
     press(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
@@ -42,14 +42,14 @@ def test_undo_delete_brings_back_tags_and_note_and_redo_deletes_again(open_windo
     start = open_article_containing(window, "Ban Tổ chức Trung ương")
     window.reader.select_offsets(start, start + 11)
     info = window.highlight_selection(["A", "B"])
-    window._save_note(info.id, "ghi chú quan trọng")
+    window.highlights.save_note(info.id, "ghi chú quan trọng")
     before = stored(window)
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     window.delete_highlight(info.id)
     assert stored(window) == []
-    window.act_undo.trigger()
+    window.commands.act_undo.trigger()
     assert stored(window) == before and shown(window) == [info.id]
-    window.act_redo.trigger()
+    window.commands.act_redo.trigger()
     assert stored(window) == []
 
 
@@ -62,14 +62,14 @@ def test_tag_changes_undo_step_by_step_and_note_saves_merge(open_window):
     window.panel.tagClicked.emit("B")  # toggles B on the selected highlight
     assert stored(window)[0][3] == ["A", "B"]
     for typed in ("g", "gh", "ghi chú"):  # the editor saves as the user types
-        window._save_note(info.id, typed)
-    assert window.history.stack.count() == 3  # highlight, tags, one step for the note
-    window.act_undo.trigger()
+        window.highlights.save_note(info.id, typed)
+    assert len(window.history.steps) == 3  # highlight, tags, one step for the note
+    window.commands.act_undo.trigger()
     assert stored(window)[0][4] == ""
-    window.act_undo.trigger()
+    window.commands.act_undo.trigger()
     assert stored(window)[0][3] == ["A"]
-    window.act_redo.trigger()
-    window.act_redo.trigger()
+    window.commands.act_redo.trigger()
+    window.commands.act_redo.trigger()
     assert stored(window)[0][3:] == (["A", "B"], "ghi chú")
 
 
@@ -84,10 +84,10 @@ def test_many_highlights_at_once_are_one_step(open_window):
         at = text.find("cán bộ", at + 1)
     ids = window.create_highlights(spans, ["Cán bộ"])
     assert len(ids) == len(spans) and sorted(shown(window)) == sorted(ids)
-    assert window.act_undo.text() == f"Undo Highlight {len(spans)} passages"
-    window.act_undo.trigger()
+    assert window.commands.act_undo.text() == f"Undo Highlight {len(spans)} passages"
+    window.commands.act_undo.trigger()
     assert stored(window) == [] and shown(window) == []
-    window.act_redo.trigger()
+    window.commands.act_redo.trigger()
     assert sorted(h[0] for h in stored(window)) == sorted(ids)
 
 
@@ -125,10 +125,10 @@ def test_panel_filter_sort_multi_select_and_bulk_changes_undo_as_one(open_window
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     window.delete_many(panel.selected_ids())
     assert [h[0] for h in stored(window)] == [other.id]
-    window.act_undo.trigger()
+    window.commands.act_undo.trigger()
     assert sorted(h[0] for h in stored(window)) == sorted([*ids, other.id])
     # Alt+Down walks the cards and moves the reader.
     panel.order.setCurrentIndex(panel.order.findData("position"))
     window.panel.list.setCurrentIndex(panel.model.index(0))
-    window.act_next_highlight.trigger()
+    window.commands.act_next_highlight.trigger()
     assert panel.selected_id() == panel.model.index(1).data(257).id

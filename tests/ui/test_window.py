@@ -40,7 +40,7 @@ def test_segmentation_runs_in_background_and_feeds_the_reader(open_window, qtbot
     text = window.current.text
     start = text.index("Tổ chức") if "Tổ chức" in text else text.index("tổ chức")
     assert window.reader.word_at(start + 1) == (start, start + 7)
-    window.act_words.setChecked(True)
+    window.commands.act_words.setChecked(True)
     window.reader.viewport().repaint()  # painting word groups must not fail
 
 
@@ -50,13 +50,13 @@ def test_layout_and_last_article_are_remembered(open_window):
     last_row = window.article_model.rowCount() - 1
     window.article_list.setCurrentIndex(window.article_model.index(last_row))
     chosen = window.current.id
-    window.act_words.setChecked(True)
+    window.commands.act_words.setChecked(True)
     sizes = window.splitter.sizes()
     window.close()
     again = open_window()
     assert again.current.id == chosen
     assert again.splitter.sizes() == sizes
-    assert again.act_words.isChecked()
+    assert again.commands.act_words.isChecked()
 
 
 def test_read_only_library_disables_editing(tmp_path, qtbot, qapp):
@@ -74,7 +74,7 @@ def test_read_only_library_disables_editing(tmp_path, qtbot, qapp):
     qtbot.addWidget(window)
     window.show()
     window.reader.select_offsets(0, 5)
-    assert not window.act_highlight.isEnabled()
+    assert not window.commands.act_highlight.isEnabled()
     window.close()
     ro.close()
 

@@ -21,7 +21,7 @@ def wait_tagged(qtbot, window) -> None:
 
 def test_entities_of_the_open_article_can_be_accepted_and_undone(qtbot, open_window) -> None:
     window = open_window(start_worker=True)
-    window.act_entities.setChecked(True)
+    window.commands.act_entities.setChecked(True)
     assert window.pos_legend.isVisible()
     wait_tagged(qtbot, window)
     qtbot.waitUntil(lambda: bool(window.reader.entities()), timeout=WAIT_MS)
@@ -37,16 +37,16 @@ def test_entities_of_the_open_article_can_be_accepted_and_undone(qtbot, open_win
     assert sorted((h.start, h.end) for h in made) == sorted((s.start, s.end) for s in places)
     assert not [s for s in window.reader.entities() if s.label == "LOC"]
     assert "LOC" in [t.name for t in window.panel.tag_model.rows()]
-    window.act_undo.trigger()  # one step takes them all back, and the suggestions return
+    window.commands.act_undo.trigger()  # one step takes them all back, and the suggestions return
     assert len(window.panel.model.highlights()) == before
     assert sorted(s for s in window.reader.entities() if s.label == "LOC") == sorted(places)
-    window.act_redo.trigger()
+    window.commands.act_redo.trigger()
     assert len(window.panel.model.highlights()) == before + len(places)
 
 
 def test_parts_of_speech_colour_the_open_article(qtbot, open_window) -> None:
     window = open_window(start_worker=True)
-    window.act_pos.setChecked(True)
+    window.commands.act_pos.setChecked(True)
     wait_tagged(qtbot, window)
     qtbot.waitUntil(window.reader.has_pos, timeout=WAIT_MS)
     qtbot.waitUntil(lambda: bool(window.reader._pos_blocks), timeout=5000)
@@ -54,7 +54,7 @@ def test_parts_of_speech_colour_the_open_article(qtbot, open_window) -> None:
     while block.isValid() and not block.layout().formats():
         block = block.next()
     assert block.isValid(), "some block in view carries word colours"
-    window.act_pos.setChecked(False)
+    window.commands.act_pos.setChecked(False)
     assert not window.pos_legend.isVisible()
     assert all(not window.reader.document().findBlockByNumber(n).layout().formats()
                for n in range(window.reader.document().blockCount()))
@@ -82,16 +82,16 @@ def test_snapping_can_be_turned_off_and_toggles_are_remembered(qtbot, open_windo
         QTest.mouseRelease(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, point(start + 2))
         return reader.selected_offsets()
 
-    assert window.act_snap.isChecked()  # on by default
+    assert window.commands.act_snap.isChecked()  # on by default
     assert drag() == (start, end)
-    window.act_snap.setChecked(False)
+    window.commands.act_snap.setChecked(False)
     assert drag() == (start + 1, start + 2)
 
-    window.act_entities.setChecked(True)
+    window.commands.act_entities.setChecked(True)
     window.close()
     again = open_window()
-    assert not again.act_snap.isChecked() and again.act_entities.isChecked()
-    assert not again.act_pos.isChecked()
+    assert not again.commands.act_snap.isChecked() and again.commands.act_entities.isChecked()
+    assert not again.commands.act_pos.isChecked()
 
 
 def test_the_menu_key_offers_the_suggestion_at_the_caret(qtbot, open_window) -> None:
@@ -102,7 +102,7 @@ def test_the_menu_key_offers_the_suggestion_at_the_caret(qtbot, open_window) -> 
     from PySide6.QtWidgets import QApplication
 
     window = open_window(start_worker=True)
-    window.act_entities.setChecked(True)
+    window.commands.act_entities.setChecked(True)
     wait_tagged(qtbot, window)
     qtbot.waitUntil(lambda: bool(window.reader.entities()), timeout=WAIT_MS)
     reader = window.reader

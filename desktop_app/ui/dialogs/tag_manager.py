@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import (
     QColorDialog,
@@ -27,7 +27,9 @@ from desktop_app.core.annotate import codebook as tag_admin
 from desktop_app.core.annotate.highlights import AnnotationError, AnnotationService, TagInfo
 from desktop_app.core.storage.database import DatabaseError
 from desktop_app.core.annotate.tag_paths import TAG_PATH_SEPARATOR, in_tag_scope, tag_path
-from desktop_app.ui.window.undo import AnnotationHistory
+from desktop_app.core.operations.changes import Changes
+from desktop_app.core.operations.history import History, Step, StepLabel
+from desktop_app.ui.change_bus import ChangeBus
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -39,11 +41,12 @@ def _swatch(color: str) -> QIcon:
 
 
 class TagManagerDialog(QDialog):
-    changed = Signal()  # the codebook changed: the window refreshes chips and cards
+    """Each change is pushed on the core history and published on the window's bus; the
+    list here, the palette and the cards all refresh from the bus."""
 
-    def __init__(self, service: AnnotationService, history: AnnotationHistory, parent=None) -> None:
+    def __init__(self, service: AnnotationService, history: History, bus: ChangeBus, parent=None) -> None:
         super().__init__(parent)
-        self.service, self.history, self.db = service, history, service.db
+        self.service, self.history, self.bus, self.db = service, history, bus, service.db
         self.setWindowTitle(self.tr("Manage tags"))
         self.resize(720, 480)
         self.tree = QTreeWidget()
@@ -79,8 +82,12 @@ class TagManagerDialog(QDialog):
         buttons["delete"].clicked.connect(self.delete)
         self.save_description.clicked.connect(self.describe)
         self.tree.currentItemChanged.connect(lambda *_: self._show_current())
-        self.history.changed.connect(lambda _ids: self.refresh())
+        bus.changed.connect(self._on_changes)
         self.refresh()
+
+    def _on_changes(self, changes: Changes) -> None:
+        if changes.codebook:
+            self.refresh()
 
     # --- the list --------------------------------------------------------------------------
     def refresh(self) -> None:
@@ -127,7 +134,7 @@ class TagManagerDialog(QDialog):
         self.description.setPlainText(tag.description if tag else "")
 
     # --- changes, each one undo step -----------------------------------------------------------
-    def _do(self, text: str, action: Callable[[], object], undo: Callable[[object], object],
+    def _do(self, label: StepLabel, action: Callable[[], object], undo: Callable[[object], object],
             redo: Callable[[], object] | None = None) -> bool:
         try:
             result = action()
@@ -136,12 +143,18 @@ class TagManagerDialog(QDialog):
             return False
         box = {"result": result}
 
-        def again() -> None:
-            box["result"] = (redo or action)()
+        codebook = Changes(codebook=True)
 
-        self.history.record(text, lambda: undo(box["result"]), again)
-        self.refresh()
-        self.changed.emit()
+        def back() -> Changes:
+            undo(box["result"])
+            return codebook
+
+        def again() -> Changes:
+            box["result"] = (redo or action)()
+            return codebook
+
+        self.history.push(Step(label, back, again))
+        self.bus.publish(codebook)
         return True
 
     def rename(self) -> None:
@@ -150,7 +163,7 @@ class TagManagerDialog(QDialog):
             return
         name, ok = QInputDialog.getText(self, self.tr("Rename tag"), self.tr("New name:"), text=tag.name)
         if ok and name.strip() and name != tag.name:
-            self._do(self.tr("Rename tag “%1”").replace("%1", tag.name),
+            self._do(StepLabel("tag_rename", 1, tag.name),
                      lambda: tag_admin.rename(self.db, tag.id, name),
                      lambda renames: tag_admin.undo_renames(self.db, renames))
 
@@ -160,7 +173,7 @@ class TagManagerDialog(QDialog):
             return
         color = QColorDialog.getColor(QColor(tag.color), self, self.tr("Colour of “%1”").replace("%1", tag.name))
         if color.isValid():
-            self._do(self.tr("Recolour tag “%1”").replace("%1", tag.name),
+            self._do(StepLabel("tag_recolour", 1, tag.name),
                      lambda: self.service.set_tag_color(tag.id, color.name()),
                      lambda _r: self.service.set_tag_color(tag.id, tag.color))
 
@@ -173,7 +186,7 @@ class TagManagerDialog(QDialog):
         parent, ok = QInputDialog.getItem(self, self.tr("Move tag"),
                                           self.tr("Put “%1” under:").replace("%1", tag.name), choices, 0, False)
         if ok:
-            self._do(self.tr("Move tag “%1”").replace("%1", tag.name),
+            self._do(StepLabel("tag_move", 1, tag.name),
                      lambda: tag_admin.move(self.db, tag.id, "" if parent == top else parent),
                      lambda renames: tag_admin.undo_renames(self.db, renames))
 
@@ -195,7 +208,7 @@ class TagManagerDialog(QDialog):
                            "“%2”? Their other tags stay.").replace("%1", str(n)).replace(
             "%2", tag.name).replace("%3", str(articles)).replace("%4", target.name)
         if QMessageBox.question(self, self.tr("Merge tags"), question) == QMessageBox.StandardButton.Yes:
-            self._do(self.tr("Merge “%1” into “%2”").replace("%1", tag.name).replace("%2", target.name),
+            self._do(StepLabel("tag_merge", 1, tag.name),
                      lambda: tag_admin.merge(self.db, tag.id, target.id),
                      lambda undo: tag_admin.unmerge(self.db, undo))
 
@@ -208,7 +221,7 @@ class TagManagerDialog(QDialog):
                            "stay, without this tag.").replace("%1", tag.name).replace("%2", str(n)).replace(
             "%3", str(articles))
         if QMessageBox.question(self, self.tr("Delete tag"), question) == QMessageBox.StandardButton.Yes:
-            self._do(self.tr("Delete tag “%1”").replace("%1", tag.name),
+            self._do(StepLabel("tag_delete", 1, tag.name),
                      lambda: tag_admin.delete_tag(self.db, tag.id),
                      lambda snap: tag_admin.restore_tag(self.db, snap))
 
@@ -216,6 +229,6 @@ class TagManagerDialog(QDialog):
         tag = self.current_tag()
         text = self.description.toPlainText()
         if tag is not None and text != tag.description:
-            self._do(self.tr("Describe tag “%1”").replace("%1", tag.name),
+            self._do(StepLabel("tag_describe", 1, tag.name),
                      lambda: tag_admin.describe(self.db, tag.id, text),
                      lambda before: tag_admin.describe(self.db, tag.id, before))

@@ -87,10 +87,9 @@ class ReaderHighlights(_Base):
         self._highlights = sorted(highlights, key=lambda h: (h.start, -h.end))
         self._highlight_starts = [h.start for h in self._highlights]
         self._longest = max((h.end - h.start for h in self._highlights), default=0)
-        self._lanes = None
         if self._active_id is not None and not any(h.id == self._active_id for h in highlights):
             self._active_id = None
-        self._refresh_extra_selections()
+        self._highlights_changed()
 
     def upsert_highlight(self, info: HighlightInfo) -> None:
         """One new or changed highlight: put in place without re-sorting all of them."""
@@ -99,8 +98,29 @@ class ReaderHighlights(_Base):
         self._highlights.insert(bisect.bisect_left(self._highlights, key, key=lambda h: (h.start, -h.end)), info)
         self._highlight_starts = [h.start for h in self._highlights]
         self._longest = max(self._longest, info.end - info.start)
-        self._lanes = None
+        self._highlights_changed()
+
+    def remove_highlight(self, highlight_id: int) -> None:
+        """One highlight gone (deleted, or orphaned by an edit of the text)."""
+        kept = [h for h in self._highlights if h.id != highlight_id]
+        if len(kept) == len(self._highlights):
+            return
+        self._highlights = kept
+        self._highlight_starts = [h.start for h in kept]
+        if self._active_id == highlight_id:
+            self._active_id = None
+        self._highlights_changed()
+
+    def highlight_ids(self) -> set[int]:
+        return {h.id for h in self._highlights}
+
+    def _highlights_changed(self) -> None:
+        self._lanes = None  # overlaps are worked out again when painted
         self._refresh_extra_selections()
+        # Qt repaints only the fills' rects on new extra selections: the margin stripes and
+        # the lane lines under the text (of this highlight and of those it overlapped) lie
+        # outside them, and would stay on screen, or not appear, until the next paint.
+        self.viewport().update()
 
     def set_find_matches(self, spans: list[tuple[int, int]], current: int) -> None:
         """Mark every match of the find bar and scroll to the current one."""

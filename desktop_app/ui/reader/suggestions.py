@@ -168,7 +168,7 @@ class SuggestionController(QObject):
                 tagging.reject(self._db, article_id, s.start, s.end, s.label)
                 self._reload_if_open(article_id)
 
-            self._push_undo(self.tr("Reject suggestion “%1”").replace("%1", _short(s.text)), undo, redo)
+            self._push_undo(_short(s.text), undo, redo)
         self.reload()
         return done
 

@@ -1,0 +1,69 @@
+"""The menu bar and the toolbar: where each action of ui/window/actions.py is placed."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QToolBar
+
+from desktop_app.ui.window.language_menu import LanguageMenu
+
+if TYPE_CHECKING:
+    from desktop_app.ui.window.main_window import MainWindow
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("MainWindow", text)
+
+
+def build_menus_and_toolbar(w: MainWindow) -> None:
+    a = w.commands
+    bar = w.menuBar()
+    menu_file = bar.addMenu(_tr("&File"))
+    menu_file.addActions([a.act_import_files, a.act_import_folder])
+    menu_file.addAction(a.act_details)
+    menu_file.addSeparator()
+    menu_file.addActions([a.act_export, a.act_import_annotations])
+    menu_file.addSeparator()
+    menu_file.addActions([a.act_backup, a.act_restore])
+    menu_file.addSeparator()
+    menu_file.addAction(a.act_quit)
+    menu_edit = bar.addMenu(_tr("&Edit"))
+    menu_edit.addActions([a.act_undo, a.act_redo])
+    menu_edit.addSeparator()
+    menu_edit.addActions([a.act_highlight, a.act_edit_tags, a.act_delete])
+    menu_edit.addAction(a.act_manage_tags)
+    menu_edit.addAction(a.act_memo)
+    menu_edit.addSeparator()
+    menu_edit.addActions([a.act_next_highlight, a.act_previous_highlight])
+    menu_edit.addActions([a.act_next_here, a.act_previous_here])
+    menu_edit.addSeparator()
+    menu_edit.addActions(a.resize_actions)
+    menu_edit.addSeparator()
+    menu_edit.addActions([a.act_find, a.act_find_next, a.act_find_previous, a.act_search])
+    menu_view = bar.addMenu(_tr("&View"))
+    menu_view.addAction(a.act_words)
+    menu_view.addActions([a.act_pos, a.act_entities, a.act_snap])
+    menu_view.addAction(a.act_show_hidden)
+    menu_view.addSeparator()
+    menu_view.addActions([a.act_concordance, a.act_frequencies])
+    menu_view.addSeparator()
+    menu_view.addActions([a.act_text_bigger, a.act_text_smaller, a.act_text_reset])
+    menu_view.addAction(a.act_reading_settings)
+    menu_view.addMenu(LanguageMenu(w.settings, lambda text: w.statusBar().showMessage(text, 10_000), w))
+    menu_help = bar.addMenu(_tr("&Help"))
+    menu_help.addAction(a.act_shortcuts)
+    menu_help.addAction(a.act_about)
+
+    toolbar = QToolBar(_tr("Main"))
+    toolbar.setObjectName("mainToolbar")
+    toolbar.setMovable(False)
+    toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+    toolbar.addAction(a.act_import_files)
+    toolbar.addSeparator()
+    toolbar.addAction(a.act_highlight)
+    toolbar.addAction(a.act_words)
+    toolbar.addSeparator()
+    toolbar.addAction(a.act_export)
+    w.addToolBar(toolbar)

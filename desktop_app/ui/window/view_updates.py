@@ -1,0 +1,71 @@
+"""How the window's views follow the one change signal.
+
+The window's ChangeBus carries every `Changes` (an operation's, an undo's, a redo's).
+The reading session takes it first and says what it means for the open article; the
+reader, the cards, the orphans and the memo box follow the session, and the palette and
+the library rows follow the bus. One path for every change: nobody refreshes by hand.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
+
+from desktop_app.core.library.articles import list_articles
+from desktop_app.core.operations.changes import Changes
+from desktop_app.core.reading_session import SessionUpdate
+
+if TYPE_CHECKING:
+    from desktop_app.ui.window.main_window import MainWindow
+
+
+class ViewUpdates(QObject):
+    def __init__(self, w: MainWindow) -> None:
+        super().__init__(w)
+        self.w = w
+        w.session.observers.append(self.on_session)
+        w.bus.changed.connect(self.on_changes)
+
+    def on_changes(self, changes: Changes) -> None:
+        w = self.w
+        update = w.session.apply(changes)  # the reader and the cards follow (on_session)
+        if update is not None and update.metadata:
+            w.reopen_current()  # a new title or hidden spans: lay the text out again
+        if changes.codebook or changes.highlights:
+            self.refresh_tags()  # names, colours, counts
+        if changes.library or changes.codebook:
+            w.library.refresh()
+        else:
+            for article_id in changes.articles | changes.article_metadata | changes.memos:
+                for summary in list_articles(w.db, article_id):  # one row, not the library
+                    w.library.update_article(summary)
+        w.commands.update_state()
+
+    def refresh_tags(self) -> None:
+        tags = self.w.ops.service.list_tags()
+        self.w.panel.set_tags(tags)
+        self.w.library.set_tags([t.name for t in tags])
+
+    def on_session(self, update: SessionUpdate) -> None:
+        w = self.w
+        session, reader, panel = w.session, w.reader, w.panel
+        if update.opened or update.reloaded:
+            selected = panel.selected_id()
+            highlights = session.sorted_highlights()
+            if not update.opened:  # an article opened gets its text first (MainWindow.open_article)
+                reader.set_highlights(highlights)
+            panel.set_highlights(highlights)
+            if update.reloaded and selected is not None:  # an undone retag: keep to the same card
+                panel.select(selected)
+        else:
+            for highlight_id in update.removed:
+                panel.remove(highlight_id)
+                reader.remove_highlight(highlight_id)
+            for info in update.upserted:  # in place: never 5,000 for one
+                panel.upsert(info)
+                reader.upsert_highlight(info)
+        if update.orphans:
+            panel.orphans.set_orphans(session.orphans)
+        if update.memo and (update.opened or panel.memo.text() != session.memo):
+            panel.show_memo(session.article_id, session.memo)
