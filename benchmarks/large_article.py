@@ -97,7 +97,7 @@ def main() -> None:
         window.show()
         app.processEvents()
         settle_memory()  # as the app does once its window has painted
-        window.current = None
+        window.session.close()
         t0 = time.perf_counter()
         window.open_article(1)
         opened = time.perf_counter() - t0

@@ -515,9 +515,9 @@ def _cmd_concordance(args: argparse.Namespace) -> int:
 
 
 def _cmd_frequencies(args: argparse.Namespace) -> int:
-    from desktop_app.core.annotate.highlights import AnnotationService
     from desktop_app.core.analysis.frequencies import CSV_COLUMNS, export_frequencies_csv, word_frequencies
     from desktop_app.core.analysis.stopwords import DEFAULT_FILENAME, load_stopwords
+    from desktop_app.core.annotate.highlights import AnnotationService
     from desktop_app.core.annotate.tag_paths import in_tag_scope
 
     if (args.limit is not None and args.limit < 1) or args.min_syllables < 1:
@@ -553,7 +553,7 @@ def _cmd_frequencies(args: argparse.Namespace) -> int:
     elif args.json:
         json.dump({"articles": result.articles, "unsegmented_articles": result.unsegmented_articles,
                    "total_words": result.total_words,
-                   "words": [dict(zip(CSV_COLUMNS, (rank, w.word, w.count, w.articles, round(w.count * per, 2))))
+                   "words": [dict(zip(CSV_COLUMNS, (rank, w.word, w.count, w.articles, round(w.count * per, 2)), strict=True))
                              for rank, w in enumerate(result.words, 1)]},
                   sys.stdout, ensure_ascii=False, indent=2)
         print()

@@ -12,8 +12,8 @@ os.environ.setdefault("CHUGIAI_LANG", "en")  # tests read English text, whatever
 
 import pytest  # noqa: E402
 
-from desktop_app.core.storage.database import Database  # noqa: E402
 from desktop_app.core.nlp.worker_process import SegmenterProcess  # noqa: E402
+from desktop_app.core.storage.database import Database  # noqa: E402
 
 REPO = Path(__file__).resolve().parent.parent
 SEEDS = REPO / "seeds"

@@ -29,7 +29,7 @@ from desktop_app.core.library.opening import (  # noqa: F401  (the window's name
     open_library,
 )
 from desktop_app.core.storage.database import DAMAGED, DatabaseError
-from desktop_app.ui import i18n
+from desktop_app.ui import i18n, wording
 from desktop_app.ui.errors import install_excepthook, setup_logging
 from desktop_app.ui.theme import appearance, style
 from desktop_app.ui.window.single_instance import SingleInstance
@@ -153,7 +153,7 @@ def run_gui(data_dir: str | None = None, self_test: bool = False,
     try:
         opened, window = prepare_window(directory, check=instance.recovered_stale_lock)
     except DatabaseError as e:
-        QMessageBox.critical(None, APP_DISPLAY_NAME, str(e))
+        QMessageBox.critical(None, APP_DISPLAY_NAME, wording.error_text(e))
         instance.release()
         return 1
     show_notices(opened)

@@ -23,13 +23,14 @@ import sys
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from desktop_app import APP_DISPLAY_NAME
 from desktop_app.core.interchange.formats import AnnotationFileError, ExportError
 from desktop_app.core.progress import Cancelled, Progress
 from desktop_app.core.storage.database import DatabaseError
+from desktop_app.ui import wording
 
 log = logging.getLogger(__name__)
 
@@ -41,7 +42,7 @@ USER_ERRORS: tuple[type[BaseException], ...] = (ValueError, OSError, LookupError
 class _Signals(QObject):
     progress = Signal(int, int, str)
     succeeded = Signal(object)
-    failed = Signal(str)
+    failed = Signal(object)  # the user-facing error, worded in the GUI thread
     crashed = Signal(object)  # the exception, for the error reporter
     cancelled = Signal()
     finished = Signal()  # after any outcome, once its callbacks have run
@@ -61,7 +62,7 @@ class _Runnable(QRunnable):
             op.signals.cancelled.emit()
         except USER_ERRORS as e:
             log.info("background op failed: %s", e)
-            op.signals.failed.emit(str(e) or type(e).__name__)
+            op.signals.failed.emit(e)
         except Exception as e:  # a bug: the reporter logs the traceback and tells the user
             op.signals.crashed.emit(e)
         else:
@@ -137,14 +138,15 @@ class BackgroundOp:
         self.progress.cancel()
 
     # --- outcome ------------------------------------------------------------------------------
-    def _failed(self, message: str) -> None:
+    def _failed(self, error: BaseException) -> None:
+        message = wording.error_text(error) or type(error).__name__
         if self._on_failure is not None:
             self._on_failure(message)
             return
         # The app's name when the op has no title: no new string to translate.
         box = QMessageBox(QMessageBox.Icon.Warning, self.title or APP_DISPLAY_NAME, message,
                           QMessageBox.StandardButton.Ok, self.parent)
-        box.setTextFormat(box.textFormat().PlainText)  # the message may quote user data
+        box.setTextFormat(Qt.TextFormat.PlainText)  # the message may quote user data
         box.exec()
 
     def _crashed(self, error: BaseException) -> None:

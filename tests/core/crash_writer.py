@@ -120,8 +120,8 @@ def _parse(line: str) -> _Line | None:
 def prepare_library(path: Path, seeds: Path = REPO / "seeds") -> None:
     """A library with the sample articles, made once and reused by every trial (each
     trial also recovers from the previous kill)."""
-    from desktop_app.core.storage.database import Database
     from desktop_app.core.library.ingest import import_paths
+    from desktop_app.core.storage.database import Database
 
     db = Database.open(path)
     try:

@@ -100,8 +100,8 @@ def test_backup_writes_a_readable_copy(tmp_path, seeds_copy):
 @pytest.mark.slow
 def test_every_export_format_and_annotation_import_from_the_command_line(tmp_path, seeds_copy):
     from desktop_app.core.annotate.highlights import AnnotationService
-    from desktop_app.core.storage.database import Database
     from desktop_app.core.library.articles import get_article, list_articles
+    from desktop_app.core.storage.database import Database
 
     data = tmp_path / "d"
     assert chugiai("--data-dir", str(data), "import", str(seeds_copy)).returncode == 0

@@ -11,14 +11,14 @@ from pathlib import Path
 
 import pytest
 
-from desktop_app.core.annotate.highlights import AnnotationService
 from desktop_app.core.analysis.concordance import concordance, sort_lines
-from desktop_app.core.storage.database import Database
 from desktop_app.core.analysis.frequencies import word_frequencies
-from desktop_app.core.library.articles import article_text
-from desktop_app.core.nlp.stored import load_segmentation
-from desktop_app.core.nlp.pos_ner import is_tagged, load_pos
 from desktop_app.core.analysis.stopwords import DEFAULT_FILENAME, load_stopwords, save_stopwords
+from desktop_app.core.annotate.highlights import AnnotationService
+from desktop_app.core.library.articles import article_text
+from desktop_app.core.nlp.pos_ner import is_tagged, load_pos
+from desktop_app.core.nlp.stored import load_segmentation
+from desktop_app.core.storage.database import Database
 from desktop_app.core.text.normalize import fold
 from tests.core.test_cli import chugiai
 

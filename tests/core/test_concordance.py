@@ -21,12 +21,12 @@ from desktop_app.core.analysis.concordance import (
     lines_in,
     sort_lines,
 )
-from desktop_app.core.storage.database import Database
-from desktop_app.core.library.ingest.importer import import_paths
 from desktop_app.core.library.articles import article_text
-from desktop_app.core.storage.models import Article
+from desktop_app.core.library.ingest.importer import import_paths
 from desktop_app.core.nlp.segmentation import segment_text
 from desktop_app.core.nlp.stored import articles_to_segment, save_segmentation
+from desktop_app.core.storage.database import Database
+from desktop_app.core.storage.models import Article
 from desktop_app.core.text.normalize import fold
 
 TEXT = ("Cán bộ đi họp. Máy cán bộ phận thép.\n"

@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 
 from desktop_app.core.annotate.highlights import AnnotationService
-from desktop_app.core.storage.database import Database
 from desktop_app.core.interchange.conll import ExportCancelled, export_conll, split_sentences
 from desktop_app.core.library.ingest.importer import import_paths
-from desktop_app.core.storage.models import Article
 from desktop_app.core.nlp.stored import load_segmentation, save_segmentation
+from desktop_app.core.storage.database import Database
+from desktop_app.core.storage.models import Article
 from tests.conftest import SEEDS
 from tests.core.test_annotations import add_article
 

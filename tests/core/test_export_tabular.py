@@ -10,7 +10,6 @@ from openpyxl import load_workbook
 from sqlalchemy import update
 
 from desktop_app.core.annotate.highlights import AnnotationService
-from desktop_app.core.storage.database import Database
 from desktop_app.core.interchange.csv_export import COLUMNS, atomic_open, export_csv
 from desktop_app.core.interchange.csv_long import (
     CODEBOOK_COLUMNS,
@@ -19,6 +18,7 @@ from desktop_app.core.interchange.csv_long import (
     export_csv_long,
 )
 from desktop_app.core.interchange.xlsx_export import ARTICLE_COLUMNS, MAX_WIDTH, export_xlsx
+from desktop_app.core.storage.database import Database
 from desktop_app.core.storage.models import Article, Tag
 from tests.core.test_annotations import add_article
 

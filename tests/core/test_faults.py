@@ -22,8 +22,8 @@ from pathlib import Path
 
 import pytest
 
-from desktop_app.core.storage import database as db_module
 from desktop_app.core.annotate.highlights import AnnotationService
+from desktop_app.core.storage import database as db_module
 from desktop_app.core.storage.database import (
     BUSY,
     DISK_FULL,

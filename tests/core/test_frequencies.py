@@ -8,8 +8,6 @@ from pathlib import Path
 import pytest
 from sqlalchemy import update
 
-from desktop_app.core.annotate.highlights import AnnotationService
-from desktop_app.core.storage.database import Database
 from desktop_app.core.analysis.frequencies import (
     CSV_COLUMNS,
     FrequencyResult,
@@ -17,7 +15,6 @@ from desktop_app.core.analysis.frequencies import (
     export_frequencies_csv,
     word_frequencies,
 )
-from desktop_app.core.storage.models import Highlight
 from desktop_app.core.analysis.stopwords import (
     default_path,
     load_stopwords,
@@ -25,6 +22,9 @@ from desktop_app.core.analysis.stopwords import (
     save_stopwords,
     word_form,
 )
+from desktop_app.core.annotate.highlights import AnnotationService
+from desktop_app.core.storage.database import Database
+from desktop_app.core.storage.models import Highlight
 from tests.core.test_concordance import TEXT, TOKENS, add_article, add_segmented
 
 # Positions checked by hand: "Đảng viên" 0-9, "và" 10-12, "cán bộ" 13-19, "năm" 20-23,

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from desktop_app.core.storage.database import Database
 from desktop_app.core.library.ingest import ImportReport, import_paths
+from desktop_app.core.storage.database import Database
 from desktop_app.core.storage.models import Article
 from desktop_app.core.text.normalize import normalize
 from tests.core.test_ingest_decode import SENTENCE, to_cp1258

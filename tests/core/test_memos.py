@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from desktop_app.core.storage.database import READ_ONLY, Database, DatabaseError
-from desktop_app.core.library.ingest.importer import import_paths
 from desktop_app.core.library.articles import article_text, list_articles
+from desktop_app.core.library.ingest.importer import import_paths
 from desktop_app.core.library.memos import MemoError, get_memo, memos_by_article, set_memo
 from desktop_app.core.library.reimport import replace_text
+from desktop_app.core.storage.database import READ_ONLY, Database, DatabaseError
 
 MEMO = ("Bài viết nhấn mạnh công tác cán bộ.\n\n"
         "  Cần đối chiếu với bài 2 😀 — “Ban Tổ chức”\t")

@@ -206,8 +206,8 @@ def test_upgraded_highlights_are_all_anchored(old_library):
 def test_v4_adds_empty_tagging_tables_that_work_through_the_app(old_library):
     """v4 added taggings (parts of speech, entity suggestions) and rejected_suggestions:
     empty after an upgrade, usable at once, and emptied with their article."""
-    from desktop_app.core.nlp import pos_ner as tagging
     from desktop_app.core.library.articles import article_text, list_articles
+    from desktop_app.core.nlp import pos_ner as tagging
 
     version, path = old_library
     db = Database.open(path)

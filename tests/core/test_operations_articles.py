@@ -3,8 +3,6 @@ the change, its Changes, and undo/redo back to the exact state."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from desktop_app.core.annotate.highlights import NewHighlight

@@ -21,11 +21,11 @@ from hypothesis import strategies as st
 from sqlalchemy import func, select
 
 from desktop_app.core.annotate.highlights import AnnotationService
-from desktop_app.core.storage.database import Database
 from desktop_app.core.interchange.refi_export import RefiExportError, export_qdc, export_qdpx
 from desktop_app.core.interchange.refi_import import QdpxImportError, import_qdpx
 from desktop_app.core.interchange.refi_qda import choose_reading, normalize_mapped
 from desktop_app.core.library.ingest.importer import import_paths
+from desktop_app.core.storage.database import Database
 from desktop_app.core.storage.models import Article, Highlight, Tag, highlight_tags
 from desktop_app.core.text.normalize import normalize
 

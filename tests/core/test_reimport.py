@@ -18,15 +18,15 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from openpyxl import load_workbook
 
+from desktop_app.core.analysis.search import search, sync_index
 from desktop_app.core.annotate.highlights import AnnotationError, AnnotationService, HighlightInfo
-from desktop_app.core.storage.database import Database
+from desktop_app.core.library.articles import article_text, list_articles
 from desktop_app.core.library.ingest import import_paths
 from desktop_app.core.library.ingest.boilerplate import find_boilerplate
-from desktop_app.core.library.articles import article_text, list_articles
-from desktop_app.core.storage.models import Article, Highlight
 from desktop_app.core.library.reimport import THRESHOLD, ReimportError, replace_text
-from desktop_app.core.analysis.search import search, sync_index
 from desktop_app.core.nlp.stored import load_segmentation, save_segmentation
+from desktop_app.core.storage.database import Database
+from desktop_app.core.storage.models import Article, Highlight
 from tests.conftest import SEEDS
 
 SEED = SEEDS / "000_7b293d3b0bbee234.txt"

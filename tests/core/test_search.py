@@ -15,11 +15,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from sqlalchemy import delete, update
 
-from desktop_app.core.storage.database import Database
-from desktop_app.core.library.ingest.importer import import_paths
-from desktop_app.core.storage.models import Article
 from desktop_app.core.analysis import search as search_module
 from desktop_app.core.analysis.search import _key, find_in_text, search, sync_index
+from desktop_app.core.library.ingest.importer import import_paths
+from desktop_app.core.storage.database import Database
+from desktop_app.core.storage.models import Article
 from desktop_app.core.text.normalize import fold
 
 FILLER = [

@@ -11,8 +11,6 @@ import pytest
 from sqlalchemy import update
 
 from desktop_app.core.nlp import stored as segments
-from desktop_app.core.storage.database import Database
-from desktop_app.core.storage.models import Article, Segmentation
 from desktop_app.core.nlp.segmentation import ENGINE
 from desktop_app.core.nlp.stored import (
     articles_to_segment,
@@ -22,6 +20,8 @@ from desktop_app.core.nlp.stored import (
     text_hash,
     unpack_spans,
 )
+from desktop_app.core.storage.database import Database
+from desktop_app.core.storage.models import Article, Segmentation
 
 TEXT = "Ban Tổ chức Trung ương họp tại Hà Nội 😀 hôm nay."
 # Whitespace-separated syllables: real spans of TEXT (the emoji counts as one code point).

@@ -8,15 +8,14 @@ from pathlib import Path
 import pytest
 from sqlalchemy import update
 
-from desktop_app.core.nlp import segmentation as nlp
-
-from desktop_app.core.nlp import pos_ner as tagging
 from desktop_app.core.annotate.highlights import AnnotationService
+from desktop_app.core.nlp import pos_ner as tagging
+from desktop_app.core.nlp import segmentation as nlp
+from desktop_app.core.nlp.pos_ner import Suggestion
+from desktop_app.core.nlp.stored import text_hash
+from desktop_app.core.nlp.worker_process import TAGS, SegmenterProcess
 from desktop_app.core.storage.database import Database
 from desktop_app.core.storage.models import Article, Tagging
-from desktop_app.core.nlp.worker_process import TAGS, SegmenterProcess
-from desktop_app.core.nlp.stored import text_hash
-from desktop_app.core.nlp.pos_ner import Suggestion
 from desktop_app.core.text.normalize import normalize
 
 pytest.importorskip("underthesea")

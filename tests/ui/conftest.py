@@ -54,3 +54,13 @@ def reader(qtbot):
     view.show()
     qtbot.waitExposed(view)
     return view
+
+
+@pytest.fixture(autouse=True)
+def english_plurals(qapp):
+    """The English interface as the app installs it: with its plural forms ("1 passage",
+    "2 passages"), so tests read what a user reads."""
+    from desktop_app.ui import i18n
+
+    i18n.install_translator(qapp, "en")
+    yield

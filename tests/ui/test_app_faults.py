@@ -24,9 +24,9 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from desktop_app.core.storage.database import DatabaseError, needs_check_marker
 from desktop_app.ui import app as app_module
 from desktop_app.ui import errors as errors_module
-from desktop_app.ui.window import single_instance
 from desktop_app.ui.app import open_library, prepare_window
 from desktop_app.ui.errors import ErrorDialog, install_excepthook, setup_logging
+from desktop_app.ui.window import single_instance
 from desktop_app.ui.window.single_instance import LOCK_NAME, SingleInstance
 from tests.core.test_faults import corrupt_table, make_library, read_only_folder
 

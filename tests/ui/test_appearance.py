@@ -17,12 +17,11 @@ from PySide6.QtWidgets import QApplication
 
 from desktop_app import paths
 from desktop_app.core.annotate.highlights import PALETTE, HighlightInfo, TagInfo
-from desktop_app.ui.theme import appearance
-from desktop_app.ui.theme import style
 from desktop_app.ui.app import make_application
-from desktop_app.ui.theme.appearance import Appearance, ReadingSettings
-from desktop_app.ui.reader.view import ReaderView
 from desktop_app.ui.dialogs.reading_settings import ReadingSettingsDialog
+from desktop_app.ui.reader.view import ReaderView
+from desktop_app.ui.theme import appearance, style
+from desktop_app.ui.theme.appearance import Appearance, ReadingSettings
 
 TITLE = "Ban Tổ chức Trung ương tổng kết năm"
 PARAGRAPH = "Ban Tổ chức Trung ương họp bàn công tác cán bộ 😀 năm nay, tại Hà Nội. " * 12

@@ -10,21 +10,21 @@ import threading
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QItemSelectionModel, QPoint, QThreadPool, Qt
+from PySide6.QtCore import QItemSelectionModel, QPoint, Qt, QThreadPool
 from PySide6.QtTest import QTest
 
 from desktop_app.core.analysis import concordance_pages
 from desktop_app.core.analysis.concordance import concordance, sort_lines
-from desktop_app.core.storage.database import Database
-from desktop_app.core.library.ingest import import_paths
 from desktop_app.core.library.articles import article_text
+from desktop_app.core.library.ingest import import_paths
 from desktop_app.core.nlp.segmentation import segment_text
 from desktop_app.core.nlp.stored import save_segmentation
+from desktop_app.core.storage.database import Database
 from desktop_app.core.text.normalize import fold
-from desktop_app.ui.tools import concordance_window as cw
 from desktop_app.ui.app import make_application
-from desktop_app.ui.tools.concordance_window import ConcordanceWindow
 from desktop_app.ui.dialogs.tag_dialog import TagDialog
+from desktop_app.ui.tools import concordance_window as cw
+from desktop_app.ui.tools.concordance_window import ConcordanceWindow
 from tests.ui.test_highlighting import when_visible
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
@@ -295,7 +295,7 @@ def test_the_main_window_opens_the_concordance_on_the_selected_words_and_tags_li
     assert conc.isVisible() and conc.query.text() == "cán bộ" and conc.lines()
     first = conc.lines()[0]
     window.tools.tag_lines([(first.article_id, first.start, first.end)], ["Từ khoá"])
-    assert window.commands.act_undo.text().startswith("Undo Highlight 1 passages")
+    assert window.commands.act_undo.text().startswith("Undo Highlight 1 passage")
     window.commands.act_frequencies.trigger()
     assert window.tools.frequencies is not None and window.tools.frequencies.isVisible()
     window.close()

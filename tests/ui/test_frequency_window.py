@@ -8,14 +8,14 @@ import sys
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QLocale, QPoint, QThreadPool, Qt
+from PySide6.QtCore import QLocale, QPoint, Qt, QThreadPool
 from PySide6.QtTest import QTest
 
-from desktop_app.core.annotate.highlights import AnnotationService
-from desktop_app.core.storage.database import Database
 from desktop_app.core.analysis.frequencies import FrequencyResult, word_frequencies
-from desktop_app.core.library.articles import article_text
 from desktop_app.core.analysis.stopwords import load_stopwords
+from desktop_app.core.annotate.highlights import AnnotationService
+from desktop_app.core.library.articles import article_text
+from desktop_app.core.storage.database import Database
 from desktop_app.ui.app import make_application
 from desktop_app.ui.tools import frequency_window as fw
 from desktop_app.ui.tools.frequency_window import WORD_ROLE, FrequencyWindow

@@ -7,8 +7,8 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QMessageBox
 
 from desktop_app.core.annotate.highlights import AnnotationService
-from desktop_app.ui.library.article_list import SUMMARY_ROLE
 from desktop_app.ui.dialogs.tag_dialog import TagDialog
+from desktop_app.ui.library.article_list import SUMMARY_ROLE
 
 
 def open_article_containing(window, phrase: str) -> int:

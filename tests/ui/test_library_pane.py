@@ -13,8 +13,8 @@ from PySide6.QtTest import QTest
 from desktop_app.core.library.articles import get_article
 from desktop_app.ui.library.article_details import ArticleDetailsDialog
 from desktop_app.ui.library.article_list import SUMMARY_ROLE
-from desktop_app.ui.window.import_job import ImportSummaryDialog
 from desktop_app.ui.library.search_results import HIT_ROLE
+from desktop_app.ui.window.import_job import ImportSummaryDialog
 from tests.ui.test_highlighting import open_article_containing, when_visible
 
 

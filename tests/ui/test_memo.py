@@ -11,14 +11,14 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QSplitter
 
 from desktop_app.core.annotate.highlights import AnnotationError
-from desktop_app.core.storage.database import Database, DatabaseError
-from desktop_app.core.library.ingest.importer import import_paths
 from desktop_app.core.library.articles import list_articles
+from desktop_app.core.library.ingest.importer import import_paths
 from desktop_app.core.library.memos import get_memo, set_memo
-from desktop_app.ui.panel.pane import AnnotationPane
+from desktop_app.core.storage.database import Database, DatabaseError
 from desktop_app.ui.app import make_application
 from desktop_app.ui.library.article_list import ID_ROLE
 from desktop_app.ui.panel.memo_box import MemoBox
+from desktop_app.ui.panel.pane import AnnotationPane
 
 
 class Harness:

@@ -14,9 +14,9 @@ from PySide6.QtWidgets import QApplication, QToolTip
 
 from desktop_app.core.annotate.highlights import AnnotationService, HighlightInfo, TagInfo
 from desktop_app.core.annotate.resize import step_edge, whitespace_words
+from desktop_app.ui.dialogs.shortcuts import menu_shortcuts
 from desktop_app.ui.reader import overlap_marks
 from desktop_app.ui.reader.view import ReaderView
-from desktop_app.ui.dialogs.shortcuts import menu_shortcuts
 from tests.ui.test_highlighting import open_article_containing
 
 NOW = datetime(2024, 1, 1, tzinfo=timezone.utc)

@@ -84,6 +84,7 @@ def test_many_highlights_at_once_are_one_step(open_window):
         at = text.find("cán bộ", at + 1)
     ids = window.create_highlights(spans, ["Cán bộ"])
     assert len(ids) == len(spans) and sorted(shown(window)) == sorted(ids)
+    assert len(spans) > 1
     assert window.commands.act_undo.text() == f"Undo Highlight {len(spans)} passages"
     window.commands.act_undo.trigger()
     assert stored(window) == [] and shown(window) == []

@@ -13,18 +13,17 @@ from PySide6.QtGui import QColor, QTextCursor
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QMenu, QStatusBar
 
-from desktop_app.core.nlp import segmentation as nlp
-
-from desktop_app.core.nlp import pos_ner as tagging
 from desktop_app.core.annotate.highlights import AnnotationService, NewHighlight
+from desktop_app.core.nlp import pos_ner as tagging
+from desktop_app.core.nlp import segmentation as nlp
+from desktop_app.core.nlp.pos_ner import Suggestion
+from desktop_app.core.nlp.stored import articles_to_segment, load_segmentation, text_hash
+from desktop_app.core.nlp.worker_process import SegmenterProcess
 from desktop_app.core.storage.database import Database
 from desktop_app.core.storage.models import Article
-from desktop_app.core.nlp.worker_process import SegmenterProcess
-from desktop_app.core.nlp.stored import articles_to_segment, load_segmentation, text_hash
-from desktop_app.core.nlp.pos_ner import Suggestion
 from desktop_app.ui.reader.pos_legend import PosLegend
-from desktop_app.ui.reader.view import POS_COLORS, ReaderView
 from desktop_app.ui.reader.suggestions import SuggestionController
+from desktop_app.ui.reader.view import POS_COLORS, ReaderView
 from desktop_app.ui.workers import SegmentationWorker
 
 pytest.importorskip("underthesea")

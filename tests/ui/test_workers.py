@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 
 from desktop_app.core.nlp import segmentation as nlp
+from desktop_app.core.nlp.stored import articles_to_segment, load_segmentation, text_hash
+from desktop_app.core.nlp.worker_process import SegmenterProcess
 from desktop_app.core.storage.database import Database
 from desktop_app.core.storage.models import Article
-from desktop_app.core.nlp.worker_process import SegmenterProcess
-from desktop_app.core.nlp.stored import articles_to_segment, load_segmentation, text_hash
 from desktop_app.ui.workers import SegmentationWorker
 
 pytest.importorskip("underthesea")

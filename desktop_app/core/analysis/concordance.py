@@ -32,10 +32,10 @@ from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
 
-from desktop_app.core.analysis.search import INDEX_VERSION, driver_connection, sync_index
+from desktop_app.core.analysis.search import INDEX_VERSION, sync_index
 from desktop_app.core.interchange.csv_export import write_csv
 from desktop_app.core.nlp.segmentation import ENGINE
-from desktop_app.core.storage.database import Database, DatabaseError, explain
+from desktop_app.core.storage.database import Database, DatabaseError, driver_connection, explain
 from desktop_app.core.text.normalize import fold, fold_aligned, normalize
 
 CONTEXT_CHARS = 60

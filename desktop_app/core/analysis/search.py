@@ -23,9 +23,7 @@ import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from sqlalchemy import Connection
-
-from desktop_app.core.storage.database import Database, DatabaseError, explain
+from desktop_app.core.storage.database import Database, DatabaseError, driver_connection, explain
 from desktop_app.core.text.normalize import fold, normalize
 
 INDEX_VERSION = "1"  # change it when folding or layout change: the index is rebuilt
@@ -55,13 +53,6 @@ _SCHEMA = (
     " INSERT OR IGNORE INTO search_pending VALUES (OLD.id, OLD.title, OLD.text); END",
 )
 
-
-def driver_connection(sa_conn: Connection) -> sqlite3.Connection:
-    """The pysqlite connection under SQLAlchemy's: FTS5 and its triggers are driven with
-    plain SQL on it (one round trip per statement, no ORM)."""
-    conn = sa_conn.connection.driver_connection
-    assert isinstance(conn, sqlite3.Connection)
-    return conn
 
 
 @dataclass(frozen=True)

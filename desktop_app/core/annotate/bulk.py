@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from datetime import datetime
+from typing import cast
 
 from sqlalchemy import Table, func, insert, select
 from sqlalchemy.orm import Session
@@ -55,7 +56,7 @@ def add_highlights(
     now = utcnow()
     cleaned: dict[tuple[str, ...], tuple[str, ...]] = {}  # tag lists repeat: clean each once
     rows, tagged = [], []
-    for (article_id, start, end, tag_names, note, created, modified, _), hid in zip(items, ids):
+    for (article_id, start, end, tag_names, note, created, modified, _), hid in zip(items, ids, strict=True):
         text = texts.get(article_id)
         if text is None:
             raise AnnotationError(Message("article.missing"))
@@ -89,7 +90,7 @@ def add_highlights(
     # inserts all over its tables (100,000 rows: seconds).
     rows.sort()
     links.sort()
-    _insert_many(s, Highlight.__table__, _HIGHLIGHT_COLUMNS, rows)
+    _insert_many(s, cast(Table, Highlight.__table__), _HIGHLIGHT_COLUMNS, rows)
     _insert_many(s, highlight_tags, ("highlight_id", "tag_id"), links)
     return ids
 
@@ -128,7 +129,7 @@ def _tag_ids_creating(s: Session, names: Sequence[str]) -> dict[str, int]:
     new = [n for n in wanted if n not in ids]
     if new:
         n_tags = s.scalar(select(func.count(Tag.id))) or 0
-        s.execute(insert(Tag.__table__), [
+        s.execute(insert(Tag), [
             {"name": name, "color": PALETTE[(n_tags + i) % len(PALETTE)]}
             for i, name in enumerate(new)
         ])

@@ -169,7 +169,7 @@ def restore_many(s: Session, kept: Sequence[HighlightInfo]) -> None:
     """restore() for each, the anchored ones with the bulk insert (an import's undo may
     bring back 100,000): every one keeps its id, or AnnotationError and none is back."""
     anchored = [h for h in kept if not h.orphaned]
-    taken = set()
+    taken: set[int] = set()
     ids = [h.id for h in kept]
     for i in range(0, len(ids), _CHUNK):
         taken.update(s.scalars(select(Highlight.id).where(Highlight.id.in_(ids[i:i + _CHUNK]))))

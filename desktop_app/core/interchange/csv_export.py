@@ -27,7 +27,7 @@ from typing import IO, Any, TypeGuard
 
 from desktop_app.core.annotate.tag_paths import in_tag_scope
 from desktop_app.core.progress import Progress
-from desktop_app.core.storage.database import Database
+from desktop_app.core.storage.database import Database, driver_connection
 from desktop_app.core.storage.models import Article, Highlight, Tag, highlight_tags
 from desktop_app.core.text.normalize import SentenceIndex, fold
 
@@ -133,7 +133,7 @@ def highlight_records(
     """
     h, a, ht = Highlight.__tablename__, Article.__tablename__, highlight_tags.name
     with db.session() as s:
-        raw = s.connection().connection.driver_connection
+        raw = driver_connection(s.connection())
         names_by_id = dict(raw.execute(f"SELECT id, name FROM {Tag.__tablename__}").fetchall())
         scope = None if tag is None else {t for t, n in names_by_id.items() if in_tag_scope(n, tag)}
         tag_ids_of = dict(raw.execute(
@@ -160,9 +160,10 @@ def highlight_records(
                 tids = tag_ids_of.get(hid)
                 tagged = tag_sets.get(tids)
                 if tagged is None:
+                    assert tids is not None  # untagged rows are in tag_sets already
                     ids = [int(t) for t in tids.split(",")]
                     names = sorted((names_by_id[t] for t in ids), key=lambda n: (fold(n), n))
-                    tagged = tag_sets[tids] = (safe(join_tags(names)), tuple(names),
+                    tagged = tag_sets[tids] = (str(safe(join_tags(names))), tuple(names),
                                                scope is None or not scope.isdisjoint(ids))
                 if not tagged[2]:
                     continue

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timezone
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -172,7 +172,7 @@ class _Library:
             target = self.by_id[id_] = _Target(id_, title, text)
         return target
 
-    def _fetch(self, *where: object) -> list[_Target]:
+    def _fetch(self, *where: Any) -> list[_Target]:
         return [self._keep(*row) for row in self.s.execute(select(*_TARGET_COLUMNS).where(*where))]
 
     def _cached(self, key: tuple[str, object], *where: object) -> list[_Target]:

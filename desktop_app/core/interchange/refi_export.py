@@ -251,4 +251,4 @@ def _write_zip(f: BinaryIO, entries: list[tuple[str, bytes]]) -> None:
 def _write_atomic(path: Path, suffix: str, write: Callable[[BinaryIO], object]) -> None:
     """Write through a temp file renamed over `path`: no half file, old file kept on error."""
     with atomic_open(Path(path), suffix, "wb") as f:
-        write(f)
+        write(f)  # type: ignore[arg-type]  # atomic_open("wb") gives a binary file

@@ -298,7 +298,7 @@ class _Reader:
             self.problems.append(Message("qdpx.positions_converted",
                                          {"label": label, "unit": reading.unit}))
         selections = []
-        for sel, (start, end) in zip(elements, spans):
+        for sel, (start, end) in zip(elements, spans, strict=False):
             rs, re_ = reading.to_raw(start), reading.to_raw(end)
             assert rs is not None and re_ is not None  # choose_reading checked every position
             if end_map[re_] <= start_map[rs]:
@@ -408,9 +408,11 @@ def _store(db: Database, path: Path, codes: list[_Code], sources: list[_Source],
                 have = have_by_article.setdefault(article.id, set())
             else:
                 articles_present += 1
-                have = have_by_article.get(article.id)
-                if have is None:
+                known = have_by_article.get(article.id)
+                if known is None:
                     have = have_by_article[article.id] = _highlight_keys(s, article.id)
+                else:
+                    have = known
             before = memo_in(s, article.id)
             if _merge_memo(s, article, src.memo, problems):
                 memos += 1
@@ -441,7 +443,7 @@ def _store(db: Database, path: Path, codes: list[_Code], sources: list[_Source],
         if unknown:
             problems.append(Message("qdpx.unknown_codes", {"count": unknown}))
         added = Added(tuple(r["id"] for r in rows),  # type: ignore[misc]
-                      frozenset(r["article_id"] for r in rows) | memos_before.keys()  # type: ignore[misc]
+                      frozenset(int(r["article_id"]) for r in rows) | memos_before.keys()  # type: ignore[call-overload]
                       | set(new_articles), tuple(new_articles), tuple(memos_before.items()),
                       tags_after(s, mark))
     return QdpxImportResult(articles_new, articles_present, len(rows), codes_new,

@@ -256,7 +256,7 @@ def _piece_maps(src: str, pieces: list[tuple[int, str]]) -> tuple[list[int], lis
     ends = [0] * (len(src) + 1)
     pos = 0
     bounds = [p for p, _ in pieces[1:]] + [len(src)]
-    for (begin, out), stop in zip(pieces, bounds):
+    for (begin, out), stop in zip(pieces, bounds, strict=False):
         exact = src[begin:stop] == out
         for p in range(begin, stop):
             inside = p - begin

@@ -17,7 +17,7 @@ from desktop_app.core.annotate import edits
 from desktop_app.core.annotate.bulk import add_highlights
 from desktop_app.core.annotate.records import HighlightInfo, NewHighlight, TagInfo, clean_tag_names
 from desktop_app.core.operations.base import OperationsBase
-from desktop_app.core.operations.changes import Changes, ids
+from desktop_app.core.operations.changes import NOTHING, Changes, ids
 from desktop_app.core.operations.history import MergingStep, StepLabel
 from desktop_app.core.operations.outcome import Outcome, subject
 from desktop_app.core.text.spans import TextSpan
@@ -86,7 +86,7 @@ class HighlightOperations(OperationsBase):
         return made, new_tags
 
     def _record_created(self, label: StepLabel, made: Sequence[HighlightInfo],
-                        new_tags: Sequence[TagInfo], extra: Changes = Changes()) -> None:
+                        new_tags: Sequence[TagInfo], extra: Changes = NOTHING) -> None:
         highlight_ids = [h.id for h in made]
         box = {"kept": list(made)}  # as they were when last undone: what a redo brings back
 

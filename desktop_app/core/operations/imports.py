@@ -112,7 +112,7 @@ def _take_away(s: Session, added: Added) -> _Taken:
 
 def _put_back(s: Session, added: Added, taken: _Taken) -> None:
     if taken.articles:
-        s.execute(insert(_ARTICLES), taken.articles)
+        s.execute(insert(Article), taken.articles)
     edits.put_back_tags(s, added.tags_created)
     for article_id, text in taken.memos_after.items():
         if s.get(Article, article_id) is None:

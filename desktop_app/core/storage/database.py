@@ -19,7 +19,7 @@ from urllib.parse import quote
 
 from sqlalchemy import create_engine, event, inspect
 from sqlalchemy import exc as sa_exc
-from sqlalchemy.engine import URL, Engine
+from sqlalchemy.engine import URL, Connection, Engine
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import PoolProxiedConnection, QueuePool
 
@@ -167,6 +167,12 @@ def _as_database_error(error: BaseException, path: Path) -> DatabaseError:
 
 
 # --- checking and setting aside -----------------------------------------------------------
+def driver_connection(sa_conn: Connection) -> sqlite3.Connection:
+    """The pysqlite connection under SQLAlchemy's: FTS5, bulk reads and the backup API are
+    driven with plain SQL on it (one round trip per statement, no ORM)."""
+    return _sqlite(sa_conn.connection)
+
+
 def _sqlite(raw: PoolProxiedConnection) -> sqlite3.Connection:
     """The pysqlite connection under a pooled one (the backup API lives there)."""
     conn = raw.driver_connection
@@ -413,7 +419,7 @@ class Database:
         raw = self.engine.raw_connection()
         try:
             # Written aside and renamed: a kill never leaves a partial copy under this name.
-            consistent_copy(raw.driver_connection, destination)
+            consistent_copy(_sqlite(raw), destination)
         finally:
             raw.close()
 

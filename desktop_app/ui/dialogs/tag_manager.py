@@ -25,10 +25,11 @@ from PySide6.QtWidgets import (
 
 from desktop_app.core.annotate import codebook as tag_admin
 from desktop_app.core.annotate.highlights import AnnotationError, AnnotationService, TagInfo
-from desktop_app.core.storage.database import DatabaseError
 from desktop_app.core.annotate.tag_paths import TAG_PATH_SEPARATOR, in_tag_scope, tag_path
 from desktop_app.core.operations.changes import Changes
 from desktop_app.core.operations.history import History, Step, StepLabel
+from desktop_app.core.storage.database import DatabaseError
+from desktop_app.ui import wording
 from desktop_app.ui.change_bus import ChangeBus
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -139,7 +140,7 @@ class TagManagerDialog(QDialog):
         try:
             result = action()
         except (AnnotationError, DatabaseError) as e:
-            QMessageBox.warning(self, self.tr("Could not change the tag"), str(e))
+            QMessageBox.warning(self, self.tr("Could not change the tag"), wording.error_text(e))
             return False
         box = {"result": result}
 

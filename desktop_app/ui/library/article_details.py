@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.core.library.articles import EDITABLE_FIELDS, ArticleDoc
+from desktop_app.ui import wording
 from desktop_app.ui.theme import style
 
 _LABELS = {
@@ -119,7 +120,7 @@ class ArticleDetailsDialog(QDialog):
         try:
             self._save(self.metadata(), self.hidden_spans())
         except ValueError as e:  # MetadataError: a sentence for the user
-            self.show_error(str(e))
+            self.show_error(wording.error_text(e))
             return
         super().accept()
 

@@ -9,14 +9,14 @@ from __future__ import annotations
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QLabel, QLineEdit, QStackedWidget, QVBoxLayout, QWidget
 
-from desktop_app.core.storage.database import Database
-from desktop_app.core.library.articles import ArticleSummary, article_count, list_articles, list_sources
 from desktop_app.core.analysis.search import SearchHit, search, sync_index
-from desktop_app.ui.library.article_list import ID_ROLE, ArticleListModel, ArticleListView
+from desktop_app.core.library.articles import ArticleSummary, article_count, list_articles, list_sources
+from desktop_app.core.storage.database import Database
+from desktop_app.ui.background import BackgroundOp
 from desktop_app.ui.i18n import number
+from desktop_app.ui.library.article_list import ID_ROLE, ArticleListModel, ArticleListView
 from desktop_app.ui.library.filters import LibraryFilters
 from desktop_app.ui.library.search_results import HIT_ROLE, SearchResultsModel, SearchResultsView
-from desktop_app.ui.background import BackgroundOp
 
 SEARCH_DELAY_MS = 250  # search after a pause in typing, not on every key
 

@@ -9,8 +9,8 @@ from PySide6.QtGui import QAbstractTextDocumentLayout, QPainter, QPalette, QText
 from PySide6.QtWidgets import QListView, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from desktop_app.core.analysis.search import SearchHit
-from desktop_app.ui.theme import style
 from desktop_app.ui.common.rows_model import Index, RowsModel
+from desktop_app.ui.theme import style
 
 HIT_ROLE = Qt.ItemDataRole.UserRole + 1
 

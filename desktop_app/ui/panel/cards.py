@@ -10,7 +10,6 @@ import bisect
 
 from PySide6.QtCore import (
     QModelIndex,
-    QPersistentModelIndex,
     QRect,
     QSize,
     Qt,
@@ -34,9 +33,9 @@ from PySide6.QtWidgets import (
 from desktop_app.core.annotate.highlights import HighlightInfo
 from desktop_app.core.annotate.tag_paths import in_tag_scope
 from desktop_app.core.text.normalize import fold
-from desktop_app.ui.theme import style
 from desktop_app.ui.common.chips import layout_chips, paint_chip
 from desktop_app.ui.common.rows_model import Index, RowsModel
+from desktop_app.ui.theme import style
 
 HIGHLIGHT_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -235,7 +234,7 @@ class HighlightCardDelegate(QStyledItemDelegate):
         quote = _elide_wrapped(h.quote.replace("\n", " "), qfm, inner_w, QUOTE_LINES)
         painter.drawText(QRect(x, y, inner_w, quote_h), Qt.TextFlag.TextWordWrap, quote)
         y += quote_h + 6
-        for rect, tag in zip(chips, h.tags):
+        for rect, tag in zip(chips, h.tags, strict=False):
             paint_chip(painter, rect.translated(x, y), tag.name, tag.color, chip_font)
         if chips_h:
             y += chips_h + 6

@@ -3,7 +3,7 @@ one highlight, and the memo on the whole article."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QItemSelectionModel, Signal
+from PySide6.QtCore import QByteArray, QItemSelectionModel, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from PySide6.QtCore import Qt
 
 from desktop_app.core.annotate.highlights import HighlightInfo, TagInfo
 from desktop_app.ui.panel.cards import (

@@ -31,8 +31,8 @@ from PySide6.QtWidgets import QTextEdit
 
 from desktop_app.core.annotate.highlights import HighlightInfo
 from desktop_app.ui.reader import overlap_marks
-from desktop_app.ui.theme import style
 from desktop_app.ui.reader.sorted_spans import touching
+from desktop_app.ui.theme import style
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QRect

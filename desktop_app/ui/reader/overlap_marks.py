@@ -175,9 +175,8 @@ def tooltip_html(hits: Sequence[HighlightInfo], lanes: dict[int, int], note_limi
         return ""
     parts, dark, muted = [], dark_paper(), theme.MUTED.name()
     if len(hits) > 1:
-        parts.append("<p style='margin:0 0 4px 0'><b>%s</b></p>"
-                     % html.escape(QCoreApplication.translate("ReaderView", "%1 highlights here, innermost first")
-                                 .replace("%1", str(len(hits)))))
+        heading = QCoreApplication.translate("ReaderView", "%1 highlights here, innermost first")
+        parts.append(f"<p style='margin:0 0 4px 0'><b>{html.escape(heading.replace('%1', str(len(hits))))}</b></p>")
     for h in hits:
         swatches = "".join(
             f"<span style='color:{mark_color(t.color, dark).name()}'>■</span>" for t in h.tags

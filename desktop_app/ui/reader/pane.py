@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from desktop_app.core.library.articles import ArticleDoc
-from desktop_app.ui.reader.find_bar import FindBar
 from desktop_app.ui.common.formatting import meta_line
+from desktop_app.ui.reader.find_bar import FindBar
 from desktop_app.ui.reader.view import ReaderView
 
 

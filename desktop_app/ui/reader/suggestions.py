@@ -18,8 +18,9 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu
 
 from desktop_app.core.nlp import pos_ner as tagging
-from desktop_app.core.storage.database import Database, DatabaseError
 from desktop_app.core.nlp.pos_ner import LABELS, Suggestion
+from desktop_app.core.storage.database import Database, DatabaseError
+from desktop_app.ui import wording
 from desktop_app.ui.reader.view import ReaderView
 
 CreateHighlights = Callable[[list[tuple[int, int, int]], list[str]], list[int]]
@@ -87,7 +88,7 @@ class SuggestionController(QObject):
             try:
                 entities = tagging.load_entities(self._db, self._article_id)
             except DatabaseError as e:
-                self.failed.emit(str(e))
+                self.failed.emit(wording.error_text(e))
         self._reader.set_entities(entities)
         self.changed.emit()
 
@@ -157,7 +158,7 @@ class SuggestionController(QObject):
         try:
             done = tagging.reject(self._db, article_id, s.start, s.end, s.label)
         except DatabaseError as e:
-            self.failed.emit(str(e))
+            self.failed.emit(wording.error_text(e))
             return False
         if done and self._push_undo is not None:
             def undo() -> None:

@@ -31,9 +31,9 @@ from PySide6.QtWidgets import QMenu, QTextEdit, QToolTip, QWidget
 
 from desktop_app.core.text.normalize import OffsetMap
 from desktop_app.ui.reader import document as reader_document
-from desktop_app.ui.theme import style
 from desktop_app.ui.reader.highlights import WINDOWED_ABOVE, ReaderHighlights
 from desktop_app.ui.reader.word_view import COLOUR_BLOCKS_UP_TO, ENTITY_STYLES, POS_COLORS, ReaderWordView
+from desktop_app.ui.theme import style
 
 # The word view's and the highlights' constants are imported from here too.
 __all__ = [

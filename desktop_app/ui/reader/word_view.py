@@ -26,8 +26,8 @@ from PySide6.QtGui import QColor, QPainter, QPen, QTextCharFormat, QTextDocument
 from PySide6.QtWidgets import QMenu, QTextEdit
 
 from desktop_app.core.nlp.pos_ner import Suggestion, pos_class
-from desktop_app.ui.theme import style
 from desktop_app.ui.reader.sorted_spans import touching
+from desktop_app.ui.theme import style
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QRect

@@ -5,20 +5,25 @@ swapped for the BackgroundOp plumbing in one place."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
-
-from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from desktop_app.core.library.ingest import ImportReport
 from desktop_app.core.operations.changes import Changes
+from desktop_app.core.operations.editor import Operations
+from desktop_app.core.operations.history import History
+from desktop_app.core.operations.imports import AnnotationImport
+from desktop_app.core.operations.outcome import Outcome
+from desktop_app.core.progress import Progress
 from desktop_app.core.storage.database import DatabaseError
+from desktop_app.ui import wording
 from desktop_app.ui.dialogs.export_dialog import ExportDialog
-from desktop_app.ui.tasks import run_in_background
+from desktop_app.ui.window.jobs import start_annotation_import, start_export
 
 if TYPE_CHECKING:
     from desktop_app.ui.window.main_window import MainWindow
@@ -89,24 +94,15 @@ class FileController(QObject):
 
     def export_to(self, path: Path, key: str, article_ids: Sequence[int] | None, tag: str | None,
                   delimiter: str = ",", columns: Sequence[str] | None = None) -> None:
-        """Export in the background (CoNLL may segment, XLSX may be large) and report."""
-        from desktop_app.core.interchange.csv_export import COLUMNS, export_csv
-        from desktop_app.core.interchange.formats import FORMATS, export
+        """Export in the background (CoNLL may segment, XLSX may be large), followed in the
+        status bar with Cancel; a cancelled or failed export leaves no file."""
+        from desktop_app.core.interchange.formats import FORMATS
 
         unit = QCoreApplication.translate("ExportDialog", FORMATS[key].unit)
-        db = self.w.db
         ids = list(article_ids) if article_ids is not None else None
-        job: Callable[[], int]
-        if key == "csv" and columns and list(columns) != list(COLUMNS):
-            job = lambda: export_csv(db, path, ids, delimiter, tag, list(columns))  # noqa: E731
-        else:
-            job = lambda: export(db, key, path, ids, tag, delimiter)  # noqa: E731
-        self.w.statusBar().showMessage(self.tr("Exporting to {path}…").format(path=path))
-        self._start_export(job, lambda n: self.w.statusBar().showMessage(
-            self.tr("Exported {n} {unit} to {path}").format(n=n, unit=unit, path=path), 10_000))
-
-    def _start_export(self, job: Callable[[], int], done: Callable[[int], None]) -> None:
-        run_in_background(job, done, lambda msg: QMessageBox.warning(self.w, self.tr("Export failed"), msg))
+        start_export(self.w, self.w.db, path, key, ids, tag, delimiter, columns, status=self.w.job_status,
+                     on_success=lambda n: self.w.statusBar().showMessage(
+                         self.tr("Exported {n} {unit} to {path}").format(n=n, unit=unit, path=path), 10_000))
 
     def import_annotations_dialog(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
@@ -117,21 +113,32 @@ class FileController(QObject):
             self.import_annotations_from(Path(path))
 
     def import_annotations_from(self, path: Path) -> None:
-        from desktop_app.core.interchange.formats import import_annotations
+        """Import in the background, as one undoable step. The import records its undo on
+        a history of its own (History is not for other threads); the step moves to the
+        window's history when the result arrives in the GUI thread."""
+        db, scratch = self.w.db, History()
 
-        db = self.w.db
-        self.w.statusBar().showMessage(self.tr("Importing annotations from {path}…").format(path=path))
-        run_in_background(lambda: import_annotations(db, path), self._annotations_imported,
-                          lambda msg: QMessageBox.warning(self.w, self.tr("Nothing was imported"), msg))
+        def run(p: Path, progress: Progress) -> Outcome[AnnotationImport]:
+            return Operations(db, scratch).import_annotations(p, progress)
 
-    def _annotations_imported(self, summary: str) -> None:
+        start_annotation_import(self.w, db, path, status=self.w.job_status, run=run,  # type: ignore[arg-type]
+                                on_success=lambda outcome: self._annotations_imported(path, outcome, scratch))
+
+    def _annotations_imported(self, path: Path, outcome: Outcome[AnnotationImport], scratch: History) -> None:
         w = self.w
-        # Anything may have changed: tags, highlights and memos anywhere, new articles.
-        opened = frozenset({w.session.article.id}) if w.session.article else frozenset()
-        w.bus.publish(Changes(codebook=True, memos=opened, articles=opened))
-        w.library.refresh()
-        w.worker.start()  # a .qdpx may have brought new articles
-        QMessageBox.information(w, self.tr("Annotations imported"), summary)
+        for step in scratch.steps:
+            w.history.push(step)
+        w.bus.publish(outcome.changes)
+        if outcome.changes.articles_added:
+            w.worker.start()  # a .qdpx may have brought new articles
+        result = outcome.value.result
+        summary_message = getattr(result, "summary_message", None)
+        summary = (wording.message_text(summary_message(path.name)) if summary_message is not None
+                   else outcome.value.summary)
+        box = QMessageBox(QMessageBox.Icon.Information, self.tr("Annotations imported"), summary,
+                          QMessageBox.StandardButton.Ok, w)
+        box.setTextFormat(Qt.TextFormat.PlainText)  # the summary quotes the file's passages
+        box.exec()
 
     # --- backup / restore ----------------------------------------------------------------
     def backup_dialog(self) -> None:
@@ -174,7 +181,7 @@ class FileController(QObject):
         try:
             safety = w.db.restore_from(path)
         except DatabaseError as e:
-            QMessageBox.warning(w, self.tr("Restore failed"), str(e))
+            QMessageBox.warning(w, self.tr("Restore failed"), wording.error_text(e))
             return False
         finally:
             w.worker = w.make_worker()

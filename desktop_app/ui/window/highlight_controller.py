@@ -20,6 +20,7 @@ from desktop_app.core.operations.changes import Changes
 from desktop_app.core.storage.database import DatabaseError
 from desktop_app.core.text.normalize import fold
 from desktop_app.core.text.spans import TextSpan
+from desktop_app.ui import wording
 from desktop_app.ui.dialogs.tag_dialog import TagDialog
 from desktop_app.ui.reader.view import WINDOWED_ABOVE
 
@@ -49,7 +50,7 @@ class HighlightController(QObject):
         try:
             return change()
         except (AnnotationError, DatabaseError) as e:
-            QMessageBox.warning(self.w, title or self.tr("Could not save"), str(e))
+            QMessageBox.warning(self.w, title or self.tr("Could not save"), wording.error_text(e))
             return None
 
     def _publish(self, changes: Changes) -> None:
@@ -245,7 +246,7 @@ class HighlightController(QObject):
         try:
             before = w.ops.service.get_highlight(selected)
         except (AnnotationError, DatabaseError) as e:
-            self._status(str(e))
+            self._status(wording.error_text(e))
             return None
         if before.orphaned:
             return None  # it has no place in the text to move from: re-attach it first

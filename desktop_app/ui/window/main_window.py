@@ -21,10 +21,12 @@ from desktop_app.core.library.articles import ArticleDoc
 from desktop_app.core.library.ingest.boilerplate import find_boilerplate
 from desktop_app.core.library.ingest.metadata import parse_metadata, title_span
 from desktop_app.core.nlp.stored import load_segmentation
+from desktop_app.core.operations.editor import Operations
 from desktop_app.core.operations.history import History
 from desktop_app.core.reading_session import ReadingSession
 from desktop_app.core.storage.database import Database, DatabaseError
 from desktop_app.core.text.spans import TextSpan
+from desktop_app.ui import wording
 from desktop_app.ui.change_bus import ChangeBus
 from desktop_app.ui.dialogs.tag_manager import TagManagerDialog
 from desktop_app.ui.library.article_details import ArticleDetailsDialog
@@ -38,9 +40,8 @@ from desktop_app.ui.window.actions import HIGHLIGHT_SHORTCUT, WindowActions
 from desktop_app.ui.window.file_controller import FileController
 from desktop_app.ui.window.highlight_controller import HighlightController
 from desktop_app.ui.window.import_job import ImportController, ImportStatus
-from desktop_app.core.operations.editor import Operations
 from desktop_app.ui.window.menus import build_menus_and_toolbar
-from desktop_app.ui.window.status import SegmentationStatus
+from desktop_app.ui.window.status import ProgressStatus, SegmentationStatus
 from desktop_app.ui.window.tools_controller import ToolsController
 from desktop_app.ui.window.undo import UndoActions
 from desktop_app.ui.window.view_updates import ViewUpdates
@@ -96,6 +97,9 @@ class MainWindow(QMainWindow):
         self.seg_status = SegmentationStatus()
         self.import_status = ImportStatus()
         self.statusBar().addPermanentWidget(self.import_status)
+        self.job_status = ProgressStatus()  # exports and annotation imports follow it
+        self.job_status.setVisible(False)
+        self.statusBar().addPermanentWidget(self.job_status)
         self.statusBar().addPermanentWidget(self.seg_status)
         self.word_view.add_to_status_bar()
         self.importer = self.make_importer()
@@ -280,8 +284,8 @@ class MainWindow(QMainWindow):
         try:
             changes = self.ops.set_memo(article_id, text)
         except (AnnotationError, DatabaseError) as e:  # MemoError is an AnnotationError
-            self.panel.memo.mark_failed(article_id, str(e))
-            self.statusBar().showMessage(str(e), 10_000)
+            self.panel.memo.mark_failed(article_id, wording.error_text(e))
+            self.statusBar().showMessage(wording.error_text(e), 10_000)
             return
         self.bus.publish(changes)
 

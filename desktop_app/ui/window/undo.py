@@ -16,35 +16,40 @@ from desktop_app.ui.change_bus import ChangeBus
 
 def describe(label: StepLabel) -> str:
     """A step in words: "Highlight “Ban Tổ chức”", "Delete 3 highlights"."""
-    def tr(text: str, n: int = -1) -> str:
-        return QCoreApplication.translate("AnnotationHistory", text, None, n)
+    return AnnotationHistory().describe(label)
 
-    subject, n = label.subject, label.count
-    words = {
-        "highlight": lambda: tr("Highlight “%1”").replace("%1", subject),
-        "highlight_many": lambda: tr("Highlight %n passages", n=n),
-        "accept": lambda: tr("Highlight %n passages", n=n),
-        "delete": lambda: tr("Delete “%1”").replace("%1", subject),
-        "delete_many": lambda: tr("Delete %n highlights", n=n),
-        "retag": lambda: tr("Change tags of “%1”").replace("%1", subject),
-        "retag_many": lambda: tr("Change tags of %n highlights", n=n),
-        "note": lambda: tr("Edit note"),
-        "memo": lambda: tr("Edit article memo"),
-        "resize": lambda: tr("Resize highlight “%1”").replace("%1", subject),
-        "reattach": lambda: tr("Re-attach “%1”").replace("%1", subject),
-        "tag_create": lambda: tr("Create tag “%1”").replace("%1", subject),
-        "tag_rename": lambda: tr("Rename tag “%1”").replace("%1", subject),
-        "tag_move": lambda: tr("Move tag “%1”").replace("%1", subject),
-        "tag_merge": lambda: tr("Merge “%1”").replace("%1", subject),
-        "tag_recolour": lambda: tr("Recolour tag “%1”").replace("%1", subject),
-        "tag_describe": lambda: tr("Describe tag “%1”").replace("%1", subject),
-        "tag_delete": lambda: tr("Delete tag “%1”").replace("%1", subject),
-        "metadata": lambda: tr("Edit article details"),
-        "reject": lambda: tr("Reject suggestion “%1”").replace("%1", subject),
-        "import_annotations": lambda: tr("Import annotations"),
-    }
-    word = words.get(label.kind)
-    return word() if word is not None else subject or label.kind
+
+class AnnotationHistory(QObject):
+    """The words of undo steps. A QObject for `self.tr`, so that lupdate sees the plural
+    forms; named as the class that held these strings before (their translation context)."""
+
+    def describe(self, label: StepLabel) -> str:
+        subject, n = label.subject, label.count
+        words = {
+            "highlight": lambda: self.tr("Highlight “%1”").replace("%1", subject),
+            "highlight_many": lambda: self.tr("Highlight %n passage(s)", "", n),
+            "accept": lambda: self.tr("Highlight %n passage(s)", "", n),
+            "delete": lambda: self.tr("Delete “%1”").replace("%1", subject),
+            "delete_many": lambda: self.tr("Delete %n highlight(s)", "", n),
+            "retag": lambda: self.tr("Change tags of “%1”").replace("%1", subject),
+            "retag_many": lambda: self.tr("Change tags of %n highlight(s)", "", n),
+            "note": lambda: self.tr("Edit note"),
+            "memo": lambda: self.tr("Edit article memo"),
+            "resize": lambda: self.tr("Resize highlight “%1”").replace("%1", subject),
+            "reattach": lambda: self.tr("Re-attach “%1”").replace("%1", subject),
+            "tag_create": lambda: self.tr("Create tag “%1”").replace("%1", subject),
+            "tag_rename": lambda: self.tr("Rename tag “%1”").replace("%1", subject),
+            "tag_move": lambda: self.tr("Move tag “%1”").replace("%1", subject),
+            "tag_merge": lambda: self.tr("Merge “%1”").replace("%1", subject),
+            "tag_recolour": lambda: self.tr("Recolour tag “%1”").replace("%1", subject),
+            "tag_describe": lambda: self.tr("Describe tag “%1”").replace("%1", subject),
+            "tag_delete": lambda: self.tr("Delete tag “%1”").replace("%1", subject),
+            "metadata": lambda: self.tr("Edit article details"),
+            "reject": lambda: self.tr("Reject suggestion “%1”").replace("%1", subject),
+            "import_annotations": lambda: self.tr("Import annotations"),
+        }
+        word = words.get(label.kind)
+        return word() if word is not None else subject or label.kind
 
 
 class UndoActions(QObject):

@@ -16,6 +16,7 @@ from desktop_app.core.nlp.pos_ner import is_tagged, load_pos
 from desktop_app.core.operations.changes import Changes
 from desktop_app.core.operations.history import Step, StepLabel
 from desktop_app.core.storage.database import DatabaseError
+from desktop_app.ui import wording
 from desktop_app.ui.reader.pos_legend import PosLegend
 from desktop_app.ui.reader.suggestions import SuggestionController
 
@@ -97,7 +98,7 @@ class WordViewController(QObject):
         try:
             self.w.reader.set_pos(load_pos(self.w.db, article.id))
         except DatabaseError as e:
-            self.w.statusBar().showMessage(str(e), 10_000)
+            self.w.statusBar().showMessage(wording.error_text(e), 10_000)
 
     # --- the open article ---------------------------------------------------------------
     def show_article(self, article_id: int) -> bool:

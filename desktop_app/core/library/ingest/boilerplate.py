@@ -190,9 +190,9 @@ def _alt_texts(lines: list[_Line], reasons: list[str | None]) -> None:
     candidates = [i for i, line in enumerate(lines) if short[i] and line.plain and not reasons[i]]
     if not candidates:
         return
-    marked = [ok and not line.plain for ok, line in zip(short, lines)]  # has diacritics
-    keys = [_words_key(line.key) if ok else "" for ok, line in zip(short, lines)]
-    originals = {key for key, has in zip(keys, marked) if has}
+    marked = [ok and not line.plain for ok, line in zip(short, lines, strict=True)]  # has diacritics
+    keys = [_words_key(line.key) if ok else "" for ok, line in zip(short, lines, strict=True)]
+    originals = {key for key, has in zip(keys, marked, strict=True) if has}
     for i in candidates:
         bare = _ALT_SUFFIX_RE.sub("", keys[i])
         if len(bare.split()) < _ALT_MIN_WORDS:
@@ -233,7 +233,7 @@ def find_boilerplate(text: str) -> list[Span]:
     _alt_texts(lines, reasons)
     _stray_numbers(lines, reasons)
     spans: list[Span] = []
-    for line, reason in zip(lines, reasons):
+    for line, reason in zip(lines, reasons, strict=True):
         if reason is not None:
             spans.append((line.start, line.end, reason))
             continue

@@ -48,12 +48,13 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
         if data.startswith(bom):
             return _checked(_decode_with_bom(data, bom, codec), codec)
     if b"\x00" in data:
-        codec = _utf16_without_bom(data)
-        if codec is None:
+        guessed = _utf16_without_bom(data)
+        if guessed is None:
             raise ImportFailure(
                 "The file contains NUL bytes: it is a binary file (an image, a PDF, a "
                 "Word document…), not plain text."
             )
+        codec = guessed
         try:
             text = data.decode(codec)
         except UnicodeDecodeError as e:

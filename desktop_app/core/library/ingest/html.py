@@ -207,7 +207,8 @@ def _start_tag(source: str, pos: int, out: _Builder) -> int:
     name = _TAG_NAME.match(source, pos)
     if name is None:  # cannot happen: the caller saw a letter
         return pos
-    tag, pos, attrs = name.group().lower(), name.end(), {}
+    attrs: dict[str, str] = {}
+    tag, pos = name.group().lower(), name.end()
     while (m := _ATTR.match(source, pos)) and m.end() > pos:
         key, value = m.group(1).lower(), m.group(2) or ""
         if value[:1] in ('"', "'"):

@@ -229,7 +229,7 @@ def _store(db: Database, batch: list[tuple[Path, dict[str, object]]], report: Im
         report.failed.extend((path, str(e)) for path, _row in batch)
         known.difference_update(str(row["content_hash"]) for _path, row in batch)
         return
-    report.imported.extend((path, article_id) for (path, _row), article_id in zip(batch, ids))
+    report.imported.extend((path, article_id) for (path, _row), article_id in zip(batch, ids, strict=True))
 
 
 def _expand(paths: Iterable[Path | str], report: ImportReport) -> list[Path]:
