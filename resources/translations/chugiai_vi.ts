@@ -3,48 +3,110 @@
 <TS version="2.1" language="vi" sourcelanguage="en">
 <context>
     <name>AnnotationHistory</name>
+    <message numerus="yes">
+        <location filename="../../desktop_app/ui/window/undo.py" line="+30"/>
+        <location line="+1"/>
+        <source>Highlight %n passage(s)</source>
+        <translation>
+            <numerusform>Đánh dấu %n đoạn</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>Delete %n highlight(s)</source>
+        <translation>
+            <numerusform>Xóa %n đoạn đánh dấu</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>Change tags of %n highlight(s)</source>
+        <translation>
+            <numerusform>Đổi nhãn của %n đoạn đánh dấu</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../desktop_app/ui/undo.py" line="+169"/>
+        <location line="+1"/>
         <source>Edit note</source>
         <translation>Sửa ghi chú</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+1"/>
         <source>Edit article memo</source>
         <translation>Sửa ghi nhớ của bài</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+1"/>
         <source>Resize highlight “%1”</source>
         <translation>Đổi phạm vi đoạn đánh dấu “%1”</translation>
     </message>
     <message>
-        <location line="-72"/>
+        <location line="+2"/>
+        <source>Create tag “%1”</source>
+        <translation>Tạo nhãn “%1”</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rename tag “%1”</source>
+        <translation>Đổi tên nhãn “%1”</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move tag “%1”</source>
+        <translation>Chuyển nhãn “%1”</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Merge “%1”</source>
+        <translation>Gộp “%1”</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recolour tag “%1”</source>
+        <translation>Đổi màu nhãn “%1”</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Describe tag “%1”</source>
+        <translation>Mô tả nhãn “%1”</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete tag “%1”</source>
+        <translation>Xóa nhãn “%1”</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Edit article details</source>
+        <translation>Sửa thông tin bài viết</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reject suggestion “%1”</source>
+        <translation>Bỏ gợi ý “%1”</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Import annotations</source>
+        <translation>Nhập chú giải</translation>
+    </message>
+    <message>
+        <location line="-20"/>
         <source>Highlight “%1”</source>
         <translation>Đánh dấu “%1”</translation>
     </message>
     <message>
-        <location line="+23"/>
-        <source>Delete %1 highlights</source>
-        <translation>Xóa %1 đoạn đánh dấu</translation>
-    </message>
-    <message>
-        <location line="+16"/>
-        <source>Change tags of %1 highlights</source>
-        <translation>Đổi nhãn của %1 đoạn đánh dấu</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>Delete “%1”</source>
         <translation>Xóa “%1”</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+2"/>
         <source>Change tags of “%1”</source>
         <translation>Đổi nhãn của “%1”</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+5"/>
         <source>Re-attach “%1”</source>
         <translation>Gắn lại “%1”</translation>
     </message>
@@ -52,7 +114,7 @@
 <context>
     <name>AnnotationPane</name>
     <message>
-        <location filename="../../desktop_app/ui/annotation_pane.py" line="+86"/>
+        <location filename="../../desktop_app/ui/panel/pane.py" line="+85"/>
         <source>TAGS — select text, then click a tag</source>
         <translation>NHÃN — chọn đoạn văn rồi bấm vào một nhãn</translation>
     </message>
@@ -130,7 +192,7 @@ Chọn một đoạn trong bài, rồi nhấn Ctrl+H, nhấp chuột phải → 
 <context>
     <name>ArticleDetailsDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/article_details.py" line="+27"/>
+        <location filename="../../desktop_app/ui/library/article_details.py" line="+28"/>
         <source>Title</source>
         <translation>Tiêu đề</translation>
     </message>
@@ -208,16 +270,67 @@ Chọn một đoạn trong bài, rồi nhấn Ctrl+H, nhấp chuột phải → 
 <context>
     <name>ArticleListModel</name>
     <message>
-        <location filename="../../desktop_app/ui/article_list.py" line="+29"/>
+        <location filename="../../desktop_app/ui/library/article_list.py" line="+29"/>
         <location line="+68"/>
         <source>(untitled)</source>
         <translation>(không có tiêu đề)</translation>
     </message>
 </context>
 <context>
+    <name>BackgroundJobs</name>
+    <message>
+        <location filename="../../desktop_app/ui/window/jobs.py" line="+56"/>
+        <location line="+11"/>
+        <source>Export failed</source>
+        <translation>Xuất không thành công</translation>
+    </message>
+    <message>
+        <location line="-7"/>
+        <source>Exporting to {path}: {done} of {total} articles</source>
+        <translation>Đang xuất ra {path}: {done}/{total} bài viết</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Exporting to {path}…</source>
+        <translation>Đang xuất ra {path}…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+34"/>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <location line="-33"/>
+        <source>Stop the export; no file is written ({unit} so far are dropped)</source>
+        <translation>Dừng xuất; không có tệp nào được ghi (các {unit} đã xử lý đến giờ sẽ bị bỏ)</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <location line="+9"/>
+        <source>Nothing was imported</source>
+        <translation>Không nhập được gì</translation>
+    </message>
+    <message>
+        <location line="-6"/>
+        <source>Importing annotations: {done} of {total}</source>
+        <translation>Đang nhập chú giải: {done}/{total}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Importing annotations from {path}…</source>
+        <translation>Đang nhập chú giải từ {path}…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Stop the annotation import</source>
+        <translation>Dừng nhập chú giải</translation>
+    </message>
+</context>
+<context>
     <name>ConcordanceModel</name>
     <message>
-        <location filename="../../desktop_app/ui/concordance_table.py" line="+31"/>
+        <location filename="../../desktop_app/ui/tools/concordance_table.py" line="+31"/>
         <source>Left context</source>
         <translation>Ngữ cảnh trái</translation>
     </message>
@@ -255,12 +368,12 @@ Chọn một đoạn trong bài, rồi nhấn Ctrl+H, nhấp chuột phải → 
 <context>
     <name>ConcordanceWindow</name>
     <message>
-        <location filename="../../desktop_app/ui/concordance_window.py" line="+153"/>
+        <location filename="../../desktop_app/ui/tools/concordance_window.py" line="+90"/>
         <source>Concordance</source>
         <translation>Từ trong ngữ cảnh</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/concordance_form.py" line="+59"/>
+        <location filename="../../desktop_app/ui/tools/concordance_form.py" line="+59"/>
         <source>A word or phrase: cán bộ, or can bo without diacritics</source>
         <translation>Một từ hoặc cụm từ: cán bộ, hoặc can bo không dấu</translation>
     </message>
@@ -337,22 +450,22 @@ Bấm vào để tự chọn.</translation>
         <translation>Sắp xếp theo</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/concordance_window.py" line="+58"/>
+        <location filename="../../desktop_app/ui/tools/concordance_window.py" line="+56"/>
         <source>Searching…</source>
         <translation>Đang tìm…</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+16"/>
         <source>Loading every line…</source>
         <translation>Đang tải mọi dòng…</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+33"/>
         <source>Sorting…</source>
         <translation>Đang sắp xếp…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/concordance_actions.py" line="+73"/>
+        <location filename="../../desktop_app/ui/tools/concordance_actions.py" line="+73"/>
         <source>Tags for the selected line</source>
         <translation>Nhãn cho dòng đã chọn</translation>
     </message>
@@ -372,12 +485,12 @@ Bấm vào để tự chọn.</translation>
         <translation>Đang xuất ra %1…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/concordance_window.py" line="+70"/>
+        <location filename="../../desktop_app/ui/tools/concordance_window.py" line="+72"/>
         <source>The concordance failed: %1</source>
         <translation>Không tra được từ trong ngữ cảnh: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/concordance_actions.py" line="+8"/>
+        <location filename="../../desktop_app/ui/tools/concordance_actions.py" line="+9"/>
         <source>Exported %1 lines to %2</source>
         <translation>Đã xuất %1 dòng ra %2</translation>
     </message>
@@ -387,7 +500,7 @@ Bấm vào để tự chọn.</translation>
         <translation>Không ghi được %1: %2</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/concordance_form.py" line="+18"/>
+        <location filename="../../desktop_app/ui/tools/concordance_form.py" line="+18"/>
         <source>Type a word or phrase and press Enter. Diacritics are optional.</source>
         <translation>Gõ một từ hoặc cụm từ rồi nhấn Enter. Có dấu hay không dấu đều được.</translation>
     </message>
@@ -442,7 +555,7 @@ Bấm vào để tự chọn.</translation>
         <translation>%1 dòng khớp theo âm tiết: các bài viết chứa những dòng này chưa được tách từ xong.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/concordance_actions.py" line="+11"/>
+        <location filename="../../desktop_app/ui/tools/concordance_actions.py" line="+11"/>
         <source>CSV, comma-separated (*.csv)</source>
         <translation>CSV, phân cách bằng dấu phẩy (*.csv)</translation>
     </message>
@@ -493,7 +606,7 @@ Bấm vào để tự chọn.</translation>
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/export_dialog.py" line="+25"/>
+        <location filename="../../desktop_app/ui/dialogs/export_dialog.py" line="+25"/>
         <source>CSV, one row per highlight</source>
         <translation>CSV, mỗi đoạn đánh dấu một dòng</translation>
     </message>
@@ -644,29 +757,34 @@ Bấm vào để tự chọn.</translation>
     </message>
 </context>
 <context>
-    <name>FileActions</name>
+    <name>FileController</name>
     <message>
-        <location filename="../../desktop_app/ui/file_actions.py" line="+32"/>
+        <location filename="../../desktop_app/ui/window/file_controller.py" line="+41"/>
+        <source>Import articles</source>
+        <translation>Nhập bài viết</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Articles (*.txt *.md *.html *.htm *.docx);;All files (*)</source>
+        <translation>Bài viết (*.txt *.md *.html *.htm *.docx);;Mọi tệp (*)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Import a folder of articles</source>
+        <translation>Nhập một thư mục bài viết</translation>
+    </message>
+    <message>
+        <location line="+30"/>
         <source>Export annotations</source>
         <translation>Xuất chú giải</translation>
     </message>
     <message>
         <location line="+23"/>
-        <source>Exporting to {path}…</source>
-        <translation>Đang xuất ra {path}…</translation>
-    </message>
-    <message>
-        <location line="+4"/>
         <source>Exported {n} {unit} to {path}</source>
         <translation>Đã xuất {n} {unit} ra {path}</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Export failed</source>
-        <translation>Xuất không thành công</translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>Import annotations</source>
         <translation>Nhập chú giải</translation>
     </message>
@@ -676,22 +794,12 @@ Bấm vào để tự chọn.</translation>
         <translation>Tệp chú giải (*.csv *.json *.jsonld *.qdpx);;Mọi tệp (*)</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>Importing annotations from {path}…</source>
-        <translation>Đang nhập chú giải từ {path}…</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Nothing was imported</source>
-        <translation>Không nhập được gì</translation>
-    </message>
-    <message>
-        <location line="+11"/>
+        <location line="+28"/>
         <source>Annotations imported</source>
         <translation>Đã nhập chú giải</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+9"/>
         <source>Back up the library</source>
         <translation>Sao lưu thư viện</translation>
     </message>
@@ -735,12 +843,12 @@ A copy of the current library is kept beside it first.</source>
 Trước đó, một bản sao của thư viện hiện tại sẽ được giữ lại bên cạnh.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Restore failed</source>
         <translation>Khôi phục không thành công</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+12"/>
         <source>Library restored. The previous library was kept as {path}</source>
         <translation>Đã khôi phục thư viện. Thư viện trước đó được giữ lại tại {path}</translation>
     </message>
@@ -748,7 +856,7 @@ Trước đó, một bản sao của thư viện hiện tại sẽ được gi�
 <context>
     <name>FindBar</name>
     <message>
-        <location filename="../../desktop_app/ui/find_bar.py" line="+21"/>
+        <location filename="../../desktop_app/ui/reader/find_bar.py" line="+21"/>
         <location line="+1"/>
         <source>Find in this article</source>
         <translation>Tìm trong bài này</translation>
@@ -782,7 +890,7 @@ Trước đó, một bản sao của thư viện hiện tại sẽ được gi�
 <context>
     <name>FrequencyModel</name>
     <message>
-        <location filename="../../desktop_app/ui/frequency_window.py" line="+62"/>
+        <location filename="../../desktop_app/ui/tools/frequency_window.py" line="+62"/>
         <source>Rank</source>
         <translation>Hạng</translation>
     </message>
@@ -875,18 +983,18 @@ Trước đó, một bản sao của thư viện hiện tại sẽ được gi�
         <translation>Đếm từ trong</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+64"/>
         <source>(no tags yet)</source>
         <translation>(chưa có nhãn)</translation>
     </message>
     <message>
         <location line="+32"/>
-        <location line="+60"/>
+        <location line="+63"/>
         <source>Counting words…</source>
         <translation>Đang đếm từ…</translation>
     </message>
     <message>
-        <location line="-37"/>
+        <location line="-40"/>
         <source>Stopped.</source>
         <translation>Đã dừng.</translation>
     </message>
@@ -911,7 +1019,12 @@ Trước đó, một bản sao của thư viện hiện tại sẽ được gi�
         <translation>Đang xuất…</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+24"/>
+        <source>an unexpected error (see the log)</source>
+        <translation>một lỗi ngoài dự kiến (xem nhật ký)</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>Counting failed: %1</source>
         <translation>Không đếm được: %1</translation>
     </message>
@@ -972,49 +1085,95 @@ Trước đó, một bản sao của thư viện hiện tại sẽ được gi�
     </message>
 </context>
 <context>
-    <name>HighlightActions</name>
+    <name>HighlightController</name>
     <message>
-        <location filename="../../desktop_app/ui/highlight_actions.py" line="+34"/>
-        <source>Next highlight at the cursor</source>
-        <translation>Đoạn đánh dấu tiếp theo tại con trỏ</translation>
+        <location filename="../../desktop_app/ui/window/highlight_controller.py" line="+49"/>
+        <source>Could not save</source>
+        <translation>Không lưu được</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Previous highlight at the cursor</source>
-        <translation>Đoạn đánh dấu trước tại con trỏ</translation>
+        <location line="+17"/>
+        <source>Select some text in the article first.</source>
+        <translation>Hãy chọn một đoạn văn trong bài trước.</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Extend highlight end by a word</source>
-        <translation>Kéo dài cuối đoạn đánh dấu thêm một từ</translation>
+        <location line="+9"/>
+        <location line="+26"/>
+        <source>Could not highlight</source>
+        <translation>Không đánh dấu được</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Shrink highlight end by a word</source>
-        <translation>Rút ngắn cuối đoạn đánh dấu một từ</translation>
+        <location line="-6"/>
+        <source>Highlight saved</source>
+        <translation>Đã lưu đoạn đánh dấu</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Extend highlight start by a word</source>
-        <translation>Kéo dài đầu đoạn đánh dấu thêm một từ</translation>
+        <location line="+24"/>
+        <source>Highlight re-attached</source>
+        <translation>Đã gắn lại đoạn đánh dấu</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Shrink highlight start by a word</source>
-        <translation>Rút ngắn đầu đoạn đánh dấu một từ</translation>
+        <location line="+11"/>
+        <source>Select text, or a highlight, to apply “{tag}”.</source>
+        <translation>Hãy chọn một đoạn văn hoặc một đoạn đánh dấu để gắn nhãn “{tag}”.</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+12"/>
+        <source>There is no tag number %1 yet.</source>
+        <translation>Chưa có nhãn số %1.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>%1 highlights</source>
+        <translation>%1 đoạn đánh dấu</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Remove a tag</source>
+        <translation>Bỏ một nhãn</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove this tag from the selected highlights:</source>
+        <translation>Bỏ nhãn này khỏi các đoạn đánh dấu đã chọn:</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Delete highlight</source>
+        <translation>Xóa đoạn đánh dấu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete the highlight “{quote}” and its note?</source>
+        <translation>Xóa đoạn đánh dấu “{quote}” cùng ghi chú của nó?</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Delete highlights</source>
+        <translation>Xóa các đoạn đánh dấu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete %1 highlights and their notes? (Ctrl+Z brings them back.)</source>
+        <translation>Xóa %1 đoạn đánh dấu và ghi chú của chúng? (Ctrl+Z để lấy lại.)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Could not delete</source>
+        <translation>Không xóa được</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>No highlight at the cursor.</source>
         <translation>Không có đoạn đánh dấu nào tại con trỏ.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+9"/>
         <source>Highlight %1 of %2 here</source>
         <translation>Đoạn đánh dấu %1 trên %2 tại đây</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Select a highlight first.</source>
         <translation>Hãy chọn một đoạn đánh dấu trước.</translation>
     </message>
@@ -1029,7 +1188,7 @@ Trước đó, một bản sao của thư viện hiện tại sẽ được gi�
         <translation>Đoạn đánh dấu không thể ngắn hơn nữa.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+11"/>
         <source>Highlight: “%1”</source>
         <translation>Đoạn đánh dấu: “%1”</translation>
     </message>
@@ -1037,7 +1196,7 @@ Trước đó, một bản sao của thư viện hiện tại sẽ được gi�
 <context>
     <name>HighlightEditor</name>
     <message>
-        <location filename="../../desktop_app/ui/annotation_panel.py" line="+285"/>
+        <location filename="../../desktop_app/ui/panel/cards.py" line="+298"/>
         <source>Note</source>
         <translation>Ghi chú</translation>
     </message>
@@ -1060,7 +1219,12 @@ Trước đó, một bản sao của thư viện hiện tại sẽ được gi�
 <context>
     <name>ImportController</name>
     <message>
-        <location filename="../../desktop_app/ui/import_job.py" line="+148"/>
+        <location filename="../../desktop_app/ui/window/import_job.py" line="+40"/>
+        <source>Import</source>
+        <translation>Nhập</translation>
+    </message>
+    <message>
+        <location line="+90"/>
         <source>The files will be imported after the current import.</source>
         <translation>Các tệp sẽ được nhập sau khi lượt nhập hiện tại xong.</translation>
     </message>
@@ -1073,7 +1237,7 @@ Trước đó, một bản sao của thư viện hiện tại sẽ được gi�
 <context>
     <name>ImportStatus</name>
     <message>
-        <location line="-110"/>
+        <location line="-115"/>
         <source>Cancel import</source>
         <translation>Hủy nhập</translation>
     </message>
@@ -1083,12 +1247,12 @@ Trước đó, một bản sao của thư viện hiện tại sẽ được gi�
         <translation>Dừng sau tệp hiện tại; các tệp đã nhập vẫn được giữ</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>Importing %1 of %2 files</source>
         <translation>Đang nhập %1/%2 tệp</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+8"/>
         <source>Stopping the import…</source>
         <translation>Đang dừng việc nhập…</translation>
     </message>
@@ -1124,7 +1288,7 @@ Trước đó, một bản sao của thư viện hiện tại sẽ được gi�
 <context>
     <name>LanguageMenu</name>
     <message>
-        <location filename="../../desktop_app/ui/language_menu.py" line="+20"/>
+        <location filename="../../desktop_app/ui/window/language_menu.py" line="+20"/>
         <source>Interface language</source>
         <translation>Ngôn ngữ giao diện</translation>
     </message>
@@ -1145,7 +1309,7 @@ Trước đó, một bản sao của thư viện hiện tại sẽ được gi�
 <context>
     <name>LibraryFilters</name>
     <message>
-        <location filename="../../desktop_app/ui/library_filters.py" line="+32"/>
+        <location filename="../../desktop_app/ui/library/filters.py" line="+32"/>
         <source>Sort articles</source>
         <translation>Sắp xếp bài viết</translation>
     </message>
@@ -1261,7 +1425,7 @@ Trước đó, một bản sao của thư viện hiện tại sẽ được gi�
 <context>
     <name>LibraryPane</name>
     <message>
-        <location filename="../../desktop_app/ui/library_pane.py" line="+35"/>
+        <location filename="../../desktop_app/ui/library/pane.py" line="+35"/>
         <source>Search all articles (diacritics optional)</source>
         <translation>Tìm mọi bài (không dấu cũng được)</translation>
     </message>
@@ -1306,7 +1470,7 @@ Trước đó, một bản sao của thư viện hiện tại sẽ được gi�
         <translation>Đang tìm…</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>Search failed: %1</source>
         <translation>Tìm kiếm không thành công: %1</translation>
     </message>
@@ -1314,189 +1478,38 @@ Trước đó, một bản sao của thư viện hiện tại sẽ được gi�
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="+111"/>
+        <location filename="../../desktop_app/ui/window/main_window.py" line="+108"/>
         <source>Read-only library: changes cannot be saved</source>
         <translation>Thư viện chỉ đọc: không thể lưu thay đổi</translation>
     </message>
     <message>
-        <location line="+39"/>
-        <source>Import articles…</source>
-        <translation>Nhập bài viết…</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Import a folder…</source>
-        <translation>Nhập cả thư mục…</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Export annotations…</source>
-        <translation>Xuất chú giải…</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Import annotations…</source>
-        <translation>Nhập chú giải…</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Back up…</source>
-        <translation>Sao lưu…</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Restore from backup…</source>
-        <translation>Khôi phục từ bản sao lưu…</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Quit</source>
-        <translation>Thoát</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Undo</source>
-        <translation>Hoàn tác</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Redo</source>
-        <translation>Làm lại</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Next highlight</source>
-        <translation>Đoạn đánh dấu tiếp theo</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Previous highlight</source>
-        <translation>Đoạn đánh dấu trước</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Manage tags…</source>
-        <translation>Quản lý nhãn…</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Apply tag %1</source>
-        <translation>Gắn nhãn số %1</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Highlight with tags…</source>
-        <translation>Đánh dấu và gắn nhãn…</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Highlight the selected text and tag it (Ctrl+H)</source>
-        <translation>Đánh dấu đoạn văn đã chọn và gắn nhãn (Ctrl+H)</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Edit tags of highlight…</source>
-        <translation>Sửa nhãn của đoạn đánh dấu…</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <location line="+420"/>
-        <source>Delete highlight</source>
-        <translation>Xóa đoạn đánh dấu</translation>
-    </message>
-    <message>
-        <location line="-416"/>
-        <source>Write article memo</source>
-        <translation>Viết ghi nhớ cho bài</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Find in article…</source>
-        <translation>Tìm trong bài…</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Find next</source>
-        <translation>Tìm tiếp</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Find previous</source>
-        <translation>Tìm lùi</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Search all articles…</source>
-        <translation>Tìm trong mọi bài viết…</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Show hidden web leftovers</source>
-        <translation>Hiện phần thừa của trang web đã ẩn</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Show, greyed, the share buttons, counters and other web leftovers that are hidden from the article</source>
-        <translation>Hiện bằng chữ xám các nút chia sẻ, bộ đếm và những phần thừa khác của trang web đang được ẩn khỏi bài</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Article details…</source>
-        <translation>Thông tin bài viết…</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Concordance…</source>
-        <translation>Từ trong ngữ cảnh…</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Word frequencies…</source>
-        <translation>Tần suất từ…</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Show word boundaries</source>
-        <translation>Hiện ranh giới từ</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Underline multi-syllable Vietnamese words (Ctrl+Shift+W)</source>
-        <translation>Gạch dưới các từ tiếng Việt nhiều âm tiết (Ctrl+Shift+W)</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Keyboard shortcuts</source>
-        <translation>Phím tắt</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Reading settings…</source>
-        <translation>Cài đặt đọc…</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Bigger text</source>
-        <translation>Chữ to hơn</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Smaller text</source>
-        <translation>Chữ nhỏ hơn</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Normal text size</source>
-        <translation>Cỡ chữ mặc định</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <location line="+558"/>
+        <location line="+259"/>
         <source>About Chú Giải</source>
         <translation>Giới thiệu Chú Giải</translation>
     </message>
     <message>
-        <location line="-554"/>
+        <location line="-62"/>
+        <source>Word segmentation up to date</source>
+        <translation>Đã tách từ xong</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+11"/>
+        <source>Word segmentation paused</source>
+        <translation>Đã tạm dừng tách từ</translation>
+    </message>
+    <message>
+        <location line="-231"/>
+        <source>Could not undo</source>
+        <translation>Không thể hoàn tác</translation>
+    </message>
+    <message>
+        <location line="+283"/>
+        <source>&lt;b&gt;Chú Giải {version}&lt;/b&gt;&lt;p&gt;Read, highlight and tag Vietnamese news articles.&lt;/p&gt;&lt;p&gt;Word segmentation by underthesea. Free software under the GNU GPL v3 or later.&lt;/p&gt;&lt;p&gt;Library: {path}&lt;/p&gt;</source>
+        <translation>&lt;b&gt;Chú Giải {version}&lt;/b&gt;&lt;p&gt;Đọc, đánh dấu và gắn nhãn các bài báo tiếng Việt.&lt;/p&gt;&lt;p&gt;Tách từ bằng underthesea. Phần mềm tự do theo giấy phép GNU GPL phiên bản 3 trở lên.&lt;/p&gt;&lt;p&gt;Thư viện: {path}&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/window/menus.py" line="+19"/>
         <source>&amp;File</source>
         <translation>&amp;Tệp</translation>
     </message>
@@ -1506,7 +1519,7 @@ Trước đó, một bản sao của thư viện hiện tại sẽ được gi�
         <translation>&amp;Sửa</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>&amp;View</source>
         <translation>&amp;Xem</translation>
     </message>
@@ -1520,125 +1533,11 @@ Trước đó, một bản sao của thư viện hiện tại sẽ được gi�
         <source>Main</source>
         <translation>Thanh công cụ chính</translation>
     </message>
-    <message>
-        <location line="+138"/>
-        <source>Word segmentation up to date</source>
-        <translation>Đã tách từ xong</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <location line="+7"/>
-        <source>Word segmentation paused</source>
-        <translation>Đã tạm dừng tách từ</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Select some text in the article first.</source>
-        <translation>Hãy chọn một đoạn văn trong bài trước.</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <location line="+230"/>
-        <source>Could not highlight</source>
-        <translation>Không đánh dấu được</translation>
-    </message>
-    <message>
-        <location line="-210"/>
-        <source>Highlight saved</source>
-        <translation>Đã lưu đoạn đánh dấu</translation>
-    </message>
-    <message>
-        <location line="+15"/>
-        <source>Highlight re-attached</source>
-        <translation>Đã gắn lại đoạn đánh dấu</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>Select text, or a highlight, to apply “{tag}”.</source>
-        <translation>Hãy chọn một đoạn văn hoặc một đoạn đánh dấu để gắn nhãn “{tag}”.</translation>
-    </message>
-    <message>
-        <location line="+14"/>
-        <source>There is no tag number %1 yet.</source>
-        <translation>Chưa có nhãn số %1.</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>%1 highlights</source>
-        <translation>%1 đoạn đánh dấu</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Remove a tag</source>
-        <translation>Bỏ một nhãn</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Remove this tag from the selected highlights:</source>
-        <translation>Bỏ nhãn này khỏi các đoạn đánh dấu đã chọn:</translation>
-    </message>
-    <message>
-        <location line="+17"/>
-        <source>Delete highlights</source>
-        <translation>Xóa các đoạn đánh dấu</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Delete %1 highlights and their notes? (Ctrl+Z brings them back.)</source>
-        <translation>Xóa %1 đoạn đánh dấu và ghi chú của chúng? (Ctrl+Z để lấy lại.)</translation>
-    </message>
-    <message>
-        <location line="+71"/>
-        <source>Delete the highlight “{quote}” and its note?</source>
-        <translation>Xóa đoạn đánh dấu “{quote}” cùng ghi chú của nó?</translation>
-    </message>
-    <message>
-        <location line="-57"/>
-        <location line="+64"/>
-        <source>Could not delete</source>
-        <translation>Không xóa được</translation>
-    </message>
-    <message>
-        <location line="-558"/>
-        <source>Could not undo</source>
-        <translation>Không thể hoàn tác</translation>
-    </message>
-    <message>
-        <location line="+470"/>
-        <location line="+158"/>
-        <source>Could not save</source>
-        <translation>Không lưu được</translation>
-    </message>
-    <message>
-        <location line="-8"/>
-        <source>Highlight %1 passages</source>
-        <translation>Đánh dấu %1 đoạn</translation>
-    </message>
-    <message>
-        <location line="+50"/>
-        <source>Import articles</source>
-        <translation>Nhập bài viết</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Articles (*.txt *.md *.html *.htm *.docx);;All files (*)</source>
-        <translation>Bài viết (*.txt *.md *.html *.htm *.docx);;Mọi tệp (*)</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Import a folder of articles</source>
-        <translation>Nhập một thư mục bài viết</translation>
-    </message>
-    <message>
-        <location line="+69"/>
-        <source>&lt;b&gt;Chú Giải {version}&lt;/b&gt;&lt;p&gt;Read, highlight and tag Vietnamese news articles.&lt;/p&gt;&lt;p&gt;Word segmentation by underthesea. Free software under the GNU GPL v3 or later.&lt;/p&gt;&lt;p&gt;Library: {path}&lt;/p&gt;</source>
-        <translation>&lt;b&gt;Chú Giải {version}&lt;/b&gt;&lt;p&gt;Đọc, đánh dấu và gắn nhãn các bài báo tiếng Việt.&lt;/p&gt;&lt;p&gt;Tách từ bằng underthesea. Phần mềm tự do theo giấy phép GNU GPL phiên bản 3 trở lên.&lt;/p&gt;&lt;p&gt;Thư viện: {path}&lt;/p&gt;</translation>
-    </message>
 </context>
 <context>
     <name>MemoBox</name>
     <message>
-        <location filename="../../desktop_app/ui/memo_box.py" line="+29"/>
+        <location filename="../../desktop_app/ui/panel/memo_box.py" line="+29"/>
         <source>MEMO</source>
         <translation>GHI NHỚ</translation>
     </message>
@@ -1676,7 +1575,7 @@ Trước đó, một bản sao của thư viện hiện tại sẽ được gi�
 <context>
     <name>OrphanBox</name>
     <message>
-        <location filename="../../desktop_app/ui/orphan_box.py" line="+24"/>
+        <location filename="../../desktop_app/ui/panel/orphan_box.py" line="+24"/>
         <source>The article&apos;s text changed and these highlights could not be placed with confidence. Select one, select its passage in the text, then re-attach it. Their tags and notes are kept.</source>
         <translation>Văn bản của bài đã thay đổi nên không thể đặt chắc chắn các đoạn đánh dấu này vào đúng chỗ. Hãy chọn một đoạn ở đây, chọn đoạn văn tương ứng trong bài, rồi gắn lại. Nhãn và ghi chú của chúng vẫn được giữ.</translation>
     </message>
@@ -1699,7 +1598,7 @@ Trước đó, một bản sao của thư viện hiện tại sẽ được gi�
 <context>
     <name>PosLegend</name>
     <message>
-        <location filename="../../desktop_app/ui/pos_legend.py" line="+46"/>
+        <location filename="../../desktop_app/ui/reader/pos_legend.py" line="+46"/>
         <source>noun</source>
         <translation>danh từ</translation>
     </message>
@@ -1750,9 +1649,22 @@ Trước đó, một bản sao của thư viện hiện tại sẽ được gi�
     </message>
 </context>
 <context>
+    <name>QUndoStack</name>
+    <message>
+        <location filename="../../desktop_app/ui/window/undo.py" line="+53"/>
+        <source>Undo %1</source>
+        <translation>Hoàn tác %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Redo %1</source>
+        <translation>Làm lại %1</translation>
+    </message>
+</context>
+<context>
     <name>ReaderPane</name>
     <message>
-        <location filename="../../desktop_app/ui/reader_pane.py" line="+39"/>
+        <location filename="../../desktop_app/ui/reader/pane.py" line="+39"/>
         <source>Choose an article on the left to start reading.</source>
         <translation>Chọn một bài viết ở cột bên trái để bắt đầu đọc.</translation>
     </message>
@@ -1765,7 +1677,7 @@ Trước đó, một bản sao của thư viện hiện tại sẽ được gi�
 <context>
     <name>ReaderView</name>
     <message>
-        <location filename="../../desktop_app/ui/overlap_marks.py" line="+164"/>
+        <location filename="../../desktop_app/ui/reader/overlap_marks.py" line="+164"/>
         <source>solid line</source>
         <translation>đường liền</translation>
     </message>
@@ -1785,7 +1697,7 @@ Trước đó, một bản sao của thư viện hiện tại sẽ được gi�
         <translation>đường lượn sóng</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+11"/>
         <source>%1 highlights here, innermost first</source>
         <translation>%1 đoạn đánh dấu tại đây, trong cùng trước</translation>
     </message>
@@ -1798,7 +1710,7 @@ Trước đó, một bản sao của thư viện hiện tại sẽ được gi�
 <context>
     <name>ReadingSettingsDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/reading_settings_dialog.py" line="+39"/>
+        <location filename="../../desktop_app/ui/dialogs/reading_settings.py" line="+39"/>
         <source>Reading settings</source>
         <translation>Cài đặt đọc</translation>
     </message>
@@ -1856,7 +1768,7 @@ Trước đó, một bản sao của thư viện hiện tại sẽ được gi�
 <context>
     <name>SearchResultsModel</name>
     <message>
-        <location filename="../../desktop_app/ui/search_results.py" line="+21"/>
+        <location filename="../../desktop_app/ui/library/search_results.py" line="+21"/>
         <source>(untitled)</source>
         <translation>(không có tiêu đề)</translation>
     </message>
@@ -1864,7 +1776,7 @@ Trước đó, một bản sao của thư viện hiện tại sẽ được gi�
 <context>
     <name>SegmentationStatus</name>
     <message>
-        <location filename="../../desktop_app/ui/status.py" line="+39"/>
+        <location filename="../../desktop_app/ui/window/status.py" line="+94"/>
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
@@ -1887,27 +1799,27 @@ Trước đó, một bản sao của thư viện hiện tại sẽ được gi�
 <context>
     <name>SegmentationWorker</name>
     <message>
-        <location filename="../../desktop_app/ui/workers.py" line="+224"/>
+        <location filename="../../desktop_app/ui/workers.py" line="+185"/>
         <source>Word segmentation stopped: {0}</source>
         <translation>Việc tách từ đã dừng: {0}</translation>
     </message>
     <message>
-        <location line="+166"/>
+        <location line="-130"/>
         <source>Article {0} could not be segmented: {1}</source>
         <translation>Không tách từ được bài {0}: {1}</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+1"/>
         <source>Article {0} could not be tagged: {1}</source>
         <translation>Không phân tích được từ loại và tên riêng của bài {0}: {1}</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+4"/>
         <source>{0} It was restarted.</source>
         <translation>{0} Tiến trình đã được khởi động lại.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="-6"/>
         <source>the segmentation process crashed on it twice; skipped</source>
         <translation>tiến trình tách từ bị lỗi hai lần với bài này; đã bỏ qua</translation>
     </message>
@@ -1915,7 +1827,7 @@ Trước đó, một bản sao của thư viện hiện tại sẽ được gi�
 <context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/shortcuts_dialog.py" line="+21"/>
+        <location filename="../../desktop_app/ui/dialogs/shortcuts.py" line="+21"/>
         <location line="+2"/>
         <location line="+2"/>
         <source>Find bar</source>
@@ -2011,7 +1923,7 @@ Trước đó, một bản sao của thư viện hiện tại sẽ được gi�
 <context>
     <name>StopwordsDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/stopwords_dialog.py" line="+42"/>
+        <location filename="../../desktop_app/ui/tools/stopwords_dialog.py" line="+42"/>
         <source>Stop words</source>
         <translation>Từ dừng</translation>
     </message>
@@ -2049,7 +1961,7 @@ Trước đó, một bản sao của thư viện hiện tại sẽ được gi�
 <context>
     <name>SuggestionController</name>
     <message>
-        <location filename="../../desktop_app/ui/suggestions.py" line="+61"/>
+        <location filename="../../desktop_app/ui/reader/suggestions.py" line="+62"/>
         <source>person</source>
         <translation>người</translation>
     </message>
@@ -2088,16 +2000,11 @@ Trước đó, một bản sao của thư viện hiện tại sẽ được gi�
         <source>Accept all {0} {1} suggestions in this article</source>
         <translation>Nhận cả {0} gợi ý {1} trong bài này</translation>
     </message>
-    <message>
-        <location line="+51"/>
-        <source>Reject suggestion “%1”</source>
-        <translation>Bỏ gợi ý “%1”</translation>
-    </message>
 </context>
 <context>
     <name>TagDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/tag_dialog.py" line="+34"/>
+        <location filename="../../desktop_app/ui/dialogs/tag_dialog.py" line="+34"/>
         <source>Tags for this highlight</source>
         <translation>Nhãn cho đoạn đánh dấu này</translation>
     </message>
@@ -2110,7 +2017,7 @@ Trước đó, một bản sao của thư viện hiện tại sẽ được gi�
 <context>
     <name>TagListModel</name>
     <message numerus="yes">
-        <location filename="../../desktop_app/ui/tag_palette.py" line="+32"/>
+        <location filename="../../desktop_app/ui/panel/tag_palette.py" line="+32"/>
         <source>%n highlight(s)</source>
         <translation>
             <numerusform>%n đoạn đánh dấu</numerusform>
@@ -2120,7 +2027,7 @@ Trước đó, một bản sao của thư viện hiện tại sẽ được gi�
 <context>
     <name>TagManagerDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/tag_manager.py" line="+47"/>
+        <location filename="../../desktop_app/ui/dialogs/tag_manager.py" line="+51"/>
         <source>Manage tags</source>
         <translation>Quản lý nhãn</translation>
     </message>
@@ -2175,12 +2082,12 @@ Trước đó, một bản sao của thư viện hiện tại sẽ được gi�
         <translation>Mô tả</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+77"/>
         <source>Could not change the tag</source>
         <translation>Không thể đổi nhãn</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+22"/>
         <source>Rename tag</source>
         <translation>Đổi tên nhãn</translation>
     </message>
@@ -2190,22 +2097,12 @@ Trước đó, một bản sao của thư viện hiện tại sẽ được gi�
         <translation>Tên mới:</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Rename tag “%1”</source>
-        <translation>Đổi tên nhãn “%1”</translation>
-    </message>
-    <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>Colour of “%1”</source>
         <translation>Màu của “%1”</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Recolour tag “%1”</source>
-        <translation>Đổi màu nhãn “%1”</translation>
-    </message>
-    <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>(top level)</source>
         <translation>(cấp cao nhất)</translation>
     </message>
@@ -2220,12 +2117,7 @@ Trước đó, một bản sao của thư viện hiện tại sẽ được gi�
         <translation>Đặt “%1” dưới:</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Move tag “%1”</source>
-        <translation>Chuyển nhãn “%1”</translation>
-    </message>
-    <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <location line="+9"/>
         <source>Merge tags</source>
         <translation>Gộp nhãn</translation>
@@ -2241,12 +2133,7 @@ Trước đó, một bản sao của thư viện hiện tại sẽ được gi�
         <translation>Gắn nhãn “%4” cho %1 đoạn đánh dấu có nhãn “%2” (trong %3 bài) và bỏ nhãn “%2”? Các nhãn khác của chúng được giữ nguyên.</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Merge “%1” into “%2”</source>
-        <translation>Gộp “%1” vào “%2”</translation>
-    </message>
-    <message>
-        <location line="+9"/>
+        <location line="+13"/>
         <source>Delete the tag “%1”? It is on %2 highlights in %3 articles; the highlights stay, without this tag.</source>
         <translation>Xóa nhãn “%1”? Nhãn này có trên %2 đoạn đánh dấu trong %3 bài; các đoạn đánh dấu vẫn còn, chỉ không còn nhãn này.</translation>
     </message>
@@ -2255,53 +2142,820 @@ Trước đó, một bản sao của thư viện hiện tại sẽ được gi�
         <source>Delete tag</source>
         <translation>Xóa nhãn</translation>
     </message>
+</context>
+<context>
+    <name>UndoActions</name>
     <message>
-        <location line="+1"/>
-        <source>Delete tag “%1”</source>
-        <translation>Xóa nhãn “%1”</translation>
+        <location filename="../../desktop_app/ui/window/undo.py" line="-31"/>
+        <location line="+30"/>
+        <source>Undo</source>
+        <translation>Hoàn tác</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>Describe tag “%1”</source>
-        <translation>Mô tả nhãn “%1”</translation>
+        <location line="-27"/>
+        <location line="+29"/>
+        <source>Redo</source>
+        <translation>Làm lại</translation>
+    </message>
+    <message>
+        <location line="-13"/>
+        <source>Could not undo “%1”: %2</source>
+        <translation>Không thể hoàn tác “%1”: %2</translation>
     </message>
 </context>
 <context>
-    <name>WordViewActions</name>
+    <name>WindowActions</name>
     <message>
-        <location filename="../../desktop_app/ui/word_view_actions.py" line="+29"/>
+        <location filename="../../desktop_app/ui/window/actions.py" line="+30"/>
+        <source>Import articles…</source>
+        <translation>Nhập bài viết…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Import a folder…</source>
+        <translation>Nhập cả thư mục…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export annotations…</source>
+        <translation>Xuất chú giải…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Import annotations…</source>
+        <translation>Nhập chú giải…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Back up…</source>
+        <translation>Sao lưu…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Restore from backup…</source>
+        <translation>Khôi phục từ bản sao lưu…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Quit</source>
+        <translation>Thoát</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Next highlight</source>
+        <translation>Đoạn đánh dấu tiếp theo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Previous highlight</source>
+        <translation>Đoạn đánh dấu trước</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Manage tags…</source>
+        <translation>Quản lý nhãn…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Apply tag %1</source>
+        <translation>Gắn nhãn số %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Highlight with tags…</source>
+        <translation>Đánh dấu và gắn nhãn…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Highlight the selected text and tag it (Ctrl+H)</source>
+        <translation>Đánh dấu đoạn văn đã chọn và gắn nhãn (Ctrl+H)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Edit tags of highlight…</source>
+        <translation>Sửa nhãn của đoạn đánh dấu…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Delete highlight</source>
+        <translation>Xóa đoạn đánh dấu</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Write article memo</source>
+        <translation>Viết ghi nhớ cho bài</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next highlight at the cursor</source>
+        <translation>Đoạn đánh dấu tiếp theo tại con trỏ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Previous highlight at the cursor</source>
+        <translation>Đoạn đánh dấu trước tại con trỏ</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Extend highlight end by a word</source>
+        <translation>Kéo dài cuối đoạn đánh dấu thêm một từ</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Shrink highlight end by a word</source>
+        <translation>Rút ngắn cuối đoạn đánh dấu một từ</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Extend highlight start by a word</source>
+        <translation>Kéo dài đầu đoạn đánh dấu thêm một từ</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Shrink highlight start by a word</source>
+        <translation>Rút ngắn đầu đoạn đánh dấu một từ</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Find in article…</source>
+        <translation>Tìm trong bài…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Find next</source>
+        <translation>Tìm tiếp</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Find previous</source>
+        <translation>Tìm lùi</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Search all articles…</source>
+        <translation>Tìm trong mọi bài viết…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show hidden web leftovers</source>
+        <translation>Hiện phần thừa của trang web đã ẩn</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show, greyed, the share buttons, counters and other web leftovers that are hidden from the article</source>
+        <translation>Hiện bằng chữ xám các nút chia sẻ, bộ đếm và những phần thừa khác của trang web đang được ẩn khỏi bài</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Article details…</source>
+        <translation>Thông tin bài viết…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Concordance…</source>
+        <translation>Từ trong ngữ cảnh…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Word frequencies…</source>
+        <translation>Tần suất từ…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show word boundaries</source>
+        <translation>Hiện ranh giới từ</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Underline multi-syllable Vietnamese words (Ctrl+Shift+W)</source>
+        <translation>Gạch dưới các từ tiếng Việt nhiều âm tiết (Ctrl+Shift+W)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Colour parts of speech</source>
         <translation>Tô màu theo từ loại</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Colour nouns, verbs, adjectives, names and numbers (Ctrl+Shift+P)</source>
         <translation>Tô màu danh từ, động từ, tính từ, tên riêng và số (Ctrl+Shift+P)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Show named entities</source>
         <translation>Hiện thực thể có tên</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Underline the people, places and organisations the tagger suggests; right-click one to accept or reject it (Ctrl+Shift+E)</source>
         <translation>Gạch dưới người, địa danh và tổ chức mà bộ gán nhãn gợi ý; nhấp chuột phải vào một gợi ý để nhận hoặc bỏ (Ctrl+Shift+E)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Snap selection to words</source>
         <translation>Chọn theo trọn từ</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>A selection made with the mouse grows to whole words (hold Alt while releasing to keep it exact)</source>
         <translation>Vùng chọn bằng chuột được mở rộng thành trọn từ (giữ Alt khi thả chuột để giữ nguyên)</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+2"/>
+        <source>Keyboard shortcuts</source>
+        <translation>Phím tắt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reading settings…</source>
+        <translation>Cài đặt đọc…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Bigger text</source>
+        <translation>Chữ to hơn</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Smaller text</source>
+        <translation>Chữ nhỏ hơn</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Normal text size</source>
+        <translation>Cỡ chữ mặc định</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>About Chú Giải</source>
+        <translation>Giới thiệu Chú Giải</translation>
+    </message>
+</context>
+<context>
+    <name>WordViewController</name>
+    <message>
+        <location filename="../../desktop_app/ui/window/word_view_controller.py" line="+84"/>
         <source>Parts of speech appear once this article is tagged (in the background).</source>
         <translation>Từ loại sẽ hiện khi bài này được gán nhãn xong (chạy nền).</translation>
+    </message>
+</context>
+<context>
+    <name>Wording</name>
+    <message numerus="yes">
+        <location filename="../../desktop_app/ui/wording.py" line="+67"/>
+        <source>%n highlight(s) imported</source>
+        <translation>
+            <numerusform>đã nhập %n đoạn đánh dấu</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n placed by fuzzy match</source>
+        <translation>
+            <numerusform>%n đoạn được đặt theo khớp gần đúng</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n already present</source>
+        <translation>
+            <numerusform>%n đoạn đã có sẵn</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <location line="+14"/>
+        <source>%n article memo(s)</source>
+        <translation>
+            <numerusform>%n ghi nhớ bài viết</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="-12"/>
+        <source>{file}: {imported} ({fuzzy}), {present}, {memos}.</source>
+        <translation>{file}: {imported} ({fuzzy}), {present}, {memos}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{file}: {imported} ({fuzzy}), {present}.</source>
+        <translation>{file}: {imported} ({fuzzy}), {present}.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n could not be placed: {examples}</source>
+        <translation>
+            <numerusform>Không đặt được %n đoạn: {examples}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>%n highlight(s)</source>
+        <translation>
+            <numerusform>%n đoạn đánh dấu</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n new article(s)</source>
+        <translation>
+            <numerusform>%n bài viết mới</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n already here</source>
+        <translation>
+            <numerusform>%n bài đã có</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n code(s)</source>
+        <translation>
+            <numerusform>%n mã</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{file}: {highlights}, {articles} ({present}), {codes}, {memos}.</source>
+        <translation>{file}: {highlights}, {articles} ({present}), {codes}, {memos}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{file}: {highlights}, {articles} ({present}), {codes}.</source>
+        <translation>{file}: {highlights}, {articles} ({present}), {codes}.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n note(s): {examples}</source>
+        <translation>
+            <numerusform>%n lưu ý: {examples}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The article no longer exists.</source>
+        <translation>Bài viết không còn tồn tại.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This article is no longer in the library.</source>
+        <translation>Bài viết này không còn trong thư viện.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>That highlight no longer exists.</source>
+        <translation>Đoạn đánh dấu đó không còn tồn tại.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>That highlight is already there.</source>
+        <translation>Đoạn đánh dấu đó đã có rồi.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>That highlight could not be put back.</source>
+        <translation>Không đặt lại được đoạn đánh dấu đó.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The selection is outside the article text.</source>
+        <translation>Vùng chọn nằm ngoài văn bản của bài.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The selection holds only spaces; select some words.</source>
+        <translation>Vùng chọn chỉ có khoảng trắng; hãy chọn một vài từ.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>That tag no longer exists.</source>
+        <translation>Nhãn đó không còn tồn tại.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A tag needs a name.</source>
+        <translation>Nhãn cần có tên.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A tag named “{name}” already exists. To put their highlights together, merge the tags instead.</source>
+        <translation>Đã có nhãn tên “{name}”. Muốn gom các đoạn đánh dấu của chúng lại với nhau, hãy gộp hai nhãn.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A tag cannot be moved under itself.</source>
+        <translation>Không thể chuyển một nhãn vào bên dưới chính nó.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose another tag to merge into.</source>
+        <translation>Hãy chọn một nhãn khác để gộp vào.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>These fields cannot be edited: {fields}.</source>
+        <translation>Không thể sửa các trường này: {fields}.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>An article needs a title: it names the article in the library.</source>
+        <translation>Bài viết cần có tiêu đề: đó là tên của bài trong thư viện.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>“{value}” is not a date. Write it as 2023-04-04, 2023-04-04 10:48 or 04/04/2023 10:48.</source>
+        <translation>“{value}” không phải là ngày. Hãy viết theo dạng 2023-04-04, 2023-04-04 10:48 hoặc 04/04/2023 10:48.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This article is no longer in the library: the memo could not be saved.</source>
+        <translation>Bài viết này không còn trong thư viện: không lưu được ghi nhớ.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The new text is empty; the article was left as it was.</source>
+        <translation>Văn bản mới trống; bài viết được giữ nguyên.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The article is no longer in the library.</source>
+        <translation>Bài viết không còn trong thư viện.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Another article in the library (“{title}”, id {id}) already has exactly this text, so the change was not applied: the two would be duplicates.</source>
+        <translation>Một bài viết khác trong thư viện (“{title}”, id {id}) đã có đúng văn bản này nên thay đổi không được áp dụng: hai bài sẽ trùng nhau.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The library {path} is read-only (the file or its folder cannot be written): you can read, search and export, but changes cannot be saved.</source>
+        <translation>Thư viện {path} chỉ đọc (không ghi được vào tệp hoặc thư mục chứa tệp): bạn vẫn có thể đọc, tìm kiếm và xuất, nhưng không lưu được thay đổi.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The file {path} is not a Chú Giải database, or it is damaged. It was left untouched.</source>
+        <translation>Tệp {path} không phải cơ sở dữ liệu của Chú Giải, hoặc đã bị hỏng. Tệp được giữ nguyên.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The database {path} is read-only: changes cannot be saved.</source>
+        <translation>Cơ sở dữ liệu {path} chỉ đọc: không lưu được thay đổi.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The database {path} cannot be opened: check that its folder exists and is writable.</source>
+        <translation>Không mở được cơ sở dữ liệu {path}: hãy kiểm tra xem thư mục chứa nó có tồn tại và ghi được không.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The database {path} is busy: another program (or another copy of Chú Giải) is writing to it. Try again in a moment.</source>
+        <translation>Cơ sở dữ liệu {path} đang bận: một chương trình khác (hoặc một phiên Chú Giải khác) đang ghi vào. Hãy thử lại sau giây lát.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The disk holding {path} is full (or the file has reached the largest size this system allows): the change was not saved. Free some space and try again; your earlier work is safe.</source>
+        <translation>Ổ đĩa chứa {path} đã đầy (hoặc tệp đã đạt kích thước lớn nhất mà hệ thống cho phép): thay đổi chưa được lưu. Hãy giải phóng bớt dung lượng rồi thử lại; công việc trước đó của bạn vẫn an toàn.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Chú Giải could not write to {path}: the disk may be full, removed or failing ({reason}). The change was not saved; your earlier work is safe.</source>
+        <translation>Chú Giải không ghi được vào {path}: ổ đĩa có thể đã đầy, bị tháo ra hoặc đang hỏng ({reason}). Thay đổi chưa được lưu; công việc trước đó của bạn vẫn an toàn.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The database {path} reported an error: {reason}</source>
+        <translation>Cơ sở dữ liệu {path} báo lỗi: {reason}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The damaged library {path} could not be moved aside ({reason}); nothing was deleted. Move it yourself, then start Chú Giải again.</source>
+        <translation>Không chuyển được thư viện bị hỏng {path} sang chỗ khác ({reason}); không có gì bị xóa. Hãy tự chuyển nó đi, rồi mở lại Chú Giải.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cannot create the data folder {path}: {reason}.</source>
+        <translation>Không tạo được thư mục dữ liệu {path}: {reason}.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The file {path} is damaged ({problem}). It was left untouched.</source>
+        <translation>Tệp {path} bị hỏng ({problem}). Tệp được giữ nguyên.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The database {path} was made by a newer version of Chú Giải (schema {version}, this version knows {known}). It was left untouched; please update the app.</source>
+        <translation>Cơ sở dữ liệu {path} được tạo bởi một phiên bản Chú Giải mới hơn (lược đồ {version}, phiên bản này chỉ biết đến {known}). Cơ sở dữ liệu được giữ nguyên; hãy cập nhật ứng dụng.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The file {path} is a SQLite database but not one made by Chú Giải. It was left untouched.</source>
+        <translation>Tệp {path} là cơ sở dữ liệu SQLite nhưng không do Chú Giải tạo ra. Tệp được giữ nguyên.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The database {path} is empty and read-only.</source>
+        <translation>Cơ sở dữ liệu {path} trống và chỉ đọc.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The database {path} was made by an older version of Chú Giải and needs an upgrade, but it is read-only. Copy it somewhere writable and open the copy.</source>
+        <translation>Cơ sở dữ liệu {path} được tạo bởi một phiên bản Chú Giải cũ hơn và cần nâng cấp, nhưng nó chỉ đọc. Hãy chép nó sang một nơi ghi được rồi mở bản chép đó.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{problem} Nothing was upgraded.</source>
+        <translation>{problem} Không có gì được nâng cấp.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The library {path} is damaged: this could not be read or saved. Your other work is still in the file. Restart Chú Giải: it will check the library and, if it is damaged, keep it aside and tell you where.</source>
+        <translation>Thư viện {path} bị hỏng: không đọc hoặc lưu được phần này. Các công việc khác của bạn vẫn còn trong tệp. Hãy khởi động lại Chú Giải: ứng dụng sẽ kiểm tra thư viện và, nếu thư viện bị hỏng, sẽ cất riêng nó ra và cho bạn biết ở đâu.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The database {path} could not be upgraded ({problem}). It was left as it was; a copy is at {backup}.</source>
+        <translation>Không nâng cấp được cơ sở dữ liệu {path} ({problem}). Cơ sở dữ liệu được giữ nguyên; có một bản sao tại {backup}.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>upgrading would leave %n broken reference(s) (first: table {table}, row {row})</source>
+        <translation>
+            <numerusform>nâng cấp sẽ để lại %n tham chiếu hỏng (đầu tiên: bảng {table}, dòng {row})</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cannot open {path}: {reason}.</source>
+        <translation>Không mở được {path}: {reason}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The backup {path} is damaged; nothing was restored.</source>
+        <translation>Bản sao lưu {path} bị hỏng; không có gì được khôi phục.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{path} is not a Chú Giải library; nothing was restored.</source>
+        <translation>{path} không phải thư viện Chú Giải; không có gì được khôi phục.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{path} was made by a newer Chú Giải; please update the app first.</source>
+        <translation>{path} được tạo bởi một phiên bản Chú Giải mới hơn; hãy cập nhật ứng dụng trước.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cannot read {path}: {reason}.</source>
+        <translation>Không đọc được {path}: {reason}.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cannot import {path}: {problem}. Nothing was imported.</source>
+        <translation>Không nhập được {path}: {problem}. Không có gì được nhập.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>it is not UTF-8 text</source>
+        <translation>tệp không phải văn bản UTF-8</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>it is not UTF-8 text (was it saved again in another encoding?)</source>
+        <translation>tệp không phải văn bản UTF-8 (có phải tệp đã được lưu lại bằng một bảng mã khác?)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>it is not a well-formed CSV file ({reason})</source>
+        <translation>tệp không phải CSV hợp lệ ({reason})</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>it is not valid JSON ({reason} at line {line}, column {column})</source>
+        <translation>tệp không phải JSON hợp lệ ({reason} tại dòng {line}, cột {column})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>it is nested too deeply</source>
+        <translation>tệp có cấu trúc lồng nhau quá sâu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{file}: not an annotation file this app reads (use .csv, .json/.jsonld or .qdpx).</source>
+        <translation>{file}: không phải tệp chú giải mà ứng dụng này đọc được (hãy dùng .csv, .json/.jsonld hoặc .qdpx).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{path}: no such file.</source>
+        <translation>{path}: không có tệp này.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>“{quote}”: {why}</source>
+        <translation>“{quote}”: {why}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the annotation has no quoted text to look for</source>
+        <translation>chú giải không có đoạn trích nào để tìm</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no article in the library contains this passage</source>
+        <translation>không bài viết nào trong thư viện chứa đoạn này</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the passage is no longer in the article</source>
+        <translation>đoạn này không còn trong bài viết</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>the passage is in %n articles; cannot tell which one is meant</source>
+        <translation>
+            <numerusform>đoạn này có trong %n bài viết; không xác định được là bài nào</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the passage holds only spaces</source>
+        <translation>đoạn này chỉ có khoảng trắng</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>the memo&apos;s address belongs to %n articles; cannot tell which one is meant</source>
+        <translation>
+            <numerusform>địa chỉ của ghi nhớ ứng với %n bài viết; không xác định được là bài nào</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>no article in the library is the one this memo is about</source>
+        <translation>không có bài viết nào trong thư viện là bài mà ghi nhớ này nói đến</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{file}: {problem} Nothing was imported.</source>
+        <translation>{file}: {problem} Không có gì được nhập.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the file was not found.</source>
+        <translation>không tìm thấy tệp.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>this is not a REFI-QDA project (.qdpx): it is not a zip archive, or it is damaged or cut short.</source>
+        <translation>đây không phải dự án REFI-QDA (.qdpx): tệp không phải kho nén zip, hoặc đã bị hỏng hay bị cắt cụt.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the file cannot be read ({reason}).</source>
+        <translation>không đọc được tệp ({reason}).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>it uses a zip feature this app cannot read ({reason}).</source>
+        <translation>tệp dùng một tính năng zip mà ứng dụng này không đọc được ({reason}).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>it was not opened: {reason}.</source>
+        <translation>không mở được tệp: {reason}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>its codes are nested too deeply.</source>
+        <translation>các mã trong tệp lồng nhau quá sâu.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{member} is stored in a way this app cannot read ({reason}).</source>
+        <translation>{member} được lưu theo cách mà ứng dụng này không đọc được ({reason}).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{member} is encrypted ({reason}).</source>
+        <translation>{member} được mã hóa ({reason}).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>project.qde cannot be read: {reason}.</source>
+        <translation>không đọc được project.qde: {reason}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{member} is too large ({mb} MB).</source>
+        <translation>{member} quá lớn ({mb} MB).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the archive is damaged: {member} cannot be read ({reason}).</source>
+        <translation>kho nén bị hỏng: không đọc được {member} ({reason}).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>this is not a REFI-QDA project: it holds no project.qde.</source>
+        <translation>đây không phải dự án REFI-QDA: không có project.qde.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>project.qde is not well-formed XML ({reason}).</source>
+        <translation>project.qde không phải XML hợp lệ ({reason}).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>project.qde is not a REFI-QDA project (its root is not Project).</source>
+        <translation>project.qde không phải dự án REFI-QDA (phần tử gốc không phải Project).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>source “{name}”</source>
+        <translation>nguồn “{name}”</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>note “{name}”</source>
+        <translation>ghi chú “{name}”</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{label}: {reason}</source>
+        <translation>{label}: {reason}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a selection in {label} has no valid position.</source>
+        <translation>một vùng chọn trong {label} không có vị trí hợp lệ.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>a selection in {label} has impossible positions {start}–{end}.</source>
+        <translation>một vùng chọn trong {label} có vị trí không hợp lý {start}–{end}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>in {label}, {reason}</source>
+        <translation>trong {label}, {reason}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the text of {label} ({member}) is missing from the archive.</source>
+        <translation>văn bản của {label} ({member}) không có trong kho nén.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the text of {label} cannot be read: {reason}</source>
+        <translation>không đọc được văn bản của {label}: {reason}</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n {kind} source(s) skipped: only text sources are imported.</source>
+        <translation>
+            <numerusform>Đã bỏ qua %n nguồn {kind}: chỉ nhập các nguồn văn bản.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Positions in {label} count {unit} (not code points, as REFI-QDA says); they were converted.</source>
+        <translation>Vị trí trong {label} được tính theo {unit} (không theo code point như REFI-QDA quy định); đã được chuyển đổi.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>An empty selection ({start}–{end}) in {label} was dropped.</source>
+        <translation>Đã bỏ một vùng chọn trống ({start}–{end}) trong {label}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The {label} holds no text and was skipped.</source>
+        <translation>Đã bỏ qua {label} vì không có văn bản.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The {label} was skipped: its text is not inside the archive ({where}).</source>
+        <translation>Đã bỏ qua {label}: văn bản của nó không nằm trong kho nén ({where}).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no path given</source>
+        <translation>không có đường dẫn</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n coding(s) refer to codes missing from the codebook; those highlights were imported without them.</source>
+        <translation>
+            <numerusform>%n lần gán mã trỏ đến mã không có trong bộ mã; các đoạn đánh dấu đó được nhập mà không có các mã này.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The memo on “{title}” from the file was added below the one already in the library.</source>
+        <translation>Ghi nhớ về “{title}” trong tệp đã được thêm vào bên dưới ghi nhớ sẵn có trong thư viện.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The library has no tags yet: a codebook needs at least one.</source>
+        <translation>Thư viện chưa có nhãn nào: bộ mã cần ít nhất một nhãn.</translation>
     </message>
 </context>
 </TS>

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
 
 from desktop_app.ui.dialogs.reading_settings import ReadingSettingsDialog
@@ -22,10 +22,6 @@ HIGHLIGHT_SHORTCUT = QKeySequence("Ctrl+H")
 
 
 class WindowActions(QObject):
-    def tr(self, text: str, disambiguation: str | None = None, n: int = -1) -> str:  # type: ignore[override]
-        # The window's strings keep the "MainWindow" context their translations are under.
-        return QCoreApplication.translate("MainWindow", text, disambiguation, n)
-
     def __init__(self, w: MainWindow) -> None:
         super().__init__(w)
         self.w = w

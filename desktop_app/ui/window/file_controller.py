@@ -32,10 +32,6 @@ if TYPE_CHECKING:
 class FileController(QObject):
     """Every method runs in the GUI thread."""
 
-    def tr(self, text: str, disambiguation: str | None = None, n: int = -1) -> str:  # type: ignore[override]
-        # The window's strings keep the "MainWindow" context their translations are under.
-        return QCoreApplication.translate("MainWindow", text, disambiguation, n)
-
     def __init__(self, w: MainWindow) -> None:
         super().__init__(w)
         self.w = w

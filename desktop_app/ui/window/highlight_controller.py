@@ -11,7 +11,7 @@ import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING, TypeVar
 
-from PySide6.QtCore import QCoreApplication, QObject, QTimer
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QInputDialog, QMessageBox
 
 from desktop_app.core.annotate.highlights import AnnotationError, HighlightInfo, NewHighlight
@@ -32,10 +32,6 @@ R = TypeVar("R")
 
 
 class HighlightController(QObject):
-    def tr(self, text: str, disambiguation: str | None = None, n: int = -1) -> str:  # type: ignore[override]
-        # The window's strings keep the "MainWindow" context their translations are under.
-        return QCoreApplication.translate("MainWindow", text, disambiguation, n)
-
     def __init__(self, w: MainWindow) -> None:
         super().__init__(w)
         self.w = w

@@ -20,10 +20,6 @@ from desktop_app.ui.background import BackgroundOp
 from desktop_app.ui.window.status import ProgressStatus
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("BackgroundJobs", text)
-
-
 def _warn(parent: QWidget | None, title: str, message: str) -> None:
     box = QMessageBox(QMessageBox.Icon.Warning, title, message, QMessageBox.StandardButton.Ok, parent)
     box.setTextFormat(box.textFormat().PlainText)  # the message may quote user data
@@ -57,18 +53,18 @@ def start_export(
         columns = None
     op = BackgroundOp(parent, lambda progress: export(db, key, path, article_ids, tag, delimiter,
                                                       columns, progress),
-                      title=_tr("Export failed"))
+                      title=QCoreApplication.translate("BackgroundJobs", "Export failed"))
     if status is not None:
-        unit = _tr(FORMATS[key].unit)
+        unit = QCoreApplication.translate("ExportDialog", FORMATS[key].unit)
         status.follow(op, lambda done, total, _note: (
-            _tr("Exporting to {path}: {done} of {total} articles").format(path=path.name, done=done, total=total)
-            if total else _tr("Exporting to {path}…").format(path=path.name)),
-            cancel_text=_tr("Cancel"))
-        status.cancel.setToolTip(_tr("Stop the export; no file is written ({unit} so far are dropped)")
+            QCoreApplication.translate("BackgroundJobs", "Exporting to {path}: {done} of {total} articles").format(path=path.name, done=done, total=total)
+            if total else QCoreApplication.translate("BackgroundJobs", "Exporting to {path}…").format(path=path.name)),
+            cancel_text=QCoreApplication.translate("BackgroundJobs", "Cancel"))
+        status.cancel.setToolTip(QCoreApplication.translate("BackgroundJobs", "Stop the export; no file is written ({unit} so far are dropped)")
                                  .format(unit=unit))
     if on_success is not None:
         op.on_success(on_success)
-    op.on_failure(on_failure or (lambda message: _warn(parent, _tr("Export failed"), message)))
+    op.on_failure(on_failure or (lambda message: _warn(parent, QCoreApplication.translate("BackgroundJobs", "Export failed"), message)))
     if on_cancelled is not None:
         op.on_cancelled(on_cancelled)
     return op.run()
@@ -92,16 +88,16 @@ def start_annotation_import(
     so the import is one undoable step."""
     path = Path(path)
     job = run or (lambda p, progress: import_annotations(db, p, progress=progress))
-    op = BackgroundOp(parent, lambda progress: job(path, progress), title=_tr("Nothing was imported"))
+    op = BackgroundOp(parent, lambda progress: job(path, progress), title=QCoreApplication.translate("BackgroundJobs", "Nothing was imported"))
     if status is not None:
         status.follow(op, lambda done, total, _note: (
-            _tr("Importing annotations: {done} of {total}").format(done=done, total=total)
-            if total else _tr("Importing annotations from {path}…").format(path=path.name)),
-            cancel_text=_tr("Cancel"))
-        status.cancel.setToolTip(_tr("Stop the annotation import"))
+            QCoreApplication.translate("BackgroundJobs", "Importing annotations: {done} of {total}").format(done=done, total=total)
+            if total else QCoreApplication.translate("BackgroundJobs", "Importing annotations from {path}…").format(path=path.name)),
+            cancel_text=QCoreApplication.translate("BackgroundJobs", "Cancel"))
+        status.cancel.setToolTip(QCoreApplication.translate("BackgroundJobs", "Stop the annotation import"))
     if on_success is not None:
         op.on_success(on_success)
-    op.on_failure(on_failure or (lambda message: _warn(parent, _tr("Nothing was imported"), message)))
+    op.on_failure(on_failure or (lambda message: _warn(parent, QCoreApplication.translate("BackgroundJobs", "Nothing was imported"), message)))
     if on_cancelled is not None:
         op.on_cancelled(on_cancelled)
     return op.run()

@@ -13,14 +13,10 @@ if TYPE_CHECKING:
     from desktop_app.ui.window.main_window import MainWindow
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("MainWindow", text)
-
-
 def build_menus_and_toolbar(w: MainWindow) -> None:
     a = w.commands
     bar = w.menuBar()
-    menu_file = bar.addMenu(_tr("&File"))
+    menu_file = bar.addMenu(QCoreApplication.translate("MainWindow", "&File"))
     menu_file.addActions([a.act_import_files, a.act_import_folder])
     menu_file.addAction(a.act_details)
     menu_file.addSeparator()
@@ -29,7 +25,7 @@ def build_menus_and_toolbar(w: MainWindow) -> None:
     menu_file.addActions([a.act_backup, a.act_restore])
     menu_file.addSeparator()
     menu_file.addAction(a.act_quit)
-    menu_edit = bar.addMenu(_tr("&Edit"))
+    menu_edit = bar.addMenu(QCoreApplication.translate("MainWindow", "&Edit"))
     menu_edit.addActions([a.act_undo, a.act_redo])
     menu_edit.addSeparator()
     menu_edit.addActions([a.act_highlight, a.act_edit_tags, a.act_delete])
@@ -42,7 +38,7 @@ def build_menus_and_toolbar(w: MainWindow) -> None:
     menu_edit.addActions(a.resize_actions)
     menu_edit.addSeparator()
     menu_edit.addActions([a.act_find, a.act_find_next, a.act_find_previous, a.act_search])
-    menu_view = bar.addMenu(_tr("&View"))
+    menu_view = bar.addMenu(QCoreApplication.translate("MainWindow", "&View"))
     menu_view.addAction(a.act_words)
     menu_view.addActions([a.act_pos, a.act_entities, a.act_snap])
     menu_view.addAction(a.act_show_hidden)
@@ -52,11 +48,11 @@ def build_menus_and_toolbar(w: MainWindow) -> None:
     menu_view.addActions([a.act_text_bigger, a.act_text_smaller, a.act_text_reset])
     menu_view.addAction(a.act_reading_settings)
     menu_view.addMenu(LanguageMenu(w.settings, lambda text: w.statusBar().showMessage(text, 10_000), w))
-    menu_help = bar.addMenu(_tr("&Help"))
+    menu_help = bar.addMenu(QCoreApplication.translate("MainWindow", "&Help"))
     menu_help.addAction(a.act_shortcuts)
     menu_help.addAction(a.act_about)
 
-    toolbar = QToolBar(_tr("Main"))
+    toolbar = QToolBar(QCoreApplication.translate("MainWindow", "Main"))
     toolbar.setObjectName("mainToolbar")
     toolbar.setMovable(False)
     toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)

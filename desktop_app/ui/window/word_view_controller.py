@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject, QTimer
+from PySide6.QtCore import QObject, QTimer
 
 from desktop_app.core.nlp.pos_ner import is_tagged, load_pos
 from desktop_app.core.operations.changes import Changes
@@ -25,10 +25,6 @@ if TYPE_CHECKING:
 
 
 class WordViewController(QObject):
-    def tr(self, text: str, disambiguation: str | None = None, n: int = -1) -> str:  # type: ignore[override]
-        # The window's strings keep the "MainWindow" context their translations are under.
-        return QCoreApplication.translate("MainWindow", text, disambiguation, n)
-
     def __init__(self, w: MainWindow) -> None:
         super().__init__(w)
         self.w = w
