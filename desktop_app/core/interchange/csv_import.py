@@ -22,6 +22,7 @@ from desktop_app.core.interchange.importing import (
     IncomingHighlight,
     parse_timestamp,
     place_highlights,
+    read_file_bytes,
 )
 from desktop_app.core.messages import Message
 from desktop_app.core.storage.database import Database
@@ -153,11 +154,7 @@ def _records(text: str) -> list[IncomingHighlight]:
 def read_csv(path: Path) -> list[IncomingHighlight]:
     """Every row of the file, or AnnotationImportError for the first problem."""
     path = Path(path)
-    try:
-        raw = path.read_bytes()
-    except OSError as e:
-        raise AnnotationImportError(Message("import.file_unreadable", {
-            "path": path, "reason": e.strerror or str(e)})) from e
+    raw = read_file_bytes(path)
     try:
         return _records(raw.decode("utf-8-sig"))
     except UnicodeDecodeError:

@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timezone
+from pathlib import Path
 from typing import Any, NamedTuple
 
 from sqlalchemy import func, select
@@ -42,6 +43,15 @@ _CHUNK = 500  # bound parameters per IN (...): well below SQLite's oldest limit 
 
 class AnnotationImportError(AnnotationError):
     """A file that cannot be imported, explained; nothing from it was imported."""
+
+
+def read_file_bytes(path: Path) -> bytes:
+    """The whole annotation file, or AnnotationImportError saying why it cannot be read."""
+    try:
+        return path.read_bytes()
+    except OSError as e:
+        raise AnnotationImportError(Message("import.file_unreadable", {
+            "path": path, "reason": e.strerror or str(e)})) from e
 
 
 @dataclass(frozen=True)

@@ -43,6 +43,7 @@ from desktop_app.core.interchange.importing import (
     IncomingMemo,
     parse_timestamp,
     place_highlights,
+    read_file_bytes,
 )
 from desktop_app.core.messages import Message
 from desktop_app.core.progress import Progress
@@ -338,11 +339,7 @@ def read_webanno(path: Path) -> tuple[list[IncomingHighlight], list[IncomingMemo
     """Every annotation of the file (memos apart), or AnnotationImportError for the first
     problem."""
     path = Path(path)
-    try:
-        raw = path.read_bytes()
-    except OSError as e:
-        raise AnnotationImportError(Message("import.file_unreadable", {
-            "path": path, "reason": e.strerror or str(e)})) from e
+    raw = read_file_bytes(path)
     try:
         data = json.loads(raw.decode("utf-8-sig"))
         items = [_incoming(item, i) for i, item in enumerate(_annotation_items(data))]
