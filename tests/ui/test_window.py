@@ -119,7 +119,8 @@ def test_export_then_import_annotations_in_the_window(open_window, qtbot, tmp_pa
     from desktop_app.core.annotate.highlights import AnnotationService
 
     shown = []
-    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: shown.append(a[2]))
+    # The summary box is plain text (it quotes the file's passages): read what it shows.
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append((box.text(), box.textFormat())) or 0)
     window = open_window()
     text = window.current.text
     start = text.index("Đảng")
@@ -137,7 +138,8 @@ def test_export_then_import_annotations_in_the_window(open_window, qtbot, tmp_pa
     AnnotationService(window.db).delete_highlight(info.id)
     window.import_annotations_from(full)
     qtbot.waitUntil(lambda: bool(shown), timeout=10_000)
-    assert "1 highlights imported" in shown[0]
+    assert "1 highlight imported" in shown[0][0]
+    assert shown[0][1] == Qt.TextFormat.PlainText
     assert [h.quote for h in window.panel.model.highlights()] == ["Đảng"]
 
 
