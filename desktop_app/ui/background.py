@@ -12,8 +12,8 @@ A domain error (AnnotationError, DatabaseError and any ValueError/OSError explai
 user) arrives as words; anything else is a bug and goes to the error reporter with its
 traceback, the app goes on. `cancel()` is safe at any time: the job stops at its next
 `progress.step()` and `on_cancelled` runs instead of `on_success`. Every running op is kept
-alive here until its outcome is delivered, and `running()` lists them (the window waits for
-or cancels them on close).
+alive here until its outcome is delivered, and `running()` lists them; on close the window
+calls `shutdown()`, which cancels them and waits.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ import sys
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QObject, QRunnable, Qt, QThread, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from desktop_app import APP_DISPLAY_NAME
@@ -73,10 +73,32 @@ class _Runnable(QRunnable):
 
 
 _running: set[BackgroundOp] = set()
+_pool: QThreadPool | None = None
 
 
 def running() -> list[BackgroundOp]:
     return list(_running)
+
+
+def pool() -> QThreadPool:
+    """The ops' own threads, not Qt's global pool: a job of ours never waits behind
+    someone else's runnables, and `shutdown()` waits for exactly ours. Four threads at
+    least: most jobs wait on the disk or the database, not the processor."""
+    global _pool
+    if _pool is None:
+        _pool = QThreadPool()
+        _pool.setObjectName("background-ops")
+        _pool.setMaxThreadCount(max(4, QThread.idealThreadCount()))
+    return _pool
+
+
+def shutdown(timeout_ms: int = 30_000) -> bool:
+    """On quit: cancel every running op and wait for their threads (each stops at its
+    next progress step; an import finishes its current file's transaction). True when
+    all ended in time."""
+    for op in running():
+        op.cancel()
+    return pool().waitForDone(timeout_ms)
 
 
 class BackgroundOp:
@@ -117,7 +139,7 @@ class BackgroundOp:
 
     def run(self) -> BackgroundOp:
         self._start()
-        QThreadPool.globalInstance().start(self._runnable)
+        pool().start(self._runnable)
         return self
 
     def run_blocking(self) -> BackgroundOp:

@@ -64,3 +64,14 @@ def english_plurals(qapp):
 
     i18n.install_translator(qapp, "en")
     yield
+
+
+@pytest.fixture(autouse=True)
+def no_background_op_outlives_its_test(qtbot):
+    """A test's jobs end with it: cancelled, joined, and their outcome delivered here (a
+    late delivery would reach the next test's event loop, and widgets already gone)."""
+    yield
+    from desktop_app.ui import background
+
+    background.shutdown(30_000)
+    qtbot.waitUntil(lambda: not background.running(), timeout=30_000)

@@ -10,7 +10,7 @@ import threading
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QItemSelectionModel, QPoint, Qt, QThreadPool
+from PySide6.QtCore import QItemSelectionModel, QPoint, Qt
 from PySide6.QtTest import QTest
 
 from desktop_app.core.analysis import concordance_pages
@@ -21,6 +21,7 @@ from desktop_app.core.nlp.segmentation import segment_text
 from desktop_app.core.nlp.stored import save_segmentation
 from desktop_app.core.storage.database import Database
 from desktop_app.core.text.normalize import fold
+from desktop_app.ui import background
 from desktop_app.ui.app import make_application
 from desktop_app.ui.dialogs.tag_dialog import TagDialog
 from desktop_app.ui.tools import concordance_window as cw
@@ -62,7 +63,7 @@ def window(qtbot, seeded: Database):
     qtbot.waitExposed(w)
     yield w
     w.stop()
-    QThreadPool.globalInstance().waitForDone(10_000)  # no job may outlive the database
+    background.pool().waitForDone(10_000)  # no job may outlive the database
 
 
 def type_text(widget, text: str) -> None:
@@ -250,7 +251,7 @@ def test_only_the_newest_search_is_shown(qtbot, window):
     window.query.setText("to chuc")
     with qtbot.waitSignal(window.searched, timeout=10_000):
         window.search()
-    QThreadPool.globalInstance().waitForDone(10_000)
+    background.pool().waitForDone(10_000)
     qtbot.wait(50)
     assert len(emitted) == 1 and {fold(l.keyword) for l in window.lines()} == {"to chuc"}
 

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QLocale, QPoint, Qt, QThreadPool
+from PySide6.QtCore import QLocale, QPoint, Qt
 from PySide6.QtTest import QTest
 
 from desktop_app.core.analysis.frequencies import FrequencyResult, word_frequencies
@@ -16,6 +16,7 @@ from desktop_app.core.analysis.stopwords import load_stopwords
 from desktop_app.core.annotate.highlights import AnnotationService
 from desktop_app.core.library.articles import article_text
 from desktop_app.core.storage.database import Database
+from desktop_app.ui import background
 from desktop_app.ui.app import make_application
 from desktop_app.ui.tools import frequency_window as fw
 from desktop_app.ui.tools.frequency_window import WORD_ROLE, FrequencyWindow
@@ -63,7 +64,7 @@ def window(qtbot, tagged, tmp_path: Path):
         w.show()
     qtbot.waitExposed(w)
     yield w
-    QThreadPool.globalInstance().waitForDone(20_000)
+    background.pool().waitForDone(20_000)
 
 
 def recount(qtbot, w: FrequencyWindow, change) -> FrequencyResult:
@@ -184,7 +185,7 @@ def test_options_changed_while_counting_count_only_the_newest(qtbot, window, tag
     window.compounds_only.click()
     window.leave_out_stopwords.click()
     qtbot.waitUntil(lambda: bool(results), timeout=20_000)
-    QThreadPool.globalInstance().waitForDone(20_000)
+    background.pool().waitForDone(20_000)
     qtbot.wait(50)
     assert results[-1] == word_frequencies(db, stopwords=load_stopwords(), min_syllables=2)
     assert len(results) == 1  # the running count and the middle request are never shown

@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from desktop_app.core.library.ingest import ImportReport, import_paths
 from desktop_app.core.progress import Progress
 from desktop_app.core.storage.database import Database
+from desktop_app.ui import background
 from desktop_app.ui.background import BackgroundOp
 from desktop_app.ui.window.status import ProgressStatus
 
@@ -149,7 +150,7 @@ class ImportController(QObject):
         """On quit: stop after the current file, and wait for it (one transaction each,
         so nothing is left half-imported either way)."""
         self.cancel()
-        QThreadPool.globalInstance().waitForDone(30_000)
+        background.pool().waitForDone(30_000)
 
     def _finished(self, op: BackgroundOp, report: ImportReport) -> None:
         self._next(op)

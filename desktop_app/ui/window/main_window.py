@@ -26,7 +26,7 @@ from desktop_app.core.operations.history import History
 from desktop_app.core.reading_session import ReadingSession
 from desktop_app.core.storage.database import Database, DatabaseError
 from desktop_app.core.text.spans import TextSpan
-from desktop_app.ui import wording
+from desktop_app.ui import background, wording
 from desktop_app.ui.change_bus import ChangeBus
 from desktop_app.ui.dialogs.tag_manager import TagManagerDialog
 from desktop_app.ui.library.article_details import ArticleDetailsDialog
@@ -358,6 +358,7 @@ class MainWindow(QMainWindow):
         self.tools.close()
         self.save_settings()
         self.importer.shutdown()
+        background.shutdown()  # exports, word lists...: cancelled, their threads joined
         self.worker.shutdown()
         super().closeEvent(event)
 
