@@ -1,0 +1,98 @@
+"""What every command shares: opening the library, checked output paths, counted words."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from desktop_app import paths
+
+
+def open_db(args: argparse.Namespace):
+    """The library for this command: writable only for commands that change it
+    (`writes=True` in their parser), so reading commands also work on a read-only one."""
+    from desktop_app.core.library.opening import open_for_script
+
+    return open_for_script(paths.data_dir(args.data_dir), write=getattr(args, "writes", False))
+
+
+def folder_missing(target: str | Path) -> bool:
+    """True, after saying so, when the folder an output file would go in does not exist:
+    checked before any work, so a long run never ends in nowhere to write."""
+    folder = Path(target).parent
+    if folder.exists():
+        return False
+    print(f"chugiai: the folder {folder} does not exist", file=sys.stderr)
+    return True
+
+
+def refused_output(args: argparse.Namespace, target: str, fmt: str | None = None) -> bool:
+    """True, after saying why, when `target` must not be written: the library or its
+    backups, a pipe, a device, a folder, a missing folder. `-` (standard output) passes
+    for text formats. Also clears temp files a killed earlier export left there."""
+    from desktop_app.core.interchange.output_paths import (
+        OutputPathError,
+        check_output_path,
+        clean_stale_temp_files,
+    )
+
+    library = paths.database_path(paths.data_dir(args.data_dir))
+    try:
+        path = check_output_path(target, library, fmt)
+    except OutputPathError as e:
+        print(f"chugiai: {e}", file=sys.stderr)
+        return True
+    if path is None:
+        return False
+    if folder_missing(path):
+        return True
+    clean_stale_temp_files(path.parent)
+    return False
+
+
+def write_output(target: str, write: Callable[[Path], int], suffix: str) -> int:
+    """Run a file writer on `target`, or through a temp file onto standard output for `-`."""
+    from desktop_app.core.interchange.output_paths import STDOUT, write_through_temp
+
+    if target == STDOUT:
+        sys.stdout.flush()
+        return write_through_temp(write, sys.stdout.buffer, suffix)
+    return write(Path(target))
+
+
+def wrote(count: int, unit: str, target: str) -> None:
+    """Say what was written: on stderr when the data itself went to standard output."""
+    where = "standard output" if target == "-" else target
+    print(f"wrote {count} {unit} to {where}", file=sys.stderr if target == "-" else sys.stdout)
+
+
+def write_csv(target: str, unit: str, write: Callable[[Path], int]) -> bool:
+    """Write a CLI result as CSV and say so; False (after a message) if the file cannot be written."""
+    try:
+        count = write_output(target, write, ".csv")
+    except OSError as e:
+        print(f"chugiai: cannot write {target}: {e.strerror or e}", file=sys.stderr)
+        return False
+    wrote(count, unit, target)
+    return True
+
+
+def count(n: int, noun: str) -> str:
+    return f"{n} {noun}" + ("" if n == 1 else "s")
+
+
+def article_ids(db, wanted: list[int] | None) -> list[int] | None:
+    """The ids asked for, checked; every article's if none were asked for. None: one is missing."""
+    from desktop_app.core.library.articles import get_article, list_articles
+
+    if not wanted:
+        return sorted(a.id for a in list_articles(db))
+    for article_id in wanted:
+        if get_article(db, article_id) is None:
+            print(f"chugiai: there is no article {article_id} (see `chugiai list`)", file=sys.stderr)
+            return None
+    return list(dict.fromkeys(wanted))
+
+

@@ -1,0 +1,82 @@
+"""The `chugiai` command. One entry point. No subcommand opens the window; subcommands are for scripting.
+
+    chugiai [--data-dir DIR]                     open the window
+    chugiai [--data-dir DIR] import PATH...      import files or folders
+    chugiai [--data-dir DIR] list --json         list articles
+    chugiai [--data-dir DIR] search QUERY [--json] [--limit N]
+                                                 find articles; diacritics optional
+    chugiai [--data-dir DIR] export --format FORMAT -o FILE [--article ID] [--tag NAME]
+    chugiai [--data-dir DIR] import-annotations FILE
+    chugiai [--data-dir DIR] backup FILE
+    chugiai [--data-dir DIR] backups [--json]    list the automatic backups
+    chugiai [--data-dir DIR] check [--repair]    find (and repair) damage in the library
+    chugiai [--data-dir DIR] segment [--article ID] [--format conll|json]
+                                                 words with code-point offsets (segments
+                                                 what has no stored segmentation)
+    chugiai [--data-dir DIR] concordance WORD... [--json | --csv FILE] [--limit N]
+                                                 [--match-diacritics] [--sort left|right|article]
+                                                 every occurrence with its context (KWIC)
+    chugiai [--data-dir DIR] frequencies [--article ID] [--tag NAME] [--stopwords [FILE]]
+                                                 [--min-syllables N] [--limit N] [--json | --csv FILE]
+                                                 the most frequent words
+    chugiai --self-test                          open offscreen, segment a sentence, exit 0
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from desktop_app import __version__, paths
+from desktop_app.cli import exchange_commands, language_commands, library_commands, safety_commands
+
+# Each module adds its subcommands; a subcommand sets `handler` (and `writes=True` when it
+# changes the library).
+COMMAND_MODULES = (library_commands, exchange_commands, safety_commands, language_commands)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="chugiai", description="Chú Giải: read, highlight and tag Vietnamese news articles."
+    )
+    parser.add_argument("--version", action="version", version=f"chugiai {__version__}")
+    parser.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        help=f"where the library lives (default: ${paths.DATA_DIR_ENV} or the user data folder)",
+    )
+    parser.add_argument(
+        "--self-test", action="store_true", help="open the window offscreen, segment a sentence, exit"
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    for module in COMMAND_MODULES:
+        module.register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    if args.command is None:
+        from desktop_app.ui.app import run_gui
+
+        return run_gui(data_dir=args.data_dir, self_test=args.self_test)
+    import sqlite3
+
+    from sqlalchemy import exc as sa_exc
+
+    from desktop_app.core.storage.database import DAMAGED, DatabaseError
+
+    try:
+        return args.handler(args)
+    except DatabaseError as e:
+        print(f"chugiai: {e}" + (_REPAIR_HINT if e.kind == DAMAGED else ""), file=sys.stderr)
+        return 1
+    except (sa_exc.DatabaseError, sqlite3.DatabaseError) as e:  # damage met while reading
+        print(f"chugiai: the library could not be read ({getattr(e, 'orig', None) or e})."
+              + _REPAIR_HINT, file=sys.stderr)
+        return 1
+
+
+_REPAIR_HINT = " Run `chugiai check --repair` to check and repair it (a copy is kept first)."
