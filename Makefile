@@ -1,4 +1,6 @@
-# Every target sets itself up: a fresh clone needs only Python 3.10+ and make.
+# Every target sets itself up: a fresh clone needs only Python 3.10+ and make. On
+# Debian/Ubuntu the system packages Python's venv and Qt's window need are installed too
+# (apt-get, through sudo when not root, after saying what): desktop_app/system_libraries.py.
 PYTHON ?= python3
 VENV   := .venv
 PY     := $(VENV)/bin/python
@@ -7,19 +9,23 @@ STAMP  := $(VENV)/.installed
 .PHONY: run test test-fast lint package bench clean
 
 $(STAMP): pyproject.toml
+	$(PYTHON) desktop_app/system_libraries.py --venv
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -e ".[dev,package]"
 	touch $(STAMP)
 
 run: $(STAMP)
+	@$(PY) desktop_app/system_libraries.py --qt
 	$(PY) -m desktop_app
 
 test: $(STAMP)
+	@$(PY) desktop_app/system_libraries.py --qt-headless
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
 
 # The same without the tests marked slow (worker processes, large articles, fuzzing).
 test-fast: $(STAMP)
+	@$(PY) desktop_app/system_libraries.py --qt-headless
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -m "not slow"
 
 # Style and bugs (ruff), types in core (mypy), and the architecture as import contracts
