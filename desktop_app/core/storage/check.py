@@ -103,9 +103,9 @@ class CheckReport:
 
 def _connect(path: Path, repair: bool) -> sqlite3.Connection:
     if not repair:
-        from desktop_app.core.storage.database import _read_only_uri
+        from desktop_app.core.storage.damage import read_only_uri
 
-        conn = sqlite3.connect(_read_only_uri(path), uri=True)
+        conn = sqlite3.connect(read_only_uri(path), uri=True)
     else:
         conn = sqlite3.connect(path, isolation_level=None)
     conn.text_factory = bytes  # never decode behind our back: that is what we check

@@ -8,14 +8,11 @@ on. Nothing here ever deletes a user's file: a damaged one is only moved aside.
 
 from __future__ import annotations
 
-import errno
-import shutil
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
-from urllib.parse import quote
 
 from sqlalchemy import create_engine, event, inspect
 from sqlalchemy import exc as sa_exc
@@ -23,14 +20,41 @@ from sqlalchemy.engine import URL, Connection, Engine
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import PoolProxiedConnection, QueuePool
 
-from desktop_app.core.messages import Message, MessageError
+from desktop_app.core.messages import Message
 from desktop_app.core.storage import migrations
 from desktop_app.core.storage.copies import consistent_copy
+from desktop_app.core.storage.damage import (  # noqa: F401  (the names callers import from here)
+    NEEDS_CHECK_SUFFIX,
+    SIBLING_SUFFIXES,
+    check_backup_file,
+    clear_needs_check,
+    header_problem,
+    mark_needs_check,
+    move_aside,
+    needs_check_marker,
+    read_only_uri,
+)
 from desktop_app.core.storage.durability import (
     SYNCHRONOUS_KEY,
     SYNCHRONOUS_LEVELS,
     lenient_text,
     synchronous_level,
+)
+from desktop_app.core.storage.errors import (  # noqa: F401  (the names callers import from here)
+    BUSY,
+    CANT_OPEN,
+    DAMAGED,
+    DISK_FULL,
+    NEWER,
+    OTHER,
+    READ_ONLY,
+    WRITE_FAILED,
+    DamagedDatabaseError,
+    DatabaseError,
+    as_database_error,
+    error_kind,
+    explain,
+    explain_message,
 )
 from desktop_app.core.storage.models import Base
 
@@ -38,37 +62,6 @@ SCHEMA_VERSION = migrations.LATEST
 # How long a write waits for another connection's write (a CLI import while the window is
 # open) before it gives up with the "busy" message. Read at connect time: tests lower it.
 BUSY_TIMEOUT_MS = 5000
-# Written beside the database when damage shows during use, so that the next start runs a
-# full check. (PRAGMA quick_check costs ~175 ms warm, ~700 ms cold on a 100,000-highlight
-# library: too slow for every start, so it runs only when something went wrong.)
-NEEDS_CHECK_SUFFIX = ".needs-check"
-SIBLING_SUFFIXES = ("-wal", "-shm", "-journal")
-
-# DatabaseError.kind: what a caller can act on without parsing the message.
-DAMAGED = "damaged"  # damaged, or not a Chú Giải library at all: the app may move it aside
-READ_ONLY = "read-only"
-CANT_OPEN = "cannot-open"
-BUSY = "busy"
-DISK_FULL = "disk-full"
-WRITE_FAILED = "write-failed"
-NEWER = "newer"
-OTHER = "other"
-
-
-class DatabaseError(MessageError):
-    """A database problem: `message` says it (core/messages.py), `kind` what to do."""
-
-    def __init__(self, message: Message | str, kind: str = OTHER) -> None:
-        super().__init__(message)
-        self.kind = kind
-
-
-class DamagedDatabaseError(DatabaseError):
-    """The file is damaged, or is not a Chú Giải library; it was left untouched."""
-
-    def __init__(self, message: Message | str) -> None:
-        super().__init__(message, DAMAGED)
-
 
 def _set_pragmas(dbapi_connection: sqlite3.Connection, _record: object) -> None:
     dbapi_connection.text_factory = lenient_text
@@ -99,73 +92,6 @@ def _is_ours_or_new(cursor: sqlite3.Cursor) -> bool:
     return version == 0 and cursor.execute("SELECT 1 FROM sqlite_master LIMIT 1").fetchone() is None
 
 
-# --- errors in words ---------------------------------------------------------------------
-def _file_size_limited() -> bool:
-    """True when this process may not grow files past a limit (ulimit -f): writes then fail
-    with EFBIG, which sqlite reports only as SQLITE_IOERR_WRITE."""
-    try:
-        import resource  # POSIX only
-    except ImportError:
-        return False
-    soft, _hard = resource.getrlimit(resource.RLIMIT_FSIZE)
-    return soft != resource.RLIM_INFINITY
-
-
-def _disk_nearly_full(path: Path) -> bool:
-    try:
-        return shutil.disk_usage(Path(path).parent).free < 4 * 1024 * 1024
-    except OSError:
-        return False
-
-
-def error_kind(error: BaseException, path: Path | None = None) -> str:
-    """Which of the kinds above a sqlite, SQLAlchemy or OS error is."""
-    orig = getattr(error, "orig", None) or error
-    name = getattr(orig, "sqlite_errorname", "") or ""
-    text = str(orig).lower()
-    if isinstance(orig, OSError) and orig.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
-        return DISK_FULL
-    if name.startswith(("SQLITE_NOTADB", "SQLITE_CORRUPT")) or "not a database" in text \
-            or "malformed" in text:
-        return DAMAGED
-    if name.startswith("SQLITE_READONLY") or "readonly" in text:
-        return READ_ONLY
-    if name.startswith("SQLITE_CANTOPEN") or "unable to open" in text:
-        return CANT_OPEN
-    if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")) or "locked" in text:
-        return BUSY
-    if name == "SQLITE_FULL" or "disk is full" in text or "file too large" in text:
-        return DISK_FULL
-    if name.startswith("SQLITE_IOERR") or "disk i/o error" in text:
-        if _file_size_limited() or (path is not None and _disk_nearly_full(path)):
-            return DISK_FULL
-        return WRITE_FAILED
-    return OTHER
-
-
-_KIND_CODES = {DAMAGED: "db.damaged", READ_ONLY: "db.file_read_only", CANT_OPEN: "db.cannot_open",
-               BUSY: "db.busy", DISK_FULL: "db.disk_full", WRITE_FAILED: "db.write_failed"}
-
-
-def explain_message(error: BaseException, path: Path) -> Message:
-    """A sqlite error as a Message that names the file and the problem."""
-    orig = getattr(error, "orig", None) or error
-    return Message(_KIND_CODES.get(error_kind(error, path), "db.error"),
-                   {"path": path, "reason": str(orig)})
-
-
-def explain(error: BaseException, path: Path) -> str:
-    """Turn a sqlite error into a sentence that names the file and the problem."""
-    return explain_message(error, path).english()
-
-
-def _as_database_error(error: BaseException, path: Path) -> DatabaseError:
-    kind = error_kind(error, path)
-    if kind == DAMAGED:
-        return DamagedDatabaseError(explain_message(error, path))
-    return DatabaseError(explain_message(error, path), kind)
-
-
 # --- checking and setting aside -----------------------------------------------------------
 def driver_connection(sa_conn: Connection) -> sqlite3.Connection:
     """The pysqlite connection under SQLAlchemy's: FTS5, bulk reads and the backup API are
@@ -180,34 +106,6 @@ def _sqlite(raw: PoolProxiedConnection) -> sqlite3.Connection:
     return conn
 
 
-def _read_only_uri(path: Path, immutable: bool = False) -> str:
-    """A sqlite URI for `path`: quoted, since '?', '#' and '%' are legal in file names."""
-    posix = Path(path).resolve().as_posix()
-    if not posix.startswith("/"):
-        posix = "/" + posix  # Windows: file:/C:/...
-    return f"file:{quote(posix, safe='/:')}?mode=ro" + ("&immutable=1" if immutable else "")
-
-
-def _header_problem(path: Path) -> str | None:
-    """A cheap look at the 100-byte header: a file shorter than the page count it declares
-    was cut off (a copy interrupted, a full disk). Returns None when nothing looks wrong."""
-    try:
-        size = path.stat().st_size
-        with open(path, "rb") as f:
-            header = f.read(100)
-    except OSError:
-        return None  # sqlite will say what is wrong
-    if size == 0 or not header.startswith(b"SQLite format 3\x00") or len(header) < 100:
-        return None
-    page_size = int.from_bytes(header[16:18], "big")
-    page_size = 65536 if page_size == 1 else page_size
-    pages = int.from_bytes(header[28:32], "big")
-    count_is_valid = header[24:28] == header[92:96]  # change counter == version-valid-for
-    if count_is_valid and pages and size < pages * page_size:
-        return f"it is shorter than it should be ({size:,} of {pages * page_size:,} bytes)"
-    return None
-
-
 def check_integrity(path: Path) -> str | None:
     """Run PRAGMA quick_check on `path` (read-only). None when it is sound, else the first
     problem in words. Raises DatabaseError when the file cannot be checked at all (busy)."""
@@ -215,7 +113,7 @@ def check_integrity(path: Path) -> str | None:
     if not path.exists():
         return None
     try:
-        conn = sqlite3.connect(_read_only_uri(path), uri=True)
+        conn = sqlite3.connect(read_only_uri(path), uri=True)
     except sqlite3.Error as e:
         return str(e)
     try:
@@ -223,7 +121,7 @@ def check_integrity(path: Path) -> str | None:
         rows = conn.execute("PRAGMA quick_check").fetchall()
     except sqlite3.Error as e:
         if error_kind(e) in (BUSY, CANT_OPEN):
-            raise _as_database_error(e, path) from e
+            raise as_database_error(e, path) from e
         return str(e)
     finally:
         conn.close()
@@ -232,52 +130,6 @@ def check_integrity(path: Path) -> str | None:
     if lines == ["ok"]:
         return None
     return (lines[0] if lines else "unknown problem")[:300]
-
-
-def needs_check_marker(path: Path) -> Path:
-    return Path(str(path) + NEEDS_CHECK_SUFFIX)
-
-
-def _mark_needs_check(path: Path) -> None:
-    try:
-        needs_check_marker(path).touch()
-    except OSError:
-        pass  # a read-only folder: the error message still told the user
-
-
-def _clear_needs_check(path: Path) -> None:
-    try:
-        needs_check_marker(path).unlink(missing_ok=True)
-    except OSError:
-        pass  # a read-only folder: the check simply runs again next time
-
-
-def move_aside(path: Path, now: datetime | None = None) -> Path:
-    """Rename a damaged library (and its -wal/-shm/-journal) to
-    `<stem>.damaged-<YYYYmmdd-HHMMSS><suffix>` in the same folder; never deletes anything.
-
-    The siblings must move too: a new database at the old name would otherwise replay the
-    old write-ahead log into itself. Returns the new path.
-    """
-    path = Path(path)
-    stamp = (now or datetime.now()).strftime("%Y%m%d-%H%M%S")
-    target = path.with_name(f"{path.stem}.damaged-{stamp}{path.suffix}")
-    n = 2
-    while any(p.exists() for p in (target, *(Path(str(target) + s) for s in SIBLING_SUFFIXES))):
-        target = path.with_name(f"{path.stem}.damaged-{stamp}-{n}{path.suffix}")
-        n += 1
-    try:
-        path.rename(target)
-        for suffix in SIBLING_SUFFIXES:
-            sibling = Path(str(path) + suffix)
-            if sibling.exists():
-                sibling.rename(Path(str(target) + suffix))
-    except OSError as e:
-        raise DatabaseError(Message("db.cannot_move_aside",
-                                    {"path": path, "reason": e.strerror or str(e)}),
-                            CANT_OPEN) from e
-    _clear_needs_check(path)  # our own note, not the user's data
-    return target
 
 
 # --- the database -------------------------------------------------------------------------
@@ -322,12 +174,12 @@ class Database:
             except OSError as e:
                 raise DatabaseError(Message("db.cannot_create_folder", {
                     "path": path.parent, "reason": e.strerror or str(e)}), CANT_OPEN) from e
-        if check or _header_problem(path):
+        if check or header_problem(path):
             problem = check_integrity(path)
             if problem:
                 raise DamagedDatabaseError(
                     Message("db.damaged_file", {"path": path, "problem": problem}))
-            _clear_needs_check(path)
+            clear_needs_check(path)
         try:
             return cls._connect(path, read_only, immutable=False)
         except DatabaseError as e:
@@ -341,7 +193,7 @@ class Database:
     @classmethod
     def _connect(cls, path: Path, read_only: bool, immutable: bool) -> Database:
         if read_only:
-            uri = _read_only_uri(path, immutable)
+            uri = read_only_uri(path, immutable)
             engine = create_engine(
                 "sqlite://", poolclass=QueuePool,
                 creator=lambda: sqlite3.connect(uri, uri=True, check_same_thread=False),
@@ -354,7 +206,7 @@ class Database:
             db._prepare_schema()
         except (sa_exc.OperationalError, sa_exc.DatabaseError, sqlite3.Error) as e:
             engine.dispose()
-            raise _as_database_error(e, path) from e
+            raise as_database_error(e, path) from e
         except BaseException:
             engine.dispose()
             raise
@@ -409,8 +261,8 @@ class Database:
 
     def _runtime_error(self, e: BaseException) -> DatabaseError:
         if error_kind(e, self.path) != DAMAGED:
-            return _as_database_error(e, self.path)
-        _mark_needs_check(self.path)  # the next start checks the whole file
+            return as_database_error(e, self.path)
+        mark_needs_check(self.path)  # the next start checks the whole file
         return DamagedDatabaseError(Message("db.damaged_in_use", {"path": self.path}))
 
     def backup(self, destination: Path) -> None:
@@ -435,7 +287,7 @@ class Database:
         safety = self.path.with_name(f"{self.path.stem}.before-restore-{stamp}{self.path.suffix}")
         self.backup(safety)
         self.engine.dispose()
-        src = sqlite3.connect(_read_only_uri(source), uri=True)
+        src = sqlite3.connect(read_only_uri(source), uri=True)
         raw = self.engine.raw_connection()
         try:
             src.backup(_sqlite(raw))
@@ -471,24 +323,3 @@ class Database:
 def _no_wal(path: Path) -> bool:
     wal = Path(str(path) + "-wal")
     return not wal.exists() or wal.stat().st_size == 0
-
-
-def check_backup_file(path: Path) -> None:
-    """Refuse anything that is not a Chú Giải library this version can read."""
-    try:
-        conn = sqlite3.connect(_read_only_uri(path), uri=True)
-    except sqlite3.Error as e:
-        raise DatabaseError(Message("backup.cannot_open", {"path": path, "reason": str(e)})) from e
-    try:
-        version = conn.execute("PRAGMA user_version").fetchone()[0]
-        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-        if conn.execute("PRAGMA quick_check").fetchone()[0] != "ok":
-            raise DatabaseError(Message("backup.damaged", {"path": path}), DAMAGED)
-    except sqlite3.DatabaseError as e:
-        raise DatabaseError(Message("backup.not_library", {"path": path}), DAMAGED) from e
-    finally:
-        conn.close()
-    if version > SCHEMA_VERSION:
-        raise DatabaseError(Message("backup.newer", {"path": path}), NEWER)
-    if version < 1 or "articles" not in tables:
-        raise DatabaseError(Message("backup.not_library", {"path": path}), DAMAGED)
