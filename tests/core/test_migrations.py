@@ -18,7 +18,8 @@ from desktop_app.core.storage.database import SCHEMA_VERSION, Database, Database
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "schemas"
 OLD_VERSIONS = sorted(int(p.stem.split("-v")[1]) for p in FIXTURES.glob("library-v*.sqlite3"))
 USER_TABLES = ("articles", "tags", "highlights", "highlight_tags", "segmentations", "app_state",
-               "taggings", "rejected_suggestions", "article_memos")
+               "taggings", "rejected_suggestions", "article_memos", "attributes", "attribute_values",
+               "article_codes")
 
 
 def rows(path: Path) -> dict[str, list[tuple]]:
@@ -247,9 +248,14 @@ def test_v5_adds_article_memos_that_work_through_the_app(old_library):
     from desktop_app.core.library.memos import get_memo, memos_by_article, set_memo
     from desktop_app.core.library.reimport import replace_text
 
-    _version, path = old_library
+    version, path = old_library
     db = Database.open(path)
     try:
+        if version >= 5:  # made with three memos: kept, then cleared for the checks below
+            assert sorted(memos_by_article(db).values()) == [
+                "=1+1", "memo 0\ndòng hai: Đảng, cán bộ", "memo 2\ndòng hai: Đảng, cán bộ"]
+            with db.engine.begin() as conn:
+                conn.exec_driver_sql("DELETE FROM article_memos")
         assert memos_by_article(db) == {}
         first, second = [a.id for a in list_articles(db)[:2]]
         assert set_memo(db, first, "Bài này: Đảng 😀\nhai dòng")
