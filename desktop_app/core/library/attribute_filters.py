@@ -6,6 +6,8 @@ the command line.
     published<=2023-06   dates: compared as ISO prefixes, so published=2023 is the year,
                          published<=2023-06 takes all of June and published>2023 starts in 2024
     author=              an empty value: articles without one (author!= : with one)
+    code=Thể loại/Tin    articles carrying this whole-article code (or one nested under it);
+                         code= : articles without any
 
 Conditions on different keys must all hold; several `=` on the same key are alternatives
 (outlet=PLVN outlet=TTXVN: either). An article without a value matches only `!=` and the
@@ -21,6 +23,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from desktop_app.core.library.article_codes import articles_with_code
 from desktop_app.core.library.attributes import (
     AttributeInfo,
     AttributesError,
@@ -35,6 +38,7 @@ from desktop_app.core.messages import Message
 from desktop_app.core.storage.database import Database
 from desktop_app.core.storage.models import Article
 
+CODE_KEY = "code"
 _CONDITION_RE = re.compile(r"\s*([^=<>!]*?)\s*(!=|>=|<=|=|>|<)\s*(.*?)\s*", re.DOTALL)
 
 
@@ -72,16 +76,16 @@ def filtered_articles(db: Database, where: Sequence[str | Condition]) -> frozens
 def matching_articles(s: Session, conditions: Sequence[Condition]) -> frozenset[int]:
     every = frozenset(s.scalars(select(Article.id)))
     by_key: dict[str, list[Condition]] = {}
-    infos: dict[str, AttributeInfo] = {}
+    infos: dict[str, AttributeInfo | None] = {}
     for c in conditions:
         key = key_of(c.key)
         if key not in infos:
-            infos[key] = find_attribute(s, c.key)
+            infos[key] = None if key == CODE_KEY else find_attribute(s, c.key)
         by_key.setdefault(key, []).append(c)
     result = set(every)
     for key, group in by_key.items():
         info = infos[key]
-        test = _value_test(info, values_of(s, info), every)
+        test = _code_test(s, every) if info is None else _value_test(info, values_of(s, info), every)
         alternatives = [c for c in group if c.op == "="]
         if alternatives:
             result &= set().union(*(test(c) for c in alternatives))
@@ -92,6 +96,18 @@ def matching_articles(s: Session, conditions: Sequence[Condition]) -> frozenset[
 
 
 Test = Callable[[Condition], set[int]]
+
+
+def _code_test(s: Session, every: frozenset[int]) -> Test:
+    def test(c: Condition) -> set[int]:
+        if c.op not in ("=", "!="):
+            raise AttributesError(Message("filter.text_compare", {"name": c.key}))
+        if c.value:
+            having = articles_with_code(s, c.value)
+        else:  # code= : articles without any whole-article code
+            having = set(every) - articles_with_code(s, None)
+        return having if c.op == "=" else set(every) - having
+    return test
 
 
 def _value_test(info: AttributeInfo, values: dict[int, Value], every: frozenset[int]) -> Test:

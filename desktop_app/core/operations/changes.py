@@ -40,6 +40,7 @@ class Changes:
     # leaves them out: a view that shows them (details, matrices) looks at them itself.
     attributes: frozenset[int] = _EMPTY  # article ids whose attribute values changed
     attribute_definitions: bool = False  # attributes defined, renamed, given choices, deleted
+    article_codes: frozenset[int] = _EMPTY  # article ids whose whole-article codes changed
     codebook: bool = False  # tags created, renamed, moved, recoloured, merged or deleted
     origin: Origin = "local"
 
