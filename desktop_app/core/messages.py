@@ -273,6 +273,9 @@ ENGLISH: dict[str, English] = {
     "filter.bad": "“{text}” is not a filter: write KEY=VALUE or KEY!=VALUE, and KEY>=VALUE, "
                   "KEY<=VALUE, KEY>VALUE or KEY<VALUE for numbers and dates.",
     "filter.text_compare": "“{name}” holds text: compare it with = or != only.",
+    # coded passages, matrices, co-occurrence
+    "analysis.unknown_tag": "There is no tag “{name}”.",
+    "analysis.no_tags": "Choose at least one tag.",
 }
 
 

@@ -298,5 +298,8 @@ class Wording(QObject):
                 "KEY<=VALUE, KEY>VALUE or KEY<VALUE for numbers and dates."),
             "filter.text_compare": self.tr(
                 "“{name}” holds text: compare it with = or != only."),
+            # coded passages, matrices, co-occurrence
+            "analysis.unknown_tag": self.tr("There is no tag “{name}”."),
+            "analysis.no_tags": self.tr("Choose at least one tag."),
         }
 
