@@ -10,12 +10,15 @@ belong to an older text, so they can neither be shown in context nor counted by 
 from __future__ import annotations
 
 import sqlite3
+import sys
+from array import array
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from desktop_app.core.annotate.tag_paths import in_tag_scope, tag_path
+from desktop_app.core.annotate.tag_paths import tag_path
 from desktop_app.core.messages import Message, MessageError
+from desktop_app.core.nlp.segmentation import ENGINE
 from desktop_app.core.storage.database import Database, DatabaseError, driver_connection, explain_message
 from desktop_app.core.text.normalize import fold
 
@@ -58,10 +61,20 @@ def chunks(ids: Iterable[int]) -> Iterator[list[int]]:
 @dataclass(frozen=True)
 class Codebook:
     names: dict[int, str]  # tag id -> name
+    _scopes: dict[tuple[str, ...], set[int]] = field(default_factory=dict, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        # Each tag under every prefix of its path: a scope is then one look-up (asking for
+        # 200 scopes one by one, in_tag_scope on every tag, took 150 ms).
+        for i, n in self.names.items():
+            path = tag_path(n)
+            for k in range(1, len(path) + 1):
+                self._scopes.setdefault(path[:k], set()).add(i)
 
     def scope(self, name: str) -> frozenset[int]:
-        """The tag named and every tag nested under it; AnalysisError when there is none."""
-        found = frozenset(i for i, n in self.names.items() if in_tag_scope(n, name))
+        """The tag named and every tag nested under it (in_tag_scope); AnalysisError when
+        there is none."""
+        found = frozenset(self._scopes.get(tag_path(name), ()))
         if not found:
             raise AnalysisError(Message("analysis.unknown_tag", {"name": name}))
         return found
@@ -123,3 +136,29 @@ def text_lengths(conn: sqlite3.Connection) -> dict[int, int]:
 def article_texts(conn: sqlite3.Connection, article_ids: Iterable[int]) -> Iterator[tuple[int, str]]:
     for part in chunks(article_ids):
         yield from conn.execute(f"SELECT id, text FROM articles WHERE id IN ({','.join('?' * len(part))})", part)
+
+
+_TYPECODE = "I" if array("I").itemsize == 4 else "L"
+
+
+def article_words(conn: sqlite3.Connection, article_ids: Iterable[int]
+                  ) -> Iterator[tuple[int, str, array | None]]:
+    """(article id, text, flat word spans [start, end, start, end...]) of each article, the
+    spans None when it has no valid segmentation (made by our engine from this very text:
+    the importer keeps content_hash the sha256 the segmentation stores)."""
+    for part in chunks(article_ids):
+        rows = conn.execute(
+            "SELECT a.id, a.text, a.content_hash, s.text_hash, s.engine, s.spans FROM articles a"
+            f" LEFT JOIN segmentations s ON s.article_id = a.id WHERE a.id IN ({','.join('?' * len(part))})",
+            part)
+        for article_id, text, content_hash, seg_hash, engine, blob in rows:
+            text = text or ""
+            flat = None
+            if engine == ENGINE and seg_hash == content_hash and blob is not None and len(blob) % 8 == 0:
+                flat = array(_TYPECODE)
+                flat.frombytes(blob)
+                if sys.byteorder == "big":
+                    flat.byteswap()
+                if flat and flat[-1] > len(text):
+                    flat = None
+            yield article_id, text, flat
