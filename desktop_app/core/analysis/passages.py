@@ -77,10 +77,18 @@ class PassageList:
 
     query: PassageQuery
     ids: tuple[int, ...]
-    articles: int  # how many articles they are in
+    article_ids: tuple[int, ...]  # the article of each, in the same order
 
     def __len__(self) -> int:
         return len(self.ids)
+
+    @property
+    def articles(self) -> int:
+        """How many articles they are in."""
+        return len(set(self.article_ids))
+
+    def head(self, n: int) -> PassageList:
+        return PassageList(self.query, self.ids[:n], self.article_ids[:n])
 
     def page(self, number: int, size: int = PAGE) -> tuple[int, ...]:
         return self.ids[number * size:(number + 1) * size]
@@ -152,7 +160,7 @@ def find_passages(db: Database, query: PassageQuery, progress: Progress | None =
             rows = [r for r in rows if holds(r[4])]
         rows = _sorted(conn, book, rows, union, query)
         progress.step(3, 4)
-    return PassageList(query, tuple(r[0] for r in rows), len({r[1] for r in rows}))
+    return PassageList(query, tuple(r[0] for r in rows), tuple(r[1] for r in rows))
 
 
 def _candidates(conn: sqlite3.Connection, union: frozenset[int], excluded: frozenset[int],
