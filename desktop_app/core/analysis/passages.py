@@ -261,9 +261,13 @@ def _sorted(conn: sqlite3.Connection, book: Codebook, rows: list[Row], union: fr
     if query.sort == "date":
         published = dict(conn.execute(
             f"SELECT id, published FROM articles WHERE id IN ({id_list({r[1] for r in rows})})"))
-        dated = [r for r in rows if published.get(r[1])]
-        dated.sort(key=lambda r: published[r[1]], reverse=query.descending)
-        return dated + [r for r in rows if not published.get(r[1])]  # undated last either way
+        # Articles are sorted, not passages: rows come grouped by article already (10,000
+        # dates to sort instead of 100,000 rows); an article's passages stay in text order.
+        groups = [(a, list(rs)) for a, rs in groupby(rows, key=lambda r: r[1])]
+        dated = [g for g in groups if published.get(g[0])]
+        dated.sort(key=lambda g: published[g[0]], reverse=query.descending)
+        undated = [g for g in groups if not published.get(g[0])]  # last either way
+        return [r for _a, rs in dated + undated for r in rs]
     if query.sort == "length":
         rows = sorted(rows, key=lambda r: r[3] - r[2])
     elif query.sort == "tag":
