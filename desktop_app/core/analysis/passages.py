@@ -17,7 +17,7 @@ holds it (diacritics and case ignored unless `match_diacritics`). Sentences are 
 context shown with each passage (text.normalize.sentence_spans), paragraphs are lines.
 
 Speed: a tag's passages come from the covering index of highlight_tags; the first page of
-100,000 passages takes ~150 ms (benchmarks/analysis_bench.py). Modes other than `any`
+100,000 passages takes ~130 ms here (benchmarks/analysis_bench.py). Modes other than `any`
 also read the tags of every candidate; sentence and paragraph read the text of the
 articles where every tag occurs.
 """

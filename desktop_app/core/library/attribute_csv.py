@@ -41,7 +41,7 @@ from desktop_app.core.library.attributes import (
     key_of,
     parse_value,
 )
-from desktop_app.core.messages import Message, MessageError
+from desktop_app.core.messages import Message
 from desktop_app.core.storage.models import Article
 from desktop_app.core.text.normalize import normalize
 
@@ -111,9 +111,7 @@ def plan_import(s: Session, path: Path) -> AttributeImportPlan:
     rows = read_rows(path)
     try:
         return _plan(s, path, rows)
-    except MessageError as e:
-        if e.message.code == "attribute.csv_failed":
-            raise
+    except AttributesError as e:
         raise _failed(path, e.message) from e
 
 
