@@ -49,14 +49,17 @@ def _cmd_import(args: argparse.Namespace) -> int:
 
 def _cmd_list(args: argparse.Namespace) -> int:
     from desktop_app.core.library.articles import list_articles
+    from desktop_app.core.library.attributes import article_attributes
 
     db = open_db(args)
     try:
         articles = list_articles(db)
+        attributes = article_attributes(db) if args.json else {}
     finally:
         db.close()
     if args.json:
-        json.dump([a.as_json() for a in articles], sys.stdout, ensure_ascii=False, indent=2)
+        json.dump([a.as_json() | {"attributes": attributes.get(a.id, {})} for a in articles],
+                  sys.stdout, ensure_ascii=False, indent=2)
         print()
     else:
         for a in articles:

@@ -19,6 +19,13 @@
     chugiai [--data-dir DIR] frequencies [--article ID] [--tag NAME] [--stopwords [FILE]]
                                                  [--min-syllables N] [--limit N] [--json | --csv FILE]
                                                  the most frequent words
+    chugiai [--data-dir DIR] passages --tag NAME [--tag NAME ...] [--mode any|all|overlap|sentence|paragraph]
+                                                 [--not NAME] [--where KEY=VALUE ...] [--json | --csv FILE]
+                                                 coded passages across the library
+    chugiai [--data-dir DIR] attributes list [--json] | set ARTICLE_ID KEY VALUE [--type T] | import FILE.csv
+    chugiai [--data-dir DIR] matrix --columns articles|attribute:KEY [--count passages|articles|coverage]
+                                                 [--json | --csv FILE]       tags × articles or values
+    chugiai [--data-dir DIR] cooccurrence [--within overlap|sentence|paragraph|words:N] [--json | --csv FILE]
     chugiai --self-test                          open offscreen, segment a sentence, exit 0
 """
 
@@ -29,11 +36,18 @@ import sys
 from collections.abc import Sequence
 
 from desktop_app import __version__, paths
-from desktop_app.cli import exchange_commands, language_commands, library_commands, safety_commands
+from desktop_app.cli import (
+    analysis_commands,
+    exchange_commands,
+    language_commands,
+    library_commands,
+    safety_commands,
+)
 
 # Each module adds its subcommands; a subcommand sets `handler` (and `writes=True` when it
 # changes the library).
-COMMAND_MODULES = (library_commands, exchange_commands, safety_commands, language_commands)
+COMMAND_MODULES = (library_commands, exchange_commands, safety_commands, language_commands,
+                   analysis_commands)
 
 
 def build_parser() -> argparse.ArgumentParser:

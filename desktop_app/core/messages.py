@@ -236,6 +236,46 @@ ENGLISH: dict[str, English] = {
                           "in the library.",
     # exports
     "export.no_tags": "The library has no tags yet: a codebook needs at least one.",
+    # attributes of articles (cases and variables), filters on them
+    "attribute.needs_name": "An attribute needs a name.",
+    "attribute.bad_name": "An attribute name cannot hold = < > ! or \":\": “{name}”.",
+    "attribute.reserved": "“{name}” is built in (it comes from the article's details) or "
+                          "reserved; choose another name.",
+    "attribute.name_taken": "An attribute named “{name}” already exists.",
+    "attribute.bad_kind": "“{kind}” is not a type of attribute: choose text, number, date or "
+                          "choice.",
+    "attribute.missing": "That attribute no longer exists.",
+    "attribute.unknown": "There is no attribute “{name}”.",
+    "attribute.built_in": "“{name}” comes from the article's details: edit it there.",
+    "attribute.kind_differs": "“{name}” holds values of type {kind}, not {wanted}.",
+    "attribute.bad_number": "“{value}” is not a number.",
+    "attribute.bad_date": "“{value}” is not a date. Write it as 2023-04-04, 2023-04 or 2023 (or "
+                          "04/04/2023).",
+    "attribute.not_a_choice": "“{value}” is not one of the choices of “{name}”: {choices}.",
+    "attribute.needs_choices": "A choice attribute needs at least one choice.",
+    "attribute.choice_in_use": "“{value}” is still the value of some articles ({count}); change "
+                               "them first.",
+    "attribute.csv_failed": "Cannot import {path}: {problem} Nothing was imported.",
+    "attribute.csv_cell": "Row {row}, column “{column}”: {problem}",
+    "attribute.csv_row": "Row {row}: {problem}",
+    "attribute.csv_empty": "it has no header row.",
+    "attribute.csv_no_key": "its first column must be “id” or “title”: the articles the rows are "
+                            "about.",
+    "attribute.csv_no_columns": "it has no attribute columns after the first one.",
+    "attribute.csv_blank_header": "column {column} of the header has no name.",
+    "attribute.csv_duplicate_column": "the column “{column}” appears twice.",
+    "attribute.csv_too_many_cells": "it has {count} cells, the header only {columns}.",
+    "attribute.csv_unknown_id": "there is no article with id “{value}”.",
+    "attribute.csv_unknown_title": "no article has the title “{value}”.",
+    "attribute.csv_ambiguous_title": "several articles ({count}) have the title “{value}”: key the "
+                                     "file by id.",
+    "attribute.csv_repeated_article": "this article is in row {other} too.",
+    "filter.bad": "“{text}” is not a filter: write KEY=VALUE or KEY!=VALUE, and KEY>=VALUE, "
+                  "KEY<=VALUE, KEY>VALUE or KEY<VALUE for numbers and dates.",
+    "filter.text_compare": "“{name}” holds text: compare it with = or != only.",
+    # coded passages, matrices, co-occurrence
+    "analysis.unknown_tag": "There is no tag “{name}”.",
+    "analysis.no_tags": "Choose at least one tag.",
 }
 
 

@@ -252,5 +252,54 @@ class Wording(QObject):
             # exports
             "export.no_tags": self.tr(
                 "The library has no tags yet: a codebook needs at least one."),
+            # attributes of articles (cases and variables), filters on them
+            "attribute.needs_name": self.tr("An attribute needs a name."),
+            "attribute.bad_name": self.tr(
+                "An attribute name cannot hold = < > ! or \":\": “{name}”."),
+            "attribute.reserved": self.tr("“{name}” is built in (it comes from the article's "
+                                          "details) or reserved; choose another name."),
+            "attribute.name_taken": self.tr("An attribute named “{name}” already exists."),
+            "attribute.bad_kind": self.tr("“{kind}” is not a type of attribute: choose text, "
+                                          "number, date or choice."),
+            "attribute.missing": self.tr("That attribute no longer exists."),
+            "attribute.unknown": self.tr("There is no attribute “{name}”."),
+            "attribute.built_in": self.tr(
+                "“{name}” comes from the article's details: edit it there."),
+            "attribute.kind_differs": self.tr(
+                "“{name}” holds values of type {kind}, not {wanted}."),
+            "attribute.bad_number": self.tr("“{value}” is not a number."),
+            "attribute.bad_date": self.tr("“{value}” is not a date. Write it as 2023-04-04, "
+                                          "2023-04 or 2023 (or 04/04/2023)."),
+            "attribute.not_a_choice": self.tr(
+                "“{value}” is not one of the choices of “{name}”: {choices}."),
+            "attribute.needs_choices": self.tr("A choice attribute needs at least one choice."),
+            "attribute.choice_in_use": self.tr("“{value}” is still the value of some articles "
+                                               "({count}); change them first."),
+            "attribute.csv_failed": self.tr("Cannot import {path}: {problem} Nothing was "
+                                            "imported."),
+            "attribute.csv_cell": self.tr("Row {row}, column “{column}”: {problem}"),
+            "attribute.csv_row": self.tr("Row {row}: {problem}"),
+            "attribute.csv_empty": self.tr("it has no header row."),
+            "attribute.csv_no_key": self.tr("its first column must be “id” or “title”: the "
+                                            "articles the rows are about."),
+            "attribute.csv_no_columns": self.tr(
+                "it has no attribute columns after the first one."),
+            "attribute.csv_blank_header": self.tr("column {column} of the header has no name."),
+            "attribute.csv_duplicate_column": self.tr("the column “{column}” appears twice."),
+            "attribute.csv_too_many_cells": self.tr(
+                "it has {count} cells, the header only {columns}."),
+            "attribute.csv_unknown_id": self.tr("there is no article with id “{value}”."),
+            "attribute.csv_unknown_title": self.tr("no article has the title “{value}”."),
+            "attribute.csv_ambiguous_title": self.tr("several articles ({count}) have the "
+                                                     "title “{value}”: key the file by id."),
+            "attribute.csv_repeated_article": self.tr("this article is in row {other} too."),
+            "filter.bad": self.tr(
+                "“{text}” is not a filter: write KEY=VALUE or KEY!=VALUE, and KEY>=VALUE, "
+                "KEY<=VALUE, KEY>VALUE or KEY<VALUE for numbers and dates."),
+            "filter.text_compare": self.tr(
+                "“{name}” holds text: compare it with = or != only."),
+            # coded passages, matrices, co-occurrence
+            "analysis.unknown_tag": self.tr("There is no tag “{name}”."),
+            "analysis.no_tags": self.tr("Choose at least one tag."),
         }
 

@@ -32,10 +32,11 @@ def test_import_list_and_export_round_trip(tmp_path, seeds_copy):
     assert listed.returncode == 0, listed.stderr
     articles = json.loads(listed.stdout)
     assert len(articles) == 5
-    assert set(articles[0]) == {"id", "title", "source", "author", "published", "highlights"}
+    assert set(articles[0]) == {"id", "title", "source", "author", "published", "highlights", "attributes"}
     by_title = {a["title"]: a for a in articles}
     dated = by_title["Tiếp tục đổi mới, kiện toàn công tác tổ chức cán bộ"]
     assert (dated["source"], dated["published"], dated["highlights"]) == ("TTXVN", "2011-11-23T08:24", 0)
+    assert dated["attributes"] == {"outlet": "TTXVN", "published": "2011-11-23T08:24", "year": 2011}
 
     # Importing again makes no duplicate.
     again = chugiai("--data-dir", str(data), "import", str(seeds_copy))

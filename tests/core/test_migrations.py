@@ -18,7 +18,8 @@ from desktop_app.core.storage.database import SCHEMA_VERSION, Database, Database
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "schemas"
 OLD_VERSIONS = sorted(int(p.stem.split("-v")[1]) for p in FIXTURES.glob("library-v*.sqlite3"))
 USER_TABLES = ("articles", "tags", "highlights", "highlight_tags", "segmentations", "app_state",
-               "taggings", "rejected_suggestions", "article_memos")
+               "taggings", "rejected_suggestions", "article_memos", "attributes", "attribute_values",
+               "article_codes")
 
 
 def rows(path: Path) -> dict[str, list[tuple]]:
@@ -247,9 +248,14 @@ def test_v5_adds_article_memos_that_work_through_the_app(old_library):
     from desktop_app.core.library.memos import get_memo, memos_by_article, set_memo
     from desktop_app.core.library.reimport import replace_text
 
-    _version, path = old_library
+    version, path = old_library
     db = Database.open(path)
     try:
+        if version >= 5:  # made with three memos: kept, then cleared for the checks below
+            assert sorted(memos_by_article(db).values()) == [
+                "=1+1", "memo 0\ndòng hai: Đảng, cán bộ", "memo 2\ndòng hai: Đảng, cán bộ"]
+            with db.engine.begin() as conn:
+                conn.exec_driver_sql("DELETE FROM article_memos")
         assert memos_by_article(db) == {}
         first, second = [a.id for a in list_articles(db)[:2]]
         assert set_memo(db, first, "Bài này: Đảng 😀\nhai dòng")
@@ -265,5 +271,38 @@ def test_v5_adds_article_memos_that_work_through_the_app(old_library):
         with db.engine.begin() as conn:
             conn.exec_driver_sql("DELETE FROM articles WHERE id = ?", (first,))
             assert conn.exec_driver_sql("SELECT article_id FROM article_memos").scalars().all() == [second]
+    finally:
+        db.close()
+
+
+def test_v6_adds_attributes_and_article_codes_that_work_through_the_app(old_library):
+    """v6 added attributes, attribute_values and article_codes (and indexed highlight_tags by
+    tag and highlight): empty after an upgrade, usable at once, emptied with their article."""
+    from desktop_app.core.library.article_codes import article_codes
+    from desktop_app.core.library.articles import list_articles
+    from desktop_app.core.library.attributes import article_attributes
+    from desktop_app.core.operations.editor import Operations
+
+    _version, path = old_library
+    db = Database.open(path)
+    try:
+        with db.engine.connect() as conn:
+            for table in ("attributes", "attribute_values", "article_codes"):
+                assert conn.exec_driver_sql(f"SELECT count(*) FROM {table}").scalar() == 0
+        ops = Operations(db)
+        first, second = [a.id for a in list_articles(db)[:2]]
+        ops.set_attribute_values("Số trang", [first, second], "12")
+        ops.code_articles([first], add=["Tổ chức"])
+    finally:
+        db.close()
+    db = Database.open(path)
+    try:
+        assert db.upgraded is None
+        assert article_attributes(db)[first]["Số trang"] == 12
+        assert article_codes(db) == {first: ["Tổ chức"]}
+        with db.engine.begin() as conn:
+            conn.exec_driver_sql("DELETE FROM articles WHERE id = ?", (first,))
+            assert conn.exec_driver_sql("SELECT article_id FROM attribute_values").scalars().all() == [second]
+            assert conn.exec_driver_sql("SELECT count(*) FROM article_codes").scalar() == 0
     finally:
         db.close()

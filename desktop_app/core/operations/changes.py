@@ -36,6 +36,11 @@ class Changes:
     article_metadata: frozenset[int] = _EMPTY  # title, outlet, date, hidden spans, text
     memos: frozenset[int] = _EMPTY  # article ids whose memo changed
     suggestions: frozenset[int] = _EMPTY  # article ids whose entity suggestions changed
+    # Attributes and whole-article codes do not change what the reader shows, so touches()
+    # leaves them out: a view that shows them (details, matrices) looks at them itself.
+    attributes: frozenset[int] = _EMPTY  # article ids whose attribute values changed
+    attribute_definitions: bool = False  # attributes defined, renamed, given choices, deleted
+    article_codes: frozenset[int] = _EMPTY  # article ids whose whole-article codes changed
     codebook: bool = False  # tags created, renamed, moved, recoloured, merged or deleted
     origin: Origin = "local"
 

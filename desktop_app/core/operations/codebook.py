@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from desktop_app.core.annotate import codebook as tags
 from desktop_app.core.annotate import edits
 from desktop_app.core.annotate.records import AnnotationError, TagInfo, clean_tag_name, tag_info
+from desktop_app.core.library import article_codes
 from desktop_app.core.messages import Message
 from desktop_app.core.operations.base import OperationsBase, articles_of
 from desktop_app.core.operations.changes import Changes, ids
@@ -26,6 +27,11 @@ def _relinked(s: Session, highlight_ids: tuple[int, ...]) -> Changes:
     """A tag came onto or off these highlights."""
     return Changes(codebook=True, highlights_updated=ids(highlight_ids),
                    articles=articles_of(s, highlight_ids))
+
+
+def _recoded(rows: list[article_codes.CodeRow]) -> Changes:
+    """Whole-article codes came onto or off these articles."""
+    return Changes(article_codes=ids(r.article_id for r in rows)) if rows else Changes()
 
 
 class CodebookOperations(OperationsBase):
@@ -81,21 +87,28 @@ class CodebookOperations(OperationsBase):
         return CODEBOOK
 
     def merge_tags(self, source_id: int, target_id: int) -> Changes:
-        """Every highlight of `source` gets `target` (keeping its other tags); `source` goes."""
+        """Every highlight of `source` gets `target` (keeping its other tags); `source` goes.
+        So do its whole-article codes: those articles get `target`."""
         def work(s: Session) -> tuple[tags.MergeUndo, Changes]:
+            if source_id != target_id:
+                tags.snapshot_in(s, target_id)  # the target must exist before codes move
+                codes["source"], codes["added"] = article_codes.move_codes_in(s, source_id, target_id)
             undo_data = tags.merge_in(s, source_id, target_id)
-            return undo_data, _relinked(s, undo_data.source.highlight_ids)
+            return undo_data, _relinked(s, undo_data.source.highlight_ids) | _recoded(codes["source"])
 
+        codes: dict[str, list[article_codes.CodeRow]] = {"source": [], "added": []}
         first, changes = self._in_one_transaction(work)
         box = {"undo": first}
 
         def undo(s: Session) -> Changes:
             tags.unmerge_in(s, box["undo"])
-            return _relinked(s, box["undo"].source.highlight_ids)
+            article_codes.remove_in(s, [(r.article_id, r.tag_id) for r in codes["added"]])
+            article_codes.put_back_in(s, codes["source"])
+            return _relinked(s, box["undo"].source.highlight_ids) | _recoded(codes["source"])
 
         def redo(s: Session) -> Changes:
-            box["undo"] = tags.merge_in(s, source_id, target_id)
-            return _relinked(s, box["undo"].source.highlight_ids)
+            box["undo"], changes = work(s)
+            return changes
 
         self._record(StepLabel("tag_merge", 1, subject(first.source.tag.name)), undo, redo)
         return changes
@@ -127,24 +140,26 @@ class CodebookOperations(OperationsBase):
         return CODEBOOK
 
     def delete_tag(self, tag_id: int) -> Changes:
-        """Remove a tag from the codebook and from its highlights (which stay)."""
+        """Remove a tag from the codebook and from its highlights (which stay), and its
+        whole-article codes; undo puts back both."""
         def work(s: Session) -> tuple[tags.TagSnapshot, Changes]:
             snap = tags.snapshot_in(s, tag_id)
-            changes = _relinked(s, snap.highlight_ids)
+            codes["rows"] = article_codes.rows_of_tag(s, tag_id)
+            changes = _relinked(s, snap.highlight_ids) | _recoded(codes["rows"])
             tags.delete_in(s, tag_id)
             return snap, changes
 
+        codes: dict[str, list[article_codes.CodeRow]] = {"rows": []}
         first, changes = self._in_one_transaction(work)
         box = {"snap": first}
 
         def undo(s: Session) -> Changes:
             tags.restore_in(s, box["snap"])
-            return _relinked(s, box["snap"].highlight_ids)
+            article_codes.put_back_in(s, codes["rows"])
+            return _relinked(s, box["snap"].highlight_ids) | _recoded(codes["rows"])
 
         def redo(s: Session) -> Changes:
-            snap = tags.snapshot_in(s, tag_id)
-            changes = _relinked(s, snap.highlight_ids)
-            box["snap"] = tags.delete_in(s, tag_id)
+            box["snap"], changes = work(s)
             return changes
 
         self._record(StepLabel("tag_delete", 1, subject(first.tag.name)), undo, redo)

@@ -10,21 +10,27 @@ AnnotationFileError; on any of them nothing was committed and nothing recorded.
 from __future__ import annotations
 
 from desktop_app.core.annotate.highlights import AnnotationService
+from desktop_app.core.operations.article_codes import ArticleCodeOperations
 from desktop_app.core.operations.articles import ArticleOperations
+from desktop_app.core.operations.attributes import AttributeOperations
 from desktop_app.core.operations.codebook import CodebookOperations
 from desktop_app.core.operations.history import History
 from desktop_app.core.operations.imports import ImportOperations
 from desktop_app.core.storage.database import Database
 
 
-class Operations(ArticleOperations, CodebookOperations, ImportOperations):
+class Operations(ArticleOperations, CodebookOperations, ImportOperations, AttributeOperations,
+                 ArticleCodeOperations):
     """The one place user changes go through.
 
     Highlights: create_highlight, create_highlights, delete_highlights, set_tags,
     retag_many, set_note, resize, reattach. Codebook: create_tag, rename_tag, move_tag,
     merge_tags, recolour_tag, describe_tag, delete_tag. Articles: set_memo,
     edit_metadata, accept_suggestions, reject_suggestion, import_articles,
-    import_annotations. `history.undo()` / `history.redo()` return their Changes.
+    import_annotations. Attributes: define_attribute, rename_attribute,
+    set_attribute_choices, delete_attribute, set_attribute_values, import_attributes.
+    Whole-article codes: code_articles.
+    `history.undo()` / `history.redo()` return their Changes.
     """
 
     def __init__(self, db: Database, history: History | None = None) -> None:

@@ -81,12 +81,60 @@ def _v5_article_memos(conn: sqlite3.Connection) -> None:
     )
 
 
+def _v6_attributes_and_article_codes(conn: sqlite3.Connection) -> None:
+    # Typed user attributes of articles and their values (cases and variables), and tags on
+    # an article as a whole, kept apart from highlights (passages).
+    conn.execute(
+        """CREATE TABLE attributes (
+	id INTEGER NOT NULL,
+	name VARCHAR NOT NULL,
+	kind VARCHAR NOT NULL,
+	choices TEXT DEFAULT '[]' NOT NULL,
+	created_at DATETIME NOT NULL,
+	CONSTRAINT pk_attributes PRIMARY KEY (id),
+	CONSTRAINT ck_attributes_kind CHECK (kind IN ('text', 'number', 'date', 'choice')),
+	CONSTRAINT uq_attributes_name UNIQUE (name)
+)"""
+    )
+    conn.execute(
+        """CREATE TABLE attribute_values (
+	attribute_id INTEGER NOT NULL,
+	article_id INTEGER NOT NULL,
+	value TEXT NOT NULL,
+	number FLOAT,
+	CONSTRAINT pk_attribute_values PRIMARY KEY (attribute_id, article_id),
+	CONSTRAINT fk_attribute_values_attribute_id_attributes FOREIGN KEY(attribute_id)
+		REFERENCES attributes (id) ON DELETE CASCADE,
+	CONSTRAINT fk_attribute_values_article_id_articles FOREIGN KEY(article_id)
+		REFERENCES articles (id) ON DELETE CASCADE
+)"""
+    )
+    conn.execute("CREATE INDEX ix_attribute_values_article_id ON attribute_values (article_id)")
+    conn.execute(
+        """CREATE TABLE article_codes (
+	article_id INTEGER NOT NULL,
+	tag_id INTEGER NOT NULL,
+	created_at DATETIME NOT NULL,
+	CONSTRAINT pk_article_codes PRIMARY KEY (article_id, tag_id),
+	CONSTRAINT fk_article_codes_article_id_articles FOREIGN KEY(article_id)
+		REFERENCES articles (id) ON DELETE CASCADE,
+	CONSTRAINT fk_article_codes_tag_id_tags FOREIGN KEY(tag_id)
+		REFERENCES tags (id) ON DELETE CASCADE
+)"""
+    )
+    conn.execute("CREATE INDEX ix_article_codes_tag_id ON article_codes (tag_id)")
+    # The highlights of a tag straight from the index (coded passages, matrices).
+    conn.execute("DROP INDEX ix_highlight_tags_tag_id")
+    conn.execute("CREATE INDEX ix_highlight_tags_tag_id_highlight_id ON highlight_tags (tag_id, highlight_id)")
+
+
 # STEPS[n] upgrades a database of version n - 1 to version n.
 STEPS: dict[int, Step] = {
     2: _v2_hidden_spans,
     3: _v3_orphaned,
     4: _v4_tagging,
     5: _v5_article_memos,
+    6: _v6_attributes_and_article_codes,
 }
 LATEST = max(STEPS)
 

@@ -151,6 +151,28 @@ def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     return SentenceIndex(text).bounds(start, end)
 
 
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """Every sentence as (start, end), as SentenceIndex cuts them (the context a passage is
+    shown in): trimmed of spaces, blank ones left out."""
+    spans: list[tuple[int, int]] = []
+    left = 0
+    for m in _SENTENCE_END_RE.finditer(text):
+        right = m.start() if m.group() == "\n" else m.end()
+        _add_trimmed(text, left, right, spans)
+        left = m.end()
+    _add_trimmed(text, left, len(text), spans)
+    return spans
+
+
+def _add_trimmed(text: str, left: int, right: int, spans: list[tuple[int, int]]) -> None:
+    while left < right and text[left].isspace():
+        left += 1
+    while right > left and text[right - 1].isspace():
+        right -= 1
+    if left < right:
+        spans.append((left, right))
+
+
 def paragraph_spans(text: str) -> list[tuple[int, int]]:
     """Non-blank lines as (start, end): the unit of segmentation (never across a newline)."""
     spans = []
