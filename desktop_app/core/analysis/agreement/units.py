@@ -46,21 +46,24 @@ def _visible(text: str) -> bool:
 
 
 def character_units(text: str) -> list[TextSpan]:
-    return [TextSpan(i, i + 1) for i, ch in enumerate(text) if _visible_char(ch)]
+    return [TextSpan(i, i + 1) for i, ch in enumerate(text) if ch.isalnum() or _visible_char(ch)]
 
 
 def word_units(text: str, words: Iterable[tuple[int, int]]) -> list[TextSpan]:
     """The article's segmented words (its stored segmentation), sorted; invisible ones
     dropped. ValueError when two words overlap or one lies outside the text."""
     out: list[TextSpan] = []
+    append, size, last_end = out.append, len(text), 0
     for s, e in sorted(words):
-        if not 0 <= s <= e <= len(text):
-            raise ValueError(f"word ({s}, {e}) lies outside the article's {len(text)} code points")
-        if s == e or not _visible(text[s:e]):
+        if not 0 <= s <= e <= size:
+            raise ValueError(f"word ({s}, {e}) lies outside the article's {size} code points")
+        # most words start with a letter or digit: look closer only at the rest
+        if s == e or not (text[s].isalnum() or _visible(text[s:e])):
             continue
-        if out and s < out[-1].end:
+        if s < last_end:
             raise ValueError(f"words ({out[-1].start}, {out[-1].end}) and ({s}, {e}) overlap")
-        out.append(TextSpan(s, e))
+        append(TextSpan(s, e))
+        last_end = e
     return out
 
 
