@@ -200,9 +200,25 @@ def test_bad_input_is_refused_with_a_clear_message() -> None:
         agreement([], ["A", "A"], "word")
     with pytest.raises(ValueError, match="unknown unit"):
         agreement([], ["A", "B"], "syllable")
+    with pytest.raises(ValueError, match="tag is named twice"):
+        agreement([], ["A", "B"], "word", tags=["x", "x"])
 
 
 def test_no_articles_no_tags() -> None:
     result = agreement([], ["A", "B"], "word")
     assert result.tags == () and result.overall.units == 0
     assert all(getattr(result.overall, f).value is None for f in ("percent", "alpha", "alpha_u"))
+
+
+def test_progress_is_reported_and_cancel_stops_the_count() -> None:
+    from desktop_app.core.progress import Cancelled, Progress
+
+    article = ArticleCoding.of("word", "cán bộ", {"A": [(0, 3, X)], "B": []}, [(0, 3), (4, 6)])
+    seen: list[tuple[int, int]] = []
+    agreement([article] * 250, ["A", "B"], "word", progress=Progress(lambda d, t, _n: seen.append((d, t))),
+              total=250)
+    assert seen == [(100, 250), (200, 250)]
+    progress = Progress()
+    progress.cancel()
+    with pytest.raises(Cancelled):
+        agreement([article] * 250, ["A", "B"], "word", progress=progress)

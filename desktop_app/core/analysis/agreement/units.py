@@ -132,6 +132,8 @@ class Tally:
     def __init__(self, coders: Sequence[str], tags: Sequence[str] | None = None) -> None:
         if len(set(coders)) != len(coders):
             raise ValueError("a coder is named twice")
+        if tags is not None and len(set(tags)) != len(tags):
+            raise ValueError("a tag is named twice")
         self.coders = tuple(coders)
         self._bit = {c: 1 << k for k, c in enumerate(self.coders)}
         self.all_coders = (1 << len(self.coders)) - 1
