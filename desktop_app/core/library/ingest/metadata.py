@@ -13,6 +13,11 @@ import re
 from dataclasses import dataclass
 from datetime import datetime
 
+from desktop_app.core.library.ingest.outlets import (
+    BARE_LEAD_RE,
+    canonical_outlet,
+    outlet_for_url,
+)
 from desktop_app.core.text.normalize import fold
 
 
@@ -20,11 +25,14 @@ from desktop_app.core.text.normalize import fold
 class ArticleMeta:
     title: str = ""
     kicker: str | None = None
-    source: str | None = None
+    source: str | None = None  # the outlet: from the header, the web address, the lead, the end
     author: str | None = None
     url: str | None = None
     # ISO 8601 "YYYY-MM-DD" or "YYYY-MM-DDTHH:MM" (local time as printed): sorts as text.
     published: str | None = None
+    credit: str | None = None  # "Theo Reuters": whom the outlet credits (never the author)
+    title_guessed: bool = False  # no headline: the title is the first sentence
+    header: tuple[tuple[str, str], ...] = ()  # "# key = value" lines at the top, as found
 
 
 # How far from each end metadata may sit, in non-blank lines.
@@ -32,6 +40,8 @@ _HEAD_LINES = 12
 _TAIL_LINES = 25
 _MAX_TITLE_CHARS = 250
 _MAX_KICKER_CHARS = 100
+_MAX_GUESSED_TITLE_CHARS = 120
+_LEAD_LINES = 25  # the lead ("(NLĐ) - …") may follow a sapo and photo captions
 
 # ---------------------------------------------------------------- dates
 
@@ -150,8 +160,29 @@ _NAME_SEPARATORS_RE = re.compile(r"\s*(?:,|;| - | – | và )\s*")
 _NAME_WORD_RE = re.compile(r"(?:[^\W\d_]\.)*[^\W\d_][^\W\d_]*\.?")
 
 
+# Words that sign off an article but name no one: never an author, source or credit.
+_NOT_NAMES_RE = re.compile(
+    r"(?:^|\b)(?:tong hop|thuc hien|con tiep|con nua|ket thuc|het|suu tam|bien dich|"
+    r"luoc dich|dich|tham khao|nhom pv|phong vien|pv|ctv|bt|st|trich|nguon)(?:\b|$)"
+)
+_CREDIT_RE = re.compile(r"\(?\s*(?:theo|nguồn)\s*:?\s+(.{2,60}?)\s*\)?\.?", re.IGNORECASE)
+_TABLE_CELL_RE = re.compile(r"[\t|]")
+_RANKED_ROW_RE = re.compile(r"\d+[.)]?\s.{0,60}")  # "1. Hà Nội FC 30 18"
+_NUMBER_RE = re.compile(r"\d+")
+
+
+def _is_table_row(line: str) -> bool:
+    """A row of a results table or a score line, not a sentence or a name."""
+    if _TABLE_CELL_RE.search(line):
+        return True
+    if len(line) > 80 or line.endswith("."):
+        return False
+    return bool(_RANKED_ROW_RE.fullmatch(line)) or len(_NUMBER_RE.findall(line)) >= 3
+
+
 def _outlet(inner: str) -> str | None:
-    """The outlet named inside parentheses, or None for a photo credit or a date."""
+    """The outlet named inside parentheses, or None for a photo credit, a date, or a
+    sign-off word ("tổng hợp", "Còn tiếp"). Known outlets get the table's name."""
     inner = inner.strip()
     if _PHOTO_WORDS_RE.match(inner):
         return None
@@ -159,13 +190,27 @@ def _outlet(inner: str) -> str | None:
     words = inner.split()
     if not 1 <= len(words) <= 5 or not inner[0].isalpha() or "/" in inner:
         return None
-    if any(ch.isdigit() for ch in inner):
-        return None  # "(14/10/1930 - 14/10/2023)": outlets are not numbers
-    return inner
+    if any(ch.isdigit() for ch in inner) and canonical_outlet(inner) == inner:
+        return None  # "(14/10/1930 - 14/10/2023)": outlets are not numbers (but "24h")
+    if _NOT_NAMES_RE.search(fold(inner)):
+        return None
+    return canonical_outlet(inner)
+
+
+def _credit(line: str) -> str | None:
+    """The outlet of a "Theo Reuters" / "(Theo TTXVN)" / "Nguồn: AFP" line, or None."""
+    m = _CREDIT_RE.fullmatch(line)
+    if not m or m.group(1).lower().startswith(("ảnh", "http")):
+        return None
+    name = _outlet(m.group(1).rstrip(")."))
+    return name if name and (name[0].isupper() or "." in name) else None
 
 
 def _lead_source(line: str) -> str | None:
     """The outlet of a dateline such as "(TTXVN)- Thực hiện …", or None."""
+    bare = BARE_LEAD_RE.match(line)
+    if bare:
+        return canonical_outlet(bare.group(1))
     m = _LEAD_SOURCE_RE.match(line)
     if not m:
         return None
@@ -178,7 +223,9 @@ def _lead_source(line: str) -> str | None:
 def _name(candidate: str, labelled: bool) -> str | None:
     """A person's name (or several) as written, or None if the line is not name-like."""
     candidate = candidate.strip().rstrip(".")
-    if not candidate or len(candidate) > 60:
+    if not candidate or len(candidate) > 60 or _TABLE_CELL_RE.search(candidate):
+        return None
+    if _NOT_NAMES_RE.search(fold(candidate)):
         return None
     words_total = 0
     for part in _NAME_SEPARATORS_RE.split(candidate):
@@ -239,20 +286,21 @@ def parse_metadata(text: str) -> ArticleMeta:
     fields: dict[str, str] = {}
 
     # "# key = value" header lines at the very top (CoNLL-U style corpora).
-    body_start = 0
+    header: list[tuple[str, str]] = []
     for _, line in lines:
-        header = _HEADER_RE.fullmatch(line)
-        if not header:
+        found = _HEADER_RE.fullmatch(line)
+        if not found:
             break
-        body_start += 1
-        key = _HEADER_KEYS.get(header.group(1).lower())
-        value = header.group(2).strip()
+        header.append((found.group(1).strip(), found.group(2).strip()))
+        key = _HEADER_KEYS.get(found.group(1).strip().lower())
+        value = found.group(2).strip()
         if key and value and key not in fields:
             if key == "published":
                 value = parse_date(value) or ""
             if value:
                 fields[key] = value
-    body = [line for _, line in lines[body_start:]]
+    stated_source = "source" in fields
+    body = [line for _, line in lines[len(header):]]
     head = body[:_HEAD_LINES]
 
     for line in head:
@@ -268,7 +316,7 @@ def parse_metadata(text: str) -> ArticleMeta:
             if kicker:
                 fields.setdefault("kicker", kicker)
 
-    for line in body[:_HEAD_LINES + 3]:
+    for line in body[:_LEAD_LINES]:
         lead = _lead_source(line)
         if lead:
             fields.setdefault("source", lead)
@@ -281,15 +329,47 @@ def parse_metadata(text: str) -> ArticleMeta:
             if url:
                 fields["url"] = url.group(1)
                 break
+    # The site it was published on is the outlet; an agency its lead names is a credit.
+    site = None if stated_source else outlet_for_url(fields.get("url"))
+    if site:
+        found_source = fields.get("source")
+        if found_source and found_source != site:
+            fields.setdefault("credit", found_source)
+        fields["source"] = site
 
+    guessed = "title" not in fields
     return ArticleMeta(
-        title=fields.get("title", ""),
+        title=fields.get("title") or _guess_title(body),
         kicker=fields.get("kicker"),
         source=fields.get("source"),
         author=fields.get("author"),
         url=fields.get("url"),
         published=fields.get("published"),
+        credit=fields.get("credit"),
+        title_guessed=guessed and bool(body),
+        header=tuple(header),
     )
+
+
+_SENTENCE_RE = re.compile(r".+?[.!?…](?=\s|$)")
+_LEAD_PREFIX_RE = re.compile(r".{0,40}?\([^()\n]{2,40}\)\s*[-–—]\s*|(?:TTO|NLĐO|PLO|TNO|VTV|VOV)\s*[-–—]\s*")
+
+
+def _guess_title(body: list[str]) -> str:
+    """The first sentence of the first line of text (no dates, furniture or addresses),
+    cut at a word to at most ~120 characters: a name for an article with no headline."""
+    for line in body:
+        if parse_date(line) or _is_leftover(line) or _URL_LINE_RE.fullmatch(line):
+            continue
+        if _lead_source(line):
+            line = _LEAD_PREFIX_RE.sub("", line, count=1) or line
+        sentence = _SENTENCE_RE.match(line)
+        title = (sentence.group() if sentence else line).strip()
+        if len(title) > _MAX_GUESSED_TITLE_CHARS:
+            cut = title[: _MAX_GUESSED_TITLE_CHARS + 1].rsplit(None, 1)[0]
+            title = cut.rstrip(",;:-–— ") + "…"
+        return title
+    return ""
 
 
 def _find_title(head: list[str]) -> tuple[str | None, str | None]:
@@ -314,15 +394,27 @@ def _find_title(head: list[str]) -> tuple[str | None, str | None]:
 
 
 def _scan_tail(body: list[str], fields: dict[str, str]) -> None:
-    """Byline and closing "(Outlet)" line: the last lines before the page furniture."""
+    """Byline, closing "(Outlet)" line and "Theo X" credit: the last lines before the page
+    furniture. A name right under a number or a table row is a table's last row, not a
+    byline, and ends the search."""
     signature_lines = 0
-    for line in reversed(body[-_TAIL_LINES:]):
+    first = max(0, len(body) - _TAIL_LINES)
+    for index in range(len(body) - 1, first - 1, -1):
+        line = body[index]
         url = _URL_LINE_RE.fullmatch(line)
         if url:
             fields.setdefault("url", url.group(1))
             continue
         if _is_leftover(line):
             continue
+        credit = _credit(line)
+        if credit:
+            fields.setdefault("credit", credit)
+            continue
+        above = body[index - 1] if index > 0 else ""
+        if (not any(ch.isalpha() for ch in above) and any(ch.isdigit() for ch in above)) \
+                or _is_table_row(above):
+            return
         whole = _WHOLE_PAREN_RE.fullmatch(line)
         if whole and _outlet(whole.group(1)):
             fields.setdefault("source", _outlet(whole.group(1)) or "")
@@ -331,11 +423,14 @@ def _scan_tail(body: list[str], fields: dict[str, str]) -> None:
         else:
             named = _NAME_WITH_SOURCE_RE.fullmatch(line)
             name = named and _byline(named.group(1))
-            outlet = named and _outlet(named.group(2))
-            if not (name and outlet):
+            if not (named and name):
+                return
+            credit = _credit(named.group(2))
+            outlet = None if credit else _outlet(named.group(2))
+            if not (credit or outlet):
                 return
             fields.setdefault("author", name)
-            fields.setdefault("source", outlet)
+            fields.setdefault("credit" if credit else "source", credit or outlet or "")
         signature_lines += 1
         if signature_lines == 2:
             return
@@ -346,8 +441,8 @@ def title_span(text: str, meta: ArticleMeta) -> tuple[int, int] | None:
 
     `text[start:end] == meta.title`; a glued "In trang" after it stays outside.
     """
-    if not meta.title:
-        return None
+    if not meta.title or meta.title_guessed:
+        return None  # a guessed title is the body's first sentence, not a heading
     for offset, line in _lines(text)[: _HEAD_LINES + 10]:
         if _HEADER_RE.fullmatch(line):
             continue
