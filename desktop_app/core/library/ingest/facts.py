@@ -68,7 +68,7 @@ def reading_facts(original: str, codec: str, notice: str | None, data: bytes) ->
     kept: bytes | None = None
     if codec in (*legacy.SINGLE_BYTE, legacy.VIQR):
         try:
-            exact = legacy.encode(original, codec) == data
+            exact = legacy.file_bytes(original, codec) == data
         except UnicodeEncodeError:
             exact = False
         kept = None if exact else data

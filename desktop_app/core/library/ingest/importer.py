@@ -375,7 +375,7 @@ def _prepare(path: Path) -> tuple[dict[str, object], ImportFacts]:
         encoding=facts.encoding, notice=facts.notice, original_bytes=facts.original_bytes,
         title_guessed=not title and meta.title_guessed, source_credit=meta.credit,
         header=dict(meta.header))
-    row = {
+    row: dict[str, object] = {
         # What the page states (HTML meta tags) beats what the text suggests; a text
         # without a headline is named by its first sentence (marked as guessed), and
         # only a text with no sentence at all by its file name.

@@ -116,6 +116,14 @@ def encode(text: str, encoding: str) -> bytes:
     raise ValueError(f"unknown legacy encoding {encoding!r}")
 
 
+def file_bytes(original: str, encoding: str) -> bytes:
+    """The bytes a decoded file's `original` text came from (VIQR's original is the ASCII
+    text itself). Raises UnicodeEncodeError when the text cannot give them back."""
+    if encoding == VIQR:
+        return original.encode("ascii")
+    return encode(original, encoding)
+
+
 # ---------------------------------------------------------------- VIQR (RFC 1456)
 
 _VIQR_MARKS = {"^": "\u0302", "(": "\u0306", "+": "\u031b"}
@@ -133,7 +141,8 @@ def viqr_to_unicode(text: str) -> str:
     A "." or "?" after a word's last vowel is a tone (nặng, hỏi) or the end of a sentence.
     Text that escapes its full stops ("\\.", as RFC 1456 asks) says which; otherwise it
     is punctuation when the syllable already has a tone ("Ta`u.") or the sentence visibly
-    ends (end of text or line, or a capital follows), and a tone otherwise ("bi. ba('t").
+    ends (end of text or line, or a capital follows), and a tone otherwise ("bi. ba('t");
+    a "?" after a vowel mark is always hỏi ("o+? Ha` No^.i": no question ends on "ơ").
     """
     escaped = "\\." in text or "\\?" in text
 
@@ -146,7 +155,7 @@ def viqr_to_unicode(text: str) -> str:
         if mark and mark not in _VIQR_VOWEL_MARKS[vowel.lower()]:
             return m.group()  # "i^" is no letter: leave it as typed
         tail = ""
-        if tone in ".?" and not _is_tone(text, m.start(), m.end(), escaped):
+        if tone in ".?" and not (tone == "?" and mark) and not _is_tone(text, m.start(), m.end(), escaped):
             tone, tail = "", tone
         return unicodedata.normalize("NFC", vowel + _VIQR_MARKS.get(mark, "") + _VIQR_TONES.get(tone, "")) + tail
     return _VIQR_RE.sub(replace, text)
