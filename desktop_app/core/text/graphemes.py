@@ -13,6 +13,10 @@ what people paste into it:
 - GB11: emoji ZWJ sequences (👩‍💻) stay one cluster.
 - GB12, GB13: regional indicators pair up into flags (🇻🇳🇫🇷 is two flags).
 
+One deliberate difference: a combining mark or joiner right after white space starts
+a cluster of its own (UAX #29 would put it on the space), so a token, which never holds
+white space, can still hold the stray mark.
+
 Left out, and said here: GB9b (Prepend, e.g. Arabic number signs) and GB9c (Indic
 conjunct linkers). Extended_Pictographic, which unicodedata does not expose, is
 approximated by the emoji and symbol blocks listed in `_PICTOGRAPHIC`.
@@ -121,7 +125,7 @@ def boundaries(text: str) -> list[int]:
     pict_zwj = False
     for i in range(1, len(text)):
         cur = _class(text[i])
-        if _breaks(prev, cur, ri_run, pict_zwj):
+        if _breaks(prev, cur, ri_run, pict_zwj) or (prev == _OTHER and text[i - 1].isspace()):
             out.append(i)
         pict_zwj = in_pict and cur == _ZWJ
         in_pict = cur == _PICT or (in_pict and cur == _EXTEND)
