@@ -167,3 +167,17 @@ def test_import_keeps_the_credit_apart_from_the_author(db: Database, tmp_path: P
     [summary] = list_articles(db)
     assert (summary.author, summary.source) == ("Minh Anh", None)
     assert read_facts(db, article_id).source_credit == "Reuters"
+
+
+def test_search_leaves_hidden_leftovers_out_until_shown(db: Database, tmp_path: Path) -> None:
+    from desktop_app.core.analysis.search import search
+    from desktop_app.core.library.articles import set_hidden_spans
+
+    path = tmp_path / "a.txt"
+    path.write_text(HEADED.replace("vn-0042", "zqxdocid") + "Chia sẻ bài viết\n", encoding="utf-8")
+    [(_p, article_id)] = import_paths(db, [path]).imported
+    assert search(db, "zqxdocid") == [] and search(db, "chia se bai viet") == []
+    assert [h.article_id for h in search(db, "hội nghị tổng kết")] == [article_id]
+    set_hidden_spans(db, article_id, [])  # the user shows every hidden line again
+    assert [h.article_id for h in search(db, "zqxdocid")] == [article_id]
+    assert [h.article_id for h in search(db, "chia se bai viet")] == [article_id]
