@@ -46,16 +46,9 @@ _PICTOGRAPHIC = (
 # Character classes (the Grapheme_Cluster_Break values that matter here).
 _OTHER, _CR, _LF, _CONTROL, _EXTEND, _ZWJ, _SPACING, _RI, _PICT, _L, _V, _T, _LV, _LVT = range(14)
 
-# Any character that can join a cluster with its neighbour; text without one has a
-# boundary between every two characters (the fast path: Vietnamese NFC text).
-_JOINING_RE = re.compile(
-    "[\r\u0300-\u036f\u0483-\u0489\u0591-\u05bd\u0610-\u061a\u064b-\u065f\u0900-\u0dff"
-    "\u1100-\u11ff\u1ab0-\u1aff\u1dc0-\u1dff\u200c\u200d\u20d0-\u20ff\ua960-\ua97f"
-    "\uac00-\ud7ff\ufe00-\ufe0f\ufe20-\ufe2f\U0001f1e6-\U0001f1ff\U0001f3fb-\U0001f3ff"
-    "\U000e0020-\U000e007f\U000e0100-\U000e01ef]"
-    "|[^\\x00-\u02ff]"  # anything else beyond Latin: checked character by character
-)
-_SIMPLE_RE = re.compile("[\\x00-\u02ff\u1e00-\u1eff]*")  # Latin and Vietnamese letters
+# Text made only of these (Latin, Vietnamese letters, general punctuation, currency; no
+# CR) has a boundary between every two characters: the fast path for stored articles.
+_SIMPLE_RE = re.compile("[\\x00-\\x0c\\x0e-\u02ff\u1e00-\u1eff\u2010-\u2027\u2030-\u205f\u20a0-\u20bf]*")
 
 
 @lru_cache(maxsize=4096)
@@ -116,7 +109,7 @@ def boundaries(text: str) -> list[int]:
     """Every offset where a grapheme cluster starts, and len(text): [0, ..., len(text)]."""
     if not text:
         return [0]
-    if not _JOINING_RE.search(text):
+    if _SIMPLE_RE.fullmatch(text):
         return list(range(len(text) + 1))
     out = [0]
     prev = _class(text[0])
@@ -150,8 +143,7 @@ def snap_spans(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[int, i
     combining mark) join the token they touch, or else become a token of their own.
     Spans must be sorted and not overlap (what the aligner gives); empty ones are dropped.
     """
-    simple = _SIMPLE_RE.fullmatch(text) is not None and "\r" not in text
-    bounds = None if simple else boundaries(text)
+    bounds = None if _SIMPLE_RE.fullmatch(text) else boundaries(text)
     widened: list[list[int]] = []
     for start, end in spans:
         if end <= start:

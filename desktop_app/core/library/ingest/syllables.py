@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
+from functools import lru_cache
 
 TONE_MARKS = frozenset("\u0300\u0301\u0303\u0309\u0323")  # huyền, sắc, ngã, hỏi, nặng
 _ONSET = r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđfghjklmnpqrstvwxz])?"
@@ -36,6 +37,7 @@ def _untoned(word: str) -> tuple[str, int]:
     return unicodedata.normalize("NFC", bare), tones
 
 
+@lru_cache(maxsize=65536)  # words repeat: a 300 KB file has a few thousand distinct ones
 def is_syllable(word: str) -> bool:
     """True for "Việt", "nghiêng", "đường"; False for "Vi®t", "cáà", "ôă"."""
     bare, tones = _untoned(word)
