@@ -41,6 +41,8 @@ def _cmd_import(args: argparse.Namespace) -> int:
         print(f"updated   {path}  (article {article_id}: {result.summary()})")
     for path in report.duplicates:
         print(f"duplicate {path}  (already in the library)")
+    for path, notice in report.notices:
+        print(f"notice    {path}: {notice}", file=sys.stderr)
     for path, reason in report.failed:
         print(f"failed    {path}: {reason}", file=sys.stderr)
     print(report.summary())

@@ -199,11 +199,11 @@ def test_the_same_file_named_twice_is_imported_once(db: Database, seed_files: li
     assert (len(report.imported), report.duplicates) == (5, [])
 
 
-def test_untitled_text_takes_the_file_name(db: Database, tmp_path: Path) -> None:
+def test_untitled_text_takes_its_first_sentence_not_the_file_name(db: Database, tmp_path: Path) -> None:
     path = tmp_path / "ghi chép hội nghị.txt"
     path.write_text("Đây là một đoạn văn dài. " * 20, encoding="utf-8")
     import_paths(db, [path])
-    assert articles(db)[0].title == "ghi chép hội nghị"
+    assert articles(db)[0].title == "Đây là một đoạn văn dài."
 
 
 def test_progress_and_cancel(db: Database, seed_files: list[Path]) -> None:

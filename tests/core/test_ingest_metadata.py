@@ -17,7 +17,8 @@ SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 SEED_META = {
     "000_7b293d3b0bbee234.txt": ArticleMeta(
         title="“Không ai không được giao nhiệm vụ, không ai không hoàn thành nhiệm vụ”",
-        source="PLVN",  # "(PLVN) - Đây là …"; "(Nguồn ảnh: Dangcongsan.vn)" is a photo credit
+        # "(PLVN) - Đây là …", under the outlet's name; "(Nguồn ảnh: Dangcongsan.vn)" is a photo credit
+        source="Pháp luật Việt Nam",
     ),
     "001_ac896c5b02962443.txt": ArticleMeta(
         title="Tiếp tục đổi mới, kiện toàn công tác tổ chức cán bộ",
@@ -115,6 +116,9 @@ def test_header_lines() -> None:
         source="TTXVN",
         url="https://example.vn/bai-viet-1.html",
         published="2020-10-01",
+        header=(("newdoc id", "vn-0001"), ("date", "20201001"),
+                ("url", "https://example.vn/bai-viet-1.html"),
+                ("title", "Hội nghị Ban Tổ chức Trung ương")),
     )
     start, end = title_span(text, meta)
     assert text[start:end] == meta.title
@@ -174,11 +178,11 @@ def test_byline(last: str, author: str | None) -> None:
     assert parse_metadata(text).author == author
 
 
-def test_no_headline_means_no_title() -> None:
+def test_no_headline_means_a_guessed_title_and_no_heading() -> None:
     paragraph = "Đây là một đoạn văn dài. " * 20
     meta = parse_metadata(paragraph)
-    assert meta.title == ""
-    assert title_span(paragraph, meta) is None
+    assert (meta.title, meta.title_guessed) == ("Đây là một đoạn văn dài.", True)
+    assert title_span(paragraph, meta) is None  # the body's first sentence is not styled as a heading
 
 
 def test_markdown_heading_is_the_title() -> None:

@@ -34,6 +34,7 @@ from pathlib import Path
 
 from desktop_app.core.analysis.search import INDEX_VERSION, sync_index
 from desktop_app.core.interchange.csv_export import write_csv
+from desktop_app.core.library.articles import parse_spans
 from desktop_app.core.nlp.segmentation import ENGINE
 from desktop_app.core.storage.database import Database, DatabaseError, driver_connection, explain
 from desktop_app.core.text.normalize import fold, fold_aligned, normalize
@@ -113,6 +114,23 @@ class ArticleWords:
         flat = None if spans is None else array(_TYPECODE, (i for span in spans for i in span))
         return cls(article_id, title, text, flat)
 
+    def leave_out(self, hidden: Sequence[tuple[int, int]]) -> None:
+        """Drop the words inside hidden web leftovers (a corpus header, share buttons):
+        the reader hides them, so concordance and frequencies do not count them either.
+        `hidden` is sorted (parse_spans); one pass over both lists."""
+        if not hidden:
+            return
+        starts, ends = array(_TYPECODE), array(_TYPECODE)
+        h = 0
+        for s, e in zip(self.starts, self.ends, strict=True):
+            while h < len(hidden) and hidden[h][1] <= s:
+                h += 1
+            if h < len(hidden) and hidden[h][0] < e:
+                continue  # overlaps a hidden span
+            starts.append(s)
+            ends.append(e)
+        self.starts, self.ends = starts, ends
+
     def words(self) -> list[str]:
         """The text of every token, in order."""
         return list(map(self.text.__getitem__, map(slice, self.starts, self.ends)))
@@ -179,7 +197,7 @@ CACHE = _Cache(CACHE_CHARS)
 # The stamp columns and the text in one statement, so a stamp describes the text read
 # with it. content_hash sits after the texts in the row: reading it alone costs ~16 µs an
 # article, so it is only read for articles the cache holds.
-_STAMP = "a.title, a.content_hash, s.text_hash, s.engine, length(s.spans)"
+_STAMP = "a.title, a.content_hash, s.text_hash, s.engine, length(s.spans), a.hidden_spans"
 _ROWS = ("SELECT a.id, " + _STAMP + "{} FROM articles a"
          " LEFT JOIN segmentations s ON s.article_id = a.id WHERE a.id IN ({})")
 
@@ -215,13 +233,14 @@ def iter_articles(db: Database, ids: Sequence[int], *, cache: bool = True) -> It
             missing = [aid for aid in chunk if aid not in found]
             rows = conn.execute(_ROWS.format(", a.text, s.spans", _marks(missing)),
                                 missing).fetchall() if missing else []
-        for aid, title, content_hash, seg_hash, engine, length, text, blob in rows:
+        for aid, title, content_hash, seg_hash, engine, length, hidden, text, blob in rows:
             valid = engine == ENGINE and seg_hash is not None and seg_hash == content_hash
             text = text or ""
             flat = _flat(blob, len(text)) if valid else None
             doc = found[aid] = ArticleWords(aid, title or "", text, flat)
+            doc.leave_out(parse_spans(hidden, len(text)))
             if cache:
-                CACHE.put((scope, aid), (title, content_hash, seg_hash, engine, length), doc)
+                CACHE.put((scope, aid), (title, content_hash, seg_hash, engine, length, hidden), doc)
         yield from (found[aid] for aid in chunk if aid in found)
 
 

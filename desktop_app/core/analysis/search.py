@@ -23,10 +23,11 @@ import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from desktop_app.core.library.articles import parse_spans
 from desktop_app.core.storage.database import Database, DatabaseError, driver_connection, explain
 from desktop_app.core.text.normalize import fold, normalize
 
-INDEX_VERSION = "1"  # change it when folding or layout change: the index is rebuilt
+INDEX_VERSION = "2"  # change it when folding or layout change: the index is rebuilt
 TITLE_WEIGHT = 10.0  # bm25 weight of the title column; the body weighs 1
 PASSAGE_CHARS = 200
 MAX_QUERY_WORDS = 32  # a pasted page is not a query
@@ -41,16 +42,18 @@ _SCHEMA = (
     "CREATE TABLE IF NOT EXISTS search_indexed (article_id INTEGER PRIMARY KEY,"
     " content_hash TEXT NOT NULL, title TEXT NOT NULL, text_digest BLOB NOT NULL)",
     "CREATE TABLE IF NOT EXISTS search_pending (article_id INTEGER PRIMARY KEY,"
-    " old_title TEXT, old_text TEXT)",
+    " old_title TEXT, old_text TEXT, old_hidden TEXT)",
     "CREATE TABLE IF NOT EXISTS search_state (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
     # OR IGNORE keeps the first old version: the one that is in the index.
     "CREATE TRIGGER IF NOT EXISTS search_articles_ai AFTER INSERT ON articles BEGIN"
     " INSERT OR IGNORE INTO search_pending(article_id) VALUES (NEW.id); END",
-    "CREATE TRIGGER IF NOT EXISTS search_articles_au AFTER UPDATE OF id, title, text ON articles"
-    " BEGIN INSERT OR IGNORE INTO search_pending VALUES (OLD.id, OLD.title, OLD.text);"
+    "CREATE TRIGGER IF NOT EXISTS search_articles_au AFTER UPDATE OF id, title, text, hidden_spans"
+    " ON articles BEGIN INSERT OR IGNORE INTO search_pending"
+    " VALUES (OLD.id, OLD.title, OLD.text, OLD.hidden_spans);"
     " INSERT OR IGNORE INTO search_pending(article_id) VALUES (NEW.id); END",
     "CREATE TRIGGER IF NOT EXISTS search_articles_ad AFTER DELETE ON articles BEGIN"
-    " INSERT OR IGNORE INTO search_pending VALUES (OLD.id, OLD.title, OLD.text); END",
+    " INSERT OR IGNORE INTO search_pending VALUES (OLD.id, OLD.title, OLD.text, OLD.hidden_spans);"
+    " END",
 )
 
 
@@ -160,6 +163,21 @@ def _parse(query: str) -> list[_Group]:
 # ---------------------------------------------------------------- index upkeep
 
 
+def _searchable(text: str, hidden: str | None) -> str:
+    """The text as the index holds it: hidden web leftovers (a corpus header, share
+    buttons) blanked out, as the reader hides them."""
+    spans = parse_spans(hidden, len(text))
+    if not spans:
+        return text
+    parts, pos = [], 0
+    for start, end in spans:
+        start = max(start, pos)
+        parts += [text[pos:start], " " * max(0, end - start)]
+        pos = max(pos, end)
+    parts.append(text[pos:])
+    return "".join(parts)
+
+
 def _digest(text: str) -> bytes:
     return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
 
@@ -216,20 +234,23 @@ def _apply(conn: sqlite3.Connection, ids: list[int]) -> int:
     def rows(sql: str) -> dict[int, tuple]:
         return {r[0]: r[1:] for r in conn.execute(sql.format(marks), ids)}
 
-    pending = rows("SELECT article_id, old_title, old_text FROM search_pending WHERE article_id IN ({})")
+    pending = rows("SELECT article_id, old_title, old_text, old_hidden FROM search_pending"
+                   " WHERE article_id IN ({})")
     indexed = rows("SELECT article_id, title, text_digest FROM search_indexed WHERE article_id IN ({})")
-    current = rows("SELECT id, title, text, content_hash FROM articles WHERE id IN ({})")
+    current = rows("SELECT id, title, text, content_hash, hidden_spans FROM articles WHERE id IN ({})")
     deletes, inserts, records, same = [], [], [], []
     for article_id in ids:
         old, now = indexed.get(article_id), current.get(article_id)
         if now is not None:
-            title, text, content_hash = now[0] or "", now[1] or "", now[2] or ""
+            title, content_hash = now[0] or "", now[2] or ""
+            text = _searchable(now[1] or "", now[3])
             new = (title, _digest(text))
         if old is not None:
             if now is not None and new == old:
                 same.append((content_hash, article_id))  # only the hash column moved
                 continue
-            old_title, old_text = pending.get(article_id, (None, None))
+            old_title, old_text, old_hidden = pending.get(article_id, (None, None, None))
+            old_text = None if old_text is None else _searchable(old_text, old_hidden)
             # Deleting other tokens than were inserted would corrupt a contentless index.
             if old_text is None or (old_title or "", _digest(old_text)) != old:
                 raise _Rebuild

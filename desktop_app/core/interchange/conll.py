@@ -55,6 +55,15 @@ _CLOSING = re.compile(r"[\"'”’»)\]]+")
 _SPACE = re.compile(r"\s")
 
 
+def token_form(word: str, join: str) -> str:
+    """The token column: spaces become `join`. With join "_", a literal "_" is written
+    "\\_" and a literal "\\" is written "\\\\", so "Tổ_chức" (two syllables) and "a\\_b"
+    (the text a_b) never read alike: undo "\\\\" and "\\_" first, then "_" is a space."""
+    if join == "_":
+        word = word.replace("\\", "\\\\").replace("_", "\\_")
+    return _SPACE.sub(join, word)
+
+
 class ExportCancelled(Cancelled):
     """The user cancelled; no file was written."""
 
@@ -196,7 +205,7 @@ def export_conll(
                 f.write("\n")
             for sentence, labels in zip(sentences, bio_labels(sentences, entities), strict=True):
                 for (start, end), label in zip(sentence, labels, strict=True):
-                    token = _SPACE.sub(join, text[start:end])
+                    token = token_form(text[start:end], join)
                     f.write(f"{token}\t{start}\t{end}\t{label}\n")
                 f.write("\n")
                 total += len(sentence)

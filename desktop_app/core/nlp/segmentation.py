@@ -19,6 +19,7 @@ from functools import lru_cache
 from importlib import metadata
 from itertools import islice
 
+from desktop_app.core.text.graphemes import boundaries, snap_spans
 from desktop_app.core.text.normalize import paragraph_spans
 
 
@@ -180,13 +181,16 @@ def _word_tokenize(text: str) -> list[str]:
 
 
 def segment_paragraph(text: str) -> list[tuple[int, int]]:
-    """Word spans of one line (call it per paragraph: underthesea joins across newlines)."""
+    """Word spans of one line (call it per paragraph: underthesea joins across newlines).
+
+    Grapheme-safe: no span cuts a letter from its marks, an emoji ZWJ sequence or a flag,
+    and every character that is not white space is in exactly one span (a soft hyphen or
+    joiner underthesea drops joins the word it touches; graphemes.snap_spans)."""
     if "\n" in text:
         return segment_text(text)
     if not text.strip():
         return []
-    spans = align_tokens(text, _word_tokenize(text))
-    return [(s, e) for s, e in spans if e > s and _visible(text[s:e])]
+    return snap_spans(text, align_tokens(text, _word_tokenize(text)))
 
 
 def _split_point(text: str, start: int, limit: int) -> int:
@@ -199,10 +203,11 @@ def _split_point(text: str, start: int, limit: int) -> int:
         space = max(text.rfind(" ", window_start, limit), text.rfind("\t", window_start, limit))
         if space > start:
             cut = space + 1
-    if cut <= start:
-        cut = limit
-        while cut > start + 1 and _is_mark(text[cut]):
-            cut -= 1  # keep a letter with its combining marks
+    if cut <= start:  # no space at all: cut at the last grapheme boundary before limit
+        bounds = boundaries(text[start:limit + 1])
+        cut = start + bounds[bisect.bisect_right(bounds, limit - start) - 1]
+        if cut <= start:
+            cut = limit
     return cut
 
 

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.core.library.articles import EDITABLE_FIELDS, ArticleDoc
+from desktop_app.core.library.ingest.facts import ImportFacts
 from desktop_app.ui import wording
 from desktop_app.ui.theme import style
 
@@ -40,7 +41,7 @@ class ArticleDetailsDialog(QDialog):
 
     def __init__(self, doc: ArticleDoc, leftovers: list[tuple[int, int]],
                  save: Callable[[dict[str, str], list[tuple[int, int]]], None], parent=None,
-                 read_only: bool = False) -> None:
+                 read_only: bool = False, facts: ImportFacts | None = None) -> None:
         super().__init__(parent)
         self.doc = doc
         self._save = save
@@ -62,6 +63,7 @@ class ArticleDetailsDialog(QDialog):
             path.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             path.setWordWrap(True)
             form.addRow(self.tr("Imported from"), path)
+        self._add_facts(form, facts or ImportFacts())
         self.error = QLabel()
         self.error.setObjectName("formError")
         self.error.setWordWrap(True)
@@ -104,6 +106,29 @@ class ArticleDetailsDialog(QDialog):
         layout.addWidget(tabs, 1)
         layout.addWidget(buttons)
         self.tabs = tabs
+
+    def _add_facts(self, form: QFormLayout, facts: ImportFacts) -> None:
+        """What the import learned that has no field to edit: shown, plain text."""
+        if facts.title_guessed:
+            self.fields["title"].setToolTip(self.tr("No headline was found: the title is the "
+                                                    "first sentence of the text."))
+            form.addRow("", self._plain(self.tr("Title guessed from the first sentence")))
+        if facts.source_credit:
+            form.addRow(self.tr("Credited to"), self._plain(facts.source_credit))
+        if facts.encoding_name:
+            form.addRow(self.tr("Read as"), self._plain(facts.encoding_name))
+        if facts.notice:
+            form.addRow("", self._plain(facts.notice))
+        for key, value in facts.header.items():
+            form.addRow(key, self._plain(value))
+
+    @staticmethod
+    def _plain(text: str) -> QLabel:
+        label = QLabel(text)
+        label.setTextFormat(Qt.TextFormat.PlainText)
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        label.setWordWrap(True)
+        return label
 
     def metadata(self) -> dict[str, str]:
         return {key: edit.text() for key, edit in self.fields.items()}

@@ -77,6 +77,10 @@ def report_text(report: ImportReport) -> str:
         lines += ["", QCoreApplication.translate("ImportSummaryDialog",
                                                  "Updated (the file changed since it was imported):")]
         lines += [f"• {path}\n    {result.summary()}" for path, _id, result in report.updated]
+    if report.notices:
+        lines += ["", QCoreApplication.translate("ImportSummaryDialog",
+                                                 "Imported, but check these (how the file was read):")]
+        lines += [f"• {path}\n    {notice}" for path, notice in report.notices]
     if report.failed:
         lines += ["", QCoreApplication.translate("ImportSummaryDialog", "Not imported:")]
         lines += [f"• {path}\n    {reason}" for path, reason in report.failed]
@@ -156,7 +160,7 @@ class ImportController(QObject):
         self._next(op)
         self.message.emit(report.summary())
         self.finished.emit(report)
-        if report.failed or report.duplicates or report.orphans:
+        if report.failed or report.duplicates or report.orphans or report.notices:
             self.last_dialog = ImportSummaryDialog(report, self.parent_widget)
             self.last_dialog.open()  # not exec(): the window stays usable behind it
 

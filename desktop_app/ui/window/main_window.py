@@ -19,6 +19,7 @@ from desktop_app import APP_DISPLAY_NAME, __version__
 from desktop_app.core.annotate.highlights import AnnotationError, HighlightInfo
 from desktop_app.core.library.articles import ArticleDoc
 from desktop_app.core.library.ingest.boilerplate import find_boilerplate
+from desktop_app.core.library.ingest.facts import read_facts
 from desktop_app.core.library.ingest.metadata import parse_metadata, title_span
 from desktop_app.core.nlp.stored import load_segmentation
 from desktop_app.core.operations.editor import Operations
@@ -269,7 +270,7 @@ class MainWindow(QMainWindow):
             self.bus.publish(self.ops.edit_metadata(doc.id, fields, [TextSpan(*h) for h in hidden]))
 
         dialog = ArticleDetailsDialog(doc, [(s, e) for s, e, _ in find_boilerplate(doc.text)], save, self,
-                                      read_only=self.db.read_only)
+                                      read_only=self.db.read_only, facts=read_facts(self.db, doc.id))
         dialog.exec()
 
     def manage_tags(self) -> None:

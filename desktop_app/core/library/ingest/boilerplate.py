@@ -14,7 +14,7 @@ import re
 from difflib import SequenceMatcher
 from typing import NamedTuple
 
-from desktop_app.core.library.ingest.metadata import _byline, parse_date
+from desktop_app.core.library.ingest.metadata import _HEADER_RE, _byline, parse_date
 from desktop_app.core.text.normalize import fold
 
 Span = tuple[int, int, str]
@@ -29,6 +29,7 @@ VIEWS = "view counter"
 VISITORS = "visitor counter"
 ALT_TEXT = "image alt text"
 TAGS = "tags"
+HEADER = "corpus header"  # "# doc_id = …" lines at the top: metadata, not article text
 
 # Keys are folded lines: lower case, no diacritics, no leading bullets or trailing ":>».".
 _PHRASES: dict[str, str] = {
@@ -232,6 +233,10 @@ def find_boilerplate(text: str) -> list[Span]:
     reasons = _classify(lines, len(text))
     _alt_texts(lines, reasons)
     _stray_numbers(lines, reasons)
+    for i, line in enumerate(lines):  # the header block: the first lines, one after another
+        if not _HEADER_RE.fullmatch(line.text):
+            break
+        reasons[i] = HEADER
     spans: list[Span] = []
     for line, reason in zip(lines, reasons, strict=True):
         if reason is not None:

@@ -1,9 +1,13 @@
 """Bytes to text: find the encoding of an article file, or say in words why we cannot.
 
 Order: byte-order mark, strict UTF-8, BOM-less UTF-16 (only when the NUL pattern is
-unmistakable), Windows-1258 (the legacy Vietnamese code page). A file that is mostly
+unmistakable), then the legacy Vietnamese encodings: Windows-1258, TCVN3 (ABC),
+VNI-Windows and VISCII, each weighed by how many of its words are Vietnamese syllables
+(`_guess_legacy`). Valid UTF-8 is never read any other way, except that pure-ASCII VIQR
+("Vie^.t Nam") is converted when the evidence is strong (`_viqr`). A file that is mostly
 UTF-8 with a few broken bytes is refused rather than read as Windows-1258 mojibake or
-silently patched with U+FFFD: annotations on damaged text would be damaged too.
+silently patched with U+FFFD: annotations on damaged text would be damaged too. A guess
+that is not clear-cut is still imported, with a notice saying what was assumed.
 """
 
 from __future__ import annotations
@@ -11,6 +15,10 @@ from __future__ import annotations
 import codecs
 import re
 import unicodedata
+from dataclasses import dataclass
+
+from desktop_app.core.library.ingest import legacy
+from desktop_app.core.library.ingest.syllables import plausibility
 
 
 class ImportFailure(Exception):
@@ -40,8 +48,43 @@ _MAX_CONTROL_SHARE = 0.02
 _MIN_CONTROLS_FOR_BINARY = 3
 
 
+@dataclass(frozen=True)
+class Decoded:
+    """A file's text and how it was read."""
+
+    text: str  # NFC where the encoding writes marks apart (cp1258, TCVN3, VNI)
+    original: str  # as the bytes spell it: `legacy.encode(original)` gives them back
+    codec: str  # a Python codec name, or one of legacy's names
+    notice: str | None = None  # the encoding was a guess: say so, in words
+
+    @property
+    def encoding_name(self) -> str:
+        return legacy.encoding_name(self.codec)
+
+
 def decode_bytes(data: bytes) -> tuple[str, str]:
-    """Return (text, Python codec name). Raises `ImportFailure` and nothing else."""
+    """Return (text, codec name). Raises `ImportFailure` and nothing else."""
+    decoded = read_text(data, viqr=False)
+    return decoded.text, decoded.codec
+
+
+def read_text(data: bytes, *, viqr: bool = True) -> Decoded:
+    """The file's text, its encoding, and a notice when the encoding was a guess.
+
+    `viqr`: also convert ASCII text that is clearly VIQR (plain-text files; a web page's
+    markup has too many apostrophes and question marks to judge).
+    """
+    text, codec = _unicode_or_none(data)
+    if text is None:
+        return _guess_legacy(data)
+    if viqr and codec in ("utf-8", "utf-8-sig"):
+        return _viqr(text, codec)
+    return Decoded(text, text, codec)
+
+
+def _unicode_or_none(data: bytes) -> tuple[str | None, str]:
+    """(text, codec) for a BOM, UTF-16 without BOM, or valid UTF-8; (None, "") for a
+    file in a single-byte encoding. Raises `ImportFailure` for what is not text."""
     if not data:
         raise ImportFailure("The file is empty.")
     for bom, codec in _BOMS:
@@ -75,20 +118,93 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
                 f"The file is UTF-8 text with invalid bytes (the first at byte {e.start}): "
                 "it may be damaged or cut short."
             ) from None
+    return None, ""
+
+
+# The guess is made on the file's start: enough words, and a 50 MB file is read four
+# times only once.
+_SAMPLE_BYTES = 200_000
+_SURE = 0.85  # share of words that must be syllables for a guess without a notice
+_MIN_WORDS = 3  # fewer words with marks than this: no evidence either way
+_CLOSE = 0.15  # a runner-up this close that reads differently makes the guess ambiguous
+_PLAUSIBLE = 0.5  # below this no Vietnamese encoding fits
+
+
+def _guess_legacy(data: bytes) -> Decoded:
+    """Windows-1258, TCVN3, VNI or VISCII: the one whose words are Vietnamese syllables."""
+    sample = data[:_SAMPLE_BYTES]
+    if len(data) > _SAMPLE_BYTES and b"\n" in sample:
+        sample = sample[: sample.rindex(b"\n")]
+    scored: list[tuple[float, int, str, str]] = []
+    for codec in ("cp1258", *legacy.SINGLE_BYTE):
+        try:
+            text = unicodedata.normalize("NFC", _raw(sample, codec))
+        except UnicodeDecodeError:
+            continue
+        score, words = plausibility(text)
+        scored.append((score, words, codec, text))
+    scored.sort(key=lambda s: -s[0])  # stable: Windows-1258 first among equals
+    best_score, words, codec, best_text = scored[0] if scored else (0.0, 0, "", "")
+    rivals = [legacy.encoding_name(c) for score, _w, c, text in scored[1:]
+              if score >= best_score - _CLOSE and text != best_text]
+    notice = None
+    if best_score < _PLAUSIBLE:
+        codec = "cp1258"  # no Vietnamese encoding fits: the text is another language
+        notice = ("No Vietnamese encoding fits this file well: it was read as Windows-1258. "
+                  "Check its text; if it looks wrong, save the file as UTF-8 and import it again.")
+    elif best_score < _SURE or words < _MIN_WORDS or rivals:
+        notice = (f"The file's encoding was not certain: it was read as "
+                  f"{legacy.encoding_name(codec)} ({best_score:.0%} of {words} words with marks "
+                  "are Vietnamese)" + (f"; it could also be {', '.join(rivals)}" if rivals else "")
+                  + ". Check its text; if it looks wrong, save the file as UTF-8 and import it again.")
     try:
-        text = data.decode("cp1258")
+        original = _raw(data, codec)
     except UnicodeDecodeError:
         raise ImportFailure(
-            "The file's encoding is not recognised: it is neither UTF-8, UTF-16 nor "
-            "Windows-1258. Save it as UTF-8 and try again."
+            "The file's encoding is not recognised: it is neither UTF-8, UTF-16, Windows-1258, "
+            "TCVN3, VNI nor VISCII. Save it as UTF-8 and try again."
         ) from None
-    if not _looks_like_cp1258_text(text):
+    if codec == "cp1258" and not _looks_like_cp1258_text(original):
         raise ImportFailure(
             "The file's encoding is not recognised: read as Windows-1258 it is not "
             "readable text. Save it as UTF-8 and try again."
         )
-    # cp1258 writes tone marks as separate combining characters.
-    return _checked(unicodedata.normalize("NFC", text), "cp1258")
+    # cp1258, TCVN3 and VNI may write tone marks as separate combining characters.
+    text, _ = _checked(unicodedata.normalize("NFC", original), codec)
+    return Decoded(text, original, codec, notice)
+
+
+def _raw(data: bytes, codec: str) -> str:
+    return data.decode("cp1258") if codec == "cp1258" else legacy.decode(data, codec)
+
+
+# VIQR is plain ASCII, so valid UTF-8: converted only on strong evidence, never when the
+# text already has Vietnamese letters.
+_VIQR_WORD_RE = re.compile(r"[A-Za-z]*[aeiouyAEIOUY](?:[\^(+]|[\^(+]?['`?~.])[A-Za-z]")
+_VIQR_END_RE = re.compile(r"(?<=[A-Za-z])[aeiouyAEIOUY](?:[\^(+]['`?~.]?|['`~])(?=[\s,;:)]|$)")
+_VIQR_DD_RE = re.compile(r"(?<![A-Za-z])(?:dd|DD)[aeiouyAEIOUY]")
+_VIQR_MIN_WORDS = 8
+_VIQR_SHARE = 0.2  # of all words (in VIQR text about half the syllables carry a mark)
+_VIQR_HINT_SHARE = 0.05
+
+
+def _viqr(text: str, codec: str) -> Decoded:
+    if any(ord(ch) > 0x7F and ch.isalpha() for ch in text[:_SAMPLE_BYTES]):
+        return Decoded(text, text, codec)  # Unicode Vietnamese (or another language)
+    sample = text[:_SAMPLE_BYTES]
+    words = len(sample.split())
+    marked = sum(1 for w in sample.split()
+                 if _VIQR_WORD_RE.search(w) or _VIQR_END_RE.search(w) or _VIQR_DD_RE.match(w))
+    if words and marked >= _VIQR_MIN_WORDS and marked >= _VIQR_SHARE * words:
+        converted = legacy.viqr_to_unicode(text)
+        score, _n = plausibility(converted[:_SAMPLE_BYTES])
+        if score >= _SURE:
+            return Decoded(converted, text, legacy.VIQR)
+    if words and marked >= _MIN_WORDS and marked >= _VIQR_HINT_SHARE * words:
+        return Decoded(text, text, codec, notice=(
+            "This file may be written in VIQR (\"Vie^.t Nam\"), but the evidence was too weak "
+            "to convert it: it was imported as it is."))
+    return Decoded(text, text, codec)
 
 
 def _decode_with_bom(data: bytes, bom: bytes, codec: str) -> str:

@@ -26,7 +26,8 @@ from pathlib import Path
 from sqlalchemy import insert, select
 
 from desktop_app.core.library.ingest.boilerplate import find_boilerplate
-from desktop_app.core.library.ingest.decode import ImportFailure, decode_bytes
+from desktop_app.core.library.ingest.decode import ImportFailure, read_text
+from desktop_app.core.library.ingest.facts import ImportFacts, put_facts, reading_facts
 from desktop_app.core.library.ingest.metadata import parse_metadata
 from desktop_app.core.library.reimport import ReanchorReport, ReimportError, replace_text
 from desktop_app.core.storage.database import Database, DatabaseError
@@ -51,6 +52,8 @@ class ImportReport:
     # Changed articles whose text was replaced: (file, article id, what became of the
     # highlights). Orphans in the reports need the user to re-attach them.
     updated: list[tuple[Path, int, ReanchorReport]] = field(default_factory=list)
+    # Imported, but the user should look: (file, what was assumed), e.g. a guessed encoding.
+    notices: list[tuple[Path, str]] = field(default_factory=list)
 
     @property
     def orphans(self) -> int:
@@ -66,6 +69,8 @@ class ImportReport:
                          f"({_count(self.orphans, 'highlight')} {verb} re-attaching)")
         if self.duplicates:
             parts.append(f"{len(self.duplicates)} already in the library")
+        if self.notices:
+            parts.append(f"{len(self.notices)} with a notice")
         if self.failed:
             parts.append(f"{len(self.failed)} failed")
         line = "; ".join(parts)
@@ -100,14 +105,14 @@ def import_paths(
         report.failed.extend((path, str(e)) for path in files)
         return report
     known = set(origins.hash_of.values())
-    batch: list[tuple[Path, dict[str, object]]] = []
+    batch: list[tuple[Path, dict[str, object], ImportFacts]] = []
     started = time.monotonic()
     for done, path in enumerate(files, start=1):
         if should_cancel and should_cancel():
             report.cancelled = True
             break
         try:
-            row = _prepare(path)
+            row, facts = _prepare(path)
         except ImportFailure as e:
             report.failed.append((path, e.reason))
         except Exception as e:  # a bug must not lose the rest of the batch
@@ -117,10 +122,10 @@ def import_paths(
             if row["content_hash"] in known:
                 report.duplicates.append(path)
             elif (target := origins.article_for(path, row)) is not None:
-                _update(db, path, target, row, report, known, origins)
+                _update(db, path, target, row, facts, report, known, origins)
             else:
                 known.add(str(row["content_hash"]))
-                batch.append((path, row))
+                batch.append((path, row, facts))
         if len(batch) >= BATCH_FILES or (batch and time.monotonic() - started > BATCH_SECONDS):
             _store(db, batch, report, known)
             batch, started = [], time.monotonic()
@@ -194,7 +199,7 @@ def _resolved(path: Path) -> Path | None:
         return None
 
 
-def _update(db: Database, path: Path, article_id: int, row: dict[str, object],
+def _update(db: Database, path: Path, article_id: int, row: dict[str, object], facts: ImportFacts,
             report: ImportReport, known: set[str], origins: _Origins) -> None:
     """Replace a changed article's text in its own transaction (re-anchoring is the work)."""
     try:
@@ -208,28 +213,39 @@ def _update(db: Database, path: Path, article_id: int, row: dict[str, object],
         report.failed.append((path, f"Unexpected error ({type(e).__name__}: {e})."))
         return
     report.updated.append((path, article_id, result))
+    if facts.notice:
+        report.notices.append((path, facts.notice))
+    try:
+        with db.session() as session:
+            put_facts(session, article_id, str(row["content_hash"]), facts)
+    except DatabaseError:
+        log.warning("Could not store the import facts of article %s", article_id)
     origins.updated.add(article_id)
     known.discard(origins.hash_of.get(article_id, ""))
     known.add(str(row["content_hash"]))
     origins.hash_of[article_id] = str(row["content_hash"])
 
 
-def _store(db: Database, batch: list[tuple[Path, dict[str, object]]], report: ImportReport,
-           known: set[str]) -> None:
-    """One transaction for the batch; if it fails, every file of it is reported failed."""
+def _store(db: Database, batch: list[tuple[Path, dict[str, object], ImportFacts]],
+           report: ImportReport, known: set[str]) -> None:
+    """One transaction for the batch (articles and their import facts); if it fails,
+    every file of it is reported failed."""
     if not batch:
         return
     try:
         with db.session() as session:
             ids = session.scalars(
                 insert(Article).returning(Article.id, sort_by_parameter_order=True),
-                [row for _path, row in batch],
+                [row for _path, row, _facts in batch],
             ).all()
+            for (_path, row, facts), article_id in zip(batch, ids, strict=True):
+                put_facts(session, article_id, str(row["content_hash"]), facts)
     except DatabaseError as e:
-        report.failed.extend((path, str(e)) for path, _row in batch)
-        known.difference_update(str(row["content_hash"]) for _path, row in batch)
+        report.failed.extend((path, str(e)) for path, _row, _facts in batch)
+        known.difference_update(str(row["content_hash"]) for _path, row, _facts in batch)
         return
-    report.imported.extend((path, article_id) for (path, _row), article_id in zip(batch, ids, strict=True))
+    report.imported.extend((path, article_id) for (path, _row, _facts), article_id in zip(batch, ids, strict=True))
+    report.notices.extend((path, facts.notice) for path, _row, facts in batch if facts.notice)
 
 
 def _expand(paths: Iterable[Path | str], report: ImportReport) -> list[Path]:
@@ -315,8 +331,9 @@ def _read(path: Path) -> bytes:
     return data
 
 
-def _extract(path: Path, data: bytes) -> tuple[str, str, dict[str, str | None]]:
-    """(article text, original as decoded, metadata the format itself states).
+def _extract(path: Path, data: bytes) -> tuple[str, str, dict[str, str | None], ImportFacts]:
+    """(article text, original as decoded, metadata the format itself states, what was
+    learned reading it: the encoding of a text file, and a notice if it was a guess).
 
     The HTML and Word readers are imported when needed: a corpus of .txt files never
     pays for them.
@@ -331,11 +348,12 @@ def _extract(path: Path, data: bytes) -> tuple[str, str, dict[str, str | None]]:
 
         page = extract_docx(data)
     else:
-        decoded, _encoding = decode_bytes(data)
-        return decoded, decoded, {}
+        decoded = read_text(data)
+        return decoded.text, decoded.original, {}, reading_facts(decoded.original, decoded.codec,
+                                                                  decoded.notice, data)
     stated = {"title": page.title, "published": page.published, "author": page.author,
               "source": page.source, "url": page.url}
-    return page.text, page.original, stated
+    return page.text, page.original, stated, ImportFacts()
 
 
 def _looks_like_html(data: bytes) -> bool:
@@ -343,18 +361,25 @@ def _looks_like_html(data: bytes) -> bool:
     return head.startswith((b"<!doctype html", b"<html"))
 
 
-def _prepare(path: Path) -> dict[str, object]:
-    """Read one file into the row it will be stored as (nothing touches the database)."""
-    body, original, stated = _extract(path, _read(path))
+def _prepare(path: Path) -> tuple[dict[str, object], ImportFacts]:
+    """Read one file into the row it will be stored as and its import facts (nothing
+    touches the database)."""
+    body, original, stated, facts = _extract(path, _read(path))
     text = normalize(body)
     if not text.strip():
         raise ImportFailure("The file contains no text.")
     meta = parse_metadata(text)
     leftovers = [[start, end] for start, end, _reason in find_boilerplate(text)]
-    return {
+    title = _clean(stated.get("title"))
+    facts = ImportFacts(
+        encoding=facts.encoding, notice=facts.notice, original_bytes=facts.original_bytes,
+        title_guessed=not title and meta.title_guessed, source_credit=meta.credit,
+        header=dict(meta.header))
+    row: dict[str, object] = {
         # What the page states (HTML meta tags) beats what the text suggests; a text
-        # without a headline still needs a name in the library list.
-        "title": _clean(stated.get("title")) or meta.title or path.stem,
+        # without a headline is named by its first sentence (marked as guessed), and
+        # only a text with no sentence at all by its file name.
+        "title": title or meta.title or path.stem,
         "kicker": meta.kicker,
         "source": _clean(stated.get("source")) or meta.source,
         "author": _clean(stated.get("author")) or meta.author,
@@ -367,6 +392,7 @@ def _prepare(path: Path) -> dict[str, object]:
         "hidden_spans": json.dumps(leftovers),
         "imported_at": utcnow(),
     }
+    return row, facts
 
 
 def _clean(value: str | None) -> str | None:

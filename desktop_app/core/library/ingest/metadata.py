@@ -13,6 +13,16 @@ import re
 from dataclasses import dataclass
 from datetime import datetime
 
+from desktop_app.core.library.ingest.outlets import outlet_for_url
+from desktop_app.core.library.ingest.signature import (
+    _NAME_WITH_SOURCE_RE,
+    _WHOLE_PAREN_RE,
+    _byline,
+    _credit,
+    _is_table_row,
+    _lead_source,
+    _outlet,
+)
 from desktop_app.core.text.normalize import fold
 
 
@@ -20,11 +30,14 @@ from desktop_app.core.text.normalize import fold
 class ArticleMeta:
     title: str = ""
     kicker: str | None = None
-    source: str | None = None
+    source: str | None = None  # the outlet: from the header, the web address, the lead, the end
     author: str | None = None
     url: str | None = None
     # ISO 8601 "YYYY-MM-DD" or "YYYY-MM-DDTHH:MM" (local time as printed): sorts as text.
     published: str | None = None
+    credit: str | None = None  # "Theo Reuters": whom the outlet credits (never the author)
+    title_guessed: bool = False  # no headline: the title is the first sentence
+    header: tuple[tuple[str, str], ...] = ()  # "# key = value" lines at the top, as found
 
 
 # How far from each end metadata may sit, in non-blank lines.
@@ -32,6 +45,8 @@ _HEAD_LINES = 12
 _TAIL_LINES = 25
 _MAX_TITLE_CHARS = 250
 _MAX_KICKER_CHARS = 100
+_MAX_GUESSED_TITLE_CHARS = 120
+_LEAD_LINES = 25  # the lead ("(NLĐ) - …") may follow a sapo and photo captions
 
 # ---------------------------------------------------------------- dates
 
@@ -129,75 +144,6 @@ def _is_leftover(line: str) -> bool:
     )
 
 
-# ---------------------------------------------------------------- source and byline
-
-_PHOTO_WORDS_RE = re.compile(
-    r"(?:ảnh|nguồn ảnh|ảnh minh họa|ảnh minh hoạ|photo|video|clip|đồ họa|đồ hoạ|infographic)\b",
-    re.IGNORECASE,
-)
-# "(PLVN) -", "(TTXVN)-", "HÀ NỘI (TTXVN) -", "Hà Nội, 22/11 (TTXVN) -" at a line start.
-_LEAD_SOURCE_RE = re.compile(r"(.{0,40}?)\s*\(([^()\n]{2,40})\)\s*[-–—]")
-_DATELINE_RE = re.compile(r"[^\d,()]+,\s*(?:ngày\s*)?\d{1,2}[/-]\d{1,2}(?:[/-]\d{2,4})?")
-_WHOLE_PAREN_RE = re.compile(r"\(([^()\n]{2,60})\)\.?")
-_NAME_WITH_SOURCE_RE = re.compile(r"(.+?)\s*\(([^()\n]{2,60})\)\.?")
-_SOURCE_PREFIX_RE = re.compile(r"^(?:theo|nguồn)\s*:?\s*", re.IGNORECASE)
-_BYLINE_LABEL_RE = re.compile(
-    r"^(?:bài\s*(?:,|và|/)\s*ảnh|tin\s*(?:,|và|/)\s*ảnh|bài|tin|thực hiện|ghi chép|"
-    r"nhóm phóng viên|phóng viên|pv)\s*:\s*",
-    re.IGNORECASE,
-)
-_NAME_SEPARATORS_RE = re.compile(r"\s*(?:,|;| - | – | và )\s*")
-_NAME_WORD_RE = re.compile(r"(?:[^\W\d_]\.)*[^\W\d_][^\W\d_]*\.?")
-
-
-def _outlet(inner: str) -> str | None:
-    """The outlet named inside parentheses, or None for a photo credit or a date."""
-    inner = inner.strip()
-    if _PHOTO_WORDS_RE.match(inner):
-        return None
-    inner = _SOURCE_PREFIX_RE.sub("", inner).strip()
-    words = inner.split()
-    if not 1 <= len(words) <= 5 or not inner[0].isalpha() or "/" in inner:
-        return None
-    if any(ch.isdigit() for ch in inner):
-        return None  # "(14/10/1930 - 14/10/2023)": outlets are not numbers
-    return inner
-
-
-def _lead_source(line: str) -> str | None:
-    """The outlet of a dateline such as "(TTXVN)- Thực hiện …", or None."""
-    m = _LEAD_SOURCE_RE.match(line)
-    if not m:
-        return None
-    prefix = m.group(1).strip()
-    if prefix and not (prefix.isupper() or _DATELINE_RE.fullmatch(prefix)):
-        return None  # "Hội nghị (mở rộng) - …" is a sentence, not a dateline
-    return _outlet(m.group(2))
-
-
-def _name(candidate: str, labelled: bool) -> str | None:
-    """A person's name (or several) as written, or None if the line is not name-like."""
-    candidate = candidate.strip().rstrip(".")
-    if not candidate or len(candidate) > 60:
-        return None
-    words_total = 0
-    for part in _NAME_SEPARATORS_RE.split(candidate):
-        words = part.split()
-        if not 1 <= len(words) <= 5:
-            return None
-        for word in words:
-            if not _NAME_WORD_RE.fullmatch(word) or not word[0].isupper():
-                return None
-        words_total += len(words)
-    # One bare capitalised word at the end of a page is too often furniture.
-    return candidate if labelled or words_total >= 2 else None
-
-
-def _byline(line: str) -> str | None:
-    stripped = _BYLINE_LABEL_RE.sub("", line)
-    return _name(stripped, labelled=stripped != line)
-
-
 # ---------------------------------------------------------------- title and kicker
 
 _HEADER_RE = re.compile(r"#\s*([A-Za-z_][A-Za-z0-9_ .-]{0,30}?)\s*=\s*(.*)")  # "# newdoc id = …" too
@@ -239,20 +185,21 @@ def parse_metadata(text: str) -> ArticleMeta:
     fields: dict[str, str] = {}
 
     # "# key = value" header lines at the very top (CoNLL-U style corpora).
-    body_start = 0
+    header: list[tuple[str, str]] = []
     for _, line in lines:
-        header = _HEADER_RE.fullmatch(line)
-        if not header:
+        found = _HEADER_RE.fullmatch(line)
+        if not found:
             break
-        body_start += 1
-        key = _HEADER_KEYS.get(header.group(1).lower())
-        value = header.group(2).strip()
+        header.append((found.group(1).strip(), found.group(2).strip()))
+        key = _HEADER_KEYS.get(found.group(1).strip().lower())
+        value = found.group(2).strip()
         if key and value and key not in fields:
             if key == "published":
                 value = parse_date(value) or ""
             if value:
                 fields[key] = value
-    body = [line for _, line in lines[body_start:]]
+    stated_source = "source" in fields
+    body = [line for _, line in lines[len(header):]]
     head = body[:_HEAD_LINES]
 
     for line in head:
@@ -268,7 +215,7 @@ def parse_metadata(text: str) -> ArticleMeta:
             if kicker:
                 fields.setdefault("kicker", kicker)
 
-    for line in body[:_HEAD_LINES + 3]:
+    for line in body[:_LEAD_LINES]:
         lead = _lead_source(line)
         if lead:
             fields.setdefault("source", lead)
@@ -281,25 +228,62 @@ def parse_metadata(text: str) -> ArticleMeta:
             if url:
                 fields["url"] = url.group(1)
                 break
+    # The site it was published on is the outlet; an agency its lead names is a credit.
+    site = None if stated_source else outlet_for_url(fields.get("url"))
+    if site:
+        found_source = fields.get("source")
+        if found_source and found_source != site:
+            fields.setdefault("credit", found_source)
+        fields["source"] = site
 
+    guessed = "title" not in fields
     return ArticleMeta(
-        title=fields.get("title", ""),
+        title=fields.get("title") or _guess_title(body),
         kicker=fields.get("kicker"),
         source=fields.get("source"),
         author=fields.get("author"),
         url=fields.get("url"),
         published=fields.get("published"),
+        credit=fields.get("credit"),
+        title_guessed=guessed and bool(body),
+        header=tuple(header),
     )
 
 
+_SENTENCE_RE = re.compile(r".+?[.!?…](?=\s|$)")
+_LEAD_PREFIX_RE = re.compile(r".{0,40}?\([^()\n]{2,40}\)\s*[-–—]\s*|(?:TTO|NLĐO|PLO|TNO|VTV|VOV)\s*[-–—]\s*")
+
+
+def _guess_title(body: list[str]) -> str:
+    """The first sentence of the first line of text (no dates, furniture or addresses),
+    cut at a word to at most ~120 characters: a name for an article with no headline."""
+    for line in body:
+        if parse_date(line) or _is_leftover(line) or _URL_LINE_RE.fullmatch(line) \
+                or _PHOTO_CREDIT_RE.fullmatch(line):
+            continue
+        if _lead_source(line):
+            line = _LEAD_PREFIX_RE.sub("", line, count=1) or line
+        sentence = _SENTENCE_RE.match(line)
+        title = (sentence.group() if sentence else line).strip()
+        if len(title) > _MAX_GUESSED_TITLE_CHARS:
+            cut = title[: _MAX_GUESSED_TITLE_CHARS + 1].rsplit(None, 1)[0]
+            title = cut.rstrip(",;:-–— ") + "…"
+        return title
+    return ""
+
+
+_PHOTO_CREDIT_RE = re.compile(r"(?:ảnh|nguồn ảnh|photo|video|clip)\s*:.{0,60}", re.IGNORECASE)
+
+
 def _find_title(head: list[str]) -> tuple[str | None, str | None]:
-    """First headline-like line, skipping dates and furniture; a "…:" line before it is the kicker."""
+    """First headline-like line, skipping dates, furniture and photo credits; a "…:" line
+    before it is the kicker."""
     kicker: str | None = None
     for line in head:
         heading = _MARKDOWN_HEADING_RE.fullmatch(line)
         if heading:
             return _clean_title(heading.group(1)), kicker
-        if parse_date(line) or _is_leftover(line):
+        if parse_date(line) or _is_leftover(line) or _PHOTO_CREDIT_RE.fullmatch(line):
             continue
         if _lead_source(line):
             return None, None  # the body has begun: there is no title line
@@ -314,15 +298,27 @@ def _find_title(head: list[str]) -> tuple[str | None, str | None]:
 
 
 def _scan_tail(body: list[str], fields: dict[str, str]) -> None:
-    """Byline and closing "(Outlet)" line: the last lines before the page furniture."""
+    """Byline, closing "(Outlet)" line and "Theo X" credit: the last lines before the page
+    furniture. A name right under a number or a table row is a table's last row, not a
+    byline, and ends the search."""
     signature_lines = 0
-    for line in reversed(body[-_TAIL_LINES:]):
+    first = max(0, len(body) - _TAIL_LINES)
+    for index in range(len(body) - 1, first - 1, -1):
+        line = body[index]
         url = _URL_LINE_RE.fullmatch(line)
         if url:
             fields.setdefault("url", url.group(1))
             continue
         if _is_leftover(line):
             continue
+        credit = _credit(line)
+        if credit:
+            fields.setdefault("credit", credit)
+            continue
+        above = body[index - 1] if index > 0 else ""
+        if (not any(ch.isalpha() for ch in above) and any(ch.isdigit() for ch in above)) \
+                or _is_table_row(above):
+            return
         whole = _WHOLE_PAREN_RE.fullmatch(line)
         if whole and _outlet(whole.group(1)):
             fields.setdefault("source", _outlet(whole.group(1)) or "")
@@ -331,11 +327,14 @@ def _scan_tail(body: list[str], fields: dict[str, str]) -> None:
         else:
             named = _NAME_WITH_SOURCE_RE.fullmatch(line)
             name = named and _byline(named.group(1))
-            outlet = named and _outlet(named.group(2))
-            if not (name and outlet):
+            if not (named and name):
+                return
+            credit = _credit(named.group(2))
+            outlet = None if credit else _outlet(named.group(2))
+            if not (credit or outlet):
                 return
             fields.setdefault("author", name)
-            fields.setdefault("source", outlet)
+            fields.setdefault("credit" if credit else "source", credit or outlet or "")
         signature_lines += 1
         if signature_lines == 2:
             return
@@ -346,8 +345,8 @@ def title_span(text: str, meta: ArticleMeta) -> tuple[int, int] | None:
 
     `text[start:end] == meta.title`; a glued "In trang" after it stays outside.
     """
-    if not meta.title:
-        return None
+    if not meta.title or meta.title_guessed:
+        return None  # a guessed title is the body's first sentence, not a heading
     for offset, line in _lines(text)[: _HEAD_LINES + 10]:
         if _HEADER_RE.fullmatch(line):
             continue
