@@ -131,7 +131,8 @@ class AnnotationFileError(MessageError):
     """An annotation file that cannot be imported; nothing from it was stored."""
 
 
-IMPORT_SUFFIXES = {".csv": "csv", ".json": "webanno", ".jsonld": "webanno", ".qdpx": "qdpx"}
+IMPORT_SUFFIXES = {".csv": "csv", ".json": "webanno", ".jsonld": "webanno", ".qdpx": "qdpx",
+                   ".qdc": "qdc"}
 
 
 def _progress_kw(fn: Callable[..., object], progress: Progress | None) -> dict[str, Progress]:
@@ -143,7 +144,8 @@ def _progress_kw(fn: Callable[..., object], progress: Progress | None) -> dict[s
 
 
 def import_annotations(db: Database, path: Path, progress: Progress | None = None) -> str:
-    """Import highlights from our CSV, W3C JSON(-LD) or a .qdpx; return a one-line summary.
+    """Import highlights from our CSV, W3C JSON(-LD) or a .qdpx, or a codebook (.qdc) as
+    tags; return a one-line summary.
 
     Raises AnnotationFileError with a message naming the file and the problem; Cancelled
     (from `progress`) when the user cancelled, with what the importer says it keeps.
@@ -153,10 +155,10 @@ def import_annotations(db: Database, path: Path, progress: Progress | None = Non
 
 def import_annotations_detailed(db: Database, path: Path,
                                 progress: Progress | None = None) -> tuple[str, object]:
-    """import_annotations, with the result it summed up (an ImportResult or a
-    QdpxImportResult; its `added` says exactly what came in, for an undo)."""
+    """import_annotations, with the result it summed up (an ImportResult, a QdpxImportResult
+    or a CodebookImportResult; its `added` says exactly what came in, for an undo)."""
     from desktop_app.core.annotate.highlights import AnnotationError
-    from desktop_app.core.interchange.refi_import import QdpxImportError, import_qdpx
+    from desktop_app.core.interchange.refi_import import QdpxImportError, import_qdc, import_qdpx
     from desktop_app.core.storage.database import DatabaseError
 
     path = Path(path)
@@ -168,6 +170,9 @@ def import_annotations_detailed(db: Database, path: Path,
     if progress is not None:
         progress.step(0)  # busy; cancelled before it began: nothing read
     try:
+        if kind == "qdc":
+            book = import_qdc(db, path)
+            return book.summary(path.name), book
         if kind == "qdpx":
             r = import_qdpx(db, path, **_progress_kw(import_qdpx, progress))
             problems = f" {len(r.problems)} note(s): " + "; ".join(r.problems[:3]) if r.problems else ""

@@ -50,6 +50,7 @@ _RGB_RE = re.compile(r"#[0-9A-Fa-f]{6}|#[0-9A-Fa-f]{3}")
 # Characters XML 1.0 cannot hold at all; ElementTree would write them and break the file.
 _NOT_XML_RE = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 USER_GUID = stable_guid("user")
+NAME_CHARS = 60
 
 
 class RefiExportError(MessageError):
@@ -196,8 +197,9 @@ def _text_source(
         ordinal[(h.start, h.end)] += 1
         sel_guid = stable_guid("selection", article.content_hash, h.start, h.end, n)
         created = format_datetime(h.created_at)
-        sel = _el(src, "PlainTextSelection", guid=sel_guid, startPosition=str(h.start),
-                  endPosition=str(h.end), creatingUser=USER_GUID, creationDateTime=created,
+        sel = _el(src, "PlainTextSelection", guid=sel_guid, name=selection_name(h.quote),
+                  startPosition=str(h.start), endPosition=str(h.end), creatingUser=USER_GUID,
+                  creationDateTime=created,
                   modifyingUser=USER_GUID, modifiedDateTime=format_datetime(h.modified_at))
         if h.note:
             # QualCoder reads a selection's Description as the coding memo; a NoteRef
@@ -215,6 +217,13 @@ def _text_source(
             _el(vv, "VariableRef", targetGUID=stable_guid("variable", name))
             _el(vv, "TextValue", text=value)
     return len(highlights)
+
+
+def selection_name(quote: str) -> str:
+    """A selection's name: its text, shortened with "…" past NAME_CHARS (as QualCoder and
+    others write it). It also tells an importer how the positions count (refi_positions)."""
+    quote = " ".join(quote.split())
+    return quote if len(quote) <= NAME_CHARS else quote[: NAME_CHARS - 1].rstrip() + "…"
 
 
 # --- writing ----------------------------------------------------------------------------
