@@ -192,6 +192,9 @@ ENGLISH: dict[str, English] = {
     "unplaced.no_article": "no article in the library contains this passage",
     "unplaced.passage_gone": "the passage is no longer in the article",
     "unplaced.ambiguous": "the passage is in {count} articles; cannot tell which one is meant",
+    "unplaced.ambiguous_in_article": "the passage occurs {count} times in the article, with the "
+                                     "same context, and the file gives no position: cannot tell "
+                                     "which one is meant",
     "unplaced.blank": "the passage holds only spaces",
     "unplaced.memo_ambiguous": "the memo's address belongs to {count} articles; cannot tell "
                                "which one is meant",

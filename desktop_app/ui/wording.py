@@ -195,6 +195,9 @@ class Wording(QObject):
             "unplaced.passage_gone": self.tr("the passage is no longer in the article"),
             "unplaced.ambiguous": lambda p: self.tr(
                 "the passage is in %n articles; cannot tell which one is meant", "", _count(p)),
+            "unplaced.ambiguous_in_article": lambda p: self.tr(
+                "the passage occurs %n time(s) in the article, with the same context, and the file "
+                "gives no position: cannot tell which one is meant", "", _count(p)),
             "unplaced.blank": self.tr("the passage holds only spaces"),
             "unplaced.memo_ambiguous": lambda p: self.tr(
                 "the memo's address belongs to %n articles; cannot tell which one is meant",

@@ -30,7 +30,13 @@ from desktop_app.core.annotate.highlights import (
     add_highlights,
     clean_tag_names,
 )
-from desktop_app.core.library.anchoring import Anchor, anchor, anchor_at_position, context_agreement
+from desktop_app.core.library.anchoring import (
+    Ambiguous,
+    Anchor,
+    anchor_at_position,
+    context_agreement,
+    locate,
+)
 from desktop_app.core.library.memos import add_memo, memo_in
 from desktop_app.core.messages import Message
 from desktop_app.core.storage.database import Database
@@ -267,20 +273,24 @@ def _locate(library: _Library, rec: IncomingHighlight) -> tuple[_Target, Anchor]
         text = articles[0].text
         # The stored position first: it usually holds, and needs no prefix or suffix.
         found = (anchor_at_position(text, rec.quote, rec.start, rec.end)
-                 or anchor(text, rec.quote, *rec.quote_context(), rec.start, rec.end))
-        if found is not None:
+                 or locate(text, rec.quote, *rec.quote_context(), rec.start, rec.end))
+        if isinstance(found, Anchor):
             return articles[0], found
+        if isinstance(found, Ambiguous):
+            return Message("unplaced.ambiguous_in_article", {"count": found.count})
         if named:
             return Message("unplaced.passage_gone")
         return Message("unplaced.no_article")
     prefix, suffix = rec.quote_context()
-    placed = []
+    placed: list[tuple[tuple[float, float, int], _Target, Anchor | Ambiguous]] = []
     for article in articles:
-        found = anchor(article.text, rec.quote, prefix, suffix, rec.start, rec.end)
-        if found is not None:
+        found = locate(article.text, rec.quote, prefix, suffix, rec.start, rec.end)
+        if isinstance(found, Anchor):
             agreement = context_agreement(article.text, found.start, found.end, prefix, suffix)
             key = (found.score, round(agreement, 6), _METHOD_RANK[found.method])
             placed.append((key, article, found))
+        elif isinstance(found, Ambiguous):  # a candidate too, that cannot be placed
+            placed.append(((found.score, round(found.agreement, 6), 1), article, found))
     if not placed:
         if named:
             return Message("unplaced.passage_gone")
@@ -288,26 +298,31 @@ def _locate(library: _Library, rec: IncomingHighlight) -> tuple[_Target, Anchor]
     placed.sort(key=lambda p: p[0], reverse=True)
     if len(placed) > 1 and placed[0][0] == placed[1][0] and placed[0][1] is not placed[1][1]:
         return Message("unplaced.ambiguous", {"count": len(placed)})
-    return placed[0][1], placed[0][2]
+    best = placed[0][2]
+    if isinstance(best, Ambiguous):
+        return Message("unplaced.ambiguous_in_article", {"count": best.count})
+    return placed[0][1], best
 
 
-def _existing_highlights(
-    s: Session, article_ids: Iterable[int]
-) -> set[tuple[int, int, int, tuple[str, ...]]]:
-    """(article, start, end, sorted tag names) of every highlight on these articles."""
-    per_highlight: dict[int, tuple[tuple[int, int, int], set[str]]] = {}
+Key = tuple[int, int, int, tuple[str, ...], str]
+
+
+def _existing_highlights(s: Session, article_ids: Iterable[int]) -> set[Key]:
+    """(article, start, end, sorted tag names, note) of every highlight on these articles."""
+    per_highlight: dict[int, tuple[tuple[int, int, int], set[str], str]] = {}
     for chunk in _chunks(sorted(article_ids)):
         stmt = (
-            select(Highlight.id, Highlight.article_id, Highlight.start, Highlight.end, Tag.name)
+            select(Highlight.id, Highlight.article_id, Highlight.start, Highlight.end,
+                   Highlight.note, Tag.name)
             .outerjoin(highlight_tags, highlight_tags.c.highlight_id == Highlight.id)
             .outerjoin(Tag, Tag.id == highlight_tags.c.tag_id)
             .where(Highlight.article_id.in_(chunk))
         )
-        for hid, article_id, start, end, name in s.execute(stmt):
-            entry = per_highlight.setdefault(hid, ((article_id, start, end), set()))
+        for hid, article_id, start, end, note, name in s.execute(stmt):
+            entry = per_highlight.setdefault(hid, ((article_id, start, end), set(), note or ""))
             if name is not None:
                 entry[1].add(name)
-    return {(*span, tuple(sorted(names))) for span, names in per_highlight.values()}
+    return {(*span, tuple(sorted(names)), note) for span, names, note in per_highlight.values()}
 
 
 def _utc(moment: datetime | None) -> datetime | None:
@@ -325,8 +340,10 @@ def place_highlights(
     """Anchor and create every record, and store every memo, in ONE transaction: all of
     it is kept, or none.
 
-    Records are taken in file order: a record identical (article, span and tags) to a
-    highlight already there, or to an earlier record, is skipped.
+    Records are taken in file order: a record identical (article, span, tags and note) to a
+    highlight already there, or to an earlier record, is skipped. Two highlights that differ
+    only in their notes are two highlights: both are kept. (When highlights carry who made
+    them, the coder will belong in this comparison too.)
     """
     fuzzy = skipped = 0
     orphans: list[tuple[str, Message]] = []
@@ -347,7 +364,7 @@ def place_highlights(
                 continue
             located.append((i, target.id, span.start, span.end, span.method == "fuzzy"))
 
-        # (article, start, end, sorted tag names) of every highlight there and made here
+        # (article, start, end, sorted tag names, note) of every highlight there and made here
         seen = _existing_highlights(s, {article_id for _, article_id, *_ in located})
         cleaned: dict[tuple[str, ...], tuple[tuple[str, ...], tuple[str, ...]]] = {}
         new: list[NewHighlight] = []
@@ -359,7 +376,7 @@ def place_highlights(
                 tags = tuple(clean_tag_names(raw_tags))
                 tags_and_key = cleaned[raw_tags] = (tags, tuple(sorted(set(tags))))
             tags, tag_key = tags_and_key
-            key = (article_id, start, end, tag_key)
+            key = (article_id, start, end, tag_key, rec.note or "")
             if key in seen:
                 skipped += 1
                 continue

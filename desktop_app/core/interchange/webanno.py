@@ -11,6 +11,11 @@ Annotation, an AnnotationPage, or an AnnotationCollection with its first page em
 Placing what is read in the library (anchoring, duplicates, the one transaction) is
 importing.place_highlights, shared with the CSV import.
 
+Each TextQuoteSelector carries 32 characters of prefix and suffix, more where the quote
+with those occurs more than once in the article (distinct_context): an import that has to
+do without the position (another tool, a changed text) still finds the passage meant, and
+where it could not tell, it leaves the highlight unplaced rather than guess.
+
 Ids are derived, not stored (urn:uuid:uuid5 of article hash, span and creation time), so
 the same highlights give a byte-identical file in any library holding the same articles.
 
@@ -35,6 +40,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
+from desktop_app.core.annotate.highlights import CONTEXT_CHARS
 from desktop_app.core.interchange.csv_export import atomic_open
 from desktop_app.core.interchange.importing import (
     AnnotationImportError,
@@ -45,6 +51,7 @@ from desktop_app.core.interchange.importing import (
     place_highlights,
     read_file_bytes,
 )
+from desktop_app.core.library.anchoring import EXACT_CONTEXT, exact_occurrences
 from desktop_app.core.messages import Message
 from desktop_app.core.progress import Progress
 from desktop_app.core.storage.database import Database
@@ -72,7 +79,31 @@ def iso_utc(moment: datetime) -> str:
     return moment.isoformat(timespec=spec).replace("+00:00", "Z")
 
 
-def _annotation(h: Highlight, article: Article, seen: dict[str, int]) -> dict[str, object]:
+def distinct_context(text: str, start: int, end: int, minimum: int = CONTEXT_CHARS,
+                     maximum: int = EXACT_CONTEXT, occurrences: list[int] | None = None
+                     ) -> tuple[str, str]:
+    """Prefix and suffix of text[start:end]: `minimum` characters each (Hypothesis' 32),
+    doubled until no other occurrence of the quote has the same ones (at most `maximum`),
+    so that an import without the position still finds the one meant (anchoring.locate
+    compares that much context exactly). `occurrences` of the quote, if known already."""
+    quote = text[start:end]
+    m = len(quote)
+    if occurrences is None:
+        occurrences = exact_occurrences(text, quote) if quote else []
+    others = [o for o in occurrences if o != start]
+    n = minimum
+    while True:
+        prefix, suffix = text[max(0, start - n) : start], text[end : end + n]
+        p = len(prefix)
+        others = [o for o in others
+                  if o >= p and text.startswith(prefix, o - p) and text.startswith(suffix, o + m)]
+        if not others or n >= maximum:
+            return prefix, suffix
+        n = min(2 * n, maximum)
+
+
+def _annotation(h: Highlight, article: Article, seen: dict[str, int],
+                occurrences: dict[str, list[int]]) -> dict[str, object]:
     created, modified = iso_utc(h.created_at), iso_utc(h.modified_at or h.created_at)
     name = f"{article.content_hash}:{h.start}:{h.end}:{created}"
     n = seen.get(name, 0)
@@ -86,11 +117,16 @@ def _annotation(h: Highlight, article: Article, seen: dict[str, int]) -> dict[st
     if h.note:
         body.append({"type": "TextualBody", "purpose": "commenting", "value": h.note,
                      "format": "text/plain"})
-    quote: dict[str, object] = {"type": "TextQuoteSelector", "exact": h.quote}
-    if h.prefix:
-        quote["prefix"] = h.prefix
-    if h.suffix:
-        quote["suffix"] = h.suffix
+    text = article.text
+    exact = text[h.start : h.end]
+    if exact not in occurrences:  # per article: the quotes of its highlights
+        occurrences[exact] = exact_occurrences(text, exact)
+    prefix, suffix = distinct_context(text, h.start, h.end, occurrences=occurrences[exact])
+    quote: dict[str, object] = {"type": "TextQuoteSelector", "exact": exact}
+    if prefix:
+        quote["prefix"] = prefix
+    if suffix:
+        quote["suffix"] = suffix
     target = _target(article)
     target["selector"] = [quote, {"type": "TextPositionSelector", "start": h.start, "end": h.end}]
     result: dict[str, object] = {
@@ -158,8 +194,14 @@ def web_annotations(
         article_ids = list(article_ids)
         stmt = stmt.where(Highlight.article_id.in_(article_ids))
     seen: dict[str, int] = {}
+    highlights = []
+    current: int | None = None  # the article being written, and where its quotes occur
+    occurrences: dict[str, list[int]] = {}
     with db.session() as s:
-        highlights = [_annotation(h, a, seen) for h, a in s.execute(stmt)]
+        for h, a in s.execute(stmt):
+            if a.id != current:
+                current, occurrences = a.id, {}
+            highlights.append(_annotation(h, a, seen, occurrences))
         return highlights + _memo_annotations(s, article_ids)
 
 
