@@ -103,7 +103,7 @@ class FileController(QObject):
     def import_annotations_dialog(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
             self.w, self.tr("Import annotations"), "",
-            self.tr("Annotation files (*.csv *.json *.jsonld *.qdpx);;All files (*)"),
+            self.tr("Annotation files (*.csv *.json *.jsonld *.qdpx *.qdc);;All files (*)"),
         )
         if path:
             self.import_annotations_from(Path(path))
