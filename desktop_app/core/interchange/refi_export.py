@@ -243,8 +243,11 @@ def _el(
 
 
 def _xml_bytes(root: ET.Element) -> bytes:
+    """The document; a CR in text (a note's CRLF) as "&#13;": a raw one would come back as
+    LF, since XML parsers normalize line ends. ElementTree escapes it in attributes only,
+    and indent() adds none, so every raw CR left is text content."""
     ET.indent(root)
-    return ET.tostring(root, encoding="utf-8", xml_declaration=True)
+    return ET.tostring(root, encoding="utf-8", xml_declaration=True).replace(b"\r", b"&#13;")
 
 
 def _write_zip(f: BinaryIO, entries: list[tuple[str, bytes]]) -> None:
