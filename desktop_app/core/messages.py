@@ -267,6 +267,16 @@ ENGLISH: dict[str, English] = {
         "in the codebook (kept as they are).", p, Message.english),
     # exports
     "export.no_tags": "The library has no tags yet: a codebook needs at least one.",
+    "export.no_such_tag": "There is no tag named “{tag}” (nor one nested under it).",
+    "export.duplicate_leaf_names": "{count} code name(s) are used by more than one code without "
+                                   "sub-codes ({names}): QualCoder keeps one code per name and "
+                                   "would merge them. Rename them first if the file is for "
+                                   "QualCoder.",
+    "export.conll_all_outside": "No token is labelled: no highlight in the exported articles "
+                                "carries the tag “{tag}” or one nested under it, so every label "
+                                "is O.",
+    "export.conll_all_outside_any": "No token is labelled: the exported articles have no tagged "
+                                    "highlights, so every label is O.",
 }
 
 

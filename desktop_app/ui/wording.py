@@ -285,5 +285,16 @@ class Wording(QObject):
             # exports
             "export.no_tags": self.tr(
                 "The library has no tags yet: a codebook needs at least one."),
+            "export.no_such_tag": self.tr("There is no tag named “{tag}” (nor one nested under it)."),
+            "export.duplicate_leaf_names": lambda p: self.tr(
+                "%n code name(s) are used by more than one code without sub-codes ({names}): "
+                "QualCoder keeps one code per name and would merge them. Rename them first if the "
+                "file is for QualCoder.", "", _count(p)),
+            "export.conll_all_outside": self.tr(
+                "No token is labelled: no highlight in the exported articles carries the tag "
+                "“{tag}” or one nested under it, so every label is O."),
+            "export.conll_all_outside_any": self.tr(
+                "No token is labelled: the exported articles have no tagged highlights, so every "
+                "label is O."),
         }
 

@@ -92,7 +92,7 @@ def test_annotation_import_failure_arrives_in_words(qtbot, parent, library, tmp_
     failures: list[str] = []
     op = start_annotation_import(parent, library, bad, on_failure=failures.append)
     qtbot.waitUntil(lambda: op.done, timeout=10_000)
-    assert failures == ["notes.txt: not an annotation file this app reads (use .csv, .json/.jsonld or .qdpx)."]
+    assert failures == ["notes.txt: not an annotation file this app reads (use .csv, .json/.jsonld, .qdpx or .qdc)."]
 
 
 def test_annotation_import_cancelled_before_it_began_imports_nothing(qtbot, parent, library, tmp_path):

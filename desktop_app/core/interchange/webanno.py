@@ -12,7 +12,7 @@ Placing what is read in the library (anchoring, duplicates, the one transaction)
 importing.place_highlights, shared with the CSV import.
 
 Each TextQuoteSelector carries 32 characters of prefix and suffix, more where the quote
-with those occurs more than once in the article (distinct_context): an import that has to
+with those occurs more than once in the article (quote_context.distinct_context): an import that has to
 do without the position (another tool, a changed text) still finds the passage meant, and
 where it could not tell, it leaves the highlight unplaced rather than guess.
 
@@ -40,7 +40,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from desktop_app.core.annotate.highlights import CONTEXT_CHARS
+from desktop_app.core.annotate.tag_paths import in_tag_scope
 from desktop_app.core.interchange.csv_export import atomic_open
 from desktop_app.core.interchange.importing import (
     AnnotationImportError,
@@ -51,7 +51,8 @@ from desktop_app.core.interchange.importing import (
     place_highlights,
     read_file_bytes,
 )
-from desktop_app.core.library.anchoring import EXACT_CONTEXT, exact_occurrences
+from desktop_app.core.interchange.quote_context import distinct_context
+from desktop_app.core.library.anchoring import exact_occurrences
 from desktop_app.core.messages import Message
 from desktop_app.core.progress import Progress
 from desktop_app.core.storage.database import Database
@@ -77,29 +78,6 @@ def iso_utc(moment: datetime) -> str:
     moment = moment.astimezone(timezone.utc)
     spec = "seconds" if moment.microsecond == 0 else "microseconds"
     return moment.isoformat(timespec=spec).replace("+00:00", "Z")
-
-
-def distinct_context(text: str, start: int, end: int, minimum: int = CONTEXT_CHARS,
-                     maximum: int = EXACT_CONTEXT, occurrences: list[int] | None = None
-                     ) -> tuple[str, str]:
-    """Prefix and suffix of text[start:end]: `minimum` characters each (Hypothesis' 32),
-    doubled until no other occurrence of the quote has the same ones (at most `maximum`),
-    so that an import without the position still finds the one meant (anchoring.locate
-    compares that much context exactly). `occurrences` of the quote, if known already."""
-    quote = text[start:end]
-    m = len(quote)
-    if occurrences is None:
-        occurrences = exact_occurrences(text, quote) if quote else []
-    others = [o for o in occurrences if o != start]
-    n = minimum
-    while True:
-        prefix, suffix = text[max(0, start - n) : start], text[end : end + n]
-        p = len(prefix)
-        others = [o for o in others
-                  if o >= p and text.startswith(prefix, o - p) and text.startswith(suffix, o + m)]
-        if not others or n >= maximum:
-            return prefix, suffix
-        n = min(2 * n, maximum)
 
 
 def _annotation(h: Highlight, article: Article, seen: dict[str, int],
@@ -178,10 +156,11 @@ def _memo_annotations(s: Session, article_ids: list[int] | None) -> list[dict[st
 
 
 def web_annotations(
-    db: Database, article_ids: Iterable[int] | None = None
+    db: Database, article_ids: Iterable[int] | None = None, tag: str | None = None
 ) -> list[dict[str, object]]:
     """Annotations in an order that does not depend on this library's ids: highlights,
-    then the articles' memos."""
+    then the articles' memos. With `tag`, only the highlights carrying a tag in its scope
+    (the tag or one nested under it), and no memos: they belong to no tag."""
     stmt = (
         select(Highlight, Article)
         .join(Article)
@@ -199,18 +178,22 @@ def web_annotations(
     occurrences: dict[str, list[int]] = {}
     with db.session() as s:
         for h, a in s.execute(stmt):
+            if tag is not None and not any(in_tag_scope(t.name, tag) for t in h.tags):
+                continue
             if a.id != current:
                 current, occurrences = a.id, {}
             highlights.append(_annotation(h, a, seen, occurrences))
+        if tag is not None:
+            return highlights
         return highlights + _memo_annotations(s, article_ids)
 
 
 def export_webanno(db: Database, path: Path, article_ids: Iterable[int] | None = None,
-                   progress: Progress | None = None) -> int:
+                   progress: Progress | None = None, tag: str | None = None) -> int:
     """Write the JSON-LD file and return the number of annotations."""
     if progress is not None:
         progress.step(0, 2)
-    items = web_annotations(db, article_ids)
+    items = web_annotations(db, article_ids, tag)
     if progress is not None:
         progress.step(1, 2)
     text = json.dumps(items, ensure_ascii=False, indent=2) + "\n"
