@@ -48,8 +48,8 @@ def register(sub) -> None:
     out = p_conc.add_mutually_exclusive_group()
     out.add_argument("--json", action="store_true", help="print a JSON list")
     out.add_argument("--csv", metavar="FILE", help="write a CSV file (UTF-8 with BOM, for Excel)")
-    p_conc.add_argument("--delimiter", choices=[",", ";"], default=",",
-                        help='CSV separator; ";" for Excel in decimal-comma locales')
+    p_conc.add_argument("--delimiter", choices=[",", ";"], default=",", metavar="SEP",
+                        help='CSV separator: "," (default) or ";" for Excel in decimal-comma locales')
 
     p_freq = sub.add_parser(
         "frequencies", help="the most frequent words of the library, some articles or a tag",
@@ -69,8 +69,8 @@ def register(sub) -> None:
     out = p_freq.add_mutually_exclusive_group()
     out.add_argument("--json", action="store_true", help="print JSON")
     out.add_argument("--csv", metavar="FILE", help="write a CSV file (UTF-8 with BOM, for Excel)")
-    p_freq.add_argument("--delimiter", choices=[",", ";"], default=",",
-                        help='CSV separator; ";" for Excel in decimal-comma locales')
+    p_freq.add_argument("--delimiter", choices=[",", ";"], default=",", metavar="SEP",
+                        help='CSV separator: "," (default) or ";" for Excel in decimal-comma locales')
     p_segment.set_defaults(handler=_cmd_segment)
     p_conc.set_defaults(handler=_cmd_concordance)
     p_freq.set_defaults(handler=_cmd_frequencies)

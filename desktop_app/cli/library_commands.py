@@ -81,13 +81,15 @@ def _cmd_search(args: argparse.Namespace) -> int:
     finally:
         db.close()
     if args.json:
-        json.dump([{"article_id": h.article_id, "title": h.title, "score": round(h.score, 4),
+        json.dump([{"article_id": h.article_id, "title": h.title, "rank": rank, "score": round(h.score, 4),
                     "passage": h.passage, "offset": h.offset, "marks": [list(m) for m in h.marks]}
-                   for h in hits], sys.stdout, ensure_ascii=False, indent=2)
+                   for rank, h in enumerate(hits, 1)], sys.stdout, ensure_ascii=False, indent=2)
         print()
         return 0
-    for h in hits:
-        print(f"{h.article_id:>5}  {h.score:7.2f}  {h.title}\n       {h.passage}")
+    # The rank, not bm25's score: where every article holds the words, bm25 gives each
+    # next to 0 ("0.00" for every hit), yet the order (phrase, title, newest) still holds.
+    for rank, h in enumerate(hits, 1):
+        print(f"{rank:>4}.  {h.article_id:>5}  {h.title}\n              {h.passage}")
     if not hits:
         print("no article matches", file=sys.stderr)
     return 0

@@ -27,11 +27,15 @@
                                                  [--json | --csv FILE]       tags × articles or values
     chugiai [--data-dir DIR] cooccurrence [--within overlap|sentence|paragraph|words:N] [--json | --csv FILE]
     chugiai --self-test                          open offscreen, segment a sentence, exit 0
+
+A command whose output goes into a pipe that closes early (`| head`) stops quietly with
+exit status 141, as a program ended by SIGPIPE.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 
@@ -70,12 +74,49 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+# A command whose output went into a pipe that closed early (`chugiai concordance ... | head`)
+# stops quietly with this status, as a shell reports a program ended by SIGPIPE (128 + 13):
+# the data is cut short, which `set -o pipefail` scripts can see, without a traceback.
+EXIT_BROKEN_PIPE = 141
+# In a self-test, whose output people and CI read, Qt's own notes are noise: its qt.*
+# categories, and the offscreen platform's uncategorized "This plugin does not support
+# propagateSizeHints()". Anything else Qt says still reaches stderr.
+_QT_NOISE = "This plugin does not support"
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.command is None:
         from desktop_app.ui.app import run_gui
 
+        if args.self_test:
+            _quiet_qt()
         return run_gui(data_dir=args.data_dir, self_test=args.self_test)
+    try:
+        status = _run(args)
+        sys.stdout.flush()  # what is still buffered may meet the closed pipe too
+        return status
+    except BrokenPipeError:
+        # Python's recipe: point stdout at devnull, so the flush at exit fails no more.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_BROKEN_PIPE
+
+
+def _qt_message(mode, context, message: str) -> None:
+    """Drop Qt's own notes (see _QT_NOISE); pass every other Qt message to stderr."""
+    if (context.category or "").startswith("qt.") or message.startswith(_QT_NOISE):
+        return
+    print(message, file=sys.stderr)
+
+
+def _quiet_qt() -> None:
+    from PySide6.QtCore import qInstallMessageHandler
+
+    qInstallMessageHandler(_qt_message)  # a module function: it must outlive this call
+
+
+def _run(args: argparse.Namespace) -> int:
     import sqlite3
 
     from sqlalchemy import exc as sa_exc

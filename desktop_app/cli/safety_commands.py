@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from desktop_app import paths
-from desktop_app.cli.common import open_db
+from desktop_app.cli.common import folder_missing, open_db
 
 
 def register(sub) -> None:
@@ -31,6 +31,11 @@ def _cmd_backup(args: argparse.Namespace) -> int:
     from desktop_app.core.storage.copies import clean_partial_copies, remove_killed_copy
 
     target = Path(args.file)
+    if folder_missing(target):  # said in words, not SQLite's "unable to open database file"
+        return 2
+    if target.is_dir():
+        print(f"chugiai: {target} is a folder; give the backup a file name inside it", file=sys.stderr)
+        return 2
     clean_partial_copies(target.parent)  # what a killed earlier backup left there
     if target.exists() and not remove_killed_copy(target):
         print(f"chugiai: {target} already exists; choose a new file name", file=sys.stderr)

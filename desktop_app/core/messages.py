@@ -184,7 +184,7 @@ ENGLISH: dict[str, English] = {
     "import.json_invalid": "it is not valid JSON ({reason} at line {line}, column {column})",
     "import.too_deep": "it is nested too deeply",
     "import.unknown_kind": "{file}: not an annotation file this app reads (use .csv, "
-                           ".json/.jsonld or .qdpx).",
+                           ".json/.jsonld, .qdpx or .qdc).",
     "import.no_such_file": "{path}: no such file.",
     "import.summary": _import_summary,
     "import.unplaced_example": "“{quote}”: {why}",
@@ -192,6 +192,9 @@ ENGLISH: dict[str, English] = {
     "unplaced.no_article": "no article in the library contains this passage",
     "unplaced.passage_gone": "the passage is no longer in the article",
     "unplaced.ambiguous": "the passage is in {count} articles; cannot tell which one is meant",
+    "unplaced.ambiguous_in_article": "the passage occurs {count} times in the article, with the "
+                                     "same context, and the file gives no position: cannot tell "
+                                     "which one is meant",
     "unplaced.blank": "the passage holds only spaces",
     "unplaced.memo_ambiguous": "the memo's address belongs to {count} articles; cannot tell "
                                "which one is meant",
@@ -223,8 +226,29 @@ ENGLISH: dict[str, English] = {
     "qdpx.text_unreadable": "the text of {label} cannot be read: {reason}",
     "qdpx.summary": _qdpx_summary,
     "qdpx.sources_skipped": "{count} {kind} source(s) skipped: only text sources are imported.",
-    "qdpx.positions_converted": "Positions in {label} count {unit} (not code points, as "
-                                "REFI-QDA says); they were converted.",
+    "qdpx.positions_read": lambda p: fill(
+        "Positions in {count} " + ("source" if p["count"] == 1 else "sources") + " ({sources}) "
+        "were read as {unit}: {evidence}.", p, Message.english),
+    "qdpx.positions_uncertain": lambda p: fill(
+        "Positions in {count} " + ("source" if p["count"] == 1 else "sources") + " ({sources}) "
+        "may count {unit} or {alternative}, and the file does not tell clearly ({agree} of "
+        "{total} selection edges fall between words read as {unit}, {other} read as "
+        "{alternative}). They were read as {unit}, {why}: check a few of their highlights.",
+        p, Message.english),
+    "qdpx.unit_code_points": "code points",
+    "qdpx.unit_utf16": "UTF-16 code units",
+    "qdpx.unit_crlf": "characters with a CRLF line break counted as one",
+    "qdpx.unit_other": "another counting",
+    "qdpx.evidence_names": "{agree} of {total} selection names match the text read that way, "
+                           "{other} read as {alternative}",
+    "qdpx.evidence_boundaries": "{agree} of {total} selection edges fall between words read that "
+                                "way, {other} read as {alternative}",
+    "qdpx.evidence_fit": "read any other way, a selection would lie outside the text or inside a "
+                         "character",
+    "qdpx.evidence_project": "the other sources of the project show it clearly",
+    "qdpx.why_habit": "as {origin} is known to count",
+    "qdpx.why_standard": "as the REFI-QDA standard says",
+    "qdpx.why_none": "for want of a better reason",
     "qdpx.empty_selection": "An empty selection ({start}–{end}) in {label} was dropped.",
     "qdpx.empty_source": "The {label} holds no text and was skipped.",
     "qdpx.source_outside": "The {label} was skipped: its text is not inside the archive "
@@ -234,6 +258,13 @@ ENGLISH: dict[str, English] = {
                           "highlights were imported without them.",
     "qdpx.memo_appended": "The memo on “{title}” from the file was added below the one already "
                           "in the library.",
+    # REFI-QDA codebooks (.qdc)
+    "qdc.bad_xml": "it is not well-formed XML ({reason}).",
+    "qdc.not_codebook": "it is not a REFI-QDA codebook (its root is not CodeBook).",
+    "qdc.no_codes": "the codebook holds no codes.",
+    "qdc.summary": lambda p: fill(
+        "{file}: {codes} new " + ("tag" if p["codes"] == 1 else "tags") + ", {present} already "
+        "in the codebook (kept as they are).", p, Message.english),
     # exports
     "export.no_tags": "The library has no tags yet: a codebook needs at least one.",
     # attributes of articles (cases and variables), filters on them
@@ -276,6 +307,16 @@ ENGLISH: dict[str, English] = {
     # coded passages, matrices, co-occurrence
     "analysis.unknown_tag": "There is no tag “{name}”.",
     "analysis.no_tags": "Choose at least one tag.",
+    "export.no_such_tag": "There is no tag named “{tag}” (nor one nested under it).",
+    "export.duplicate_leaf_names": "{count} code name(s) are used by more than one code without "
+                                   "sub-codes ({names}): QualCoder keeps one code per name and "
+                                   "would merge them. Rename them first if the file is for "
+                                   "QualCoder.",
+    "export.conll_all_outside": "No token is labelled: no highlight in the exported articles "
+                                "carries the tag “{tag}” or one nested under it, so every label "
+                                "is O.",
+    "export.conll_all_outside_any": "No token is labelled: the exported articles have no tagged "
+                                    "highlights, so every label is O.",
 }
 
 

@@ -186,7 +186,7 @@ class Wording(QObject):
                 "it is not valid JSON ({reason} at line {line}, column {column})"),
             "import.too_deep": self.tr("it is nested too deeply"),
             "import.unknown_kind": self.tr("{file}: not an annotation file this app reads "
-                                           "(use .csv, .json/.jsonld or .qdpx)."),
+                                           "(use .csv, .json/.jsonld, .qdpx or .qdc)."),
             "import.no_such_file": self.tr("{path}: no such file."),
             "import.summary": self._import_summary,
             "import.unplaced_example": self.tr("“{quote}”: {why}"),
@@ -195,6 +195,9 @@ class Wording(QObject):
             "unplaced.passage_gone": self.tr("the passage is no longer in the article"),
             "unplaced.ambiguous": lambda p: self.tr(
                 "the passage is in %n articles; cannot tell which one is meant", "", _count(p)),
+            "unplaced.ambiguous_in_article": lambda p: self.tr(
+                "the passage occurs %n time(s) in the article, with the same context, and the file "
+                "gives no position: cannot tell which one is meant", "", _count(p)),
             "unplaced.blank": self.tr("the passage holds only spaces"),
             "unplaced.memo_ambiguous": lambda p: self.tr(
                 "the memo's address belongs to %n articles; cannot tell which one is meant",
@@ -235,9 +238,31 @@ class Wording(QObject):
             "qdpx.summary": self._qdpx_summary,
             "qdpx.sources_skipped": lambda p: self.tr(
                 "%n {kind} source(s) skipped: only text sources are imported.", "", _count(p)),
-            "qdpx.positions_converted": self.tr(
-                "Positions in {label} count {unit} (not code points, as REFI-QDA says); they "
-                "were converted."),
+            "qdpx.positions_read": lambda p: self.tr(
+                "Positions in %n source(s) ({sources}) were read as {unit}: {evidence}.", "",
+                _count(p)),
+            "qdpx.positions_uncertain": lambda p: self.tr(
+                "Positions in %n source(s) ({sources}) may count {unit} or {alternative}, and the "
+                "file does not tell clearly ({agree} of {total} selection edges fall between "
+                "words read as {unit}, {other} read as {alternative}). They were read as {unit}, "
+                "{why}: check a few of their highlights.", "", _count(p)),
+            "qdpx.unit_code_points": self.tr("code points"),
+            "qdpx.unit_utf16": self.tr("UTF-16 code units"),
+            "qdpx.unit_crlf": self.tr("characters with a CRLF line break counted as one"),
+            "qdpx.unit_other": self.tr("another counting"),
+            "qdpx.evidence_names": self.tr(
+                "{agree} of {total} selection names match the text read that way, {other} read "
+                "as {alternative}"),
+            "qdpx.evidence_boundaries": self.tr(
+                "{agree} of {total} selection edges fall between words read that way, {other} "
+                "read as {alternative}"),
+            "qdpx.evidence_fit": self.tr(
+                "read any other way, a selection would lie outside the text or inside a "
+                "character"),
+            "qdpx.evidence_project": self.tr("the other sources of the project show it clearly"),
+            "qdpx.why_habit": self.tr("as {origin} is known to count"),
+            "qdpx.why_standard": self.tr("as the REFI-QDA standard says"),
+            "qdpx.why_none": self.tr("for want of a better reason"),
             "qdpx.empty_selection": self.tr(
                 "An empty selection ({start}–{end}) in {label} was dropped."),
             "qdpx.empty_source": self.tr("The {label} holds no text and was skipped."),
@@ -249,6 +274,14 @@ class Wording(QObject):
                 "imported without them.", "", _count(p)),
             "qdpx.memo_appended": self.tr("The memo on “{title}” from the file was added below "
                                           "the one already in the library."),
+            # REFI-QDA codebooks (.qdc)
+            "qdc.bad_xml": self.tr("it is not well-formed XML ({reason})."),
+            "qdc.not_codebook": self.tr(
+                "it is not a REFI-QDA codebook (its root is not CodeBook)."),
+            "qdc.no_codes": self.tr("the codebook holds no codes."),
+            "qdc.summary": lambda p: self.tr(
+                "{file}: %n new tag(s), {present} already in the codebook (kept as they are).",
+                "", _count(p, "codes")),
             # exports
             "export.no_tags": self.tr(
                 "The library has no tags yet: a codebook needs at least one."),
@@ -301,5 +334,16 @@ class Wording(QObject):
             # coded passages, matrices, co-occurrence
             "analysis.unknown_tag": self.tr("There is no tag “{name}”."),
             "analysis.no_tags": self.tr("Choose at least one tag."),
+            "export.no_such_tag": self.tr("There is no tag named “{tag}” (nor one nested under it)."),
+            "export.duplicate_leaf_names": lambda p: self.tr(
+                "%n code name(s) are used by more than one code without sub-codes ({names}): "
+                "QualCoder keeps one code per name and would merge them. Rename them first if the "
+                "file is for QualCoder.", "", _count(p)),
+            "export.conll_all_outside": self.tr(
+                "No token is labelled: no highlight in the exported articles carries the tag "
+                "“{tag}” or one nested under it, so every label is O."),
+            "export.conll_all_outside_any": self.tr(
+                "No token is labelled: the exported articles have no tagged highlights, so every "
+                "label is O."),
         }
 

@@ -148,7 +148,7 @@ def test_search_prints_ranked_json_without_needing_diacritics(tmp_path, seeds_co
     assert result.returncode == 0, result.stderr
     hits = json.loads(result.stdout)
     assert 0 < len(hits) <= 3
-    assert set(hits[0]) == {"article_id", "title", "score", "passage", "offset", "marks"}
+    assert set(hits[0]) == {"article_id", "title", "rank", "score", "passage", "offset", "marks"}
     assert [h["score"] for h in hits] == sorted((h["score"] for h in hits), reverse=True)
     from desktop_app.core.text.normalize import fold
 

@@ -64,9 +64,13 @@ def test_export_of_one_article_and_semicolon_delimiter(db, tmp_path):
 
 
 def test_formula_cells_are_neutralized_but_numbers_stay_numbers():
-    for dangerous in ["=1+1", "+84 912", "-5", "@SUM(1)", "\tx", "\rx", "\nx"]:
+    for dangerous in ["=1+1", "+84 912", "-5+A1", "@SUM(1)", "\tx", "\rx", "\nx", "-", "'=1", "''+x"]:
         assert safe_cell(dangerous) == "'" + dangerous
+    # Numbers stay numbers: a spreadsheet reads them as the number, never as a formula.
+    for number in ["-5", "+3.5", "-1,234.5", "-2e3", "-.5", "'-5"]:
+        assert safe_cell(number) == number
     assert safe_cell("Bình thường") == "Bình thường"
+    assert safe_cell("'trích dẫn'") == "'trích dẫn'"
     assert safe_cell(42) == 42
     assert safe_cell(None) == ""
 
@@ -116,9 +120,11 @@ def test_rows_built_excel_safe_match_the_generic_safe_path(db, tmp_path):
     assert safe == [[safe_cell(v) for v in row] for row in raw]
     assert [r[0:4] for r in safe][0] == [a, "'=Tiêu đề", "'+Nguồn", "2023-04-04"]
     assert sorted(r[8] for r in safe) == ["", "'-Âm; Bình", "'=Mã", "Bình"]
-    assert raw[0][COLUMNS.index("created_at")] == "2023-04-04T10:48:00.120000"
-    assert raw[1][COLUMNS.index("created_at")] == datetime.fromisoformat(
-        raw[1][COLUMNS.index("created_at")]).isoformat()
+    assert raw[0][COLUMNS.index("created_at")] == "2023-04-04T10:48:00.120000Z"
+    # ISO 8601 in UTC, ending with "Z" as the README says, to the second when whole.
+    created = raw[1][COLUMNS.index("created_at")]
+    assert created.endswith("Z") and "." not in created
+    assert datetime.fromisoformat(created[:-1]).isoformat() + "Z" == created
     # The scope of one tag keeps exactly the highlights carrying it.
     assert [r[7] for r in highlight_rows(db, tag="Bình")] == ["-5", "Bình"]
     out = tmp_path / "a.csv"

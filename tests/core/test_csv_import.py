@@ -87,7 +87,9 @@ def test_round_trip_into_a_library_with_the_same_articles_is_byte_identical(
 
 def test_formula_prefix_is_removed_only_where_export_added_it():
     assert unsafe_cell("'=SUM(A1)") == "=SUM(A1)"
-    assert unsafe_cell("'-5") == "-5"
+    assert unsafe_cell("'-5+1") == "-5+1"
+    assert unsafe_cell("'-5") == "'-5"  # "-5" is never guarded: this "'" was the user's
+    assert unsafe_cell("''=1") == "'=1"  # the guard of a cell that began with "'="
     assert unsafe_cell("'\nx") == "\nx"
     assert unsafe_cell("'trích dẫn'") == "'trích dẫn'"  # an apostrophe the user typed
     assert unsafe_cell("''") == "''"

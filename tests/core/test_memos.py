@@ -200,7 +200,9 @@ def test_qdpx_round_trip_restores_memos_and_keeps_a_memo_already_there(db, other
     first, second = tmp_path / "first.qdpx", tmp_path / "second.qdpx"
     export_qdpx(db, first)
     result = import_qdpx(other_db, first)
-    assert (result.memos_imported, result.problems) == (2, [])
+    assert result.memos_imported == 2
+    # The only note: how positions were counted where the text has an emoji (as we wrote them).
+    assert [p for p in result.problems if "were read as code points" not in p] == []
     assert memos_by_title(other_db) == {"Hội nghị cán bộ": TRICKY, "Đào tạo cán bộ": "=SUM(A1)"}
     export_qdpx(other_db, second)
     assert second.read_bytes() == first.read_bytes()

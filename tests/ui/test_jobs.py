@@ -51,16 +51,15 @@ def test_export_writes_the_file_and_reports_the_count(qtbot, parent, library, tm
 
 def test_cancel_in_the_status_bar_leaves_no_file(qtbot, parent, library, tmp_path, monkeypatch):
     reached, release = threading.Event(), threading.Event()
-    real_export = formats.export
+    real_export = formats.export_detailed
 
-    def slow_export(db, key, path, *args):
+    def slow_export(db, key, path, article_ids, tag, delimiter, columns, progress: Progress, positions):
         """The real export, held at its first report (as a long one would be) until the
         test has clicked Cancel; then the op's own Progress decides."""
-        progress: Progress = args[-1]
         held = Progress(lambda d, t, n: (reached.set(), release.wait(5), progress.check()))
-        return real_export(db, key, path, *args[:-1], held)
+        return real_export(db, key, path, article_ids, tag, delimiter, columns, held, positions)
 
-    monkeypatch.setattr("desktop_app.ui.window.jobs.export", slow_export)
+    monkeypatch.setattr("desktop_app.ui.window.jobs.export_detailed", slow_export)
     status = ProgressStatus(parent)
     outcome: list[str] = []
     out = tmp_path / "out.xlsx"
@@ -92,7 +91,7 @@ def test_annotation_import_failure_arrives_in_words(qtbot, parent, library, tmp_
     failures: list[str] = []
     op = start_annotation_import(parent, library, bad, on_failure=failures.append)
     qtbot.waitUntil(lambda: op.done, timeout=10_000)
-    assert failures == ["notes.txt: not an annotation file this app reads (use .csv, .json/.jsonld or .qdpx)."]
+    assert failures == ["notes.txt: not an annotation file this app reads (use .csv, .json/.jsonld, .qdpx or .qdc)."]
 
 
 def test_annotation_import_cancelled_before_it_began_imports_nothing(qtbot, parent, library, tmp_path):

@@ -106,7 +106,7 @@ def test_export_dialog_offers_every_format_with_its_options(open_window, qtbot):
     keys = [dialog.format.itemData(i) for i in range(dialog.format.count())]
     assert keys == list(FORMATS)
     dialog.format.setCurrentIndex(keys.index("qdc"))
-    assert not dialog.tag.isEnabled() and not dialog.scope_all.isEnabled()
+    assert dialog.tag.isEnabled() and not dialog.scope_all.isEnabled()  # a branch of the codebook
     dialog.format.setCurrentIndex(keys.index("csv"))
     assert dialog.tag.isEnabled() and dialog.columns.isEnabled() and dialog.delimiter.isEnabled()
     dialog.columns_model.item(11).setCheckState(Qt.CheckState.Unchecked)  # context

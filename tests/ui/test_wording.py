@@ -23,6 +23,12 @@ COUNTED = {
                        "unplaced": 1, "examples": (Message("unplaced.blank"),)},
     "qdpx.summary": {"file": "p.qdpx", "highlights": 2, "articles": 1, "present": 0,
                      "codes": 3, "memos": 0, "notes": 1, "examples": (Message("qdpx.no_path"),)},
+    "qdpx.positions_read": {"count": 2, "sources": ("a", "b"), "unit": Message("qdpx.unit_utf16"),
+                            "evidence": Message("qdpx.evidence_fit")},
+    "qdpx.positions_uncertain": {"count": 1, "sources": ("a",), "unit": "u", "alternative": "v",
+                                 "agree": 1, "other": 1, "total": 2,
+                                 "why": Message("qdpx.why_standard")},
+    "qdc.summary": {"file": "c.qdc", "codes": 1, "present": 0},
 }
 
 

@@ -16,8 +16,10 @@ blank line. Tokens come from the stored segmentation, or from `segment_text` whe
 article has none (slow: ~7 s per MB; it is not stored back).
 
 Labels: a token is inside a highlight if their spans overlap at all. Only highlights
-with a chosen tag count; a highlight with several chosen tags uses the first in the
-order of `tags` (folded-name order when every tag is chosen). Where highlights
+with a tag in a chosen scope count: as everywhere (`--tag`), a chosen tag takes the tags
+nested under it too, and each highlight is labelled with its own tag ("B-Cán_bộ/Đào_tạo").
+A highlight with several such tags uses the first by the order of `tags` (the scope
+listed first), then folded name. Where highlights
 overlap, the earliest-starting one wins the shared tokens, then the longest, then the
 first created; the loser keeps its other tokens, starting again with B-. Each
 sentence starts a new B-, since CoNLL readers treat sentences independently. Spaces
@@ -38,6 +40,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
+from desktop_app.core.annotate.tag_paths import in_tag_scope
 from desktop_app.core.interchange.csv_export import atomic_open
 from desktop_app.core.nlp.segmentation import segment_text
 from desktop_app.core.nlp.stored import load_segmentation
@@ -127,18 +130,24 @@ def label_name(tag: str) -> str:
     return "_".join(tag.split())
 
 
+def _scope_rank(name: str, scopes: Sequence[str] | None) -> int | None:
+    """The index of the first chosen scope holding the tag `name`; None if none does."""
+    if scopes is None:
+        return 0
+    return next((n for n, scope in enumerate(scopes) if in_tag_scope(name, scope)), None)
+
+
 def _entities(highlights: Iterable[Highlight], tags: Sequence[str] | None) -> list[Entity]:
-    """Each highlight's winning chosen tag, sorted by precedence (see module docstring)."""
-    chosen = None if tags is None else {" ".join(t.split()): n for n, t in enumerate(tags)}
+    """Each highlight's winning tag in the chosen scopes, sorted by precedence (see the
+    module docstring)."""
+    scopes = None if tags is None else [" ".join(t.split()) for t in tags]
     ranked = []
     for h in highlights:
-        names = [t.name for t in h.tags if chosen is None or t.name in chosen]
+        names = [(rank, fold(t.name), t.name) for t in h.tags
+                 if (rank := _scope_rank(t.name, scopes)) is not None]
         if not names:
             continue
-        if chosen is None:
-            best = min(names, key=lambda n: (fold(n), n))
-        else:
-            best = min(names, key=lambda n: chosen[n])
+        best = min(names)[2]
         ranked.append(((h.start, -(h.end - h.start), h.id), (h.start, h.end, label_name(best))))
     ranked.sort(key=lambda item: item[0])
     return [entity for _key, entity in ranked]
@@ -168,6 +177,22 @@ def export_conll(
     `should_cancel()`); a cancelled export raises ExportCancelled (a Cancelled) and leaves
     no file.
     """
+    return export_conll_counted(db, path, tags, article_ids, join, progress=progress,
+                                should_cancel=should_cancel)[0]
+
+
+def export_conll_counted(
+    db: Database,
+    path: Path,
+    tags: Sequence[str] | None = None,
+    article_ids: Iterable[int] | None = None,
+    join: str = "_",
+    *,
+    progress: Progress | Callable[[int, int], None] | None = None,
+    should_cancel: Callable[[], bool] | None = None,
+) -> tuple[int, int]:
+    """export_conll, returning (tokens, tokens labelled other than O): a file of only O
+    labels is worth a warning."""
     if isinstance(progress, Progress):
         job = progress
         should_cancel, progress = (lambda: job.cancelled), job.report
@@ -180,7 +205,7 @@ def export_conll(
         stmt = stmt.where(Article.id.in_(list(article_ids)))
     with db.session() as s:
         ids = list(s.scalars(stmt))
-    total = 0
+    total = labelled = 0
     with atomic_open(path, ".conll", "w", encoding="utf-8", newline="") as f:
         for done, article_id in enumerate(ids):
             if should_cancel and should_cancel():
@@ -207,11 +232,12 @@ def export_conll(
                 for (start, end), label in zip(sentence, labels, strict=True):
                     token = token_form(text[start:end], join)
                     f.write(f"{token}\t{start}\t{end}\t{label}\n")
+                    labelled += label != "O"
                 f.write("\n")
                 total += len(sentence)
         if progress:
             progress(len(ids), len(ids))
-    return total
+    return total, labelled
 
 
 # --- CoNLL-U (chugiai segment) ------------------------------------------------------------

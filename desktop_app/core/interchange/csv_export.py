@@ -1,7 +1,8 @@
 """CSV export, one row per highlight, that Excel opens correctly with Vietnamese text.
 
 DESIGN.md: utf-8-sig (Excel needs the BOM), newline="" (no blank rows on Windows),
-and text cells that Excel would run as a formula are prefixed with "'" (OWASP).
+and text cells that Excel would run as a formula are prefixed with "'" (OWASP; the exact
+rule, which csv_import undoes exactly, is `needs_guard`).
 The pieces other exporters share live here too: the highlight query, tag scopes,
 column selection and the atomic write.
 
@@ -72,6 +73,10 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n", "\0")
 
 
 _FORMULA_FIRST = frozenset(_FORMULA_START)
+_GUARD_FIRST = _FORMULA_FIRST | {"'"}  # a cell may need the guard only if it starts so
+# A plain number, signed: "-5", "+3.5", "-1,234.5", "-2e3". A spreadsheet reads it as the
+# number, never as a formula, so it is written as it is.
+_NUMBER_RE = re.compile(r"[+-]?(?:\d+(?:[.,]\d+)*(?:[.,]\d*)?|[.,]\d+)(?:[eE][+-]?\d+)?")
 
 
 def looks_like_formula(value: object) -> TypeGuard[str]:
@@ -79,11 +84,24 @@ def looks_like_formula(value: object) -> TypeGuard[str]:
     return isinstance(value, str) and value[:1] in _FORMULA_FIRST
 
 
+def needs_guard(value: str) -> bool:
+    """Whether a text cell is written with a "'" in front: its first character after any
+    "'"s is = + - @ TAB CR LF or NUL, and it is not a plain number ("-5" stays "-5").
+
+    Counting the "'"s makes the guard exactly reversible (csv_import.unsafe_cell drops one
+    "'" where the rest needs the guard): "=1" is written "'=1", and a cell that itself
+    begins "'=1" is written "''=1", so both come back as they were.
+    """
+    rest = value.lstrip("'")
+    return rest[:1] in _FORMULA_FIRST and _NUMBER_RE.fullmatch(rest) is None
+
+
 def safe_cell(value: object) -> object:
     """Neutralize formula injection in text; leave numbers numeric."""
     if value is None:
         return ""
-    if value.__class__ is str and value[:1] in _FORMULA_FIRST:  # the hot path of every export
+    # The hot path of every export: most cells start with a letter or digit.
+    if value.__class__ is str and value[:1] in _GUARD_FIRST and needs_guard(value):
         return "'" + value
     return value
 
@@ -116,7 +134,8 @@ def highlight_records(
     excel_safe: bool = False,
     progress: Progress | None = None,
 ) -> Iterator[tuple[list[object], tuple[str, ...]]]:
-    """Raw rows in COLUMNS order (created_at ISO text, "" if unknown) with each row's tags.
+    """Raw rows in COLUMNS order (created_at ISO text in UTC with "Z", "" if unknown) with
+    each row's tags.
 
     Every exporter formats the raw values its own way (Excel-safe text for CSV, real
     dates for xlsx). By article then position; `tag` keeps highlights carrying a tag in
@@ -147,8 +166,8 @@ def highlight_records(
         # tag ids "3,17" -> (joined names, names, in scope)
         tag_sets: dict[str | None, tuple[str, tuple[str, ...], bool]] = {None: ("", (), scope is None)}
         sql = (f'SELECT id, start, "end", quote, coalesce(note, \'\'),'
-               # Stored "2023-04-04 10:48:00.000000"; written as datetime.isoformat() does.
-               " coalesce(replace(replace(created_at, '.000000', ''), ' ', 'T'), '')"
+               # Stored "2023-04-04 10:48:00.000000", in UTC: written "2023-04-04T10:48:00Z".
+               " coalesce(replace(replace(created_at, '.000000', ''), ' ', 'T') || 'Z', '')"
                f" FROM {h} WHERE article_id = ? AND orphaned = 0 ORDER BY start, id")
         safe = safe_cell if excel_safe else _as_is
         for done, (aid, title, source, published) in enumerate(articles):
@@ -172,11 +191,11 @@ def highlight_records(
                     context_of = SentenceIndex(text).context
                 context = context_of(start, end)
                 if excel_safe:  # safe_cell, inlined for the three per-row text cells
-                    if quote[:1] in _FORMULA_FIRST:
+                    if quote[:1] in _GUARD_FIRST and needs_guard(quote):
                         quote = "'" + quote
-                    if note[:1] in _FORMULA_FIRST:
+                    if note[:1] in _GUARD_FIRST and needs_guard(note):
                         note = "'" + note
-                    if context[:1] in _FORMULA_FIRST:
+                    if context[:1] in _GUARD_FIRST and needs_guard(context):
                         context = "'" + context
                 yield [aid, title, source, published, hid, start, end, quote, tagged[0],
                        note, created, context], tagged[1]

@@ -15,7 +15,7 @@ from datetime import datetime
 from operator import itemgetter
 from pathlib import Path
 
-from desktop_app.core.interchange.csv_export import _FORMULA_START, split_tags
+from desktop_app.core.interchange.csv_export import needs_guard, split_tags
 from desktop_app.core.interchange.importing import (
     AnnotationImportError,
     ImportResult,
@@ -36,12 +36,10 @@ class _Malformed(Exception):
 
 
 def unsafe_cell(value: str) -> str:
-    """Undo csv_export.safe_cell: drop the "'" it puts before a formula character.
-
-    A value that itself began with "'" and a formula character looks the same in the file
-    and comes back without its "'"; no reader can tell the two apart.
-    """
-    if value.startswith("'") and value[1:].startswith(_FORMULA_START):
+    """Undo csv_export.safe_cell exactly: drop the one "'" it put in front, which is there
+    where the rest of the cell needs the guard (csv_export.needs_guard). A cell of ours that
+    itself began with "'" was written with one more, so it comes back as it was."""
+    if value.startswith("'") and needs_guard(value[1:]):
         return value[1:]
     return value
 

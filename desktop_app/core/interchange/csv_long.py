@@ -101,6 +101,6 @@ def codebook_rows(
     return rows
 
 
-def export_codebook_csv(db: Database, path: Path, delimiter: str = ",") -> int:
-    """Write the codebook atomically and return the number of tags."""
-    return write_csv(path, CODEBOOK_COLUMNS, codebook_rows(db), delimiter)
+def export_codebook_csv(db: Database, path: Path, delimiter: str = ",", tag: str | None = None) -> int:
+    """Write the codebook (the tags in `tag`'s scope) atomically; return the number of tags."""
+    return write_csv(path, CODEBOOK_COLUMNS, codebook_rows(db, tag=tag), delimiter)

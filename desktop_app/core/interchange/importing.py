@@ -16,9 +16,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop_app.core.annotate.edits import tag_mark, tags_after
@@ -30,7 +30,14 @@ from desktop_app.core.annotate.highlights import (
     add_highlights,
     clean_tag_names,
 )
-from desktop_app.core.library.anchoring import Anchor, anchor, anchor_at_position, context_agreement
+from desktop_app.core.interchange.import_targets import Library, Target, chunks
+from desktop_app.core.library.anchoring import (
+    Ambiguous,
+    Anchor,
+    anchor_at_position,
+    context_agreement,
+    locate,
+)
 from desktop_app.core.library.memos import add_memo, memo_in
 from desktop_app.core.messages import Message
 from desktop_app.core.storage.database import Database
@@ -38,7 +45,6 @@ from desktop_app.core.storage.models import Article, Highlight, Tag, highlight_t
 from desktop_app.core.text.normalize import normalize
 
 _METHOD_RANK = {"fuzzy": 0, "exact-quote": 1, "exact-position": 2}
-_CHUNK = 500  # bound parameters per IN (...): well below SQLite's oldest limit of 999
 
 
 class AnnotationImportError(AnnotationError):
@@ -143,115 +149,8 @@ def parse_timestamp(value: str) -> datetime:
     return moment.astimezone(timezone.utc)
 
 
-# --- the articles a file points at ----------------------------------------------------------
-@dataclass(frozen=True, slots=True)
-class _Target:
-    """An article as placing needs it; `text` is read once per import."""
-
-    id: int
-    title: str
-    text: str
-
-
-_TARGET_COLUMNS = (Article.id, Article.title, Article.text)
-
-
-class _Library:
-    """Answers "which articles may this be?" from one session, asking the database once per
-    distinct hash, id, url, title or quote, and fetching the common keys in bulk."""
-
-    def __init__(self, s: Session, records: Sequence[IncomingHighlight]) -> None:
-        self.s = s
-        self.by_id: dict[int, _Target] = {}
-        self.by_hash: dict[str, _Target] = {}
-        self._lists: dict[tuple[str, object], list[_Target]] = {}
-        hashes = sorted({r.content_hash for r in records if r.content_hash})
-        for chunk in _chunks(hashes):
-            stmt = select(*_TARGET_COLUMNS, Article.content_hash).where(
-                Article.content_hash.in_(chunk))
-            for id_, title, text, content_hash in s.execute(stmt):
-                self.by_hash[content_hash] = self._keep(id_, title, text)
-        ids = sorted({r.article_id for r in records
-                      if r.article_id is not None and r.title is not None} - self.by_id.keys())
-        for chunk in _chunks(ids):
-            self._fetch(Article.id.in_(chunk))
-
-    def _keep(self, id_: int, title: str, text: str) -> _Target:
-        target = self.by_id.get(id_)
-        if target is None:
-            target = self.by_id[id_] = _Target(id_, title, text)
-        return target
-
-    def _fetch(self, *where: Any) -> list[_Target]:
-        return [self._keep(*row) for row in self.s.execute(select(*_TARGET_COLUMNS).where(*where))]
-
-    def _cached(self, key: tuple[str, object], *where: object) -> list[_Target]:
-        found = self._lists.get(key)
-        if found is None:
-            found = self._lists[key] = self._fetch(*where)
-        return found
-
-    def with_url(self, url: str) -> list[_Target]:
-        return self._cached(("url", url), Article.url == url)
-
-    def with_title(self, title: str, published: str | None) -> list[_Target]:
-        where = [Article.title == title]
-        if published:
-            where.append(Article.published == published)
-        return self._cached(("title", (title, published or None)), *where)
-
-    def containing(self, quote: str) -> list[_Target]:
-        return self._cached(("quote", quote), func.instr(Article.text, quote) > 0)
-
-    def similar(self, quote: str, limit: int = 3) -> list[_Target]:
-        """Articles sharing most words of the quote: where a changed quote may still be found."""
-        key = ("similar", quote)
-        if key in self._lists:
-            return self._lists[key]
-        words = sorted({w for w in quote.split() if len(w) > 1}, key=len, reverse=True)[:30]
-        scored = []
-        if words:
-            for article_id, text in self.s.execute(select(Article.id, Article.text)):
-                hits = sum(w in text for w in words)
-                if hits * 2 >= len(words):
-                    scored.append((hits, article_id))
-        scored.sort(reverse=True)
-        best = [article_id for _, article_id in scored[:limit]]
-        if best:
-            self._fetch(Article.id.in_(best))
-        found = self._lists[key] = [self.by_id[i] for i in best]
-        return found
-
-    def candidates(self, rec: IncomingHighlight) -> tuple[list[_Target], bool]:
-        """Articles the highlight may belong to, and whether the file named the article."""
-        if rec.content_hash:
-            target = self.by_hash.get(rec.content_hash)
-            if target is not None:
-                return [target], True
-        if rec.article_id is not None and rec.title is not None:
-            target = self.by_id.get(rec.article_id)
-            if target is not None and target.title == rec.title:
-                return [target], True
-        if rec.url:
-            found = self.with_url(rec.url)
-            if found:
-                return found, len(found) == 1
-        if rec.title:
-            found = self.with_title(rec.title, rec.published)
-            if found:
-                return found, len(found) == 1
-        if not rec.quote:
-            return [], False
-        return (self.containing(rec.quote) or self.similar(rec.quote)), False
-
-
-def _chunks(values: Sequence, size: int = _CHUNK) -> Iterable[Sequence]:
-    for i in range(0, len(values), size):
-        yield values[i : i + size]
-
-
 # --- placing ------------------------------------------------------------------------------
-def _locate(library: _Library, rec: IncomingHighlight) -> tuple[_Target, Anchor] | Message:
+def _locate(library: Library, rec: IncomingHighlight) -> tuple[Target, Anchor] | Message:
     """The article and span for `rec`, or why it cannot be placed."""
     articles, named = library.candidates(rec)
     if not rec.quote:
@@ -267,20 +166,24 @@ def _locate(library: _Library, rec: IncomingHighlight) -> tuple[_Target, Anchor]
         text = articles[0].text
         # The stored position first: it usually holds, and needs no prefix or suffix.
         found = (anchor_at_position(text, rec.quote, rec.start, rec.end)
-                 or anchor(text, rec.quote, *rec.quote_context(), rec.start, rec.end))
-        if found is not None:
+                 or locate(text, rec.quote, *rec.quote_context(), rec.start, rec.end))
+        if isinstance(found, Anchor):
             return articles[0], found
+        if isinstance(found, Ambiguous):
+            return Message("unplaced.ambiguous_in_article", {"count": found.count})
         if named:
             return Message("unplaced.passage_gone")
         return Message("unplaced.no_article")
     prefix, suffix = rec.quote_context()
-    placed = []
+    placed: list[tuple[tuple[float, float, int], Target, Anchor | Ambiguous]] = []
     for article in articles:
-        found = anchor(article.text, rec.quote, prefix, suffix, rec.start, rec.end)
-        if found is not None:
+        found = locate(article.text, rec.quote, prefix, suffix, rec.start, rec.end)
+        if isinstance(found, Anchor):
             agreement = context_agreement(article.text, found.start, found.end, prefix, suffix)
             key = (found.score, round(agreement, 6), _METHOD_RANK[found.method])
             placed.append((key, article, found))
+        elif isinstance(found, Ambiguous):  # a candidate too, that cannot be placed
+            placed.append(((found.score, round(found.agreement, 6), 1), article, found))
     if not placed:
         if named:
             return Message("unplaced.passage_gone")
@@ -288,26 +191,31 @@ def _locate(library: _Library, rec: IncomingHighlight) -> tuple[_Target, Anchor]
     placed.sort(key=lambda p: p[0], reverse=True)
     if len(placed) > 1 and placed[0][0] == placed[1][0] and placed[0][1] is not placed[1][1]:
         return Message("unplaced.ambiguous", {"count": len(placed)})
-    return placed[0][1], placed[0][2]
+    best = placed[0][2]
+    if isinstance(best, Ambiguous):
+        return Message("unplaced.ambiguous_in_article", {"count": best.count})
+    return placed[0][1], best
 
 
-def _existing_highlights(
-    s: Session, article_ids: Iterable[int]
-) -> set[tuple[int, int, int, tuple[str, ...]]]:
-    """(article, start, end, sorted tag names) of every highlight on these articles."""
-    per_highlight: dict[int, tuple[tuple[int, int, int], set[str]]] = {}
-    for chunk in _chunks(sorted(article_ids)):
+Key = tuple[int, int, int, tuple[str, ...], str]
+
+
+def _existing_highlights(s: Session, article_ids: Iterable[int]) -> set[Key]:
+    """(article, start, end, sorted tag names, note) of every highlight on these articles."""
+    per_highlight: dict[int, tuple[tuple[int, int, int], set[str], str]] = {}
+    for chunk in chunks(sorted(article_ids)):
         stmt = (
-            select(Highlight.id, Highlight.article_id, Highlight.start, Highlight.end, Tag.name)
+            select(Highlight.id, Highlight.article_id, Highlight.start, Highlight.end,
+                   Highlight.note, Tag.name)
             .outerjoin(highlight_tags, highlight_tags.c.highlight_id == Highlight.id)
             .outerjoin(Tag, Tag.id == highlight_tags.c.tag_id)
             .where(Highlight.article_id.in_(chunk))
         )
-        for hid, article_id, start, end, name in s.execute(stmt):
-            entry = per_highlight.setdefault(hid, ((article_id, start, end), set()))
+        for hid, article_id, start, end, note, name in s.execute(stmt):
+            entry = per_highlight.setdefault(hid, ((article_id, start, end), set(), note or ""))
             if name is not None:
                 entry[1].add(name)
-    return {(*span, tuple(sorted(names))) for span, names in per_highlight.values()}
+    return {(*span, tuple(sorted(names)), note) for span, names, note in per_highlight.values()}
 
 
 def _utc(moment: datetime | None) -> datetime | None:
@@ -325,14 +233,16 @@ def place_highlights(
     """Anchor and create every record, and store every memo, in ONE transaction: all of
     it is kept, or none.
 
-    Records are taken in file order: a record identical (article, span and tags) to a
-    highlight already there, or to an earlier record, is skipped.
+    Records are taken in file order: a record identical (article, span, tags and note) to a
+    highlight already there, or to an earlier record, is skipped. Two highlights that differ
+    only in their notes are two highlights: both are kept. (When highlights carry who made
+    them, the coder will belong in this comparison too.)
     """
     fuzzy = skipped = 0
     orphans: list[tuple[str, Message]] = []
     with db.session() as s:
         mark = tag_mark(s)
-        library = _Library(s, records)
+        library = Library(s, records)
         # (record index, article id, start, end, fuzzy): tuples of plain values, which the
         # garbage collector stops tracking, where 100,000 objects would slow it down
         located: list[tuple[int, int, int, int, bool]] = []
@@ -347,7 +257,7 @@ def place_highlights(
                 continue
             located.append((i, target.id, span.start, span.end, span.method == "fuzzy"))
 
-        # (article, start, end, sorted tag names) of every highlight there and made here
+        # (article, start, end, sorted tag names, note) of every highlight there and made here
         seen = _existing_highlights(s, {article_id for _, article_id, *_ in located})
         cleaned: dict[tuple[str, ...], tuple[tuple[str, ...], tuple[str, ...]]] = {}
         new: list[NewHighlight] = []
@@ -359,7 +269,7 @@ def place_highlights(
                 tags = tuple(clean_tag_names(raw_tags))
                 tags_and_key = cleaned[raw_tags] = (tags, tuple(sorted(set(tags))))
             tags, tag_key = tags_and_key
-            key = (article_id, start, end, tag_key)
+            key = (article_id, start, end, tag_key, rec.note or "")
             if key in seen:
                 skipped += 1
                 continue

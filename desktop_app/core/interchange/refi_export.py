@@ -6,9 +6,16 @@ are written in an order that survives an import into another library, so exporti
 the same content twice, or after a round trip, gives the same bytes.
 
 Positions are code points into `Article.text`, which is written out unchanged as the
-source's UTF-8 text (REFI-QDA 1.5 counts code points). Orphans (see csv_export) have no
-valid position, so they get no PlainTextSelection. An article's memo is its TextSource's
-Description (what QualCoder reads as the file memo).
+source's UTF-8 text (REFI-QDA 1.5 counts code points); `positions="utf16"` counts UTF-16
+code units instead, as NVivo does (an emoji counts two), for a file meant for NVivo. Each
+selection's name is its text, which also tells our importer which counting a file uses.
+Orphans (see csv_export) have no valid position, so they get no PlainTextSelection. An
+article's memo is its TextSource's Description (what QualCoder reads as the file memo).
+
+`tag` keeps the highlights carrying a tag in its scope (the tag or one nested under it);
+the project's codebook still holds every tag, a .qdc the tags in the scope. QualCoder
+needs every code name to be unique among the leaves: `duplicate_leaf_names` finds those
+that are not, for the caller to warn about.
 """
 
 from __future__ import annotations
@@ -26,6 +33,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from desktop_app import APP_DISPLAY_NAME
+from desktop_app.core.annotate.tag_paths import in_tag_scope
 from desktop_app.core.interchange.csv_export import atomic_open
 from desktop_app.core.interchange.refi_qda import (
     ARTICLE_VARIABLES,
@@ -42,7 +50,7 @@ from desktop_app.core.messages import Message, MessageError
 from desktop_app.core.progress import Progress
 from desktop_app.core.storage.database import Database
 from desktop_app.core.storage.models import Article, Highlight, Tag
-from desktop_app.core.text.normalize import fold
+from desktop_app.core.text.normalize import OffsetMap, fold
 
 # Zip entries get this time, not the clock, so the archive bytes are reproducible.
 _ZIP_TIME = (1980, 1, 1, 0, 0, 0)
@@ -50,6 +58,7 @@ _RGB_RE = re.compile(r"#[0-9A-Fa-f]{6}|#[0-9A-Fa-f]{3}")
 # Characters XML 1.0 cannot hold at all; ElementTree would write them and break the file.
 _NOT_XML_RE = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 USER_GUID = stable_guid("user")
+NAME_CHARS = 60
 
 
 class RefiExportError(MessageError):
@@ -66,12 +75,18 @@ class _Code:
     children: dict[str, _Code] = field(default_factory=dict)
 
 
+POSITIONS = ("codepoints", "utf16")
+
+
 def export_qdpx(db: Database, path: Path, article_ids: Iterable[int] | None = None,
-                progress: Progress | None = None) -> int:
+                progress: Progress | None = None, tag: str | None = None,
+                positions: str = "codepoints") -> int:
     """Write a .qdpx (project.qde + Sources/<guid>.txt); return the number of highlights.
 
     The codebook holds every tag, so the file can be re-imported as the whole scheme.
     """
+    if positions not in POSITIONS:
+        raise ValueError(f"positions must be one of {POSITIONS}, not {positions!r}")
     if progress is not None:
         progress.step(0, 2)
     with db.session() as s:
@@ -84,7 +99,8 @@ def export_qdpx(db: Database, path: Path, article_ids: Iterable[int] | None = No
             stmt = stmt.where(Article.id.in_(list(article_ids)))
         articles = list(s.scalars(stmt))
         memos = memo_texts(s, [a.id for a in articles])
-        project, entries, count = _project(list(s.scalars(select(Tag))), articles, memos)
+        project, entries, count = _project(list(s.scalars(select(Tag))), articles, memos,
+                                           _Options(tag, positions == "utf16"))
     if progress is not None:
         progress.step(1, 2)
     entries.insert(0, ("project.qde", _xml_bytes(project)))
@@ -92,10 +108,11 @@ def export_qdpx(db: Database, path: Path, article_ids: Iterable[int] | None = No
     return count
 
 
-def export_qdc(db: Database, path: Path) -> int:
-    """Write the tags as a REFI-QDA codebook (.qdc); return the number of codes written."""
+def export_qdc(db: Database, path: Path, tag: str | None = None) -> int:
+    """Write the tags (those in `tag`'s scope) as a REFI-QDA codebook (.qdc); return the
+    number of codes written."""
     with db.session() as s:
-        roots, _guids = _code_tree(list(s.scalars(select(Tag))))
+        roots, _guids = _code_tree([t for t in s.scalars(select(Tag)) if in_tag_scope(t.name, tag)])
         if not roots:
             raise RefiExportError(Message("export.no_tags"))
         book = _el(None, "CodeBook", xmlns=CODEBOOK_NS, origin=ORIGIN)
@@ -107,8 +124,29 @@ def export_qdc(db: Database, path: Path) -> int:
     return sum(1 for _ in codes.iter("Code"))
 
 
+@dataclass(frozen=True)
+class _Options:
+    tag: str | None = None  # only highlights with a tag in this scope
+    utf16: bool = False  # positions in UTF-16 code units (NVivo), not code points
+
+
+def duplicate_leaf_names(names: Iterable[str]) -> list[str]:
+    """Names shared by two or more leaf codes (codes without children) of the code tree
+    these tag names make: QualCoder keeps one code per name, and would merge them."""
+    roots, _guids = _code_tree([Tag(id=i, name=n) for i, n in enumerate(names)])
+    leaves: Counter[str] = Counter()
+    stack = list(roots)
+    while stack:
+        code = stack.pop()
+        if code.children:
+            stack.extend(code.children.values())
+        else:
+            leaves[code.name] += 1
+    return sorted((n for n, k in leaves.items() if k > 1), key=lambda n: (fold(n), n))
+
+
 def _project(
-    tags: list[Tag], articles: list[Article], memos: dict[int, str]
+    tags: list[Tag], articles: list[Article], memos: dict[int, str], options: _Options
 ) -> tuple[ET.Element, list[tuple[str, bytes]], int]:
     """The Project element, the Sources/ entries, and the number of selections."""
     roots, code_guids = _code_tree(tags)
@@ -132,7 +170,7 @@ def _project(
         for article in articles:
             guid = stable_guid("source", article.content_hash)
             count += _text_source(sources, article, guid, code_guids, used_vars,
-                                  memos.get(article.id, ""))
+                                  memos.get(article.id, ""), options)
             entries.append((f"Sources/{guid}.txt", article.text.encode("utf-8")))
     return project, entries, count
 
@@ -181,6 +219,7 @@ def _text_source(
     code_guids: dict[int, str],
     used_vars: list[str],
     memo: str,
+    options: _Options,
 ) -> int:
     """A TextSource with one PlainTextSelection per highlight; return the highlight count."""
     src = _el(sources, "TextSource", guid=guid, name=article.title or "",
@@ -188,16 +227,19 @@ def _text_source(
     if memo:
         _el(src, "Description", text=memo)  # the schema wants it first
     ordinal: Counter[tuple[int, int]] = Counter()
-    highlights = sorted((h for h in article.highlights if not h.orphaned),
-                        key=lambda h: (h.start, h.end, h.id))
+    highlights = sorted((h for h in article.highlights if not h.orphaned and (
+        options.tag is None or any(in_tag_scope(t.name, options.tag) for t in h.tags))),
+        key=lambda h: (h.start, h.end, h.id))
+    unit = OffsetMap(article.text).to_utf16 if options.utf16 else _same
     for h in highlights:
         # Two highlights on one span differ by their order, which an import keeps.
         n = ordinal[(h.start, h.end)]
         ordinal[(h.start, h.end)] += 1
         sel_guid = stable_guid("selection", article.content_hash, h.start, h.end, n)
         created = format_datetime(h.created_at)
-        sel = _el(src, "PlainTextSelection", guid=sel_guid, startPosition=str(h.start),
-                  endPosition=str(h.end), creatingUser=USER_GUID, creationDateTime=created,
+        sel = _el(src, "PlainTextSelection", guid=sel_guid, name=selection_name(h.quote),
+                  startPosition=str(unit(h.start)), endPosition=str(unit(h.end)), creatingUser=USER_GUID,
+                  creationDateTime=created,
                   modifyingUser=USER_GUID, modifiedDateTime=format_datetime(h.modified_at))
         if h.note:
             # QualCoder reads a selection's Description as the coding memo; a NoteRef
@@ -217,6 +259,17 @@ def _text_source(
     return len(highlights)
 
 
+def _same(position: int) -> int:
+    return position
+
+
+def selection_name(quote: str) -> str:
+    """A selection's name: its text, shortened with "…" past NAME_CHARS (as QualCoder and
+    others write it). It also tells an importer how the positions count (refi_positions)."""
+    quote = " ".join(quote.split())
+    return quote if len(quote) <= NAME_CHARS else quote[: NAME_CHARS - 1].rstrip() + "…"
+
+
 # --- writing ----------------------------------------------------------------------------
 def _el(
     parent: ET.Element | None, tag: str, text: str | None = None, **attrs: str | None
@@ -234,8 +287,11 @@ def _el(
 
 
 def _xml_bytes(root: ET.Element) -> bytes:
+    """The document; a CR in text (a note's CRLF) as "&#13;": a raw one would come back as
+    LF, since XML parsers normalize line ends. ElementTree escapes it in attributes only,
+    and indent() adds none, so every raw CR left is text content."""
     ET.indent(root)
-    return ET.tostring(root, encoding="utf-8", xml_declaration=True)
+    return ET.tostring(root, encoding="utf-8", xml_declaration=True).replace(b"\r", b"&#13;")
 
 
 def _write_zip(f: BinaryIO, entries: list[tuple[str, bytes]]) -> None:

@@ -11,6 +11,11 @@ Annotation, an AnnotationPage, or an AnnotationCollection with its first page em
 Placing what is read in the library (anchoring, duplicates, the one transaction) is
 importing.place_highlights, shared with the CSV import.
 
+Each TextQuoteSelector carries 32 characters of prefix and suffix, more where the quote
+with those occurs more than once in the article (quote_context.distinct_context): an import that has to
+do without the position (another tool, a changed text) still finds the passage meant, and
+where it could not tell, it leaves the highlight unplaced rather than guess.
+
 Ids are derived, not stored (urn:uuid:uuid5 of article hash, span and creation time), so
 the same highlights give a byte-identical file in any library holding the same articles.
 
@@ -35,6 +40,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
+from desktop_app.core.annotate.tag_paths import in_tag_scope
 from desktop_app.core.interchange.csv_export import atomic_open
 from desktop_app.core.interchange.importing import (
     AnnotationImportError,
@@ -45,6 +51,8 @@ from desktop_app.core.interchange.importing import (
     place_highlights,
     read_file_bytes,
 )
+from desktop_app.core.interchange.quote_context import distinct_context
+from desktop_app.core.library.anchoring import exact_occurrences
 from desktop_app.core.messages import Message
 from desktop_app.core.progress import Progress
 from desktop_app.core.storage.database import Database
@@ -72,7 +80,8 @@ def iso_utc(moment: datetime) -> str:
     return moment.isoformat(timespec=spec).replace("+00:00", "Z")
 
 
-def _annotation(h: Highlight, article: Article, seen: dict[str, int]) -> dict[str, object]:
+def _annotation(h: Highlight, article: Article, seen: dict[str, int],
+                occurrences: dict[str, list[int]]) -> dict[str, object]:
     created, modified = iso_utc(h.created_at), iso_utc(h.modified_at or h.created_at)
     name = f"{article.content_hash}:{h.start}:{h.end}:{created}"
     n = seen.get(name, 0)
@@ -86,11 +95,16 @@ def _annotation(h: Highlight, article: Article, seen: dict[str, int]) -> dict[st
     if h.note:
         body.append({"type": "TextualBody", "purpose": "commenting", "value": h.note,
                      "format": "text/plain"})
-    quote: dict[str, object] = {"type": "TextQuoteSelector", "exact": h.quote}
-    if h.prefix:
-        quote["prefix"] = h.prefix
-    if h.suffix:
-        quote["suffix"] = h.suffix
+    text = article.text
+    exact = text[h.start : h.end]
+    if exact not in occurrences:  # per article: the quotes of its highlights
+        occurrences[exact] = exact_occurrences(text, exact)
+    prefix, suffix = distinct_context(text, h.start, h.end, occurrences=occurrences[exact])
+    quote: dict[str, object] = {"type": "TextQuoteSelector", "exact": exact}
+    if prefix:
+        quote["prefix"] = prefix
+    if suffix:
+        quote["suffix"] = suffix
     target = _target(article)
     target["selector"] = [quote, {"type": "TextPositionSelector", "start": h.start, "end": h.end}]
     result: dict[str, object] = {
@@ -142,10 +156,11 @@ def _memo_annotations(s: Session, article_ids: list[int] | None) -> list[dict[st
 
 
 def web_annotations(
-    db: Database, article_ids: Iterable[int] | None = None
+    db: Database, article_ids: Iterable[int] | None = None, tag: str | None = None
 ) -> list[dict[str, object]]:
     """Annotations in an order that does not depend on this library's ids: highlights,
-    then the articles' memos."""
+    then the articles' memos. With `tag`, only the highlights carrying a tag in its scope
+    (the tag or one nested under it), and no memos: they belong to no tag."""
     stmt = (
         select(Highlight, Article)
         .join(Article)
@@ -158,17 +173,27 @@ def web_annotations(
         article_ids = list(article_ids)
         stmt = stmt.where(Highlight.article_id.in_(article_ids))
     seen: dict[str, int] = {}
+    highlights = []
+    current: int | None = None  # the article being written, and where its quotes occur
+    occurrences: dict[str, list[int]] = {}
     with db.session() as s:
-        highlights = [_annotation(h, a, seen) for h, a in s.execute(stmt)]
+        for h, a in s.execute(stmt):
+            if tag is not None and not any(in_tag_scope(t.name, tag) for t in h.tags):
+                continue
+            if a.id != current:
+                current, occurrences = a.id, {}
+            highlights.append(_annotation(h, a, seen, occurrences))
+        if tag is not None:
+            return highlights
         return highlights + _memo_annotations(s, article_ids)
 
 
 def export_webanno(db: Database, path: Path, article_ids: Iterable[int] | None = None,
-                   progress: Progress | None = None) -> int:
+                   progress: Progress | None = None, tag: str | None = None) -> int:
     """Write the JSON-LD file and return the number of annotations."""
     if progress is not None:
         progress.step(0, 2)
-    items = web_annotations(db, article_ids)
+    items = web_annotations(db, article_ids, tag)
     if progress is not None:
         progress.step(1, 2)
     text = json.dumps(items, ensure_ascii=False, indent=2) + "\n"

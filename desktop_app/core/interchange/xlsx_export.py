@@ -53,8 +53,8 @@ def excel_date(value: object) -> object:
     if isinstance(value, str):
         if not value:
             return None
-        try:
-            parsed = datetime.fromisoformat(value)
+        try:  # "...Z" is UTC, which Excel shows as it is (fromisoformat reads Z from 3.11 on)
+            parsed = datetime.fromisoformat(value[:-1] if value.endswith("Z") else value)
         except ValueError:
             return value
         return parsed.date() if len(value) == 10 else excel_date(parsed)

@@ -5,6 +5,9 @@ A highlight carries a TextQuoteSelector (quote, prefix, suffix) and a TextPositi
 position if it still holds the quote, then an exact occurrence of the quote (the one whose
 context agrees best, then the nearest), then an approximate match good enough to pass the
 threshold, else nothing: an orphan is reported, never silently placed somewhere wrong.
+Without a position, nearness cannot break a tie: several places that fit equally well
+are `Ambiguous` (`locate`), never a guess. (So an export without positions must store
+context long enough to tell repeated passages apart: webanno.distinct_context.)
 
 The approximate search is Myers' bit-parallel edit distance (the algorithm Hypothesis'
 approx-string-match uses) on bounded windows: one around the old position and a few found
@@ -22,6 +25,7 @@ from typing import Literal
 Method = Literal["exact-position", "exact-quote", "fuzzy"]
 
 MAX_CONTEXT = 64  # characters of prefix/suffix compared; Hypothesis stores 32
+EXACT_CONTEXT = 1024  # characters of prefix/suffix an exact match of the context may use
 MAX_OCCURRENCES = 20_000  # exact occurrences considered for a very short quote
 CONTEXT_RANKED = 64  # occurrences whose context is compared with difflib
 MAX_FUZZY_QUOTE = 4_000  # longer quotes are only placed exactly (cost grows with length)
@@ -42,6 +46,15 @@ class Anchor:
     score: float
 
 
+@dataclass(frozen=True, slots=True)
+class Ambiguous:
+    """`count` places fit the quote equally well (`score`, `agreement` of their context)."""
+
+    count: int
+    score: float = 1.0
+    agreement: float = 0.0
+
+
 def anchor(
     text: str,
     quote: str,
@@ -51,11 +64,27 @@ def anchor(
     end: int | None = None,
     threshold: float = 0.85,
 ) -> Anchor | None:
-    """Find `quote` in `text`, or None when it cannot be placed with confidence."""
+    """Find `quote` in `text`, or None when it cannot be placed with confidence (or only
+    ambiguously: `locate` tells that apart)."""
+    found = locate(text, quote, prefix, suffix, start, end, threshold)
+    return found if isinstance(found, Anchor) else None
+
+
+def locate(
+    text: str,
+    quote: str,
+    prefix: str = "",
+    suffix: str = "",
+    start: int | None = None,
+    end: int | None = None,
+    threshold: float = 0.85,
+) -> Anchor | Ambiguous | None:
+    """`anchor`, saying when the quote fits several places and nothing tells which."""
     if not isinstance(text, str) or not isinstance(quote, str) or not quote or not text:
         return None
-    prefix = prefix[-MAX_CONTEXT:] if isinstance(prefix, str) else ""
-    suffix = suffix[:MAX_CONTEXT] if isinstance(suffix, str) else ""
+    long_prefix = prefix[-EXACT_CONTEXT:] if isinstance(prefix, str) else ""
+    long_suffix = suffix[:EXACT_CONTEXT] if isinstance(suffix, str) else ""
+    prefix, suffix = long_prefix[-MAX_CONTEXT:], long_suffix[:MAX_CONTEXT]
     threshold = _clean_threshold(threshold)
     m = len(quote)
     hint = _position_hint(start, end, m, len(text))
@@ -64,13 +93,20 @@ def anchor(
     if held is not None:
         return held
 
-    found = _exact_occurrences(text, quote)
-    perfect = _perfect_context(text, found, m, prefix, suffix)
+    found = exact_occurrences(text, quote)
+    # The whole stored context first (an export may store more than we compare by
+    # similarity, to tell repeated passages apart), then its nearest MAX_CONTEXT.
+    perfect = _perfect_context(text, found, m, long_prefix, long_suffix)
+    if not perfect and (long_prefix, long_suffix) != (prefix, suffix):
+        perfect = _perfect_context(text, found, m, prefix, suffix)
     if perfect:
         # What the ranking below would pick (context 1.0, all adjacent characters agree),
         # without difflib: most moved quotes kept their context, and ranking 64 short,
         # frequent quotes with difflib cost ~1 ms each.
-        best = min(perfect, key=lambda s: (abs(s - hint) if hint is not None else 0, s))
+        if hint is None:
+            return Ambiguous(len(perfect), 1.0, 1.0) if len(perfect) > 1 else Anchor(
+                perfect[0], perfect[0] + m, "exact-quote", 1.0)
+        best = min(perfect, key=lambda s: (abs(s - hint), s))
         return Anchor(best, best + m, "exact-quote", 1.0)
     if len(found) > CONTEXT_RANKED:
         # Too many to compare context with difflib: keep those whose neighbours agree
@@ -81,8 +117,10 @@ def anchor(
         ))
         found = found[:CONTEXT_RANKED]
     if found:
-        best = max(found, key=lambda s: _rank_key(text, s, s + m, prefix, suffix, hint))
-        return Anchor(best, best + m, "exact-quote", 1.0)
+        keys = {s: _rank_key(text, s, s + m, prefix, suffix, hint) for s in found}
+        best = max(found, key=keys.__getitem__)
+        tied = sum(1 for s in found if keys[s][:2] == keys[best][:2]) if hint is None else 1
+        return Ambiguous(tied, 1.0, keys[best][0]) if tied > 1 else Anchor(best, best + m, "exact-quote", 1.0)
 
     return _fuzzy(text, quote, prefix, suffix, hint, threshold)
 
@@ -177,7 +215,7 @@ def _clean_threshold(threshold: object) -> float:
 
 
 # --- exact occurrences --------------------------------------------------------------------
-def _exact_occurrences(text: str, quote: str) -> list[int]:
+def exact_occurrences(text: str, quote: str) -> list[int]:
     found: list[int] = []
     i = text.find(quote)
     while i != -1 and len(found) < MAX_OCCURRENCES:
@@ -315,7 +353,7 @@ def _seed_windows(text: str, quote: str, max_err: int) -> list[tuple[int, int]]:
 
 def _fuzzy(
     text: str, quote: str, prefix: str, suffix: str, hint: int | None, threshold: float
-) -> Anchor | None:
+) -> Anchor | Ambiguous | None:
     m = len(quote)
     if m > MAX_FUZZY_QUOTE:
         return None
@@ -343,16 +381,25 @@ def _fuzzy(
 def _best_fuzzy(
     text: str, candidates: list[tuple[int, int, int]], m: int, prefix: str, suffix: str,
     hint: int | None, threshold: float,
-) -> Anchor | None:
-    """Fewest edits first, then context, then nearness; None if none passes the threshold."""
-    best: tuple[tuple[float, ...], Anchor] | None = None
+) -> Anchor | Ambiguous | None:
+    """Fewest edits first, then context, then nearness; None if none passes the threshold.
+    Without a position, places that tie on edits and context are Ambiguous."""
+    ranked: list[tuple[tuple[float, ...], Anchor]] = []
     for edits, s, e in set(candidates):
         if e <= s:
             continue
         score = 1 - edits / max(m, e - s)
         if score < threshold:
             continue
-        key = (score, *_rank_key(text, s, e, prefix, suffix, hint))
-        if best is None or key > best[0]:
-            best = (key, Anchor(s, e, "fuzzy", round(score, 6)))
-    return best[1] if best else None
+        ranked.append(((score, *_rank_key(text, s, e, prefix, suffix, hint)),
+                       Anchor(s, e, "fuzzy", round(score, 6))))
+    if not ranked:
+        return None
+    key, best = max(ranked, key=lambda r: r[0])
+    if hint is None:
+        # Overlapping matches of one place (a character more or less) are one place.
+        places = {r[1].start for r in ranked if r[0][:3] == key[:3]
+                  and not (r[1].start < best.end and best.start < r[1].end)}
+        if places:
+            return Ambiguous(len(places) + 1, best.score, key[1])
+    return best

@@ -1,8 +1,14 @@
-"""File → Export annotations…: format, scope, columns and separator, then where."""
+"""File → Export annotations…: format, scope, columns, separator and (for a .qdpx) how
+positions count, then where: a file named after the open article or the library and the
+date, in the folder of the last export (kept in the window's settings)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+import re
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QSettings, Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -18,6 +24,19 @@ from PySide6.QtWidgets import (
 
 from desktop_app.core.interchange.csv_export import COLUMNS
 from desktop_app.core.interchange.formats import FORMATS, ExportFormat
+from desktop_app.core.text.normalize import fold
+
+FOLDER_KEY = "export/folder"  # the folder of the last export, in the window's QSettings
+LIBRARY_NAME = "chu-giai"
+# What a file name adds for formats that share an extension with another.
+_NAME_SUFFIX = {"csv-long": "-long", "codebook": "-codebook"}
+
+
+def slug(title: str, limit: int = 60) -> str:
+    """A file-name part from a title: folded (no diacritics, đ as d), lower case, words
+    joined with "-": "Đổi mới công tác cán bộ" -> "doi-moi-cong-tac-can-bo"."""
+    words = re.findall(r"[a-z0-9]+", fold(title).lower())
+    return "-".join(words)[:limit].rstrip("-")
 
 # The labels and count units of core's FORMATS (core has no Qt), listed for lupdate and
 # shown through the "ExportDialog" translations (file_actions uses them too).
@@ -46,8 +65,11 @@ class ExportDialog(QDialog):
         selected_count: int,
         tag_names: list[str],
         parent=None,
+        settings: QSettings | None = None,
     ) -> None:
         super().__init__(parent)
+        self.settings = settings
+        self.open_article_title = open_article_title
         self.setWindowTitle(self.tr("Export annotations"))
         self.setMinimumWidth(520)
         layout = QVBoxLayout(self)
@@ -83,6 +105,13 @@ class ExportDialog(QDialog):
         self.delimiter.addItem(self.tr("Comma (,)"), ",")
         self.delimiter.addItem(self.tr("Semicolon (;) — Excel with decimal commas"), ";")
         form.addRow(self.tr("Separator"), self.delimiter)
+
+        self.positions = QComboBox()
+        self.positions.addItem(self.tr("Code points (REFI-QDA standard)"), "codepoints")
+        self.positions.addItem(self.tr("UTF-16 code units, for NVivo"), "utf16")
+        self.positions.setToolTip(self.tr(
+            "NVivo counts an emoji as two positions; other tools, and REFI-QDA, as one."))
+        form.addRow(self.tr("Positions"), self.positions)
 
         self.columns_model = QStandardItemModel(self)
         for name in COLUMNS:
@@ -120,10 +149,12 @@ class ExportDialog(QDialog):
         self.tag.setEnabled(fmt.scopes_tag)
         self.delimiter.setEnabled(fmt.has_delimiter)
         self.columns.setEnabled(fmt.key == "csv")
+        self.positions.setEnabled(fmt.has_positions)
         hints = {
             "csv": self.tr("UTF-8 with BOM: Excel, LibreOffice, R and pandas read Vietnamese intact."),
             "conll": self.tr("Articles not yet segmented are segmented during the export."),
-            "qdpx": self.tr("Positions are counted in code points, as REFI-QDA 1.5 specifies."),
+            "qdpx": self.tr("Positions count code points, as REFI-QDA 1.5 specifies; choose UTF-16 "
+                            "code units for a file meant for NVivo."),
         }
         self.hint.setText(hints.get(fmt.key, ""))
 
@@ -146,3 +177,26 @@ class ExportDialog(QDialog):
             for row in range(self.columns_model.rowCount())
             if self.columns_model.item(row).checkState() == Qt.CheckState.Checked
         ]
+
+    def chosen_positions(self) -> str:
+        """How a .qdpx counts positions: "codepoints" or "utf16"; always "codepoints" for
+        the other formats."""
+        return self.positions.currentData() if self.chosen_format().has_positions else "codepoints"
+
+    def suggested_path(self, today: date | None = None) -> Path:
+        """Where the file dialog starts: the last export's folder (else the home folder,
+        never the process's working folder) and a name from the open article (when only it
+        is exported) or the library, with the date: "chu-giai-2026-12-05.csv"."""
+        fmt = self.chosen_format()
+        stem = LIBRARY_NAME
+        if self.scope() == "open" and fmt.scopes_articles and self.open_article_title:
+            stem = slug(self.open_article_title) or LIBRARY_NAME
+        name = f"{stem}{_NAME_SUFFIX.get(fmt.key, '')}-{(today or date.today()).isoformat()}{fmt.extension}"
+        folder = self.settings.value(FOLDER_KEY) if self.settings is not None else None
+        start = Path(str(folder)) if folder and Path(str(folder)).is_dir() else Path.home()
+        return start / name
+
+    def remember_folder(self, path: Path) -> None:
+        """Keep the folder of the file chosen, for the next export."""
+        if self.settings is not None:
+            self.settings.setValue(FOLDER_KEY, str(Path(path).parent))

@@ -14,6 +14,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from desktop_app.core.library.ingest import ImportReport
+from desktop_app.core.messages import Message
 from desktop_app.core.operations.changes import Changes
 from desktop_app.core.operations.editor import Operations
 from desktop_app.core.operations.history import History
@@ -69,16 +70,17 @@ class FileController(QObject):
         title = w.session.article.title if w.session.article else None
         selected = w.library.selected_article_ids()
         tags = [t.name for t in w.ops.service.list_tags()]
-        dialog = ExportDialog(title, len(selected), tags, w)
+        dialog = ExportDialog(title, len(selected), tags, w, settings=w.settings)
         if dialog.exec() != ExportDialog.DialogCode.Accepted:
             return
         fmt = dialog.chosen_format()
         label = QCoreApplication.translate("ExportDialog", fmt.label)
         path, _ = QFileDialog.getSaveFileName(
-            w, self.tr("Export annotations"), f"chu-giai-{fmt.key}{fmt.extension}", f"{label} (*{fmt.extension})"
+            w, self.tr("Export annotations"), str(dialog.suggested_path()), f"{label} (*{fmt.extension})"
         )
         if not path:
             return
+        dialog.remember_folder(Path(path))
         scope = dialog.scope()
         ids = None
         if scope == "open" and w.session.article:
@@ -86,24 +88,37 @@ class FileController(QObject):
         elif scope == "selected":
             ids = selected
         columns = dialog.chosen_columns()
-        self.export_to(Path(path), fmt.key, ids, dialog.chosen_tag(), dialog.chosen_delimiter(), columns)
+        self.export_to(Path(path), fmt.key, ids, dialog.chosen_tag(), dialog.chosen_delimiter(), columns,
+                       dialog.chosen_positions())
 
     def export_to(self, path: Path, key: str, article_ids: Sequence[int] | None, tag: str | None,
-                  delimiter: str = ",", columns: Sequence[str] | None = None) -> None:
+                  delimiter: str = ",", columns: Sequence[str] | None = None,
+                  positions: str = "codepoints") -> None:
         """Export in the background (CoNLL may segment, XLSX may be large), followed in the
-        status bar with Cancel; a cancelled or failed export leaves no file."""
+        status bar with Cancel; a cancelled or failed export leaves no file. What the user
+        should know about the file written (codes QualCoder would merge, a CoNLL file of
+        only O labels) is shown once it is written."""
         from desktop_app.core.interchange.formats import FORMATS
 
         unit = QCoreApplication.translate("ExportDialog", FORMATS[key].unit)
         ids = list(article_ids) if article_ids is not None else None
         start_export(self.w, self.w.db, path, key, ids, tag, delimiter, columns, status=self.w.job_status,
                      on_success=lambda n: self.w.statusBar().showMessage(
-                         self.tr("Exported {n} {unit} to {path}").format(n=n, unit=unit, path=path), 10_000))
+                         self.tr("Exported {n} {unit} to {path}").format(n=n, unit=unit, path=path), 10_000),
+                     positions=positions, on_warnings=lambda notes: self._export_warnings(path, notes))
+
+    def _export_warnings(self, path: Path, notes: Sequence[Message]) -> None:
+        text = self.tr("{path} was written. Worth knowing:").format(path=path.name)
+        text += "\n\n" + "\n\n".join(wording.message_text(n) for n in notes)
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Exported, with a warning"), text,
+                          QMessageBox.StandardButton.Ok, self.w)
+        box.setTextFormat(Qt.TextFormat.PlainText)  # tag names come from the user
+        box.open()
 
     def import_annotations_dialog(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
             self.w, self.tr("Import annotations"), "",
-            self.tr("Annotation files (*.csv *.json *.jsonld *.qdpx);;All files (*)"),
+            self.tr("Annotation files (*.csv *.json *.jsonld *.qdpx *.qdc);;All files (*)"),
         )
         if path:
             self.import_annotations_from(Path(path))

@@ -14,7 +14,8 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from desktop_app.core.interchange.formats import FORMATS, export, import_annotations
+from desktop_app.core.interchange.formats import FORMATS, ExportResult, export_detailed, import_annotations
+from desktop_app.core.messages import Message
 from desktop_app.core.storage.database import Database
 from desktop_app.ui.background import BackgroundOp
 from desktop_app.ui.window.status import ProgressStatus
@@ -40,19 +41,23 @@ def start_export(
     on_success: Callable[[int], None] | None = None,
     on_failure: Callable[[str], None] | None = None,
     on_cancelled: Callable[[], None] | None = None,
+    positions: str = "codepoints",
+    on_warnings: Callable[[tuple[Message, ...]], None] | None = None,
 ) -> BackgroundOp:
     """Export `key` to `path` off the GUI thread, followed in `status`; started already.
 
-    `on_success(count)` gets the count of FORMATS[key].unit; without `on_failure` a failure
-    shows a warning. `columns` only for "csv" (None or every column: the default file).
+    `on_success(count)` gets the count of FORMATS[key].unit, then `on_warnings(messages)`
+    what the user should know about the file (if anything); without `on_failure` a failure
+    shows a warning. `columns` only for "csv" (None or every column: the default file);
+    `positions` "utf16" only for "qdpx".
     """
     from desktop_app.core.interchange.csv_export import COLUMNS
 
     path = Path(path)
     if key != "csv" or (columns is not None and list(columns) == list(COLUMNS)):
         columns = None
-    op = BackgroundOp(parent, lambda progress: export(db, key, path, article_ids, tag, delimiter,
-                                                      columns, progress),
+    op = BackgroundOp(parent, lambda progress: export_detailed(db, key, path, article_ids, tag, delimiter,
+                                                               columns, progress, positions),
                       title=QCoreApplication.translate("BackgroundJobs", "Export failed"))
     if status is not None:
         unit = QCoreApplication.translate("ExportDialog", FORMATS[key].unit)
@@ -62,8 +67,13 @@ def start_export(
             cancel_text=QCoreApplication.translate("BackgroundJobs", "Cancel"))
         status.cancel.setToolTip(QCoreApplication.translate("BackgroundJobs", "Stop the export; no file is written ({unit} so far are dropped)")
                                  .format(unit=unit))
-    if on_success is not None:
-        op.on_success(on_success)
+    def succeeded(result: ExportResult) -> None:
+        if on_success is not None:
+            on_success(result.count)
+        if result.warnings and on_warnings is not None:
+            on_warnings(result.warnings)
+
+    op.on_success(succeeded)
     op.on_failure(on_failure or (lambda message: _warn(parent, QCoreApplication.translate("BackgroundJobs", "Export failed"), message)))
     if on_cancelled is not None:
         op.on_cancelled(on_cancelled)
