@@ -68,6 +68,6 @@ def test_import_of_a_missing_or_non_utf8_file_says_so(tmp_path: Path) -> None:
     missing = chugiai("--data-dir", str(data), "dictionary", "import", str(tmp_path / "nope.txt"))
     assert missing.returncode == 1 and "cannot read" in missing.stderr and "Traceback" not in missing.stderr
     latin = tmp_path / "latin.txt"
-    latin.write_bytes("Trương Thị Mai\n".encode("utf-8")[:-3] + b"\xe9\xff\n")
+    latin.write_bytes("Trương Thị Mai\n".encode()[:-3] + b"\xe9\xff\n")
     wrong = chugiai("--data-dir", str(data), "dictionary", "import", str(latin))
     assert wrong.returncode == 1 and "not UTF-8" in wrong.stderr
