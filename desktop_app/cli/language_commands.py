@@ -85,8 +85,7 @@ def _stopwords_filename() -> str:
 def _cmd_segment(args: argparse.Namespace) -> int:
     from desktop_app.core.interchange.conll import conllu_document, split_sentences, stored_or_tagged_pos
     from desktop_app.core.library.articles import get_article
-    from desktop_app.core.nlp.segmentation import segment_text
-    from desktop_app.core.nlp.stored import load_segmentation, save_segmentation
+    from desktop_app.core.nlp.stored import load_segmentation, save_segmentation, segment_now
 
     db = open_db(args)
     try:
@@ -106,7 +105,7 @@ def _cmd_segment(args: argparse.Namespace) -> int:
             if fresh:
                 if sys.stderr.isatty():
                     print(f"\rsegmenting article {n + 1} of {len(ids)}…", end="", file=sys.stderr, flush=True)
-                spans = segment_text(text)
+                spans = segment_now(db, text)
                 segmented_now += 1
                 if not db.read_only:
                     save_segmentation(db, article_id, text, spans)

@@ -26,6 +26,8 @@
     chugiai [--data-dir DIR] matrix --columns articles|attribute:KEY [--count passages|articles|coverage]
                                                  [--json | --csv FILE]       tags × articles or values
     chugiai [--data-dir DIR] cooccurrence [--within overlap|sentence|paragraph|words:N] [--json | --csv FILE]
+    chugiai [--data-dir DIR] dictionary list | add TERM... | remove TERM... | import FILE [--replace]
+                                                 terms kept as one word when segmenting
     chugiai --self-test                          open offscreen, segment a sentence, exit 0
 
 A command whose output goes into a pipe that closes early (`| head`) stops quietly with
@@ -42,6 +44,7 @@ from collections.abc import Sequence
 from desktop_app import __version__, paths
 from desktop_app.cli import (
     analysis_commands,
+    dictionary_commands,
     exchange_commands,
     language_commands,
     library_commands,
@@ -51,7 +54,7 @@ from desktop_app.cli import (
 # Each module adds its subcommands; a subcommand sets `handler` (and `writes=True` when it
 # changes the library).
 COMMAND_MODULES = (library_commands, exchange_commands, safety_commands, language_commands,
-                   analysis_commands)
+                   analysis_commands, dictionary_commands)
 
 
 def build_parser() -> argparse.ArgumentParser:

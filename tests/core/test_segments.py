@@ -10,7 +10,7 @@ from array import array
 import pytest
 from sqlalchemy import update
 
-from desktop_app.core.nlp import stored as segments
+from desktop_app.core.nlp import user_dictionary
 from desktop_app.core.nlp.segmentation import ENGINE
 from desktop_app.core.nlp.stored import (
     articles_to_segment,
@@ -100,7 +100,7 @@ def test_segmentation_of_an_older_text_is_not_used(db: Database) -> None:
 def test_engine_change_invalidates(db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
     article_id = add_article(db, TEXT)
     save_segmentation(db, article_id, TEXT, SPANS)
-    monkeypatch.setattr(segments, "ENGINE", "underthesea 99.0.0")
+    monkeypatch.setattr(user_dictionary, "ENGINE", "underthesea 99.0.0")  # stamps start with it
     assert load_segmentation(db, article_id) is None
     assert articles_to_segment(db) == [article_id]
     save_segmentation(db, article_id, TEXT, SPANS)

@@ -18,7 +18,8 @@ from dataclasses import dataclass, field
 
 from desktop_app.core.annotate.tag_paths import tag_path
 from desktop_app.core.messages import Message, MessageError
-from desktop_app.core.nlp.segmentation import ENGINE
+from desktop_app.core.nlp.user_dictionary import KEY as DICTIONARY_KEY
+from desktop_app.core.nlp.user_dictionary import engine_of_stored
 from desktop_app.core.storage.database import Database, DatabaseError, driver_connection, explain_message
 from desktop_app.core.text.normalize import fold
 
@@ -145,7 +146,10 @@ def article_words(conn: sqlite3.Connection, article_ids: Iterable[int]
                   ) -> Iterator[tuple[int, str, array | None]]:
     """(article id, text, flat word spans [start, end, start, end...]) of each article, the
     spans None when it has no valid segmentation (made by our engine from this very text:
-    the importer keeps content_hash the sha256 the segmentation stores)."""
+    the importer keeps content_hash the sha256 the segmentation stores, with the current
+    user dictionary)."""
+    found = conn.execute("SELECT value FROM app_state WHERE key = ?", (DICTIONARY_KEY,)).fetchone()
+    engine_now = engine_of_stored(found[0] if found else None)
     for part in chunks(article_ids):
         rows = conn.execute(
             "SELECT a.id, a.text, a.content_hash, s.text_hash, s.engine, s.spans FROM articles a"
@@ -154,7 +158,7 @@ def article_words(conn: sqlite3.Connection, article_ids: Iterable[int]
         for article_id, text, content_hash, seg_hash, engine, blob in rows:
             text = text or ""
             flat = None
-            if engine == ENGINE and seg_hash == content_hash and blob is not None and len(blob) % 8 == 0:
+            if engine == engine_now and seg_hash == content_hash and blob is not None and len(blob) % 8 == 0:
                 flat = array(_TYPECODE)
                 flat.frombytes(blob)
                 if sys.byteorder == "big":

@@ -35,7 +35,7 @@ from pathlib import Path
 from desktop_app.core.analysis.search import INDEX_VERSION, sync_index
 from desktop_app.core.interchange.csv_export import write_csv
 from desktop_app.core.library.articles import parse_spans
-from desktop_app.core.nlp.segmentation import ENGINE
+from desktop_app.core.nlp.user_dictionary import segmentation_engine
 from desktop_app.core.storage.database import Database, DatabaseError, driver_connection, explain
 from desktop_app.core.text.normalize import fold, fold_aligned, normalize
 
@@ -219,8 +219,10 @@ def iter_articles(db: Database, ids: Sequence[int], *, cache: bool = True) -> It
     """The articles of `ids` in that order, BATCH at a time; deleted ones are skipped.
 
     A segmentation counts when its engine is ours and its hash is the article's content
-    hash (the sha256 of the text, as segments.text_hash; the importer keeps it)."""
-    scope = str(db.path)
+    hash (the sha256 of the text, as segments.text_hash; the importer keeps it). The
+    engine includes the user dictionary's version, so the cache is per engine too."""
+    engine_now = segmentation_engine(db)
+    scope = f"{db.path}\n{engine_now}"
     for i in range(0, len(ids), BATCH):
         chunk = list(ids[i:i + BATCH])
         held = {aid: item for aid in chunk if (item := CACHE.get((scope, aid))) is not None}
@@ -234,7 +236,7 @@ def iter_articles(db: Database, ids: Sequence[int], *, cache: bool = True) -> It
             rows = conn.execute(_ROWS.format(", a.text, s.spans", _marks(missing)),
                                 missing).fetchall() if missing else []
         for aid, title, content_hash, seg_hash, engine, length, hidden, text, blob in rows:
-            valid = engine == ENGINE and seg_hash is not None and seg_hash == content_hash
+            valid = engine == engine_now and seg_hash is not None and seg_hash == content_hash
             text = text or ""
             flat = _flat(blob, len(text)) if valid else None
             doc = found[aid] = ArticleWords(aid, title or "", text, flat)

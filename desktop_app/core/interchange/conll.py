@@ -42,8 +42,7 @@ from sqlalchemy.orm import selectinload
 
 from desktop_app.core.annotate.tag_paths import in_tag_scope
 from desktop_app.core.interchange.csv_export import atomic_open
-from desktop_app.core.nlp.segmentation import segment_text
-from desktop_app.core.nlp.stored import load_segmentation
+from desktop_app.core.nlp.stored import load_segmentation, segment_now
 from desktop_app.core.progress import Cancelled, Progress
 from desktop_app.core.storage.database import Database
 from desktop_app.core.storage.models import Article, Highlight
@@ -156,7 +155,7 @@ def _entities(highlights: Iterable[Highlight], tags: Sequence[str] | None) -> li
 def _tokens(db: Database, article_id: int, text: str) -> list[Span]:
     spans = load_segmentation(db, article_id)
     if spans is None:
-        spans = segment_text(text)
+        spans = segment_now(db, text)
     return [(s, e) for s, e in spans if text[s:e].strip()]
 
 

@@ -171,6 +171,9 @@ class Scheduler:
         # Per kind (WORDS, TAGS): articles waiting, and those queued, active or done.
         self.queue: dict[str, list[int]] = {WORDS: [], TAGS: []}
         self.seen: dict[str, set[int]] = {WORDS: set(), TAGS: set()}
+        # Segmented in this run: a rescan may find one stale again (the user dictionary
+        # changed) and queue it once more; articles that failed are not retried.
+        self.saved: set[int] = set()
         self.active: dict[tuple[str, int], ArticleJob] = {}
         self.feed: list[tuple[str, int]] = []  # active jobs, the one to feed first in front
         self.in_flight: dict[int, tuple[tuple[str, int], int]] = {}  # job id -> (key, chunk)
@@ -225,7 +228,11 @@ class Scheduler:
             raise Stop
 
     def rescan(self) -> None:
-        self.enqueue(WORDS, articles_to_segment(self.db))
+        stale = articles_to_segment(self.db)
+        again = self.saved.intersection(stale)
+        self.saved -= again
+        self.seen[WORDS] -= again
+        self.enqueue(WORDS, stale)
         self.emit_progress(WORDS)
         if self.tagging:
             self.enqueue(TAGS, articles_to_tag(self.db))
@@ -322,6 +329,7 @@ class Scheduler:
                 self.events.failed(str(e))
                 raise Stop from e  # the next article would fail the same way
             if saved:
+                self.saved.add(job.article_id)
                 self.events.segmented(job.article_id)
                 if job.article_id == self.urgent:  # the open article: its tags next
                     self.bring_forward(TAGS, job.article_id, lambda: not is_tagged(self.db, job.article_id))

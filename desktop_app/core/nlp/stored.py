@@ -2,7 +2,9 @@
 
 Segmenting costs ~7 s per MB of text, so a segmentation is kept in the database and
 only trusted when the hash of the article's current text and the engine name match
-what was stored with it.
+what was stored with it. The engine name includes the version of the user dictionary
+the words were merged with (nlp/user_dictionary.py): saving merges the dictionary's
+terms into the spans it is given.
 """
 
 from __future__ import annotations
@@ -15,7 +17,8 @@ from typing import Any
 
 from sqlalchemy import select
 
-from desktop_app.core.nlp.segmentation import ENGINE
+from desktop_app.core.nlp.dictionary import merge_terms
+from desktop_app.core.nlp.user_dictionary import load_dictionary, segmentation_engine
 from desktop_app.core.storage.database import Database
 from desktop_app.core.storage.models import Article, Segmentation
 
@@ -80,12 +83,19 @@ def save_segmentation(
     """Store the spans of `text` for the article. False if the article no longer exists.
 
     `text` is the text that was segmented: if the article changed meanwhile the hash no
-    longer matches and `load_segmentation` ignores the row until it is redone.
+    longer matches and `load_segmentation` ignores the row until it is redone. `spans`
+    are the engine's words: the user dictionary's terms are merged here, and the row is
+    stamped with the dictionary's version (a dictionary changed meanwhile makes it stale).
     """
     flat = _as_array(spans)
     if len(flat) % 2:
         raise ValueError("a flat span array needs an even number of values")
     check_spans(flat, len(text))
+    dictionary = load_dictionary(db)
+    engine = dictionary.engine
+    if dictionary.compiled:
+        pairs = list(zip(flat[0::2], flat[1::2], strict=True))
+        flat = _as_array(merge_terms(text, pairs, dictionary.compiled))
     packed = pack_spans(flat)
     digest = text_hash(text)
     with db.session() as session:
@@ -94,11 +104,11 @@ def save_segmentation(
         row = session.get(Segmentation, article_id)
         if row is None:
             session.add(
-                Segmentation(article_id=article_id, text_hash=digest, engine=ENGINE, spans=packed)
+                Segmentation(article_id=article_id, text_hash=digest, engine=engine, spans=packed)
             )
         else:
             row.text_hash = digest
-            row.engine = ENGINE
+            row.engine = engine
             row.spans = packed
     return True
 
@@ -114,7 +124,7 @@ def load_segmentation(db: Database, article_id: int) -> list[tuple[int, int]] | 
     if row is None:
         return None
     text, digest, engine, packed = row
-    if engine != ENGINE or digest != text_hash(text):
+    if engine != segmentation_engine(db) or digest != text_hash(text):
         return None
     try:
         return unpack_spans(packed)
@@ -124,7 +134,7 @@ def load_segmentation(db: Database, article_id: int) -> list[tuple[int, int]] | 
 
 def articles_to_segment(db: Database) -> list[int]:
     """Ids of articles without a valid stored segmentation, in id order."""
-    return articles_without_valid(db, Segmentation, ENGINE)
+    return articles_without_valid(db, Segmentation, segmentation_engine(db))
 
 
 def articles_without_valid(db: Database, table: Any, engine: str) -> list[int]:
@@ -143,3 +153,11 @@ def articles_without_valid(db: Database, table: Any, engine: str) -> list[int]:
             if digest is None or made_by != engine or digest != text_hash(text):
                 ids.append(article_id)
     return ids
+
+
+def segment_now(db: Database, text: str) -> list[tuple[int, int]]:
+    """Segment `text` here and now (no stored segmentation), with the library's dictionary."""
+    from desktop_app.core.nlp.segmentation import segment_text
+
+    dictionary = load_dictionary(db)
+    return merge_terms(text, segment_text(text), dictionary.compiled)

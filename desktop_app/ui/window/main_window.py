@@ -309,7 +309,8 @@ class MainWindow(QMainWindow):
         return worker
 
     def _on_article_segmented(self, article_id: int) -> None:
-        if self.current is not None and article_id == self.current.id and not self.reader.has_tokens():
+        # Always reload: a re-segmentation (the user dictionary changed) replaces the words.
+        if self.current is not None and article_id == self.current.id:
             self.reader.set_tokens(load_segmentation(self.db, article_id))
 
     def _cancel_segmentation(self) -> None:

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QToolBar
 
+from desktop_app.ui.window.dictionary_controller import dictionary_action
 from desktop_app.ui.window.language_menu import LanguageMenu
 
 if TYPE_CHECKING:
@@ -31,6 +32,7 @@ def build_menus_and_toolbar(w: MainWindow) -> None:
     menu_edit.addActions([a.act_highlight, a.act_edit_tags, a.act_delete])
     menu_edit.addAction(a.act_manage_tags)
     menu_edit.addAction(a.act_memo)
+    menu_edit.addAction(dictionary_action(w))
     menu_edit.addSeparator()
     menu_edit.addActions([a.act_next_highlight, a.act_previous_highlight])
     menu_edit.addActions([a.act_next_here, a.act_previous_here])
