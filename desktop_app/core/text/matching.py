@@ -128,6 +128,12 @@ def _quy(folded: str) -> str:
     return folded
 
 
+def casefolded(text: str) -> str:
+    """Case-folded NFC text, Ð as Đ, as long as `text`: the WORD key before tone placement
+    (what the search index holds besides the folded key)."""
+    return text.translate(_WORD_TABLE)
+
+
 def key(text: str, level: MatchLevel) -> str:
     """The comparison key of NFC `text` at `level`, as long as `text`."""
     if level is MatchLevel.EXACT:
