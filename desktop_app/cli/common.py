@@ -96,3 +96,24 @@ def article_ids(db, wanted: list[int] | None) -> list[int] | None:
     return list(dict.fromkeys(wanted))
 
 
+
+
+def add_match_options(parser: argparse.ArgumentParser) -> None:
+    """--match exact|word|none, and --match-diacritics (older) as a synonym of exact."""
+    from desktop_app.core.text.matching import LEVEL_NAMES
+
+    group = parser.add_mutually_exclusive_group()
+    group.add_argument("--match", choices=LEVEL_NAMES, metavar="exact|word|none",
+                       help="exact: as written, case included; word: the same word (hòa = hoà, "
+                            "khỏe = khoẻ, any case; thủy ≠ thụy); none: no diacritics (đ = d). "
+                            "Default: word if the query has diacritics, else none")
+    group.add_argument("--match-diacritics", action="store_true", help="the same as --match exact")
+
+
+def match_level(args: argparse.Namespace):  # -> MatchLevel | None (imported lazily)
+    """The level asked for, None to let the query decide."""
+    from desktop_app.core.text.matching import MatchLevel
+
+    if getattr(args, "match_diacritics", False):
+        return MatchLevel.EXACT
+    return MatchLevel(args.match) if getattr(args, "match", None) else None

@@ -8,7 +8,15 @@ import sys
 from pathlib import Path
 
 from desktop_app import paths
-from desktop_app.cli.common import article_ids, count, open_db, refused_output, write_csv
+from desktop_app.cli.common import (
+    add_match_options,
+    article_ids,
+    count,
+    match_level,
+    open_db,
+    refused_output,
+    write_csv,
+)
 
 
 def register(sub) -> None:
@@ -37,8 +45,7 @@ def register(sub) -> None:
                     "first syllable of \"bộ phận\". Articles not segmented yet are matched by syllables "
                     "(said on stderr).")
     p_conc.add_argument("words", nargs="+", metavar="WORD", help="a word or phrase; diacritics optional")
-    p_conc.add_argument("--match-diacritics", action="store_true",
-                        help="\"Đảng\" finds only Đảng, not đang or đáng (default: diacritics folded)")
+    add_match_options(p_conc)
     p_conc.add_argument("--sort", choices=["left", "right", "article"], default="article",
                         help="by the word before, the word after, or article order (default)")
     p_conc.add_argument("--limit", type=int, metavar="N",
@@ -144,7 +151,7 @@ def _cmd_concordance(args: argparse.Namespace) -> int:
         if args.article and article_ids(db, args.article) is None:
             return 2
         lines = concordance(db, " ".join(args.words), article_ids=args.article, limit=args.limit,
-                            match_diacritics=args.match_diacritics)
+                            level=match_level(args))
         lines = sort_lines(lines, args.sort)
     finally:
         db.close()

@@ -7,7 +7,7 @@ import json
 import sys
 from pathlib import Path
 
-from desktop_app.cli.common import open_db
+from desktop_app.cli.common import add_match_options, match_level, open_db
 
 
 def register(sub) -> None:
@@ -24,6 +24,7 @@ def register(sub) -> None:
                           help='words ("to chuc dang" finds "tổ chức Đảng"); "quoted phrase"; prefix*')
     p_search.add_argument("--json", action="store_true", help="print a JSON list, best first")
     p_search.add_argument("--limit", type=int, default=20, metavar="N", help="at most N results (default 20)")
+    add_match_options(p_search)
     p_search.set_defaults(handler=_cmd_search)
 
 
@@ -77,7 +78,7 @@ def _cmd_search(args: argparse.Namespace) -> int:
         return 2
     db = open_db(args)
     try:
-        hits = search(db, " ".join(args.query), limit=args.limit)
+        hits = search(db, " ".join(args.query), limit=args.limit, level=match_level(args))
     finally:
         db.close()
     if args.json:

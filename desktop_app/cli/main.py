@@ -3,7 +3,7 @@
     chugiai [--data-dir DIR]                     open the window
     chugiai [--data-dir DIR] import PATH...      import files or folders
     chugiai [--data-dir DIR] list --json         list articles
-    chugiai [--data-dir DIR] search QUERY [--json] [--limit N]
+    chugiai [--data-dir DIR] search QUERY [--json] [--limit N] [--match exact|word|none]
                                                  find articles; diacritics optional
     chugiai [--data-dir DIR] export --format FORMAT -o FILE [--article ID] [--tag NAME]
     chugiai [--data-dir DIR] import-annotations FILE
@@ -14,7 +14,7 @@
                                                  words with code-point offsets (segments
                                                  what has no stored segmentation)
     chugiai [--data-dir DIR] concordance WORD... [--json | --csv FILE] [--limit N]
-                                                 [--match-diacritics] [--sort left|right|article]
+                                                 [--match exact|word|none] [--sort left|right|article]
                                                  every occurrence with its context (KWIC)
     chugiai [--data-dir DIR] frequencies [--article ID] [--tag NAME] [--stopwords [FILE]]
                                                  [--min-syllables N] [--limit N] [--json | --csv FILE]

@@ -27,6 +27,7 @@ from desktop_app.core.nlp.segmentation import segment_text
 from desktop_app.core.nlp.stored import articles_to_segment, save_segmentation
 from desktop_app.core.storage.database import Database
 from desktop_app.core.storage.models import Article
+from desktop_app.core.text.matching import MatchLevel
 from desktop_app.core.text.normalize import fold
 
 TEXT = ("Cán bộ đi họp. Máy cán bộ phận thép.\n"
@@ -103,8 +104,11 @@ def test_query_without_diacritics_finds_the_word(db: Database) -> None:
 def test_match_diacritics_tells_dang_from_dang(db: Database) -> None:
     text = "Đảng đang lãnh đạo. ĐẢNG ta."
     add_segmented(db, text, ["Đảng", "đang", "lãnh đạo", ".", "ĐẢNG", "ta", "."])
-    assert [l.keyword for l in concordance(db, "Đảng")] == ["Đảng", "đang", "ĐẢNG"]
-    assert [l.keyword for l in concordance(db, "Đảng", match_diacritics=True)] == ["Đảng", "ĐẢNG"]
+    assert [l.keyword for l in concordance(db, "Đảng", level=MatchLevel.NONE)] == ["Đảng", "đang", "ĐẢNG"]
+    assert [l.keyword for l in concordance(db, "dang")] == ["Đảng", "đang", "ĐẢNG"]
+    assert [l.keyword for l in concordance(db, "Đảng")] == ["Đảng", "ĐẢNG"]  # same word
+    # match_diacritics: the older name of EXACT (case too)
+    assert [l.keyword for l in concordance(db, "Đảng", match_diacritics=True)] == ["Đảng"]
     assert [l.keyword for l in concordance(db, "dang", match_diacritics=True)] == []
 
 

@@ -15,6 +15,7 @@ from desktop_app.core.analysis.concordance_pages import (
 )
 from desktop_app.core.progress import Progress
 from desktop_app.core.storage.database import Database
+from desktop_app.core.text.matching import MatchLevel
 from tests.core.test_concordance import add_segmented
 
 SENTENCE = "Đảng đang đào tạo cán bộ. Cán bộ đáng tin."
@@ -36,15 +37,15 @@ def test_query_words_and_marks():
 def test_first_page_says_whether_there_is_more(library):
     every = concordance(library, "can bo")
     assert len(every) == 12
-    lines, more, candidates = first_page(library, "can bo", False, page=5)
+    lines, more, candidates = first_page(library, "can bo", MatchLevel.NONE, page=5)
     assert lines == every[:5] and more and candidates == 6
-    lines, more, candidates = first_page(library, "can bo", False, page=12)
+    lines, more, candidates = first_page(library, "can bo", MatchLevel.NONE, page=12)
     assert lines == every and not more and candidates == 6
 
 
 def test_all_lines_sorted_with_progress(library):
     seen: list[tuple[int, int]] = []
-    lines, complete = all_lines(library, "can bo", False, ("left", False),
+    lines, complete = all_lines(library, "can bo", MatchLevel.NONE, ("left", False),
                                 Progress(lambda d, t, _n: seen.append((d, t))))
     assert complete and lines == sort_lines(concordance(library, "can bo"), "left")
     assert seen[-1] == (6, 6)
@@ -53,7 +54,7 @@ def test_all_lines_sorted_with_progress(library):
 def test_all_lines_cancelled_keeps_the_lines_so_far(library):
     progress = Progress()
     progress.cancel()
-    lines, complete = all_lines(library, "can bo", False, ("article", False), progress)
+    lines, complete = all_lines(library, "can bo", MatchLevel.NONE, ("article", False), progress)
     assert not complete and lines == concordance(library, "can bo")[:1]
 
 

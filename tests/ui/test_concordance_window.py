@@ -20,6 +20,7 @@ from desktop_app.core.library.ingest import import_paths
 from desktop_app.core.nlp.segmentation import segment_text
 from desktop_app.core.nlp.stored import save_segmentation
 from desktop_app.core.storage.database import Database
+from desktop_app.core.text.matching import MatchLevel
 from desktop_app.core.text.normalize import fold
 from desktop_app.ui import background
 from desktop_app.ui.app import make_application
@@ -83,7 +84,7 @@ def search(qtbot, w: ConcordanceWindow, text: str) -> list:
 
 def test_a_query_without_diacritics_finds_every_spelling(qtbot, window, seeded):
     lines = search(qtbot, window, "can bo")
-    assert not window.match_diacritics.isChecked()  # no marks typed: folded
+    assert window.match_level.level() is MatchLevel.NONE  # no marks typed: folded
     assert lines == concordance(seeded, "can bo", limit=cw.PAGE)
     assert len(lines) > 20 and {fold(l.keyword) for l in lines} == {"can bo"}
     assert "cán bộ" in {l.keyword.casefold() for l in lines}
@@ -99,22 +100,31 @@ def test_a_query_without_diacritics_finds_every_spelling(qtbot, window, seeded):
     assert model.index(0, 0).data(Qt.ItemDataRole.TextAlignmentRole) & Qt.AlignmentFlag.AlignRight
 
 
-def test_a_query_with_diacritics_ticks_match_diacritics(qtbot, window, seeded):
-    lines = search(qtbot, window, "Đảng")
-    assert window.match_diacritics.isChecked()
-    assert lines == concordance(seeded, "Đảng", limit=cw.PAGE, match_diacritics=True)
-    assert lines and {l.keyword.casefold() for l in lines} == {"đảng"}
-    # Unticking it searches again, folded: đang, đáng… come too.
+def choose(qtbot, window, level: MatchLevel) -> None:
+    combo = window.match_level
     with qtbot.waitSignal(window.searched, timeout=10_000):
-        window.match_diacritics.click()
+        combo.setCurrentIndex(combo.findData(level.value))
+        combo.activated.emit(combo.currentIndex())  # what a user's pick sends
+
+
+def test_a_query_with_diacritics_matches_the_same_word(qtbot, window, seeded):
+    lines = search(qtbot, window, "Đảng")
+    assert window.match_level.level() is MatchLevel.WORD
+    assert lines == concordance(seeded, "Đảng", limit=cw.PAGE, level=MatchLevel.WORD)
+    assert lines and {l.keyword.casefold() for l in lines} == {"đảng"}
+    # No diacritics searches again, folded: đang, đáng… come too.
+    choose(qtbot, window, MatchLevel.NONE)
     folded = window.lines()
     assert len(folded) > len(lines) and {fold(l.keyword) for l in folded} == {"dang"}
+    # Exact: as written, case included.
+    choose(qtbot, window, MatchLevel.EXACT)
+    assert window.lines() and {l.keyword for l in window.lines()} == {"Đảng"}
     # The user's choice holds while the query is edited; emptying the field resets it.
     type_text(window.query, " viên")
-    assert not window.match_diacritics.isChecked()
+    assert window.match_level.level() is MatchLevel.EXACT
     window.query.clear()
     type_text(window.query, "tổ chức")
-    assert window.match_diacritics.isChecked()
+    assert window.match_level.level() is MatchLevel.WORD
 
 
 def test_sorting_by_the_word_after_orders_the_rows(qtbot, window, seeded):
@@ -270,18 +280,18 @@ def test_lines_from_unsegmented_articles_are_noted(qtbot, window, seeded, tmp_pa
 def test_no_match_says_so(qtbot, window):
     assert search(qtbot, window, "không có đâu cả") == []
     assert window.summary.text() == ("No line matches “không có đâu cả”. "
-                                     "Untick Match diacritics to find every spelling.")
+                                     "Choose No diacritics to find every spelling.")
     assert not window.export_button.isEnabled()
 
 
 def test_show_query_searches_at_once(qtbot, window, seeded):
     with qtbot.waitSignal(window.searched, timeout=10_000):
         window.show_query("Tổ chức", match_diacritics=True)
-    assert window.query.text() == "Tổ chức" and window.match_diacritics.isChecked()
-    assert window.lines() == concordance(seeded, "Tổ chức", limit=cw.PAGE, match_diacritics=True)
+    assert window.query.text() == "Tổ chức" and window.match_level.level() is MatchLevel.WORD
+    assert window.lines() == concordance(seeded, "Tổ chức", limit=cw.PAGE, level=MatchLevel.WORD)
     with qtbot.waitSignal(window.searched, timeout=10_000):
         window.show_query("to chuc")  # None: the query decides, as typing does
-    assert not window.match_diacritics.isChecked()
+    assert window.match_level.level() is MatchLevel.NONE
 
 
 def test_the_main_window_opens_the_concordance_on_the_selected_words_and_tags_lines_undoably(open_window, qtbot):

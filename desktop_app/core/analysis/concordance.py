@@ -23,7 +23,6 @@ import re
 import sqlite3
 import sys
 import threading
-import unicodedata
 from array import array
 from collections import OrderedDict
 from collections.abc import Iterable, Iterator, Sequence
@@ -32,12 +31,13 @@ from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
 
-from desktop_app.core.analysis.search import INDEX_VERSION, sync_index
+from desktop_app.core.analysis.search import INDEX_VERSION, phrase_match, sync_index
 from desktop_app.core.interchange.csv_export import write_csv
 from desktop_app.core.library.articles import parse_spans
 from desktop_app.core.nlp.user_dictionary import segmentation_engine
 from desktop_app.core.storage.database import Database, DatabaseError, driver_connection, explain
-from desktop_app.core.text.normalize import fold, fold_aligned, normalize
+from desktop_app.core.text.matching import MatchLevel, level_for_query, query_text, regex
+from desktop_app.core.text.normalize import fold
 
 CONTEXT_CHARS = 60
 CACHE_CHARS = 6_000_000  # article text kept prepared, ~3.5 bytes a character (~20 MB)
@@ -67,30 +67,18 @@ class ConcordanceLine:
 # ------------------------------------------------------------------ the pattern
 
 
-@functools.cache
-def _classes() -> dict[str, str]:
-    """Folded letter -> regex class of every BMP character folding to it (~40 ms, once).
-
-    Searching the text itself with these classes costs ~8 ns a character; folding it
-    first cost ~50 (measured on the benchmark corpus), so articles are never folded."""
-    groups: dict[str, set[str]] = {}
-    for ch in map(chr, range(0x10000)):
-        if ch.casefold() != ch or unicodedata.decomposition(ch) or ch in "đĐðÐ":
-            if (folded := fold_aligned(ch)) != ch:
-                groups.setdefault(folded, {folded}).add(ch)
-    return {k: "[" + re.escape("".join(sorted(v))) + "]" for k, v in groups.items()}
-
-
 _GAP = r"[^\S\n]+"  # spaces between syllables; a phrase never runs across a line
 
 
-def _pattern(text: str, match_diacritics: bool) -> re.Pattern[str]:
-    """Single-spaced NFC query -> regex matching it folded (or only its case folded)."""
-    if match_diacritics:
-        return re.compile(_GAP.join(map(re.escape, text.split(" "))), re.IGNORECASE)
-    classes = _classes()
-    return re.compile(_GAP.join("".join(classes.get(c, re.escape(c)) for c in part)
-                                for part in fold_aligned(text).split(" ")))
+def _pattern(text: str, level: MatchLevel) -> re.Pattern[str]:
+    """Single-spaced NFC query -> regex matching it at `level` (matching.regex: the text is
+    searched as it is, never keyed, ~8 ns a character against ~50 to fold it first)."""
+    return re.compile(_GAP.join(regex(part, level) for part in text.split(" ")))
+
+
+def _level(query: str, level: MatchLevel | None, match_diacritics: bool) -> MatchLevel:
+    """`match_diacritics` is the older name of EXACT."""
+    return level_for_query(query, MatchLevel.EXACT if match_diacritics and level is None else level)
 
 
 # ------------------------------------------------------------------ articles and words
@@ -252,14 +240,14 @@ def iter_articles(db: Database, ids: Sequence[int], *, cache: bool = True) -> It
 @dataclass(frozen=True)
 class _Query:
     pattern: re.Pattern[str]
-    words: tuple[str, ...]  # folded syllables for the FTS phrase
+    match: str | None  # the FTS phrase narrowing the articles (None: every article)
 
 
-def _compile(query: str, match_diacritics: bool) -> _Query | None:
-    text = " ".join(normalize(query).split())
+def _compile(query: str, level: MatchLevel) -> _Query | None:
+    text = query_text(query)
     if not text:
         return None
-    return _Query(_pattern(text, match_diacritics), tuple(WORD_RE.findall(fold_aligned(text))))
+    return _Query(_pattern(text, level), phrase_match(text, level))
 
 
 def _index_ready(conn: sqlite3.Connection) -> bool:
@@ -273,16 +261,18 @@ def _index_ready(conn: sqlite3.Connection) -> bool:
 
 
 def candidate_ids(db: Database, words: Sequence[str],
-                  article_ids: Iterable[int] | None = None) -> list[int]:
-    """Ids, ascending, of the articles that may hold the folded syllables as a phrase."""
+                  article_ids: Iterable[int] | None = None, match: str | None = None) -> list[int]:
+    """Ids, ascending, of the articles that may hold the folded syllables as a phrase,
+    or that FTS5 `match` finds (search.phrase_match) if given."""
     wanted = None if article_ids is None else {int(i) for i in article_ids}
     try:
         sync_index(db)  # ~0.1 ms when nothing changed
     except DatabaseError:
         pass  # busy: the pending list below still covers what changed
     with raw_connection(db) as conn:
-        if words and _index_ready(conn):
-            phrase = 'body : "' + " ".join(words) + '"'  # words are letters and digits only
+        if (words or match) and _index_ready(conn):
+            # words are letters and digits only
+            phrase = match or 'body : "' + " ".join(words) + '"'
             sql = "SELECT rowid FROM search_fts WHERE search_fts MATCH ?"
             ids = {r[0] for r in conn.execute(sql, (phrase,))}
             ids.update(r[0] for r in conn.execute("SELECT article_id FROM search_pending"))
@@ -312,31 +302,32 @@ def _lines(doc: ArticleWords, q: _Query, context_chars: int) -> Iterator[Concord
 
 
 def lines_in(doc: ArticleWords, query: str, *, context_chars: int = CONTEXT_CHARS,
-             match_diacritics: bool = False) -> list[ConcordanceLine]:
+             match_diacritics: bool = False, level: MatchLevel | None = None) -> list[ConcordanceLine]:
     """The lines of one prepared article (no database): what `concordance` does per article."""
-    q = _compile(query, match_diacritics)
+    q = _compile(query, _level(query, level, match_diacritics))
     return [] if q is None else list(_lines(doc, q, max(0, context_chars)))
 
 
 def iter_concordance(db: Database, query: str, *, article_ids: Iterable[int] | None = None,
                      context_chars: int = CONTEXT_CHARS, match_diacritics: bool = False,
-                     ) -> Iterator[ConcordanceLine]:
+                     level: MatchLevel | None = None) -> Iterator[ConcordanceLine]:
     """Lines by article id then position, read BATCH articles at a time: a background job
     can stream them and stop (cancel) between any two."""
-    q = _compile(query, match_diacritics)
+    q = _compile(query, _level(query, level, match_diacritics))
     if q is None:
         return
-    for doc in iter_articles(db, candidate_ids(db, q.words, article_ids)):
+    for doc in iter_articles(db, candidate_ids(db, (), article_ids, q.match)):
         yield from _lines(doc, q, max(0, context_chars))
 
 
 def concordance(db: Database, query: str, *, article_ids: Iterable[int] | None = None,
                 context_chars: int = CONTEXT_CHARS, limit: int | None = None,
-                match_diacritics: bool = False) -> list[ConcordanceLine]:
-    """Every occurrence of `query` as whole words, folded (đ = d, no marks, no case)
-    unless `match_diacritics`; the first `limit` lines in article order if given."""
+                match_diacritics: bool = False, level: MatchLevel | None = None) -> list[ConcordanceLine]:
+    """Every occurrence of `query` as whole words at `level` (by default the query's own:
+    matching.level_for_query; `match_diacritics` is the older name of EXACT); the first
+    `limit` lines in article order if given."""
     lines = iter_concordance(db, query, article_ids=article_ids, context_chars=context_chars,
-                             match_diacritics=match_diacritics)
+                             match_diacritics=match_diacritics, level=level)
     return list(lines if limit is None else islice(lines, max(0, limit)))
 
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import bisect
 import time
-import unicodedata
 from collections.abc import Sequence
 
 from desktop_app.core.analysis.concordance import (
@@ -21,9 +20,11 @@ from desktop_app.core.analysis.concordance import (
     iter_concordance,
     sort_lines,
 )
+from desktop_app.core.analysis.search import phrase_match
 from desktop_app.core.analysis.stopwords import word_form
 from desktop_app.core.progress import Progress
 from desktop_app.core.storage.database import Database
+from desktop_app.core.text.matching import MatchLevel, has_diacritics, level_for_query
 from desktop_app.core.text.normalize import fold, fold_aligned, normalize
 
 PAGE = 500  # lines of the first answer
@@ -38,7 +39,12 @@ def query_words(query: str) -> list[str]:
 
 def has_marks(text: str) -> bool:
     """True when the text carries a diacritic or đ: folding would change more than case."""
-    return fold(text) != unicodedata.normalize("NFC", text).casefold()
+    return has_diacritics(text)
+
+
+def _candidates(db: Database, query: str, level: MatchLevel | None) -> list[int]:
+    """The articles the index says may hold the query at its level."""
+    return candidate_ids(db, query_words(query), match=phrase_match(query, level_for_query(query, level)))
 
 
 def sort_concordance(lines: Sequence[ConcordanceLine], key: str, descending: bool = False
@@ -56,26 +62,27 @@ def sort_concordance(lines: Sequence[ConcordanceLine], key: str, descending: boo
     return ordered
 
 
-def first_page(db: Database, query: str, match_diacritics: bool, page: int | None = None
+def first_page(db: Database, query: str, level: MatchLevel | None, page: int | None = None
                ) -> tuple[list[ConcordanceLine], bool, int]:
-    """(the first `page` lines (PAGE), whether there are more, articles that may hold more)."""
+    """(the first `page` lines (PAGE), whether there are more, articles that may hold more).
+    `level` None: the query's own (matching.level_for_query)."""
     page = PAGE if page is None else page
-    lines = concordance(db, query, limit=page + 1, match_diacritics=match_diacritics)
+    lines = concordance(db, query, limit=page + 1, level=level)
     if len(lines) <= page:
         return lines, False, len({l.article_id for l in lines})
-    return lines[:page], True, len(candidate_ids(db, query_words(query)))
+    return lines[:page], True, len(_candidates(db, query, level))
 
 
-def all_lines(db: Database, query: str, match_diacritics: bool, sort: tuple[str, bool],
+def all_lines(db: Database, query: str, level: MatchLevel | None, sort: tuple[str, bool],
               progress: Progress | None = None) -> tuple[list[ConcordanceLine], bool]:
     """Every line, sorted: (lines, complete). Cancelling `progress` stops between two lines
     and returns the lines found so far (complete False); reports are (articles done, all)."""
     progress = progress or Progress()
-    ids = candidate_ids(db, query_words(query))
+    ids = _candidates(db, query, level)
     lines: list[ConcordanceLine] = []
     last = time.monotonic()
     complete = True
-    for line in iter_concordance(db, query, match_diacritics=match_diacritics):
+    for line in iter_concordance(db, query, level=level):
         lines.append(line)
         if progress.cancelled:
             complete = False

@@ -1,7 +1,9 @@
-"""Corpus search and in-article find, blind to case and diacritics (đ = d).
+"""Corpus search and in-article find at a matching level (core/text/matching.py).
 
 The index is derived data kept here, so it never needs a schema migration:
-- `search_fts`: contentless FTS5 over the folded title and text (rowid = article id). A
+- `search_fts`: contentless FTS5 (rowid = article id) over the title and text twice:
+  folded (`title`, `body`: the NONE key) and only case-folded (`xtitle`, `xbody`), where
+  EXACT is one phrase and WORD the phrase in each of its spellings (hòa OR hoà). A
   normal FTS5 table keeps a folded copy of every text: 110 MB instead of 38 MB for
   10,000 articles (measured).
 - `search_indexed`: what was indexed. `search_pending`: articles changed since, written by
@@ -9,25 +11,25 @@ The index is derived data kept here, so it never needs a schema migration:
   repeating what was inserted). A sync after no change is two tiny queries (~0.1 ms), not
   a comparison of 10,000 rows (15-30 ms measured); that comparison runs only when the
   triggers were missing (first use, a migration rebuilt `articles`).
-Passages and marks come from regular expressions over the original text (each letter of
-the folded query matches every letter that folds to it): nothing is folded at query time.
+Passages and marks come from regular expressions over the original text (matching.regex):
+nothing is folded at query time. Ranking puts closer matches first: articles holding the
+query as typed (case aside), then in another spelling of the same word, then only folded.
 """
 
 from __future__ import annotations
 
-import functools
 import hashlib
+import itertools
 import re
 import sqlite3
-import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 from desktop_app.core.library.articles import parse_spans
 from desktop_app.core.storage.database import Database, DatabaseError, driver_connection, explain
-from desktop_app.core.text.normalize import fold, normalize
+from desktop_app.core.text.matching import MatchLevel, casefolded, key, level_for_query, query_text, regex, word_forms
 
-INDEX_VERSION = "2"  # change it when folding or layout change: the index is rebuilt
+INDEX_VERSION = "3"  # change it when folding or layout change: the index is rebuilt
 TITLE_WEIGHT = 10.0  # bm25 weight of the title column; the body weighs 1
 PASSAGE_CHARS = 200
 MAX_QUERY_WORDS = 32  # a pasted page is not a query
@@ -37,7 +39,7 @@ BATCH = 200  # articles per write transaction, so other writers wait ~0.2 s at m
 _TRIGGERS = ("search_articles_ai", "search_articles_au", "search_articles_ad")
 _TABLES = ("search_fts", "search_indexed", "search_pending", "search_state")
 _SCHEMA = (
-    "CREATE VIRTUAL TABLE IF NOT EXISTS search_fts USING fts5(title, body, content='',"
+    "CREATE VIRTUAL TABLE IF NOT EXISTS search_fts USING fts5(title, body, xtitle, xbody, content='',"
     " tokenize='unicode61 remove_diacritics 0')",
     "CREATE TABLE IF NOT EXISTS search_indexed (article_id INTEGER PRIMARY KEY,"
     " content_hash TEXT NOT NULL, title TEXT NOT NULL, text_digest BLOB NOT NULL)",
@@ -68,57 +70,58 @@ class SearchHit:
     offset: int  # code point in the article text of the first matched word in the passage
 
 
-# ---------------------------------------------------------------- folding
+# ---------------------------------------------------------------- keys
 
-
-class _FoldTable(dict):
-    """str.translate table giving fold_aligned, filled as characters are met."""
-
-    def __missing__(self, cp: int) -> str:
-        folded = fold(chr(cp))
-        self[cp] = value = folded if len(folded) == 1 else chr(cp)
-        return value
-
-
-_TABLE = _FoldTable()
-# BMP blocks holding letters with case or marks (CJK, Hangul, surrogates, private use skipped).
-_SCAN = ((0, 0x3400), (0x4DC0, 0x4E00), (0xA000, 0xAC00), (0xD7A4, 0xD800), (0xF900, 0x10000))
 _COMBINING = "[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]*"
+MAX_SPELLINGS = 64  # phrases a WORD query expands to in the index (hòa bình OR hoà bình…)
 
 
 def _key(text: str) -> str:
-    """fold_aligned(text), ~8x faster: same length, so key offsets are text offsets."""
-    return text.translate(_TABLE)
+    """The folded (NONE) key: same length, so key offsets are text offsets."""
+    return key(text, MatchLevel.NONE)
 
 
-@functools.cache
-def _classes() -> dict[str, str]:
-    """Folded letter -> regex class of every BMP character that folds to it (~30 ms once)."""
-    variants: dict[str, set[str]] = {}
-    for low, high in _SCAN:
-        for ch in map(chr, range(low, high)):
-            if ch.casefold() != ch or unicodedata.decomposition(ch) or ch in "đĐð":
-                if (folded := _key(ch)) != ch:
-                    variants.setdefault(folded, {folded}).add(ch)
-    return {k: "[" + re.escape("".join(sorted(v))) + "]" for k, v in variants.items()}
-
-
-def _letters(folded: str, marks: str = "") -> str:
-    classes = _classes()
-    return "".join(classes.get(c, re.escape(c)) + marks for c in folded)
-
-
-def find_in_text(text: str, query: str) -> list[tuple[int, int]]:
-    """Every match of the folded query in `text`, as code-point spans (Ctrl+F).
+def find_in_text(text: str, query: str, level: MatchLevel | None = None) -> list[tuple[int, int]]:
+    """Every match of the query in `text` at `level` (by default the query's own,
+    matching.level_for_query), as code-point spans (Ctrl+F).
 
     Substring semantics, like a browser's find: no overlaps; a run of spaces in the query
     matches any run of whitespace. Decomposed (NFD) letters match with their marks.
     """
-    parts = _key(normalize(query)).split()
+    parts = query_text(query).split()
     if not parts or len(" ".join(parts)) > len(text):
         return []
-    pattern = r"\s+".join(_letters(part, _COMBINING) for part in parts)
+    level = level_for_query(query, level)
+    marks = _COMBINING if level is MatchLevel.NONE else ""
+    pattern = r"\s+".join(regex(part, level, marks) for part in parts)
     return [m.span() for m in re.finditer(pattern, text)]
+
+
+def _index_words(words: tuple[str, ...], level: MatchLevel) -> list[tuple[str, ...]]:
+    """The spellings of `words` as the index columns of `level` hold them (folded for
+    NONE, case-folded for EXACT, each same-word spelling for WORD), at most MAX_SPELLINGS."""
+    if level is MatchLevel.NONE:
+        return [tuple(_key(w) for w in words)]
+    if level is MatchLevel.EXACT:
+        return [tuple(casefolded(w) for w in words)]
+    return list(itertools.islice(itertools.product(*map(word_forms, words)), MAX_SPELLINGS))
+
+
+def columns(level: MatchLevel) -> tuple[str, str]:
+    """(title, body) columns of search_fts that answer for `level`."""
+    return ("title", "body") if level is MatchLevel.NONE else ("xtitle", "xbody")
+
+
+def phrase_match(query: str, level: MatchLevel, column: str = "body") -> str | None:
+    """An FTS5 expression for the articles that may hold `query`'s syllables as one phrase
+    at `level` in `column` ("body" or "title"; the x column for EXACT and WORD), None if
+    the query has no syllable. Articles it finds still need the regex at `level`."""
+    words = tuple(_WORD_RE.findall(query_text(query)))
+    if not words:
+        return None
+    col = dict(zip(("title", "body"), columns(level), strict=True))[column]
+    phrases = ('"' + " ".join(ws) + '"' for ws in _index_words(words, level))
+    return f"{col} : (" + " OR ".join(dict.fromkeys(phrases)) + ")"
 
 
 # ---------------------------------------------------------------- queries
@@ -130,24 +133,29 @@ _WORD_RE = re.compile(r"[^\W_]+")  # what FTS5's unicode61 calls a token, near e
 class _Group:
     """Words that must be adjacent: a query word, a quoted phrase, or "tổ-chức"."""
 
-    words: tuple[str, ...]
+    words: tuple[str, ...]  # as typed (NFC)
     prefix: bool  # trailing *: the last word may be the start of a longer one
 
-    def fts(self) -> str:
+    def phrases(self, level: MatchLevel) -> list[str]:
         # Words are letters and digits only, so quoting turns any input into a plain string.
-        return '"' + " ".join(self.words) + '"' + (" *" if self.prefix else "")
+        return ['"' + " ".join(ws) + '"' + (" *" if self.prefix else "")
+                for ws in _index_words(self.words, level)]
 
-    def regex(self) -> str:
+    def fts(self, level: MatchLevel) -> str:
+        spellings = self.phrases(level)
+        return spellings[0] if len(spellings) == 1 else "(" + " OR ".join(spellings) + ")"
+
+    def regex(self, level: MatchLevel) -> str:
         """One capture group per word (for the marks); the word must end there."""
-        parts = [f"({_letters(w)})" for w in self.words]
+        parts = [f"({regex(w, level)})" for w in self.words]
         if self.prefix:
             parts[-1] = parts[-1][:-1] + r"[^\W_]*)"
         return r"[\W_]+".join(parts) + r"(?![^\W_])"
 
 
 def _parse(query: str) -> list[_Group]:
-    """Folded query -> groups, all required. An unbalanced quote is ignored."""
-    parts = _key(normalize(query[: MAX_QUERY_WORDS * 40])).split('"')
+    """Query -> groups, all required. An unbalanced quote is ignored."""
+    parts = query_text(query[: MAX_QUERY_WORDS * 40]).split('"')
     if len(parts) % 2 == 0:
         parts[-2:] = [parts[-2] + " " + parts[-1]]
     chunks = [c for i, p in enumerate(parts) for c in ([p] if i % 2 else p.split())]
@@ -176,6 +184,11 @@ def _searchable(text: str, hidden: str | None) -> str:
         pos = max(pos, end)
     parts.append(text[pos:])
     return "".join(parts)
+
+
+def _row(title: str, text: str) -> tuple[str, str, str, str]:
+    """What the index columns hold for one article."""
+    return _key(title), _key(text), casefolded(title), casefolded(text)
 
 
 def _digest(text: str) -> bytes:
@@ -254,14 +267,15 @@ def _apply(conn: sqlite3.Connection, ids: list[int]) -> int:
             # Deleting other tokens than were inserted would corrupt a contentless index.
             if old_text is None or (old_title or "", _digest(old_text)) != old:
                 raise _Rebuild
-            deletes.append((article_id, _key(old_title or ""), _key(old_text)))
+            deletes.append((article_id, *_row(old_title or "", old_text)))
         if now is not None:
-            inserts.append((article_id, _key(title), _key(text)))
+            inserts.append((article_id, *_row(title, text)))
             records.append((article_id, content_hash, *new))
-    conn.executemany("INSERT INTO search_fts(search_fts, rowid, title, body) VALUES ('delete', ?, ?, ?)",
-                     deletes)
+    conn.executemany("INSERT INTO search_fts(search_fts, rowid, title, body, xtitle, xbody)"
+                     " VALUES ('delete', ?, ?, ?, ?, ?)", deletes)
     conn.executemany("DELETE FROM search_indexed WHERE article_id = ?", [d[:1] for d in deletes])
-    conn.executemany("INSERT INTO search_fts(rowid, title, body) VALUES (?, ?, ?)", inserts)
+    conn.executemany("INSERT INTO search_fts(rowid, title, body, xtitle, xbody) VALUES (?, ?, ?, ?, ?)",
+                     inserts)
     conn.executemany("INSERT INTO search_indexed VALUES (?, ?, ?, ?)", records)
     conn.executemany("UPDATE search_indexed SET content_hash = ? WHERE article_id = ?", same)
     conn.execute(f"DELETE FROM search_pending WHERE article_id IN ({marks})", ids)
@@ -304,67 +318,117 @@ def sync_index(db: Database) -> int:
 # ---------------------------------------------------------------- searching
 
 
-def _ranked(conn: sqlite3.Connection, match: str, limit: int, total: int) -> list[tuple[int, float]]:
-    """The best `limit` (article id, score) for one FTS5 query, best first."""
+def _ranked(conn: sqlite3.Connection, match: str, level: MatchLevel, limit: int,
+            total: int) -> list[tuple[int, float]]:
+    """The best `limit` (article id, score) for one FTS5 query at `level`, best first."""
+    title_col, body_col = columns(level)
+    match = "{" + f"{title_col} {body_col}" + "} : (" + match + ")"
     found = conn.execute("SELECT count(*) FROM search_fts WHERE search_fts MATCH ?", (match,)).fetchone()[0]
     if found <= CHEAP_RANK_ROWS or 2 * found <= total:
         return [(article_id, -rank) for article_id, rank in conn.execute(  # bm25: lower is better
-            "SELECT rowid, bm25(search_fts, ?, 1.0) AS r FROM search_fts WHERE search_fts MATCH ?"
-            " ORDER BY r LIMIT ?", (TITLE_WEIGHT, match, limit))]
+            "SELECT rowid, bm25(search_fts, ?, 1.0, ?, 1.0) AS r FROM search_fts WHERE search_fts MATCH ?"
+            " ORDER BY r LIMIT ?", (TITLE_WEIGHT, TITLE_WEIGHT, match, limit))]
     # Every phrase of the query is in over half of the articles: bm25 clamps their idf to
     # 1e-6, so its order carries next to no signal, while scoring 10,000 rows costs 30-80 ms.
     # Title matches first, then the newest: both read straight off the index.
     newest = "SELECT rowid FROM search_fts WHERE search_fts MATCH ? ORDER BY rowid DESC LIMIT ?"
-    ids = [r[0] for r in conn.execute(newest, ("{title} : (" + match + ")", limit))]
+    ids = [r[0] for r in conn.execute(newest, ("{" + title_col + "} : (" + match + ")", limit))]
     titled = set(ids)
     if len(ids) < limit:
         ids += [r[0] for r in conn.execute(newest, (match, limit + len(ids))) if r[0] not in titled]
     return [(article_id, 1e-6 if article_id in titled else 0.0) for article_id in ids[:limit]]
 
 
-def search(db: Database, query: str, limit: int = 50) -> list[SearchHit]:
-    """Articles holding every query word (folded) in title or text, best first.
+def _whole_phrase(groups: list[_Group], level: MatchLevel) -> str:
+    """Every group in a row, in each spelling (at most MAX_SPELLINGS)."""
+    combos = itertools.islice(itertools.product(*(g.phrases(level) for g in groups)), MAX_SPELLINGS)
+    phrases = [" + ".join(c) for c in combos]
+    return phrases[0] if len(phrases) == 1 else " OR ".join(f"({p})" for p in phrases)
 
-    Those where the words occur as one phrase come before those where they are scattered;
-    within each tier, bm25 with the title weighted TITLE_WEIGHT times.
+
+def _tiers(groups: list[_Group], level: MatchLevel) -> list[tuple[str, MatchLevel, bool]]:
+    """(FTS5 expression, level of its columns, whole phrase?) from the closest match to the
+    loosest the chosen level allows: as typed, then same word, then folded; in each, the
+    query as one phrase before its words scattered. Repeats are left out."""
+    out: list[tuple[str, MatchLevel, bool]] = []
+    for tier in (MatchLevel.EXACT, MatchLevel.WORD, MatchLevel.NONE)[: level.rank + 1]:
+        if len(groups) > 1:  # the whole query as one phrase: FTS5 checks positions
+            out.append((_whole_phrase(groups, tier), tier, True))
+        out.append((" AND ".join(g.fts(tier) for g in groups), tier, len(groups) == 1))
+    unique: dict[tuple[str, str], tuple[str, MatchLevel, bool]] = {}
+    for t in out:
+        unique.setdefault((t[0], columns(t[1])[1]), t)
+    return list(unique.values())
+
+
+def _rank(conn: sqlite3.Connection, groups: list[_Group], level: MatchLevel, limit: int,
+          total: int) -> list[tuple[int, float, bool]]:
+    """(article id, score, whole phrase?) best first: each tier lifted above the next."""
+    ranked: list[tuple[int, float, bool]] = []
+    seen: set[int] = set()
+    for match, tier, phrased in _tiers(groups, level):
+        if len(ranked) >= limit:
+            break
+        more = _ranked(conn, match, tier, limit + len(seen), total)
+        rest = [(i, s, phrased) for i, s in more if i not in seen][: limit - len(ranked)]
+        if ranked and rest:  # lift what came before above every hit of this tier
+            lift = max(0.0, max(s for _, s, _ in rest) - min(s for _, s, _ in ranked)) + 1
+            ranked = [(i, s + lift, p) for i, s, p in ranked]
+        ranked += rest
+        seen.update(i for i, _, _ in rest)
+    return ranked
+
+
+def search(db: Database, query: str, limit: int = 50, level: MatchLevel | None = None) -> list[SearchHit]:
+    """Articles holding every query word at `level` (by default the query's own:
+    matching.level_for_query) in title or text, best first.
+
+    Closer matches come first (as typed, then the same word spelled otherwise, then only
+    folded); within that, the words as one phrase before the words scattered; then bm25
+    with the title weighted TITLE_WEIGHT times. EXACT also tells case apart: the index
+    does not, so its candidates are checked on the text until `limit` are found.
     """
     groups = _parse(query)
     if not groups or limit <= 0:
         return []
+    level = level_for_query(query, level)
     sync_index(db)
+    group_res = [re.compile(g.regex(level)) for g in groups]
+    phrase_re = re.compile(r"[\W_]+".join(g.regex(level) for g in groups))
+    wanted = limit
+    while True:
+        ranked, articles = _candidates(db, groups, level, wanted)
+        hits = []
+        for article_id, score, phrased in ranked:
+            if article_id in articles:  # else deleted since the index was read
+                title, text = articles[article_id][0] or "", articles[article_id][1] or ""
+                if level is MatchLevel.EXACT and not all(rx.search(title) or rx.search(text)
+                                                          for rx in group_res):
+                    continue  # the same letters in another case
+                # Scattered hits skip the phrase scan: the index said it is not there.
+                found = _passage(text, title, phrase_re if phrased else None, group_res)
+                hits.append(SearchHit(article_id, title, score, *found))
+        if len(hits) >= limit or len(ranked) < wanted:
+            return hits[:limit]
+        wanted *= 4
+
+
+def _candidates(db: Database, groups: list[_Group], level: MatchLevel, limit: int
+                ) -> tuple[list[tuple[int, float, bool]], dict[int, tuple[str, str]]]:
+    """The ranked candidates and their (title, text)."""
     with db.engine.connect() as sa_conn:
         conn = driver_connection(sa_conn)
         try:
             if not conn.execute("SELECT 1 FROM sqlite_master WHERE name='search_fts'").fetchone():
-                return []  # a read-only library that was never indexed
+                return [], {}  # a read-only library that was never indexed
             total = conn.execute("SELECT count(*) FROM search_indexed").fetchone()[0]
-            ranked: list[tuple[int, float, bool]] = []
-            if len(groups) > 1:  # the whole query as one phrase: FTS5 checks positions
-                ranked = [(i, s, True) for i, s in _ranked(conn, " + ".join(g.fts() for g in groups),
-                                                           limit, total)]
-            if len(ranked) < limit:
-                seen = {i for i, _, _ in ranked}
-                more = _ranked(conn, " AND ".join(g.fts() for g in groups), limit + len(seen), total)
-                rest = [(i, s, len(groups) == 1) for i, s in more if i not in seen][: limit - len(ranked)]
-                if ranked and rest:  # lift the phrase tier above every scattered hit
-                    lift = max(0.0, max(s for _, s, _ in rest) - min(s for _, s, _ in ranked)) + 1
-                    ranked = [(i, s + lift, p) for i, s, p in ranked]
-                ranked += rest
+            ranked = _rank(conn, groups, level, limit, total)
             ids = [i for i, _, _ in ranked]
             articles = {r[0]: r[1:] for r in conn.execute(
                 f"SELECT id, title, text FROM articles WHERE id IN ({','.join('?' * len(ids))})", ids)}
         except sqlite3.Error as e:
             raise DatabaseError(explain(e, db.path)) from e
-    group_res = [re.compile(g.regex()) for g in groups]
-    phrase_re = re.compile(r"[\W_]+".join(g.regex() for g in groups))
-    hits = []
-    for article_id, score, phrased in ranked:
-        if article_id in articles:  # else deleted since the index was read
-            title, text = articles[article_id][0] or "", articles[article_id][1] or ""
-            # Scattered hits skip the phrase scan: the index said it is not there.
-            found = _passage(text, title, phrase_re if phrased else None, group_res)
-            hits.append(SearchHit(article_id, title, score, *found))
-    return hits
+    return ranked, articles
 
 
 def _matches(rx: re.Pattern[str], text: str, start: int = 0) -> Iterator[re.Match[str]]:

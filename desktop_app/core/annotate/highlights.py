@@ -32,6 +32,7 @@ from desktop_app.core.annotate.records import (  # noqa: F401 (re-exported)
 from desktop_app.core.messages import Message
 from desktop_app.core.storage.database import Database
 from desktop_app.core.storage.models import Highlight, Tag, highlight_tags
+from desktop_app.core.text.matching import MatchLevel, key, level_for_query, query_text
 from desktop_app.core.text.normalize import fold
 
 __all__ = [
@@ -162,18 +163,24 @@ class AnnotationService:
         return edits.load(s, highlight_id)
 
 
-def match_tags(tags: Sequence[TagInfo], typed: str) -> list[TagInfo]:
-    """Tags whose name contains what was typed, ignoring case and diacritics.
+def match_tags(tags: Sequence[TagInfo], typed: str, level: MatchLevel | None = None) -> list[TagInfo]:
+    """Tags whose name contains what was typed at `level` (by default the query's own:
+    "dang" finds Đảng and đang, "Đảng" only Đảng; core/text/matching.py).
 
-    Prefix matches come first: "to chuc" finds "Tổ chức" before "Ban Tổ chức".
+    Closer matches first (as typed, then the same word, then folded), then prefix matches:
+    "to chuc" finds "Tổ chức" before "Ban Tổ chức".
     """
-    key = fold(clean_tag_name(typed))
-    if not key:
+    typed = query_text(clean_tag_name(typed))
+    if not typed:
         return list(tags)
+    level = level_for_query(typed, level)
+    closer = [lv for lv in MatchLevel if lv.rank <= level.rank]
+    wanted = {lv: key(typed, lv) for lv in closer}
     scored = []
     for tag in tags:
-        name = fold(tag.name)
-        pos = name.find(key)
+        name = query_text(tag.name)
+        pos = key(name, level).find(wanted[level])
         if pos >= 0:
-            scored.append((pos != 0, pos, name, tag))
-    return [t for *_, t in sorted(scored, key=lambda x: x[:3])]
+            best = next(lv for lv in closer if wanted[lv] in key(name, lv))
+            scored.append((best.rank, pos != 0, pos, fold(name), tag))
+    return [t for *_, t in sorted(scored, key=lambda x: x[:4])]

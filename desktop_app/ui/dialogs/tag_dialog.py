@@ -1,7 +1,8 @@
 """Choose one or more tags for a highlight: tick existing tags or type new ones.
 
-Completion ignores case and diacritics ("to chuc" offers "Tổ chức"), through the same
-`fold` used for search, so Vietnamese users can type without their input method.
+Completion follows the matching levels of search (core/text/matching.py): typed without
+diacritics it ignores them ("to chuc" offers "Tổ chức"), so Vietnamese users can type
+without their input method; typed with them, "Đảng" offers Đảng, not đang.
 """
 
 from __future__ import annotations
@@ -19,7 +20,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.core.annotate.highlights import TagInfo, clean_tag_name, match_tags
-from desktop_app.core.text.normalize import fold
+from desktop_app.core.text.matching import level_for_query
+from desktop_app.core.text.matching import same as same_at
 
 
 def color_icon(color: str, size: int = 12) -> QIcon:
@@ -101,8 +103,9 @@ class TagDialog(QDialog):
         typed = clean_tag_name(self.input.text())
         if not typed:
             return
-        # An existing tag that folds to the same text wins over creating a near-duplicate.
-        same = [t for t in self._tags if fold(t.name) == fold(typed)]
+        # An existing tag that is the same at the typed text's level wins over a near-duplicate.
+        level = level_for_query(typed)
+        same = [t for t in self._tags if same_at(t.name, typed, level)]
         self._check(same[0].name if len(same) == 1 and typed not in {t.name for t in self._tags} else typed)
         self.input.clear()
 

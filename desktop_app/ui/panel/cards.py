@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.core.annotate.highlights import HighlightInfo
 from desktop_app.core.annotate.tag_paths import in_tag_scope
-from desktop_app.core.text.normalize import fold
+from desktop_app.core.text.matching import MatchLevel, contains, level_for_query
 from desktop_app.ui.common.chips import layout_chips, paint_chip
 from desktop_app.ui.common.rows_model import Index, RowsModel
 from desktop_app.ui.theme import style
@@ -61,6 +61,7 @@ class HighlightListModel(RowsModel[HighlightInfo]):
         super().__init__(parent)
         self._all: list[HighlightInfo] = []
         self._text = ""
+        self._level = MatchLevel.NONE
         self._tag: str | None = None
         self._order = "position"
 
@@ -73,7 +74,8 @@ class HighlightListModel(RowsModel[HighlightInfo]):
         return list(self._all)
 
     def set_filter(self, text: str = "", tag: str | None = None, order: str = "position") -> None:
-        self._text, self._tag, self._order = fold(text.strip()), tag, order
+        self._text, self._tag, self._order = text.strip(), tag, order
+        self._level = level_for_query(self._text)  # core/text/matching.py
         self._refilter()
 
     def is_filtered(self) -> bool:
@@ -82,7 +84,7 @@ class HighlightListModel(RowsModel[HighlightInfo]):
     def _passes(self, h: HighlightInfo) -> bool:
         if self._tag is not None and not any(in_tag_scope(n, self._tag) for n in h.tag_names):
             return False
-        return not self._text or self._text in fold(" ".join((h.quote, h.note, *h.tag_names)))
+        return not self._text or contains(" ".join((h.quote, h.note, *h.tag_names)), self._text, self._level)
 
     def _refilter(self) -> None:
         rows = [h for h in self._all if self._passes(h)]

@@ -1,5 +1,6 @@
-"""Find in the open article (Ctrl+F): the same folding as corpus search, so "can bo"
-finds "cán bộ"; Enter / F3 next, Shift+Enter / Shift+F3 previous, Esc closes."""
+"""Find in the open article (Ctrl+F) at a matching level, as corpus search: "can bo"
+finds "cán bộ", "hòa bình" finds "hoà bình" but "thủy" not "thụy"; Enter / F3 next,
+Shift+Enter / Shift+F3 previous, Esc closes."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
 
 from desktop_app.core.analysis.search import find_in_text
+from desktop_app.ui.common.match_level import MatchLevelCombo
 
 
 class FindBar(QWidget):
@@ -21,6 +23,7 @@ class FindBar(QWidget):
         self.field.setPlaceholderText(self.tr("Find in this article"))
         self.field.setAccessibleName(self.tr("Find in this article"))
         self.field.setClearButtonEnabled(True)
+        self.match_level = MatchLevelCombo()
         self.count = QLabel()
         self.count.setObjectName("findCount")
         self.prev = QToolButton()
@@ -35,6 +38,7 @@ class FindBar(QWidget):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(28, 4, 28, 4)
         layout.addWidget(self.field, 1)
+        layout.addWidget(self.match_level)
         layout.addWidget(self.count)
         layout.addWidget(self.prev)
         layout.addWidget(self.next)
@@ -42,7 +46,9 @@ class FindBar(QWidget):
         self._text = ""
         self.matches: list[tuple[int, int]] = []
         self.current = -1
+        self.field.textChanged.connect(self.match_level.follow)
         self.field.textChanged.connect(self._search)
+        self.match_level.chosen.connect(self._search)
         self.prev.clicked.connect(self.previous_match)
         self.next.clicked.connect(self.next_match)
         close.clicked.connect(self.close_bar)
@@ -71,7 +77,7 @@ class FindBar(QWidget):
 
     def _search(self) -> None:
         query = self.field.text()
-        self.matches = find_in_text(self._text, query) if query.strip() else []
+        self.matches = find_in_text(self._text, query, self.match_level.level()) if query.strip() else []
         self.current = 0 if self.matches else -1
         self._announce()
 

@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (
-    QCheckBox,
     QComboBox,
     QHBoxLayout,
     QLabel,
@@ -28,6 +27,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.core.analysis.concordance import ConcordanceLine
+from desktop_app.core.text.matching import MatchLevel
+from desktop_app.ui.common.match_level import MatchLevelCombo
 from desktop_app.ui.i18n import number
 from desktop_app.ui.tools.concordance_table import COLUMN_KEYS, HEADERS, ConcordanceModel, ConcordanceView
 
@@ -45,7 +46,7 @@ class ConcordanceForm(_Base):
 
     if TYPE_CHECKING:  # the window's state, read here
         db: Database
-        _shown: tuple[str, bool] | None
+        _shown: tuple[str, MatchLevel] | None
         _complete: bool
         _stopped: bool
         _candidates: int
@@ -60,11 +61,7 @@ class ConcordanceForm(_Base):
                                                 "A word or phrase: cán bộ, or can bo without diacritics"))
         self.query.setClearButtonEnabled(True)
         self.query.setAccessibleName(translate("ConcordanceWindow", "Concordance query"))
-        self.match_diacritics = QCheckBox(translate("ConcordanceWindow", "Match diacritics"))
-        self.match_diacritics.setToolTip(translate(
-            "ConcordanceWindow",
-            "Ticked by itself when the query has diacritics: “Đảng” finds only Đảng, “dang” finds "
-            "đang, Đảng, đáng…\nClick it to choose yourself."))
+        self.match_level = MatchLevelCombo()
         self.search_button = QPushButton(translate("ConcordanceWindow", "Search"))
         self.summary = QLabel()
         self.summary.setObjectName("concordanceSummary")
@@ -95,7 +92,7 @@ class ConcordanceForm(_Base):
 
         top = QHBoxLayout()
         top.addWidget(self.query, 1)
-        top.addWidget(self.match_diacritics)
+        top.addWidget(self.match_level)
         top.addWidget(self.search_button)
         info = QHBoxLayout()
         info.addWidget(self.summary, 1)
@@ -130,8 +127,8 @@ class ConcordanceForm(_Base):
         query = self._shown[0] if self._shown else ""
         if n == 0:
             text = translate("ConcordanceWindow", "No line matches “%1”.").replace("%1", query)
-            if self._shown and self._shown[1]:
-                text += " " + translate("ConcordanceWindow", "Untick Match diacritics to find every spelling.")
+            if self._shown and self._shown[1] is not MatchLevel.NONE:
+                text += " " + translate("ConcordanceWindow", "Choose No diacritics to find every spelling.")
         elif self._stopped:
             text = translate("ConcordanceWindow",
                              "%1 lines found before you stopped; Load all lines to see the rest.").replace(

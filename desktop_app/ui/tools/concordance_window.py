@@ -35,6 +35,7 @@ from desktop_app.core.analysis.concordance_pages import (
 )
 from desktop_app.core.annotate.highlights import TagInfo
 from desktop_app.core.storage.database import Database
+from desktop_app.core.text.matching import MatchLevel, level_for_query
 from desktop_app.ui.background import BackgroundOp
 from desktop_app.ui.tools.concordance_actions import ConcordanceActions, Span
 from desktop_app.ui.tools.concordance_form import ConcordanceForm
@@ -93,18 +94,17 @@ class ConcordanceWindow(ConcordanceForm, ConcordanceActions, QWidget):
         self._build_form()
 
         self._generation = 0  # of the lines shown: a new search, a load, a sort
-        self._shown: tuple[str, bool] | None = None  # query and match_diacritics of the lines
+        self._shown: tuple[str, MatchLevel] | None = None  # query and matching level of the lines
         self._complete = True
         self._stopped = False  # the user stopped a load: the lines are a beginning
         self._candidates = 0
         self._sort: tuple[str, bool] = ("article", False)
         self._load: BackgroundOp | None = None  # "Load all lines", while it runs
         self._then: Callable[[], None] | None = None  # once every line is loaded and sorted
-        self._diacritics_auto = True
 
         self.query.returnPressed.connect(self.search)
         self.query.textChanged.connect(self._follow_query)
-        self.match_diacritics.clicked.connect(self._diacritics_clicked)
+        self.match_level.chosen.connect(self._level_chosen)
         self.search_button.clicked.connect(self.search)
         self.load_all_button.clicked.connect(self.load_all)
         self.stop_button.clicked.connect(self.stop)
@@ -122,12 +122,15 @@ class ConcordanceWindow(ConcordanceForm, ConcordanceActions, QWidget):
         self._update_buttons()
 
     # --- public ---------------------------------------------------------------------------
-    def show_query(self, query: str, match_diacritics: bool | None = None) -> None:
-        """Show the window and search `query` (from the frequency list, a menu…);
-        match_diacritics None lets the query decide, as typing does."""
+    def show_query(self, query: str, match_diacritics: bool | None = None,
+                   level: MatchLevel | None = None) -> None:
+        """Show the window and search `query` (from the frequency list, a menu…) at
+        `level`; None lets the query decide, as typing does. `match_diacritics` (older):
+        True is the same word (any case), False no diacritics."""
+        if level is None and match_diacritics is not None:
+            level = MatchLevel.WORD if match_diacritics else MatchLevel.NONE
         self.query.setText(query)
-        self._diacritics_auto = match_diacritics is None
-        self.match_diacritics.setChecked(has_marks(query) if match_diacritics is None else match_diacritics)
+        self.match_level.set_level(level_for_query(query, level), auto=level is None)
         self.show()
         self.raise_()
         self.activateWindow()
@@ -142,7 +145,7 @@ class ConcordanceWindow(ConcordanceForm, ConcordanceActions, QWidget):
             self._set_lines([])
             self.summary.setText(self._hint())
             return
-        generation, md = self._generation, self.match_diacritics.isChecked()
+        generation, md = self._generation, self.match_level.level()
         self.summary.setText(self.tr("Searching…"))
         page_size = PAGE
         (BackgroundOp(self, lambda _progress: first_page(self.db, text, md, page_size))
@@ -211,7 +214,7 @@ class ConcordanceWindow(ConcordanceForm, ConcordanceActions, QWidget):
         return self._complete
 
     # --- answers from the pool ------------------------------------------------------------
-    def _page_found(self, generation: int, shown: tuple[str, bool], lines: list[ConcordanceLine],
+    def _page_found(self, generation: int, shown: tuple[str, MatchLevel], lines: list[ConcordanceLine],
                     more: bool, candidates: int) -> None:
         if not shiboken6.isValid(self) or generation != self._generation:
             return  # a newer search (or a closed window)
@@ -291,13 +294,9 @@ class ConcordanceWindow(ConcordanceForm, ConcordanceActions, QWidget):
         self._update_buttons()
 
     def _follow_query(self, text: str) -> None:
-        if not text.strip():
-            self._diacritics_auto = True
-        if self._diacritics_auto:
-            self.match_diacritics.setChecked(has_marks(text))
+        self.match_level.follow(text)
 
-    def _diacritics_clicked(self) -> None:
-        self._diacritics_auto = False
+    def _level_chosen(self) -> None:
         if self.query.text().strip():
             self.search()
 
