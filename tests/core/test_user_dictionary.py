@@ -157,3 +157,12 @@ def test_a_running_scheduler_picks_up_articles_made_stale_by_a_rescan(library, p
     scheduler.run()
     assert events.of("segmented") == [other, other]
     assert "Hội nghị cán bộ" not in words(OTHER, load_segmentation(db, other))
+
+
+def test_a_term_matches_its_old_and_new_tone_placement():
+    # "Hoà Bình" typed in the dictionary keeps "Hòa Bình" in the text as one word too.
+    from desktop_app.core.nlp.dictionary import term_key
+
+    assert term_key("Hoà  Bình") == term_key("hòa bình")
+    assert term_key("thuỷ điện") == term_key("Thủy điện")
+    assert term_key("Thụy Điển") != term_key("thủy điện")

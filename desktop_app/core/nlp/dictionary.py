@@ -23,6 +23,8 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from desktop_app.core.text.matching import MatchLevel, key
+
 # A term longer than this is surely a pasted sentence, not a word.
 MAX_TERM_LENGTH = 120
 
@@ -32,10 +34,10 @@ TOO_LONG = "too_long"
 
 
 def term_key(text: str) -> str:
-    """How a term and the text it matches are compared ("same word"): NFC, Ð as Đ,
-    case-folded, white space runs as one space."""
-    text = unicodedata.normalize("NFC", text).replace("\u00d0", "\u0110").replace("\u00f0", "\u0111")
-    return " ".join(text.casefold().split())
+    """How a term and the text it matches are compared: the "same word" level of
+    core/text/matching (NFC, Ð as Đ, case, old and new tone placement: hoà = hòa), white
+    space runs as one space."""
+    return " ".join(key(unicodedata.normalize("NFC", text), MatchLevel.WORD).split())
 
 
 def clean_term(line: str) -> str:
