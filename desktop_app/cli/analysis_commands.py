@@ -8,7 +8,7 @@ import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from desktop_app.cli.common import count, open_db, refused_output, write_csv
+from desktop_app.cli.common import add_match_options, count, match_level, open_db, refused_output, write_csv
 
 MODES = ("any", "all", "overlap", "sentence", "paragraph")
 SORTS = ("article", "date", "tag", "length")
@@ -30,8 +30,8 @@ def register(sub) -> None:
     p.add_argument("--not", dest="exclude", action="append", default=[], metavar="NAME",
                    help="leave out passages carrying this tag or one nested under it (repeatable)")
     p.add_argument("--where", action="append", default=[], metavar="KEY=VALUE", help=WHERE_HELP)
-    p.add_argument("--text", default="", help="only passages whose text holds this (diacritics optional)")
-    p.add_argument("--match-diacritics", action="store_true", help="--text must match diacritics too")
+    p.add_argument("--text", default="", help="only passages whose text holds this (matched as --match says)")
+    add_match_options(p)
     p.add_argument("--sort", choices=SORTS, default="article",
                    help="library order (default), date, tag or length")
     p.add_argument("--descending", action="store_true", help="the other way round")
@@ -138,7 +138,7 @@ def _cmd_passages(args: argparse.Namespace) -> int:
         print("chugiai: --limit must be at least 1", file=sys.stderr)
         return 2
     query = PassageQuery(tuple(args.tag), args.mode, tuple(args.exclude), tuple(args.where), args.text,
-                         args.match_diacritics, args.sort, args.descending)
+                         sort=args.sort, descending=args.descending, match=match_level(args))
 
     def work(db) -> int:
         found = find_passages(db, query)

@@ -88,8 +88,11 @@ def test_attribute_and_text_filters(db, lib):
     assert found(db, h, "Cán bộ", where=("outlet=PLVN", "published<2023")) == []
     assert found(db, h, "Cán bộ", text="can bo") == ["h1", "h5", "h6", "h7"]
     assert found(db, h, "Cán bộ", text="dao  tao") == ["h7"]
-    assert found(db, h, "Cán bộ", text="đào tạo", match_diacritics=True) == ["h7"]
+    assert found(db, h, "Cán bộ", text="Đào tạo", match_diacritics=True) == ["h7"]
+    assert found(db, h, "Cán bộ", text="đào tạo", match_diacritics=True) == []  # exact: case too
     assert found(db, h, "Cán bộ", text="Dao tao", match_diacritics=True) == []
+    assert found(db, h, "Cán bộ", text="đào tạo") == ["h7"]  # typed with diacritics: the same word
+    assert found(db, h, "Cán bộ", text="đảo tạo") == []  # ... not another word
 
 
 def test_sorting(db, lib):

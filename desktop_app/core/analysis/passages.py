@@ -48,6 +48,7 @@ from desktop_app.core.library.attribute_filters import filtered_articles
 from desktop_app.core.messages import Message
 from desktop_app.core.progress import Progress
 from desktop_app.core.storage.database import Database
+from desktop_app.core.text.matching import MatchLevel, contains, level_for_query
 from desktop_app.core.text.normalize import SentenceIndex, fold, paragraph_spans, sentence_spans
 
 MODES = ("any", "all", "overlap", "sentence", "paragraph")
@@ -66,9 +67,10 @@ class PassageQuery:
     exclude: tuple[str, ...] = ()
     where: tuple[str, ...] = ()
     text: str = ""
-    match_diacritics: bool = False
+    match_diacritics: bool = False  # True: the text exactly as typed (MatchLevel.EXACT)
     sort: str = "article"  # article (library order, then place), date, tag, length
     descending: bool = False
+    match: MatchLevel | None = None  # None: as core/text/matching reads the query
 
 
 @dataclass(frozen=True)
@@ -156,7 +158,7 @@ def find_passages(db: Database, query: PassageQuery, progress: Progress | None =
                 rows = [r for r in rows if r[0] not in out]
         progress.step(2, 4)
         if query.text:
-            holds = _text_test(query.text, query.match_diacritics)
+            holds = _text_test(query.text, MatchLevel.EXACT if query.match_diacritics else query.match)
             rows = [r for r in rows if holds(r[4])]
         rows = _sorted(conn, book, rows, union, query)
         progress.step(3, 4)
@@ -246,13 +248,12 @@ def in_same_unit(rows: Sequence[Row], masks: dict[int, int], full: int,
     return {h for i, m in unit_masks.items() if m == full for h in members[i]}
 
 
-def _text_test(needle: str, match_diacritics: bool) -> Callable[[str], bool]:
+def _text_test(needle: str, chosen: MatchLevel | None) -> Callable[[str], bool]:
+    """The one matching rule of every search surface: typed with diacritics, the same word
+    (hòa = hoà); typed without, no diacritics; or the level the user chose."""
     wanted = " ".join(unicodedata.normalize("NFC", needle).split())
-    if match_diacritics:
-        wanted = wanted.casefold()
-        return lambda quote: wanted in " ".join(quote.split()).casefold()
-    wanted = fold(wanted)
-    return lambda quote: wanted in fold(" ".join(quote.split()))
+    level = level_for_query(wanted, chosen)
+    return lambda quote: contains(quote, wanted, level)
 
 
 def _sorted(conn: sqlite3.Connection, book: Codebook, rows: list[Row], union: frozenset[int],
