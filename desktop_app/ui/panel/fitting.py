@@ -4,8 +4,10 @@ highlight editor as tall as its content, the cards the rest.
 QSplitter keeps a size it was given even above a part's maximum, as an empty gap (three
 tags once sat in a 130 px box), so the sizes are set here whenever the chips, the pane's
 height or the screen change. On a short pane (a 1024x700 screen) the palette shows two
-rows before it scrolls, the note box three lines, and a first start gives the memo its
-smallest height (title and two lines): the cards get the room.
+rows before it scrolls, the note box three lines, and a first start leaves the memo
+shut (its handle stays at the bottom; Edit → Write article memo, Ctrl+Shift+M, opens
+it, and a memo opened stays open): the cards get the room. A memo is written once per
+article; the cards are looked at all the time.
 """
 
 from __future__ import annotations
@@ -59,7 +61,7 @@ class PanelFitter(QObject):
             if note.height() != height:
                 note.setFixedHeight(height)
             if first_show and short and not self.splitter.restored:
-                self._set_height(MEMO, self.pane.memo.minimumSizeHint().height())
+                self._set_height(MEMO, 0)  # shut; Edit → Write article memo opens it
             self._set_height(EDITOR, self.pane.editor.sizeHint().height())
             self._fit_palette(short)
         finally:

@@ -61,7 +61,9 @@ class PaneLayout(QObject):
         w.reader_pane.setMinimumWidth(READER_MIN_WIDTH)
         self._widths = dict(DEFAULT_WIDTHS)  # what a hidden pane comes back with
         self._placed: QRect | None = None  # the geometry chosen before the first show
-        self._decide_library_on_show = False
+        self._auto_library = False
+        self._room_after_show = False
+        self._auto_hidden: set[int] = set()  # panes the screen could not hold before the first show
         self._watched_screen: QScreen | None = None
 
         self.act_show_library = self._toggle(self.tr("Show library"), LIBRARY, "F9")
@@ -94,22 +96,26 @@ class PaneLayout(QObject):
     def is_shown(self, index: int) -> bool:
         return not self.splitter.widget(index).isHidden()
 
-    def set_pane_shown(self, index: int, show: bool) -> None:
+    def set_pane_shown(self, index: int, show: bool, remember: bool = True) -> None:
+        """Show or hide a side pane (its action follows; toggling the action calls this)."""
         pane = self.splitter.widget(index)
-        if show == (not pane.isHidden()):
-            return
         action = self.act_show_library if index == LIBRARY else self.act_show_panel
-        action.setChecked(show)
-        if not show:
-            self._remember_widths()
-            pane.hide()
-            return
+        if show != (not pane.isHidden()):
+            if show:
+                self._show(index)
+            else:
+                if remember:
+                    self._remember_widths()
+                pane.hide()
+        action.setChecked(show)  # its toggled() comes back here and finds nothing to do
+
+    def _show(self, index: int) -> None:
+        """The pane comes back at its last width, taken from the reader, which keeps its
+        minimum when it can."""
+        pane = self.splitter.widget(index)
         sizes = self.splitter.sizes()
         pane.show()
-        # The pane comes back at its last width, taken from the reader, which keeps its
-        # minimum when it can.
-        width = max(pane.minimumSizeHint().width(), pane.minimumWidth(),
-                    min(self._widths[index], sizes[READER] - READER_MIN_WIDTH))
+        width = max(_min_width(pane), min(self._widths[index], sizes[READER] - READER_MIN_WIDTH))
         sizes[index] = width
         sizes[READER] = max(sizes[READER] - width, 1)
         self.splitter.setSizes(sizes)
@@ -127,7 +133,6 @@ class PaneLayout(QObject):
         rect.setSize(first_size(available))
         rect.moveCenter(available.center())
         self.w.setGeometry(rect)
-        self._placed = self.w.geometry()
 
     def fit_to_screen(self) -> bool:
         """Move and shrink the window (its frame included) into its screen's available
@@ -138,29 +143,51 @@ class PaneLayout(QObject):
         available = w.screen().availableGeometry()
         frame, inner = w.frameGeometry(), w.geometry()
         target = fit_rect(frame, available)
+        # The panes' minimum widths must fit too, or Qt keeps the window wider.
+        room = target.width() - (frame.width() - inner.width())
+        for index in (LIBRARY, PANEL):
+            if self.is_shown(index) and self._minimum_width() > room:
+                self.set_pane_shown(index, False, remember=False)
+                if not w.isVisible():
+                    self._auto_hidden.add(index)  # the first show looks again
         if target == frame:
             return False
         shrunk = target.size() != frame.size()
         w.setGeometry(QRect(target.x() + inner.x() - frame.x(), target.y() + inner.y() - frame.y(),
                             target.width() - (frame.width() - inner.width()),
                             target.height() - (frame.height() - inner.height())))
-        if shrunk:
-            self.make_room()
+        if shrunk and w.isVisible():
+            QTimer.singleShot(0, self.make_room)  # once the panes have their new widths
+        elif shrunk:
+            self._room_after_show = True
         return shrunk
 
+    def _minimum_width(self) -> int:
+        """What the shown panes need side by side (the splitter's minimum)."""
+        shown = [self.splitter.widget(i) for i in (LIBRARY, READER, PANEL) if not self.splitter.widget(i).isHidden()]
+        return sum(_min_width(p) for p in shown) + self.splitter.handleWidth() * (len(shown) - 1)
+
     def make_room(self) -> None:
-        """After the window shrank: side panes to their minimums, then, if the reader is
-        still cramped, the library hidden."""
+        """After the window shrank, if the reader is cramped (QSplitter takes the room from
+        every pane, the reader first): the library narrowed toward its minimum; if that is
+        not enough, the library hidden and the panel back at its width if the reader can
+        spare it."""
         sizes = self.splitter.sizes()
-        total = sum(sizes)
-        for index in (LIBRARY, PANEL):
-            if self.is_shown(index) and total - sum(sizes[i] for i in (LIBRARY, PANEL)) < READER_COMFORT_WIDTH:
-                pane = self.splitter.widget(index)
-                sizes[index] = min(sizes[index], max(pane.minimumSizeHint().width(), pane.minimumWidth()))
-        sizes[READER] = total - sizes[LIBRARY] - sizes[PANEL]
-        self.splitter.setSizes(sizes)
-        if sizes[READER] < READER_COMFORT_WIDTH and self.is_shown(LIBRARY):
-            self.set_pane_shown(LIBRARY, False)
+        if sizes[READER] >= READER_COMFORT_WIDTH:
+            return
+        shown = {i: self.is_shown(i) for i in (LIBRARY, PANEL)}
+        total = sum(size for i, size in enumerate(sizes) if i == READER or shown[i])
+        library = sizes[LIBRARY] if shown[LIBRARY] else 0
+        panel = sizes[PANEL] if shown[PANEL] else 0
+        if shown[LIBRARY] and total - _min_width(self.w.library) - panel >= READER_COMFORT_WIDTH:
+            library = total - panel - READER_COMFORT_WIDTH
+        else:
+            if shown[LIBRARY]:
+                self.set_pane_shown(LIBRARY, False, remember=False)  # squeezed: not its width
+                library = 0
+            if shown[PANEL]:
+                panel = max(_min_width(self.w.panel), min(self._widths[PANEL], total - READER_COMFORT_WIDTH))
+        self.splitter.setSizes([library, total - library - panel, panel])
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.w and event.type() == QEvent.Type.Show:
@@ -173,15 +200,25 @@ class PaneLayout(QObject):
             return
         handle.screenChanged.connect(self._on_screen_changed)
         self._watch(handle.screen())
-        if self._decide_library_on_show:
-            # The width the window is shown at (whoever set it) decides.
-            self._decide_library_on_show = False
-            if self.w.width() < NARROW_WIDTH:
-                self.set_pane_shown(LIBRARY, False)
+        if self._auto_library:
+            # Not the user's choice yet: the width the window is shown at (whoever set
+            # it) decides.
+            self._auto_library = False
+            self.set_pane_shown(LIBRARY, self.w.width() >= NARROW_WIDTH)
+        for index in sorted(self._auto_hidden):  # hidden for the screen, but shown wider
+            if self._minimum_width() + _min_width(self.splitter.widget(index)) <= self.w.width():
+                self.set_pane_shown(index, True)
+        self._auto_hidden.clear()
+        QTimer.singleShot(0, self._after_first_show)
+
+    def _after_first_show(self) -> None:
         if self._placed is not None and self.w.geometry() == self._placed:
             # The frame is known once shown: fit again, frame and all. A geometry set by
             # someone else after ours (a test, a --geometry) is theirs.
-            QTimer.singleShot(0, self.fit_to_screen)
+            self.fit_to_screen()
+        if self._room_after_show:
+            self._room_after_show = False
+            self.make_room()
 
     def _watch(self, screen: QScreen | None) -> None:
         if self._watched_screen is not None:
@@ -199,35 +236,42 @@ class PaneLayout(QObject):
 
     # --- settings ------------------------------------------------------------------------
     def restore(self) -> None:
+        """Pane widths and visibility, then the geometry, fitted to the screen it is on."""
         s = self.w.settings
-        geometry = s.value("window/geometry")
-        if isinstance(geometry, QByteArray) and self.w.restoreGeometry(geometry):
-            self._placed = self.w.geometry()
-            self.fit_to_screen()
-            self._placed = self.w.geometry()
-        else:
-            self.place_first_window()
         splitter = s.value("window/splitter")
         if isinstance(splitter, QByteArray):
             self.splitter.restoreState(splitter)
         for index, key in ((LIBRARY, "window/library_width"), (PANEL, "window/panel_width")):
             self._widths[index] = _int(s.value(key), self._widths[index])
         self.set_pane_shown(PANEL, s.value("window/show_panel", True, type=bool))
-        library = s.value("window/show_library")
-        if library is None:
-            self._decide_library_on_show = True  # first start: by the width it is shown at
-        else:
+        self._auto_library = s.value("window/show_library") is None  # the user never chose
+        if not self._auto_library:
             self.set_pane_shown(LIBRARY, s.value("window/show_library", True, type=bool))
+        geometry = s.value("window/geometry")
+        if not (isinstance(geometry, QByteArray) and self.w.restoreGeometry(geometry)):
+            self.place_first_window()  # the first start (or Qt could not use the saved one)
+        saved = s.value("window/size")
+        if isinstance(saved, QSize) and self.w.width() < saved.width():
+            self._room_after_show = True  # a smaller screen than last time (Qt clamps too)
+        if self._auto_library:
+            self.set_pane_shown(LIBRARY, self.w.width() >= NARROW_WIDTH)
+        self.fit_to_screen()
+        self._placed = self.w.geometry()
 
     def save(self) -> None:
         s = self.w.settings
         self._remember_widths()
         s.setValue("window/geometry", self.w.saveGeometry())
+        s.setValue("window/size", self.w.normalGeometry().size())
         s.setValue("window/splitter", self.splitter.saveState())
         s.setValue("window/show_library", self.is_shown(LIBRARY))
         s.setValue("window/show_panel", self.is_shown(PANEL))
         s.setValue("window/library_width", self._widths[LIBRARY])
         s.setValue("window/panel_width", self._widths[PANEL])
+
+
+def _min_width(pane) -> int:  # noqa: ANN001 (QWidget)
+    return max(pane.minimumSizeHint().width(), pane.minimumWidth())
 
 
 def _int(value: object, default: int) -> int:
