@@ -8,8 +8,10 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QLineEdit,
     QMenu,
+    QSizePolicy,
     QSplitter,
     QStackedWidget,
     QVBoxLayout,
@@ -23,6 +25,7 @@ from desktop_app.ui.panel.cards import (
     HighlightListModel,
     HighlightListView,
 )
+from desktop_app.ui.panel.fitting import PanelFitter
 from desktop_app.ui.panel.memo_box import MemoBox
 from desktop_app.ui.panel.orphan_box import OrphanBox
 from desktop_app.ui.panel.tag_palette import TAG_ROLE, TagListModel, TagPaletteView
@@ -36,8 +39,11 @@ class PanelSplitter(QSplitter):
         super().__init__(Qt.Orientation.Vertical, parent)
         self.defaults = defaults
 
+    restored = False  # sizes came from the settings: the user's, not ours to set
+
     def restoreState(self, state: QByteArray) -> bool:
         restored = super().restoreState(state)
+        self.restored = self.restored or restored
         saved = _saved_pane_count(state)
         if restored and saved is not None and saved < self.count() == len(self.defaults):
             sizes = self.sizes()
@@ -95,6 +101,10 @@ class AnnotationPane(QWidget):
         palette_layout.setSpacing(0)
         palette_layout.addWidget(self.tags_title)
         palette_layout.addWidget(self.palette)
+        # No taller than title and chips (the palette's maximum follows its chips): the
+        # room a few tags leave goes to the cards.
+        self.tags_title.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        palette_layout.setSizeConstraint(QLayout.SizeConstraint.SetMinAndMaxSize)
 
         self.list_title = QLabel()
         self.list_title.setObjectName("panelTitle")
@@ -125,7 +135,7 @@ class AnnotationPane(QWidget):
         self.memo = MemoBox()
         self.memo.memoEdited.connect(self.memoEdited)
         # The memo is the last pane: dragged shut, it gives the cards all their room back.
-        self.splitter = PanelSplitter([130, 420, 170, 130])
+        self.splitter = PanelSplitter([130, 420, 170, 100])
         self.splitter.addWidget(palette_box)
         self.splitter.addWidget(list_box)
         self.splitter.addWidget(self.editor)
@@ -134,6 +144,7 @@ class AnnotationPane(QWidget):
             self.splitter.setStretchFactor(i, stretch)
         self.splitter.setSizes(self.splitter.defaults)
         layout.addWidget(self.splitter)
+        self.fitter = PanelFitter(self)  # pane heights: palette to its chips, cards the rest
 
         self.list.selectionModel().currentChanged.connect(self._on_current_changed)
         self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)

@@ -25,6 +25,7 @@ from PySide6.QtGui import (
     QResizeEvent,
     QTextCursor,
     QTextDocument,
+    QTextOption,
     QWheelEvent,
 )
 from PySide6.QtWidgets import QMenu, QTextEdit, QToolTip, QWidget
@@ -68,6 +69,15 @@ class ReaderView(ReaderWordView, ReaderHighlights, QTextEdit):
         self.setUndoRedoEnabled(False)
         self.setFont(style.reader_font())
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        # Lines always wrap (at a word, or anywhere for a long URL), so there is nothing to
+        # scroll to sideways. Word colours shape a line in runs, which can make it measure a
+        # fraction of a pixel wider than it was broken for: Qt then gave the view a scroll
+        # bar with ~1 px of range, and the caret at a line's end shifted the text by it.
+        # The fraction falls in the document margin: the range is kept at zero.
+        self.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        sideways = self.horizontalScrollBar()
+        sideways.rangeChanged.connect(lambda _low, high: sideways.setRange(0, 0) if high else None)
         self._text = ""
         self._offsets = OffsetMap("")
         self._init_word_view()

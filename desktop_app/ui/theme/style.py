@@ -115,6 +115,7 @@ DARK_QSS = {
     "#7a4b00": "#f0c674",  # notice text
     "#fff4d6": "#3a3020",  # notice background
     "#f0d9a0": "#6b5a2e",  # notice border
+    "#9a9ea4": "#77736c",  # disabled text
 }
 _HEX = re.compile(r"#[0-9a-fA-F]{6}\b")
 
@@ -243,6 +244,9 @@ def palette(t: Theme | None = None) -> QPalette:
         p.setColor(role, value)
     for role in (roles.WindowText, roles.Text, roles.ButtonText, roles.HighlightedText):
         p.setColor(QPalette.ColorGroup.Disabled, role, disabled)
+    # A disabled field or button has no white face of its own: it sinks into the panel.
+    for role in (roles.Base, roles.Button):
+        p.setColor(QPalette.ColorGroup.Disabled, role, QColor(t.panel))
     return p
 
 

@@ -23,6 +23,7 @@ from desktop_app.core.operations.outcome import Outcome
 from desktop_app.core.progress import Progress
 from desktop_app.core.storage.database import DatabaseError
 from desktop_app.ui import wording
+from desktop_app.ui.common import file_dialogs
 from desktop_app.ui.dialogs.export_dialog import ExportDialog
 from desktop_app.ui.window.jobs import start_annotation_import, start_export
 
@@ -38,15 +39,16 @@ class FileController(QObject):
         self.w = w
 
     def import_files_dialog(self) -> None:
-        files, _ = QFileDialog.getOpenFileNames(
-            self.w, self.tr("Import articles"), "",
+        files = file_dialogs.open_file_names(
+            self.w, self.w.settings, "articles", self.tr("Import articles"),
             self.tr("Articles (*.txt *.md *.html *.htm *.docx);;All files (*)")
         )
         if files:
             self.import_paths([Path(f) for f in files])
 
     def import_folder_dialog(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self.w, self.tr("Import a folder of articles"))
+        folder = file_dialogs.existing_directory(self.w, self.w.settings, "articles",
+                                                 self.tr("Import a folder of articles"))
         if folder:
             self.import_paths([Path(folder)])
 
@@ -116,8 +118,8 @@ class FileController(QObject):
         box.open()
 
     def import_annotations_dialog(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self.w, self.tr("Import annotations"), "",
+        path = file_dialogs.open_file_name(
+            self.w, self.w.settings, "annotations", self.tr("Import annotations"),
             self.tr("Annotation files (*.csv *.json *.jsonld *.qdpx *.qdc);;All files (*)"),
         )
         if path:
@@ -154,8 +156,9 @@ class FileController(QObject):
     # --- backup / restore ----------------------------------------------------------------
     def backup_dialog(self) -> None:
         stamp = datetime.now().strftime("%Y-%m-%d")
-        path, _ = QFileDialog.getSaveFileName(
-            self.w, self.tr("Back up the library"), f"chu-giai-{stamp}.sqlite3", "SQLite (*.sqlite3)"
+        path, _ = file_dialogs.save_file_name(
+            self.w, self.w.settings, "backups", self.tr("Back up the library"), f"chu-giai-{stamp}.sqlite3",
+            "SQLite (*.sqlite3)"
         )
         if path:
             self.backup_to(Path(path))
@@ -172,7 +175,8 @@ class FileController(QObject):
         return True
 
     def restore_dialog(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self.w, self.tr("Restore from a backup"), "", self.tr("SQLite (*.sqlite3 *.db);;All files (*)"))
+        path = file_dialogs.open_file_name(self.w, self.w.settings, "backups", self.tr("Restore from a backup"),
+                                           self.tr("SQLite (*.sqlite3 *.db);;All files (*)"))
         if not path:
             return
         answer = QMessageBox.question(

@@ -42,6 +42,7 @@ from desktop_app.ui.window.file_controller import FileController
 from desktop_app.ui.window.highlight_controller import HighlightController
 from desktop_app.ui.window.import_job import ImportController, ImportStatus
 from desktop_app.ui.window.menus import build_menus_and_toolbar
+from desktop_app.ui.window.pane_layout import PaneLayout
 from desktop_app.ui.window.status import ProgressStatus, SegmentationStatus
 from desktop_app.ui.window.tools_controller import ToolsController
 from desktop_app.ui.window.undo import UndoActions
@@ -92,6 +93,7 @@ class MainWindow(QMainWindow):
         self.suggestions = self.word_view.suggestions
         self.pos_legend = self.word_view.pos_legend
         self.commands = WindowActions(self)
+        self.panes = PaneLayout(self)  # screen fit, pane minimums, Show library/panel
         self.views = ViewUpdates(self)
         build_menus_and_toolbar(self)
 
@@ -331,14 +333,7 @@ class MainWindow(QMainWindow):
 
     # --- settings, lifecycle ------------------------------------------------------------
     def _restore_settings(self) -> None:
-        geometry = self.settings.value("window/geometry")
-        if isinstance(geometry, QByteArray):
-            self.restoreGeometry(geometry)
-        else:
-            self.resize(1400, 880)
-        splitter = self.settings.value("window/splitter")
-        if isinstance(splitter, QByteArray):
-            self.splitter.restoreState(splitter)
+        self.panes.restore()  # geometry (fitted to the screen), pane widths and visibility
         panel = self.settings.value("window/panel_splitter")
         if isinstance(panel, QByteArray):
             self.panel.splitter.restoreState(panel)
@@ -346,8 +341,7 @@ class MainWindow(QMainWindow):
         self.word_view.restore()
 
     def save_settings(self) -> None:
-        self.settings.setValue("window/geometry", self.saveGeometry())
-        self.settings.setValue("window/splitter", self.splitter.saveState())
+        self.panes.save()
         self.settings.setValue("window/panel_splitter", self.panel.splitter.saveState())
         self.settings.setValue("reader/show_words", self.commands.act_words.isChecked())
         self.word_view.save()
