@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop_app import APP_DISPLAY_NAME, APP_NAME, __version__, paths
 from desktop_app.core.library.opening import (  # noqa: F401  (the window's names for them)
@@ -30,6 +30,7 @@ from desktop_app.core.library.opening import (  # noqa: F401  (the window's name
 )
 from desktop_app.core.storage.database import DAMAGED, DatabaseError
 from desktop_app.ui import i18n, wording
+from desktop_app.ui.common import plain_text
 from desktop_app.ui.errors import install_excepthook, setup_logging
 from desktop_app.ui.theme import appearance, style
 from desktop_app.ui.window.single_instance import SingleInstance
@@ -78,17 +79,18 @@ def hand_over(instance: SingleInstance, directory: Path, files: list[str]) -> in
         return 0
     message = another_copy_message(directory, instance.holder())
     print(f"chugiai: {message}", file=sys.stderr)
-    QMessageBox.warning(None, APP_DISPLAY_NAME, message)
+    plain_text.warn(None, APP_DISPLAY_NAME, message, selectable=True)
     return 1
 
 
 def show_notices(opened: OpenedLibrary, parent: QWidget | None = None) -> None:
     """Tell the user, before the window opens, what opening the library had to do."""
     for notice in opened.notices:
+        # Plain text (the notice names files), selectable: the user may need the path.
         if opened.moved_aside is not None:
-            QMessageBox.warning(parent, APP_DISPLAY_NAME, notice)
+            plain_text.warn(parent, APP_DISPLAY_NAME, notice, selectable=True)
         else:
-            QMessageBox.information(parent, APP_DISPLAY_NAME, notice)
+            plain_text.inform(parent, APP_DISPLAY_NAME, notice, selectable=True)
 
 
 def settle_memory() -> None:
@@ -153,7 +155,7 @@ def run_gui(data_dir: str | None = None, self_test: bool = False,
     try:
         opened, window = prepare_window(directory, check=instance.recovered_stale_lock)
     except DatabaseError as e:
-        QMessageBox.critical(None, APP_DISPLAY_NAME, wording.error_text(e))
+        plain_text.critical(None, APP_DISPLAY_NAME, wording.error_text(e), selectable=True)
         instance.release()
         return 1
     show_notices(opened)

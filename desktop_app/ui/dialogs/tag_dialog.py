@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QCompleter,
     QDialog,
     QDialogButtonBox,
-    QLabel,
     QLineEdit,
     QListView,
     QVBoxLayout,
@@ -20,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.core.annotate.highlights import TagInfo, clean_tag_name, match_tags
 from desktop_app.core.text.normalize import fold
+from desktop_app.ui.common.plain_text import plain_label
 
 
 def color_icon(color: str, size: int = 12) -> QIcon:
@@ -36,9 +36,9 @@ class TagDialog(QDialog):
         self._tags = tags
         layout = QVBoxLayout(self)
 
-        preview = QLabel(f"“{quote[:160]}{'…' if len(quote) > 160 else ''}”")
-        preview.setWordWrap(True)
-        preview.setObjectName("readerMeta")
+        # The quote is the article's text: plain text, whatever it holds.
+        preview = plain_label(f"“{quote[:160]}{'…' if len(quote) > 160 else ''}”", wrap=True,
+                              object_name="readerMeta")
         layout.addWidget(preview)
 
         self.input = QLineEdit()

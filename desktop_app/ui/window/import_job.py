@@ -15,7 +15,6 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QLabel,
     QPlainTextEdit,
     QVBoxLayout,
     QWidget,
@@ -26,6 +25,7 @@ from desktop_app.core.progress import Progress
 from desktop_app.core.storage.database import Database
 from desktop_app.ui import background
 from desktop_app.ui.background import BackgroundOp
+from desktop_app.ui.common.plain_text import plain_label
 from desktop_app.ui.window.status import ProgressStatus
 
 log = logging.getLogger(__name__)
@@ -93,9 +93,7 @@ class ImportSummaryDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Import finished"))
         self.resize(620, 420)
-        headline = QLabel(report.summary())
-        headline.setWordWrap(True)
-        headline.setObjectName("importHeadline")
+        headline = plain_label(report.summary(), wrap=True, object_name="importHeadline")
         self.details = QPlainTextEdit(report_text(report))
         self.details.setReadOnly(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
