@@ -13,10 +13,11 @@ import gc
 import logging
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtCore import QCoreApplication, QSettings, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -28,7 +29,7 @@ from desktop_app.core.library.opening import (  # noqa: F401  (the window's name
     open_database,
     open_library,
 )
-from desktop_app.core.storage.database import DAMAGED, DatabaseError
+from desktop_app.core.storage.database import DAMAGED, DatabaseError, move_aside
 from desktop_app.ui import i18n, wording
 from desktop_app.ui.common import plain_text
 from desktop_app.ui.errors import install_excepthook, setup_logging
@@ -117,27 +118,70 @@ def _receive_files(window: MainWindow, files: list[str]) -> None:
         window.import_paths([Path(f) for f in files])
 
 
+# (library path, the problem in words) -> (what to do, what to tell the user afterwards);
+# ui/dialogs/damaged_library.py asks the user.
+Recover = Callable[[Path, str], tuple[str, str]]
+
+
+class StartCancelled(Exception):
+    """The user chose to quit rather than open a library that cannot be opened."""
+
+
 def prepare_window(directory: Path, *, check: bool = False, start_worker: bool = True,
-                   settings: QSettings | None = None) -> tuple[OpenedLibrary, MainWindow]:
+                   settings: QSettings | None = None,
+                   recover: Recover | None = None) -> tuple[OpenedLibrary, MainWindow]:
     """Open the library and build the window (not shown yet): returns (OpenedLibrary, window).
 
-    Damage that opening cannot see (a sound header, broken pages) shows in the window's
-    first reads; then the library is checked, kept aside and replaced, and the window is
-    built on the new one.
+    A damaged library (found when opening, or in the window's first reads: a sound header
+    with broken pages) is, without `recover`, kept aside and replaced by a new one. With
+    `recover` the user chooses first: check and repair it, restore a backup (then it is
+    opened again, checked), start a new library (the damaged one kept aside), or quit
+    (StartCancelled).
     """
+    from desktop_app.ui.dialogs.damaged_library import NEW_LIBRARY, QUIT
     from desktop_app.ui.window.main_window import MainWindow
 
-    opened = open_library(directory, check=check)
-    try:
-        import_seeds_once(opened.db)
-        return opened, MainWindow(opened.db, settings or QSettings(), start_worker=start_worker)
-    except DatabaseError as e:
-        opened.db.close()
-        if e.kind != DAMAGED:
-            raise
-    opened = open_library(directory, check=True)
-    import_seeds_once(opened.db)
-    return opened, MainWindow(opened.db, settings or QSettings(), start_worker=start_worker)
+    settings = settings or QSettings()
+    path = paths.database_path(directory)
+    failed: DatabaseError | None = None
+    notice = ""
+    for _attempt in range(100):  # each round is one answer of the user's
+        if failed is not None:
+            if recover is None:
+                check = True  # opening checks, finds it damaged, moves it aside
+            else:
+                choice, notice = recover(path, wording.error_text(failed))
+                if choice == QUIT:
+                    raise StartCancelled()
+                if choice == NEW_LIBRARY:
+                    notice = _start_new_library(path)
+                check = True
+        try:
+            opened = open_library(directory, check=check, replace_damaged=recover is None)
+        except DatabaseError as e:
+            if e.kind != DAMAGED or recover is None:
+                raise
+            failed = e
+            continue
+        if notice:
+            opened.notices.append(notice)
+        try:
+            import_seeds_once(opened.db)
+            return opened, MainWindow(opened.db, settings, start_worker=start_worker)
+        except DatabaseError as e:
+            opened.db.close()
+            if e.kind != DAMAGED or (failed is not None and recover is None):
+                raise
+            failed = e
+    raise StartCancelled()
+
+
+def _start_new_library(path: Path) -> str:
+    """Keep the damaged library aside (never deleted): a new one starts at its name."""
+    moved = move_aside(path)
+    return QCoreApplication.translate(
+        "StartUp", "The damaged library was kept, renamed to {name} in the same folder ({folder}), "
+        "and a new, empty library was started. Nothing was deleted.").format(name=moved.name, folder=moved.parent)
 
 
 def run_gui(data_dir: str | None = None, self_test: bool = False,
@@ -152,8 +196,13 @@ def run_gui(data_dir: str | None = None, self_test: bool = False,
     instance = SingleInstance(directory)
     if not instance.acquire():
         return hand_over(instance, directory, list(files or []))
+    from desktop_app.ui.dialogs.damaged_library import recover
+
     try:
-        opened, window = prepare_window(directory, check=instance.recovered_stale_lock)
+        opened, window = prepare_window(directory, check=instance.recovered_stale_lock, recover=recover)
+    except StartCancelled:
+        instance.release()
+        return 1
     except DatabaseError as e:
         plain_text.critical(None, APP_DISPLAY_NAME, wording.error_text(e), selectable=True)
         instance.release()
