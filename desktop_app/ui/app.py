@@ -112,10 +112,25 @@ def bring_forward(window: QWidget) -> None:
 
 
 def _receive_files(window: MainWindow, files: list[str]) -> None:
-    """Files a second copy was started with: raise the window and import them."""
+    """Files a second copy was started with (or another program of this user named): raise
+    the window and import those that exist, through the import the user sees, with its
+    summary; a folder (possibly thousands of files) only once the user agrees."""
     bring_forward(window)
-    if files and not window.db.read_only:
-        window.import_paths([Path(f) for f in files])
+    if not files or window.db.read_only:
+        return
+    found = [Path(f) for f in files if Path(f).is_file() or Path(f).is_dir()]
+    missing = len(files) - len(found)
+    if missing:
+        log.warning("%d file(s) handed over by another copy do not exist", missing)
+    folders = [p for p in found if p.is_dir()]
+    if folders and not plain_text.ask(
+            window, QCoreApplication.translate("StartUp", "Import a folder"),
+            QCoreApplication.translate("StartUp", "Chú Giải was asked to import every article in:")
+            + "\n" + "\n".join(str(f) for f in folders) + "\n\n"
+            + QCoreApplication.translate("StartUp", "Import them?"), selectable=True):
+        found = [p for p in found if not p.is_dir()]
+    if found:
+        window.import_paths(found, summary=True)
 
 
 # (library path, the problem in words) -> (what to do, what to tell the user afterwards);
@@ -197,26 +212,33 @@ def run_gui(data_dir: str | None = None, self_test: bool = False,
     if not instance.acquire():
         return hand_over(instance, directory, list(files or []))
     from desktop_app.ui.dialogs.damaged_library import recover
+    from desktop_app.ui.window.termination import Termination
 
+    termination = Termination()  # SIGTERM: quit as closing the window does
+    termination.requested.connect(lambda: (app.closeAllWindows(), app.quit()))
     try:
-        opened, window = prepare_window(directory, check=instance.recovered_stale_lock, recover=recover)
-    except StartCancelled:
+        try:
+            opened, window = prepare_window(directory, check=instance.recovered_stale_lock, recover=recover)
+        except StartCancelled:
+            return 1
+        except DatabaseError as e:
+            plain_text.critical(None, APP_DISPLAY_NAME, wording.error_text(e), selectable=True)
+            return 1
+        code = 0
+        if not termination.pending:  # not terminated while the library was being opened
+            show_notices(opened)
+            instance.files_received.connect(lambda received: _receive_files(window, received))
+            window.show()
+            if files:
+                QTimer.singleShot(0, lambda: _receive_files(window, list(files)))
+            QTimer.singleShot(500, settle_memory)  # once the window has painted
+            code = app.exec()
+        window.close()  # once: a closed window ignores it (the last backup, the worker)
+        window.db.close()
+        return code
+    finally:
+        termination.uninstall()
         instance.release()
-        return 1
-    except DatabaseError as e:
-        plain_text.critical(None, APP_DISPLAY_NAME, wording.error_text(e), selectable=True)
-        instance.release()
-        return 1
-    show_notices(opened)
-    instance.files_received.connect(lambda received: _receive_files(window, received))
-    window.show()
-    if files:
-        QTimer.singleShot(0, lambda: _receive_files(window, list(files)))
-    QTimer.singleShot(500, settle_memory)  # once the window has painted
-    code = app.exec()
-    window.db.close()
-    instance.release()
-    return code
 
 
 def run_self_test() -> int:

@@ -329,21 +329,24 @@ def test_files_from_a_second_copy_raise_the_window_and_are_imported(tmp_path, qt
         def __init__(self, read_only: bool) -> None:
             super().__init__()
             self.db = type("Db", (), {"read_only": read_only})()
-            self.imported: list[list[Path]] = []
+            self.imported: list[tuple[list[Path], bool]] = []
 
-        def import_paths(self, paths: list[Path]) -> None:
-            self.imported.append(paths)
+        def import_paths(self, paths: list[Path], summary: bool = False) -> None:
+            self.imported.append((paths, summary))
 
+    article = tmp_path / "bài.txt"
+    article.write_text("Tiêu đề\n\nNội dung.\n", encoding="utf-8")
     window = FakeWindow(read_only=False)
     qtbot.addWidget(window)
     window.showMinimized()
-    app_module._receive_files(window, ["/a/b.txt"])
-    assert window.imported == [[Path("/a/b.txt")]] and not window.isMinimized()
+    app_module._receive_files(window, [str(article), str(tmp_path / "không có.txt")])
+    # Only what exists, and with the summary shown even when all went well.
+    assert window.imported == [([article], True)] and not window.isMinimized()
     app_module._receive_files(window, [])  # started without files: only brought forward
     assert len(window.imported) == 1
     read_only = FakeWindow(read_only=True)
     qtbot.addWidget(read_only)
-    app_module._receive_files(read_only, ["/a/b.txt"])
+    app_module._receive_files(read_only, [str(article)])
     assert read_only.imported == []
 
 

@@ -49,8 +49,8 @@ class FileController(QObject):
         if folder:
             self.import_paths([Path(folder)])
 
-    def import_paths(self, paths: list[Path]) -> None:
-        self.w.importer.import_paths(paths)
+    def import_paths(self, paths: list[Path], summary: bool = False) -> None:
+        self.w.importer.import_paths(paths, summary)
 
     def imported(self, report: ImportReport) -> None:
         """Articles imported (or updated) in the background: the views update from the bus."""

@@ -119,18 +119,20 @@ class ImportController(QObject):
         self.status = status
         self.parent_widget = parent_widget
         self.job: BackgroundOp | None = None
-        self.pending: list[list[Path]] = []
+        self.pending: list[tuple[list[Path], bool]] = []
         self.last_dialog: ImportSummaryDialog | None = None
         status.cancel.clicked.connect(self.cancel)  # also clears the waiting batches
 
-    def import_paths(self, paths: list[Path]) -> None:
+    def import_paths(self, paths: list[Path], summary: bool = False) -> None:
+        """`summary`: show the summary dialog even when every file went in (files another
+        program asked the window to import: the user sees what came in)."""
         if self.job is not None:
-            self.pending.append(paths)
+            self.pending.append((paths, summary))
             self.message.emit(self.tr("The files will be imported after the current import."))
             return
         op = self.job = import_op(self.parent_widget, self.db, paths)
         self.status.follow_import(op)
-        (op.on_success(lambda report: self._finished(op, report))
+        (op.on_success(lambda report: self._finished(op, report, summary))
          .on_failure(lambda reason: self._failed(op, reason))
          .on_finished(lambda: self._next(op))  # after a crash, which the error reporter shows
          .run())
@@ -150,11 +152,11 @@ class ImportController(QObject):
         self.cancel()
         background.pool().waitForDone(30_000)
 
-    def _finished(self, op: BackgroundOp, report: ImportReport) -> None:
+    def _finished(self, op: BackgroundOp, report: ImportReport, summary: bool = False) -> None:
         self._next(op)
         self.message.emit(report.summary())
         self.finished.emit(report)
-        if report.failed or report.duplicates or report.orphans:
+        if summary or report.failed or report.duplicates or report.orphans:
             self.last_dialog = ImportSummaryDialog(report, self.parent_widget)
             self.last_dialog.open()  # not exec(): the window stays usable behind it
 
@@ -169,4 +171,4 @@ class ImportController(QObject):
         self.job = None
         self.status.done()
         if self.pending:
-            self.import_paths(self.pending.pop(0))
+            self.import_paths(*self.pending.pop(0))

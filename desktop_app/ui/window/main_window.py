@@ -167,8 +167,8 @@ class MainWindow(QMainWindow):
     def delete_highlight(self, highlight_id: int) -> None:
         self.highlights.delete_highlight(highlight_id)
 
-    def import_paths(self, paths: list[Path]) -> None:
-        self.files.import_paths(paths)
+    def import_paths(self, paths: list[Path], summary: bool = False) -> None:
+        self.files.import_paths(paths, summary)
 
     def export_to(self, *args, **kwargs) -> None:  # noqa: ANN002, ANN003 (FileController.export_to)
         self.files.export_to(*args, **kwargs)
