@@ -30,7 +30,6 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QMenu, QTextEdit, QToolTip, QWidget
 
 from desktop_app.core.text.normalize import OffsetMap
-from desktop_app.ui.common.plain_text import plain_tooltip
 from desktop_app.ui.reader import document as reader_document
 from desktop_app.ui.reader.highlights import WINDOWED_ABOVE, ReaderHighlights
 from desktop_app.ui.reader.word_view import COLOUR_BLOCKS_UP_TO, ENTITY_STYLES, POS_COLORS, ReaderWordView
@@ -318,7 +317,8 @@ class ReaderView(ReaderWordView, ReaderHighlights, QTextEdit):
         if event.type() == QEvent.Type.ToolTip:
             text = self.tooltip_at(event.pos())
             if text:
-                QToolTip.showText(event.globalPos(), plain_tooltip(text), self.viewport())
+                # Rich text built with every user value escaped (overlap_marks.tooltip_html).
+                QToolTip.showText(event.globalPos(), text, self.viewport())
             else:
                 QToolTip.hideText()
                 event.ignore()

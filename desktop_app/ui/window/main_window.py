@@ -371,12 +371,16 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
     def about(self) -> None:
-        QMessageBox.about(
-            self,
-            self.tr("About Chú Giải"),
-            self.tr(
-                "<b>Chú Giải {version}</b><p>Read, highlight and tag Vietnamese news articles.</p>"
-                "<p>Word segmentation by underthesea. Free software under the GNU GPL v3 or later.</p>"
-                "<p>Library: {path}</p>"
-            ).format(version=__version__, path=plain_text.escape(self.db.path)),  # rich text: the path escaped
-        )
+        """Rich text on purpose (bold, paragraphs), fixed rather than guessed; the library
+        path in it is escaped."""
+        box = QMessageBox(self)
+        box.setWindowTitle(self.tr("About Chú Giải"))
+        box.setTextFormat(Qt.TextFormat.RichText)
+        box.setText(self.tr(
+            "<b>Chú Giải {version}</b><p>Read, highlight and tag Vietnamese news articles.</p>"
+            "<p>Word segmentation by underthesea. Free software under the GNU GPL v3 or later.</p>"
+            "<p>Library: {path}</p>"
+        ).format(version=__version__, path=plain_text.escape(self.db.path)))
+        if not self.windowIcon().isNull():
+            box.setIconPixmap(self.windowIcon().pixmap(64, 64))
+        box.exec()
