@@ -74,8 +74,9 @@ def plain_message_box(parent: QWidget | None, icon: QMessageBox.Icon, title: str
                       buttons: Button = Button.Ok, default: Button | None = None, *,
                       selectable: bool = False, details: str = "") -> QMessageBox:
     """A QMessageBox whose text is plain text (not shown yet: `exec()` or `open()` it).
-    `selectable` lets the user select and copy the text (a path); `details` goes under
-    "Show Details…" (a plain text box already)."""
+    `selectable` lets the user select and copy the text (a path), and widens the box so
+    that a path is not broken over lines; `details` goes under "Show Details…" (a plain
+    text box already)."""
     box = QMessageBox(parent)
     box.setIcon(icon)
     box.setWindowTitle(title)
@@ -86,6 +87,7 @@ def plain_message_box(parent: QWidget | None, icon: QMessageBox.Icon, title: str
         box.setDefaultButton(default)
     if selectable:
         box.setTextInteractionFlags(SELECTABLE)
+        box.setStyleSheet("QLabel#qt_msgbox_label { min-width: 38em; }")
     if details:
         box.setDetailedText(details)
     return box

@@ -54,19 +54,19 @@ class CheckWords(QObject):
         """One line per thing checked: what was looked at, and what was found."""
         found = report.by_kind()
 
-        def line(kind: str, what: str, fine: str, bad: str) -> str:
+        def line(kind: str, what: str, fine: str, bad: Callable[[int], str]) -> str:
             n = len(found.get(kind, []))
-            return f"{'✗' if n else '✓'} {what}: " + (bad.replace("%1", str(n)) if n else fine)
+            return f"{'✗' if n else '✓'} {what}: " + (bad(n) if n else fine)
 
         return [
             line(checks.INTEGRITY, self.tr("SQLite's integrity check"), self.tr("no problem"),
-                 self.tr("%1 problem(s)")),
+                 lambda n: self.tr("%n problem(s)", "", n)),
             line(checks.ORPHAN_ROW, self.tr("Foreign keys (rows whose parent row is gone)"),
-                 self.tr("none"), self.tr("%1 orphaned row(s)")),
+                 self.tr("none"), lambda n: self.tr("%n orphaned row(s)", "", n)),
             line(checks.INVALID_UTF8, self.tr("Text that is not valid UTF-8"), self.tr("none"),
-                 self.tr("%1 value(s)")),
+                 lambda n: self.tr("%n value(s)", "", n)),
             line(checks.SEARCH_INDEX, self.tr("Search index"), self.tr("agrees with the articles"),
-                 self.tr("disagrees with the articles")),
+                 lambda _n: self.tr("disagrees with the articles")),
         ]
 
     def problem(self, p: Problem, after_repair: bool = False) -> str:
@@ -102,15 +102,15 @@ class CheckWords(QObject):
         if report.clean:
             return self.tr("No problem found.")
         if not report.repair_asked:
-            return self.tr("%1 problem(s) found.").replace("%1", str(len(report.problems)))
+            return self.tr("%n problem(s) found.", "", len(report.problems))
         return self.summary(report)
 
     def summary(self, report: CheckReport) -> str:
         """After a repair: what was done, what is left, and where the copy from before is."""
         if report.clean:
             return self.tr("No problem found; nothing was changed.")
-        text = self.tr("%1 of %2 problem(s) repaired.").replace("%1", str(len(report.repaired))).replace(
-            "%2", str(len(report.problems)))
+        text = self.tr("%1 of %n problem(s) repaired.", "", len(report.problems)).replace(
+            "%1", str(len(report.repaired)))
         if report.unrepaired:
             text += " " + self.tr("%1 could not be repaired: restore a backup (File → Restore from "
                                   "backup…).").replace("%1", str(len(report.unrepaired)))

@@ -110,13 +110,14 @@ class SafetyController(QObject):
         """Ask, naming the backup and the full path of the safety copy (selectable text).
         Returns that path when the user said yes."""
         safety = before_restore_path(self.w.db.path)
-        what = str(path)
-        if info is not None:
-            what = self.tr("the backup of %1").replace("%1", when(info))
-            if articles is not None:
-                what += " " + self.tr("(%1 articles)").replace("%1", number(articles))
-            what += "\n" + str(path)
-        text = (self.tr("Replace everything in the library with %1?").replace("%1", what) + "\n\n"
+        if info is None:
+            question = self.tr("Replace everything in the library with this file?")
+        elif articles is None:
+            question = self.tr("Replace everything in the library with the backup of %1?").replace("%1", when(info))
+        else:
+            question = self.tr("Replace everything in the library with the backup of %1 (%2 articles)?").replace(
+                "%1", when(info)).replace("%2", number(articles))
+        text = (question + "\n\n" + self.tr("Backup:") + "\n" + str(path) + "\n\n"
                 + self.tr("The library as it is now is kept first, as a safety copy:") + "\n"
                 + str(safety) + "\n\n"
                 + self.tr("To go back, restore that copy the same way (Other file…)."))
@@ -181,10 +182,12 @@ class SafetyController(QObject):
     def settings_dialog(self) -> None:
         w = self.w
         folder = backups_dir(w.db.path)
-        try:
-            size = w.db.path.stat().st_size
-        except OSError:
-            size = 0
+        size = 0
+        for part in (w.db.path, Path(f"{w.db.path}-wal")):  # recent changes may be in the log
+            try:
+                size += part.stat().st_size
+            except OSError:
+                pass
         dialog = SafetySettingsDialog(backups_enabled(w.settings), synchronous_full(w.settings, w.db),
                                       folder, list_backups(folder), size, w.db.read_only, w)
         self.dialog = dialog
