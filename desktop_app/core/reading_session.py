@@ -93,7 +93,7 @@ class ReadingSession:
         if article.id in changes.articles_removed:
             self.close()
             return SessionUpdate(opened=True)
-        if article.id in changes.article_metadata:
+        if article.id in changes.article_metadata or changes.reloaded:
             doc = get_article(self.db, article.id)
             if doc is None:
                 self.close()
@@ -137,7 +137,7 @@ class ReadingSession:
 
     def _reload_memo(self, changes: Changes) -> bool:
         assert self.article is not None
-        if self.article.id not in changes.memos:
+        if self.article.id not in changes.memos and not changes.reloaded:
             return False
         self.memo = get_memo(self.db, self.article.id)
         return True

@@ -13,12 +13,13 @@ import gc
 import logging
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtCore import QCoreApplication, QSettings, QTimer
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop_app import APP_DISPLAY_NAME, APP_NAME, __version__, paths
 from desktop_app.core.library.opening import (  # noqa: F401  (the window's names for them)
@@ -28,8 +29,9 @@ from desktop_app.core.library.opening import (  # noqa: F401  (the window's name
     open_database,
     open_library,
 )
-from desktop_app.core.storage.database import DAMAGED, DatabaseError
+from desktop_app.core.storage.database import DAMAGED, DatabaseError, move_aside
 from desktop_app.ui import i18n, wording
+from desktop_app.ui.common import plain_text
 from desktop_app.ui.errors import install_excepthook, setup_logging
 from desktop_app.ui.theme import appearance, style
 from desktop_app.ui.window.single_instance import SingleInstance
@@ -78,17 +80,18 @@ def hand_over(instance: SingleInstance, directory: Path, files: list[str]) -> in
         return 0
     message = another_copy_message(directory, instance.holder())
     print(f"chugiai: {message}", file=sys.stderr)
-    QMessageBox.warning(None, APP_DISPLAY_NAME, message)
+    plain_text.warn(None, APP_DISPLAY_NAME, message, selectable=True)
     return 1
 
 
 def show_notices(opened: OpenedLibrary, parent: QWidget | None = None) -> None:
     """Tell the user, before the window opens, what opening the library had to do."""
     for notice in opened.notices:
+        # Plain text (the notice names files), selectable: the user may need the path.
         if opened.moved_aside is not None:
-            QMessageBox.warning(parent, APP_DISPLAY_NAME, notice)
+            plain_text.warn(parent, APP_DISPLAY_NAME, notice, selectable=True)
         else:
-            QMessageBox.information(parent, APP_DISPLAY_NAME, notice)
+            plain_text.inform(parent, APP_DISPLAY_NAME, notice, selectable=True)
 
 
 def settle_memory() -> None:
@@ -109,33 +112,91 @@ def bring_forward(window: QWidget) -> None:
 
 
 def _receive_files(window: MainWindow, files: list[str]) -> None:
-    """Files a second copy was started with: raise the window and import them."""
+    """Files a second copy was started with (or another program of this user named): raise
+    the window and import those that exist, through the import the user sees, with its
+    summary; a folder (possibly thousands of files) only once the user agrees."""
     bring_forward(window)
-    if files and not window.db.read_only:
-        window.import_paths([Path(f) for f in files])
+    if not files or window.db.read_only:
+        return
+    found = [Path(f) for f in files if Path(f).is_file() or Path(f).is_dir()]
+    missing = len(files) - len(found)
+    if missing:
+        log.warning("%d file(s) handed over by another copy do not exist", missing)
+    folders = [p for p in found if p.is_dir()]
+    if folders and not plain_text.ask(
+            window, QCoreApplication.translate("StartUp", "Import a folder"),
+            QCoreApplication.translate("StartUp", "Chú Giải was asked to import every article in:")
+            + "\n" + "\n".join(str(f) for f in folders) + "\n\n"
+            + QCoreApplication.translate("StartUp", "Import them?"), selectable=True):
+        found = [p for p in found if not p.is_dir()]
+    if found:
+        window.import_paths(found, summary=True)
+
+
+# (library path, the problem in words) -> (what to do, what to tell the user afterwards);
+# ui/dialogs/damaged_library.py asks the user.
+Recover = Callable[[Path, str], tuple[str, str]]
+
+
+class StartCancelled(Exception):
+    """The user chose to quit rather than open a library that cannot be opened."""
 
 
 def prepare_window(directory: Path, *, check: bool = False, start_worker: bool = True,
-                   settings: QSettings | None = None) -> tuple[OpenedLibrary, MainWindow]:
+                   settings: QSettings | None = None,
+                   recover: Recover | None = None) -> tuple[OpenedLibrary, MainWindow]:
     """Open the library and build the window (not shown yet): returns (OpenedLibrary, window).
 
-    Damage that opening cannot see (a sound header, broken pages) shows in the window's
-    first reads; then the library is checked, kept aside and replaced, and the window is
-    built on the new one.
+    A damaged library (found when opening, or in the window's first reads: a sound header
+    with broken pages) is, without `recover`, kept aside and replaced by a new one. With
+    `recover` the user chooses first: check and repair it, restore a backup (then it is
+    opened again, checked), start a new library (the damaged one kept aside), or quit
+    (StartCancelled).
     """
+    from desktop_app.ui.dialogs.damaged_library import NEW_LIBRARY, QUIT
     from desktop_app.ui.window.main_window import MainWindow
 
-    opened = open_library(directory, check=check)
-    try:
-        import_seeds_once(opened.db)
-        return opened, MainWindow(opened.db, settings or QSettings(), start_worker=start_worker)
-    except DatabaseError as e:
-        opened.db.close()
-        if e.kind != DAMAGED:
-            raise
-    opened = open_library(directory, check=True)
-    import_seeds_once(opened.db)
-    return opened, MainWindow(opened.db, settings or QSettings(), start_worker=start_worker)
+    settings = settings or QSettings()
+    path = paths.database_path(directory)
+    failed: DatabaseError | None = None
+    notice = ""
+    for _attempt in range(100):  # each round is one answer of the user's
+        if failed is not None:
+            if recover is None:
+                check = True  # opening checks, finds it damaged, moves it aside
+            else:
+                choice, notice = recover(path, wording.error_text(failed))
+                if choice == QUIT:
+                    raise StartCancelled()
+                if choice == NEW_LIBRARY:
+                    notice = _start_new_library(path)
+                check = True
+        try:
+            opened = open_library(directory, check=check, replace_damaged=recover is None)
+        except DatabaseError as e:
+            if e.kind != DAMAGED or recover is None:
+                raise
+            failed = e
+            continue
+        if notice:
+            opened.notices.append(notice)
+        try:
+            import_seeds_once(opened.db)
+            return opened, MainWindow(opened.db, settings, start_worker=start_worker)
+        except DatabaseError as e:
+            opened.db.close()
+            if e.kind != DAMAGED or (failed is not None and recover is None):
+                raise
+            failed = e
+    raise StartCancelled()
+
+
+def _start_new_library(path: Path) -> str:
+    """Keep the damaged library aside (never deleted): a new one starts at its name."""
+    moved = move_aside(path)
+    return QCoreApplication.translate(
+        "StartUp", "The damaged library was kept, renamed to {name} in the same folder ({folder}), "
+        "and a new, empty library was started. Nothing was deleted.").format(name=moved.name, folder=moved.parent)
 
 
 def run_gui(data_dir: str | None = None, self_test: bool = False,
@@ -150,22 +211,34 @@ def run_gui(data_dir: str | None = None, self_test: bool = False,
     instance = SingleInstance(directory)
     if not instance.acquire():
         return hand_over(instance, directory, list(files or []))
+    from desktop_app.ui.dialogs.damaged_library import recover
+    from desktop_app.ui.window.termination import Termination
+
+    termination = Termination()  # SIGTERM: quit as closing the window does
+    termination.requested.connect(lambda: (app.closeAllWindows(), app.quit()))
     try:
-        opened, window = prepare_window(directory, check=instance.recovered_stale_lock)
-    except DatabaseError as e:
-        QMessageBox.critical(None, APP_DISPLAY_NAME, wording.error_text(e))
+        try:
+            opened, window = prepare_window(directory, check=instance.recovered_stale_lock, recover=recover)
+        except StartCancelled:
+            return 1
+        except DatabaseError as e:
+            plain_text.critical(None, APP_DISPLAY_NAME, wording.error_text(e), selectable=True)
+            return 1
+        code = 0
+        if not termination.pending:  # not terminated while the library was being opened
+            show_notices(opened)
+            instance.files_received.connect(lambda received: _receive_files(window, received))
+            window.show()
+            if files:
+                QTimer.singleShot(0, lambda: _receive_files(window, list(files)))
+            QTimer.singleShot(500, settle_memory)  # once the window has painted
+            code = app.exec()
+        window.close()  # once: a closed window ignores it (the last backup, the worker)
+        window.db.close()
+        return code
+    finally:
+        termination.uninstall()
         instance.release()
-        return 1
-    show_notices(opened)
-    instance.files_received.connect(lambda received: _receive_files(window, received))
-    window.show()
-    if files:
-        QTimer.singleShot(0, lambda: _receive_files(window, list(files)))
-    QTimer.singleShot(500, settle_memory)  # once the window has painted
-    code = app.exec()
-    window.db.close()
-    instance.release()
-    return code
 
 
 def run_self_test() -> int:

@@ -23,7 +23,7 @@ import sys
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThread, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QObject, QRunnable, QThread, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from desktop_app import APP_DISPLAY_NAME
@@ -31,6 +31,7 @@ from desktop_app.core.interchange.formats import AnnotationFileError, ExportErro
 from desktop_app.core.progress import Cancelled, Progress
 from desktop_app.core.storage.database import DatabaseError
 from desktop_app.ui import wording
+from desktop_app.ui.common.plain_text import plain_message_box
 
 log = logging.getLogger(__name__)
 
@@ -166,10 +167,9 @@ class BackgroundOp:
             self._on_failure(message)
             return
         # The app's name when the op has no title: no new string to translate.
-        box = QMessageBox(QMessageBox.Icon.Warning, self.title or APP_DISPLAY_NAME, message,
-                          QMessageBox.StandardButton.Ok, self.parent)
-        box.setTextFormat(Qt.TextFormat.PlainText)  # the message may quote user data
-        box.exec()
+        # Plain text: the message may quote user data.
+        plain_message_box(self.parent, QMessageBox.Icon.Warning, self.title or APP_DISPLAY_NAME,
+                          message).exec()
 
     def _crashed(self, error: BaseException) -> None:
         hook = sys.excepthook  # the app's ErrorReporter once installed; Python's default in tests

@@ -19,7 +19,7 @@ from pathlib import Path
 from types import TracebackType
 
 from PySide6 import __version__ as pyside_version
-from PySide6.QtCore import QCoreApplication, QObject, QUrl, Signal, Slot, qVersion
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QUrl, Signal, Slot, qVersion
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 
@@ -63,8 +63,10 @@ class ErrorDialog(QMessageBox):
     def __init__(self, message: str, details: str, log_file: Path | None) -> None:
         where = ("\n\n" + QCoreApplication.translate("ErrorDialog", "Details were written to {path}.")
                  .format(path=log_file)) if log_file else ""
-        super().__init__(
-            QMessageBox.Icon.Warning, APP_DISPLAY_NAME,
+        super().__init__(QMessageBox.Icon.Warning, APP_DISPLAY_NAME, "")
+        # Plain text, set before the text: an error may quote a file name or a value.
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setText(
             QCoreApplication.translate("ErrorDialog", "Something went wrong: {error}").format(error=message)
             + "\n\n" + QCoreApplication.translate(
                 "ErrorDialog", "Your highlights and notes are saved; you can keep working.") + where,

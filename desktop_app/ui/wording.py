@@ -5,7 +5,7 @@ parameters, core/messages.py); this module words each code through Qt's translat
 (context "Wording" in chugiai_vi.ts) and puts the parameters in as plain text. Show the
 result with Qt.PlainText (a parameter may be anything a user or a file wrote).
 
-    QMessageBox.warning(self, self.tr("Could not save"), wording.error_text(e))
+    plain_text.warn(self, self.tr("Could not save"), wording.error_text(e))  # ui/common/plain_text.py
 """
 
 from __future__ import annotations

@@ -180,20 +180,34 @@ def close_windows_soon(qapp, answered: list) -> QTimer:
     return timer
 
 
-def test_run_gui_on_a_damaged_library_tells_where_it_went_and_opens(tmp_path, monkeypatch, qapp):
+def test_run_gui_on_a_damaged_library_offers_a_choice_tells_where_it_went_and_opens(tmp_path, monkeypatch, qapp):
+    from desktop_app.ui.dialogs.damaged_library import DamagedLibraryDialog
+
     data = tmp_path / "data"
     path = library(data)
     path.write_bytes(b"Bao cao quy I\n" * 100)
-    shown = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: shown.append(a[2]))
-    monkeypatch.setattr(QMessageBox, "critical", lambda *a, **k: shown.append(a[2]))
+    shown = []  # the message boxes: plain text, read as shown
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(box.text()) or 0)
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)
     monkeypatch.setattr(app_module, "setup_logging", lambda: None)
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))  # QSettings() of run_gui
+    offered = []
+
+    def answer() -> None:  # the user picks "Start a new library" in the modal dialog
+        for widget in qapp.topLevelWidgets():
+            if isinstance(widget, DamagedLibraryDialog) and widget.isVisible():
+                offered.append(widget.message.text())
+                widget.new_button.click()
+
+    chooser = QTimer()
+    chooser.timeout.connect(answer)
+    chooser.start(20)
     windows: list = []
     timer = close_windows_soon(qapp, windows)
     assert app_module.run_gui(data_dir=str(data)) == 0
     timer.stop()
+    chooser.stop()
+    assert len(offered) == 1 and str(path) in offered[0]
     [moved] = damaged_copies(data)
     assert moved.read_bytes() == b"Bao cao quy I\n" * 100
     assert len(shown) == 1 and moved.name in shown[0]
@@ -265,7 +279,7 @@ def test_a_hung_first_copy_gets_a_clear_message_and_nothing_is_opened(holder, mo
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)
     monkeypatch.setattr(app_module, "setup_logging", lambda: None)
     shown = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: shown.append(a[2]))
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(box.text()) or 0)
     assert app_module.run_gui(data_dir=str(data), files=["x.txt"]) == 1  # gives up: never hangs
     [message] = shown
     assert "Another copy of Chú Giải" in message and str(data) in message and "process" in message
@@ -315,21 +329,24 @@ def test_files_from_a_second_copy_raise_the_window_and_are_imported(tmp_path, qt
         def __init__(self, read_only: bool) -> None:
             super().__init__()
             self.db = type("Db", (), {"read_only": read_only})()
-            self.imported: list[list[Path]] = []
+            self.imported: list[tuple[list[Path], bool]] = []
 
-        def import_paths(self, paths: list[Path]) -> None:
-            self.imported.append(paths)
+        def import_paths(self, paths: list[Path], summary: bool = False) -> None:
+            self.imported.append((paths, summary))
 
+    article = tmp_path / "bài.txt"
+    article.write_text("Tiêu đề\n\nNội dung.\n", encoding="utf-8")
     window = FakeWindow(read_only=False)
     qtbot.addWidget(window)
     window.showMinimized()
-    app_module._receive_files(window, ["/a/b.txt"])
-    assert window.imported == [[Path("/a/b.txt")]] and not window.isMinimized()
+    app_module._receive_files(window, [str(article), str(tmp_path / "không có.txt")])
+    # Only what exists, and with the summary shown even when all went well.
+    assert window.imported == [([article], True)] and not window.isMinimized()
     app_module._receive_files(window, [])  # started without files: only brought forward
     assert len(window.imported) == 1
     read_only = FakeWindow(read_only=True)
     qtbot.addWidget(read_only)
-    app_module._receive_files(read_only, ["/a/b.txt"])
+    app_module._receive_files(read_only, [str(article)])
     assert read_only.imported == []
 
 

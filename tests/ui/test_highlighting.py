@@ -170,10 +170,10 @@ def test_note_saved_as_typed_tags_changed_and_delete(open_window, qtbot, monkeyp
     window.highlights.on_palette_tag("A")
     assert service.get_highlight(info.id).tag_names == ["B"]
 
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.No)
+    monkeypatch.setattr(QMessageBox, "exec", lambda _box: QMessageBox.StandardButton.No)
     window.delete_highlight(info.id)
     assert len(service.highlights_for_article(window.current.id)) == 1
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    monkeypatch.setattr(QMessageBox, "exec", lambda _box: QMessageBox.StandardButton.Yes)
     window.delete_highlight(info.id)
     assert service.highlights_for_article(window.current.id) == []
     assert window.panel.model.rowCount() == 0 and window.reader.extraSelections() == []

@@ -37,8 +37,8 @@ def test_merge_and_delete_in_the_manager_then_undo(open_window, monkeypatch):
     dialog = TagManagerDialog(window.service, window.history, window.bus, window)
     ids = {t.name: t.id for t in dialog.tags.values()}
     dialog.select(ids["Tổ chức"])
-    monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: ("Cơ quan", True))
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    monkeypatch.setattr(QInputDialog, "exec", lambda d: d.setTextValue("Cơ quan") or QInputDialog.DialogCode.Accepted)
+    monkeypatch.setattr(QMessageBox, "exec", lambda _box: QMessageBox.StandardButton.Yes)
     dialog.merge()
     assert [h[3] for h in stored(window)] == [["Cơ quan", "Nhấn mạnh"], ["Cơ quan"]]
     assert [c.name for c in window.panel.tag_model.rows()] == ["Cơ quan", "Nhấn mạnh"]
@@ -65,7 +65,7 @@ def test_rename_with_nested_tags_and_description(open_window, monkeypatch):
     dialog = TagManagerDialog(window.service, window.history, window.bus, window)
     parent = next(t.id for t in dialog.tags.values() if t.name == "Cán bộ")
     dialog.select(parent)
-    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Nhân sự", True))
+    monkeypatch.setattr(QInputDialog, "exec", lambda d: d.setTextValue("Nhân sự") or QInputDialog.DialogCode.Accepted)
     dialog.rename()
     assert sorted(h[3][0] for h in stored(window)) == ["Nhân sự", "Nhân sự/Đào tạo"]
     assert dialog.tree.topLevelItem(0).child(0).text(0) == "Đào tạo"

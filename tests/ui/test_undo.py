@@ -44,7 +44,7 @@ def test_undo_delete_brings_back_tags_and_note_and_redo_deletes_again(open_windo
     info = window.highlight_selection(["A", "B"])
     window.highlights.save_note(info.id, "ghi chú quan trọng")
     before = stored(window)
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    monkeypatch.setattr(QMessageBox, "exec", lambda _box: QMessageBox.StandardButton.Yes)
     window.delete_highlight(info.id)
     assert stored(window) == []
     window.commands.act_undo.trigger()
@@ -123,7 +123,7 @@ def test_panel_filter_sort_multi_select_and_bulk_changes_undo_as_one(open_window
         if panel.model.index(row).data(257).id in ids:
             selection.select(panel.model.index(row), QItemSelectionModel.SelectionFlag.Select)
     assert sorted(panel.selected_ids()) == sorted(ids)
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    monkeypatch.setattr(QMessageBox, "exec", lambda _box: QMessageBox.StandardButton.Yes)
     window.delete_many(panel.selected_ids())
     assert [h[0] for h in stored(window)] == [other.id]
     window.commands.act_undo.trigger()

@@ -79,7 +79,7 @@ def test_read_only_library_disables_editing(tmp_path, qtbot, qapp):
     ro.close()
 
 
-def test_backup_and_restore_from_the_window(open_window, tmp_path):
+def test_backup_and_restore_from_the_window(open_window, tmp_path, qtbot):
     from desktop_app.core.annotate.highlights import AnnotationService
 
     window = open_window()
@@ -91,7 +91,8 @@ def test_backup_and_restore_from_the_window(open_window, tmp_path):
     window.reader.select_offsets(12, 20)
     window.highlight_selection(["Sẽ mất"])
     assert window.panel.model.rowCount() == 2
-    assert window.restore_from(backup)
+    op = window.restore_from(backup)  # in the background; the views reload from the bus
+    qtbot.waitUntil(lambda: op.done, timeout=30_000)
     assert [h.id for h in window.panel.model.highlights()] == [kept.id]
     assert {t.name for t in AnnotationService(window.db).list_tags()} == {"Giữ lại"}
     assert window.current is not None and window.current.text == text

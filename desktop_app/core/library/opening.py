@@ -16,11 +16,13 @@ from pathlib import Path
 from desktop_app import paths
 from desktop_app.core.library.articles import get_state, set_state
 from desktop_app.core.library.ingest import import_paths
+from desktop_app.core.messages import Message
 from desktop_app.core.storage.database import (
     BUSY,
     CANT_OPEN,
     DAMAGED,
     READ_ONLY,
+    DamagedDatabaseError,
     Database,
     DatabaseError,
     check_integrity,
@@ -93,13 +95,17 @@ def _replace_damaged(path: Path, reason: DatabaseError) -> OpenedLibrary:
     return OpenedLibrary(db, [notice], moved, Opened.REPLACED)
 
 
-def open_library(directory: Path, *, check: bool = False) -> OpenedLibrary:
+def open_library(directory: Path, *, check: bool = False,
+                 replace_damaged: bool = True) -> OpenedLibrary:
     """Open the library in `directory` as the window needs it, whatever state it is in.
 
     Read-only file or folder: opened read-only (the user can still read and export).
-    Damaged or not ours: moved aside and replaced by a new library. A full integrity check
-    runs only when something went wrong: `check` (the last run crashed), damage seen during
-    the last run, or an error while opening. Other problems raise DatabaseError.
+    Damaged or not ours: moved aside and replaced by a new library; with
+    `replace_damaged=False` a DamagedDatabaseError is raised instead and nothing is moved
+    (the window then offers to check and repair it, or to restore a backup). A full
+    integrity check runs only when something went wrong: `check` (the last run crashed),
+    damage seen during the last run, or an error while opening. Other problems raise
+    DatabaseError.
     """
     path = paths.database_path(directory)
     check = check or needs_check_marker(path).exists()
@@ -109,11 +115,17 @@ def open_library(directory: Path, *, check: bool = False) -> OpenedLibrary:
         return OpenedLibrary(Database.open(path, check=check))
     except DatabaseError as e:
         if e.kind == DAMAGED:
+            if not replace_damaged:
+                raise
             return _replace_damaged(path, e)
         if e.kind in (READ_ONLY, CANT_OPEN) and path.exists():
             return _open_read_only(path)  # e.g. a read-only disk that os.access did not spot
-        if path.exists() and e.kind != BUSY and check_integrity(path):
-            return _replace_damaged(path, e)  # an odd error from a file that is damaged
+        problem = check_integrity(path) if path.exists() and e.kind != BUSY else None
+        if problem:  # an odd error from a file that is damaged
+            if not replace_damaged:
+                raise DamagedDatabaseError(
+                    Message("db.damaged_file", {"path": path, "problem": problem})) from e
+            return _replace_damaged(path, e)
         raise
 
 

@@ -42,6 +42,9 @@ class Changes:
     attribute_definitions: bool = False  # attributes defined, renamed, given choices, deleted
     article_codes: frozenset[int] = _EMPTY  # article ids whose whole-article codes changed
     codebook: bool = False  # tags created, renamed, moved, recoloured, merged or deleted
+    # The whole library was replaced (restored from a backup) or repaired: every view
+    # reloads everything it shows.
+    reloaded: bool = False
     origin: Origin = "local"
 
     def __or__(self, other: Changes) -> Changes:
@@ -71,7 +74,7 @@ class Changes:
     def touches(self, article_id: int) -> bool:
         """Whether a view of this one article must reload (a codebook change may recolour
         or rename the tags it shows, so it counts)."""
-        return self.codebook or any(
+        return self.codebook or self.reloaded or any(
             article_id in s for s in (self.articles, self.articles_added, self.articles_removed,
                                       self.article_metadata, self.memos, self.suggestions))
 
@@ -80,3 +83,5 @@ class Changes:
 
 
 NOTHING = Changes()
+# What a restore or a repair publishes: the library is another one now.
+EVERYTHING = Changes(codebook=True, reloaded=True)

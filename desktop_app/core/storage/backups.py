@@ -10,12 +10,19 @@ still be undone. Names carry time and reason: `chugiai-20250131-142501-close.sql
 from __future__ import annotations
 
 import re
+import sqlite3
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from desktop_app.core.storage.copies import clean_partial_copies
-from desktop_app.core.storage.database import Database
+from desktop_app.core.storage.copies import clean_partial_copies, consistent_copy
+from desktop_app.core.storage.database import (
+    SIBLING_SUFFIXES,
+    Database,
+    _read_only_uri,
+    check_backup_file,
+    move_aside,
+)
 
 BACKUPS_FOLDER = "backups"
 KEEP_LAST = 10
@@ -113,3 +120,41 @@ def restore_backup(db: Database, backup: Path | BackupInfo) -> Path:
     backup is upgraded). Returns the safety copy of what was there before."""
     path = backup.path if isinstance(backup, BackupInfo) else Path(backup)
     return db.restore_from(path)
+
+
+def backup_article_count(path: Path) -> int | None:
+    """How many articles a backup holds (read-only), or None when it cannot be read."""
+    try:
+        conn = sqlite3.connect(_read_only_uri(Path(path)), uri=True)
+    except sqlite3.Error:
+        return None
+    try:
+        return int(conn.execute("SELECT count(*) FROM articles").fetchone()[0])
+    except sqlite3.Error:
+        return None
+    finally:
+        conn.close()
+
+
+def restore_unopened(db_path: Path, backup: Path | BackupInfo) -> Path | None:
+    """Put `backup` in place of a library that cannot be opened (damaged): the file there
+    is first moved aside, never deleted (`<stem>.damaged-<stamp>`, with its -wal/-shm).
+    Returns where it went (None when there was no file). The backup is checked first; an
+    older version's backup is upgraded when the library is next opened. Raises
+    DatabaseError (nothing moved) when the backup is not a library this version reads."""
+    source = backup.path if isinstance(backup, BackupInfo) else Path(backup)
+    db_path = Path(db_path)
+    check_backup_file(source)
+    kept = None
+    if db_path.exists():
+        kept = move_aside(db_path)
+    for suffix in SIBLING_SUFFIXES:  # a stray log would be replayed into the restored copy
+        stray = Path(str(db_path) + suffix)
+        if stray.exists():
+            stray.rename(stray.with_name(f"{stray.name}.stray-{datetime.now():%Y%m%d-%H%M%S}"))
+    src = sqlite3.connect(_read_only_uri(source), uri=True)
+    try:
+        consistent_copy(src, db_path)
+    finally:
+        src.close()
+    return kept

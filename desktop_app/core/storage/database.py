@@ -275,16 +275,16 @@ class Database:
         finally:
             raw.close()
 
-    def restore_from(self, source: Path) -> Path:
+    def restore_from(self, source: Path, safety: Path | None = None) -> Path:
         """Replace this library's content with a backup, after saving the current one beside it.
 
         The copy goes through the backup API into the live file, so open connections see the
-        restored data. Returns the path of the safety copy of what was there before.
+        restored data. `safety`: where to keep what was there before (default
+        before_restore_path, the window names it in its question first). Returns that path.
         """
         source = Path(source)
         check_backup_file(source)
-        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-        safety = self.path.with_name(f"{self.path.stem}.before-restore-{stamp}{self.path.suffix}")
+        safety = Path(safety) if safety is not None else before_restore_path(self.path)
         self.backup(safety)
         self.engine.dispose()
         src = sqlite3.connect(read_only_uri(source), uri=True)
@@ -318,6 +318,19 @@ class Database:
 
     def close(self) -> None:
         self.engine.dispose()
+
+
+def before_restore_path(path: Path, now: datetime | None = None) -> Path:
+    """Where a restore keeps the library it replaces: `<stem>.before-restore-<stamp><suffix>`
+    beside it, a name not taken yet."""
+    path = Path(path)
+    stamp = (now or datetime.now()).strftime("%Y%m%d-%H%M%S")
+    target = path.with_name(f"{path.stem}.before-restore-{stamp}{path.suffix}")
+    n = 2
+    while target.exists():
+        target = path.with_name(f"{path.stem}.before-restore-{stamp}-{n}{path.suffix}")
+        n += 1
+    return target
 
 
 def _no_wal(path: Path) -> bool:

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QCompleter,
     QDialog,
     QDialogButtonBox,
-    QLabel,
     QLineEdit,
     QListView,
     QVBoxLayout,
@@ -22,6 +21,7 @@ from PySide6.QtWidgets import (
 from desktop_app.core.annotate.highlights import TagInfo, clean_tag_name, match_tags
 from desktop_app.core.text.matching import level_for_query
 from desktop_app.core.text.matching import same as same_at
+from desktop_app.ui.common.plain_text import plain_label
 
 
 def color_icon(color: str, size: int = 12) -> QIcon:
@@ -38,9 +38,9 @@ class TagDialog(QDialog):
         self._tags = tags
         layout = QVBoxLayout(self)
 
-        preview = QLabel(f"“{quote[:160]}{'…' if len(quote) > 160 else ''}”")
-        preview.setWordWrap(True)
-        preview.setObjectName("readerMeta")
+        # The quote is the article's text: plain text, whatever it holds.
+        preview = plain_label(f"“{quote[:160]}{'…' if len(quote) > 160 else ''}”", wrap=True,
+                              object_name="readerMeta")
         layout.addWidget(preview)
 
         self.input = QLineEdit()

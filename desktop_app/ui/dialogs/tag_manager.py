@@ -13,9 +13,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
-    QInputDialog,
     QLabel,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QTreeWidget,
@@ -31,6 +29,7 @@ from desktop_app.core.operations.history import History, Step, StepLabel
 from desktop_app.core.storage.database import DatabaseError
 from desktop_app.ui import wording
 from desktop_app.ui.change_bus import ChangeBus
+from desktop_app.ui.common import plain_text
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -102,7 +101,7 @@ class TagManagerDialog(QDialog):
             item = QTreeWidgetItem([tag_path(tag.name)[-1], str(tag.count)])
             item.setIcon(0, _swatch(tag.color))
             item.setData(0, ID_ROLE, tag.id)
-            item.setToolTip(0, tag.description or tag.name)
+            item.setToolTip(0, plain_text.plain_tooltip(tag.description or tag.name))
             (parent.addChild(item) if parent is not None else self.tree.addTopLevelItem(item))
             items[tag.name] = item
         self.tree.expandAll()
@@ -140,7 +139,7 @@ class TagManagerDialog(QDialog):
         try:
             result = action()
         except (AnnotationError, DatabaseError) as e:
-            QMessageBox.warning(self, self.tr("Could not change the tag"), wording.error_text(e))
+            plain_text.warn(self, self.tr("Could not change the tag"), wording.error_text(e))
             return False
         box = {"result": result}
 
@@ -162,7 +161,7 @@ class TagManagerDialog(QDialog):
         tag = self.current_tag()
         if tag is None:
             return
-        name, ok = QInputDialog.getText(self, self.tr("Rename tag"), self.tr("New name:"), text=tag.name)
+        name, ok = plain_text.get_text(self, self.tr("Rename tag"), self.tr("New name:"), tag.name)
         if ok and name.strip() and name != tag.name:
             self._do(StepLabel("tag_rename", 1, tag.name),
                      lambda: tag_admin.rename(self.db, tag.id, name),
@@ -184,8 +183,8 @@ class TagManagerDialog(QDialog):
             return
         top = self.tr("(top level)")
         choices = [top] + [t.name for t in self.tags.values() if not in_tag_scope(t.name, tag.name)]
-        parent, ok = QInputDialog.getItem(self, self.tr("Move tag"),
-                                          self.tr("Put “%1” under:").replace("%1", tag.name), choices, 0, False)
+        parent, ok = plain_text.get_item(self, self.tr("Move tag"),
+                                         self.tr("Put “%1” under:").replace("%1", tag.name), choices)
         if ok:
             self._do(StepLabel("tag_move", 1, tag.name),
                      lambda: tag_admin.move(self.db, tag.id, "" if parent == top else parent),
@@ -198,9 +197,8 @@ class TagManagerDialog(QDialog):
         others = [t.name for t in self.tags.values() if t.id != tag.id]
         if not others:
             return
-        target_name, ok = QInputDialog.getItem(
-            self, self.tr("Merge tags"),
-            self.tr("Merge “%1” into:").replace("%1", tag.name), others, 0, False)
+        target_name, ok = plain_text.get_item(
+            self, self.tr("Merge tags"), self.tr("Merge “%1” into:").replace("%1", tag.name), others)
         if not ok:
             return
         target = next(t for t in self.tags.values() if t.name == target_name)
@@ -208,7 +206,7 @@ class TagManagerDialog(QDialog):
         question = self.tr("Give the %1 highlights tagged “%2” (in %3 articles) the tag “%4” and remove "
                            "“%2”? Their other tags stay.").replace("%1", str(n)).replace(
             "%2", tag.name).replace("%3", str(articles)).replace("%4", target.name)
-        if QMessageBox.question(self, self.tr("Merge tags"), question) == QMessageBox.StandardButton.Yes:
+        if plain_text.ask(self, self.tr("Merge tags"), question):
             self._do(StepLabel("tag_merge", 1, tag.name),
                      lambda: tag_admin.merge(self.db, tag.id, target.id),
                      lambda undo: tag_admin.unmerge(self.db, undo))
@@ -221,7 +219,7 @@ class TagManagerDialog(QDialog):
         question = self.tr("Delete the tag “%1”? It is on %2 highlights in %3 articles; the highlights "
                            "stay, without this tag.").replace("%1", tag.name).replace("%2", str(n)).replace(
             "%3", str(articles))
-        if QMessageBox.question(self, self.tr("Delete tag"), question) == QMessageBox.StandardButton.Yes:
+        if plain_text.ask(self, self.tr("Delete tag"), question):
             self._do(StepLabel("tag_delete", 1, tag.name),
                      lambda: tag_admin.delete_tag(self.db, tag.id),
                      lambda snap: tag_admin.restore_tag(self.db, snap))

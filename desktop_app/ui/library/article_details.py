@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from desktop_app.core.library.articles import EDITABLE_FIELDS, ArticleDoc
 from desktop_app.core.library.ingest.facts import ImportFacts
 from desktop_app.ui import wording
+from desktop_app.ui.common.plain_text import plain_label
 from desktop_app.ui.theme import style
 
 _LABELS = {
@@ -59,14 +60,10 @@ class ArticleDetailsDialog(QDialog):
             form.addRow(self.tr(_LABELS[key]), edit)
         self.fields["published"].setPlaceholderText(self.tr("2023-04-04 10:48 or 04/04/2023 10:48"))
         if doc.source_path:
-            path = QLabel(doc.source_path)
-            path.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            path.setWordWrap(True)
+            path = plain_label(doc.source_path, selectable=True, wrap=True)
             form.addRow(self.tr("Imported from"), path)
         self._add_facts(form, facts or ImportFacts())
-        self.error = QLabel()
-        self.error.setObjectName("formError")
-        self.error.setWordWrap(True)
+        self.error = plain_label(wrap=True, object_name="formError")  # quotes what was typed
         self.error.setStyleSheet(f"color: {style.color('error').name()}")
         form.addRow(self.error)
         tabs.addTab(form_page, self.tr("Details"))

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QListView, QStyle, QStyledItemDelegate, QStyleOpti
 
 from desktop_app.core.library.articles import ArticleSummary
 from desktop_app.ui.common.formatting import meta_line
+from desktop_app.ui.common.plain_text import plain_tooltip
 from desktop_app.ui.common.rows_model import Index, RowsModel
 from desktop_app.ui.theme import style
 
@@ -28,7 +29,7 @@ class ArticleListModel(RowsModel[ArticleSummary]):
         if role == Qt.ItemDataRole.DisplayRole:
             return a.title or self.tr("(untitled)")
         if role == Qt.ItemDataRole.ToolTipRole:
-            return a.title
+            return plain_tooltip(a.title)
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return f"{a.title}. {meta_line(a.published, a.source)}"
         if role == SUMMARY_ROLE:

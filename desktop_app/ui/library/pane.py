@@ -7,12 +7,13 @@ to open (and, for a search hit, where in it) through signals.
 from __future__ import annotations
 
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtWidgets import QLabel, QLineEdit, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLineEdit, QStackedWidget, QVBoxLayout, QWidget
 
 from desktop_app.core.analysis.search import SearchHit, search, sync_index
 from desktop_app.core.library.articles import ArticleSummary, article_count, list_articles, list_sources
 from desktop_app.core.storage.database import Database
 from desktop_app.ui.background import BackgroundOp
+from desktop_app.ui.common.plain_text import plain_label
 from desktop_app.ui.i18n import number
 from desktop_app.ui.library.article_list import ID_ROLE, ArticleListModel, ArticleListView
 from desktop_app.ui.library.filters import LibraryFilters
@@ -45,8 +46,7 @@ class LibraryPane(QWidget):
         self.stack = QStackedWidget()
         self.stack.addWidget(self.list)
         self.stack.addWidget(self.hit_list)
-        self.count = QLabel()
-        self.count.setObjectName("libraryCount")
+        self.count = plain_label(object_name="libraryCount")  # quotes the query, errors
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

@@ -9,6 +9,7 @@ from PySide6.QtGui import QAbstractTextDocumentLayout, QPainter, QPalette, QText
 from PySide6.QtWidgets import QListView, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from desktop_app.core.analysis.search import SearchHit
+from desktop_app.ui.common.plain_text import plain_tooltip
 from desktop_app.ui.common.rows_model import Index, RowsModel
 from desktop_app.ui.theme import style
 
@@ -19,7 +20,9 @@ class SearchResultsModel(RowsModel[SearchHit]):
     def record_data(self, hit: SearchHit, role: int):
         if role == Qt.ItemDataRole.DisplayRole:
             return hit.title or self.tr("(untitled)")
-        if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return plain_tooltip(f"{hit.title}. {hit.passage}")
+        if role == Qt.ItemDataRole.AccessibleTextRole:
             return f"{hit.title}. {hit.passage}"
         if role == HIT_ROLE:
             return hit

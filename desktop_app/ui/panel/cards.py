@@ -34,6 +34,7 @@ from desktop_app.core.annotate.highlights import HighlightInfo
 from desktop_app.core.annotate.tag_paths import in_tag_scope
 from desktop_app.core.text.matching import MatchLevel, contains, level_for_query
 from desktop_app.ui.common.chips import layout_chips, paint_chip
+from desktop_app.ui.common.plain_text import plain_tooltip
 from desktop_app.ui.common.rows_model import Index, RowsModel
 from desktop_app.ui.theme import style
 
@@ -135,7 +136,7 @@ class HighlightListModel(RowsModel[HighlightInfo]):
         if role == Qt.ItemDataRole.DisplayRole:
             return h.quote
         if role == Qt.ItemDataRole.ToolTipRole:
-            return h.note or None
+            return plain_tooltip(h.note) or None
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return f"{h.quote}. {', '.join(h.tag_names)}. {h.note}"
         if role == HIGHLIGHT_ROLE:

@@ -12,6 +12,8 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
+from desktop_app.ui.common.plain_text import plain_label, plain_tooltip
+
 
 class MemoBox(QWidget):
     memoEdited = Signal(int, str)  # article id, the whole memo as typed
@@ -28,8 +30,7 @@ class MemoBox(QWidget):
 
         title = QLabel(self.tr("MEMO"))
         title.setObjectName("panelTitle")
-        self.status = QLabel()
-        self.status.setObjectName("memoStatus")
+        self.status = plain_label(object_name="memoStatus")  # may quote an error
         self.status.setContentsMargins(0, 6, 10, 0)
         header = QHBoxLayout()
         header.setContentsMargins(0, 0, 0, 0)
@@ -139,7 +140,7 @@ class MemoBox(QWidget):
 
     def _set_status(self, text: str, tooltip: str = "") -> None:
         self.status.setText(text)
-        self.status.setToolTip(tooltip)
+        self.status.setToolTip(plain_tooltip(tooltip))
 
     def _refresh_state(self) -> None:
         self.edit.setReadOnly(self._read_only or self._article_id is None)

@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
 
 from desktop_app.core.annotate.highlights import HighlightInfo
+from desktop_app.ui.common.plain_text import plain_tooltip
 
 
 class OrphanBox(QWidget):
@@ -50,7 +51,7 @@ class OrphanBox(QWidget):
             tags = ", ".join(h.tag_names)
             item = QListWidgetItem(f"“{h.quote}”" + (f"\n{tags}" if tags else ""))
             item.setData(Qt.ItemDataRole.UserRole, h.id)
-            item.setToolTip(h.note or h.quote)
+            item.setToolTip(plain_tooltip(h.note or h.quote))
             self.list.addItem(item)
         self.title.setText(self.tr("NEEDS RE-ATTACHING (%1)").replace("%1", str(len(orphans))))
         self.list.setMaximumHeight(min(160, 8 + 48 * max(1, len(orphans))))

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QListView, QStyle, QStyledItemDelegate, QStyleOpti
 
 from desktop_app.core.annotate.highlights import TagInfo
 from desktop_app.ui.common.chips import chip_size, paint_chip
+from desktop_app.ui.common.plain_text import plain_tooltip
 from desktop_app.ui.common.rows_model import Index, RowsModel
 
 TAG_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -29,7 +30,7 @@ class TagListModel(RowsModel[TagInfo]):
             return tag.name
         if role == Qt.ItemDataRole.ToolTipRole:
             used = self.tr("%n highlight(s)", "", tag.count)
-            return f"{tag.name} — {used}" + (f"\n{tag.description}" if tag.description else "")
+            return plain_tooltip(f"{tag.name} — {used}" + (f"\n{tag.description}" if tag.description else ""))
         if role == TAG_ROLE:
             return tag
         return None

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from desktop_app.core.library.articles import ArticleDoc
 from desktop_app.ui.common.formatting import meta_line
+from desktop_app.ui.common.plain_text import escape
 from desktop_app.ui.reader.find_bar import FindBar
 from desktop_app.ui.reader.view import ReaderView
 
@@ -23,6 +25,9 @@ class ReaderPane(QWidget):
         self.meta = QLabel()
         self.meta.setObjectName("readerMeta")
         self.meta.setWordWrap(True)
+        # Rich text on purpose (a bold title line): every value in it is escaped, and the
+        # format is fixed, not guessed (a guessed "plain" would show "&amp;" as typed).
+        self.meta.setTextFormat(Qt.TextFormat.RichText)
         header_layout.addWidget(self.meta)
         self.reader = ReaderView()
         self.find_bar = FindBar()
@@ -36,16 +41,16 @@ class ReaderPane(QWidget):
     def show_article(self, doc: ArticleDoc | None, title_span: tuple[int, int] | None = None,
                      show_hidden: bool = False) -> None:
         if doc is None:
-            self.meta.setText(self.tr("Choose an article on the left to start reading."))
+            self.meta.setText(escape(self.tr("Choose an article on the left to start reading.")))
             self.reader.set_article("")
             self.find_bar.set_text("")
             return
         line = meta_line(doc.published, doc.source, doc.author)
         if not title_span and doc.title:
             # The title is not a line of the text (e.g. it came from a header): show it here.
-            line = f"<b>{_escape(doc.title)}</b><br>{_escape(line)}"
+            line = f"<b>{escape(doc.title)}</b><br>{escape(line)}"
         else:
-            line = _escape(line) or self.tr("No date or source found in this article.")
+            line = escape(line) or escape(self.tr("No date or source found in this article."))
         self.meta.setText(line)
         self.reader.set_article(doc.text, title_span)
         self.reader.set_hidden_spans(doc.hidden_spans, show_hidden)
@@ -56,6 +61,3 @@ class ReaderPane(QWidget):
         selected = self.reader.textCursor().selectedText()
         self.find_bar.open_bar(selected if 0 < len(selected) < 80 and "\u2029" not in selected else "")
 
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

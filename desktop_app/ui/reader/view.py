@@ -327,6 +327,7 @@ class ReaderView(ReaderWordView, ReaderHighlights, QTextEdit):
         if event.type() == QEvent.Type.ToolTip:
             text = self.tooltip_at(event.pos())
             if text:
+                # Rich text built with every user value escaped (overlap_marks.tooltip_html).
                 QToolTip.showText(event.globalPos(), text, self.viewport())
             else:
                 QToolTip.hideText()

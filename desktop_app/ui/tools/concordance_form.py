@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from desktop_app.core.analysis.concordance import ConcordanceLine
 from desktop_app.core.text.matching import MatchLevel
 from desktop_app.ui.common.match_level import MatchLevelCombo
+from desktop_app.ui.common.plain_text import plain_label
 from desktop_app.ui.i18n import number
 from desktop_app.ui.tools.concordance_table import COLUMN_KEYS, HEADERS, ConcordanceModel, ConcordanceView
 
@@ -63,16 +64,14 @@ class ConcordanceForm(_Base):
         self.query.setAccessibleName(translate("ConcordanceWindow", "Concordance query"))
         self.match_level = MatchLevelCombo()
         self.search_button = QPushButton(translate("ConcordanceWindow", "Search"))
-        self.summary = QLabel()
-        self.summary.setObjectName("concordanceSummary")
+        # Plain text: they quote the query, tag names, file paths and error messages.
+        self.summary = plain_label(object_name="concordanceSummary")
         self.load_all_button = QPushButton(translate("ConcordanceWindow", "Load all lines"))
         self.progress = QProgressBar()
         self.progress.setFixedWidth(160)
         self.progress.setTextVisible(False)
         self.stop_button = QPushButton(translate("ConcordanceWindow", "Stop"))
-        self.note = QLabel()
-        self.note.setObjectName("concordanceNote")
-        self.note.setWordWrap(True)
+        self.note = plain_label(wrap=True, object_name="concordanceNote")
         self.model = ConcordanceModel(self)
         self.table = ConcordanceView()
         self.table.setModel(self.model)
@@ -83,8 +82,7 @@ class ConcordanceForm(_Base):
                            (translate("ConcordanceWindow", "Word after"), "right"),
                            (translate("ConcordanceWindow", "Article order"), "article")):
             self.sort.addItem(label, key)
-        self.status = QLabel()
-        self.status.setObjectName("concordanceStatus")
+        self.status = plain_label(object_name="concordanceStatus")
         self.tag_button = QPushButton(translate("ConcordanceWindow", "Tag selected lines…"))
         self.tag_button.setToolTip(translate("ConcordanceWindow",
                                              "Highlight the keyword of every selected line with tags"))

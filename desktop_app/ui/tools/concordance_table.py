@@ -21,6 +21,7 @@ from PySide6.QtGui import QFont, QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyledItemDelegate, QStyleOptionViewItem, QTableView
 
 from desktop_app.core.analysis.concordance import ConcordanceLine
+from desktop_app.ui.common.plain_text import plain_tooltip
 from desktop_app.ui.theme import style
 
 LINE_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -92,11 +93,12 @@ class ConcordanceModel(QAbstractTableModel):
                 return style.MUTED
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == 3:
-                return self.tr("Article %1: %2").replace("%1", str(line.article_id)).replace("%2", line.title)
+                return plain_tooltip(self.tr("Article %1: %2").replace("%1", str(line.article_id))
+                                     .replace("%2", line.title))
             tip = f"{line.left} [{line.keyword}] {line.right}"
             if not line.segmented:
                 tip += "\n" + self.tr("Matched by syllables: this article's word segmentation is not finished.")
-            return tip
+            return plain_tooltip(tip)
         return None
 
 

@@ -50,6 +50,7 @@ from desktop_app.core.annotate.highlights import TagInfo
 from desktop_app.core.storage.database import Database
 from desktop_app.core.text.normalize import fold
 from desktop_app.ui.background import BackgroundOp
+from desktop_app.ui.common.plain_text import plain_label, plain_tooltip
 from desktop_app.ui.i18n import number
 from desktop_app.ui.tools.stopwords_dialog import StopwordsDialog, user_stopwords
 
@@ -180,16 +181,14 @@ class FrequencyWindow(QWidget):
         self.filter.setObjectName("frequencyFilter")
         self.filter.setPlaceholderText(self.tr("Find a word in the list"))
         self.filter.setClearButtonEnabled(True)
-        self.summary = QLabel()
-        self.summary.setObjectName("frequencySummary")
+        # Plain text: they quote tag names, file paths and error messages.
+        self.summary = plain_label(object_name="frequencySummary")
         self.progress = QProgressBar()
         self.progress.setRange(0, 0)
         self.progress.setFixedWidth(120)
         self.progress.setTextVisible(False)
         self.stop_button = QPushButton(self.tr("Stop"))
-        self.note = QLabel()
-        self.note.setObjectName("frequencyNote")
-        self.note.setWordWrap(True)
+        self.note = plain_label(wrap=True, object_name="frequencyNote")
         self.model = FrequencyModel(self)
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
@@ -217,8 +216,7 @@ class FrequencyWindow(QWidget):
         for column, width in ((0, 76), (2, 90), (3, 90), (4, 140)):
             header.resizeSection(column, width)
         self.export_button = QPushButton(self.tr("Export CSV…"))
-        self.status = QLabel()
-        self.status.setObjectName("frequencyStatus")
+        self.status = plain_label(object_name="frequencyStatus")
 
         scope_row = QHBoxLayout()
         scope_label = QLabel(self.tr("Count words in"))
@@ -444,7 +442,7 @@ class FrequencyWindow(QWidget):
     def _exported(self, path: Path, rows: int) -> None:
         if shiboken6.isValid(self):
             self.status.setText(self.tr("Exported %1 words").replace("%1", number(rows)))
-            self.status.setToolTip(str(path))
+            self.status.setToolTip(plain_tooltip(path))
             self.exported.emit(str(path), rows)
 
     def _export_failed(self, path: Path, message: str) -> None:

@@ -12,13 +12,13 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QLabel,
-    QMessageBox,
     QPlainTextEdit,
     QVBoxLayout,
 )
 
 from desktop_app.core.analysis.stopwords import default_path, load_stopwords, parse_stopwords, save_stopwords
 from desktop_app.core.text.normalize import fold
+from desktop_app.ui.common.plain_text import warn
 from desktop_app.ui.i18n import number
 
 
@@ -78,9 +78,9 @@ class StopwordsDialog(QDialog):
             self.path.parent.mkdir(parents=True, exist_ok=True)
             save_stopwords(self.words(), self.path)
         except OSError as e:
-            QMessageBox.warning(self, self.tr("Stop words not saved"),
-                                self.tr("Could not write %1: %2").replace("%1", str(self.path))
-                                .replace("%2", e.strerror or str(e)))
+            warn(self, self.tr("Stop words not saved"),
+                 self.tr("Could not write %1: %2").replace("%1", str(self.path)).replace("%2", e.strerror or str(e)),
+                 selectable=True)
             return False
         self.accept()
         return True

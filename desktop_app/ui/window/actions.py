@@ -33,7 +33,9 @@ class WindowActions(QObject):
         self.act_export = self._action(self.tr("Export annotations…"), files.export_dialog, "Ctrl+E")
         self.act_import_annotations = self._action(self.tr("Import annotations…"), files.import_annotations_dialog)
         self.act_backup = self._action(self.tr("Back up…"), files.backup_dialog)
-        self.act_restore = self._action(self.tr("Restore from backup…"), files.restore_dialog)
+        self.act_restore = self._action(self.tr("Restore from backup…"), w.safety.restore_dialog)
+        self.act_check = self._action(self.tr("Check library…"), w.safety.check_dialog)
+        self.act_safety_settings = self._action(self.tr("Data safety settings…"), w.safety.settings_dialog)
         self.act_quit = self._action(self.tr("Quit"), w.close, QKeySequence.StandardKey.Quit)
 
         self.act_undo, self.act_redo = undo.act_undo, undo.act_redo

@@ -1,5 +1,5 @@
 """File menu work that moves whole libraries or files: import of articles, export,
-import of annotations, backup and restore. Background work is started in one method
+import of annotations, backup (restore, check and the automatic backups: safety.py). Background work is started in one method
 each (`_start_export`, `_start_annotation_import`, `import_paths`) so that it can be
 swapped for the BackgroundOp plumbing in one place."""
 
@@ -10,7 +10,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from desktop_app.core.library.ingest import ImportReport
@@ -21,9 +21,8 @@ from desktop_app.core.operations.history import History
 from desktop_app.core.operations.imports import AnnotationImport
 from desktop_app.core.operations.outcome import Outcome
 from desktop_app.core.progress import Progress
-from desktop_app.core.storage.database import DatabaseError
 from desktop_app.ui import wording
-from desktop_app.ui.common import file_dialogs
+from desktop_app.ui.common import file_dialogs, plain_text
 from desktop_app.ui.dialogs.export_dialog import ExportDialog
 from desktop_app.ui.window.jobs import start_annotation_import, start_export
 
@@ -52,8 +51,8 @@ class FileController(QObject):
         if folder:
             self.import_paths([Path(folder)])
 
-    def import_paths(self, paths: list[Path]) -> None:
-        self.w.importer.import_paths(paths)
+    def import_paths(self, paths: list[Path], summary: bool = False) -> None:
+        self.w.importer.import_paths(paths, summary)
 
     def imported(self, report: ImportReport) -> None:
         """Articles imported (or updated) in the background: the views update from the bus."""
@@ -112,10 +111,9 @@ class FileController(QObject):
     def _export_warnings(self, path: Path, notes: Sequence[Message]) -> None:
         text = self.tr("{path} was written. Worth knowing:").format(path=path.name)
         text += "\n\n" + "\n\n".join(wording.message_text(n) for n in notes)
-        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Exported, with a warning"), text,
-                          QMessageBox.StandardButton.Ok, self.w)
-        box.setTextFormat(Qt.TextFormat.PlainText)  # tag names come from the user
-        box.open()
+        box = plain_text.plain_message_box(self.w, QMessageBox.Icon.Warning,
+                                           self.tr("Exported, with a warning"), text)  # names tags
+        box.open()  # not exec(): the window stays usable
 
     def import_annotations_dialog(self) -> None:
         path = file_dialogs.open_file_name(
@@ -148,12 +146,10 @@ class FileController(QObject):
         summary_message = getattr(result, "summary_message", None)
         summary = (wording.message_text(summary_message(path.name)) if summary_message is not None
                    else outcome.value.summary)
-        box = QMessageBox(QMessageBox.Icon.Information, self.tr("Annotations imported"), summary,
-                          QMessageBox.StandardButton.Ok, w)
-        box.setTextFormat(Qt.TextFormat.PlainText)  # the summary quotes the file's passages
-        box.exec()
+        # Plain text: the summary quotes the file's passages.
+        plain_text.inform(w, self.tr("Annotations imported"), summary)
 
-    # --- backup / restore ----------------------------------------------------------------
+    # --- backup ----------------------------------------------------------------
     def backup_dialog(self) -> None:
         stamp = datetime.now().strftime("%Y-%m-%d")
         path, _ = file_dialogs.save_file_name(
@@ -169,45 +165,8 @@ class FileController(QObject):
         try:
             self.w.db.backup(path)
         except Exception as e:  # sqlite3.Error, OSError: the user needs the words, not the type
-            QMessageBox.warning(self.w, self.tr("Backup failed"), self.tr("Could not write {path}: {error}").format(path=path, error=e))
+            plain_text.warn(self.w, self.tr("Backup failed"),
+                            self.tr("Could not write {path}: {error}").format(path=path, error=e), selectable=True)
             return False
         self.w.statusBar().showMessage(self.tr("Library backed up to {path}").format(path=path), 10_000)
-        return True
-
-    def restore_dialog(self) -> None:
-        path = file_dialogs.open_file_name(self.w, self.w.settings, "backups", self.tr("Restore from a backup"),
-                                           self.tr("SQLite (*.sqlite3 *.db);;All files (*)"))
-        if not path:
-            return
-        answer = QMessageBox.question(
-            self.w,
-            self.tr("Restore from backup"),
-            self.tr("Replace everything in the library with the backup {path}?\n\n"
-                    "A copy of the current library is kept beside it first.").format(path=path),
-        )
-        if answer == QMessageBox.StandardButton.Yes:
-            self.restore_from(Path(path))
-
-    def restore_from(self, path: Path) -> bool:
-        w = self.w
-        w.panel.editor.flush_note()
-        w.panel.flush_memo()
-        w.worker.shutdown()  # no connection may write while pages are replaced
-        try:
-            safety = w.db.restore_from(path)
-        except DatabaseError as e:
-            QMessageBox.warning(w, self.tr("Restore failed"), wording.error_text(e))
-            return False
-        finally:
-            w.worker = w.make_worker()
-        w.history.clear()  # its steps were about the library that is gone
-        w.session.close()
-        w.library.refresh()
-        w.bus.publish(Changes(codebook=True))  # every tag may differ
-        w.open_initial_article()
-        if not w.segmentation_paused:
-            w.worker.start()
-        w.statusBar().showMessage(
-            self.tr("Library restored. The previous library was kept as {path}").format(path=safety), 15_000
-        )
         return True

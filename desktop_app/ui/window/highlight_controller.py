@@ -12,7 +12,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QObject, QTimer
-from PySide6.QtWidgets import QInputDialog, QMessageBox
+from PySide6.QtWidgets import QInputDialog
 
 from desktop_app.core.annotate.highlights import AnnotationError, HighlightInfo, NewHighlight
 from desktop_app.core.annotate.resize import Edge, step_edge, whitespace_words
@@ -21,6 +21,7 @@ from desktop_app.core.storage.database import DatabaseError
 from desktop_app.core.text.normalize import fold
 from desktop_app.core.text.spans import TextSpan
 from desktop_app.ui import wording
+from desktop_app.ui.common import plain_text
 from desktop_app.ui.dialogs.tag_dialog import TagDialog
 from desktop_app.ui.reader.view import WINDOWED_ABOVE
 
@@ -46,7 +47,7 @@ class HighlightController(QObject):
         try:
             return change()
         except (AnnotationError, DatabaseError) as e:
-            QMessageBox.warning(self.w, title or self.tr("Could not save"), wording.error_text(e))
+            plain_text.warn(self.w, title or self.tr("Could not save"), wording.error_text(e))
             return None
 
     def _publish(self, changes: Changes) -> None:
@@ -189,19 +190,17 @@ class HighlightController(QObject):
     def delete_highlight(self, highlight_id: int) -> None:
         info = self.w.ops.service.get_highlight(highlight_id)
         quote = info.quote if len(info.quote) < 120 else info.quote[:117] + "…"
-        answer = QMessageBox.question(self.w, self.tr("Delete highlight"),
-                                      self.tr("Delete the highlight “{quote}” and its note?").format(quote=quote))
-        if answer == QMessageBox.StandardButton.Yes:
+        if plain_text.ask(self.w, self.tr("Delete highlight"),
+                          self.tr("Delete the highlight “{quote}” and its note?").format(quote=quote)):
             self._delete([highlight_id])
 
     def delete_many(self, ids: list[int]) -> None:
         if len(ids) == 1:
             self.delete_highlight(ids[0])
             return
-        answer = QMessageBox.question(self.w, self.tr("Delete highlights"),
-                                      self.tr("Delete %1 highlights and their notes? (Ctrl+Z brings them back.)")
-                                      .replace("%1", str(len(ids))))
-        if answer == QMessageBox.StandardButton.Yes:
+        if plain_text.ask(self.w, self.tr("Delete highlights"),
+                          self.tr("Delete %1 highlights and their notes? (Ctrl+Z brings them back.)")
+                          .replace("%1", str(len(ids)))):
             self._delete(ids)
 
     def _delete(self, ids: list[int]) -> None:

@@ -15,7 +15,6 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QLabel,
     QPlainTextEdit,
     QVBoxLayout,
     QWidget,
@@ -26,6 +25,7 @@ from desktop_app.core.progress import Progress
 from desktop_app.core.storage.database import Database
 from desktop_app.ui import background
 from desktop_app.ui.background import BackgroundOp
+from desktop_app.ui.common.plain_text import plain_label
 from desktop_app.ui.window.status import ProgressStatus
 
 log = logging.getLogger(__name__)
@@ -97,9 +97,7 @@ class ImportSummaryDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Import finished"))
         self.resize(620, 420)
-        headline = QLabel(report.summary())
-        headline.setWordWrap(True)
-        headline.setObjectName("importHeadline")
+        headline = plain_label(report.summary(), wrap=True, object_name="importHeadline")
         self.details = QPlainTextEdit(report_text(report))
         self.details.setReadOnly(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
@@ -125,18 +123,20 @@ class ImportController(QObject):
         self.status = status
         self.parent_widget = parent_widget
         self.job: BackgroundOp | None = None
-        self.pending: list[list[Path]] = []
+        self.pending: list[tuple[list[Path], bool]] = []
         self.last_dialog: ImportSummaryDialog | None = None
         status.cancel.clicked.connect(self.cancel)  # also clears the waiting batches
 
-    def import_paths(self, paths: list[Path]) -> None:
+    def import_paths(self, paths: list[Path], summary: bool = False) -> None:
+        """`summary`: show the summary dialog even when every file went in (files another
+        program asked the window to import: the user sees what came in)."""
         if self.job is not None:
-            self.pending.append(paths)
+            self.pending.append((paths, summary))
             self.message.emit(self.tr("The files will be imported after the current import."))
             return
         op = self.job = import_op(self.parent_widget, self.db, paths)
         self.status.follow_import(op)
-        (op.on_success(lambda report: self._finished(op, report))
+        (op.on_success(lambda report: self._finished(op, report, summary))
          .on_failure(lambda reason: self._failed(op, reason))
          .on_finished(lambda: self._next(op))  # after a crash, which the error reporter shows
          .run())
@@ -156,11 +156,11 @@ class ImportController(QObject):
         self.cancel()
         background.pool().waitForDone(30_000)
 
-    def _finished(self, op: BackgroundOp, report: ImportReport) -> None:
+    def _finished(self, op: BackgroundOp, report: ImportReport, summary: bool = False) -> None:
         self._next(op)
         self.message.emit(report.summary())
         self.finished.emit(report)
-        if report.failed or report.duplicates or report.orphans or report.notices:
+        if summary or report.failed or report.duplicates or report.orphans or report.notices:
             self.last_dialog = ImportSummaryDialog(report, self.parent_widget)
             self.last_dialog.open()  # not exec(): the window stays usable behind it
 
@@ -175,4 +175,4 @@ class ImportController(QObject):
         self.job = None
         self.status.done()
         if self.pending:
-            self.import_paths(self.pending.pop(0))
+            self.import_paths(*self.pending.pop(0))

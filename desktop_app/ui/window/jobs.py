@@ -18,13 +18,13 @@ from desktop_app.core.interchange.formats import FORMATS, ExportResult, export_d
 from desktop_app.core.messages import Message
 from desktop_app.core.storage.database import Database
 from desktop_app.ui.background import BackgroundOp
+from desktop_app.ui.common.plain_text import plain_message_box
 from desktop_app.ui.window.status import ProgressStatus
 
 
 def _warn(parent: QWidget | None, title: str, message: str) -> None:
-    box = QMessageBox(QMessageBox.Icon.Warning, title, message, QMessageBox.StandardButton.Ok, parent)
-    box.setTextFormat(box.textFormat().PlainText)  # the message may quote user data
-    box.open()
+    # Plain text: the message may quote user data. open(), not exec(): the window goes on.
+    plain_message_box(parent, QMessageBox.Icon.Warning, title, message).open()
 
 
 def start_export(

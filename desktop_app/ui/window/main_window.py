@@ -29,6 +29,7 @@ from desktop_app.core.storage.database import Database, DatabaseError
 from desktop_app.core.text.spans import TextSpan
 from desktop_app.ui import background, wording
 from desktop_app.ui.change_bus import ChangeBus
+from desktop_app.ui.common import plain_text
 from desktop_app.ui.dialogs.tag_manager import TagManagerDialog
 from desktop_app.ui.library.article_details import ArticleDetailsDialog
 from desktop_app.ui.library.article_list import ID_ROLE
@@ -43,6 +44,7 @@ from desktop_app.ui.window.highlight_controller import HighlightController
 from desktop_app.ui.window.import_job import ImportController, ImportStatus
 from desktop_app.ui.window.menus import build_menus_and_toolbar
 from desktop_app.ui.window.pane_layout import PaneLayout
+from desktop_app.ui.window.safety import SafetyController
 from desktop_app.ui.window.status import ProgressStatus, SegmentationStatus
 from desktop_app.ui.window.tools_controller import ToolsController
 from desktop_app.ui.window.undo import UndoActions
@@ -85,11 +87,12 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.splitter)
 
         self.undo_actions = UndoActions(self.history, self.bus, self)
-        self.undo_actions.failed.connect(lambda message: QMessageBox.warning(self, self.tr("Could not undo"), message))
+        self.undo_actions.failed.connect(lambda message: plain_text.warn(self, self.tr("Could not undo"), message))
         self.highlights = HighlightController(self)
         self.files = FileController(self)
         self.tools = ToolsController(self)
         self.word_view = WordViewController(self)
+        self.safety = SafetyController(self)  # synchronous level, automatic backups
         self.suggestions = self.word_view.suggestions
         self.pos_legend = self.word_view.pos_legend
         self.commands = WindowActions(self)
@@ -167,8 +170,8 @@ class MainWindow(QMainWindow):
     def delete_highlight(self, highlight_id: int) -> None:
         self.highlights.delete_highlight(highlight_id)
 
-    def import_paths(self, paths: list[Path]) -> None:
-        self.files.import_paths(paths)
+    def import_paths(self, paths: list[Path], summary: bool = False) -> None:
+        self.files.import_paths(paths, summary)
 
     def export_to(self, *args, **kwargs) -> None:  # noqa: ANN002, ANN003 (FileController.export_to)
         self.files.export_to(*args, **kwargs)
@@ -176,8 +179,8 @@ class MainWindow(QMainWindow):
     def backup_to(self, path: Path) -> bool:
         return self.files.backup_to(path)
 
-    def restore_from(self, path: Path) -> bool:
-        return self.files.restore_from(path)
+    def restore_from(self, path: Path) -> background.BackgroundOp:
+        return self.safety.restore_from(path)
 
     def import_annotations_from(self, path: Path) -> None:
         self.files.import_annotations_from(path)
@@ -348,23 +351,32 @@ class MainWindow(QMainWindow):
         self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if getattr(self, "_closing", False):  # closed again while the last backup runs
+            event.ignore()
+            return
+        self._closing = True
         self.panel.editor.flush_note()
         self.panel.flush_memo()
         self._save_reading_position()
         self.tools.close()
         self.save_settings()
         self.importer.shutdown()
+        self.safety.auto.on_close()  # a last copy if anything changed (waited for)
         background.shutdown()  # exports, word lists...: cancelled, their threads joined
         self.worker.shutdown()
         super().closeEvent(event)
 
     def about(self) -> None:
-        QMessageBox.about(
-            self,
-            self.tr("About Chú Giải"),
-            self.tr(
-                "<b>Chú Giải {version}</b><p>Read, highlight and tag Vietnamese news articles.</p>"
-                "<p>Word segmentation by underthesea. Free software under the GNU GPL v3 or later.</p>"
-                "<p>Library: {path}</p>"
-            ).format(version=__version__, path=self.db.path),
-        )
+        """Rich text on purpose (bold, paragraphs), fixed rather than guessed; the library
+        path in it is escaped."""
+        box = QMessageBox(self)
+        box.setWindowTitle(self.tr("About Chú Giải"))
+        box.setTextFormat(Qt.TextFormat.RichText)
+        box.setText(self.tr(
+            "<b>Chú Giải {version}</b><p>Read, highlight and tag Vietnamese news articles.</p>"
+            "<p>Word segmentation by underthesea. Free software under the GNU GPL v3 or later.</p>"
+            "<p>Library: {path}</p>"
+        ).format(version=__version__, path=plain_text.escape(self.db.path)))
+        if not self.windowIcon().isNull():
+            box.setIconPixmap(self.windowIcon().pixmap(64, 64))
+        box.exec()

@@ -23,7 +23,7 @@ def build_menus_and_toolbar(w: MainWindow) -> None:
     menu_file.addSeparator()
     menu_file.addActions([a.act_export, a.act_import_annotations])
     menu_file.addSeparator()
-    menu_file.addActions([a.act_backup, a.act_restore])
+    menu_file.addActions([a.act_backup, a.act_restore, a.act_check, a.act_safety_settings])
     menu_file.addSeparator()
     menu_file.addAction(a.act_quit)
     menu_edit = bar.addMenu(QCoreApplication.translate("MainWindow", "&Edit"))

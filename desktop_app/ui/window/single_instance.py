@@ -6,7 +6,14 @@ folder lets a second copy talk to the first. The lock is never considered stale 
 (the window stays open for days); a lock left by a crashed copy is taken over, because
 QLockFile sees that its process is gone, and `recovered_stale_lock` tells the app to check
 the library once. (CLI subcommands do not take the lock: SQLite's WAL and busy_timeout let
-an import run while the window is open.)
+an import run while the window is open.) The app quits cleanly on SIGTERM
+(ui/window/termination.py), so a terminated copy leaves neither lock nor socket behind.
+
+The socket is only for this user (UserAccessOption), and still treated as a door: a
+connection must send its one message within READ_TIMEOUT_MS, at most MAX_CONNECTIONS are
+served at once (the rest are closed at once, so idle clients cannot pile up file
+descriptors), and only a well-formed message is acted on: {"files": [absolute paths]}.
+What to do with the files (only those that exist, imported visibly) is the app's.
 """
 
 from __future__ import annotations
@@ -17,7 +24,7 @@ import json
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QElapsedTimer, QLockFile, QObject, Signal
+from PySide6.QtCore import QByteArray, QElapsedTimer, QLockFile, QObject, QTimer, Signal
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 log = logging.getLogger(__name__)
@@ -27,6 +34,10 @@ LOCK_NAME = "chugiai.lock"
 ANSWER_TIMEOUT_MS = 5000
 _REPLY = b"ok\n"
 _MAX_MESSAGE = 1_000_000  # bytes: a few thousand file paths
+MAX_FILES = 5_000
+READ_TIMEOUT_MS = 3000  # a second copy sends its line at once; anything slower is dropped
+MAX_CONNECTIONS = 8  # served at once; more are closed as they come
+_DROPPED = "chugiaiDropped"  # a socket property: closed, waiting for its deletion
 
 
 def server_name(directory: Path) -> str:
@@ -112,15 +123,36 @@ class SingleInstance(QObject):
         server.newConnection.connect(self._on_new_connection)
         self._server = server
 
+    def connections(self) -> int:
+        """Connections being served now (tests and the cap)."""
+        if self._server is None:
+            return 0
+        return sum(1 for s in self._server.findChildren(QLocalSocket) if not s.property(_DROPPED))
+
     def _on_new_connection(self) -> None:
         while self._server is not None and self._server.hasPendingConnections():
             socket = self._server.nextPendingConnection()
+            if self.connections() > MAX_CONNECTIONS:  # this one counted: the cap is full
+                _drop(socket)
+                continue
             # Qt owns the socket: it deletes itself once the other copy hangs up. (Python
-            # references to it, in lambdas or dicts, outliving it crash at exit.)
+            # references to it, in lambdas or dicts, outliving it crash at exit.) So does
+            # its timer, a child: a connection that has not sent its line in time is closed.
             socket.disconnected.connect(socket.deleteLater)
             socket.readyRead.connect(self._on_ready_read)
+            timer = QTimer(socket)
+            timer.setSingleShot(True)
+            timer.timeout.connect(self._on_timeout)
+            timer.start(READ_TIMEOUT_MS)
             if socket.bytesAvailable():
                 self._read(socket)
+
+    def _on_timeout(self) -> None:
+        timer = self.sender()
+        socket = timer.parent() if isinstance(timer, QTimer) else None
+        if isinstance(socket, QLocalSocket):
+            log.info("closed a connection that sent nothing in time")
+            _drop(socket)
 
     def _on_ready_read(self) -> None:
         socket = self.sender()
@@ -128,17 +160,22 @@ class SingleInstance(QObject):
             self._read(socket)
 
     def _read(self, socket: QLocalSocket) -> None:
+        if socket.property(_DROPPED):
+            return
         if socket.bytesAvailable() > _MAX_MESSAGE:
-            socket.abort()
+            _drop(socket)
             return
         if not socket.canReadLine():
-            return  # wait for the rest of the line
+            return  # wait for the rest of the line (the timer ends the wait)
         files = _decode(bytes(socket.readLine().data()).rstrip(b"\n"))
+        if files is None or socket.bytesAvailable():  # one message per connection
+            _drop(socket)
+            return
+        socket.setProperty(_DROPPED, True)  # answered: no longer counted
         socket.write(QByteArray(_REPLY))
         socket.flush()
         socket.disconnectFromServer()
-        if files is not None:  # answered first: the other copy must not wait for an import
-            self.files_received.emit(files)
+        self.files_received.emit(files)  # answered first: the other copy must not wait
 
     # --- second copy --------------------------------------------------------------------
     def send(self, files: list[str], timeout_ms: int | None = None) -> bool:
@@ -175,13 +212,22 @@ class SingleInstance(QObject):
             socket.abort()
 
 
+def _drop(socket: QLocalSocket) -> None:
+    socket.setProperty(_DROPPED, True)
+    socket.abort()
+    socket.deleteLater()
+
+
 def _decode(line: bytes) -> list[str] | None:
+    """The file list of a well-formed message ({"files": [absolute paths]}), else None."""
     try:
         message = json.loads(line.decode("utf-8"))
-        files = message["files"]
-    except (ValueError, KeyError, TypeError):
+    except (ValueError, UnicodeDecodeError, RecursionError):
+        message = None
+    files = message.get("files") if isinstance(message, dict) and set(message) == {"files"} else None
+    if not (isinstance(files, list) and len(files) <= MAX_FILES and all(
+            isinstance(f, str) and 0 < len(f) < 4096 and "\0" not in f and Path(f).is_absolute()
+            for f in files)):
         log.warning("ignored a malformed message from another copy")
-        return None
-    if not isinstance(files, list) or not all(isinstance(f, str) for f in files):
         return None
     return files

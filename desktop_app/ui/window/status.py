@@ -7,9 +7,10 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QToolButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QProgressBar, QToolButton, QWidget
 
 from desktop_app.ui.background import BackgroundOp
+from desktop_app.ui.common.plain_text import plain_label
 
 # (done, total, note) -> the label's text
 Describe = Callable[[int, int, str], str]
@@ -24,7 +25,7 @@ class ProgressStatus(QWidget):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 4, 0)
         layout.setSpacing(6)
-        self.label = QLabel()
+        self.label = plain_label()  # file names, notes of the job
         self.bar = QProgressBar()
         self.bar.setFixedWidth(140)
         self.bar.setTextVisible(False)

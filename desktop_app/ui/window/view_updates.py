@@ -32,14 +32,18 @@ class ViewUpdates(QObject):
         update = w.session.apply(changes)  # the reader and the cards follow (on_session)
         if update is not None and update.metadata:
             w.reopen_current()  # a new title or hidden spans: lay the text out again
-        if changes.codebook or changes.highlights:
+        if changes.codebook or changes.highlights or changes.reloaded:
             self.refresh_tags()  # names, colours, counts
-        if changes.library or changes.codebook:
+        if changes.library or changes.codebook or changes.reloaded:
             w.library.refresh()
         else:
             for article_id in changes.articles | changes.article_metadata | changes.memos:
                 for summary in list_articles(w.db, article_id):  # one row, not the library
                     w.library.update_article(summary)
+        if changes.reloaded:  # another library: its search index, its first article
+            w.library.index_in_background()
+            if w.session.article is None:
+                w.open_initial_article()
         w.commands.update_state()
 
     def refresh_tags(self) -> None:
