@@ -16,13 +16,13 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from desktop_app.core.storage.copies import clean_partial_copies, consistent_copy
-from desktop_app.core.storage.database import (
+from desktop_app.core.storage.damage import (
     SIBLING_SUFFIXES,
-    Database,
-    _read_only_uri,
     check_backup_file,
     move_aside,
+    read_only_uri,
 )
+from desktop_app.core.storage.database import Database
 
 BACKUPS_FOLDER = "backups"
 KEEP_LAST = 10
@@ -125,7 +125,7 @@ def restore_backup(db: Database, backup: Path | BackupInfo) -> Path:
 def backup_article_count(path: Path) -> int | None:
     """How many articles a backup holds (read-only), or None when it cannot be read."""
     try:
-        conn = sqlite3.connect(_read_only_uri(Path(path)), uri=True)
+        conn = sqlite3.connect(read_only_uri(Path(path)), uri=True)
     except sqlite3.Error:
         return None
     try:
@@ -152,7 +152,7 @@ def restore_unopened(db_path: Path, backup: Path | BackupInfo) -> Path | None:
         stray = Path(str(db_path) + suffix)
         if stray.exists():
             stray.rename(stray.with_name(f"{stray.name}.stray-{datetime.now():%Y%m%d-%H%M%S}"))
-    src = sqlite3.connect(_read_only_uri(source), uri=True)
+    src = sqlite3.connect(read_only_uri(source), uri=True)
     try:
         consistent_copy(src, db_path)
     finally:
