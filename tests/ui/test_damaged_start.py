@@ -34,7 +34,7 @@ def library(data: Path, highlights: int = 300, backup: bool = False) -> Path:
 def damage_an_index(path: Path) -> None:
     """Half of an index's root page zeroed (a bad disk sector): quick_check sees it, and a
     repair rebuilds the index from the table."""
-    root, page_size = _root_page(path, "ix_highlight_tags_tag_id")
+    root, page_size = _root_page(path, "ix_highlight_tags_tag_id_highlight_id")
     with open(path, "r+b") as f:
         f.seek((root - 1) * page_size + page_size // 2)
         f.write(b"\x00" * (page_size // 2))

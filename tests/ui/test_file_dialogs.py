@@ -82,7 +82,11 @@ def test_the_window_backs_up_where_it_last_did_and_restores_from_there(home, ope
     monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(open_one))
     window.files.backup_dialog()
     assert target.exists()
-    window.files.restore_dialog()  # the backups folder, remembered
+    from desktop_app.ui.dialogs.restore_dialog import RestoreDialog
+
+    restore = RestoreDialog(tmp_path, [], window, window.settings)
+    restore.other_button.click()  # "Other file…": the backups folder, remembered
+    restore.deleteLater()
     window.files.import_annotations_dialog()  # another kind: still the default
     assert Path(asked[0]).parent == home and Path(asked[0]).name.startswith("chu-giai-")
     assert asked[1:] == [str(target.parent), str(home)]

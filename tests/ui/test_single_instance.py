@@ -96,7 +96,9 @@ def test_many_idle_clients_do_not_accumulate(first, qtbot, tmp_path):
         qtbot.waitUntil(lambda: first.connections() == 0, timeout=5000)  # the timeout drops the rest
         assert open_fds() - before <= 2
         held = int(holder.stdout.readline())
-        assert held >= 100, held  # the kernel let them all connect; the app did not keep them
+        # Many more than the cap got through (how many the kernel queues at once varies with
+        # the load), and the app kept none of them.
+        assert held > 2 * single_instance.MAX_CONNECTIONS, held
         # Still serving: a second copy gets through once the idle ones are gone.
         assert answered(first, qtbot, ["/tmp/x.txt"])
     finally:

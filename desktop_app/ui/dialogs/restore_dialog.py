@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSettings, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -28,6 +28,7 @@ from desktop_app.core.storage.backups import (
     backup_article_count,
 )
 from desktop_app.ui.background import BackgroundOp
+from desktop_app.ui.common import file_dialogs
 from desktop_app.ui.common.formatting import display_date, file_size
 from desktop_app.ui.common.plain_text import plain_label
 from desktop_app.ui.i18n import number
@@ -93,8 +94,10 @@ class BackupsModel(QAbstractTableModel):
 class RestoreDialog(QDialog):
     """Choose a backup; once accepted, `choice()` says which."""
 
-    def __init__(self, folder: Path, backups: list[BackupInfo], parent: QWidget | None = None) -> None:
+    def __init__(self, folder: Path, backups: list[BackupInfo], parent: QWidget | None = None,
+                 settings: QSettings | None = None) -> None:
         super().__init__(parent)
+        self.settings = settings  # where "Other file…" starts: the folder last used for backups
         self.setWindowTitle(self.tr("Restore from backup"))
         self.resize(620, 420)
         self._path: Path | None = None
@@ -163,8 +166,12 @@ class RestoreDialog(QDialog):
         return self.model.count_of(info)
 
     def _other_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Restore from a backup file"), "",
-                                              self.tr("Chú Giải library (*.sqlite3 *.db);;All files (*)"))
+        title = self.tr("Restore from a backup file")
+        filters = self.tr("Chú Giải library (*.sqlite3 *.db);;All files (*)")
+        if self.settings is not None:
+            path = file_dialogs.open_file_name(self, self.settings, "backups", title, filters)
+        else:
+            path, _ = QFileDialog.getOpenFileName(self, title, str(file_dialogs.default_folder()), filters)
         if path:
             self._path = Path(path)
             self.accept()

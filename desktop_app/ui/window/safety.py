@@ -95,7 +95,7 @@ class SafetyController(QObject):
     # --- restore ----------------------------------------------------------------------------
     def restore_dialog(self) -> None:
         folder = backups_dir(self.w.db.path)
-        dialog = RestoreDialog(folder, list_backups(folder), self.w)
+        dialog = RestoreDialog(folder, list_backups(folder), self.w, self.w.settings)
         self.dialog = dialog
         accepted = dialog.exec() == RestoreDialog.DialogCode.Accepted
         choice = dialog.choice() if accepted else None
