@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.core.annotate.highlights import TagInfo, clean_tag_name, match_tags
+from desktop_app.core.annotate.tag_paths import tree_key
 from desktop_app.core.text.normalize import fold
 
 
@@ -63,7 +64,7 @@ class TagDialog(QDialog):
         self.list.setMinimumHeight(200)
         layout.addWidget(self.list)
         wanted = {clean_tag_name(n) for n in selected}
-        for tag in tags:
+        for tag in sorted(tags, key=lambda t: tree_key(t.name)):  # as the tag manager shows them
             self._append(tag.name, tag.color, tag.name in wanted)
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.core.annotate.highlights import HighlightInfo, TagInfo
+from desktop_app.ui.library.filters import tree_items
 from desktop_app.ui.panel.cards import (
     HIGHLIGHT_ROLE,
     HighlightEditor,
@@ -209,8 +210,8 @@ class AnnotationPane(QWidget):
         self.filter_tag.blockSignals(True)
         self.filter_tag.clear()
         self.filter_tag.addItem(self.tr("All tags"), None)
-        for tag in tags:
-            self.filter_tag.addItem(tag.name, tag.name)
+        for label, name in tree_items([t.name for t in tags]):
+            self.filter_tag.addItem(label, name)
         at = self.filter_tag.findData(current) if current is not None else 0
         self.filter_tag.setCurrentIndex(max(at, 0))
         self.filter_tag.blockSignals(False)

@@ -273,7 +273,7 @@ class MainWindow(QMainWindow):
         dialog.exec()
 
     def manage_tags(self) -> None:
-        dialog = TagManagerDialog(self.service, self.history, self.bus, self)
+        dialog = TagManagerDialog(self.ops, self.bus, self)
         dialog.setEnabled(not self.db.read_only)
         dialog.exec()
         dialog.deleteLater()

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 
+from desktop_app.core.annotate.tag_paths import tree_key
 from desktop_app.core.library.articles import list_articles
 from desktop_app.core.operations.changes import Changes
 from desktop_app.core.reading_session import SessionUpdate
@@ -43,7 +44,8 @@ class ViewUpdates(QObject):
         w.commands.update_state()
 
     def refresh_tags(self) -> None:
-        tags = self.w.ops.service.list_tags()
+        # One tree everywhere: each tag right after its parent (tag_paths.tree_key).
+        tags = sorted(self.w.ops.service.list_tags(), key=lambda t: tree_key(t.name))
         self.w.panel.set_tags(tags)
         self.w.library.set_tags([t.name for t in tags])
 
