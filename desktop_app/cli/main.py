@@ -5,6 +5,8 @@
     chugiai [--data-dir DIR] list --json         list articles
     chugiai [--data-dir DIR] search QUERY [--json] [--limit N]
                                                  find articles; diacritics optional
+    chugiai [--data-dir DIR] delete ARTICLE_ID...
+                                                 delete articles with their highlights
     chugiai [--data-dir DIR] export --format FORMAT -o FILE [--article ID] [--tag NAME]
     chugiai [--data-dir DIR] import-annotations FILE
     chugiai [--data-dir DIR] backup FILE
@@ -29,11 +31,11 @@ import sys
 from collections.abc import Sequence
 
 from desktop_app import __version__, paths
-from desktop_app.cli import exchange_commands, language_commands, library_commands, safety_commands
+from desktop_app.cli import article_commands, exchange_commands, language_commands, library_commands, safety_commands
 
 # Each module adds its subcommands; a subcommand sets `handler` (and `writes=True` when it
 # changes the library).
-COMMAND_MODULES = (library_commands, exchange_commands, safety_commands, language_commands)
+COMMAND_MODULES = (library_commands, article_commands, exchange_commands, safety_commands, language_commands)
 
 
 def build_parser() -> argparse.ArgumentParser:

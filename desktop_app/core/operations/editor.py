@@ -23,7 +23,7 @@ class Operations(ArticleOperations, CodebookOperations, ImportOperations):
     Highlights: create_highlight, create_highlights, delete_highlights, set_tags,
     retag_many, set_note, resize, reattach. Codebook: create_tag, rename_tag, move_tag,
     merge_tags, recolour_tag, describe_tag, delete_tag. Articles: set_memo,
-    edit_metadata, accept_suggestions, reject_suggestion, import_articles,
+    edit_metadata, accept_suggestions, reject_suggestion, delete_articles, import_articles,
     import_annotations. `history.undo()` / `history.redo()` return their Changes.
     """
 

@@ -6,15 +6,16 @@ to open (and, for a search hit, where in it) through signals.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer, Signal
-from PySide6.QtWidgets import QLabel, QLineEdit, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtCore import QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QLabel, QLineEdit, QMenu, QStackedWidget, QVBoxLayout, QWidget
 
 from desktop_app.core.analysis.search import SearchHit, search, sync_index
 from desktop_app.core.library.articles import ArticleSummary, article_count, list_articles, list_sources
 from desktop_app.core.storage.database import Database
 from desktop_app.ui.background import BackgroundOp
 from desktop_app.ui.i18n import number
-from desktop_app.ui.library.article_list import ID_ROLE, ArticleListModel, ArticleListView
+from desktop_app.ui.library.article_list import ID_ROLE, SUMMARY_ROLE, ArticleListModel, ArticleListView
 from desktop_app.ui.library.filters import LibraryFilters
 from desktop_app.ui.library.search_results import HIT_ROLE, SearchResultsModel, SearchResultsView
 
@@ -25,6 +26,7 @@ class LibraryPane(QWidget):
     articleChosen = Signal(int)
     hitChosen = Signal(int, int, int)  # article id, offset and length of the first match
     searched = Signal(int)  # number of hits shown
+    deleteRequested = Signal(list)  # the ArticleSummary of each selected article
 
     def __init__(self, db: Database, parent=None) -> None:
         super().__init__(parent)
@@ -73,6 +75,15 @@ class LibraryPane(QWidget):
         self._total = 0
         self._search_generation = 0
 
+        # Delete (the key, or right-click): the window asks, then deletes (one undo step).
+        self.act_delete = QAction(self.tr("Delete articles…"), self.list)
+        self.act_delete.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
+        self.act_delete.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.act_delete.triggered.connect(self.request_delete)
+        self.list.addAction(self.act_delete)
+        self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.list.customContextMenuRequested.connect(self._list_menu)
+
     # --- the article list -----------------------------------------------------------------
     def set_tags(self, tags: list[str]) -> None:
         self.filters.set_tags(tags)
@@ -114,6 +125,24 @@ class LibraryPane(QWidget):
 
     def selected_article_ids(self) -> list[int]:
         return [i.data(ID_ROLE) for i in self.list.selectionModel().selectedIndexes()]
+
+    def set_read_only(self, read_only: bool) -> None:
+        self.act_delete.setEnabled(not read_only)
+
+    def request_delete(self) -> None:
+        """Ask the window to delete the selected articles, in list order."""
+        rows = sorted(i.row() for i in self.list.selectionModel().selectedIndexes())
+        if rows and self.act_delete.isEnabled():
+            self.deleteRequested.emit([self.model.index(r).data(SUMMARY_ROLE) for r in rows])
+
+    def _list_menu(self, pos: QPoint) -> None:
+        n = len(self.list.selectionModel().selectedIndexes())
+        if not n:
+            return
+        self.act_delete.setText(self.tr("Delete %n article(s)…", "", n))
+        menu = QMenu(self)
+        menu.addAction(self.act_delete)
+        menu.exec(self.list.viewport().mapToGlobal(pos))
 
     def _on_current_article(self, current, _previous) -> None:
         if current.isValid():

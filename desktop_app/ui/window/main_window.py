@@ -37,6 +37,7 @@ from desktop_app.ui.reader.pane import ReaderPane
 from desktop_app.ui.theme.appearance import Appearance
 from desktop_app.ui.tools.concordance_window import ConcordanceWindow
 from desktop_app.ui.window.actions import HIGHLIGHT_SHORTCUT, WindowActions
+from desktop_app.ui.window.article_controller import ArticleController
 from desktop_app.ui.window.file_controller import FileController
 from desktop_app.ui.window.highlight_controller import HighlightController
 from desktop_app.ui.window.import_job import ImportController, ImportStatus
@@ -85,6 +86,7 @@ class MainWindow(QMainWindow):
         self.undo_actions = UndoActions(self.history, self.bus, self)
         self.undo_actions.failed.connect(lambda message: QMessageBox.warning(self, self.tr("Could not undo"), message))
         self.highlights = HighlightController(self)
+        self.articles = ArticleController(self)
         self.files = FileController(self)
         self.tools = ToolsController(self)
         self.word_view = WordViewController(self)

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 
+from desktop_app import APP_DISPLAY_NAME
 from desktop_app.core.annotate.tag_paths import tree_key
 from desktop_app.core.library.articles import list_articles
 from desktop_app.core.operations.changes import Changes
@@ -31,7 +32,8 @@ class ViewUpdates(QObject):
     def on_changes(self, changes: Changes) -> None:
         w = self.w
         update = w.session.apply(changes)  # the reader and the cards follow (on_session)
-        if update is not None and update.metadata:
+        closed = update is not None and update.opened and w.session.article is None
+        if update is not None and update.metadata and not closed:
             w.reopen_current()  # a new title or hidden spans: lay the text out again
         if changes.codebook or changes.highlights:
             self.refresh_tags()  # names, colours, counts
@@ -41,6 +43,10 @@ class ViewUpdates(QObject):
             for article_id in changes.articles | changes.article_metadata | changes.memos:
                 for summary in list_articles(w.db, article_id):  # one row, not the library
                     w.library.update_article(summary)
+        if closed:  # the open article was deleted: its text goes, the first one listed opens
+            w.reader_pane.show_article(None)
+            w.setWindowTitle(APP_DISPLAY_NAME)
+            w.open_initial_article()
         w.commands.update_state()
 
     def refresh_tags(self) -> None:
