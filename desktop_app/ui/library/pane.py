@@ -6,7 +6,7 @@ to open (and, for a search hit, where in it) through signals.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QLineEdit, QMenu, QStackedWidget, QVBoxLayout, QWidget
 
@@ -74,6 +74,7 @@ class LibraryPane(QWidget):
         self.hit_list.clicked.connect(self._on_current_hit)  # clicking the chosen hit again
         self._total = 0
         self._search_generation = 0
+        self._quiet = 0  # > 0: the current row changes because the article is open already
 
         # Delete (the key, or right-click): the window asks, then deletes (one undo step).
         self.act_delete = QAction(self.tr("Delete articles…"), self.list)
@@ -98,11 +99,13 @@ class LibraryPane(QWidget):
         where = self.filters.current()
         rows = list_articles(self.db, where=where)
         self._total = len(rows) if not where.is_active() else article_count(self.db)
-        self.list.selectionModel().blockSignals(True)  # no re-open of the same article
-        self.model.set_articles(rows)
-        if current is not None:
-            self.select_article(current, emit=False)
-        self.list.selectionModel().blockSignals(False)
+        self._quiet += 1  # no re-open of the same article
+        try:
+            self.model.set_articles(rows)
+            if current is not None:
+                self.select_article(current, emit=False)
+        finally:
+            self._quiet -= 1
         self._update_count()
 
     def update_article(self, summary: ArticleSummary) -> None:
@@ -113,15 +116,21 @@ class LibraryPane(QWidget):
         return index.data(ID_ROLE) if index.isValid() else None
 
     def select_article(self, article_id: int, emit: bool = True) -> bool:
+        """Make the article the current and only selected row, scrolled into view; with
+        `emit=False` (it is open already) articleChosen stays silent. The view itself is
+        told, so the row it paints selected is this one. An article the filters hide
+        leaves no row selected: never the previous article's."""
         row = self.model.row_of(article_id)
-        if row < 0:
-            return False
-        if not emit:
-            self.list.selectionModel().blockSignals(True)
-        self.list.setCurrentIndex(self.model.index(row))
-        if not emit:
-            self.list.selectionModel().blockSignals(False)
-        return True
+        self._quiet += 0 if emit else 1
+        try:
+            index = self.model.index(row) if row >= 0 else QModelIndex()
+            self.list.selectionModel().setCurrentIndex(
+                index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+            if row >= 0:
+                self.list.scrollTo(index)
+        finally:
+            self._quiet -= 0 if emit else 1
+        return row >= 0
 
     def selected_article_ids(self) -> list[int]:
         return [i.data(ID_ROLE) for i in self.list.selectionModel().selectedIndexes()]
@@ -145,7 +154,7 @@ class LibraryPane(QWidget):
         menu.exec(self.list.viewport().mapToGlobal(pos))
 
     def _on_current_article(self, current, _previous) -> None:
-        if current.isValid():
+        if current.isValid() and not self._quiet:
             self.articleChosen.emit(current.data(ID_ROLE))
 
     def _update_count(self) -> None:
