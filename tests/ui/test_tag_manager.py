@@ -2,23 +2,14 @@
 
 from __future__ import annotations
 
-import re
-
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QInputDialog, QMessageBox
 
 from desktop_app.ui.dialogs.tag_manager import TagManagerDialog
+from tests.ui.english import shipped
 from tests.ui.test_highlighting import open_article_containing
 from tests.ui.test_undo import stored
-
-
-def shipped(text: str) -> str:
-    """The English a user reads: strings added since resources/translations was last made
-    still show Qt's "(s)"; `make translations` gives them the forms english_plurals.py
-    writes ("1 tag", "2 tags"), which this applies. Text already translated is unchanged."""
-    text = re.sub(r"\b1 ([^\W\d]+)\(e?s\)", r"1 \1", text)
-    return re.sub(r"([^\W\d]+)\((e?s)\)", r"\1\2", text)
 
 
 def test_ctrl_number_applies_the_palette_tag(open_window):

@@ -164,7 +164,7 @@ class LibraryPane(QWidget):
                     else self.tr("No article matches “%1”.").replace("%1", self.search_box.text().strip()))
         elif self.model.rowCount() == self._total:
             text = _plural(self._total, self.tr("article"), self.tr("articles"))
-        else:
+        else:  # filtered: the total is two or more
             text = self.tr("%1 of %2 articles").replace("%1", number(self.model.rowCount())).replace(
                 "%2", number(self._total))
         self.count.setText(text)
@@ -218,5 +218,6 @@ class LibraryPane(QWidget):
 
 
 def _plural(n: int, one: str, many: str) -> str:
-    # Singular and plural words translated apart: Vietnamese uses one form for both.
+    # Singular and plural words translated apart (both translated already): Vietnamese
+    # uses one form for both.
     return f"{number(n)} {one if n == 1 else many}"

@@ -189,19 +189,25 @@ class AnnotationPane(QWidget):
         self.list.setCurrentIndex(self.model.index(row))  # emits highlightSelected
 
     def _card_menu(self, pos) -> None:
-        ids = self.selected_ids()
+        menu = self.card_menu(self.selected_ids())
+        if menu is not None:
+            menu.exec(self.list.viewport().mapToGlobal(pos))
+            menu.deleteLater()
+
+    def card_menu(self, ids: list[int]) -> QMenu | None:
+        """What right-clicking the selected cards offers (None: nothing selected)."""
         if not ids:
-            return
+            return None
         menu = QMenu(self)
         n = len(ids)
-        menu.addAction(self.tr("Add tags to %1 highlights…").replace("%1", str(n)),
+        menu.addAction(self.tr("Add tags to %n highlight(s)…", "", n),
                        lambda: self.bulkTagRequested.emit(ids, True))
-        menu.addAction(self.tr("Remove tags from %1 highlights…").replace("%1", str(n)),
+        menu.addAction(self.tr("Remove tags from %n highlight(s)…", "", n),
                        lambda: self.bulkTagRequested.emit(ids, False))
         menu.addSeparator()
-        menu.addAction(self.tr("Delete %1 highlights").replace("%1", str(n)),
+        menu.addAction(self.tr("Delete %n highlight(s)", "", n),
                        lambda: self.bulkDeleteRequested.emit(ids))
-        menu.exec(self.list.viewport().mapToGlobal(pos))
+        return menu
 
     # --- data in ------------------------------------------------------------------------
     def set_tags(self, tags: list[TagInfo]) -> None:
