@@ -13,14 +13,14 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QHBoxLayout,
     QLabel,
-    QListView,
     QPushButton,
+    QTreeView,
     QVBoxLayout,
 )
 
 from desktop_app.core.nlp.pos_ner import Suggestion
 
-CONTEXT_CHARS = 40  # words shown either side of a suggestion
+CONTEXT_CHARS = 30  # characters shown either side of a suggestion
 
 
 def in_context(text: str, s: Suggestion, around: int = CONTEXT_CHARS) -> str:
@@ -44,18 +44,23 @@ class ReviewSuggestionsDialog(QDialog):
                        .replace("%1", kind).replace("%2", tag))
         intro.setTextFormat(Qt.TextFormat.PlainText)
         intro.setWordWrap(True)
-        self.model = QStandardItemModel(self)
+        self.model = QStandardItemModel(0, 2, self)
+        self.model.setHorizontalHeaderLabels([self.tr("Suggestion"), self.tr("In the text")])
         for s in self.suggestions:
-            item = QStandardItem(in_context(text, s))
+            item = QStandardItem(" ".join(s.text.split()))
             item.setCheckable(True)
             item.setEditable(False)
             item.setCheckState(Qt.CheckState.Checked)
-            item.setToolTip(s.text)
-            self.model.appendRow(item)
-        self.list = QListView()
+            context = QStandardItem(in_context(text, s))
+            context.setEditable(False)
+            context.setToolTip(in_context(text, s, 4 * CONTEXT_CHARS))  # a tooltip of plain words
+            self.model.appendRow([item, context])
+        self.list = QTreeView()
         self.list.setModel(self.model)
+        self.list.setRootIsDecorated(False)
+        self.list.setUniformRowHeights(True)
         self.list.setAccessibleName(self.tr("Suggestions to accept"))
-        self.list.setUniformItemSizes(True)
+        self.list.setColumnWidth(0, 180)
         check_all = QPushButton(self.tr("Check all"))
         check_none = QPushButton(self.tr("Uncheck all"))
         check_all.clicked.connect(lambda: self.set_all(True))
