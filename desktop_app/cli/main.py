@@ -5,6 +5,8 @@
     chugiai [--data-dir DIR] list --json         list articles
     chugiai [--data-dir DIR] search QUERY [--json] [--limit N] [--match exact|word|none]
                                                  find articles; diacritics optional
+    chugiai [--data-dir DIR] delete ARTICLE_ID...
+                                                 delete articles with their highlights
     chugiai [--data-dir DIR] export --format FORMAT -o FILE [--article ID] [--tag NAME]
     chugiai [--data-dir DIR] import-annotations FILE
     chugiai [--data-dir DIR] backup FILE
@@ -44,6 +46,7 @@ from collections.abc import Sequence
 from desktop_app import __version__, paths
 from desktop_app.cli import (
     analysis_commands,
+    article_commands,
     dictionary_commands,
     exchange_commands,
     language_commands,
@@ -53,7 +56,7 @@ from desktop_app.cli import (
 
 # Each module adds its subcommands; a subcommand sets `handler` (and `writes=True` when it
 # changes the library).
-COMMAND_MODULES = (library_commands, exchange_commands, safety_commands, language_commands,
+COMMAND_MODULES = (library_commands, article_commands, exchange_commands, safety_commands, language_commands,
                    analysis_commands, dictionary_commands)
 
 

@@ -123,6 +123,7 @@ ENGLISH: dict[str, English] = {
                       "merge the tags instead.",
     "tag.under_itself": "A tag cannot be moved under itself.",
     "tag.merge_into_itself": "Choose another tag to merge into.",
+    "tag.merge_under_itself": "A tag cannot be merged into a tag nested under it.",
     # articles, metadata, memos, re-import
     "metadata.not_editable": "These fields cannot be edited: {fields}.",
     "metadata.needs_title": "An article needs a title: it names the article in the library.",

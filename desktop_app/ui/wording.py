@@ -107,6 +107,7 @@ class Wording(QObject):
                                       "highlights together, merge the tags instead."),
             "tag.under_itself": self.tr("A tag cannot be moved under itself."),
             "tag.merge_into_itself": self.tr("Choose another tag to merge into."),
+            "tag.merge_under_itself": self.tr("A tag cannot be merged into a tag nested under it."),
             # articles, metadata, memos, re-import
             "metadata.not_editable": self.tr("These fields cannot be edited: {fields}."),
             "metadata.needs_title": self.tr(

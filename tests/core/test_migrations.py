@@ -73,7 +73,9 @@ def test_upgrade_keeps_every_row_and_writes_a_backup_first(old_library):
     for table in before:
         # Old columns keep their values; new columns are appended with defaults.
         assert [r[: len(b)] for r, b in zip(after[table], before[table], strict=False)] == before[table], table
-        assert len(after[table]) == len(before[table])
+        # v6 added the parent "Cán bộ/Đào tạo" lacked: a tag of its own (tag_paths).
+        added = [r[1] for r in after[table][len(before[table]):]]
+        assert added == (["Cán bộ"] if table == "tags" else []), table
     # The backup is the old library, as it was, still openable as that version.
     assert rows(backup) == before
     with sqlite3.connect(backup) as conn:
@@ -159,7 +161,8 @@ def test_a_table_rebuild_with_foreign_keys_off_keeps_child_rows(old_library, mon
     monkeypatch.setitem(migrations.STEPS, SCHEMA_VERSION, rebuild_tags)
     Database.open(path).close()
     after = rows(path)
-    assert after["highlight_tags"] == before["highlight_tags"] and after["tags"] == before["tags"]
+    assert after["highlight_tags"] == before["highlight_tags"]
+    assert after["tags"][: len(before["tags"])] == before["tags"]
 
 
 def test_read_only_old_library_is_refused_untouched(old_library):
@@ -270,7 +273,8 @@ def test_v5_adds_article_memos_that_work_through_the_app(old_library):
         assert get_memo(db, first) == "Bài này: Đảng 😀\nhai dòng"
         with db.engine.begin() as conn:
             conn.exec_driver_sql("DELETE FROM articles WHERE id = ?", (first,))
-            assert conn.exec_driver_sql("SELECT article_id FROM article_memos").scalars().all() == [second]
+            left = conn.exec_driver_sql("SELECT article_id FROM article_memos").scalars().all()
+            assert first not in left and second in left
     finally:
         db.close()
 
@@ -306,3 +310,23 @@ def test_v6_adds_attributes_and_article_codes_that_work_through_the_app(old_libr
             assert conn.exec_driver_sql("SELECT count(*) FROM article_codes").scalar() == 0
     finally:
         db.close()
+
+
+def test_v7_gives_every_nested_tag_its_parents(tmp_path):
+    """Libraries from before v7 have nested tags without their parents; the upgrade adds
+    each missing one once, outermost first, coloured as the first tag under it."""
+    path = tmp_path / "library-v5.sqlite3"
+    shutil.copy(FIXTURES / path.name, path)
+    with sqlite3.connect(path) as conn:
+        conn.executemany("INSERT INTO tags (name, color, description, created_at) VALUES (?, ?, '', '2024-01-01')",
+                         [("Đảng/Tổ chức/Ban", "#111111"), ("Đảng/Tổ chức/Hội", "#222222"),
+                          ("Tổ chức/Cơ sở", "#333333"), ("x // y", "#444444")])
+    db = Database.open(path)
+    db.close()
+    with sqlite3.connect(path) as conn:
+        tags = dict(conn.execute("SELECT name, color FROM tags").fetchall())
+        order = [r[0] for r in conn.execute("SELECT name FROM tags ORDER BY id")]
+    assert {n: tags[n] for n in ("Cán bộ", "Đảng", "Đảng/Tổ chức", "x")} == {
+        "Cán bộ": tags["Cán bộ/Đào tạo"], "Đảng": "#111111", "Đảng/Tổ chức": "#111111", "x": "#444444"}
+    assert order.index("Đảng") < order.index("Đảng/Tổ chức")
+    assert len(order) == len(set(order)) == 3 + 4 + 4  # "Tổ chức" was there already

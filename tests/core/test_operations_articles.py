@@ -200,3 +200,59 @@ def test_an_unreadable_annotation_file_records_nothing(ops, tmp_path):
     with pytest.raises(AnnotationFileError):
         ops.import_annotations(path)
     assert not ops.history.can_undo
+
+
+# --- deleting articles --------------------------------------------------------------------
+def everything(db: Database) -> dict[str, list[tuple]]:
+    """Every row of every table an article's deletion touches, and the search index's answer."""
+    from desktop_app.core.analysis.search import search
+
+    with db.engine.connect() as conn:
+        rows = {t: conn.exec_driver_sql(f"SELECT * FROM {t} ORDER BY 1, 2").fetchall()
+                for t in ("articles", "highlights", "highlight_tags", "tags", "article_memos",
+                          "rejected_suggestions", "segmentations")}
+    rows["search"] = [(h.article_id, h.passage) for h in search(db, "Hà Nội")]
+    return rows
+
+
+def test_delete_articles_with_all_they_carry_in_one_step_and_undo_brings_all_back(ops, db, article):
+    from desktop_app.core.nlp.stored import save_segmentation
+
+    other = add_article(db, "Một bài khác về Hà Nội.", "Bài hai")
+    kept = add_article(db, "Bài ở lại, cũng ở Hà Nội.", "Bài ba")
+    h1 = ops.create_highlight(article, TextSpan(4, 16), ["Người", "Cán bộ/Đào tạo"]).value
+    h2 = ops.create_highlight(other, TextSpan(0, 3), ["Người"], note="ghi chú").value
+    ops.create_highlight(kept, TextSpan(0, 3), ["Người"])
+    ops.set_memo(article, "memo")
+    ops.reject_suggestion(article, TextSpan(30, 36), "LOC")
+    save_segmentation(db, article, TEXT, [(0, 3), (4, 10)])
+    ops.history.clear()
+    before = everything(db)
+    out = ops.delete_articles([article, other, article])  # a repeat counts once
+    assert [(d.id, d.title, d.highlights) for d in out.value] == [(article, "Bài thử", 1), (other, "Bài hai", 1)]
+    assert out.changes.articles_removed == {article, other} and out.changes.library
+    assert out.changes.highlights_deleted == {h1.id, h2.id}
+    assert [a.id for a in list_articles(db)] == [kept]
+    after = everything(db)
+    assert [r[0] for r in after["articles"]] == [kept] and len(after["highlights"]) == 1
+    assert after["article_memos"] == after["rejected_suggestions"] == after["segmentations"] == []
+    assert [a for a, _p in after["search"]] == [kept]
+    assert after["tags"] == before["tags"]  # tags are the codebook's: they stay
+    assert ops.history.undo_label == StepLabel("delete_articles", 2, "Bài thử")
+    undone = ops.history.undo()
+    assert undone.articles_added == {article, other} and undone.highlights_created == {h1.id, h2.id}
+    assert everything(db) == before
+    ops.history.redo()
+    assert everything(db) == after
+    ops.history.undo()
+    assert everything(db) == before
+
+
+def test_delete_refuses_an_unknown_article_and_deletes_nothing(ops, db, article):
+    from desktop_app.core.annotate.highlights import AnnotationError
+
+    before = everything(db)
+    with pytest.raises(AnnotationError, match="no longer in the library"):
+        ops.delete_articles([article, 999])
+    assert everything(db) == before and not ops.history.steps
+    assert not ops.delete_articles([]).changes and not ops.history.steps

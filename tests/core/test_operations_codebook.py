@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from desktop_app.core.annotate.highlights import AnnotationError
+from desktop_app.core.annotate.highlights import AnnotationError, NewHighlight
 from desktop_app.core.operations.changes import Changes
 from desktop_app.core.operations.editor import Operations
 from desktop_app.core.operations.history import StepLabel
@@ -98,3 +98,61 @@ def test_recolour_describe_delete(coded):
     check_undo_redo(ops, a, before)
     with pytest.raises(AnnotationError, match="no longer exists"):
         ops.delete_tag(ids["Cơ quan"])
+
+
+# --- one tree: a nested tag's parent is a tag --------------------------------------------
+def names(ops: Operations) -> set[str]:
+    return {t.name for t in ops.service.list_tags()}
+
+
+def test_a_nested_tag_brings_its_parents_in_the_same_step(db):
+    ops = Operations(db)
+    a = add_article(db, TEXT)
+    made = ops.create_highlight(a, TextSpan(4, 11), [" Cán bộ / Đào tạo /Trẻ "]).value
+    assert made.tag_names == ["Cán bộ/Đào tạo/Trẻ"]  # parts cleaned as the tree shows them
+    assert names(ops) == {"Cán bộ", "Cán bộ/Đào tạo", "Cán bộ/Đào tạo/Trẻ"}
+    assert len(ops.history.steps) == 1
+    ops.history.undo()
+    assert names(ops) == set()
+    ops.history.redo()
+    assert names(ops) == {"Cán bộ", "Cán bộ/Đào tạo", "Cán bộ/Đào tạo/Trẻ"}
+    # Many at once (concordance lines, accepted suggestions) and a bare new tag too.
+    ops.create_highlights([NewHighlight(a, 12, 26, ["Đảng/Tổ chức"])])
+    ops.create_tag("Địa danh/Tỉnh")
+    assert {"Đảng", "Đảng/Tổ chức", "Địa danh", "Địa danh/Tỉnh"} <= names(ops)
+    ops.history.undo()
+    ops.history.undo()
+    assert names(ops) == {"Cán bộ", "Cán bộ/Đào tạo", "Cán bộ/Đào tạo/Trẻ"}
+
+
+def test_rename_to_a_new_path_creates_its_parent_and_undo_takes_it_away(coded):
+    ops, a, ids, _h = coded
+    before = state(ops, a)
+    ops.rename_tag(ids["Cơ quan"], "Nhà nước/Cơ quan")
+    assert {"Nhà nước", "Nhà nước/Cơ quan"} <= names(ops) and "Cơ quan" not in names(ops)
+    check_undo_redo(ops, a, before)
+
+
+def test_delete_takes_the_tags_under_it_and_undo_brings_all_back(coded):
+    ops, a, ids, (h1, h2, _h3) = coded
+    before = state(ops, a)
+    changes = ops.delete_tag(ids["Cán bộ"])
+    assert names(ops) == {"Cơ quan"}  # no "Cán bộ/Đào tạo" left without its parent
+    assert changes.highlights_updated == {h1.id, h2.id}
+    assert len(ops.service.highlights_for_article(a)) == 3  # highlights stay
+    check_undo_redo(ops, a, before)
+
+
+def test_merge_puts_the_tags_under_the_source_under_the_target(coded):
+    ops, a, ids, (_h1, h2, _h3) = coded
+    before = state(ops, a)
+    ops.merge_tags(ids["Cán bộ"], ids["Cơ quan"])
+    assert names(ops) == {"Cơ quan", "Cơ quan/Đào tạo"}
+    assert ops.service.get_highlight(h2.id).tag_names == ["Cơ quan/Đào tạo"]
+    check_undo_redo(ops, a, before)
+    ops.history.undo()
+    with pytest.raises(AnnotationError, match="nested under it"):
+        ops.merge_tags(ids["Cán bộ"], ids["Cán bộ/Đào tạo"])
+    ops.create_tag("Cơ quan/Đào tạo")
+    with pytest.raises(AnnotationError, match="already exists"):  # two "Đào tạo" under one parent
+        ops.merge_tags(ids["Cán bộ"], ids["Cơ quan"])

@@ -21,6 +21,7 @@ from desktop_app.ui.app import make_application
 from desktop_app.ui.tools import frequency_window as fw
 from desktop_app.ui.tools.frequency_window import WORD_ROLE, FrequencyWindow
 from desktop_app.ui.tools.stopwords_dialog import StopwordsDialog
+from tests.ui.english import shipped
 from tests.ui.test_concordance_window import seeded, type_text  # noqa: F401  (fixture)
 from tests.ui.test_highlighting import when_visible
 
@@ -83,7 +84,7 @@ def test_whole_library_counts_are_word_frequencies(qtbot, window, tagged):
     first = window.proxy.index(0, 4).data()
     assert first == f"{result.words[0].count * 10_000 / result.total_words:.2f}"
     n = QLocale().toString
-    assert window.summary.text() == (f"{n(result.total_words)} words · 5 articles · "
+    assert shipped(window.summary.text()) == (f"{n(result.total_words)} words · 5 articles · "
                                      f"{n(len(result.words))} different words listed")
     assert not window.note.isVisible()
     # Stop words in, then compounds only: each exactly as core counts them.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QMessageBox
@@ -170,13 +171,15 @@ def test_note_saved_as_typed_tags_changed_and_delete(open_window, qtbot, monkeyp
     window.highlights.on_palette_tag("A")
     assert service.get_highlight(info.id).tag_names == ["B"]
 
-    monkeypatch.setattr(QMessageBox, "exec", lambda _box: QMessageBox.StandardButton.No)
-    window.delete_highlight(info.id)
-    assert len(service.highlights_for_article(window.current.id)) == 1
-    monkeypatch.setattr(QMessageBox, "exec", lambda _box: QMessageBox.StandardButton.Yes)
-    window.delete_highlight(info.id)
+    # Ctrl+Del deletes without asking (undo exists) and says how to undo (issue 14, 13).
+    monkeypatch.setattr(QMessageBox, "exec", lambda *a, **k: pytest.fail("asked before deleting"))
+    window.panel.select(info.id)
+    window.commands.act_delete.trigger()
     assert service.highlights_for_article(window.current.id) == []
     assert window.panel.model.rowCount() == 0 and window.reader.extraSelections() == []
+    assert window.statusBar().currentMessage() == "Highlight deleted — Undo (Ctrl+Z)"
+    window.commands.act_undo.trigger()
+    assert [h.note for h in service.highlights_for_article(window.current.id)] == ["Ghi chú\ndòng hai"]
 
 
 def test_pending_note_is_saved_when_the_window_closes(open_window, qtbot):

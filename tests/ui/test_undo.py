@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QMessageBox
 
 from desktop_app.core.annotate.highlights import AnnotationService
+from tests.ui.english import shipped
 from tests.ui.test_highlighting import open_article_containing
 
 
@@ -44,7 +44,6 @@ def test_undo_delete_brings_back_tags_and_note_and_redo_deletes_again(open_windo
     info = window.highlight_selection(["A", "B"])
     window.highlights.save_note(info.id, "ghi chú quan trọng")
     before = stored(window)
-    monkeypatch.setattr(QMessageBox, "exec", lambda _box: QMessageBox.StandardButton.Yes)
     window.delete_highlight(info.id)
     assert stored(window) == []
     window.commands.act_undo.trigger()
@@ -123,9 +122,9 @@ def test_panel_filter_sort_multi_select_and_bulk_changes_undo_as_one(open_window
         if panel.model.index(row).data(257).id in ids:
             selection.select(panel.model.index(row), QItemSelectionModel.SelectionFlag.Select)
     assert sorted(panel.selected_ids()) == sorted(ids)
-    monkeypatch.setattr(QMessageBox, "exec", lambda _box: QMessageBox.StandardButton.Yes)
-    window.delete_many(panel.selected_ids())
+    window.delete_many(panel.selected_ids())  # at once: undo brings them back
     assert [h[0] for h in stored(window)] == [other.id]
+    assert shipped(window.statusBar().currentMessage()) == f"{len(ids)} highlights deleted — Undo (Ctrl+Z)"
     window.commands.act_undo.trigger()
     assert sorted(h[0] for h in stored(window)) == sorted([*ids, other.id])
     # Alt+Down walks the cards and moves the reader.

@@ -13,14 +13,16 @@ from PySide6.QtGui import QColor, QTextCursor
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QMenu, QStatusBar
 
-from desktop_app.core.annotate.highlights import AnnotationService, NewHighlight
 from desktop_app.core.nlp import pos_ner as tagging
 from desktop_app.core.nlp import segmentation as nlp
 from desktop_app.core.nlp.pos_ner import Suggestion
 from desktop_app.core.nlp.stored import articles_to_segment, load_segmentation, text_hash
 from desktop_app.core.nlp.worker_process import SegmenterProcess
+from desktop_app.core.operations.changes import Changes
+from desktop_app.core.operations.editor import Operations
 from desktop_app.core.storage.database import Database
 from desktop_app.core.storage.models import Article
+from desktop_app.ui.change_bus import ChangeBus
 from desktop_app.ui.reader.pos_legend import PosLegend
 from desktop_app.ui.reader.suggestions import SuggestionController
 from desktop_app.ui.reader.view import POS_COLORS, ReaderView
@@ -243,19 +245,27 @@ def add_articles(db: Database, texts: list[str]) -> list[int]:
 
 
 class Window:
-    """What the main window gives the controller: highlights and an undo stack."""
+    """What the main window gives the controller: the core operations (with their undo
+    history) and the bus their Changes go on."""
 
-    def __init__(self, db: Database) -> None:
-        self.service = AnnotationService(db)
-        self.created: list[tuple[list, list[str]]] = []
-        self.undo: list[tuple[str, Callable, Callable]] = []
+    def __init__(self, db: Database, reviewed: list[Suggestion] | None = None) -> None:
+        self.ops = Operations(db)
+        self.service = self.ops.service
+        self.bus = ChangeBus()
+        self.published: list[Changes] = []
+        self.bus.changed.connect(self.published.append)
+        self.reviewed: list[list[Suggestion]] = []
+        self.keep: Callable[[Suggestion], bool] = lambda s: True
 
-    def create_highlights(self, items, tags):
-        self.created.append((list(items), list(tags)))
-        return self.service.create_highlights([NewHighlight(a, s, e, tags) for a, s, e in items])
+    def review(self, found: list[Suggestion], kind: str, tag: str) -> list[Suggestion]:
+        self.reviewed.append(list(found))
+        return [s for s in found if self.keep(s)]
 
-    def push_undo(self, text, undo, redo) -> None:
-        self.undo.append((text, undo, redo))
+    def undo(self) -> None:
+        self.bus.publish(self.ops.history.undo())
+
+    def redo(self) -> None:
+        self.bus.publish(self.ops.history.redo())
 
 
 TEXT = ("Tổng Bí thư Nguyễn Phú Trọng làm việc tại Hà Nội.\n"
@@ -267,8 +277,8 @@ def opened(qtbot, db: Database, reader) -> tuple[SuggestionController, Window, i
     article_id = add_articles(db, [TEXT])[0]
     tagging.save_tags(db, article_id, TEXT, *tagging.tag_paragraph(TEXT))
     window = Window(db)
-    controller = SuggestionController(reader, db, window.create_highlights, window.push_undo,
-                                      choose_tags=lambda s: ["Nhân vật"])
+    controller = SuggestionController(reader, window.ops, window.bus,
+                                      choose_tags=lambda s: ["Nhân vật"], review=window.review)
     reader.set_article(TEXT)
     controller.set_article(article_id)
     assert reader.entities() == []  # not loaded while the toggle is off
@@ -296,13 +306,12 @@ def test_accept_makes_a_highlight_and_the_suggestion_goes(opened, reader, db) ->
     controller, window, article_id = opened
     place = next(s for s in reader.entities() if s.text == "Hà Nội")
     ids = controller.accept(place, ["LOC"])
-    assert window.created == [([(article_id, place.start, place.end)], ["LOC"])]
     info = window.service.get_highlight(ids[0])
     assert (info.quote, info.tag_names) == ("Hà Nội", ["LOC"])
+    assert window.published[-1].highlights_created == set(ids)  # through the bus
     assert place not in reader.entities()
-    # The window undoes the highlight, then reloads the suggestions: it is back.
-    window.service.delete_highlight(ids[0])
-    controller.reload()
+    assert window.ops.history.undo_label.kind == "accept"
+    window.undo()  # the highlight goes, and the suggestion is back (the bus reloads it)
     assert place in reader.entities()
     # With a tag the user picks.
     ids = controller.accept_with_tag(place)
@@ -315,23 +324,54 @@ def test_reject_hides_and_undo_brings_it_back(opened, reader, db) -> None:
     assert controller.reject(person)
     assert person not in reader.entities()
     assert person not in tagging.load_entities(db, article_id)  # stored, not just hidden
-    (text, undo, redo), = window.undo
-    assert "Nguyễn Phú Trọng" in text
-    undo()
+    label = window.ops.history.undo_label
+    assert label.kind == "reject" and "Nguyễn Phú Trọng" in label.subject
+    window.undo()
     assert person in reader.entities()
-    redo()
+    window.redo()
     assert person not in reader.entities()
 
 
-def test_accept_all_of_one_kind_is_one_call(opened, reader) -> None:
+def test_accept_all_of_one_kind_is_reviewed_first_and_one_step(opened, reader) -> None:
+    """Issue 14, 15: "Accept all" shows the suggestions for review; the unchecked ones
+    stay suggestions, the rest become highlights in one undo step."""
     controller, window, article_id = opened
     people = [s for s in reader.entities() if s.label == "PER"]
     assert len(people) >= 2
+    window.keep = lambda s: s != people[0]  # the reviewer unchecks the first
     ids = controller.accept_all("PER")
-    assert len(ids) == len(people) and len(window.created) == 1
-    assert window.created[0][1] == ["PER"]
-    assert [s for s in reader.entities() if s.label == "PER"] == []
-    assert [h.tag_names for h in window.service.highlights_for_article(article_id)] == [["PER"]] * len(people)
+    assert window.reviewed == [people]
+    assert len(ids) == len(people) - 1 and len(window.ops.history.steps) == 1
+    assert [s for s in reader.entities() if s.label == "PER"] == [people[0]]
+    assert [h.tag_names for h in window.service.highlights_for_article(article_id)] == [["PER"]] * len(ids)
+    window.undo()
+    assert window.service.highlights_for_article(article_id) == []
+    window.keep = lambda s: False  # cancelled, or nothing left checked: nothing happens
+    assert controller.accept_all("PER") == [] and not window.ops.history.can_undo
+
+
+def test_the_review_dialog_is_plain_text_and_accepts_the_checked(qtbot) -> None:
+    from desktop_app.ui.dialogs.review_suggestions import ReviewSuggestionsDialog
+
+    text = "Lúc 29 GMT,\n<b>Trưởng Ban</b> gặp ông Nguyễn Văn An." + " Rồi về." * 10
+    found = [Suggestion(4, 10, "PER", "29 GMT"), Suggestion(12, 29, "PER", "<b>Trưởng Ban</b>"),
+             Suggestion(38, 51, "PER", "Nguyễn Văn An")]
+    assert [text[s.start:s.end] for s in found] == [s.text for s in found]
+    dialog = ReviewSuggestionsDialog(found, text, "person", "PER")
+    qtbot.addWidget(dialog)
+    items = [dialog.model.item(r) for r in range(dialog.model.rowCount())]
+    assert [i.text() for i in items] == [s.text for s in found]
+    assert [dialog.model.item(r, 1).text() for r in range(3)] == [  # item views show text as it is: "<b>" stays
+        "Lúc [29 GMT], <b>Trưởng Ban</b> gặp ông Ng…",
+        "Lúc 29 GMT, [<b>Trưởng Ban</b>] gặp ông Nguyễn Văn An. Rồi về…",
+        "…MT, <b>Trưởng Ban</b> gặp ông [Nguyễn Văn An]. Rồi về. Rồi về. Rồi về. Rồi…"]
+    ok = dialog.buttons.button(dialog.buttons.StandardButton.Ok)
+    assert dialog.chosen() == found and ok.text() == "Accept 3"
+    items[0].setCheckState(Qt.CheckState.Unchecked)
+    items[1].setCheckState(Qt.CheckState.Unchecked)
+    assert dialog.chosen() == [found[2]] and ok.text() == "Accept 1"
+    dialog.set_all(False)
+    assert dialog.chosen() == [] and not ok.isEnabled()
 
 
 def test_context_menu_offers_the_actions(opened, reader) -> None:
@@ -344,7 +384,7 @@ def test_context_menu_offers_the_actions(opened, reader) -> None:
     assert texts[0].startswith("Suggested place") and not menu.actions()[0].isEnabled()
     assert "Accept as LOC (place)" in texts and "Reject suggestion" in texts
     assert "Accept with tag…" in texts
-    assert any(t.startswith("Accept all") and "LOC" in t for t in texts)
+    assert any(t.startswith("Review and accept the") and "LOC" in t for t in texts)
     assert texts[-1] == "Copy"
     next(a for a in menu.actions() if a.text() == "Reject suggestion").trigger()
     assert place not in reader.entities()

@@ -31,7 +31,19 @@ def test_entities_of_the_open_article_can_be_accepted_and_undone(qtbot, open_win
     assert all(window.current.text[s.start:s.end] == s.text for s in window.reader.entities())
     before = len(window.panel.model.highlights())
 
+    from desktop_app.ui.dialogs.review_suggestions import ReviewSuggestionsDialog
+    from tests.ui.test_highlighting import when_visible
+
+    reviewed = []
+
+    def review() -> None:  # every suggestion is listed, checked: accept them
+        dialog = window.findChild(ReviewSuggestionsDialog)
+        reviewed.extend(dialog.suggestions)
+        dialog.buttons.accepted.emit()
+
+    when_visible(window, ReviewSuggestionsDialog, review)
     window.suggestions.accept_all("LOC")
+    assert sorted(reviewed) == sorted(places)
 
     made = [h for h in window.panel.model.highlights() if h.tag_names == ["LOC"]]
     assert sorted((h.start, h.end) for h in made) == sorted((s.start, s.end) for s in places)

@@ -491,6 +491,10 @@ def _passage(text: str, title: str, phrase_re: re.Pattern[str] | None,
     if best is None:
         res = group_res
         best = next(filter(None, (_densest(text, res, s) for s in starts)), (0, 0))  # (0, 0): title only
+    if best[1] - best[0] > PASSAGE_CHARS:
+        # Words far apart (the densest span can be a whole article): the passage is about
+        # PASSAGE_CHARS from the first of them, and marks what falls inside it.
+        best = (best[0], best[0] + 1)
     ps, pe = _window(text, *best)
     words: set[tuple[int, int]] = set()
     for rx in res:

@@ -17,6 +17,7 @@ from desktop_app.core.annotate.records import (
     NewHighlight,
     clean_tag_names,
 )
+from desktop_app.core.annotate.tag_paths import with_ancestors
 from desktop_app.core.messages import Message
 from desktop_app.core.storage.models import Article, Highlight, Tag, highlight_tags, utcnow
 
@@ -122,7 +123,7 @@ def _insert_many(s: Session, table: Table, columns: Sequence[str], rows: list[tu
 def _tag_ids_creating(s: Session, names: Sequence[str]) -> dict[str, int]:
     """Ids of the tags named, creating the missing ones in order of first use, coloured as
     _get_or_create_tags would colour them one call after another."""
-    wanted = list(dict.fromkeys(names))
+    wanted = with_ancestors(dict.fromkeys(names))  # a nested tag's parents exist too
     ids: dict[str, int] = {}
     for chunk in _chunks(wanted):
         ids.update(s.execute(select(Tag.name, Tag.id).where(Tag.name.in_(chunk))).all())

@@ -24,6 +24,7 @@ from desktop_app.core.annotate.records import (
     selectors,
     span_selectors,
 )
+from desktop_app.core.annotate.tag_paths import with_ancestors
 from desktop_app.core.messages import Message
 from desktop_app.core.storage.models import Article, Highlight, Tag, highlight_tags, utcnow
 
@@ -36,24 +37,24 @@ def load(s: Session, highlight_id: int) -> Highlight:
 
 
 def ensure_tags(s: Session, names: Iterable[str], color: str | None = None) -> list[Tag]:
-    """The tags named, creating the missing ones (coloured in turn from the palette)."""
+    """The tags named, creating the missing ones (coloured in turn from the palette), and
+    the missing parents of nested ones ("Cán bộ" for "Cán bộ/Đào tạo", tag_paths)."""
     wanted = clean_tag_names(names)
     if not wanted:
         return []
-    existing = {t.name: t for t in s.scalars(select(Tag).where(Tag.name.in_(wanted)))}
+    everything = with_ancestors(wanted)
+    existing = {t.name: t for t in s.scalars(select(Tag).where(Tag.name.in_(everything)))}
     # A tag typed with other case or diacritics than an existing one is a new tag on
     # purpose ("Đảng" and "đảng" may differ); completion steers users to the existing one.
     n_tags = s.scalar(select(func.count(Tag.id))) or 0
-    result = []
-    for name in wanted:
-        tag = existing.get(name)
-        if tag is None:
-            tag = Tag(name=name, color=color or PALETTE[n_tags % len(PALETTE)])
+    for name in everything:  # parents first
+        if name not in existing:
+            mine = color if color and name in wanted else None
+            existing[name] = tag = Tag(name=name, color=mine or PALETTE[n_tags % len(PALETTE)])
             n_tags += 1
             s.add(tag)
-        result.append(tag)
     s.flush()
-    return result
+    return [existing[name] for name in wanted]
 
 
 def create(s: Session, article_id: int, start: int, end: int, tag_names: Sequence[str] = (),

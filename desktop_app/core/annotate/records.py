@@ -15,6 +15,7 @@ from typing import NamedTuple
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from desktop_app.core.annotate.tag_paths import clean_tag_path
 from desktop_app.core.messages import Message, MessageError
 from desktop_app.core.storage.models import Article, Highlight, Tag
 from desktop_app.core.text.normalize import fold
@@ -117,8 +118,9 @@ def check_span(text: str, start: int, end: int) -> None:
 
 
 def clean_tag_name(name: str) -> str:
-    """Tag names are trimmed, single-spaced, and may not be empty."""
-    return " ".join(name.split())
+    """Tag names are trimmed, single-spaced, and may not be empty; a nested name's parts
+    each so ("Cán bộ / Đào tạo" is stored "Cán bộ/Đào tạo", tag_paths)."""
+    return clean_tag_path(name)
 
 
 class NewHighlight(NamedTuple):

@@ -28,6 +28,7 @@ from sqlalchemy.orm import Session
 
 from desktop_app.core.annotate.edits import tag_mark, tags_after
 from desktop_app.core.annotate.highlights import CONTEXT_CHARS, PALETTE
+from desktop_app.core.annotate.tag_paths import with_ancestors
 from desktop_app.core.interchange.importing import Added
 from desktop_app.core.interchange.refi_codebook import Code, QdpxImportError, read_codebook
 from desktop_app.core.interchange.refi_qda import ARTICLE_VARIABLES
@@ -201,19 +202,22 @@ def _highlight_keys(s: Session, article_id: int) -> set[tuple[int, int, str, tup
 def _store_tags(s: Session, codes: list[Code]) -> tuple[dict[str, Tag], int]:
     """A tag per codable code, reusing tags of the same name; return them by code GUID."""
     existing = {t.name: t for t in s.scalars(select(Tag))}
+    by_name = {code.name: code for code in codes}
     by_guid: dict[str, Tag] = {}
     created = 0
     for code in codes:
         if not code.is_tag:
             continue
-        tag = existing.get(code.name)
-        if tag is None:
-            color = code.color or PALETTE[len(existing) % len(PALETTE)]
-            tag = Tag(name=code.name, color=color, description=code.description)
-            existing[code.name] = tag
-            s.add(tag)
-            created += 1
-        by_guid[code.guid] = tag
+        # A nested tag's parents are tags too (tag_paths), a grouping code's colour and
+        # description kept.
+        for name in with_ancestors([code.name]):
+            if name not in existing:
+                known = by_name.get(name)
+                color = (known.color if known else None) or PALETTE[len(existing) % len(PALETTE)]
+                existing[name] = Tag(name=name, color=color, description=known.description if known else "")
+                s.add(existing[name])
+                created += 1
+        by_guid[code.guid] = existing[code.name]
     s.flush()
     return by_guid, created
 

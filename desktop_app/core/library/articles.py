@@ -5,15 +5,25 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import cast
 
-from sqlalchemy import func, select
+from sqlalchemy import Table, delete, func, insert, select
 from sqlalchemy.orm import Session
 
 from desktop_app.core.annotate.tag_paths import scope_tag_ids
 from desktop_app.core.library.ingest.metadata import parse_date
 from desktop_app.core.messages import Message, MessageError
 from desktop_app.core.storage.database import Database
-from desktop_app.core.storage.models import AppState, Article, Highlight, highlight_tags
+from desktop_app.core.storage.models import (
+    AppState,
+    Article,
+    ArticleMemo,
+    Highlight,
+    RejectedSuggestion,
+    Segmentation,
+    Tagging,
+    highlight_tags,
+)
 from desktop_app.core.text.normalize import fold
 
 
@@ -259,3 +269,46 @@ def get_state(db: Database, key: str) -> str | None:
 def set_state(db: Database, key: str, value: str) -> None:
     with db.session() as s:
         s.merge(AppState(key=key, value=value))
+
+
+# --- deleting articles (and putting them back: an undo) -----------------------------------
+_CHUNK = 500  # bound parameters per IN (...): below SQLite's oldest limit of 999
+# What hangs on an article besides its highlights, which the caller takes first (so that
+# their tags are put back by name). All go with the article (ON DELETE CASCADE).
+_DEPENDENTS = (ArticleMemo, RejectedSuggestion, Segmentation, Tagging)
+
+TakenArticles = list[tuple[Table, list[dict]]]  # each table's rows, articles first
+
+
+def highlight_ids_of(s: Session, article_ids: Sequence[int]) -> list[int]:
+    """Every highlight on these articles, orphans too."""
+    found: list[int] = []
+    for i in range(0, len(article_ids), _CHUNK):
+        found += s.scalars(select(Highlight.id).where(Highlight.article_id.in_(article_ids[i:i + _CHUNK]))
+                           .order_by(Highlight.id))
+    return found
+
+
+def take_articles_in(s: Session, article_ids: Sequence[int]) -> TakenArticles:
+    """Delete the articles with their memos, rejected suggestions and cached segmentation
+    and tagging, returning every row as it was for put_back_articles_in."""
+    ids = list(article_ids)
+    taken: TakenArticles = []
+    for model in (Article, *_DEPENDENTS):
+        table = cast(Table, model.__table__)
+        key = table.c.id if model is Article else table.c.article_id
+        rows: list[dict] = []
+        for i in range(0, len(ids), _CHUNK):
+            rows += [dict(r) for r in s.execute(select(table).where(key.in_(ids[i:i + _CHUNK]))).mappings()]
+        taken.append((table, rows))
+    for i in range(0, len(ids), _CHUNK):
+        s.execute(delete(Article).where(Article.id.in_(ids[i:i + _CHUNK])))
+    s.expire_all()  # the bulk delete bypassed the identity map
+    return taken
+
+
+def put_back_articles_in(s: Session, taken: TakenArticles) -> None:
+    """The articles and what hung on them, with the same ids, as take_articles_in took them."""
+    for table, rows in taken:
+        if rows:
+            s.execute(insert(table), rows)

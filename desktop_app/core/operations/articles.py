@@ -3,18 +3,25 @@ and bringing new articles into the library."""
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from desktop_app.core.annotate.records import AnnotationError, NewHighlight
+from desktop_app.core.annotate import edits
+from desktop_app.core.annotate.records import AnnotationError, HighlightInfo, NewHighlight
 from desktop_app.core.library.articles import (
     MetadataError,
+    TakenArticles,
+    highlight_ids_of,
+    put_back_articles_in,
     put_stored_metadata,
     set_hidden_spans_in,
     stored_metadata,
+    take_articles_in,
     update_metadata_in,
 )
 from desktop_app.core.library.ingest.importer import ImportReport, import_paths
@@ -32,6 +39,21 @@ from desktop_app.core.storage.models import Article
 from desktop_app.core.text.spans import TextSpan
 
 GONE = Message("article.gone")
+
+
+@dataclass(frozen=True)
+class DeletedArticle:
+    """What went, for the CLI's report and the status bar."""
+
+    id: int
+    title: str
+    highlights: int
+
+
+@dataclass
+class _Taken:
+    highlights: list[HighlightInfo]
+    rows: TakenArticles
 
 
 class ArticleOperations(HighlightOperations, OperationsBase):
@@ -131,6 +153,54 @@ class ArticleOperations(HighlightOperations, OperationsBase):
         quote = self._in_one_transaction(lambda s: _quote(s, article_id, start, end))
         self._record(StepLabel("reject", 1, subject(quote)), undo, redo)
         return changes
+
+    # --- deleting articles -----------------------------------------------------------------
+    def delete_articles(self, article_ids: Sequence[int]) -> Outcome[list[DeletedArticle]]:
+        """Articles out of the library, with their highlights, memos and rejected
+        suggestions, in one transaction and one undo step (the undo brings every one back
+        with its ids). If any is gone already, none is deleted (AnnotationError)."""
+        wanted = list(dict.fromkeys(article_ids))
+        if not wanted:
+            return Outcome(Changes(), [])
+        if self.db.read_only:
+            raise DatabaseError(Message("db.read_only", {"path": self.db.path}), READ_ONLY)
+
+        def take(s: Session) -> tuple[list[HighlightInfo], TakenArticles]:
+            highlights = edits.delete_many(s, highlight_ids_of(s, wanted))
+            return highlights, take_articles_in(s, wanted)
+
+        def work(s: Session) -> tuple[list[DeletedArticle], list[HighlightInfo], TakenArticles]:
+            titles = dict(s.execute(select(Article.id, Article.title).where(Article.id.in_(wanted))).all())
+            if len(titles) != len(wanted):
+                raise AnnotationError(GONE)
+            highlights, taken = take(s)
+            per_article = Counter(h.article_id for h in highlights)
+            return [DeletedArticle(a, titles[a] or "", per_article[a]) for a in wanted], highlights, taken
+
+        deleted, highlights, taken = self._in_one_transaction(work)
+        box = _Taken(highlights, taken)  # as they were when last deleted: what an undo puts back
+
+        def changes(gone: bool) -> Changes:
+            articles, made = ids(wanted), ids(h.id for h in box.highlights)
+            return Changes(articles_removed=articles if gone else frozenset(),
+                           articles_added=frozenset() if gone else articles,
+                           highlights_deleted=made if gone else frozenset(),
+                           highlights_created=frozenset() if gone else made,
+                           articles=articles, memos=articles, suggestions=articles)
+
+        def undo(s: Session) -> Changes:
+            put_back_articles_in(s, box.rows)
+            edits.restore_many(s, box.highlights)
+            return changes(gone=False)
+
+        def redo(s: Session) -> Changes:
+            if len(s.scalars(select(Article.id).where(Article.id.in_(wanted))).all()) != len(wanted):
+                raise AnnotationError(GONE)
+            box.highlights, box.rows = take(s)
+            return changes(gone=True)
+
+        self._record(StepLabel("delete_articles", len(deleted), subject(deleted[0].title)), undo, redo)
+        return Outcome(changes(gone=True), deleted)
 
     # --- new articles ---------------------------------------------------------------------
     def import_articles(self, paths: Sequence[Path],

@@ -70,16 +70,23 @@ class CodebookOperations(OperationsBase):
 
     def _renaming(self, kind: str, tag_id: int,
                   rename: Callable[[Session], tags.Renames]) -> Changes:
-        renames = self._in_one_transaction(rename)
+        """A rename or move, with the parents it created: its undo takes them away."""
+        def work(s: Session) -> tuple[tags.Renames, tuple[TagInfo, ...]]:
+            mark = edits.tag_mark(s)
+            return rename(s), edits.tags_after(s, mark)
+
+        renames, new = self._in_one_transaction(work)
         if not renames:
             return Changes()
         old_name = next(old for tid, old, _new in renames if tid == tag_id)
 
         def undo(s: Session) -> Changes:
             tags.apply_renames(s, tags.reversed_renames(renames))
+            edits.drop_unused_tags(s, new)
             return CODEBOOK
 
         def redo(s: Session) -> Changes:
+            edits.put_back_tags(s, new)
             tags.apply_renames(s, renames)
             return CODEBOOK
 
@@ -87,8 +94,9 @@ class CodebookOperations(OperationsBase):
         return CODEBOOK
 
     def merge_tags(self, source_id: int, target_id: int) -> Changes:
-        """Every highlight of `source` gets `target` (keeping its other tags); `source` goes.
-        So do its whole-article codes: those articles get `target`."""
+        """Every highlight of `source` gets `target` (keeping its other tags); `source` goes,
+        and the tags under it go under `target`. So do its whole-article codes: those
+        articles get `target`."""
         def work(s: Session) -> tuple[tags.MergeUndo, Changes]:
             if source_id != target_id:
                 tags.snapshot_in(s, target_id)  # the target must exist before codes move
@@ -140,27 +148,31 @@ class CodebookOperations(OperationsBase):
         return CODEBOOK
 
     def delete_tag(self, tag_id: int) -> Changes:
-        """Remove a tag from the codebook and from its highlights (which stay), and its
-        whole-article codes; undo puts back both."""
-        def work(s: Session) -> tuple[tags.TagSnapshot, Changes]:
-            snap = tags.snapshot_in(s, tag_id)
-            codes["rows"] = article_codes.rows_of_tag(s, tag_id)
-            changes = _relinked(s, snap.highlight_ids) | _recoded(codes["rows"])
-            tags.delete_in(s, tag_id)
-            return snap, changes
+        """Remove a tag, and the tags under it, from the codebook and from their
+        highlights (which stay), with their whole-article codes; undo puts back all."""
+        def work(s: Session) -> tuple[tuple[tags.TagSnapshot, ...], Changes]:
+            codes["rows"] = [row for family_id in tags.family_ids(s, tag_id)
+                             for row in article_codes.rows_of_tag(s, family_id)]
+            snaps = tags.delete_in(s, tag_id)  # the codes go with the tags (ON DELETE CASCADE)
+            return snaps, _relinked(s, _carrying(snaps)) | _recoded(codes["rows"])
 
         codes: dict[str, list[article_codes.CodeRow]] = {"rows": []}
         first, changes = self._in_one_transaction(work)
-        box = {"snap": first}
+        box = {"snaps": first}
 
         def undo(s: Session) -> Changes:
-            tags.restore_in(s, box["snap"])
+            tags.restore_in(s, box["snaps"])
             article_codes.put_back_in(s, codes["rows"])
-            return _relinked(s, box["snap"].highlight_ids) | _recoded(codes["rows"])
+            return _relinked(s, _carrying(box["snaps"])) | _recoded(codes["rows"])
 
         def redo(s: Session) -> Changes:
-            box["snap"], changes = work(s)
+            box["snaps"], changes = work(s)
             return changes
 
-        self._record(StepLabel("tag_delete", 1, subject(first.tag.name)), undo, redo)
+        self._record(StepLabel("tag_delete", len(first), subject(first[0].tag.name)), undo, redo)
         return changes
+
+
+def _carrying(snaps: tuple[tags.TagSnapshot, ...]) -> tuple[int, ...]:
+    """The highlights that carried any of these tags."""
+    return tuple(sorted({h for snap in snaps for h in snap.highlight_ids}))

@@ -26,7 +26,7 @@ class Operations(ArticleOperations, CodebookOperations, ImportOperations, Attrib
     Highlights: create_highlight, create_highlights, delete_highlights, set_tags,
     retag_many, set_note, resize, reattach. Codebook: create_tag, rename_tag, move_tag,
     merge_tags, recolour_tag, describe_tag, delete_tag. Articles: set_memo,
-    edit_metadata, accept_suggestions, reject_suggestion, import_articles,
+    edit_metadata, accept_suggestions, reject_suggestion, delete_articles, import_articles,
     import_annotations. Attributes: define_attribute, rename_attribute,
     set_attribute_choices, delete_attribute, set_attribute_values, import_attributes.
     Whole-article codes: code_articles.

@@ -128,6 +128,26 @@ def _v6_attributes_and_article_codes(conn: sqlite3.Connection) -> None:
     conn.execute("CREATE INDEX ix_highlight_tags_tag_id_highlight_id ON highlight_tags (tag_id, highlight_id)")
 
 
+def _v7_tag_parents(conn: sqlite3.Connection) -> None:
+    # A nested tag's parent is a tag of its own ("Cán bộ" for "Cán bộ/Đào tạo"): the tag
+    # manager, the filters, the palette and the exports share one tree. Libraries from
+    # before got nested tags without them; each missing parent is added, coloured as the
+    # first tag under it. (Frozen here: tag_paths.tag_path as it was at version 7.)
+    def path(name: str) -> tuple[str, ...]:
+        return tuple(p for p in (" ".join(x.split()) for x in name.split("/")) if p)
+
+    rows = conn.execute("SELECT name, color, created_at FROM tags ORDER BY id").fetchall()
+    names = {name for name, _color, _created in rows}
+    for name, color, created in rows:
+        parts = path(name)
+        for depth in range(1, len(parts)):
+            parent = "/".join(parts[:depth])
+            if parent not in names:
+                names.add(parent)
+                conn.execute("INSERT INTO tags (name, color, description, created_at) VALUES (?, ?, '', ?)",
+                             (parent, color, created))
+
+
 # STEPS[n] upgrades a database of version n - 1 to version n.
 STEPS: dict[int, Step] = {
     2: _v2_hidden_spans,
@@ -135,6 +155,7 @@ STEPS: dict[int, Step] = {
     4: _v4_tagging,
     5: _v5_article_memos,
     6: _v6_attributes_and_article_codes,
+    7: _v7_tag_parents,
 }
 LATEST = max(STEPS)
 

@@ -83,7 +83,7 @@ class ExportDialog(QDialog):
         self.scope_open = QRadioButton(
             self.tr("The open article: {title}").format(title=(open_article_title or "")[:60])
         )
-        self.scope_selected = QRadioButton(self.tr("The {n} selected articles").format(n=selected_count))
+        self.scope_selected = QRadioButton(self.tr("The %n selected article(s)", "", selected_count))
         self.scope_all = QRadioButton(self.tr("All articles"))
         group = QButtonGroup(self)
         scope_box = QVBoxLayout()

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.core.annotate.highlights import TagInfo, clean_tag_name, match_tags
+from desktop_app.core.annotate.tag_paths import tree_key
 from desktop_app.core.text.matching import level_for_query
 from desktop_app.core.text.matching import same as same_at
 from desktop_app.ui.common.plain_text import plain_label
@@ -65,7 +66,7 @@ class TagDialog(QDialog):
         self.list.setMinimumHeight(200)
         layout.addWidget(self.list)
         wanted = {clean_tag_name(n) for n in selected}
-        for tag in tags:
+        for tag in sorted(tags, key=lambda t: tree_key(t.name)):  # as the tag manager shows them
             self._append(tag.name, tag.color, tag.name in wanted)
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)

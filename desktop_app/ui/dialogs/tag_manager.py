@@ -1,9 +1,11 @@
 """Tags → Manage tags… (the codebook): rename, recolour, move, merge and delete tags,
-and write each tag's description. Every change is one undo step (Ctrl+Z in the main
-window), and a delete or merge first says how many highlights it touches."""
+and write each tag's description. Every change is a core operation (one transaction, one
+undo step: Ctrl+Z in the main window) published on the window's bus, and a delete or
+merge first says how many highlights it touches."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
@@ -22,16 +24,22 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.core.annotate import codebook as tag_admin
-from desktop_app.core.annotate.highlights import AnnotationError, AnnotationService, TagInfo
-from desktop_app.core.annotate.tag_paths import TAG_PATH_SEPARATOR, in_tag_scope, tag_path
+from desktop_app.core.annotate.highlights import AnnotationError, TagInfo
+from desktop_app.core.annotate.tag_paths import in_tag_scope, tag_leaf, tag_parent, tree_key
 from desktop_app.core.operations.changes import Changes
-from desktop_app.core.operations.history import History, Step, StepLabel
+from desktop_app.core.operations.editor import Operations
 from desktop_app.core.storage.database import DatabaseError
 from desktop_app.ui import wording
 from desktop_app.ui.change_bus import ChangeBus
 from desktop_app.ui.common import plain_text
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+def _fill(text: str, *values: str) -> str:
+    """%1, %2… in one pass: a tag named "%2" stays as it is."""
+    return re.sub(r"%(\d)", lambda m: values[int(m.group(1)) - 1] if 0 < int(m.group(1)) <= len(values)
+                  else m.group(0), text)
 
 
 def _swatch(color: str) -> QIcon:
@@ -41,12 +49,12 @@ def _swatch(color: str) -> QIcon:
 
 
 class TagManagerDialog(QDialog):
-    """Each change is pushed on the core history and published on the window's bus; the
-    list here, the palette and the cards all refresh from the bus."""
+    """Each change goes through `Operations` and is published on the window's bus; the
+    list here, the palette, the filters and the cards all refresh from the bus."""
 
-    def __init__(self, service: AnnotationService, history: History, bus: ChangeBus, parent=None) -> None:
+    def __init__(self, ops: Operations, bus: ChangeBus, parent=None) -> None:
         super().__init__(parent)
-        self.service, self.history, self.bus, self.db = service, history, bus, service.db
+        self.ops, self.bus, self.db = ops, bus, ops.db
         self.setWindowTitle(self.tr("Manage tags"))
         self.resize(720, 480)
         self.tree = QTreeWidget()
@@ -92,13 +100,14 @@ class TagManagerDialog(QDialog):
     # --- the list --------------------------------------------------------------------------
     def refresh(self) -> None:
         current = self.current_tag()
-        self.tags = {t.id: t for t in self.service.list_tags()}
+        self.tags = {t.id: t for t in self.ops.service.list_tags()}
         self.tree.clear()
         items: dict[str, QTreeWidgetItem] = {}
-        for tag in sorted(self.tags.values(), key=lambda t: tag_path(t.name)):
-            parent_name = TAG_PATH_SEPARATOR.join(tag_path(tag.name)[:-1])
-            parent = items.get(parent_name)
-            item = QTreeWidgetItem([tag_path(tag.name)[-1], str(tag.count)])
+        for tag in sorted(self.tags.values(), key=lambda t: tree_key(t.name)):
+            # Every parent is a tag (tag_paths); a read-only library from before that
+            # rule may lack one: its children then show at the top, with their path.
+            parent = items.get(tag_parent(tag.name))
+            item = QTreeWidgetItem([tag_leaf(tag.name) if parent is not None else tag.name, str(tag.count)])
             item.setIcon(0, _swatch(tag.color))
             item.setData(0, ID_ROLE, tag.id)
             item.setToolTip(0, plain_text.plain_tooltip(tag.description or tag.name))
@@ -134,27 +143,14 @@ class TagManagerDialog(QDialog):
         self.description.setPlainText(tag.description if tag else "")
 
     # --- changes, each one undo step -----------------------------------------------------------
-    def _do(self, label: StepLabel, action: Callable[[], object], undo: Callable[[object], object],
-            redo: Callable[[], object] | None = None) -> bool:
+    def _do(self, change: Callable[[], Changes]) -> bool:
+        """Run one operation and publish what it changed; a refusal is shown in words."""
         try:
-            result = action()
+            changes = change()
         except (AnnotationError, DatabaseError) as e:
             plain_text.warn(self, self.tr("Could not change the tag"), wording.error_text(e))
             return False
-        box = {"result": result}
-
-        codebook = Changes(codebook=True)
-
-        def back() -> Changes:
-            undo(box["result"])
-            return codebook
-
-        def again() -> Changes:
-            box["result"] = (redo or action)()
-            return codebook
-
-        self.history.push(Step(label, back, again))
-        self.bus.publish(codebook)
+        self.bus.publish(changes)
         return True
 
     def rename(self) -> None:
@@ -163,9 +159,7 @@ class TagManagerDialog(QDialog):
             return
         name, ok = plain_text.get_text(self, self.tr("Rename tag"), self.tr("New name:"), tag.name)
         if ok and name.strip() and name != tag.name:
-            self._do(StepLabel("tag_rename", 1, tag.name),
-                     lambda: tag_admin.rename(self.db, tag.id, name),
-                     lambda renames: tag_admin.undo_renames(self.db, renames))
+            self._do(lambda: self.ops.rename_tag(tag.id, name))
 
     def recolour(self) -> None:
         tag = self.current_tag()
@@ -173,28 +167,25 @@ class TagManagerDialog(QDialog):
             return
         color = QColorDialog.getColor(QColor(tag.color), self, self.tr("Colour of “%1”").replace("%1", tag.name))
         if color.isValid():
-            self._do(StepLabel("tag_recolour", 1, tag.name),
-                     lambda: self.service.set_tag_color(tag.id, color.name()),
-                     lambda _r: self.service.set_tag_color(tag.id, tag.color))
+            self._do(lambda: self.ops.recolour_tag(tag.id, color.name()))
 
     def move(self) -> None:
         tag = self.current_tag()
         if tag is None:
             return
         top = self.tr("(top level)")
-        choices = [top] + [t.name for t in self.tags.values() if not in_tag_scope(t.name, tag.name)]
+        choices = [top] + sorted((t.name for t in self.tags.values() if not in_tag_scope(t.name, tag.name)),
+                                 key=tree_key)
         parent, ok = plain_text.get_item(self, self.tr("Move tag"),
-                                         self.tr("Put “%1” under:").replace("%1", tag.name), choices)
+                                          self.tr("Put “%1” under:").replace("%1", tag.name), choices)
         if ok:
-            self._do(StepLabel("tag_move", 1, tag.name),
-                     lambda: tag_admin.move(self.db, tag.id, "" if parent == top else parent),
-                     lambda renames: tag_admin.undo_renames(self.db, renames))
+            self._do(lambda: self.ops.move_tag(tag.id, "" if parent == top else parent))
 
     def merge(self) -> None:
         tag = self.current_tag()
         if tag is None:
             return
-        others = [t.name for t in self.tags.values() if t.id != tag.id]
+        others = sorted((t.name for t in self.tags.values() if not in_tag_scope(t.name, tag.name)), key=tree_key)
         if not others:
             return
         target_name, ok = plain_text.get_item(
@@ -202,32 +193,42 @@ class TagManagerDialog(QDialog):
         if not ok:
             return
         target = next(t for t in self.tags.values() if t.name == target_name)
-        n, articles = tag_admin.usage(self.db, tag.id)
-        question = self.tr("Give the %1 highlights tagged “%2” (in %3 articles) the tag “%4” and remove "
-                           "“%2”? Their other tags stay.").replace("%1", str(n)).replace(
-            "%2", tag.name).replace("%3", str(articles)).replace("%4", target.name)
-        if plain_text.ask(self, self.tr("Merge tags"), question):
-            self._do(StepLabel("tag_merge", 1, tag.name),
-                     lambda: tag_admin.merge(self.db, tag.id, target.id),
-                     lambda undo: tag_admin.unmerge(self.db, undo))
+        used = tag_admin.usage(self.db, tag.id)
+        question = self.tr("Give the %1 tagged “%2” (in %3) the tag “%4” and remove “%2”? Their other "
+                           "tags stay.")
+        if used.nested:
+            question += " " + self.tr("The %n tag(s) under it go under “%4”.", "", used.nested)
+        question = _fill(question, self._highlights(used.highlights), tag.name,
+                         self._articles(used.articles), target.name)
+        if self._confirm(self.tr("Merge tags"), question):
+            self._do(lambda: self.ops.merge_tags(tag.id, target.id))
 
     def delete(self) -> None:
         tag = self.current_tag()
         if tag is None:
             return
-        n, articles = tag_admin.usage(self.db, tag.id)
-        question = self.tr("Delete the tag “%1”? It is on %2 highlights in %3 articles; the highlights "
-                           "stay, without this tag.").replace("%1", tag.name).replace("%2", str(n)).replace(
-            "%3", str(articles))
-        if plain_text.ask(self, self.tr("Delete tag"), question):
-            self._do(StepLabel("tag_delete", 1, tag.name),
-                     lambda: tag_admin.delete_tag(self.db, tag.id),
-                     lambda snap: tag_admin.restore_tag(self.db, snap))
+        used = tag_admin.usage(self.db, tag.id, nested=True)
+        if used.nested:
+            question = self.tr("Delete the tag “%1” and the %n tag(s) under it?", "", used.nested) + " " + \
+                self.tr("They are on %2 in %3; the highlights stay, without these tags.")
+        else:
+            question = self.tr("Delete the tag “%1”? It is on %2 in %3; the highlights stay, without "
+                               "this tag.")
+        question = _fill(question, tag.name, self._highlights(used.highlights), self._articles(used.articles))
+        if self._confirm(self.tr("Delete tag"), question):
+            self._do(lambda: self.ops.delete_tag(tag.id))
 
     def describe(self) -> None:
         tag = self.current_tag()
         text = self.description.toPlainText()
         if tag is not None and text != tag.description:
-            self._do(StepLabel("tag_describe", 1, tag.name),
-                     lambda: tag_admin.describe(self.db, tag.id, text),
-                     lambda before: tag_admin.describe(self.db, tag.id, before))
+            self._do(lambda: self.ops.describe_tag(tag.id, text))
+
+    def _highlights(self, n: int) -> str:
+        return self.tr("%n highlight(s)", "", n)
+
+    def _articles(self, n: int) -> str:
+        return self.tr("%n article(s)", "", n)
+
+    def _confirm(self, title: str, question: str) -> bool:
+        return plain_text.ask(self, title, question)  # tag names are the user's text

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.core.annotate.tag_paths import tag_leaf, tag_parent, tree_key
 from desktop_app.core.library.articles import LibraryFilter
 
 _ANY_DATE = QDate(1900, 1, 1)  # shown as "Any": QDateEdit has no empty state
@@ -95,7 +96,9 @@ class LibraryFilters(QWidget):
                      [(f"{name or self.tr('(no source)')} ({count})", name) for name, count in sources])
 
     def set_tags(self, tags: list[str]) -> None:
-        self._refill(self.tag, self.tr("Any tag"), [(name, name) for name in tags])
+        """The codebook as the tag manager shows it: each tag under its parent, indented
+        (choosing a parent takes the tags under it too)."""
+        self._refill(self.tag, self.tr("Any tag"), tree_items(tags))
 
     def _refill(self, combo: QComboBox, everything: str, items: list[tuple[str, str]]) -> None:
         current = combo.currentData()
@@ -141,6 +144,21 @@ class LibraryFilters(QWidget):
         active = sum(v is not None for v in (f.source, f.tag, f.annotated, f.date_from, f.date_to))
         self.toggle.setText(self.tr("Filters (%n)", "", active) if active else self.tr("Filters"))
         self.clear.setVisible(active > 0)
+
+
+def tree_items(names: list[str]) -> list[tuple[str, str]]:
+    """(label, name) of each tag in tree order, a child's label its last part, indented
+    under its parent. A tag whose parent is missing (a read-only library from before
+    parents were tags) shows its whole name at the top."""
+    present = set(names)
+    depth: dict[str, int] = {}
+    items = []
+    for name in sorted(names, key=tree_key):
+        parent = tag_parent(name)
+        depth[name] = depth[parent] + 1 if parent in present and parent in depth else 0
+        label = tag_leaf(name) if depth[name] else name
+        items.append(("\u2003" * depth[name] + label, name))
+    return items
 
 
 def _iso(date: QDate) -> str | None:

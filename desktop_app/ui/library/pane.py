@@ -6,8 +6,9 @@ to open (and, for a search hit, where in it) through signals.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer, Signal
-from PySide6.QtWidgets import QLineEdit, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QLineEdit, QMenu, QStackedWidget, QVBoxLayout, QWidget
 
 from desktop_app.core.analysis.search import SearchHit, search, sync_index
 from desktop_app.core.library.articles import ArticleSummary, article_count, list_articles, list_sources
@@ -15,7 +16,7 @@ from desktop_app.core.storage.database import Database
 from desktop_app.ui.background import BackgroundOp
 from desktop_app.ui.common.plain_text import plain_label
 from desktop_app.ui.i18n import number
-from desktop_app.ui.library.article_list import ID_ROLE, ArticleListModel, ArticleListView
+from desktop_app.ui.library.article_list import ID_ROLE, SUMMARY_ROLE, ArticleListModel, ArticleListView
 from desktop_app.ui.library.filters import LibraryFilters
 from desktop_app.ui.library.search_results import HIT_ROLE, SearchResultsModel, SearchResultsView
 
@@ -26,6 +27,7 @@ class LibraryPane(QWidget):
     articleChosen = Signal(int)
     hitChosen = Signal(int, int, int)  # article id, offset and length of the first match
     searched = Signal(int)  # number of hits shown
+    deleteRequested = Signal(list)  # the ArticleSummary of each selected article
 
     def __init__(self, db: Database, parent=None) -> None:
         super().__init__(parent)
@@ -72,6 +74,16 @@ class LibraryPane(QWidget):
         self.hit_list.clicked.connect(self._on_current_hit)  # clicking the chosen hit again
         self._total = 0
         self._search_generation = 0
+        self._quiet = 0  # > 0: the current row changes because the article is open already
+
+        # Delete (the key, or right-click): the window asks, then deletes (one undo step).
+        self.act_delete = QAction(self.tr("Delete articles…"), self.list)
+        self.act_delete.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
+        self.act_delete.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.act_delete.triggered.connect(self.request_delete)
+        self.list.addAction(self.act_delete)
+        self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.list.customContextMenuRequested.connect(self._list_menu)
 
     # --- the article list -----------------------------------------------------------------
     def set_tags(self, tags: list[str]) -> None:
@@ -87,11 +99,13 @@ class LibraryPane(QWidget):
         where = self.filters.current()
         rows = list_articles(self.db, where=where)
         self._total = len(rows) if not where.is_active() else article_count(self.db)
-        self.list.selectionModel().blockSignals(True)  # no re-open of the same article
-        self.model.set_articles(rows)
-        if current is not None:
-            self.select_article(current, emit=False)
-        self.list.selectionModel().blockSignals(False)
+        self._quiet += 1  # no re-open of the same article
+        try:
+            self.model.set_articles(rows)
+            if current is not None:
+                self.select_article(current, emit=False)
+        finally:
+            self._quiet -= 1
         self._update_count()
 
     def update_article(self, summary: ArticleSummary) -> None:
@@ -102,21 +116,45 @@ class LibraryPane(QWidget):
         return index.data(ID_ROLE) if index.isValid() else None
 
     def select_article(self, article_id: int, emit: bool = True) -> bool:
+        """Make the article the current and only selected row, scrolled into view; with
+        `emit=False` (it is open already) articleChosen stays silent. The view itself is
+        told, so the row it paints selected is this one. An article the filters hide
+        leaves no row selected: never the previous article's."""
         row = self.model.row_of(article_id)
-        if row < 0:
-            return False
-        if not emit:
-            self.list.selectionModel().blockSignals(True)
-        self.list.setCurrentIndex(self.model.index(row))
-        if not emit:
-            self.list.selectionModel().blockSignals(False)
-        return True
+        self._quiet += 0 if emit else 1
+        try:
+            index = self.model.index(row) if row >= 0 else QModelIndex()
+            self.list.selectionModel().setCurrentIndex(
+                index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+            if row >= 0:
+                self.list.scrollTo(index)
+        finally:
+            self._quiet -= 0 if emit else 1
+        return row >= 0
 
     def selected_article_ids(self) -> list[int]:
         return [i.data(ID_ROLE) for i in self.list.selectionModel().selectedIndexes()]
 
+    def set_read_only(self, read_only: bool) -> None:
+        self.act_delete.setEnabled(not read_only)
+
+    def request_delete(self) -> None:
+        """Ask the window to delete the selected articles, in list order."""
+        rows = sorted(i.row() for i in self.list.selectionModel().selectedIndexes())
+        if rows and self.act_delete.isEnabled():
+            self.deleteRequested.emit([self.model.index(r).data(SUMMARY_ROLE) for r in rows])
+
+    def _list_menu(self, pos: QPoint) -> None:
+        n = len(self.list.selectionModel().selectedIndexes())
+        if not n:
+            return
+        self.act_delete.setText(self.tr("Delete %n article(s)…", "", n))
+        menu = QMenu(self)
+        menu.addAction(self.act_delete)
+        menu.exec(self.list.viewport().mapToGlobal(pos))
+
     def _on_current_article(self, current, _previous) -> None:
-        if current.isValid():
+        if current.isValid() and not self._quiet:
             self.articleChosen.emit(current.data(ID_ROLE))
 
     def _update_count(self) -> None:
@@ -126,7 +164,7 @@ class LibraryPane(QWidget):
                     else self.tr("No article matches “%1”.").replace("%1", self.search_box.text().strip()))
         elif self.model.rowCount() == self._total:
             text = _plural(self._total, self.tr("article"), self.tr("articles"))
-        else:
+        else:  # filtered: the total is two or more
             text = self.tr("%1 of %2 articles").replace("%1", number(self.model.rowCount())).replace(
                 "%2", number(self._total))
         self.count.setText(text)
@@ -180,5 +218,6 @@ class LibraryPane(QWidget):
 
 
 def _plural(n: int, one: str, many: str) -> str:
-    # Singular and plural words translated apart: Vietnamese uses one form for both.
+    # Singular and plural words translated apart (both translated already): Vietnamese
+    # uses one form for both.
     return f"{number(n)} {one if n == 1 else many}"

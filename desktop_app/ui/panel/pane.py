@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.core.annotate.highlights import HighlightInfo, TagInfo
+from desktop_app.ui.library.filters import tree_items
 from desktop_app.ui.panel.cards import (
     HIGHLIGHT_ROLE,
     HighlightEditor,
@@ -199,19 +200,25 @@ class AnnotationPane(QWidget):
         self.list.setCurrentIndex(self.model.index(row))  # emits highlightSelected
 
     def _card_menu(self, pos) -> None:
-        ids = self.selected_ids()
+        menu = self.card_menu(self.selected_ids())
+        if menu is not None:
+            menu.exec(self.list.viewport().mapToGlobal(pos))
+            menu.deleteLater()
+
+    def card_menu(self, ids: list[int]) -> QMenu | None:
+        """What right-clicking the selected cards offers (None: nothing selected)."""
         if not ids:
-            return
+            return None
         menu = QMenu(self)
         n = len(ids)
-        menu.addAction(self.tr("Add tags to %1 highlights…").replace("%1", str(n)),
+        menu.addAction(self.tr("Add tags to %n highlight(s)…", "", n),
                        lambda: self.bulkTagRequested.emit(ids, True))
-        menu.addAction(self.tr("Remove tags from %1 highlights…").replace("%1", str(n)),
+        menu.addAction(self.tr("Remove tags from %n highlight(s)…", "", n),
                        lambda: self.bulkTagRequested.emit(ids, False))
         menu.addSeparator()
-        menu.addAction(self.tr("Delete %1 highlights").replace("%1", str(n)),
+        menu.addAction(self.tr("Delete %n highlight(s)", "", n),
                        lambda: self.bulkDeleteRequested.emit(ids))
-        menu.exec(self.list.viewport().mapToGlobal(pos))
+        return menu
 
     # --- data in ------------------------------------------------------------------------
     def set_tags(self, tags: list[TagInfo]) -> None:
@@ -220,8 +227,8 @@ class AnnotationPane(QWidget):
         self.filter_tag.blockSignals(True)
         self.filter_tag.clear()
         self.filter_tag.addItem(self.tr("All tags"), None)
-        for tag in tags:
-            self.filter_tag.addItem(tag.name, tag.name)
+        for label, name in tree_items([t.name for t in tags]):
+            self.filter_tag.addItem(label, name)
         at = self.filter_tag.findData(current) if current is not None else 0
         self.filter_tag.setCurrentIndex(max(at, 0))
         self.filter_tag.blockSignals(False)

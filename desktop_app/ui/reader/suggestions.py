@@ -1,12 +1,12 @@
 """Named-entity suggestions in the reader: accept (as a highlight), reject, accept all.
 
 Suggestions are the tagger's guesses, kept apart from the user's highlights
-(core/tagging.py). Accepting one asks the window to create highlights through
-`create_highlights`, which the window records as one undo step; rejecting one is stored
-with `tagging.reject` and recorded through `push_undo` with its own undo and redo. After
-either, the suggestions are reloaded: an accepted one is now a highlight on the same
-span, which `load_entities` leaves out; undoing that highlight brings it back, once the
-window calls `reload()`.
+(core/nlp/pos_ner.py). Accepting and rejecting are core operations
+(`Operations.accept_suggestions`, `reject_suggestion`: one transaction, one undo step each)
+whose `Changes` go on the window's bus; the suggestions shown reload from the bus, as
+every view does: an accepted one is now a highlight on the same span, which
+`load_entities` leaves out, and undoing it brings the suggestion back. Accepting all of
+a kind first shows them for review, each with a checkbox.
 """
 
 from __future__ import annotations
@@ -17,15 +17,20 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu
 
+from desktop_app.core.annotate.highlights import AnnotationError, NewHighlight
 from desktop_app.core.nlp import pos_ner as tagging
 from desktop_app.core.nlp.pos_ner import LABELS, Suggestion
-from desktop_app.core.storage.database import Database, DatabaseError
+from desktop_app.core.operations.changes import Changes
+from desktop_app.core.operations.editor import Operations
+from desktop_app.core.storage.database import DatabaseError
+from desktop_app.core.text.spans import TextSpan
 from desktop_app.ui import wording
+from desktop_app.ui.change_bus import ChangeBus
 from desktop_app.ui.reader.view import ReaderView
 
-CreateHighlights = Callable[[list[tuple[int, int, int]], list[str]], list[int]]
-PushUndo = Callable[[str, Callable[[], object], Callable[[], object]], None]
 ChooseTags = Callable[[Suggestion], "list[str] | None"]
+# The suggestions of one kind to review, the kind's name and its tag -> those to accept (None: cancel).
+Review = Callable[[list[Suggestion], str, str], "list[Suggestion] | None"]
 
 
 def _short(text: str, limit: int = 40) -> str:
@@ -42,21 +47,23 @@ class SuggestionController(QObject):
     def __init__(
         self,
         reader: ReaderView,
-        db: Database,
-        create_highlights: CreateHighlights,
-        push_undo: PushUndo | None = None,
+        ops: Operations,
+        bus: ChangeBus,
         choose_tags: ChooseTags | None = None,
+        review: Review | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self._reader = reader
-        self._db = db
-        self._create_highlights = create_highlights
-        self._push_undo = push_undo
+        self._ops = ops
+        self._db = ops.db
+        self._bus = bus
         self._choose_tags = choose_tags or self._ask_tags
+        self._review = review or self._ask_review
         self._article_id: int | None = None
         self._shown = False
         reader.set_entity_menu(self.fill_menu)
+        bus.changed.connect(self._on_changes)
 
     def label_name(self, label: str) -> str:
         return {"PER": self.tr("person"), "LOC": self.tr("place"),
@@ -118,8 +125,8 @@ class SuggestionController(QObject):
         reject = QAction(self.tr("Reject suggestion"), menu)
         reject.triggered.connect(lambda: self.reject(s))
         count = len(self.suggestions(s.label))
-        accept_all = QAction(self.tr("Accept all {0} {1} suggestions in this article")
-                             .format(count, s.label), menu)
+        accept_all = QAction(self.tr("Review and accept the %n %1 suggestion(s) in this article…", "", count)
+                             .replace("%1", s.label), menu)
         accept_all.triggered.connect(lambda: self.accept_all(s.label))
         actions += [with_tag, reject, accept_all]
         for action in actions:
@@ -127,61 +134,73 @@ class SuggestionController(QObject):
         menu.insertSeparator(first)
 
     # --- the actions --------------------------------------------------------------------
-    def accept(self, s: Suggestion, tags: list[str]) -> list[int]:
-        """Make the suggestion a highlight with `tags` (one undo step, the window's)."""
-        if self._article_id is None or not tags:
+    def _on_changes(self, changes: Changes) -> None:
+        """An undone highlight may be a suggestion again; a rejection undone shows anew."""
+        if self._article_id is not None and changes.touches(self._article_id):
+            self.reload()
+
+    def _run(self, change: Callable[[], Changes]) -> bool:
+        """One operation, its Changes on the bus (the suggestions reload from it)."""
+        try:
+            changes = change()
+        except (AnnotationError, DatabaseError) as e:
+            self.failed.emit(wording.error_text(e))
+            return False
+        self._bus.publish(changes)
+        return True
+
+    def _accept(self, chosen: list[Suggestion], tags: list[str]) -> list[int]:
+        article_id = self._article_id
+        if article_id is None or not chosen or not tags:
             return []
-        ids = self._create_highlights([(self._article_id, s.start, s.end)], list(tags))
-        self.reload()
-        return ids
+        made: list[int] = []
+
+        def change() -> Changes:
+            outcome = self._ops.accept_suggestions(
+                [NewHighlight(article_id, s.start, s.end, list(tags)) for s in chosen])
+            made.extend(outcome.value)
+            return outcome.changes
+
+        self._run(change)
+        return made
+
+    def accept(self, s: Suggestion, tags: list[str]) -> list[int]:
+        """Make the suggestion a highlight with `tags` (one undo step)."""
+        return self._accept([s], tags)
 
     def accept_with_tag(self, s: Suggestion) -> list[int]:
         tags = self._choose_tags(s)
         return self.accept(s, tags) if tags else []
 
     def accept_all(self, label: str) -> list[int]:
-        """Every suggestion of this kind in the article, as highlights tagged `label`."""
-        if self._article_id is None:
+        """The suggestions of this kind in the article, reviewed first (a checkbox each),
+        as highlights tagged `label`: one undo step."""
+        found = self.suggestions(label)
+        if self._article_id is None or not found:
             return []
-        items = [(self._article_id, s.start, s.end) for s in self.suggestions(label)]
-        if not items:
-            return []
-        ids = self._create_highlights(items, [label])
-        self.reload()
-        return ids
+        chosen = self._review(found, self.label_name(label), label)
+        return self._accept(chosen, [label]) if chosen else []
 
     def reject(self, s: Suggestion) -> bool:
-        """Hide the suggestion for good; undoable when `push_undo` was given."""
+        """Hide the suggestion for good (one undo step shows it again)."""
         article_id = self._article_id
         if article_id is None:
             return False
+        return self._run(lambda: self._ops.reject_suggestion(article_id, TextSpan(s.start, s.end), s.label))
+
+    def _ask_review(self, found: list[Suggestion], kind: str, tag: str) -> list[Suggestion] | None:
+        from desktop_app.ui.dialogs.review_suggestions import ReviewSuggestionsDialog
+
+        dialog = ReviewSuggestionsDialog(found, self._reader.text(), kind, tag, self._reader.window())
         try:
-            done = tagging.reject(self._db, article_id, s.start, s.end, s.label)
-        except DatabaseError as e:
-            self.failed.emit(wording.error_text(e))
-            return False
-        if done and self._push_undo is not None:
-            def undo() -> None:
-                tagging.unreject(self._db, article_id, s.start, s.end, s.label)
-                self._reload_if_open(article_id)
-
-            def redo() -> None:
-                tagging.reject(self._db, article_id, s.start, s.end, s.label)
-                self._reload_if_open(article_id)
-
-            self._push_undo(_short(s.text), undo, redo)
-        self.reload()
-        return done
-
-    def _reload_if_open(self, article_id: int) -> None:
-        if article_id == self._article_id:
-            self.reload()
+            return dialog.chosen() if dialog.exec() == ReviewSuggestionsDialog.DialogCode.Accepted else None
+        finally:
+            dialog.deleteLater()
 
     def _ask_tags(self, s: Suggestion) -> list[str] | None:
-        from desktop_app.core.annotate.highlights import AnnotationService
         from desktop_app.ui.dialogs.tag_dialog import TagDialog
 
-        dialog = TagDialog(AnnotationService(self._db).list_tags(), [], s.text, self._reader.window())
+        dialog = TagDialog(self._ops.service.list_tags(), [], s.text, self._reader.window())
         try:
             if dialog.exec() != TagDialog.DialogCode.Accepted:
                 return None

@@ -79,8 +79,8 @@ class ConcordanceActions(_Base):
         if not accepted or not tags:
             return
         self._tag_lines([(l.article_id, l.start, l.end) for l in lines], tags)
-        self.status.setText(translate("ConcordanceWindow", "Tagged %1 lines with %2")
-                            .replace("%1", number(len(lines))).replace("%2", ", ".join(tags)))
+        self.status.setText(translate("ConcordanceWindow", "Tagged %Ln line(s) with %1", "", len(lines))
+                            .replace("%1", ", ".join(tags)))
 
     def export_csv(self, path: Path | str | None = None, delimiter: str = ",") -> None:
         """Write every line of the query (loading them first if only a page is shown) in
@@ -106,8 +106,8 @@ class ConcordanceActions(_Base):
 
     def _exported(self, path: Path, rows: int) -> None:
         if shiboken6.isValid(self):
-            self.status.setText(QCoreApplication.translate("ConcordanceWindow", "Exported %1 lines to %2")
-                                .replace("%1", number(rows)).replace("%2", str(path)))
+            self.status.setText(QCoreApplication.translate("ConcordanceWindow", "Exported %Ln line(s) to %1", "",
+                                                           rows).replace("%1", str(path)))
             self.exported.emit(str(path), rows)
 
     def _export_failed(self, path: Path, message: str) -> None:

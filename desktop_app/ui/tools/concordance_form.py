@@ -129,8 +129,7 @@ class ConcordanceForm(_Base):
                 text += " " + translate("ConcordanceWindow", "Choose No diacritics to find every spelling.")
         elif self._stopped:
             text = translate("ConcordanceWindow",
-                             "%1 lines found before you stopped; Load all lines to see the rest.").replace(
-                "%1", number(n))
+                             "%Ln line(s) found before you stopped; Load all lines to see the rest.", "", n)
         elif not self._complete:
             text = (translate("ConcordanceWindow", "Showing the first %1 lines; more in up to %2 articles.")
                     .replace("%1", number(n)).replace("%2", number(self._candidates)))

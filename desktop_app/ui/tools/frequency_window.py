@@ -427,7 +427,7 @@ class FrequencyWindow(QWidget):
             self.tr("%1 words").replace("%1", number(result.total_words)),
             self.tr("1 article") if result.articles == 1 else
             self.tr("%1 articles").replace("%1", number(result.articles)),
-            self.tr("%1 different words listed").replace("%1", number(len(result.words))),
+            self.tr("%Ln different word(s) listed", "", len(result.words)),
         ]
         self.summary.setText(" · ".join(parts))
         bare = result.unsegmented_articles
@@ -441,7 +441,7 @@ class FrequencyWindow(QWidget):
 
     def _exported(self, path: Path, rows: int) -> None:
         if shiboken6.isValid(self):
-            self.status.setText(self.tr("Exported %1 words").replace("%1", number(rows)))
+            self.status.setText(self.tr("Exported %Ln word(s)", "", rows))
             self.status.setToolTip(plain_tooltip(path))
             self.exported.emit(str(path), rows)
 

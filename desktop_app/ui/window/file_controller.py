@@ -101,11 +101,12 @@ class FileController(QObject):
         only O labels) is shown once it is written."""
         from desktop_app.core.interchange.formats import FORMATS
 
-        unit = QCoreApplication.translate("ExportDialog", FORMATS[key].unit)
+        unit = FORMATS[key].unit
         ids = list(article_ids) if article_ids is not None else None
         start_export(self.w, self.w.db, path, key, ids, tag, delimiter, columns, status=self.w.job_status,
                      on_success=lambda n: self.w.statusBar().showMessage(
-                         self.tr("Exported {n} {unit} to {path}").format(n=n, unit=unit, path=path), 10_000),
+                         self.tr("Exported %1 to %2").replace("%1", self.counted(n, unit)).replace("%2", str(path)),
+                         10_000),
                      positions=positions, on_warnings=lambda notes: self._export_warnings(path, notes))
 
     def _export_warnings(self, path: Path, notes: Sequence[Message]) -> None:
@@ -114,6 +115,19 @@ class FileController(QObject):
         box = plain_text.plain_message_box(self.w, QMessageBox.Icon.Warning,
                                            self.tr("Exported, with a warning"), text)  # names tags
         box.open()  # not exec(): the window stays usable
+
+    def counted(self, n: int, unit: str) -> str:
+        """An export's count with its noun, in the plural form the count takes."""
+        words = {
+            "highlights": lambda: self.tr("%Ln highlight(s)", "", n),
+            "rows": lambda: self.tr("%Ln row(s)", "", n),
+            "tags": lambda: self.tr("%Ln tag(s)", "", n),
+            "annotations": lambda: self.tr("%Ln annotation(s)", "", n),
+            "codes": lambda: self.tr("%Ln code(s)", "", n),
+            "tokens": lambda: self.tr("%Ln token(s)", "", n),
+        }
+        word = words.get(unit)
+        return word() if word is not None else f"{n} {QCoreApplication.translate('ExportDialog', unit)}"
 
     def import_annotations_dialog(self) -> None:
         path = file_dialogs.open_file_name(

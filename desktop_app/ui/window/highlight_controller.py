@@ -12,6 +12,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QObject, QTimer
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QInputDialog
 
 from desktop_app.core.annotate.highlights import AnnotationError, HighlightInfo, NewHighlight
@@ -160,7 +161,7 @@ class HighlightController(QObject):
         w = self.w
         befores = [w.ops.service.get_highlight(i) for i in ids]
         if add:
-            dialog = TagDialog(w.ops.service.list_tags(), [], self.tr("%1 highlights").replace("%1", str(len(ids))), w)
+            dialog = TagDialog(w.ops.service.list_tags(), [], self.tr("%n highlight(s)", "", len(ids)), w)
             if dialog.exec() != TagDialog.DialogCode.Accepted or not dialog.selected_tags():
                 return
             added = dialog.selected_tags()
@@ -188,25 +189,20 @@ class HighlightController(QObject):
 
     # --- deleting -----------------------------------------------------------------------
     def delete_highlight(self, highlight_id: int) -> None:
-        info = self.w.ops.service.get_highlight(highlight_id)
-        quote = info.quote if len(info.quote) < 120 else info.quote[:117] + "…"
-        if plain_text.ask(self.w, self.tr("Delete highlight"),
-                          self.tr("Delete the highlight “{quote}” and its note?").format(quote=quote)):
-            self._delete([highlight_id])
+        self.delete_many([highlight_id])
 
     def delete_many(self, ids: list[int]) -> None:
-        if len(ids) == 1:
-            self.delete_highlight(ids[0])
-            return
-        if plain_text.ask(self.w, self.tr("Delete highlights"),
-                          self.tr("Delete %1 highlights and their notes? (Ctrl+Z brings them back.)")
-                          .replace("%1", str(len(ids)))):
-            self._delete(ids)
-
-    def _delete(self, ids: list[int]) -> None:
+        """Delete at once, without asking: Undo brings them back, and the status bar
+        says so."""
         changes = self._try(lambda: self.w.ops.delete_highlights(ids), self.tr("Could not delete"))
-        if changes is not None:
-            self._publish(changes)
+        if changes is None:
+            return
+        self._publish(changes)
+        undo = self.w.undo_actions.act_undo.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+        n = len(changes.highlights_deleted)
+        text = (self.tr("Highlight deleted — Undo (%1)") if n == 1
+                else self.tr("%n highlight(s) deleted — Undo (%1)", "", n))
+        self._status(text.replace("%1", undo), 8000)
 
     # --- the layers at the caret --------------------------------------------------------
     def cycle_here(self, delta: int) -> HighlightInfo | None:

@@ -39,6 +39,7 @@ from desktop_app.ui.reader.pane import ReaderPane
 from desktop_app.ui.theme.appearance import Appearance
 from desktop_app.ui.tools.concordance_window import ConcordanceWindow
 from desktop_app.ui.window.actions import HIGHLIGHT_SHORTCUT, WindowActions
+from desktop_app.ui.window.article_controller import ArticleController
 from desktop_app.ui.window.file_controller import FileController
 from desktop_app.ui.window.highlight_controller import HighlightController
 from desktop_app.ui.window.import_job import ImportController, ImportStatus
@@ -89,6 +90,7 @@ class MainWindow(QMainWindow):
         self.undo_actions = UndoActions(self.history, self.bus, self)
         self.undo_actions.failed.connect(lambda message: plain_text.warn(self, self.tr("Could not undo"), message))
         self.highlights = HighlightController(self)
+        self.articles = ArticleController(self)
         self.files = FileController(self)
         self.tools = ToolsController(self)
         self.word_view = WordViewController(self)
@@ -279,7 +281,7 @@ class MainWindow(QMainWindow):
         dialog.exec()
 
     def manage_tags(self) -> None:
-        dialog = TagManagerDialog(self.service, self.history, self.bus, self)
+        dialog = TagManagerDialog(self.ops, self.bus, self)
         dialog.setEnabled(not self.db.read_only)
         dialog.exec()
         dialog.deleteLater()

@@ -1,6 +1,7 @@
 """How the window's views follow the one change signal.
 
-The window's ChangeBus carries every `Changes` (an operation's, an undo's, a redo's).
+The window's ChangeBus carries every `Changes` (an operation's, an undo's, a redo's, and
+what another process committed, polled every WATCH_MS).
 The reading session takes it first and says what it means for the open article; the
 reader, the cards, the orphans and the memo box follow the session, and the palette and
 the library rows follow the bus. One path for every change: nobody refreshes by hand.
@@ -10,14 +11,20 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, QTimer
 
+from desktop_app import APP_DISPLAY_NAME
+from desktop_app.core.annotate.tag_paths import tree_key
 from desktop_app.core.library.articles import list_articles
 from desktop_app.core.operations.changes import Changes
+from desktop_app.core.operations.remote import LibraryWatch
 from desktop_app.core.reading_session import SessionUpdate
 
 if TYPE_CHECKING:
     from desktop_app.ui.window.main_window import MainWindow
+
+
+WATCH_MS = 2000  # how often the library is asked whether another process changed it
 
 
 class ViewUpdates(QObject):
@@ -26,11 +33,34 @@ class ViewUpdates(QObject):
         self.w = w
         w.session.observers.append(self.on_session)
         w.bus.changed.connect(self.on_changes)
+        # What the command line (or another window) commits to this library arrives on
+        # the bus too, as one broad Changes of origin "remote" (core/operations/remote.py).
+        self.watch = LibraryWatch(w.db.path)
+        self.watch.seen()
+        self.watch_timer = QTimer(self)
+        self.watch_timer.setInterval(WATCH_MS)
+        self.watch_timer.timeout.connect(self.look_for_remote_changes)
+        self.watch_timer.start()
+
+    def look_for_remote_changes(self) -> None:
+        if not self.w.isVisible():  # closed: nothing to show it in
+            self.watch_timer.stop()
+            self.watch.close()
+            return
+        self.w.bus.publish(self.watch.poll())
 
     def on_changes(self, changes: Changes) -> None:
         w = self.w
+        if changes.origin == "remote":
+            if changes.articles_added:  # imported by the command line: words and search
+                w.library.index_in_background()
+                if not w.segmentation_paused:
+                    w.worker.start()
+        else:
+            self.watch.ours()  # not to come back as another process's change
         update = w.session.apply(changes)  # the reader and the cards follow (on_session)
-        if update is not None and update.metadata:
+        closed = update is not None and update.opened and w.session.article is None
+        if update is not None and update.metadata and not closed:
             w.reopen_current()  # a new title or hidden spans: lay the text out again
         if changes.codebook or changes.highlights or changes.reloaded:
             self.refresh_tags()  # names, colours, counts
@@ -44,10 +74,15 @@ class ViewUpdates(QObject):
             w.library.index_in_background()
             if w.session.article is None:
                 w.open_initial_article()
+        if closed:  # the open article was deleted: its text goes, the first one listed opens
+            w.reader_pane.show_article(None)
+            w.setWindowTitle(APP_DISPLAY_NAME)
+            w.open_initial_article()
         w.commands.update_state()
 
     def refresh_tags(self) -> None:
-        tags = self.w.ops.service.list_tags()
+        # One tree everywhere: each tag right after its parent (tag_paths.tree_key).
+        tags = sorted(self.w.ops.service.list_tags(), key=lambda t: tree_key(t.name))
         self.w.panel.set_tags(tags)
         self.w.library.set_tags([t.name for t in tags])
 

@@ -7,14 +7,11 @@ costs nothing extra when the word view is off.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer
 
 from desktop_app.core.nlp.pos_ner import is_tagged, load_pos
-from desktop_app.core.operations.changes import Changes
-from desktop_app.core.operations.history import Step, StepLabel
 from desktop_app.core.storage.database import DatabaseError
 from desktop_app.ui import wording
 from desktop_app.ui.reader.pos_legend import PosLegend
@@ -28,29 +25,9 @@ class WordViewController(QObject):
     def __init__(self, w: MainWindow) -> None:
         super().__init__(w)
         self.w = w
-        self.suggestions = SuggestionController(w.reader, w.db, w.highlights.create_highlights,
-                                                self._push_reject, parent=w)
+        self.suggestions = SuggestionController(w.reader, w.ops, w.bus, parent=w)
         self.suggestions.failed.connect(lambda message: w.statusBar().showMessage(message, 10_000))
         self.pos_legend = PosLegend()
-        w.bus.changed.connect(self._on_changes)
-
-    def _push_reject(self, subject: str, undo: Callable[[], object], redo: Callable[[], object]) -> None:
-        """A rejected suggestion, as one step of the core history."""
-        article_id = self.suggestions.article_id()
-        changes = Changes(suggestions=frozenset({article_id} if article_id is not None else ()))
-
-        def run(action: Callable[[], object]) -> Changes:
-            action()
-            return changes
-
-        self.w.history.push(Step(StepLabel("reject", 1, subject), lambda: run(undo), lambda: run(redo)))
-
-    def _on_changes(self, changes: Changes) -> None:
-        """An undone highlight may be a suggestion again; a rejection undone shows anew."""
-        article_id = self.suggestions.article_id()
-        if article_id is not None and (changes.touches(article_id)
-                                       or changes.highlights & self.w.session.highlights.keys()):
-            self.suggestions.reload()
 
     def add_to_status_bar(self) -> None:
         self.w.statusBar().addPermanentWidget(self.pos_legend)
