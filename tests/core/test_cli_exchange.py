@@ -95,7 +95,8 @@ def test_a_codebook_imports_and_its_merging_leaves_are_warned_about_on_export(li
     book.write_text(DUPLICATE_LEAVES, encoding="utf-8")
     result = chugiai("--data-dir", str(library), "import-annotations", str(book))
     assert result.returncode == 0, result.stderr
-    assert result.stdout == "sổ mã.qdc: 2 new tags, 0 already in the codebook (kept as they are).\n"
+    # two codes and the two groups above them (a parent is a tag)
+    assert result.stdout == "sổ mã.qdc: 4 new tags, 0 already in the codebook (kept as they are).\n"
     out = tmp_path / "lại.qdc"
     exported = chugiai("--data-dir", str(library), "export", "--format", "qdc", "-o", str(out))
     assert exported.returncode == 0, exported.stderr

@@ -54,11 +54,11 @@ def test_our_codebook_comes_back_with_colours_descriptions_and_nesting(db, other
     book = tmp_path / "sổ mã.qdc"
     assert export_qdc(db, book) == 4  # three tags and the "Tổ chức" group
     summary = import_annotations(other, book)
-    assert summary == "sổ mã.qdc: 3 new tags, 0 already in the codebook (kept as they are)."
+    assert summary == "sổ mã.qdc: 4 new tags, 0 already in the codebook (kept as they are)."
     assert tags(other) == tags(db)  # names (nesting as paths), colours, descriptions
-    assert "Tổ chức" not in tags(other)  # a group that is no tag stays a group
+    assert "Tổ chức" in tags(other)  # a parent is a tag of its own (one tag tree)
     again = import_annotations(other, book)
-    assert again == "sổ mã.qdc: 0 new tags, 3 already in the codebook (kept as they are)."
+    assert again == "sổ mã.qdc: 0 new tags, 4 already in the codebook (kept as they are)."
 
 
 def test_another_tools_codebook_keeps_a_tag_already_there(db, tmp_path):
@@ -67,8 +67,9 @@ def test_another_tools_codebook_keeps_a_tag_already_there(db, tmp_path):
         s.scalar(select(Tag).where(Tag.name == "Có sẵn")).description = "của tôi"
     book = tmp_path / "qualcoder.qdc"
     book.write_text(FOREIGN, encoding="utf-8")
-    assert import_annotations(db, book).startswith("qualcoder.qdc: 2 new tags, 1 already")
+    assert import_annotations(db, book).startswith("qualcoder.qdc: 3 new tags, 1 already")  # "Chủ đề" too
     assert tags(db) == {
+        "Chủ đề": (tags(db)["Chủ đề"][0], "Nhóm, không mã hóa"),  # the group: a tag, its description kept
         "Chủ đề/Kinh tế": ("#00cc00", ""),
         "Chủ đề/Xã hội": ("#123abc", "Đời sống & xã hội"),
         "Có sẵn": ("#ff0000", "của tôi"),  # untouched
@@ -81,12 +82,12 @@ def test_codebook_import_is_one_undoable_step(db, tmp_path):
     ops = Operations(db)
     outcome = ops.import_annotations(book)
     assert outcome.changes.codebook
-    assert set(tags(db)) == {"Chủ đề/Kinh tế", "Chủ đề/Xã hội", "Có sẵn"}
+    assert set(tags(db)) == {"Chủ đề", "Chủ đề/Kinh tế", "Chủ đề/Xã hội", "Có sẵn"}
     assert len(ops.history.steps) == 1
     assert ops.history.undo().codebook
     assert tags(db) == {}
     ops.history.redo()
-    assert set(tags(db)) == {"Chủ đề/Kinh tế", "Chủ đề/Xã hội", "Có sẵn"}
+    assert set(tags(db)) == {"Chủ đề", "Chủ đề/Kinh tế", "Chủ đề/Xã hội", "Có sẵn"}
 
 
 @pytest.mark.parametrize(("content", "expected"), [

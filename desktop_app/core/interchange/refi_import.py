@@ -96,10 +96,12 @@ def import_qdc(db: Database, path: Path) -> CodebookImportResult:
     codes = read_codebook(Path(path))
     with db.session() as s:
         mark = tag_mark(s)
-        _tags, created = _store_tags(s, codes)
         wanted = {c.name for c in codes if c.is_tag}
+        present = len(wanted & set(s.scalars(select(Tag.name))))
+        # New tags include the parents a nested code needs (a parent is a tag: tag_paths).
+        _tags, created = _store_tags(s, codes)
         added = Added(tags_created=tags_after(s, mark))
-    return CodebookImportResult(created, len(wanted) - created, added)
+    return CodebookImportResult(created, present, added)
 
 
 # --- storing ----------------------------------------------------------------------------

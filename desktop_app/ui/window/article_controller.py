@@ -16,6 +16,7 @@ from desktop_app.core.annotate.highlights import AnnotationError
 from desktop_app.core.library.articles import ArticleSummary
 from desktop_app.core.storage.database import DatabaseError
 from desktop_app.ui import wording
+from desktop_app.ui.common import plain_text
 
 if TYPE_CHECKING:
     from desktop_app.ui.window.main_window import MainWindow
@@ -60,7 +61,7 @@ class ArticleController(QObject):
         try:
             outcome = w.ops.delete_articles([a.id for a in articles])
         except (AnnotationError, DatabaseError) as e:
-            QMessageBox.warning(w, self.tr("Could not delete"), wording.error_text(e))
+            plain_text.warn(w, self.tr("Could not delete"), wording.error_text(e))  # may quote a title
             return False
         w.bus.publish(outcome.changes)
         w.statusBar().showMessage(self.tr("%n article(s) deleted — Undo (Ctrl+Z)", "", len(outcome.value)), 10_000)
