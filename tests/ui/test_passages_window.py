@@ -87,6 +87,9 @@ def test_the_window_answers_as_core_and_the_command_line_do(passages, qtbot, cap
         "Cán bộ/Đào tạo", "Bài A", "PLVN", "04/04/2023", "Cán bộ trẻ", "ghi chú một"]
     assert "[Cán bộ trẻ]" in pw.model.index(0, PASSAGE).data(Qt.ItemDataRole.ToolTipRole)
     assert first.context.startswith("Cán bộ trẻ được đào tạo bài bản.")
+    pw.table.setCurrentIndex(pw.model.index(0, 0))
+    preview = pw.preview.toPlainText().split("\n")
+    assert preview == ["Bài A · 04/04/2023 10:48 · PLVN · Cán bộ/Đào tạo", first.context, "Note: ghi chú một"]
 
 
 def test_no_tag_ticked_shows_nothing_and_says_why(passages, qtbot):

@@ -119,3 +119,19 @@ def checked_output(path: str | Path, library: Path) -> str | None:
     if checked is not None:
         clean_stale_temp_files(checked.parent)
     return None
+
+
+def run_export(owner: QWidget, library: Path, path: str | Path, work: Callable[[Path, Progress], int],
+               done: Callable[[Path, int], None], failed: Callable[[Path, str], None]) -> BackgroundOp | None:
+    """Check `path` (never the library...), then write it with `work(path, progress)` on a
+    pool thread; `done(path, rows)` or `failed(path, message)` in the GUI thread, while
+    `owner` lives."""
+    target = Path(path)
+    problem = checked_output(target, library)
+    if problem is not None:
+        failed(target, problem)
+        return None
+    return (BackgroundOp(owner, lambda progress: work(target, progress))
+            .on_success(lambda n: shiboken6.isValid(owner) and done(target, n))
+            .on_failure(lambda message: shiboken6.isValid(owner) and failed(target, message))
+            .run())

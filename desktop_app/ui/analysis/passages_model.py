@@ -23,7 +23,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QPainter
+from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QPainter, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -31,13 +31,14 @@ from PySide6.QtWidgets import (
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTableView,
+    QTextEdit,
 )
 
 from desktop_app.core.analysis.passages import PAGE, Passage, PassageList, load_passages
 from desktop_app.core.storage.database import Database
 from desktop_app.ui.background import BackgroundOp
 from desktop_app.ui.common.chips import CHIP_GAP, chip_size, paint_chip
-from desktop_app.ui.common.formatting import display_date
+from desktop_app.ui.common.formatting import display_date, meta_line
 from desktop_app.ui.theme import style
 
 PASSAGE_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -300,3 +301,34 @@ class PassagesView(QTableView):
             self.passageActivated.emit(self.currentIndex())
             return
         super().keyPressEvent(event)
+
+
+class PassagePreview(QTextEdit):
+    """The current passage in full: its article and tags, its sentence with the passage in
+    bold, its note. Inserted as plain text with formats, never as markup."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.setReadOnly(True)
+        self.setAccessibleName(self.tr("The passage in its sentence"))
+        self.setFixedHeight(118)
+
+    def show_passage(self, p: Passage | None) -> None:
+        self.clear()
+        if p is None:
+            return
+        context, s, e = quote_in_context(p)
+        cursor = self.textCursor()
+        plain, bold, muted = QTextCharFormat(), QTextCharFormat(), QTextCharFormat()
+        bold.setFontWeight(QFont.Weight.Bold)
+        muted.setForeground(self.palette().placeholderText())
+        facts = (p.title, meta_line(p.published, p.outlet), "; ".join(p.tags))
+        cursor.insertText(" · ".join(x for x in facts if x), muted)
+        cursor.insertText("\n", plain)
+        cursor.insertText(context[:s], plain)
+        cursor.insertText(context[s:e], bold)
+        cursor.insertText(context[e:], plain)
+        if p.note:
+            cursor.insertText("\n" + self.tr("Note: "), muted)
+            cursor.insertText(p.note, plain)
+        self.moveCursor(QTextCursor.MoveOperation.Start)

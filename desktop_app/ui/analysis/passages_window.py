@@ -18,7 +18,7 @@ from pathlib import Path
 
 import shiboken6
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QKeySequence, QShortcut, QTextCharFormat, QTextCursor
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QSplitter,
-    QTextEdit,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -49,13 +48,11 @@ from desktop_app.core.library.attributes import distinct_values, list_attributes
 from desktop_app.core.operations.changes import Changes
 from desktop_app.core.operations.editor import Operations
 from desktop_app.core.progress import Progress
-from desktop_app.ui.analysis.jobs import CSV_SEMICOLON, XLSX, ExportTarget, Runner, checked_output
+from desktop_app.ui.analysis.jobs import CSV_SEMICOLON, XLSX, ExportTarget, Runner, run_export
 from desktop_app.ui.analysis.passage_edits import PassageEdits
 from desktop_app.ui.analysis.passages_form import PassageFilters
-from desktop_app.ui.analysis.passages_model import SORT_OF_COLUMN, PassagesModel, PassagesView, quote_in_context
-from desktop_app.ui.background import BackgroundOp
+from desktop_app.ui.analysis.passages_model import SORT_OF_COLUMN, PassagePreview, PassagesModel, PassagesView
 from desktop_app.ui.change_bus import ChangeBus
-from desktop_app.ui.common.formatting import meta_line
 from desktop_app.ui.i18n import number
 
 QUERY_DELAY_MS = 300  # after the last tick or keystroke
@@ -160,10 +157,7 @@ class PassagesWindow(QWidget):
         banner_layout.addWidget(self.whole_button)
         self.banner.setVisible(False)
 
-        self.preview = QTextEdit()
-        self.preview.setReadOnly(True)
-        self.preview.setAccessibleName(self.tr("The passage in its sentence"))
-        self.preview.setFixedHeight(118)
+        self.preview = PassagePreview()
         self.open_button = QPushButton(self.tr("Open in the reader"))
         self.open_button.setToolTip(self.tr("Open the article at this passage (double-click or Enter)"))
         self.tags_button = QPushButton(self.tr("Tags…"))
@@ -331,25 +325,7 @@ class PassagesWindow(QWidget):
 
     def _show_preview(self) -> None:
         index = self.table.currentIndex()
-        self.preview.clear()
-        if not index.isValid():
-            return
-        p = self.model.passage(index.row())
-        context, s, e = quote_in_context(p)
-        cursor = self.preview.textCursor()
-        plain, bold, muted = QTextCharFormat(), QTextCharFormat(), QTextCharFormat()
-        bold.setFontWeight(QFont.Weight.Bold)
-        muted.setForeground(self.palette().placeholderText())
-        cursor.insertText(" · ".join(x for x in (p.title, meta_line(p.published, p.outlet), "; ".join(p.tags)) if x),
-                          muted)
-        cursor.insertText("\n", plain)
-        cursor.insertText(context[:s], plain)  # insertText: plain text, never markup
-        cursor.insertText(context[s:e], bold)
-        cursor.insertText(context[e:], plain)
-        if p.note:
-            cursor.insertText("\n" + self.tr("Note: "), muted)
-            cursor.insertText(p.note, plain)
-        self.preview.moveCursor(QTextCursor.MoveOperation.Start)
+        self.preview.show_passage(self.model.passage(index.row()) if index.isValid() else None)
 
     def _update_summary(self) -> None:
         if self.runner.running():
@@ -377,33 +353,23 @@ class PassagesWindow(QWidget):
             if chosen is None:
                 return
             path, kind = chosen
-        problem = checked_output(path, self.db.path)
-        if problem is not None:
-            self._export_failed(Path(path), problem)
-            return
-        target, db = Path(path), self.db
-        delimiter = ";" if kind == CSV_SEMICOLON else ","
-        self.status.setText(self.tr("Exporting to %1…").replace("%1", target.name))
-        if kind == XLSX:
-            def work(progress: Progress) -> int:
+        db, delimiter = self.db, ";" if kind == CSV_SEMICOLON else ","
+        self.status.setText(self.tr("Exporting to %1…").replace("%1", Path(path).name))
+
+        def work(target: Path, progress: Progress) -> int:
+            if kind == XLSX:
                 return export_passages_xlsx(db, found, target, progress)
-        else:
-            def work(progress: Progress) -> int:
-                return export_passages_csv(db, found, target, delimiter, progress)
-        (BackgroundOp(self, work)
-         .on_success(lambda n: self._exported(target, n))
-         .on_failure(lambda message: self._export_failed(target, message))
-         .run())
+            return export_passages_csv(db, found, target, delimiter, progress)
+
+        run_export(self, db.path, path, work, self._exported, self._export_failed)
 
     def _exported(self, path: Path, rows: int) -> None:
-        if shiboken6.isValid(self):
-            self.status.setText(self.tr("Exported %n passage(s) to %1", "", rows).replace("%1", str(path)))
-            self.exported.emit(str(path), rows)
+        self.status.setText(self.tr("Exported %n passage(s) to %1", "", rows).replace("%1", str(path)))
+        self.exported.emit(str(path), rows)
 
     def _export_failed(self, path: Path, message: str) -> None:
-        if shiboken6.isValid(self):
-            self.status.setText(self.tr("Could not write %1: %2").replace("%1", str(path)).replace("%2", message))
-            self.failed.emit(message)
+        self.status.setText(self.tr("Could not write %1: %2").replace("%1", str(path)).replace("%2", message))
+        self.failed.emit(message)
 
     def closeEvent(self, event) -> None:
         self._timer.stop()

@@ -1,7 +1,8 @@
 """The Analysis menu and what it opens: coded passages, attributes, matrices and
 co-occurrence, the report; and the library's commands on selected articles (set an
-attribute, code whole articles). The windows live in ui/analysis/; this only makes them,
-places their actions and hands them the window's operations, bus and reader.
+attribute, code whole articles), in its context menu too. The windows live in
+ui/analysis/; this only makes them, places their actions and hands them the window's
+operations, bus and reader.
 
 Kept apart from main_window.py and menus.py so that both stay as they were but for a line.
 """
@@ -10,10 +11,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMenu, QMenuBar, QWidget
+from PySide6.QtWidgets import QDialog, QMenu, QMenuBar, QTabWidget, QWidget
 
+from desktop_app.core.library.attributes import distinct_values, list_attributes
+from desktop_app.ui.analysis.article_attributes import add_attributes_tab
+from desktop_app.ui.analysis.article_coding import ArticleCoding
+from desktop_app.ui.analysis.attribute_forms import SetAttributeDialog
+from desktop_app.ui.analysis.attributes_window import AttributesWindow
 from desktop_app.ui.analysis.passages_window import PassagesWindow
 
 if TYPE_CHECKING:
@@ -25,8 +31,21 @@ class AnalysisController(QObject):
         super().__init__(w)
         self.w = w
         self.passages: PassagesWindow | None = None
+        self.attributes: AttributesWindow | None = None
+        self.coding = ArticleCoding(w, w.ops, w.bus)
         self.act_passages = self._action(self.tr("Coded passages…"), self.show_passages, "Ctrl+Shift+R")
         self.act_passages.setToolTip(self.tr("Every passage coded with chosen tags, across the library"))
+        self.act_attributes = self._action(self.tr("Attributes…"), self.show_attributes)
+        self.act_set_attribute = self._action(self.tr("Set attribute for selected articles…"), self.set_attribute)
+        self.act_code_articles = self._action(self.tr("Code whole articles…"), self.code_articles)
+        self.act_code_articles.setToolTip(self.tr("Tag the selected articles as a whole (genre, stance), "
+                                                  "apart from their highlights"))
+        # The library list's right-click menu: these two, on the selected articles.
+        articles = w.article_list
+        articles.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        articles.addActions([self.act_set_attribute, self.act_code_articles])
+        articles.selectionModel().selectionChanged.connect(lambda *_: self.selection_changed())
+        self.selection_changed()
 
     def _action(self, text: str, slot, keys: str | None = None) -> QAction:
         action = QAction(text, self.w)
@@ -40,6 +59,43 @@ class AnalysisController(QObject):
         """The Analysis menu (placed where this is called) and File → Report…."""
         menu = bar.addMenu(self.tr("&Analysis"))
         menu.addAction(self.act_passages)
+        menu.addSeparator()
+        menu.addActions([self.act_attributes, self.act_set_attribute, self.act_code_articles])
+
+    # --- selected articles -------------------------------------------------------------------
+    def selected_articles(self) -> list[int]:
+        """The articles selected in the library, else the open one."""
+        ids = self.w.library.selected_article_ids()
+        if not ids and self.w.current is not None:
+            ids = [self.w.current.id]
+        return ids
+
+    def selection_changed(self) -> None:
+        n = len(self.selected_articles())
+        writable = not self.w.db.read_only
+        self.act_set_attribute.setText(self.tr("Set attribute for %n selected article(s)…", "", n))
+        self.act_code_articles.setText(self.tr("Code %n article(s) as a whole…", "", n))
+        self.act_set_attribute.setEnabled(writable and n > 0)
+        self.act_code_articles.setEnabled(writable and n > 0)
+        if self.attributes is not None:
+            self.attributes.selection_changed()
+
+    def set_attribute(self) -> bool:
+        ids, db = self.selected_articles(), self.w.db
+        if not ids or db.read_only:
+            return False
+        dialog = SetAttributeDialog(self.w.ops, self.w.bus, ids, list_attributes(db),
+                                    lambda name: [str(v) for v in distinct_values(db, name)], self.w)
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        dialog.deleteLater()
+        return accepted
+
+    def code_articles(self) -> bool:
+        return self.coding.code(self.selected_articles())
+
+    def extend_details(self, dialog: QDialog, tabs: QTabWidget, article_id: int) -> None:
+        """The article details get an Attributes tab, saved with the dialog."""
+        add_attributes_tab(dialog, tabs, self.w.ops, self.w.bus, article_id, self.w.db.read_only)
 
     # --- windows -------------------------------------------------------------------------
     def passages_window(self) -> PassagesWindow:
@@ -53,13 +109,19 @@ class AnalysisController(QObject):
         _bring_up(window)
         return window
 
+    def show_attributes(self) -> AttributesWindow:
+        if self.attributes is None:
+            self.attributes = AttributesWindow(self.w.ops, self.w.bus, self.selected_articles, self.w)
+        _bring_up(self.attributes)
+        return self.attributes
+
     def open_at(self, article_id: int, offset: int, length: int) -> None:
         """A passage opened from an analysis window: the main window comes up at it."""
         self.w.open_at(article_id, offset, length)
         _bring_up(self.w)
 
     def close(self) -> None:
-        for window in (self.passages,):
+        for window in (self.passages, self.attributes):
             if window is not None:
                 window.close()
 

@@ -280,6 +280,7 @@ class MainWindow(QMainWindow):
 
         dialog = ArticleDetailsDialog(doc, [(s, e) for s, e, _ in find_boilerplate(doc.text)], save, self,
                                       read_only=self.db.read_only, facts=read_facts(self.db, doc.id))
+        self.analysis.extend_details(dialog, dialog.tabs, doc.id)
         dialog.exec()
 
     def manage_tags(self) -> None:
