@@ -20,6 +20,7 @@ from desktop_app.ui.analysis.article_attributes import add_attributes_tab
 from desktop_app.ui.analysis.article_coding import ArticleCoding
 from desktop_app.ui.analysis.attribute_forms import SetAttributeDialog
 from desktop_app.ui.analysis.attributes_window import AttributesWindow
+from desktop_app.ui.analysis.matrix_window import MatrixWindow
 from desktop_app.ui.analysis.passages_window import PassagesWindow
 
 if TYPE_CHECKING:
@@ -32,9 +33,12 @@ class AnalysisController(QObject):
         self.w = w
         self.passages: PassagesWindow | None = None
         self.attributes: AttributesWindow | None = None
+        self.matrix: MatrixWindow | None = None
         self.coding = ArticleCoding(w, w.ops, w.bus)
         self.act_passages = self._action(self.tr("Coded passages…"), self.show_passages, "Ctrl+Shift+R")
         self.act_passages.setToolTip(self.tr("Every passage coded with chosen tags, across the library"))
+        self.act_matrix = self._action(self.tr("Matrix and co-occurrence…"), self.show_matrix)
+        self.act_matrix.setToolTip(self.tr("Tags × articles or attribute values, tag × tag; click a cell for its passages"))
         self.act_attributes = self._action(self.tr("Attributes…"), self.show_attributes)
         self.act_set_attribute = self._action(self.tr("Set attribute for selected articles…"), self.set_attribute)
         self.act_code_articles = self._action(self.tr("Code whole articles…"), self.code_articles)
@@ -58,7 +62,7 @@ class AnalysisController(QObject):
     def build_menus(self, bar: QMenuBar, menu_file: QMenu) -> None:
         """The Analysis menu (placed where this is called) and File → Report…."""
         menu = bar.addMenu(self.tr("&Analysis"))
-        menu.addAction(self.act_passages)
+        menu.addActions([self.act_passages, self.act_matrix])
         menu.addSeparator()
         menu.addActions([self.act_attributes, self.act_set_attribute, self.act_code_articles])
 
@@ -115,13 +119,20 @@ class AnalysisController(QObject):
         _bring_up(self.attributes)
         return self.attributes
 
+    def show_matrix(self) -> MatrixWindow:
+        if self.matrix is None:
+            self.matrix = MatrixWindow(self.w.ops, self.w.bus, self.w)
+            self.matrix.cellChosen.connect(lambda query, text: self.passages_window().show_cell(query, text))
+        _bring_up(self.matrix)
+        return self.matrix
+
     def open_at(self, article_id: int, offset: int, length: int) -> None:
         """A passage opened from an analysis window: the main window comes up at it."""
         self.w.open_at(article_id, offset, length)
         _bring_up(self.w)
 
     def close(self) -> None:
-        for window in (self.passages, self.attributes):
+        for window in (self.passages, self.attributes, self.matrix):
             if window is not None:
                 window.close()
 
