@@ -26,13 +26,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.core.analysis.report import BLUES
 from desktop_app.ui.theme import style
 
 VALUE_ROLE = Qt.ItemDataRole.UserRole + 1
 Index = QModelIndex | QPersistentModelIndex
 
-# ColorBrewer Blues (9 classes), light to dark; the dark theme's ramp is its own.
-LIGHT_RAMP = ("#f7fbff", "#deebf7", "#c6dbef", "#9ecae1", "#6baed6", "#4292c6", "#2171b5", "#08519c", "#08306b")
+# ColorBrewer Blues (9 classes), light to dark, as the report prints it; the dark theme's ramp is its own.
+LIGHT_RAMP = BLUES
 DARK_RAMP = ("#1d2a3a", "#1f3b5a", "#22507c", "#2b659c", "#3a7bb8", "#5592cb", "#78aad8", "#a3c6e6", "#d2e4f4")
 INK_DARK, INK_LIGHT = QColor("#111111"), QColor("#ffffff")
 

@@ -22,6 +22,7 @@ from desktop_app.ui.analysis.attribute_forms import SetAttributeDialog
 from desktop_app.ui.analysis.attributes_window import AttributesWindow
 from desktop_app.ui.analysis.matrix_window import MatrixWindow
 from desktop_app.ui.analysis.passages_window import PassagesWindow
+from desktop_app.ui.analysis.report_dialog import ReportDialog
 
 if TYPE_CHECKING:
     from desktop_app.ui.window.main_window import MainWindow
@@ -34,11 +35,14 @@ class AnalysisController(QObject):
         self.passages: PassagesWindow | None = None
         self.attributes: AttributesWindow | None = None
         self.matrix: MatrixWindow | None = None
+        self.report: ReportDialog | None = None
         self.coding = ArticleCoding(w, w.ops, w.bus)
         self.act_passages = self._action(self.tr("Coded passages…"), self.show_passages, "Ctrl+Shift+R")
         self.act_passages.setToolTip(self.tr("Every passage coded with chosen tags, across the library"))
         self.act_matrix = self._action(self.tr("Matrix and co-occurrence…"), self.show_matrix)
         self.act_matrix.setToolTip(self.tr("Tags × articles or attribute values, tag × tag; click a cell for its passages"))
+        self.act_report = self._action(self.tr("Report…"), self.show_report)
+        self.act_report.setToolTip(self.tr("The codebook, examples, memos and tables as a web page or PDF"))
         self.act_attributes = self._action(self.tr("Attributes…"), self.show_attributes)
         self.act_set_attribute = self._action(self.tr("Set attribute for selected articles…"), self.set_attribute)
         self.act_code_articles = self._action(self.tr("Code whole articles…"), self.code_articles)
@@ -61,6 +65,11 @@ class AnalysisController(QObject):
 
     def build_menus(self, bar: QMenuBar, menu_file: QMenu) -> None:
         """The Analysis menu (placed where this is called) and File → Report…."""
+        # File → Report…, after the other ways out of the library (exports).
+        file_actions = menu_file.actions()
+        exports = [i for i, a in enumerate(file_actions) if a.isSeparator()]
+        before = file_actions[exports[1]] if len(exports) > 1 else None
+        menu_file.insertAction(before, self.act_report)
         menu = bar.addMenu(self.tr("&Analysis"))
         menu.addActions([self.act_passages, self.act_matrix])
         menu.addSeparator()
@@ -126,13 +135,19 @@ class AnalysisController(QObject):
         _bring_up(self.matrix)
         return self.matrix
 
+    def show_report(self) -> ReportDialog:
+        if self.report is None:
+            self.report = ReportDialog(self.w.db, self.w)
+        _bring_up(self.report)
+        return self.report
+
     def open_at(self, article_id: int, offset: int, length: int) -> None:
         """A passage opened from an analysis window: the main window comes up at it."""
         self.w.open_at(article_id, offset, length)
         _bring_up(self.w)
 
     def close(self) -> None:
-        for window in (self.passages, self.attributes, self.matrix):
+        for window in (self.passages, self.attributes, self.matrix, self.report):
             if window is not None:
                 window.close()
 
