@@ -85,6 +85,9 @@ def test_counts_agree_with_coded_passages_and_matrices(db, lib):
     # Examples: the first two in library order, with their article and date.
     assert [(x.quote, x.title, x.published) for x in entry(data, "Cán bộ").examples] == [
         ("Cán bộ vi phạm", "Bài A", "2023-04-04T10:48"), ("Công tác cán bộ", "Bài B", "2022-11-23")]
+    first = entry(data, "Cán bộ").examples[0]
+    assert (first.before, first.after) == ("", " bị xử lý.")  # the rest of its sentence
+    assert "<strong>Cán bộ vi phạm</strong> bị xử lý.</p>" in render_html(data)
     assert [m.text for m in data.memos] == ["Bài B: so sánh với bài A."]
 
 

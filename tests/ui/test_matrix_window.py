@@ -100,6 +100,9 @@ def test_exact_counts_worked_out_by_hand(matrix, qtbot):
     assert co[tags.index("Cán bộ/Đào tạo")][tags.index("Nhân sự")] == 2  # h1 in h3; h7 both
     assert co[tags.index("Nhân sự")][tags.index("Nhân sự")] is None
     assert mw.model.index(tags.index("Nhân sự"), tags.index("Nhân sự")).data() == ""
+    column = tags.index("Cán bộ/Đào tạo")
+    assert mw.model.headerData(column, Qt.Orientation.Horizontal) == "…/Đào tạo"
+    assert mw.model.headerData(column, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole) == "Cán bộ/Đào tạo"
 
 
 def test_a_cell_opens_its_passages(matrix, qtbot):

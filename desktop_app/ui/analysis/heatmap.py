@@ -67,10 +67,12 @@ class Grid:
     cells: tuple[tuple[float | int | None, ...], ...]
     percent: bool = False  # values are shares, shown as percentages
     column_tips: tuple[str, ...] = ()  # a longer label per column (an article's full title)
+    largest: float = -1  # the largest value; -1: work it out (2,000,000 cells: on a pool thread)
 
-    @property
-    def largest(self) -> float:
-        return max((v for row in self.cells for v in row if v is not None), default=0)
+    def __post_init__(self) -> None:
+        if self.largest < 0:
+            found = max((v for row in self.cells for v in row if v is not None), default=0)
+            object.__setattr__(self, "largest", found)
 
 
 class HeatmapModel(QAbstractTableModel):
@@ -181,6 +183,13 @@ class HeatmapView(QTableView):
         rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         rows.setDefaultSectionSize(self.fontMetrics().height() + 12)
         rows.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+
+    def fit_columns(self, count: int, least: int = 64, most: int = 150) -> None:
+        """Columns share the width when they fit at `least` each (capped at `most`);
+        more columns keep the default width and scroll."""
+        room = self.viewport().width() or self.width() - self.verticalHeader().width()
+        width = room // count if count and room // count >= least else 100
+        self.horizontalHeader().setDefaultSectionSize(max(least, min(most, width)))
 
     def fit_row_labels(self, labels: Sequence[str], most: int = 280) -> None:
         width = max((self.fontMetrics().horizontalAdvance(x) for x in labels[:500]), default=60)

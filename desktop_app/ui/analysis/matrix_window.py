@@ -37,6 +37,7 @@ from desktop_app.core.analysis.cooccurrence import (
 from desktop_app.core.analysis.matrices import Matrix, build_matrix, column_heading, export_matrix_csv
 from desktop_app.core.analysis.passages import PassageQuery
 from desktop_app.core.analysis.xlsx_tables import export_cooccurrence_xlsx, export_matrix_xlsx
+from desktop_app.core.annotate.tag_paths import tag_path
 from desktop_app.core.library.articles import list_articles
 from desktop_app.core.library.attributes import distinct_values, list_attributes
 from desktop_app.core.operations.changes import Changes
@@ -51,15 +52,18 @@ QUERY_DELAY_MS = 300
 Result = Matrix | Cooccurrence
 
 
-def compute(db, spec: Spec, progress: Progress) -> Result:
-    if isinstance(spec, CooccurrenceQuery):
-        return cooccurrence(db, spec, progress)
-    return build_matrix(db, spec, progress)
+def compute(db, spec: Spec, progress: Progress) -> tuple[Result, Grid]:
+    """The table and its grid (a pool thread: 200 tags × 10,000 articles are 2,000,000 cells)."""
+    result = cooccurrence(db, spec, progress) if isinstance(spec, CooccurrenceQuery) else build_matrix(db, spec, progress)
+    return result, grid_of(result)
 
 
 def grid_of(result: Result) -> Grid:
     if isinstance(result, Cooccurrence):
-        return Grid(result.tags, result.tags, tuple(tuple(r) for r in result.dense()))
+        # Across, a nested tag by its last part ("…/Đào tạo") so that it fits; the tooltip
+        # and the rows say it whole.
+        short = tuple(("…/" if len(tag_path(t)) > 1 else "") + tag_path(t)[-1] for t in result.tags)
+        return Grid(result.tags, short, tuple(tuple(r) for r in result.dense()), column_tips=result.tags)
     labels = tuple(c.label if result.by_articles else (c.label if c.key is not None else "") for c in result.columns)
     tips = tuple(column_heading(c, result) for c in result.columns)
     return Grid(result.rows, labels, tuple(tuple(r) for r in result.dense()), result.count == "coverage", tips)
@@ -146,14 +150,14 @@ class MatrixWindow(QWidget):
         spec, db = self.form.spec(), self.db
         self.summary.setText(self.tr("Counting…"))
         self.runner.run(lambda progress: compute(db, spec, progress),
-                        lambda result: self._computed(spec, result), self._failed,
+                        lambda answer: self._computed(spec, *answer), self._failed,
                         lambda: self.summary.setText(self.tr("Stopped.")))
 
-    def _computed(self, spec: Spec, result: Result) -> None:
+    def _computed(self, spec: Spec, result: Result, grid: Grid) -> None:
         self.spec, self.result = spec, result
-        grid = grid_of(result)
         self.model.set_grid(grid)
         self.table.fit_row_labels(grid.rows)
+        self.table.fit_columns(len(grid.columns))
         self.legend.set_range("0", self.model.text(grid.largest) if grid.largest else "0")
         self.export_button.setEnabled(bool(grid.rows))
         self.summary.setText(self._describe(result))
@@ -221,9 +225,9 @@ class MatrixWindow(QWidget):
         if isinstance(self.result, Cooccurrence):
             pairs = self.result.drill(r, c)
             ids = frozenset(h for pair in pairs for h in pair)
-            query = PassageQuery((row, self.model.grid.columns[c]), where=self.spec.where, only=ids)
+            query = PassageQuery((row, self.result.tags[c]), where=self.spec.where, only=ids)
             text = self.tr("%1 × %2 (%3): %n pair(s) of passages", "", len(pairs)).replace("%1", row).replace(
-                "%2", self.model.grid.columns[c]).replace("%3", self.form.within.currentText())
+                "%2", self.result.tags[c]).replace("%3", self.form.within.currentText())
         else:
             highlight_ids, whole = self.result.drill(r, c)
             query = PassageQuery((row,), where=self.spec.where, only=frozenset(highlight_ids))

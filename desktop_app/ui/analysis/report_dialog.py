@@ -111,7 +111,12 @@ class ReportDialog(QDialog):
         for key, label in COUNTS:
             self.count.addItem(QCoreApplication.translate("MatrixForm", label), key)
         self._fill_tables()
+        intro = QLabel(self.tr("The codebook with each tag's description, counts and example quotes, the "
+                               "article memos and the tables ticked below: a web page that opens in any "
+                               "browser and prints, or a PDF."))
+        intro.setWordWrap(True)
         form = QFormLayout()
+        form.addRow(intro)
         form.addRow(self.tr("Title"), self.title)
         form.addRow(self.tr("Examples per tag"), self.quotes)
         form.addRow("", self.memos)
