@@ -281,3 +281,24 @@ def test_the_shortcut_opens_the_window(open_window, qtbot):
     assert window.analysis.act_passages.shortcut().toString() == "Ctrl+Shift+R"
     window.analysis.act_passages.trigger()
     assert window.analysis.passages is not None and window.analysis.passages.isVisible()
+
+
+def test_export_asks_in_the_folder_last_used_and_remembers_it(passages, qtbot, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    window, pw, _art, _h = passages
+    ask(qtbot, pw, ["Kỷ luật"])
+    folder = tmp_path / "xuất"
+    folder.mkdir()
+    window.settings.setValue("dialogs/analysis", str(folder))
+    asked = []
+
+    def answer(parent, title, start, filters):
+        asked.append(start)
+        return str(folder / "kỷ luật"), filters.split(";;")[0]  # the workbook filter, no suffix typed
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", answer)
+    with qtbot.waitSignal(pw.exported, timeout=10_000) as done:
+        pw.export()
+    assert asked == [str(folder / "passages.xlsx")]
+    assert done.args == [str(folder / "kỷ luật.xlsx"), 2]

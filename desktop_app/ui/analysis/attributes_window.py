@@ -18,7 +18,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFileDialog,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -43,8 +42,10 @@ from desktop_app.ui import wording
 from desktop_app.ui.analysis.article_coding import ArticleCoding
 from desktop_app.ui.analysis.attribute_forms import NewAttributeDialog, SetAttributeForm, error_label
 from desktop_app.ui.analysis.attribute_models import AttributeListModel
+from desktop_app.ui.analysis.jobs import settings_of
 from desktop_app.ui.background import BackgroundOp
 from desktop_app.ui.change_bus import ChangeBus
+from desktop_app.ui.common import file_dialogs
 
 
 class AttributesWindow(QWidget):
@@ -246,7 +247,7 @@ class AttributesWindow(QWidget):
     # --- import ------------------------------------------------------------------------------
     def import_csv(self, path: str | Path | None = None) -> None:
         if path is None:
-            path, _ = QFileDialog.getOpenFileName(self, self.tr("Import attributes"), "",
+            path = file_dialogs.open_file_name(self, settings_of(self), "attributes", self.tr("Import attributes"),
                                                   self.tr("CSV files (*.csv *.tsv *.txt);;All files (*)"))
             if not path:
                 return

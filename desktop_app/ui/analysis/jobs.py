@@ -14,12 +14,13 @@ from pathlib import Path
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QObject, Signal
-from PySide6.QtWidgets import QFileDialog, QProgressBar, QToolButton, QWidget
+from PySide6.QtCore import QCoreApplication, QObject, QSettings, Signal
+from PySide6.QtWidgets import QProgressBar, QToolButton, QWidget
 
 from desktop_app.core.interchange.output_paths import OutputPathError, check_output_path, clean_stale_temp_files
 from desktop_app.core.progress import Progress
 from desktop_app.ui.background import BackgroundOp
+from desktop_app.ui.common import file_dialogs
 
 
 class Runner(QObject):
@@ -84,6 +85,17 @@ class Runner(QObject):
 
 
 # --- exports ---------------------------------------------------------------------------------
+def settings_of(widget: QWidget | None) -> QSettings:
+    """The main window's settings (where file dialogs remember their folders), found up
+    the parents; the application's default without one."""
+    while widget is not None:
+        found = getattr(widget, "settings", None)
+        if isinstance(found, QSettings):
+            return found
+        widget = widget.parentWidget()
+    return QSettings()
+
+
 CSV, CSV_SEMICOLON, XLSX = "csv", "csv;", "xlsx"
 
 
@@ -96,7 +108,8 @@ class ExportTarget(QObject):
         comma = self.tr("CSV, comma-separated (*.csv)")
         semicolon = self.tr("CSV for Excel with decimal commas, semicolon-separated (*.csv)")
         workbook = self.tr("Excel workbook (*.xlsx)")
-        path, chosen = QFileDialog.getSaveFileName(parent, title, name, f"{workbook};;{comma};;{semicolon}")
+        path, chosen = file_dialogs.save_file_name(parent, settings_of(parent), "analysis", title, name,
+                                                   f"{workbook};;{comma};;{semicolon}")
         if not path:
             return None
         kind = XLSX if chosen == workbook else CSV_SEMICOLON if chosen == semicolon else CSV

@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -51,8 +50,9 @@ from desktop_app.core.library.attributes import list_attributes
 from desktop_app.core.progress import Progress
 from desktop_app.core.storage.database import Database
 from desktop_app.ui.analysis.attribute_models import attribute_label
-from desktop_app.ui.analysis.jobs import Runner, checked_output
+from desktop_app.ui.analysis.jobs import Runner, checked_output, settings_of
 from desktop_app.ui.analysis.matrix_form import COUNTS, WITHIN
+from desktop_app.ui.common import file_dialogs
 
 SPEC_ROLE = Qt.ItemDataRole.UserRole + 1
 HTML, PDF = "html", "pdf"
@@ -210,7 +210,7 @@ class ReportDialog(QDialog):
         if path is None:
             html_filter, pdf_filter = self.tr("Web page (*.html)"), self.tr("PDF (*.pdf)")
             name = "report.pdf" if kind == PDF else "report.html"
-            path, _ = QFileDialog.getSaveFileName(self, self.tr("Write the report"), name,
+            path, _ = file_dialogs.save_file_name(self, settings_of(self), "analysis", self.tr("Write the report"), name,
                                                   pdf_filter if kind == PDF else html_filter)
             if not path:
                 return
