@@ -45,7 +45,7 @@ from desktop_app.ui.analysis.attribute_models import AttributeListModel
 from desktop_app.ui.analysis.jobs import settings_of
 from desktop_app.ui.background import BackgroundOp
 from desktop_app.ui.change_bus import ChangeBus
-from desktop_app.ui.common import file_dialogs
+from desktop_app.ui.common import file_dialogs, plain_text
 
 
 class AttributesWindow(QWidget):
@@ -198,7 +198,7 @@ class AttributesWindow(QWidget):
         info = self.current()
         if info is None or info.id is None:
             return
-        name, ok = QInputDialog.getText(self, self.tr("Rename the attribute"), self.tr("New name:"), text=info.name)
+        name, ok = plain_text.get_text(self, self.tr("Rename the attribute"), self.tr("New name:"), info.name)
         attribute_id = info.id
         if ok:
             self._apply(lambda: self.ops.rename_attribute(attribute_id, name))

@@ -126,6 +126,7 @@ class PassagesWindow(QWidget):
     def _build(self) -> None:
         self.summary = QLabel()
         self.summary.setObjectName("passagesSummary")
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)  # a refusal quotes what the user typed
         self.progress = QProgressBar()
         self.progress.setFixedWidth(140)
         self.progress.setTextVisible(False)
