@@ -86,8 +86,8 @@ def test_a_value_for_many_selected_articles_is_one_step(open_window, data_dir, q
     art, _h = make_library(data_dir)
     window = open_window()
     select_articles(window, [art["A"], art["B"]])
-    actions = window.article_list.actions()
-    assert window.analysis.act_set_attribute in actions and window.analysis.act_code_articles in actions
+    actions = window.library.menu_actions  # the library's right-click menu, above Delete
+    assert actions == [window.analysis.act_set_attribute, window.analysis.act_code_articles]
     assert window.analysis.act_set_attribute.text() == window.analysis.tr(
         "Set attribute for %n selected article(s)…", "", 2)
     steps: dict = {}

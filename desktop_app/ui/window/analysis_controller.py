@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QMenu, QMenuBar, QTabWidget, QWidget
 
@@ -49,10 +49,8 @@ class AnalysisController(QObject):
         self.act_code_articles.setToolTip(self.tr("Tag the selected articles as a whole (genre, stance), "
                                                   "apart from their highlights"))
         # The library list's right-click menu: these two, on the selected articles.
-        articles = w.article_list
-        articles.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
-        articles.addActions([self.act_set_attribute, self.act_code_articles])
-        articles.selectionModel().selectionChanged.connect(lambda *_: self.selection_changed())
+        w.library.menu_actions += [self.act_set_attribute, self.act_code_articles]
+        w.article_list.selectionModel().selectionChanged.connect(lambda *_: self.selection_changed())
         self.selection_changed()
 
     def _action(self, text: str, slot, keys: str | None = None) -> QAction:
