@@ -78,6 +78,23 @@ def register(sub) -> None:
     _rows(p_co)
     p_co.set_defaults(handler=_cmd_cooccurrence)
 
+    p_report = sub.add_parser(
+        "report", help="a self-contained HTML report of the coding",
+        description="The codebook as a tree with descriptions and counts, example quotes with their article "
+                    "and date, the article memos, and the tables asked for, in one HTML file (inline CSS, no "
+                    "external resources; it opens in a browser and prints). The window also writes PDF.")
+    p_report.add_argument("-o", "--output", required=True, metavar="FILE.html", help="where to write it (- : stdout)")
+    p_report.add_argument("--title", default="", help="the report's title")
+    p_report.add_argument("--quotes", type=int, default=3, metavar="N", help="example quotes per tag (default 3)")
+    p_report.add_argument("--no-memos", dest="memos", action="store_false", help="leave the article memos out")
+    p_report.add_argument("--matrix", action="append", default=[], metavar="articles|attribute:KEY",
+                          help="add a table of tags × articles or × an attribute's values (repeatable)")
+    p_report.add_argument("--count", choices=("passages", "articles", "coverage"), default="passages",
+                          help="what the --matrix tables count (default passages)")
+    p_report.add_argument("--cooccurrence", action="append", default=[], type=_within,
+                          metavar="overlap|sentence|paragraph|words:N", help="add a co-occurrence table (repeatable)")
+    p_report.set_defaults(handler=_cmd_report)
+
 
 def _outputs(p: argparse.ArgumentParser) -> None:
     out = p.add_mutually_exclusive_group()
@@ -271,3 +288,44 @@ def _table(columns: list[str], rows: list[str], cells: list[list]) -> None:
     print("\t".join(["tag", *columns]))
     for name, values in zip(rows, cells, strict=True):
         print("\t".join([name, *("" if v is None else str(v) for v in values)]))
+
+
+# --- report -------------------------------------------------------------------------------------
+def _cmd_report(args: argparse.Namespace) -> int:
+    from desktop_app.cli.common import write_output
+    from desktop_app.core.analysis.cooccurrence import CooccurrenceQuery
+    from desktop_app.core.analysis.matrices import MatrixQuery
+    from desktop_app.core.analysis.report import ReportOptions, write_report
+
+    if args.quotes < 0:
+        print("chugiai: --quotes must be 0 or more", file=sys.stderr)
+        return 2
+    for columns in args.matrix:
+        if columns != "articles" and not columns.startswith("attribute:"):
+            print("chugiai: --matrix is articles or attribute:KEY", file=sys.stderr)
+            return 2
+    tables = (*(MatrixQuery(c, args.count) for c in args.matrix), *(CooccurrenceQuery(w) for w in args.cooccurrence))
+    options = ReportOptions(args.title, args.quotes, args.memos, tables)
+    if refused_output(args, args.output):
+        return 2
+
+    def work(db) -> int:
+        found: dict[str, object] = {}
+
+        def write(path: Path) -> int:
+            found["data"] = write_report(db, path, options)
+            return 1
+
+        try:
+            write_output(args.output, write, ".html")
+        except OSError as e:
+            print(f"chugiai: cannot write {args.output}: {e.strerror or e}", file=sys.stderr)
+            return 1
+        data = found["data"]
+        if args.output != "-":
+            print(f"wrote {args.output}: {count(sum(1 for t in data.tags if t.tag_id is not None), 'tag')}, "  # type: ignore[attr-defined]
+                  f"{count(data.passages, 'passage')}, {count(len(data.memos), 'memo')}, "  # type: ignore[attr-defined]
+                  f"{count(len(data.tables), 'table')}")  # type: ignore[attr-defined]
+        return 0
+
+    return _run(args, work)

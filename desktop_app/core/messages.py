@@ -318,6 +318,8 @@ ENGLISH: dict[str, English] = {
                                 "is O.",
     "export.conll_all_outside_any": "No token is labelled: the exported articles have no tagged "
                                     "highlights, so every label is O.",
+    "analysis.xlsx_too_wide": "The table has {count} columns; an Excel sheet holds at most {limit}. "
+                              "Export it as CSV, or choose an attribute for the columns.",
 }
 
 

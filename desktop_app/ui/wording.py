@@ -346,5 +346,8 @@ class Wording(QObject):
             "export.conll_all_outside_any": self.tr(
                 "No token is labelled: the exported articles have no tagged highlights, so every "
                 "label is O."),
+            "analysis.xlsx_too_wide": self.tr(
+                "The table has {count} columns; an Excel sheet holds at most {limit}. "
+                "Export it as CSV, or choose an attribute for the columns."),
         }
 

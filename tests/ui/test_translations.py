@@ -55,6 +55,11 @@ def _menus(window) -> dict[str, list[str]]:
     }
 
 
+def _analysis() -> str:
+    """The Analysis menu's title in the language installed (its translation may come later)."""
+    return QCoreApplication.translate("AnalysisController", "&Analysis")
+
+
 # --- the window in each language -------------------------------------------------------
 def test_vietnamese_window(monkeypatch, open_window):
     monkeypatch.setenv(i18n.LANGUAGE_ENV, "vi")
@@ -62,7 +67,7 @@ def test_vietnamese_window(monkeypatch, open_window):
     assert i18n.current_language() == "vi"
     window = open_window()
     menus = _menus(window)
-    assert list(menus) == ["&Tệp", "&Sửa", "&Xem", "Trợ &giúp"]
+    assert list(menus) == ["&Tệp", "&Sửa", "&Xem", _analysis(), "Trợ &giúp"]
     assert "Nhập bài viết…" in menus["&Tệp"]
     assert "Xuất chú giải…" in menus["&Tệp"]
     assert "Sao lưu…" in menus["&Tệp"]
@@ -92,7 +97,7 @@ def test_english_window(monkeypatch, open_window):
     assert i18n.current_language() == "en"
     window = open_window()
     menus = _menus(window)
-    assert list(menus) == ["&File", "&Edit", "&View", "&Help"]
+    assert list(menus) == ["&File", "&Edit", "&View", "&Analysis", "&Help"]
     assert "Import articles…" in menus["&File"]
     assert window.library.count.text() == "5 articles"
 
@@ -236,4 +241,4 @@ def test_the_view_menu_switches_the_language_from_the_next_start(open_window, da
     make_application(settings=settings)
     assert i18n.current_language() == "vi"
     again = open_window()
-    assert list(_menus(again)) == ["&Tệp", "&Sửa", "&Xem", "Trợ &giúp"]
+    assert list(_menus(again)) == ["&Tệp", "&Sửa", "&Xem", _analysis(), "Trợ &giúp"]

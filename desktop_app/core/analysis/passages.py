@@ -71,6 +71,8 @@ class PassageQuery:
     sort: str = "article"  # article (library order, then place), date, tag, length
     descending: bool = False
     match: MatchLevel | None = None  # None: as core/text/matching reads the query
+    # Only passages among these highlight ids (a matrix cell's drill-down); None: any.
+    only: frozenset[int] | None = None
 
 
 @dataclass(frozen=True)
@@ -157,6 +159,8 @@ def find_passages(db: Database, query: PassageQuery, progress: Progress | None =
                 out = {h for h, _t in tag_links(conn, excluded)}
                 rows = [r for r in rows if r[0] not in out]
         progress.step(2, 4)
+        if query.only is not None:  # the answer narrowed, partners counted as before
+            rows = [r for r in rows if r[0] in query.only]
         if query.text:
             holds = _text_test(query.text, MatchLevel.EXACT if query.match_diacritics else query.match)
             rows = [r for r in rows if holds(r[4])]

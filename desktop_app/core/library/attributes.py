@@ -247,3 +247,13 @@ def article_attributes(db: Database, article_ids: Iterable[int] | None = None
                 if wanted is None or article_id in wanted:
                     out.setdefault(article_id, {})[info.name] = value
     return out
+
+
+def distinct_values(db: Database, key: str, limit: int = 500) -> list[Value]:
+    """The values articles have for the attribute `key`, sorted (numbers as numbers, text
+    ignoring case and diacritics), at most `limit`: what a filter offers to pick from."""
+    with db.session() as s:
+        info = find_attribute(s, key)
+        found = set(values_of(s, info).values())
+    ordered = sorted(found, key=lambda v: (0, v, "") if isinstance(v, (int, float)) else (1, 0, fold(str(v))))
+    return ordered[:limit]

@@ -84,6 +84,7 @@ class LibraryPane(QWidget):
         self.list.addAction(self.act_delete)
         self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.list.customContextMenuRequested.connect(self._list_menu)
+        self.menu_actions: list[QAction] = []  # other commands on the selected articles, above Delete
 
     # --- the article list -----------------------------------------------------------------
     def set_tags(self, tags: list[str]) -> None:
@@ -150,6 +151,9 @@ class LibraryPane(QWidget):
             return
         self.act_delete.setText(self.tr("Delete %n article(s)…", "", n))
         menu = QMenu(self)
+        if self.menu_actions:
+            menu.addActions(self.menu_actions)
+            menu.addSeparator()
         menu.addAction(self.act_delete)
         menu.exec(self.list.viewport().mapToGlobal(pos))
 

@@ -39,6 +39,7 @@ from desktop_app.ui.reader.pane import ReaderPane
 from desktop_app.ui.theme.appearance import Appearance
 from desktop_app.ui.tools.concordance_window import ConcordanceWindow
 from desktop_app.ui.window.actions import HIGHLIGHT_SHORTCUT, WindowActions
+from desktop_app.ui.window.analysis_controller import AnalysisController
 from desktop_app.ui.window.article_controller import ArticleController
 from desktop_app.ui.window.file_controller import FileController
 from desktop_app.ui.window.highlight_controller import HighlightController
@@ -93,6 +94,7 @@ class MainWindow(QMainWindow):
         self.articles = ArticleController(self)
         self.files = FileController(self)
         self.tools = ToolsController(self)
+        self.analysis = AnalysisController(self)
         self.word_view = WordViewController(self)
         self.safety = SafetyController(self)  # synchronous level, automatic backups
         self.suggestions = self.word_view.suggestions
@@ -278,6 +280,7 @@ class MainWindow(QMainWindow):
 
         dialog = ArticleDetailsDialog(doc, [(s, e) for s, e, _ in find_boilerplate(doc.text)], save, self,
                                       read_only=self.db.read_only, facts=read_facts(self.db, doc.id))
+        self.analysis.extend_details(dialog, dialog.tabs, doc.id)
         dialog.exec()
 
     def manage_tags(self) -> None:
@@ -361,6 +364,7 @@ class MainWindow(QMainWindow):
         self.panel.flush_memo()
         self._save_reading_position()
         self.tools.close()
+        self.analysis.close()
         self.save_settings()
         self.importer.shutdown()
         self.safety.auto.on_close()  # a last copy if anything changed (waited for)

@@ -52,6 +52,7 @@ def build_menus_and_toolbar(w: MainWindow) -> None:
     menu_view.addActions([a.act_text_bigger, a.act_text_smaller, a.act_text_reset])
     menu_view.addAction(a.act_reading_settings)
     menu_view.addMenu(LanguageMenu(w.settings, lambda text: w.statusBar().showMessage(text, 10_000), w))
+    w.analysis.build_menus(bar, menu_file)
     menu_help = bar.addMenu(QCoreApplication.translate("MainWindow", "&Help"))
     menu_help.addAction(a.act_shortcuts)
     menu_help.addAction(a.act_about)
