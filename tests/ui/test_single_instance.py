@@ -51,18 +51,20 @@ def test_a_client_that_sends_nothing_is_dropped(first, qtbot):
 
 
 HOLD_IDLE = r"""
-import socket, sys, time
-path, n = sys.argv[1], int(sys.argv[2])
+import os, socket, sys
+path, n, report = sys.argv[1], int(sys.argv[2]), sys.argv[3]
 held = []
 for _ in range(n):
     s = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-    s.settimeout(2)
+    s.settimeout(0.5)
     try:
         s.connect(path)
         held.append(s)
     except OSError:
         s.close()
-print(len(held), flush=True)
+with open(report + ".partial", "w") as f:
+    f.write(str(len(held)))
+os.replace(report + ".partial", report)
 sys.stdin.readline()  # hold them, sending nothing, until told
 """
 
@@ -75,36 +77,30 @@ def open_fds() -> int:
 def test_many_idle_clients_do_not_accumulate(first, qtbot, tmp_path):
     path = str(Path(QDir.tempPath()) / first.name)
     before = open_fds()
-    holder = subprocess.Popen([sys.executable, "-c", HOLD_IDLE, path, "300"], stdin=subprocess.PIPE,
-                              stdout=subprocess.PIPE, text=True)
+    report = tmp_path / "held.txt"
+    holder = subprocess.Popen([sys.executable, "-c", HOLD_IDLE, path, "300", str(report)],
+                              stdin=subprocess.PIPE, text=True)
     try:
         peak = 0
 
-        def served() -> bool:
+        def done_connecting() -> bool:  # the server keeps serving (this thread's event loop)
             nonlocal peak
             peak = max(peak, first.connections(), open_fds() - before)
-            return holder.stdout.readable()
+            return report.exists()
 
-        qtbot.waitUntil(served, timeout=1000)
-        # Let the server see every connection the kernel queued for it.
-        deadline = time.monotonic() + 3
-        while time.monotonic() < deadline:
-            qtbot.wait(20)
-            peak = max(peak, first.connections(), open_fds() - before)
+        qtbot.waitUntil(done_connecting, timeout=120_000)
+        held = int(report.read_text())
+        # More than the cap got through (the rest met a full queue): enough to tell.
+        assert held > 3 * single_instance.MAX_CONNECTIONS, held
         assert first.connections() <= single_instance.MAX_CONNECTIONS
         assert peak <= single_instance.MAX_CONNECTIONS + 4  # a few in flight, never hundreds
         qtbot.waitUntil(lambda: first.connections() == 0, timeout=5000)  # the timeout drops the rest
         assert open_fds() - before <= 2
-        held = int(holder.stdout.readline())
-        # Many more than the cap got through (how many the kernel queues at once varies with
-        # the load), and the app kept none of them.
-        assert held > 2 * single_instance.MAX_CONNECTIONS, held
         # Still serving: a second copy gets through once the idle ones are gone.
         assert answered(first, qtbot, ["/tmp/x.txt"])
     finally:
         holder.stdin.close()
         holder.wait(10)
-        holder.stdout.close()
 
 
 @pytest.mark.parametrize("payload", [
