@@ -2,6 +2,78 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="vi" sourcelanguage="en">
 <context>
+    <name>AnalysisController</name>
+    <message>
+        <location filename="../../desktop_app/ui/window/analysis_controller.py" line="+40"/>
+        <source>Coded passages…</source>
+        <translation>Đoạn trích đã mã hóa…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Every passage coded with chosen tags, across the library</source>
+        <translation>Mọi đoạn trích được mã hóa bằng các nhãn đã chọn, trong toàn thư viện</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Matrix and co-occurrence…</source>
+        <translation>Ma trận và đồng xuất hiện…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tags × articles or attribute values, tag × tag; click a cell for its passages</source>
+        <translation>Nhãn × bài báo hoặc giá trị thuộc tính, nhãn × nhãn; bấm vào một ô để xem các đoạn trích</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Report…</source>
+        <translation>Báo cáo…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The codebook, examples, memos and tables as a web page or PDF</source>
+        <translation>Bộ mã, ví dụ, ghi nhớ và bảng dưới dạng trang web hoặc PDF</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Attributes…</source>
+        <translation>Thuộc tính…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Set attribute for selected articles…</source>
+        <translation>Đặt thuộc tính cho các bài báo đã chọn…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Code whole articles…</source>
+        <translation>Mã hóa toàn bài…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tag the selected articles as a whole (genre, stance), apart from their highlights</source>
+        <translation>Gắn nhãn cho cả bài báo đã chọn (thể loại, lập trường), tách biệt với các đoạn đánh dấu</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>&amp;Analysis</source>
+        <translation>&amp;Phân tích</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+16"/>
+        <source>Set attribute for %n selected article(s)…</source>
+        <translation>
+            <numerusform>Đặt thuộc tính cho %n bài báo đã chọn…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Code %n article(s) as a whole…</source>
+        <translation>
+            <numerusform>Mã hóa toàn bài cho %n bài báo…</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>AnnotationHistory</name>
     <message numerus="yes">
         <location filename="../../desktop_app/ui/window/undo.py" line="+30"/>
@@ -91,7 +163,19 @@
         <translation>Nhập chú giải</translation>
     </message>
     <message>
-        <location line="-20"/>
+        <location line="+1"/>
+        <source>Delete article “%1”</source>
+        <translation>Xóa bài báo “%1”</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Delete %n article(s)</source>
+        <translation>
+            <numerusform>Xóa %n bài báo</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="-22"/>
         <source>Highlight “%1”</source>
         <translation>Đánh dấu “%1”</translation>
     </message>
@@ -114,12 +198,12 @@
 <context>
     <name>AnnotationPane</name>
     <message>
-        <location filename="../../desktop_app/ui/panel/pane.py" line="+85"/>
+        <location filename="../../desktop_app/ui/panel/pane.py" line="+92"/>
         <source>TAGS — select text, then click a tag</source>
         <translation>NHÃN — chọn đoạn văn rồi bấm vào một nhãn</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+24"/>
         <source>No highlights yet.
 
 Select a passage in the text, then press Ctrl+H, right-click → Highlight with tags…, or click a tag above.</source>
@@ -128,7 +212,7 @@ Select a passage in the text, then press Ctrl+H, right-click → Highlight with 
 Chọn một đoạn trong bài, rồi nhấn Ctrl+H, nhấp chuột phải → Đánh dấu và gắn nhãn…, hoặc nhấp một nhãn ở trên.</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+47"/>
         <source>Filter (diacritics optional)</source>
         <translation>Lọc (không cần dấu)</translation>
     </message>
@@ -144,12 +228,12 @@ Chọn một đoạn trong bài, rồi nhấn Ctrl+H, nhấp chuột phải → 
     </message>
     <message>
         <location line="+1"/>
-        <location line="+55"/>
+        <location line="+61"/>
         <source>All tags</source>
         <translation>Mọi nhãn</translation>
     </message>
     <message>
-        <location line="-53"/>
+        <location line="-59"/>
         <source>Order of highlights</source>
         <translation>Thứ tự các đoạn đánh dấu</translation>
     </message>
@@ -163,20 +247,26 @@ Chọn một đoạn trong bài, rồi nhấn Ctrl+H, nhấp chuột phải → 
         <source>By time</source>
         <translation>Theo thời gian</translation>
     </message>
-    <message>
-        <location line="+36"/>
-        <source>Add tags to %1 highlights…</source>
-        <translation>Thêm nhãn cho %1 đoạn đánh dấu…</translation>
+    <message numerus="yes">
+        <location line="+42"/>
+        <source>Add tags to %n highlight(s)…</source>
+        <translation>
+            <numerusform>Thêm nhãn cho %n đoạn đánh dấu…</numerusform>
+        </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+2"/>
-        <source>Remove tags from %1 highlights…</source>
-        <translation>Bỏ nhãn khỏi %1 đoạn đánh dấu…</translation>
+        <source>Remove tags from %n highlight(s)…</source>
+        <translation>
+            <numerusform>Gỡ nhãn khỏi %n đoạn đánh dấu…</numerusform>
+        </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+3"/>
-        <source>Delete %1 highlights</source>
-        <translation>Xóa %1 đoạn đánh dấu</translation>
+        <source>Delete %n highlight(s)</source>
+        <translation>
+            <numerusform>Xóa %n đoạn đánh dấu</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+81"/>
@@ -190,9 +280,87 @@ Chọn một đoạn trong bài, rồi nhấn Ctrl+H, nhấp chuột phải → 
     </message>
 </context>
 <context>
+    <name>ArticleCoding</name>
+    <message numerus="yes">
+        <location filename="../../desktop_app/ui/analysis/article_coding.py" line="+35"/>
+        <source>%n article(s)</source>
+        <translation>
+            <numerusform>%n bài báo</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>Code %n article(s) as a whole</source>
+        <translation>
+            <numerusform>Mã hóa toàn bài cho %n bài báo</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Could not save</source>
+        <translation>Không lưu được</translation>
+    </message>
+</context>
+<context>
+    <name>ArticleController</name>
+    <message>
+        <location filename="../../desktop_app/ui/window/article_controller.py" line="+37"/>
+        <source>(untitled)</source>
+        <translation>(không có tiêu đề)</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Delete the article “%1” and its %n highlight(s)?</source>
+        <translation>
+            <numerusform>Xóa bài báo “%1” cùng %n đoạn đánh dấu của nó?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>Delete %n article(s) and their %1?</source>
+        <translation>
+            <numerusform>Xóa %n bài báo cùng %1 của chúng?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n highlight(s)</source>
+        <translation>
+            <numerusform>%n đoạn đánh dấu</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Their memos go with them. Undo (Ctrl+Z) brings everything back.</source>
+        <translation>Các ghi nhớ cũng bị xóa theo. Hoàn tác (Ctrl+Z) sẽ khôi phục tất cả.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete articles</source>
+        <translation>Xóa bài báo</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Delete</source>
+        <translation>Xóa</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Could not delete</source>
+        <translation>Không xóa được</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n article(s) deleted — Undo (Ctrl+Z)</source>
+        <translation>
+            <numerusform>Đã xóa %n bài báo — Hoàn tác (Ctrl+Z)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ArticleDetailsDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/library/article_details.py" line="+28"/>
+        <location filename="../../desktop_app/ui/library/article_details.py" line="+30"/>
         <source>Title</source>
         <translation>Tiêu đề</translation>
     </message>
@@ -232,12 +400,12 @@ Chọn một đoạn trong bài, rồi nhấn Ctrl+H, nhấp chuột phải → 
         <translation>2023-04-04 10:48 hoặc 04/04/2023 10:48</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+3"/>
         <source>Imported from</source>
         <translation>Nhập từ</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>Details</source>
         <translation>Thông tin</translation>
     </message>
@@ -266,26 +434,349 @@ Chọn một đoạn trong bài, rồi nhấn Ctrl+H, nhấp chuột phải → 
         <source>Original file</source>
         <translation>Tệp gốc</translation>
     </message>
+    <message>
+        <location line="+18"/>
+        <source>No headline was found: the title is the first sentence of the text.</source>
+        <translation>Không tìm thấy tiêu đề: tiêu đề là câu đầu tiên của văn bản.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Title guessed from the first sentence</source>
+        <translation>Tiêu đề được đoán từ câu đầu tiên</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Credited to</source>
+        <translation>Ghi công cho</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Read as</source>
+        <translation>Đọc là</translation>
+    </message>
 </context>
 <context>
     <name>ArticleListModel</name>
     <message>
-        <location filename="../../desktop_app/ui/library/article_list.py" line="+29"/>
+        <location filename="../../desktop_app/ui/library/article_list.py" line="+30"/>
         <location line="+68"/>
         <source>(untitled)</source>
         <translation>(không có tiêu đề)</translation>
     </message>
 </context>
 <context>
+    <name>ArticleValuesModel</name>
+    <message>
+        <location filename="../../desktop_app/ui/analysis/attribute_models.py" line="+158"/>
+        <source>Attribute</source>
+        <translation>Thuộc tính</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Type</source>
+        <translation>Kiểu</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Value</source>
+        <translation>Giá trị</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Built in: edit it on the Details tab</source>
+        <translation>Có sẵn: sửa ở thẻ Chi tiết</translation>
+    </message>
+</context>
+<context>
+    <name>AttributeListModel</name>
+    <message>
+        <location line="-101"/>
+        <source>Attribute</source>
+        <translation>Thuộc tính</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Type</source>
+        <translation>Kiểu</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Articles</source>
+        <translation>Bài báo</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Choices</source>
+        <translation>Lựa chọn</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>%1, built in</source>
+        <translation>%1, có sẵn</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Built in: read from the article&apos;s details (File → Article details)</source>
+        <translation>Có sẵn: đọc từ chi tiết bài báo (Tệp → Chi tiết bài báo)</translation>
+    </message>
+</context>
+<context>
+    <name>Attributes</name>
+    <message>
+        <location line="-80"/>
+        <source>text</source>
+        <translation>văn bản</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>number</source>
+        <translation>số</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>date</source>
+        <translation>ngày</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>one of a list</source>
+        <translation>một mục trong danh sách</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>outlet</source>
+        <translation>cơ quan báo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>published</source>
+        <translation>ngày đăng</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>year</source>
+        <translation>năm</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>author</source>
+        <translation>tác giả</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>domain</source>
+        <translation>tên miền</translation>
+    </message>
+</context>
+<context>
+    <name>AttributesTab</name>
+    <message>
+        <location filename="../../desktop_app/ui/analysis/article_attributes.py" line="+49"/>
+        <source>Attributes of this article</source>
+        <translation>Thuộc tính của bài báo này</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Double-click a value of your own attributes to change it; it is saved with the details (Ctrl+Z undoes it). Define attributes in Analysis → Attributes…</source>
+        <translation>Bấm đúp vào một giá trị thuộc tính của bạn để thay đổi; giá trị được lưu cùng chi tiết (Ctrl+Z để hoàn tác). Định nghĩa thuộc tính trong Phân tích → Thuộc tính…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Whole-article codes: %1</source>
+        <translation>Mã toàn bài: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No whole-article code (Analysis → Code whole articles…)</source>
+        <translation>Chưa có mã toàn bài (Phân tích → Mã hóa toàn bài…)</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Could not save the attribute</source>
+        <translation>Không lưu được thuộc tính</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Attributes</source>
+        <translation>Thuộc tính</translation>
+    </message>
+</context>
+<context>
+    <name>AttributesWindow</name>
+    <message>
+        <location filename="../../desktop_app/ui/analysis/attributes_window.py" line="+60"/>
+        <source>Attributes</source>
+        <translation>Thuộc tính</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Attributes describe articles (NVivo&apos;s cases, MAXQDA&apos;s document variables): filter coded passages by them and cross-tabulate tags by them in Analysis → Matrix.</source>
+        <translation>Thuộc tính mô tả bài báo (tương ứng cases của NVivo, biến tài liệu của MAXQDA): dùng để lọc đoạn trích đã mã hóa và lập bảng chéo nhãn trong Phân tích → Ma trận.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>New attribute…</source>
+        <translation>Thuộc tính mới…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rename…</source>
+        <translation>Đổi tên…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choices…</source>
+        <translation>Lựa chọn…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete…</source>
+        <translation>Xóa…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Import from CSV…</source>
+        <translation>Nhập từ CSV…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>First column id or title, then one column per attribute; the whole file is checked first, a bad cell imports nothing</source>
+        <translation>Cột đầu là id hoặc tiêu đề, sau đó mỗi thuộc tính một cột; toàn bộ tệp được kiểm tra trước, chỉ cần một ô sai là không nhập gì</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Set</source>
+        <translation>Đặt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Code whole articles…</source>
+        <translation>Mã hóa toàn bài…</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+62"/>
+        <source>The %n article(s) selected in the library</source>
+        <translation>
+            <numerusform>%n bài báo đang chọn trong thư viện</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Could not change the attribute</source>
+        <translation>Không thay đổi được thuộc tính</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Rename the attribute</source>
+        <translation>Đổi tên thuộc tính</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>New name:</source>
+        <translation>Tên mới:</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Choices of %1</source>
+        <translation>Các lựa chọn của %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>One choice per line (a choice still used by some articles cannot go):</source>
+        <translation>Mỗi dòng một lựa chọn (không thể bỏ lựa chọn còn được bài báo nào đó dùng):</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Delete the attribute</source>
+        <translation>Xóa thuộc tính</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Delete the attribute “%1” and its values for %n article(s)?</source>
+        <translation>
+            <numerusform>Xóa thuộc tính “%1” và giá trị của nó ở %n bài báo?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ctrl+Z in the main window brings it back.</source>
+        <translation>Nhấn Ctrl+Z trong cửa sổ chính để khôi phục.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Delete</source>
+        <translation>Xóa</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+16"/>
+        <source>%1 set for %n article(s).</source>
+        <translation>
+            <numerusform>Đã đặt %1 cho %n bài báo.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Import attributes</source>
+        <translation>Nhập thuộc tính</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CSV files (*.csv *.tsv *.txt);;All files (*)</source>
+        <translation>Tệp CSV (*.csv *.tsv *.txt);;Mọi tệp (*)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Importing %1…</source>
+        <translation>Đang nhập %1…</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+16"/>
+        <source>%1: %n row(s) read</source>
+        <translation>
+            <numerusform>%1: đã đọc %n dòng</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>values changed for %n article(s)</source>
+        <translation>
+            <numerusform>đã thay đổi giá trị của %n bài báo</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>new attributes: %1</source>
+        <translation>thuộc tính mới: %1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Nothing was imported</source>
+        <translation>Không nhập được gì</translation>
+    </message>
+</context>
+<context>
+    <name>AutoBackups</name>
+    <message>
+        <location filename="../../desktop_app/ui/window/auto_backups.py" line="+105"/>
+        <source>Automatic backup failed: %1</source>
+        <translation>Sao lưu tự động thất bại: %1</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Backing up the library…</source>
+        <translation>Đang sao lưu thư viện…</translation>
+    </message>
+</context>
+<context>
     <name>BackgroundJobs</name>
     <message>
-        <location filename="../../desktop_app/ui/window/jobs.py" line="+56"/>
-        <location line="+11"/>
+        <location filename="../../desktop_app/ui/window/jobs.py" line="+61"/>
+        <location line="+16"/>
         <source>Export failed</source>
         <translation>Xuất không thành công</translation>
     </message>
     <message>
-        <location line="-7"/>
+        <location line="-12"/>
         <source>Exporting to {path}: {done} of {total} articles</source>
         <translation>Đang xuất ra {path}: {done}/{total} bài viết</translation>
     </message>
@@ -296,17 +787,17 @@ Chọn một đoạn trong bài, rồi nhấn Ctrl+H, nhấp chuột phải → 
     </message>
     <message>
         <location line="+1"/>
-        <location line="+34"/>
+        <location line="+39"/>
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
     <message>
-        <location line="-33"/>
+        <location line="-38"/>
         <source>Stop the export; no file is written ({unit} so far are dropped)</source>
         <translation>Dừng xuất; không có tệp nào được ghi (các {unit} đã xử lý đến giờ sẽ bị bỏ)</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+33"/>
         <location line="+9"/>
         <source>Nothing was imported</source>
         <translation>Không nhập được gì</translation>
@@ -328,9 +819,265 @@ Chọn một đoạn trong bài, rồi nhấn Ctrl+H, nhấp chuột phải → 
     </message>
 </context>
 <context>
+    <name>BackupsModel</name>
+    <message>
+        <location filename="../../desktop_app/ui/dialogs/restore_dialog.py" line="+50"/>
+        <source>When</source>
+        <translation>Thời điểm</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Made</source>
+        <translation>Cách tạo</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Size</source>
+        <translation>Dung lượng</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Articles</source>
+        <translation>Bài báo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>on closing</source>
+        <translation>khi đóng</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>while working</source>
+        <translation>trong khi làm việc</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>by hand</source>
+        <translation>thủ công</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>before a restore</source>
+        <translation>trước khi khôi phục</translation>
+    </message>
+</context>
+<context>
+    <name>CheckLibraryDialog</name>
+    <message>
+        <location filename="../../desktop_app/ui/dialogs/check_dialog.py" line="+146"/>
+        <location line="+34"/>
+        <source>Check library</source>
+        <translation>Kiểm tra thư viện</translation>
+    </message>
+    <message>
+        <location line="-32"/>
+        <source>Checking %1…</source>
+        <translation>Đang kiểm tra %1…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Check report</source>
+        <translation>Báo cáo kiểm tra</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Repair</source>
+        <translation>Sửa chữa</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Copy report</source>
+        <translation>Sao chép báo cáo</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>The library is read-only: it cannot be repaired here.</source>
+        <translation>Thư viện chỉ đọc: không thể sửa chữa ở đây.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Library repaired</source>
+        <translation>Đã sửa chữa thư viện</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The library could not be checked: %1</source>
+        <translation>Không kiểm tra được thư viện: %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Repairing… (a copy of the library is made first)</source>
+        <translation>Đang sửa chữa… (trước tiên sẽ tạo một bản sao của thư viện)</translation>
+    </message>
+</context>
+<context>
+    <name>CheckWords</name>
+    <message>
+        <location line="-156"/>
+        <source>SQLite&apos;s integrity check</source>
+        <translation>Kiểm tra toàn vẹn của SQLite</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>no problem</source>
+        <translation>không có vấn đề</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n problem(s)</source>
+        <translation>
+            <numerusform>%n vấn đề</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Foreign keys (rows whose parent row is gone)</source>
+        <translation>Khóa ngoại (các dòng mất dòng cha)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+1"/>
+        <source>none</source>
+        <translation>không có</translation>
+    </message>
+    <message numerus="yes">
+        <location line="-1"/>
+        <source>%n orphaned row(s)</source>
+        <translation>
+            <numerusform>%n dòng mồ côi</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Text that is not valid UTF-8</source>
+        <translation>Văn bản không phải UTF-8 hợp lệ</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n value(s)</source>
+        <translation>
+            <numerusform>%n giá trị</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Search index</source>
+        <translation>Chỉ mục tìm kiếm</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>agrees with the articles</source>
+        <translation>khớp với các bài báo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>disagrees with the articles</source>
+        <translation>không khớp với các bài báo</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>table %1, row %2</source>
+        <translation>bảng %1, dòng %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>column %1</source>
+        <translation>cột %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the row it belongs to is gone</source>
+        <translation>dòng cha của nó không còn</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>text that is not valid UTF-8</source>
+        <translation>văn bản không phải UTF-8 hợp lệ</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>not repaired</source>
+        <translation>chưa sửa</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>restored from the article&apos;s original text</source>
+        <translation>đã khôi phục từ văn bản gốc của bài báo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>restored from the article text</source>
+        <translation>đã khôi phục từ văn bản bài báo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the bad bytes replaced by �</source>
+        <translation>các byte lỗi được thay bằng �</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>row removed</source>
+        <translation>đã xóa dòng</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>indexes rebuilt</source>
+        <translation>đã dựng lại chỉ mục</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>reset; rebuilt on its next use</source>
+        <translation>đã đặt lại; sẽ dựng lại ở lần dùng tới</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No problem found.</source>
+        <translation>Không phát hiện vấn đề nào.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n problem(s) found.</source>
+        <translation>
+            <numerusform>Phát hiện %n vấn đề.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>No problem found; nothing was changed.</source>
+        <translation>Không phát hiện vấn đề nào; không có gì bị thay đổi.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%1 of %n problem(s) repaired.</source>
+        <translation>
+            <numerusform>Đã sửa %1 trên %n vấn đề.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 could not be repaired: restore a backup (File → Restore from backup…).</source>
+        <translation>%1 không sửa được: hãy khôi phục một bản sao lưu (Tệp → Khôi phục từ bản sao lưu…).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The library as it was before the repair is kept at:</source>
+        <translation>Thư viện như trước khi sửa chữa được giữ tại:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Library: %1</source>
+        <translation>Thư viện: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>What was found:</source>
+        <translation>Những gì phát hiện được:</translation>
+    </message>
+</context>
+<context>
     <name>ConcordanceModel</name>
     <message>
-        <location filename="../../desktop_app/ui/tools/concordance_table.py" line="+31"/>
+        <location filename="../../desktop_app/ui/tools/concordance_table.py" line="+32"/>
         <source>Left context</source>
         <translation>Ngữ cảnh trái</translation>
     </message>
@@ -360,7 +1107,7 @@ Chọn một đoạn trong bài, rồi nhấn Ctrl+H, nhấp chuột phải → 
         <translation>Bài viết %1: %2</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Matched by syllables: this article&apos;s word segmentation is not finished.</source>
         <translation>Khớp theo âm tiết: bài viết này chưa được tách từ xong.</translation>
     </message>
@@ -368,12 +1115,12 @@ Chọn một đoạn trong bài, rồi nhấn Ctrl+H, nhấp chuột phải → 
 <context>
     <name>ConcordanceWindow</name>
     <message>
-        <location filename="../../desktop_app/ui/tools/concordance_window.py" line="+90"/>
+        <location filename="../../desktop_app/ui/tools/concordance_window.py" line="+91"/>
         <source>Concordance</source>
         <translation>Từ trong ngữ cảnh</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tools/concordance_form.py" line="+59"/>
+        <location filename="../../desktop_app/ui/tools/concordance_form.py" line="+61"/>
         <source>A word or phrase: cán bộ, or can bo without diacritics</source>
         <translation>Một từ hoặc cụm từ: cán bộ, hoặc can bo không dấu</translation>
     </message>
@@ -383,19 +1130,7 @@ Chọn một đoạn trong bài, rồi nhấn Ctrl+H, nhấp chuột phải → 
         <translation>Từ cần tra trong ngữ cảnh</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Match diacritics</source>
-        <translation>Phân biệt dấu</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Ticked by itself when the query has diacritics: “Đảng” finds only Đảng, “dang” finds đang, Đảng, đáng…
-Click it to choose yourself.</source>
-        <translation>Tự được chọn khi từ cần tìm có dấu: “Đảng” chỉ tìm Đảng, “dang” tìm cả đang, Đảng, đáng…
-Bấm vào để tự chọn.</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+2"/>
         <source>Search</source>
         <translation>Tìm</translation>
     </message>
@@ -410,7 +1145,7 @@ Bấm vào để tự chọn.</translation>
         <translation>Dừng</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+7"/>
         <source>Word before</source>
         <translation>Từ đứng trước</translation>
     </message>
@@ -430,7 +1165,7 @@ Bấm vào để tự chọn.</translation>
         <translation>Thứ tự bài viết</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>Tag selected lines…</source>
         <translation>Gắn nhãn các dòng đã chọn…</translation>
     </message>
@@ -450,7 +1185,17 @@ Bấm vào để tự chọn.</translation>
         <translation>Sắp xếp theo</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tools/concordance_window.py" line="+56"/>
+        <location line="+28"/>
+        <source>Choose No diacritics to find every spelling.</source>
+        <translation>Chọn Bỏ dấu để tìm mọi cách viết.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%Ln line(s) found before you stopped; Load all lines to see the rest.</source>
+        <translation>Đã tìm thấy %Ln dòng trước khi bạn dừng; chọn Tải mọi dòng để xem phần còn lại.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/tools/concordance_window.py" line="+58"/>
         <source>Searching…</source>
         <translation>Đang tìm…</translation>
     </message>
@@ -475,12 +1220,7 @@ Bấm vào để tự chọn.</translation>
         <translation>Nhãn cho %1 dòng đã chọn</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>Tagged %1 lines with %2</source>
-        <translation>Đã gắn nhãn %2 cho %1 dòng</translation>
-    </message>
-    <message>
-        <location line="+18"/>
+        <location line="+26"/>
         <source>Exporting to %1…</source>
         <translation>Đang xuất ra %1…</translation>
     </message>
@@ -490,17 +1230,12 @@ Bấm vào để tự chọn.</translation>
         <translation>Không tra được từ trong ngữ cảnh: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tools/concordance_actions.py" line="+9"/>
-        <source>Exported %1 lines to %2</source>
-        <translation>Đã xuất %1 dòng ra %2</translation>
-    </message>
-    <message>
-        <location line="+6"/>
+        <location filename="../../desktop_app/ui/tools/concordance_actions.py" line="+15"/>
         <source>Could not write %1: %2</source>
         <translation>Không ghi được %1: %2</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tools/concordance_form.py" line="+18"/>
+        <location filename="../../desktop_app/ui/tools/concordance_form.py" line="-12"/>
         <source>Type a word or phrase and press Enter. Diacritics are optional.</source>
         <translation>Gõ một từ hoặc cụm từ rồi nhấn Enter. Có dấu hay không dấu đều được.</translation>
     </message>
@@ -510,17 +1245,7 @@ Bấm vào để tự chọn.</translation>
         <translation>Không có dòng nào khớp với “%1”.</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Untick Match diacritics to find every spelling.</source>
-        <translation>Bỏ chọn Phân biệt dấu để tìm mọi cách viết.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>%1 lines found before you stopped; Load all lines to see the rest.</source>
-        <translation>Đã tìm thấy %1 dòng trước khi dừng; bấm Tải tất cả các dòng để xem phần còn lại.</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>Showing the first %1 lines; more in up to %2 articles.</source>
         <translation>Đang hiện %1 dòng đầu tiên; còn nữa trong tối đa %2 bài viết.</translation>
     </message>
@@ -555,7 +1280,12 @@ Bấm vào để tự chọn.</translation>
         <translation>%1 dòng khớp theo âm tiết: các bài viết chứa những dòng này chưa được tách từ xong.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tools/concordance_actions.py" line="+11"/>
+        <location filename="../../desktop_app/ui/tools/concordance_actions.py" line="-6"/>
+        <source>Exported %Ln line(s) to %1</source>
+        <translation>Đã xuất %Ln dòng ra %1</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>CSV, comma-separated (*.csv)</source>
         <translation>CSV, phân cách bằng dấu phẩy (*.csv)</translation>
     </message>
@@ -571,6 +1301,138 @@ Bấm vào để tự chọn.</translation>
     </message>
 </context>
 <context>
+    <name>DamagedLibraryDialog</name>
+    <message>
+        <location filename="../../desktop_app/ui/dialogs/damaged_library.py" line="+44"/>
+        <source>%1 cannot open its library</source>
+        <translation>%1 không mở được thư viện</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Check and repair it (a copy is kept first), restore one of its automatic backups, or start a new, empty library. Nothing is deleted: a damaged file that is replaced is kept beside it under a new name.</source>
+        <translation>Kiểm tra và sửa chữa (trước đó giữ một bản sao), khôi phục một bản sao lưu tự động, hoặc bắt đầu một thư viện mới, trống. Không có gì bị xóa: tệp hỏng bị thay thế sẽ được giữ lại bên cạnh dưới tên mới.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <location line="+28"/>
+        <source>Check and repair</source>
+        <translation>Kiểm tra và sửa chữa</translation>
+    </message>
+    <message>
+        <location line="-27"/>
+        <source>Restore a backup…</source>
+        <translation>Khôi phục bản sao lưu…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Start a new library</source>
+        <translation>Bắt đầu thư viện mới</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Quit</source>
+        <translation>Thoát</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This library has no automatic backup.</source>
+        <translation>Thư viện này không có bản sao lưu tự động nào.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Checking and repairing… (a copy of the library is made first)</source>
+        <translation>Đang kiểm tra và sửa chữa… (trước tiên sẽ tạo một bản sao của thư viện)</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Not everything could be repaired (see below). Restore a backup, or start a new library; the repaired file is kept either way.</source>
+        <translation>Không sửa được hết (xem bên dưới). Hãy khôi phục một bản sao lưu hoặc bắt đầu thư viện mới; dù chọn cách nào, tệp đã sửa vẫn được giữ lại.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The library could not even be read to check it: %1 Restore a backup, or start a new library.</source>
+        <translation>Thậm chí không đọc được thư viện để kiểm tra: %1 Hãy khôi phục một bản sao lưu hoặc bắt đầu thư viện mới.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>the backup of %1</source>
+        <translation>bản sao lưu lúc %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Restore a backup</source>
+        <translation>Khôi phục bản sao lưu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Put %1 in place of the library?
+
+The damaged library is kept beside it, renamed to %2.damaged-&lt;date&gt;%3.</source>
+        <translation>Đặt %1 thay cho thư viện?
+
+Thư viện hỏng được giữ lại bên cạnh, đổi tên thành %2.damaged-&lt;ngày&gt;%3.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Restore failed</source>
+        <translation>Khôi phục thất bại</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The library was restored from %1.</source>
+        <translation>Đã khôi phục thư viện từ %1.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The damaged library is kept at:</source>
+        <translation>Thư viện hỏng được giữ tại:</translation>
+    </message>
+</context>
+<context>
+    <name>DictionaryDialog</name>
+    <message>
+        <location filename="../../desktop_app/ui/dialogs/dictionary_dialog.py" line="+28"/>
+        <source>Dictionary</source>
+        <translation>Từ điển</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Names and terms of your project that word segmentation keeps as one word (&quot;Trương Thị Mai&quot;, &quot;Ban Tổ chức Trung ương&quot;): one a line, at least two syllables. Articles that contain a changed term are segmented again in the background.</source>
+        <translation>Tên riêng và thuật ngữ trong dự án mà bước tách từ giữ nguyên thành một từ (&quot;Trương Thị Mai&quot;, &quot;Ban Tổ chức Trung ương&quot;): mỗi dòng một mục, ít nhất hai âm tiết. Các bài báo chứa thuật ngữ bị thay đổi sẽ được tách từ lại ở chế độ nền.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+39"/>
+        <source>%n term(s)</source>
+        <translation>
+            <numerusform>%n thuật ngữ</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n duplicate(s) will be merged</source>
+        <translation>
+            <numerusform>%n mục trùng sẽ được gộp</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Line {0}: &quot;{1}&quot; has one syllable; a term needs at least two.</source>
+        <translation>Dòng {0}: &quot;{1}&quot; chỉ có một âm tiết; thuật ngữ cần ít nhất hai.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Line {0}: too long for a term.</source>
+        <translation>Dòng {0}: quá dài cho một thuật ngữ.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n more line(s) to fix.</source>
+        <translation>
+            <numerusform>Còn %n dòng cần sửa.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ErrorDialog</name>
     <message>
         <location filename="../../desktop_app/ui/errors.py" line="+64"/>
@@ -578,7 +1440,7 @@ Bấm vào để tự chọn.</translation>
         <translation>Chi tiết đã được ghi vào {path}.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Something went wrong: {error}</source>
         <translation>Đã xảy ra lỗi: {error}</translation>
     </message>
@@ -606,7 +1468,7 @@ Bấm vào để tự chọn.</translation>
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/export_dialog.py" line="+25"/>
+        <location filename="../../desktop_app/ui/dialogs/export_dialog.py" line="+44"/>
         <source>CSV, one row per highlight</source>
         <translation>CSV, mỗi đoạn đánh dấu một dòng</translation>
     </message>
@@ -676,7 +1538,7 @@ Bấm vào để tự chọn.</translation>
         <translation>token</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+16"/>
         <source>Export annotations</source>
         <translation>Xuất chú giải</translation>
     </message>
@@ -690,13 +1552,20 @@ Bấm vào để tự chọn.</translation>
         <source>The open article: {title}</source>
         <translation>Bài đang mở: {title}</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+2"/>
-        <source>The {n} selected articles</source>
-        <translation>{n} bài viết đã chọn</translation>
+        <source>The %n selected article(s)</source>
+        <translation>
+            <numerusform>%n bài báo đã chọn</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+70"/>
+        <source>Positions count code points, as REFI-QDA 1.5 specifies; choose UTF-16 code units for a file meant for NVivo.</source>
+        <translation>Vị trí được tính theo code point, như REFI-QDA 1.5 quy định; chọn đơn vị mã UTF-16 cho tệp dùng với NVivo.</translation>
+    </message>
+    <message>
+        <location line="-69"/>
         <source>All articles</source>
         <translation>Tất cả bài viết</translation>
     </message>
@@ -731,6 +1600,26 @@ Bấm vào để tự chọn.</translation>
         <translation>Dấu phân cách</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>Code points (REFI-QDA standard)</source>
+        <translation>Code point (chuẩn REFI-QDA)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>UTF-16 code units, for NVivo</source>
+        <translation>Đơn vị mã UTF-16, cho NVivo</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>NVivo counts an emoji as two positions; other tools, and REFI-QDA, as one.</source>
+        <translation>NVivo tính một emoji là hai vị trí; các công cụ khác và REFI-QDA tính là một.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Positions</source>
+        <translation>Vị trí</translation>
+    </message>
+    <message>
         <location line="+12"/>
         <source>Columns</source>
         <translation>Cột</translation>
@@ -741,7 +1630,7 @@ Bấm vào để tự chọn.</translation>
         <translation>Chọn tệp…</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>UTF-8 with BOM: Excel, LibreOffice, R and pandas read Vietnamese intact.</source>
         <translation>UTF-8 có BOM: Excel, LibreOffice, R và pandas đọc đúng tiếng Việt.</translation>
     </message>
@@ -750,16 +1639,34 @@ Bấm vào để tự chọn.</translation>
         <source>Articles not yet segmented are segmented during the export.</source>
         <translation>Các bài chưa tách từ sẽ được tách từ trong lúc xuất.</translation>
     </message>
+</context>
+<context>
+    <name>ExportTarget</name>
+    <message>
+        <location filename="../../desktop_app/ui/analysis/jobs.py" line="+108"/>
+        <source>CSV, comma-separated (*.csv)</source>
+        <translation>CSV, phân cách bằng dấu phẩy (*.csv)</translation>
+    </message>
     <message>
         <location line="+1"/>
-        <source>Positions are counted in code points, as REFI-QDA 1.5 specifies.</source>
-        <translation>Vị trí được tính theo code point, đúng như REFI-QDA 1.5 quy định.</translation>
+        <source>CSV for Excel with decimal commas, semicolon-separated (*.csv)</source>
+        <translation>CSV cho Excel với dấu phẩy thập phân, phân cách bằng dấu chấm phẩy (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Sổ làm việc Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>The folder %1 does not exist.</source>
+        <translation>Thư mục %1 không tồn tại.</translation>
     </message>
 </context>
 <context>
     <name>FileController</name>
     <message>
-        <location filename="../../desktop_app/ui/window/file_controller.py" line="+41"/>
+        <location filename="../../desktop_app/ui/window/file_controller.py" line="+42"/>
         <source>Import articles</source>
         <translation>Nhập bài viết</translation>
     </message>
@@ -769,7 +1676,7 @@ Bấm vào để tự chọn.</translation>
         <translation>Bài viết (*.txt *.md *.html *.htm *.docx);;Mọi tệp (*)</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Import a folder of articles</source>
         <translation>Nhập một thư mục bài viết</translation>
     </message>
@@ -779,37 +1686,89 @@ Bấm vào để tự chọn.</translation>
         <translation>Xuất chú giải</translation>
     </message>
     <message>
-        <location line="+23"/>
-        <source>Exported {n} {unit} to {path}</source>
-        <translation>Đã xuất {n} {unit} ra {path}</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+54"/>
         <source>Import annotations</source>
         <translation>Nhập chú giải</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Annotation files (*.csv *.json *.jsonld *.qdpx);;All files (*)</source>
-        <translation>Tệp chú giải (*.csv *.json *.jsonld *.qdpx);;Mọi tệp (*)</translation>
+        <location line="-26"/>
+        <source>Exported %1 to %2</source>
+        <translation>Đã xuất %1 ra %2</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+5"/>
+        <source>{path} was written. Worth knowing:</source>
+        <translation>Đã ghi {path}. Lưu ý:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Exported, with a warning</source>
+        <translation>Đã xuất, kèm cảnh báo</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>%Ln highlight(s)</source>
+        <translation>
+            <numerusform>%Ln đoạn đánh dấu</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%Ln row(s)</source>
+        <translation>
+            <numerusform>%Ln dòng</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%Ln tag(s)</source>
+        <translation>
+            <numerusform>%Ln nhãn</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%Ln annotation(s)</source>
+        <translation>
+            <numerusform>%Ln chú thích</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%Ln code(s)</source>
+        <translation>
+            <numerusform>%Ln mã</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%Ln token(s)</source>
+        <translation>
+            <numerusform>%Ln token</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Annotation files (*.csv *.json *.jsonld *.qdpx *.qdc);;All files (*)</source>
+        <translation>Tệp chú thích (*.csv *.json *.jsonld *.qdpx *.qdc);;Mọi tệp (*)</translation>
+    </message>
+    <message>
+        <location line="+29"/>
         <source>Annotations imported</source>
         <translation>Đã nhập chú giải</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+6"/>
         <source>Back up the library</source>
         <translation>Sao lưu thư viện</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Backup failed</source>
         <translation>Sao lưu không thành công</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Could not write {path}: {error}</source>
         <translation>Không ghi được {path}: {error}</translation>
     </message>
@@ -818,51 +1777,17 @@ Bấm vào để tự chọn.</translation>
         <source>Library backed up to {path}</source>
         <translation>Đã sao lưu thư viện vào {path}</translation>
     </message>
-    <message>
-        <location line="+4"/>
-        <source>Restore from a backup</source>
-        <translation>Khôi phục từ bản sao lưu</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>SQLite (*.sqlite3 *.db);;All files (*)</source>
-        <translation>SQLite (*.sqlite3 *.db);;Mọi tệp (*)</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Restore from backup</source>
-        <translation>Khôi phục từ bản sao lưu</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Replace everything in the library with the backup {path}?
-
-A copy of the current library is kept beside it first.</source>
-        <translation>Thay toàn bộ thư viện bằng bản sao lưu {path}?
-
-Trước đó, một bản sao của thư viện hiện tại sẽ được giữ lại bên cạnh.</translation>
-    </message>
-    <message>
-        <location line="+14"/>
-        <source>Restore failed</source>
-        <translation>Khôi phục không thành công</translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>Library restored. The previous library was kept as {path}</source>
-        <translation>Đã khôi phục thư viện. Thư viện trước đó được giữ lại tại {path}</translation>
-    </message>
 </context>
 <context>
     <name>FindBar</name>
     <message>
-        <location filename="../../desktop_app/ui/reader/find_bar.py" line="+21"/>
+        <location filename="../../desktop_app/ui/reader/find_bar.py" line="+23"/>
         <location line="+1"/>
         <source>Find in this article</source>
         <translation>Tìm trong bài này</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Previous match (Shift+Enter)</source>
         <translation>Kết quả trước (Shift+Enter)</translation>
     </message>
@@ -877,7 +1802,7 @@ Trước đó, một bản sao của thư viện hiện tại sẽ được gi�
         <translation>Đóng (Esc)</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+62"/>
         <source>%1 of %2</source>
         <translation>%1/%2</translation>
     </message>
@@ -890,7 +1815,7 @@ Trước đó, một bản sao của thư viện hiện tại sẽ được gi�
 <context>
     <name>FrequencyModel</name>
     <message>
-        <location filename="../../desktop_app/ui/tools/frequency_window.py" line="+62"/>
+        <location filename="../../desktop_app/ui/tools/frequency_window.py" line="+63"/>
         <source>Rank</source>
         <translation>Hạng</translation>
     </message>
@@ -968,7 +1893,7 @@ Trước đó, một bản sao của thư viện hiện tại sẽ được gi�
         <translation>Dừng</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+18"/>
         <source>Double-click a word to see it in context</source>
         <translation>Bấm đúp vào một từ để xem từ đó trong ngữ cảnh</translation>
     </message>
@@ -978,7 +1903,7 @@ Trước đó, một bản sao của thư viện hiện tại sẽ được gi�
         <translation>Xuất CSV…</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>Count words in</source>
         <translation>Đếm từ trong</translation>
     </message>
@@ -1058,13 +1983,22 @@ Trước đó, một bản sao của thư viện hiện tại sẽ được gi�
         <source>%1 articles</source>
         <translation>%1 bài viết</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+1"/>
-        <source>%1 different words listed</source>
-        <translation>%1 từ khác nhau được liệt kê</translation>
+        <source>%Ln different word(s) listed</source>
+        <translation>
+            <numerusform>Đã liệt kê %Ln từ khác nhau</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+14"/>
+        <source>Exported %Ln word(s)</source>
+        <translation>
+            <numerusform>Đã xuất %Ln từ</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-9"/>
         <source>1 article counted by syllables: its word segmentation is not finished.</source>
         <translation>1 bài viết được đếm theo âm tiết: bài này chưa được tách từ xong.</translation>
     </message>
@@ -1074,20 +2008,28 @@ Trước đó, một bản sao của thư viện hiện tại sẽ được gi�
         <translation>%1 bài viết được đếm theo âm tiết: các bài này chưa được tách từ xong.</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>Exported %1 words</source>
-        <translation>Đã xuất %1 từ</translation>
-    </message>
-    <message>
-        <location line="+6"/>
+        <location line="+13"/>
         <source>Could not write %1: %2</source>
         <translation>Không ghi được %1: %2</translation>
     </message>
 </context>
 <context>
+    <name>HeatmapModel</name>
+    <message>
+        <location filename="../../desktop_app/ui/analysis/heatmap.py" line="+110"/>
+        <source>(none)</source>
+        <translation>(không có)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>(no value)</source>
+        <translation>(không có giá trị)</translation>
+    </message>
+</context>
+<context>
     <name>HighlightController</name>
     <message>
-        <location filename="../../desktop_app/ui/window/highlight_controller.py" line="+49"/>
+        <location filename="../../desktop_app/ui/window/highlight_controller.py" line="+51"/>
         <source>Could not save</source>
         <translation>Không lưu được</translation>
     </message>
@@ -1122,10 +2064,12 @@ Trước đó, một bản sao của thư viện hiện tại sẽ được gi�
         <source>There is no tag number %1 yet.</source>
         <translation>Chưa có nhãn số %1.</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+20"/>
-        <source>%1 highlights</source>
-        <translation>%1 đoạn đánh dấu</translation>
+        <source>%n highlight(s)</source>
+        <translation>
+            <numerusform>%n đoạn đánh dấu</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+9"/>
@@ -1138,32 +2082,24 @@ Trước đó, một bản sao của thư viện hiện tại sẽ được gi�
         <translation>Bỏ nhãn này khỏi các đoạn đánh dấu đã chọn:</translation>
     </message>
     <message>
-        <location line="+20"/>
-        <source>Delete highlight</source>
-        <translation>Xóa đoạn đánh dấu</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Delete the highlight “{quote}” and its note?</source>
-        <translation>Xóa đoạn đánh dấu “{quote}” cùng ghi chú của nó?</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Delete highlights</source>
-        <translation>Xóa các đoạn đánh dấu</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Delete %1 highlights and their notes? (Ctrl+Z brings them back.)</source>
-        <translation>Xóa %1 đoạn đánh dấu và ghi chú của chúng? (Ctrl+Z để lấy lại.)</translation>
-    </message>
-    <message>
-        <location line="+6"/>
+        <location line="+23"/>
         <source>Could not delete</source>
         <translation>Không xóa được</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+6"/>
+        <source>Highlight deleted — Undo (%1)</source>
+        <translation>Đã xóa đoạn đánh dấu — Hoàn tác (%1)</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n highlight(s) deleted — Undo (%1)</source>
+        <translation>
+            <numerusform>Đã xóa %n đoạn đánh dấu — Hoàn tác (%1)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>No highlight at the cursor.</source>
         <translation>Không có đoạn đánh dấu nào tại con trỏ.</translation>
     </message>
@@ -1196,7 +2132,7 @@ Trước đó, một bản sao của thư viện hiện tại sẽ được gi�
 <context>
     <name>HighlightEditor</name>
     <message>
-        <location filename="../../desktop_app/ui/panel/cards.py" line="+298"/>
+        <location filename="../../desktop_app/ui/panel/cards.py" line="+301"/>
         <source>Note</source>
         <translation>Ghi chú</translation>
     </message>
@@ -1219,12 +2155,12 @@ Trước đó, một bản sao của thư viện hiện tại sẽ được gi�
 <context>
     <name>ImportController</name>
     <message>
-        <location filename="../../desktop_app/ui/window/import_job.py" line="+40"/>
+        <location filename="../../desktop_app/ui/window/import_job.py" line="+41"/>
         <source>Import</source>
         <translation>Nhập</translation>
     </message>
     <message>
-        <location line="+90"/>
+        <location line="+94"/>
         <source>The files will be imported after the current import.</source>
         <translation>Các tệp sẽ được nhập sau khi lượt nhập hiện tại xong.</translation>
     </message>
@@ -1237,7 +2173,7 @@ Trước đó, một bản sao của thư viện hiện tại sẽ được gi�
 <context>
     <name>ImportStatus</name>
     <message>
-        <location line="-115"/>
+        <location line="-119"/>
         <source>Cancel import</source>
         <translation>Hủy nhập</translation>
     </message>
@@ -1266,6 +2202,11 @@ Trước đó, một bản sao của thư viện hiện tại sẽ được gi�
     </message>
     <message>
         <location line="+4"/>
+        <source>Imported, but check these (how the file was read):</source>
+        <translation>Đã nhập, nhưng hãy kiểm tra những điểm sau (cách tệp được đọc):</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Not imported:</source>
         <translation>Không nhập được:</translation>
     </message>
@@ -1280,7 +2221,7 @@ Trước đó, một bản sao của thư viện hiện tại sẽ được gi�
         <translation>Đã nhập xong</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+6"/>
         <source>Copy list</source>
         <translation>Sao chép danh sách</translation>
     </message>
@@ -1309,7 +2250,7 @@ Trước đó, một bản sao của thư viện hiện tại sẽ được gi�
 <context>
     <name>LibraryFilters</name>
     <message>
-        <location filename="../../desktop_app/ui/library/filters.py" line="+32"/>
+        <location filename="../../desktop_app/ui/library/filters.py" line="+33"/>
         <source>Sort articles</source>
         <translation>Sắp xếp bài viết</translation>
     </message>
@@ -1405,7 +2346,7 @@ Trước đó, một bản sao của thư viện hiện tại sẽ được gi�
         <translation>Mọi nguồn</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Any tag</source>
         <translation>Mọi nhãn</translation>
     </message>
@@ -1425,7 +2366,7 @@ Trước đó, một bản sao của thư viện hiện tại sẽ được gi�
 <context>
     <name>LibraryPane</name>
     <message>
-        <location filename="../../desktop_app/ui/library/pane.py" line="+35"/>
+        <location filename="../../desktop_app/ui/library/pane.py" line="+38"/>
         <source>Search all articles (diacritics optional)</source>
         <translation>Tìm mọi bài (không dấu cũng được)</translation>
     </message>
@@ -1435,7 +2376,19 @@ Trước đó, một bản sao của thư viện hiện tại sẽ được gi�
         <translation>Tìm trong mọi bài viết</translation>
     </message>
     <message>
-        <location line="+88"/>
+        <location line="+40"/>
+        <source>Delete articles…</source>
+        <translation>Xóa bài báo…</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+72"/>
+        <source>Delete %n article(s)…</source>
+        <translation>
+            <numerusform>Xóa %n bài báo…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>matching article</source>
         <translation>bài viết khớp</translation>
     </message>
@@ -1478,38 +2431,38 @@ Trước đó, một bản sao của thư viện hiện tại sẽ được gi�
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop_app/ui/window/main_window.py" line="+108"/>
+        <location filename="../../desktop_app/ui/window/main_window.py" line="+118"/>
         <source>Read-only library: changes cannot be saved</source>
         <translation>Thư viện chỉ đọc: không thể lưu thay đổi</translation>
     </message>
     <message>
-        <location line="+259"/>
+        <location line="+261"/>
         <source>About Chú Giải</source>
         <translation>Giới thiệu Chú Giải</translation>
     </message>
     <message>
-        <location line="-62"/>
+        <location line="-63"/>
         <source>Word segmentation up to date</source>
         <translation>Đã tách từ xong</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Word segmentation paused</source>
         <translation>Đã tạm dừng tách từ</translation>
     </message>
     <message>
-        <location line="-231"/>
+        <location line="-237"/>
         <source>Could not undo</source>
         <translation>Không thể hoàn tác</translation>
     </message>
     <message>
-        <location line="+283"/>
+        <location line="+290"/>
         <source>&lt;b&gt;Chú Giải {version}&lt;/b&gt;&lt;p&gt;Read, highlight and tag Vietnamese news articles.&lt;/p&gt;&lt;p&gt;Word segmentation by underthesea. Free software under the GNU GPL v3 or later.&lt;/p&gt;&lt;p&gt;Library: {path}&lt;/p&gt;</source>
         <translation>&lt;b&gt;Chú Giải {version}&lt;/b&gt;&lt;p&gt;Đọc, đánh dấu và gắn nhãn các bài báo tiếng Việt.&lt;/p&gt;&lt;p&gt;Tách từ bằng underthesea. Phần mềm tự do theo giấy phép GNU GPL phiên bản 3 trở lên.&lt;/p&gt;&lt;p&gt;Thư viện: {path}&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/window/menus.py" line="+19"/>
+        <location filename="../../desktop_app/ui/window/menus.py" line="+20"/>
         <source>&amp;File</source>
         <translation>&amp;Tệp</translation>
     </message>
@@ -1519,12 +2472,12 @@ Trước đó, một bản sao của thư viện hiện tại sẽ được gi�
         <translation>&amp;Sửa</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>&amp;View</source>
         <translation>&amp;Xem</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+13"/>
         <source>&amp;Help</source>
         <translation>Trợ &amp;giúp</translation>
     </message>
@@ -1535,14 +2488,294 @@ Trước đó, một bản sao của thư viện hiện tại sẽ được gi�
     </message>
 </context>
 <context>
+    <name>MatchLevelCombo</name>
+    <message>
+        <location filename="../../desktop_app/ui/common/match_level.py" line="+21"/>
+        <source>Exact</source>
+        <translation>Chính xác</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Same word</source>
+        <translation>Cùng từ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No diacritics</source>
+        <translation>Bỏ dấu</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Matching</source>
+        <translation>Cách khớp</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Exact: as written, case included.
+Same word: also hòa = hoà, khỏe = khoẻ, thủy = thuỷ, quí = quý, any case; thủy ≠ thụy.
+No diacritics: every mark and đ/d ignored (dang finds Đảng, đang, đáng).
+Chosen by itself from the query until you pick one.</source>
+        <translation>Chính xác: đúng như viết, phân biệt hoa thường.
+Cùng từ: coi hòa = hoà, khỏe = khoẻ, thủy = thuỷ, quí = quý, không phân biệt hoa thường; thủy ≠ thụy.
+Bỏ dấu: bỏ qua mọi dấu và đ/d (dang tìm ra Đảng, đang, đáng).
+Tự chọn theo truy vấn cho đến khi bạn chọn một mức.</translation>
+    </message>
+</context>
+<context>
+    <name>MatrixForm</name>
+    <message>
+        <location filename="../../desktop_app/ui/analysis/matrix_form.py" line="+31"/>
+        <source>Tags × attribute values</source>
+        <translation>Nhãn × giá trị thuộc tính</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tags × articles</source>
+        <translation>Nhãn × bài báo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tag × tag (co-occurrence)</source>
+        <translation>Nhãn × nhãn (đồng xuất hiện)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Coded passages</source>
+        <translation>Đoạn trích đã mã hóa</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Articles coded</source>
+        <translation>Bài báo đã mã hóa</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Share of the text coded</source>
+        <translation>Tỷ lệ văn bản đã mã hóa</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Passages overlap</source>
+        <translation>Đoạn trích chồng lên nhau</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>In the same sentence</source>
+        <translation>Trong cùng một câu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>In the same paragraph</source>
+        <translation>Trong cùng một đoạn văn</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Within N words</source>
+        <translation>Cách nhau không quá N từ</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <location line="+17"/>
+        <source>Table</source>
+        <translation>Bảng</translation>
+    </message>
+    <message>
+        <location line="-15"/>
+        <source>Attribute of the columns</source>
+        <translation>Thuộc tính cho các cột</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What a cell counts</source>
+        <translation>Ô đếm gì</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Coded passages (a whole-article code counts as one); articles coded with the tag; or the share of the column&apos;s text the tag covers</source>
+        <translation>Số đoạn trích đã mã hóa (mã toàn bài tính là một); số bài báo được mã hóa bằng nhãn; hoặc tỷ lệ văn bản của cột mà nhãn bao phủ</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>When two passages count as together</source>
+        <translation>Khi nào hai đoạn trích được tính là đi cùng nhau</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source> words</source>
+        <translation> từ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Words between the passages</source>
+        <translation>Số từ giữa các đoạn trích</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>At most this many words between the two passages (segmented words)</source>
+        <translation>Tối đa bấy nhiêu từ giữa hai đoạn trích (từ đã tách)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A tag&apos;s row counts the tags nested under it</source>
+        <translation>Dòng của một nhãn tính cả các nhãn con bên dưới</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Columns</source>
+        <translation>Cột</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cells</source>
+        <translation>Ô</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Together when</source>
+        <translation>Đi cùng nhau khi</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Rows: the tags ticked (none: every tag)</source>
+        <translation>Dòng: các nhãn được đánh dấu chọn (không chọn: mọi nhãn)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Articles</source>
+        <translation>Bài báo</translation>
+    </message>
+</context>
+<context>
+    <name>MatrixWindow</name>
+    <message>
+        <location filename="../../desktop_app/ui/analysis/matrix_window.py" line="+83"/>
+        <source>Matrix and co-occurrence</source>
+        <translation>Ma trận và đồng xuất hiện</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Stop</source>
+        <translation>Dừng</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Click a cell to see its passages.</source>
+        <translation>Bấm vào một ô để xem các đoạn trích của nó.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Export…</source>
+        <translation>Xuất…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Write the table to CSV or Excel (with the same colour scale)</source>
+        <translation>Ghi bảng ra CSV hoặc Excel (giữ nguyên thang màu)</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>Counting…</source>
+        <translation>Đang đếm…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Stopped.</source>
+        <translation>Đã dừng.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+13"/>
+        <source>%n tag(s)</source>
+        <translation>
+            <numerusform>%n nhãn</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>pairs of passages: %1</source>
+        <translation>cặp đoạn trích: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n article(s) counted by syllables (word segmentation not finished)</source>
+        <translation>
+            <numerusform>%n bài báo được đếm theo âm tiết (chưa tách từ xong)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n article(s)</source>
+        <translation>
+            <numerusform>%n bài báo</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n value(s)</source>
+        <translation>
+            <numerusform>%n giá trị</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The table could not be computed: %1</source>
+        <translation>Không tính được bảng: %1</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>Nothing in this cell.</source>
+        <translation>Ô này trống.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+9"/>
+        <source>%1 × %2 (%3): %n pair(s) of passages</source>
+        <translation>
+            <numerusform>%1 × %2 (%3): %n cặp đoạn trích</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>%1 × %2: %n passage(s)</source>
+        <translation>
+            <numerusform>%1 × %2: %n đoạn trích</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>coded as a whole: %1</source>
+        <translation>mã hóa toàn bài: %1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Export the table</source>
+        <translation>Xuất bảng</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Exporting to %1…</source>
+        <translation>Đang xuất ra %1…</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>Exported %n row(s) to %1</source>
+        <translation>
+            <numerusform>Đã xuất %n dòng ra %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Could not write %1: %2</source>
+        <translation>Không ghi được %1: %2</translation>
+    </message>
+</context>
+<context>
     <name>MemoBox</name>
     <message>
-        <location filename="../../desktop_app/ui/panel/memo_box.py" line="+29"/>
+        <location filename="../../desktop_app/ui/panel/memo_box.py" line="+31"/>
         <source>MEMO</source>
         <translation>GHI NHỚ</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+12"/>
         <source>Your thoughts on this article: saved as you type</source>
         <translation>Suy nghĩ của bạn về bài này: được lưu ngay khi gõ</translation>
     </message>
@@ -1573,9 +2806,48 @@ Trước đó, một bản sao của thư viện hiện tại sẽ được gi�
     </message>
 </context>
 <context>
+    <name>NewAttributeDialog</name>
+    <message>
+        <location filename="../../desktop_app/ui/analysis/attribute_forms.py" line="+51"/>
+        <source>New attribute</source>
+        <translation>Thuộc tính mới</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>e.g. Giọng điệu, Số trang, Ngày đăng lại</source>
+        <translation>vd. Giọng điệu, Số trang, Ngày đăng lại</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>One choice per line, e.g.
+Tích cực
+Trung tính
+Phê phán</source>
+        <translation>Mỗi dòng một lựa chọn, vd.
+Tích cực
+Trung tính
+Phê phán</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Name</source>
+        <translation>Tên</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Type</source>
+        <translation>Kiểu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choices</source>
+        <translation>Lựa chọn</translation>
+    </message>
+</context>
+<context>
     <name>OrphanBox</name>
     <message>
-        <location filename="../../desktop_app/ui/panel/orphan_box.py" line="+24"/>
+        <location filename="../../desktop_app/ui/panel/orphan_box.py" line="+25"/>
         <source>The article&apos;s text changed and these highlights could not be placed with confidence. Select one, select its passage in the text, then re-attach it. Their tags and notes are kept.</source>
         <translation>Văn bản của bài đã thay đổi nên không thể đặt chắc chắn các đoạn đánh dấu này vào đúng chỗ. Hãy chọn một đoạn ở đây, chọn đoạn văn tương ứng trong bài, rồi gắn lại. Nhãn và ghi chú của chúng vẫn được giữ.</translation>
     </message>
@@ -1593,6 +2865,371 @@ Trước đó, một bản sao của thư viện hiện tại sẽ được gi�
         <location line="+22"/>
         <source>NEEDS RE-ATTACHING (%1)</source>
         <translation>CẦN GẮN LẠI (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>PaneLayout</name>
+    <message>
+        <location filename="../../desktop_app/ui/window/pane_layout.py" line="+69"/>
+        <source>Show library</source>
+        <translation>Hiện thư viện</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show or hide the list of articles (F9)</source>
+        <translation>Hiện hoặc ẩn danh sách bài báo (F9)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show annotation panel</source>
+        <translation>Hiện bảng chú thích</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show or hide tags, highlights, note and memo (Shift+F9)</source>
+        <translation>Hiện hoặc ẩn nhãn, đoạn đánh dấu, ghi chú và ghi nhớ (Shift+F9)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Library</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Annotations</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PassageEdits</name>
+    <message>
+        <location filename="../../desktop_app/ui/analysis/passage_edits.py" line="+39"/>
+        <source>Tags of this passage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n passage(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Tags of %n passage(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Delete the highlight “%1” and its note?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>Delete %n highlight(s) and their notes?</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Undo (Ctrl+Z in the main window) brings them back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete passages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Could not save</source>
+        <translation type="unfinished">Không lưu được</translation>
+    </message>
+</context>
+<context>
+    <name>PassageFilters</name>
+    <message>
+        <location filename="../../desktop_app/ui/analysis/passages_form.py" line="+27"/>
+        <source>Any of the tags</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All of them on the same passage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Passages that overlap</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>In the same sentence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>In the same paragraph</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>How the tags combine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>With two or more tags: a passage of any of them; one passage carrying all; passages of the tags that overlap; or that share a sentence or a paragraph</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Words in the passage (diacritics optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Words in the passage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Match diacritics</source>
+        <translation type="unfinished">Phân biệt dấu</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tags</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Articles</source>
+        <translation type="unfinished">Số bài</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Text</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PassagePreview</name>
+    <message>
+        <location filename="../../desktop_app/ui/analysis/passages_model.py" line="+313"/>
+        <source>The passage in its sentence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Note: </source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PassagesModel</name>
+    <message>
+        <location line="-285"/>
+        <source>Tags</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Article</source>
+        <translation type="unfinished">Bài viết</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Outlet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Passage in its sentence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Note</source>
+        <translation type="unfinished">Ghi chú</translation>
+    </message>
+    <message>
+        <location line="+105"/>
+        <source>Click to sort by this column (the whole list, not only the rows loaded)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>(untitled)</source>
+        <translation type="unfinished">(không có tiêu đề)</translation>
+    </message>
+</context>
+<context>
+    <name>PassagesWindow</name>
+    <message>
+        <location filename="../../desktop_app/ui/analysis/passages_window.py" line="+61"/>
+        <source>Article (library order)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tag</source>
+        <translation type="unfinished">Nhãn</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Length</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Coded passages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>Stop</source>
+        <translation type="unfinished">Dừng</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Sort passages by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Descending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Sort by</source>
+        <translation type="unfinished">Sắp xếp theo</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Show the whole question</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Open in the reader</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open the article at this passage (double-click or Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tags…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change the tags of the selected passages (one undoable step)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete…</source>
+        <translation type="unfinished">Xóa…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete the selected passages (Ctrl+Z in the main window undoes it)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Write every passage found, in this order, to CSV or Excel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>Looking…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>The question could not be answered: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+82"/>
+        <source>Tick one or more tags to see their passages.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n passage(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+0"/>
+        <source>in %n article(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No passage answers the question.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 shown, more load as you scroll</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Export the passages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Exporting to %1…</source>
+        <translation type="unfinished">Đang xuất ra %1…</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+10"/>
+        <source>Exported %n passage(s) to %1</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Could not write %1: %2</source>
+        <translation type="unfinished">Không ghi được %1: %2</translation>
     </message>
 </context>
 <context>
@@ -1651,7 +3288,7 @@ Trước đó, một bản sao của thư viện hiện tại sẽ được gi�
 <context>
     <name>QUndoStack</name>
     <message>
-        <location filename="../../desktop_app/ui/window/undo.py" line="+53"/>
+        <location filename="../../desktop_app/ui/window/undo.py" line="+55"/>
         <source>Undo %1</source>
         <translation>Hoàn tác %1</translation>
     </message>
@@ -1664,7 +3301,7 @@ Trước đó, một bản sao của thư viện hiện tại sẽ được gi�
 <context>
     <name>ReaderPane</name>
     <message>
-        <location filename="../../desktop_app/ui/reader/pane.py" line="+39"/>
+        <location filename="../../desktop_app/ui/reader/pane.py" line="+44"/>
         <source>Choose an article on the left to start reading.</source>
         <translation>Chọn một bài viết ở cột bên trái để bắt đầu đọc.</translation>
     </message>
@@ -1766,9 +3403,459 @@ Trước đó, một bản sao của thư viện hiện tại sẽ được gi�
     </message>
 </context>
 <context>
+    <name>ReportDialog</name>
+    <message>
+        <location filename="../../desktop_app/ui/analysis/report_dialog.py" line="+96"/>
+        <source>Report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+94"/>
+        <source>Coding report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-93"/>
+        <location line="+21"/>
+        <source>Title</source>
+        <translation type="unfinished">Tiêu đề</translation>
+    </message>
+    <message>
+        <location line="-17"/>
+        <source>Example quotes per tag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+93"/>
+        <source>Article memos</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-88"/>
+        <source>Tables in the report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The codebook with each tag&apos;s description, counts and example quotes, the article memos and the tables ticked below: a web page that opens in any browser and prints, or a PDF.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Examples per tag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+75"/>
+        <source>Tables</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-72"/>
+        <source>Matrix cells</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Stop</source>
+        <translation type="unfinished">Dừng</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Write HTML…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Write PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Tags × %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tags × articles (one column per article)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Co-occurrence: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Made with Chú Giải on {date}: {articles} articles, {passages} coded passages, {tags} tags.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Codebook</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Passages: {passages} · Articles: {articles}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Coded as a whole: {count} articles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>With the tags nested under it: {passages} passages · {articles} articles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Examples</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>No article has a memo.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tag</source>
+        <translation type="unfinished">Nhãn</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>(none)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>(untitled)</source>
+        <translation type="unfinished">(không có tiêu đề)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tags × {columns}: {count}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>articles</source>
+        <translation type="unfinished">bài viết</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>coded passages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>articles coded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>share of the text coded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Co-occurrence of tags: {within}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>passages that overlap</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>passages in the same sentence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>passages in the same paragraph</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>passages within {n} words</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Web page (*.html)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>PDF (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Write the report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Writing %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Stopped: nothing was written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The report is in %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Could not write the report: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RestoreDialog</name>
+    <message>
+        <location filename="../../desktop_app/ui/dialogs/restore_dialog.py" line="+49"/>
+        <source>Restore from backup</source>
+        <translation type="unfinished">Khôi phục từ bản sao lưu</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Automatic backups of the library, newest first. Restoring one replaces everything in the library with it; the library as it is now is kept as a safety copy first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>No automatic backup yet: the first is made when the window closes after changes, or after 30 minutes of work.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Restore…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Other file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>Restore from a backup file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chú Giải library (*.sqlite3 *.db);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReviewSuggestionsDialog</name>
+    <message>
+        <location filename="../../desktop_app/ui/dialogs/review_suggestions.py" line="+39"/>
+        <source>Review suggestions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>The tagger suggests %n %1 name(s) in this article. Uncheck those that are not, then accept the rest as highlights tagged “%2”.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Suggestion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>In the text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Suggestions to accept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Check all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Uncheck all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+30"/>
+        <source>Accept %n</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SafetyController</name>
+    <message>
+        <location filename="../../desktop_app/ui/window/safety.py" line="+114"/>
+        <source>Replace everything in the library with this file?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Replace everything in the library with the backup of %1?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Replace everything in the library with the backup of %1 (%2 articles)?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Backup:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The library as it is now is kept first, as a safety copy:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>To go back, restore that copy the same way (Other file…).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+15"/>
+        <source>Restore from backup</source>
+        <translation type="unfinished">Khôi phục từ bản sao lưu</translation>
+    </message>
+    <message>
+        <location line="-12"/>
+        <source>Restore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Restoring the library…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+29"/>
+        <source>Restore failed</source>
+        <translation type="unfinished">Khôi phục không thành công</translation>
+    </message>
+    <message>
+        <location line="-9"/>
+        <source>The library was restored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The library as it was before is kept at:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Library restored</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SafetySettingsDialog</name>
+    <message>
+        <location filename="../../desktop_app/ui/dialogs/safety_settings.py" line="+27"/>
+        <source>Data safety</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Back up the library automatically</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A copy when the window closes after changes, and every 30 minutes while you work. The newest %1 are kept, and the last one of each day for %2 days; each is about the size of the library (%3 now). File → Restore from backup… brings one back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>No copy yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>1 copy kept now, %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 copies kept now, %2 in all.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Kept in:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Automatic backups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Write every change to the disk at once (synchronous=FULL)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Without it, a power cut may lose the last few changes, but never damages the library. With it, nothing saved is lost even then; saving is about a third slower (more on a network folder).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Power failure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>The library is read-only: nothing changes, so nothing needs backing up.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SearchResultsModel</name>
     <message>
-        <location filename="../../desktop_app/ui/library/search_results.py" line="+21"/>
+        <location filename="../../desktop_app/ui/library/search_results.py" line="+22"/>
         <source>(untitled)</source>
         <translation>(không có tiêu đề)</translation>
     </message>
@@ -1776,7 +3863,7 @@ Trước đó, một bản sao của thư viện hiện tại sẽ được gi�
 <context>
     <name>SegmentationStatus</name>
     <message>
-        <location filename="../../desktop_app/ui/window/status.py" line="+94"/>
+        <location filename="../../desktop_app/ui/window/status.py" line="+95"/>
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
@@ -1822,6 +3909,61 @@ Trước đó, một bản sao của thư viện hiện tại sẽ được gi�
         <location line="-6"/>
         <source>the segmentation process crashed on it twice; skipped</source>
         <translation>tiến trình tách từ bị lỗi hai lần với bài này; đã bỏ qua</translation>
+    </message>
+</context>
+<context>
+    <name>SetAttributeDialog</name>
+    <message numerus="yes">
+        <location filename="../../desktop_app/ui/analysis/attribute_forms.py" line="+115"/>
+        <source>Set an attribute for %n article(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Every selected article gets this value, in one step (Ctrl+Z undoes it). A new name defines a new attribute.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SetAttributeForm</name>
+    <message>
+        <location line="-75"/>
+        <location line="+16"/>
+        <source>Attribute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-15"/>
+        <source>An attribute, or a new name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Type of the new attribute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>guessed from the value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+7"/>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-6"/>
+        <source>(empty: remove the value)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Type</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1921,6 +4063,29 @@ Trước đó, một bản sao của thư viện hiện tại sẽ được gi�
     </message>
 </context>
 <context>
+    <name>StartUp</name>
+    <message>
+        <location filename="../../desktop_app/ui/app.py" line="+127"/>
+        <source>Import a folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chú Giải was asked to import every article in:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Import them?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+67"/>
+        <source>The damaged library was kept, renamed to {name} in the same folder ({folder}), and a new, empty library was started. Nothing was deleted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>StopwordsDialog</name>
     <message>
         <location filename="../../desktop_app/ui/tools/stopwords_dialog.py" line="+42"/>
@@ -1961,7 +4126,7 @@ Trước đó, một bản sao của thư viện hiện tại sẽ được gi�
 <context>
     <name>SuggestionController</name>
     <message>
-        <location filename="../../desktop_app/ui/reader/suggestions.py" line="+62"/>
+        <location filename="../../desktop_app/ui/reader/suggestions.py" line="+69"/>
         <source>person</source>
         <translation>người</translation>
     </message>
@@ -1995,16 +4160,18 @@ Trước đó, một bản sao của thư viện hiện tại sẽ được gi�
         <source>Reject suggestion</source>
         <translation>Bỏ gợi ý</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+3"/>
-        <source>Accept all {0} {1} suggestions in this article</source>
-        <translation>Nhận cả {0} gợi ý {1} trong bài này</translation>
+        <source>Review and accept the %n %1 suggestion(s) in this article…</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>TagDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/tag_dialog.py" line="+34"/>
+        <location filename="../../desktop_app/ui/dialogs/tag_dialog.py" line="+37"/>
         <source>Tags for this highlight</source>
         <translation>Nhãn cho đoạn đánh dấu này</translation>
     </message>
@@ -2027,7 +4194,7 @@ Trước đó, một bản sao của thư viện hiện tại sẽ được gi�
 <context>
     <name>TagManagerDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/tag_manager.py" line="+51"/>
+        <location filename="../../desktop_app/ui/dialogs/tag_manager.py" line="+58"/>
         <source>Manage tags</source>
         <translation>Quản lý nhãn</translation>
     </message>
@@ -2082,12 +4249,12 @@ Trước đó, một bản sao của thư viện hiện tại sẽ được gi�
         <translation>Mô tả</translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+78"/>
         <source>Could not change the tag</source>
         <translation>Không thể đổi nhãn</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+9"/>
         <source>Rename tag</source>
         <translation>Đổi tên nhãn</translation>
     </message>
@@ -2097,17 +4264,17 @@ Trước đó, một bản sao của thư viện hiện tại sẽ được gi�
         <translation>Tên mới:</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+8"/>
         <source>Colour of “%1”</source>
         <translation>Màu của “%1”</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+8"/>
         <source>(top level)</source>
         <translation>(cấp cao nhất)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Move tag</source>
         <translation>Chuyển nhãn</translation>
     </message>
@@ -2117,30 +4284,111 @@ Trước đó, một bản sao của thư viện hiện tại sẽ được gi�
         <translation>Đặt “%1” dưới:</translation>
     </message>
     <message>
-        <location line="+14"/>
-        <location line="+9"/>
+        <location line="+12"/>
+        <location line="+11"/>
         <source>Merge tags</source>
         <translation>Gộp nhãn</translation>
     </message>
     <message>
-        <location line="-8"/>
+        <location line="-11"/>
         <source>Merge “%1” into:</source>
         <translation>Gộp “%1” vào:</translation>
     </message>
     <message>
         <location line="+5"/>
-        <source>Give the %1 highlights tagged “%2” (in %3 articles) the tag “%4” and remove “%2”? Their other tags stay.</source>
-        <translation>Gắn nhãn “%4” cho %1 đoạn đánh dấu có nhãn “%2” (trong %3 bài) và bỏ nhãn “%2”? Các nhãn khác của chúng được giữ nguyên.</translation>
+        <source>Give the %1 tagged “%2” (in %3) the tag “%4” and remove “%2”? Their other tags stay.</source>
+        <translation type="unfinished"></translation>
     </message>
-    <message>
-        <location line="+13"/>
-        <source>Delete the tag “%1”? It is on %2 highlights in %3 articles; the highlights stay, without this tag.</source>
-        <translation>Xóa nhãn “%1”? Nhãn này có trên %2 đoạn đánh dấu trong %3 bài; các đoạn đánh dấu vẫn còn, chỉ không còn nhãn này.</translation>
-    </message>
-    <message>
+    <message numerus="yes">
         <location line="+3"/>
+        <source>The %n tag(s) under it go under “%4”.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+12"/>
+        <source>Delete the tag “%1” and the %n tag(s) under it?</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>They are on %2 in %3; the highlights stay, without these tags.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Delete the tag “%1”? It is on %2 in %3; the highlights stay, without this tag.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+13"/>
+        <source>%n highlight(s)</source>
+        <translation type="unfinished">
+            <numerusform>%n đoạn đánh dấu</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n article(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="-13"/>
         <source>Delete tag</source>
         <translation>Xóa nhãn</translation>
+    </message>
+</context>
+<context>
+    <name>TagTree</name>
+    <message>
+        <location filename="../../desktop_app/ui/analysis/tag_tree.py" line="+52"/>
+        <source>Tag</source>
+        <translation type="unfinished">Nhãn</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Passages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Not</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Filter tags (diacritics optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Filter tags</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Tags</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>%1, with the tags nested under it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Highlights with this tag or one nested under it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Leave out passages carrying %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2161,6 +4409,42 @@ Trước đó, một bản sao của thư viện hiện tại sẽ được gi�
         <location line="-13"/>
         <source>Could not undo “%1”: %2</source>
         <translation>Không thể hoàn tác “%1”: %2</translation>
+    </message>
+</context>
+<context>
+    <name>ValueDelegate</name>
+    <message>
+        <location filename="../../desktop_app/ui/analysis/attribute_models.py" line="+177"/>
+        <source>(no value)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>2023-04-04, 2023-04 or 2023</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>a number: 12 or 2,5</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>WhereEditor</name>
+    <message>
+        <location filename="../../desktop_app/ui/analysis/where_editor.py" line="+121"/>
+        <source>Every article</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Add a condition</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keep only articles whose attribute matches, e.g. outlet = PLVN or year ≥ 2023</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2194,6 +4478,16 @@ Trước đó, một bản sao của thư viện hiện tại sẽ được gi�
         <location line="+1"/>
         <source>Restore from backup…</source>
         <translation>Khôi phục từ bản sao lưu…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check library…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Data safety settings…</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2394,7 +4688,7 @@ Trước đó, một bản sao của thư viện hiện tại sẽ được gi�
 <context>
     <name>WordViewController</name>
     <message>
-        <location filename="../../desktop_app/ui/window/word_view_controller.py" line="+84"/>
+        <location filename="../../desktop_app/ui/window/word_view_controller.py" line="+61"/>
         <source>Parts of speech appear once this article is tagged (in the background).</source>
         <translation>Từ loại sẽ hiện khi bài này được gán nhãn xong (chạy nền).</translation>
     </message>
@@ -2551,6 +4845,11 @@ Trước đó, một bản sao của thư viện hiện tại sẽ được gi�
         <location line="+1"/>
         <source>Choose another tag to merge into.</source>
         <translation>Hãy chọn một nhãn khác để gộp vào.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A tag cannot be merged into a tag nested under it.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+2"/>
@@ -2741,11 +5040,262 @@ Trước đó, một bản sao của thư viện hiện tại sẽ được gi�
     </message>
     <message>
         <location line="+1"/>
-        <source>{file}: not an annotation file this app reads (use .csv, .json/.jsonld or .qdpx).</source>
-        <translation>{file}: không phải tệp chú giải mà ứng dụng này đọc được (hãy dùng .csv, .json/.jsonld hoặc .qdpx).</translation>
+        <source>{file}: not an annotation file this app reads (use .csv, .json/.jsonld, .qdpx or .qdc).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+54"/>
+        <source>Positions in %n source(s) ({sources}) were read as {unit}: {evidence}.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>Positions in %n source(s) ({sources}) may count {unit} or {alternative}, and the file does not tell clearly ({agree} of {total} selection edges fall between words read as {unit}, {other} read as {alternative}). They were read as {unit}, {why}: check a few of their highlights.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>code points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>UTF-16 code units</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>characters with a CRLF line break counted as one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>another counting</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+2"/>
+        <source>{agree} of {total} selection names match the text read that way, {other} read as {alternative}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{agree} of {total} selection edges fall between words read that way, {other} read as {alternative}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>read any other way, a selection would lie outside the text or inside a character</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the other sources of the project show it clearly</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>as {origin} is known to count</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>as the REFI-QDA standard says</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>for want of a better reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>An attribute needs a name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>An attribute name cannot hold = &lt; &gt; ! or &quot;:&quot;: “{name}”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>“{name}” is built in (it comes from the article&apos;s details) or reserved; choose another name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>An attribute named “{name}” already exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>“{kind}” is not a type of attribute: choose text, number, date or choice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>That attribute no longer exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>There is no attribute “{name}”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>“{name}” comes from the article&apos;s details: edit it there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>“{name}” holds values of type {kind}, not {wanted}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>“{value}” is not a number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>“{value}” is not a date. Write it as 2023-04-04, 2023-04 or 2023 (or 04/04/2023).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>“{value}” is not one of the choices of “{name}”: {choices}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A choice attribute needs at least one choice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>“{value}” is still the value of some articles ({count}); change them first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cannot import {path}: {problem} Nothing was imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Row {row}, column “{column}”: {problem}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Row {row}: {problem}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>it has no header row.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>its first column must be “id” or “title”: the articles the rows are about.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>it has no attribute columns after the first one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>column {column} of the header has no name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the column “{column}” appears twice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>it has {count} cells, the header only {columns}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>there is no article with id “{value}”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no article has the title “{value}”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>several articles ({count}) have the title “{value}”: key the file by id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>this article is in row {other} too.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>“{text}” is not a filter: write KEY=VALUE or KEY!=VALUE, and KEY&gt;=VALUE, KEY&lt;=VALUE, KEY&gt;VALUE or KEY&lt;VALUE for numbers and dates.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>“{name}” holds text: compare it with = or != only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>There is no tag “{name}”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose at least one tag.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>There is no tag named “{tag}” (nor one nested under it).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n code name(s) are used by more than one code without sub-codes ({names}): QualCoder keeps one code per name and would merge them. Rename them first if the file is for QualCoder.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No token is labelled: no highlight in the exported articles carries the tag “{tag}” or one nested under it, so every label is O.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No token is labelled: the exported articles have no tagged highlights, so every label is O.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The table has {count} columns; an Excel sheet holds at most {limit}. Export it as CSV, or choose an attribute for the columns.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-159"/>
         <source>{path}: no such file.</source>
         <translation>{path}: không có tệp này.</translation>
     </message>
@@ -2776,8 +5326,15 @@ Trước đó, một bản sao của thư viện hiện tại sẽ được gi�
             <numerusform>đoạn này có trong %n bài viết; không xác định được là bài nào</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>the passage occurs %n time(s) in the article, with the same context, and the file gives no position: cannot tell which one is meant</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>the passage holds only spaces</source>
         <translation>đoạn này chỉ có khoảng trắng</translation>
     </message>
@@ -2916,12 +5473,7 @@ Trước đó, một bản sao của thư viện hiện tại sẽ được gi�
         </translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Positions in {label} count {unit} (not code points, as REFI-QDA says); they were converted.</source>
-        <translation>Vị trí trong {label} được tính theo {unit} (không theo code point như REFI-QDA quy định); đã được chuyển đổi.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+27"/>
         <source>An empty selection ({start}–{end}) in {label} was dropped.</source>
         <translation>Đã bỏ một vùng chọn trống ({start}–{end}) trong {label}.</translation>
     </message>
@@ -2953,9 +5505,90 @@ Trước đó, một bản sao của thư viện hiện tại sẽ được gi�
         <translation>Ghi nhớ về “{title}” trong tệp đã được thêm vào bên dưới ghi nhớ sẵn có trong thư viện.</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>it is not well-formed XML ({reason}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>it is not a REFI-QDA codebook (its root is not CodeBook).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the codebook holds no codes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>{file}: %n new tag(s), {present} already in the codebook (kept as they are).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
         <location line="+4"/>
         <source>The library has no tags yet: a codebook needs at least one.</source>
         <translation>Thư viện chưa có nhãn nào: bộ mã cần ít nhất một nhãn.</translation>
+    </message>
+</context>
+<context>
+    <name>_Row</name>
+    <message>
+        <location filename="../../desktop_app/ui/analysis/where_editor.py" line="-81"/>
+        <source>Attribute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>whole-article code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Comparison</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>(none)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+1"/>
+        <source>Remove this condition</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>outlet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>published</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>author</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>domain</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>
