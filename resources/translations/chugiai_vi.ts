@@ -2892,12 +2892,12 @@ Phê phán</translation>
     <message>
         <location line="+1"/>
         <source>Library</source>
-        <translation type="unfinished"></translation>
+        <translation>Thư viện</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Annotations</source>
-        <translation type="unfinished"></translation>
+        <translation>Chú giải</translation>
     </message>
 </context>
 <context>
@@ -2905,53 +2905,53 @@ Phê phán</translation>
     <message>
         <location filename="../../desktop_app/ui/analysis/passage_edits.py" line="+39"/>
         <source>Tags of this passage</source>
-        <translation type="unfinished"></translation>
+        <translation>Nhãn của đoạn trích này</translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
         <source>%n passage(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n đoạn trích</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
         <source>Tags of %n passage(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Nhãn của %n đoạn trích</numerusform>
         </translation>
     </message>
     <message>
         <location line="+24"/>
         <source>Delete the highlight “%1” and its note?</source>
-        <translation type="unfinished"></translation>
+        <translation>Xoá đoạn đánh dấu “%1” và ghi chú của nó?</translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
         <source>Delete %n highlight(s) and their notes?</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Xoá %n đoạn đánh dấu và các ghi chú của chúng?</numerusform>
         </translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Undo (Ctrl+Z in the main window) brings them back.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hoàn tác (Ctrl+Z trong cửa sổ chính) sẽ khôi phục chúng.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Delete passages</source>
-        <translation type="unfinished"></translation>
+        <translation>Xoá đoạn trích</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>Xoá</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>Could not save</source>
-        <translation type="unfinished">Không lưu được</translation>
+        <translation>Không lưu được</translation>
     </message>
 </context>
 <context>
@@ -2959,67 +2959,67 @@ Phê phán</translation>
     <message>
         <location filename="../../desktop_app/ui/analysis/passages_form.py" line="+27"/>
         <source>Any of the tags</source>
-        <translation type="unfinished"></translation>
+        <translation>Bất kỳ nhãn nào</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>All of them on the same passage</source>
-        <translation type="unfinished"></translation>
+        <translation>Tất cả trên cùng một đoạn trích</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Passages that overlap</source>
-        <translation type="unfinished"></translation>
+        <translation>Các đoạn trích chồng lên nhau</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>In the same sentence</source>
-        <translation type="unfinished"></translation>
+        <translation>Trong cùng một câu</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>In the same paragraph</source>
-        <translation type="unfinished"></translation>
+        <translation>Trong cùng một đoạn văn</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>How the tags combine</source>
-        <translation type="unfinished"></translation>
+        <translation>Cách kết hợp các nhãn</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>With two or more tags: a passage of any of them; one passage carrying all; passages of the tags that overlap; or that share a sentence or a paragraph</source>
-        <translation type="unfinished"></translation>
+        <translation>Với hai nhãn trở lên: đoạn trích có bất kỳ nhãn nào; một đoạn trích mang tất cả các nhãn; các đoạn trích của các nhãn chồng lên nhau; hoặc nằm chung một câu hay một đoạn văn</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Words in the passage (diacritics optional)</source>
-        <translation type="unfinished"></translation>
+        <translation>Từ trong đoạn trích (không bắt buộc dấu)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Words in the passage</source>
-        <translation type="unfinished"></translation>
+        <translation>Từ trong đoạn trích</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Match diacritics</source>
-        <translation type="unfinished">Phân biệt dấu</translation>
+        <translation>Phân biệt dấu</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Tags</source>
-        <translation type="unfinished"></translation>
+        <translation>Nhãn</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Articles</source>
-        <translation type="unfinished">Số bài</translation>
+        <translation>Bài báo</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Text</source>
-        <translation type="unfinished"></translation>
+        <translation>Văn bản</translation>
     </message>
 </context>
 <context>
@@ -3027,12 +3027,12 @@ Phê phán</translation>
     <message>
         <location filename="../../desktop_app/ui/analysis/passages_model.py" line="+313"/>
         <source>The passage in its sentence</source>
-        <translation type="unfinished"></translation>
+        <translation>Đoạn trích trong câu chứa nó</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>Note: </source>
-        <translation type="unfinished"></translation>
+        <translation>Ghi chú: </translation>
     </message>
 </context>
 <context>
@@ -3040,42 +3040,42 @@ Phê phán</translation>
     <message>
         <location line="-285"/>
         <source>Tags</source>
-        <translation type="unfinished"></translation>
+        <translation>Nhãn</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Article</source>
-        <translation type="unfinished">Bài viết</translation>
+        <translation>Bài báo</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Outlet</source>
-        <translation type="unfinished"></translation>
+        <translation>Tờ báo</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Date</source>
-        <translation type="unfinished"></translation>
+        <translation>Ngày</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Passage in its sentence</source>
-        <translation type="unfinished"></translation>
+        <translation>Đoạn trích trong câu chứa nó</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Note</source>
-        <translation type="unfinished">Ghi chú</translation>
+        <translation>Ghi chú</translation>
     </message>
     <message>
         <location line="+105"/>
         <source>Click to sort by this column (the whole list, not only the rows loaded)</source>
-        <translation type="unfinished"></translation>
+        <translation>Nhấp để sắp xếp theo cột này (toàn bộ danh sách, không chỉ các dòng đã tải)</translation>
     </message>
     <message>
         <location line="+26"/>
         <source>(untitled)</source>
-        <translation type="unfinished">(không có tiêu đề)</translation>
+        <translation>(không có tiêu đề)</translation>
     </message>
 </context>
 <context>
@@ -3083,153 +3083,153 @@ Phê phán</translation>
     <message>
         <location filename="../../desktop_app/ui/analysis/passages_window.py" line="+61"/>
         <source>Article (library order)</source>
-        <translation type="unfinished"></translation>
+        <translation>Bài báo (theo thứ tự thư viện)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Date</source>
-        <translation type="unfinished"></translation>
+        <translation>Ngày</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Tag</source>
-        <translation type="unfinished">Nhãn</translation>
+        <translation>Nhãn</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Length</source>
-        <translation type="unfinished"></translation>
+        <translation>Độ dài</translation>
     </message>
     <message>
         <location line="+22"/>
         <source>Coded passages</source>
-        <translation type="unfinished"></translation>
+        <translation>Đoạn trích đã mã hoá</translation>
     </message>
     <message>
         <location line="+48"/>
         <source>Stop</source>
-        <translation type="unfinished">Dừng</translation>
+        <translation>Dừng</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Sort passages by</source>
-        <translation type="unfinished"></translation>
+        <translation>Sắp xếp đoạn trích theo</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Descending</source>
-        <translation type="unfinished"></translation>
+        <translation>Giảm dần</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Sort by</source>
-        <translation type="unfinished">Sắp xếp theo</translation>
+        <translation>Sắp xếp theo</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Show the whole question</source>
-        <translation type="unfinished"></translation>
+        <translation>Hiện toàn bộ truy vấn</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Open in the reader</source>
-        <translation type="unfinished"></translation>
+        <translation>Mở trong trình đọc</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Open the article at this passage (double-click or Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>Mở bài báo tại đoạn trích này (nhấp đúp hoặc Enter)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Tags…</source>
-        <translation type="unfinished"></translation>
+        <translation>Nhãn…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Change the tags of the selected passages (one undoable step)</source>
-        <translation type="unfinished"></translation>
+        <translation>Đổi nhãn của các đoạn trích đã chọn (một bước có thể hoàn tác)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Delete…</source>
-        <translation type="unfinished">Xóa…</translation>
+        <translation>Xoá…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Delete the selected passages (Ctrl+Z in the main window undoes it)</source>
-        <translation type="unfinished"></translation>
+        <translation>Xoá các đoạn trích đã chọn (Ctrl+Z trong cửa sổ chính để hoàn tác)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Export…</source>
-        <translation type="unfinished"></translation>
+        <translation>Xuất…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Write every passage found, in this order, to CSV or Excel</source>
-        <translation type="unfinished"></translation>
+        <translation>Ghi mọi đoạn trích tìm được, theo thứ tự này, ra CSV hoặc Excel</translation>
     </message>
     <message>
         <location line="+45"/>
         <source>Looking…</source>
-        <translation type="unfinished"></translation>
+        <translation>Đang tìm…</translation>
     </message>
     <message>
         <location line="+39"/>
         <source>The question could not be answered: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Không thể trả lời truy vấn: %1</translation>
     </message>
     <message>
         <location line="+82"/>
         <source>Tick one or more tags to see their passages.</source>
-        <translation type="unfinished"></translation>
+        <translation>Chọn một hoặc nhiều nhãn để xem các đoạn trích của chúng.</translation>
     </message>
     <message numerus="yes">
         <location line="+3"/>
         <source>%n passage(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n đoạn trích</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+0"/>
         <source>in %n article(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>trong %n bài báo</numerusform>
         </translation>
     </message>
     <message>
         <location line="+1"/>
         <source>No passage answers the question.</source>
-        <translation type="unfinished"></translation>
+        <translation>Không có đoạn trích nào khớp với truy vấn.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1 shown, more load as you scroll</source>
-        <translation type="unfinished"></translation>
+        <translation>Đang hiện %1, cuộn xuống để tải thêm</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Export the passages</source>
-        <translation type="unfinished"></translation>
+        <translation>Xuất các đoạn trích</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Exporting to %1…</source>
-        <translation type="unfinished">Đang xuất ra %1…</translation>
+        <translation>Đang xuất ra %1…</translation>
     </message>
     <message numerus="yes">
         <location line="+10"/>
         <source>Exported %n passage(s) to %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Đã xuất %n đoạn trích ra %1</numerusform>
         </translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Could not write %1: %2</source>
-        <translation type="unfinished">Không ghi được %1: %2</translation>
+        <translation>Không ghi được %1: %2</translation>
     </message>
 </context>
 <context>
@@ -3407,231 +3407,231 @@ Phê phán</translation>
     <message>
         <location filename="../../desktop_app/ui/analysis/report_dialog.py" line="+96"/>
         <source>Report</source>
-        <translation type="unfinished"></translation>
+        <translation>Báo cáo</translation>
     </message>
     <message>
         <location line="+2"/>
         <location line="+94"/>
         <source>Coding report</source>
-        <translation type="unfinished"></translation>
+        <translation>Báo cáo mã hoá</translation>
     </message>
     <message>
         <location line="-93"/>
         <location line="+21"/>
         <source>Title</source>
-        <translation type="unfinished">Tiêu đề</translation>
+        <translation>Tiêu đề</translation>
     </message>
     <message>
         <location line="-17"/>
         <source>Example quotes per tag</source>
-        <translation type="unfinished"></translation>
+        <translation>Trích dẫn mẫu cho mỗi nhãn</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+93"/>
         <source>Article memos</source>
-        <translation type="unfinished"></translation>
+        <translation>Ghi nhớ bài báo</translation>
     </message>
     <message>
         <location line="-88"/>
         <source>Tables in the report</source>
-        <translation type="unfinished"></translation>
+        <translation>Các bảng trong báo cáo</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>The codebook with each tag&apos;s description, counts and example quotes, the article memos and the tables ticked below: a web page that opens in any browser and prints, or a PDF.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bộ mã kèm mô tả, số đếm và trích dẫn mẫu của từng nhãn, ghi nhớ bài báo và các bảng được chọn dưới đây: một trang web mở được trong mọi trình duyệt và in được, hoặc một tệp PDF.</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Examples per tag</source>
-        <translation type="unfinished"></translation>
+        <translation>Số ví dụ mỗi nhãn</translation>
     </message>
     <message>
         <location line="+2"/>
         <location line="+75"/>
         <source>Tables</source>
-        <translation type="unfinished"></translation>
+        <translation>Bảng</translation>
     </message>
     <message>
         <location line="-72"/>
         <source>Matrix cells</source>
-        <translation type="unfinished"></translation>
+        <translation>Ô ma trận</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Stop</source>
-        <translation type="unfinished">Dừng</translation>
+        <translation>Dừng</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Write HTML…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ghi HTML…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Write PDF…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ghi PDF…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Open it</source>
-        <translation type="unfinished"></translation>
+        <translation>Mở tệp</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>Đóng</translation>
     </message>
     <message>
         <location line="+33"/>
         <source>Tags × %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nhãn × %1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Tags × articles (one column per article)</source>
-        <translation type="unfinished"></translation>
+        <translation>Nhãn × bài báo (mỗi bài báo một cột)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Co-occurrence: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Đồng xuất hiện: %1</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>Made with Chú Giải on {date}: {articles} articles, {passages} coded passages, {tags} tags.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tạo bằng Chú Giải ngày {date}: {articles} bài báo, {passages} đoạn trích đã mã hoá, {tags} nhãn.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Codebook</source>
-        <translation type="unfinished"></translation>
+        <translation>Bộ mã</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Passages: {passages} · Articles: {articles}</source>
-        <translation type="unfinished"></translation>
+        <translation>Đoạn trích: {passages} · Bài báo: {articles}</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Coded as a whole: {count} articles</source>
-        <translation type="unfinished"></translation>
+        <translation>Mã hoá cả bài: {count} bài báo</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>With the tags nested under it: {passages} passages · {articles} articles</source>
-        <translation type="unfinished"></translation>
+        <translation>Tính cả các nhãn con: {passages} đoạn trích · {articles} bài báo</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Examples</source>
-        <translation type="unfinished"></translation>
+        <translation>Ví dụ</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>No article has a memo.</source>
-        <translation type="unfinished"></translation>
+        <translation>Không bài báo nào có ghi nhớ.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Tag</source>
-        <translation type="unfinished">Nhãn</translation>
+        <translation>Nhãn</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>(none)</source>
-        <translation type="unfinished"></translation>
+        <translation>(không có)</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>(untitled)</source>
-        <translation type="unfinished">(không có tiêu đề)</translation>
+        <translation>(không có tiêu đề)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Tags × {columns}: {count}</source>
-        <translation type="unfinished"></translation>
+        <translation>Nhãn × {columns}: {count}</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>articles</source>
-        <translation type="unfinished">bài viết</translation>
+        <translation>bài báo</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>coded passages</source>
-        <translation type="unfinished"></translation>
+        <translation>đoạn trích đã mã hoá</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>articles coded</source>
-        <translation type="unfinished"></translation>
+        <translation>bài báo đã mã hoá</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>share of the text coded</source>
-        <translation type="unfinished"></translation>
+        <translation>tỉ lệ văn bản đã mã hoá</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Co-occurrence of tags: {within}</source>
-        <translation type="unfinished"></translation>
+        <translation>Đồng xuất hiện của các nhãn: {within}</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>passages that overlap</source>
-        <translation type="unfinished"></translation>
+        <translation>đoạn trích chồng lên nhau</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>passages in the same sentence</source>
-        <translation type="unfinished"></translation>
+        <translation>đoạn trích trong cùng một câu</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>passages in the same paragraph</source>
-        <translation type="unfinished"></translation>
+        <translation>đoạn trích trong cùng một đoạn văn</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>passages within {n} words</source>
-        <translation type="unfinished"></translation>
+        <translation>đoạn trích cách nhau không quá {n} từ</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Web page (*.html)</source>
-        <translation type="unfinished"></translation>
+        <translation>Trang web (*.html)</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>PDF (*.pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF (*.pdf)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Write the report</source>
-        <translation type="unfinished"></translation>
+        <translation>Ghi báo cáo</translation>
     </message>
     <message>
         <location line="+24"/>
         <source>Writing %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Đang ghi %1…</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Stopped: nothing was written.</source>
-        <translation type="unfinished"></translation>
+        <translation>Đã dừng: chưa ghi gì.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>The report is in %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Báo cáo nằm ở %1</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Could not write the report: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Không ghi được báo cáo: %1</translation>
     </message>
 </context>
 <context>
@@ -3639,37 +3639,37 @@ Phê phán</translation>
     <message>
         <location filename="../../desktop_app/ui/dialogs/restore_dialog.py" line="+49"/>
         <source>Restore from backup</source>
-        <translation type="unfinished">Khôi phục từ bản sao lưu</translation>
+        <translation>Khôi phục từ bản sao lưu</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Automatic backups of the library, newest first. Restoring one replaces everything in the library with it; the library as it is now is kept as a safety copy first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Các bản sao lưu tự động của thư viện, mới nhất trước. Khôi phục một bản sẽ thay toàn bộ thư viện bằng bản đó; thư viện hiện tại được giữ lại trước làm bản dự phòng.</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>No automatic backup yet: the first is made when the window closes after changes, or after 30 minutes of work.</source>
-        <translation type="unfinished"></translation>
+        <translation>Chưa có bản sao lưu tự động nào: bản đầu tiên được tạo khi đóng cửa sổ sau khi có thay đổi, hoặc sau 30 phút làm việc.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Restore…</source>
-        <translation type="unfinished"></translation>
+        <translation>Khôi phục…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Other file…</source>
-        <translation type="unfinished"></translation>
+        <translation>Tệp khác…</translation>
     </message>
     <message>
         <location line="+41"/>
         <source>Restore from a backup file</source>
-        <translation type="unfinished"></translation>
+        <translation>Khôi phục từ tệp sao lưu</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Chú Giải library (*.sqlite3 *.db);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Thư viện Chú Giải (*.sqlite3 *.db);;Mọi tệp (*)</translation>
     </message>
 </context>
 <context>
@@ -3677,45 +3677,45 @@ Phê phán</translation>
     <message>
         <location filename="../../desktop_app/ui/dialogs/review_suggestions.py" line="+39"/>
         <source>Review suggestions</source>
-        <translation type="unfinished"></translation>
+        <translation>Xem xét gợi ý</translation>
     </message>
     <message numerus="yes">
         <location line="+3"/>
         <source>The tagger suggests %n %1 name(s) in this article. Uncheck those that are not, then accept the rest as highlights tagged “%2”.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Bộ gán nhãn gợi ý %n tên %1 trong bài báo này. Bỏ chọn những gợi ý sai, rồi chấp nhận phần còn lại thành đoạn đánh dấu có nhãn “%2”.</numerusform>
         </translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Suggestion</source>
-        <translation type="unfinished"></translation>
+        <translation>Gợi ý</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>In the text</source>
-        <translation type="unfinished"></translation>
+        <translation>Trong văn bản</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>Suggestions to accept</source>
-        <translation type="unfinished"></translation>
+        <translation>Gợi ý cần chấp nhận</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Check all</source>
-        <translation type="unfinished"></translation>
+        <translation>Chọn tất cả</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Uncheck all</source>
-        <translation type="unfinished"></translation>
+        <translation>Bỏ chọn tất cả</translation>
     </message>
     <message numerus="yes">
         <location line="+30"/>
         <source>Accept %n</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Chấp nhận %n</numerusform>
         </translation>
     </message>
 </context>
@@ -3724,69 +3724,69 @@ Phê phán</translation>
     <message>
         <location filename="../../desktop_app/ui/window/safety.py" line="+114"/>
         <source>Replace everything in the library with this file?</source>
-        <translation type="unfinished"></translation>
+        <translation>Thay toàn bộ thư viện bằng tệp này?</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Replace everything in the library with the backup of %1?</source>
-        <translation type="unfinished"></translation>
+        <translation>Thay toàn bộ thư viện bằng bản sao lưu lúc %1?</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Replace everything in the library with the backup of %1 (%2 articles)?</source>
-        <translation type="unfinished"></translation>
+        <translation>Thay toàn bộ thư viện bằng bản sao lưu lúc %1 (%2 bài báo)?</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Backup:</source>
-        <translation type="unfinished"></translation>
+        <translation>Bản sao lưu:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The library as it is now is kept first, as a safety copy:</source>
-        <translation type="unfinished"></translation>
+        <translation>Thư viện hiện tại được giữ lại trước, làm bản dự phòng:</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>To go back, restore that copy the same way (Other file…).</source>
-        <translation type="unfinished"></translation>
+        <translation>Để quay lại, hãy khôi phục bản đó theo cách tương tự (Tệp khác…).</translation>
     </message>
     <message>
         <location line="+2"/>
         <location line="+15"/>
         <source>Restore from backup</source>
-        <translation type="unfinished">Khôi phục từ bản sao lưu</translation>
+        <translation>Khôi phục từ bản sao lưu</translation>
     </message>
     <message>
         <location line="-12"/>
         <source>Restore</source>
-        <translation type="unfinished"></translation>
+        <translation>Khôi phục</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Restoring the library…</source>
-        <translation type="unfinished"></translation>
+        <translation>Đang khôi phục thư viện…</translation>
     </message>
     <message>
         <location line="+8"/>
         <location line="+29"/>
         <source>Restore failed</source>
-        <translation type="unfinished">Khôi phục không thành công</translation>
+        <translation>Khôi phục thất bại</translation>
     </message>
     <message>
         <location line="-9"/>
         <source>The library was restored.</source>
-        <translation type="unfinished"></translation>
+        <translation>Đã khôi phục thư viện.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The library as it was before is kept at:</source>
-        <translation type="unfinished"></translation>
+        <translation>Thư viện trước đó được giữ tại:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Library restored</source>
-        <translation type="unfinished"></translation>
+        <translation>Đã khôi phục thư viện</translation>
     </message>
 </context>
 <context>
@@ -3794,62 +3794,62 @@ Phê phán</translation>
     <message>
         <location filename="../../desktop_app/ui/dialogs/safety_settings.py" line="+27"/>
         <source>Data safety</source>
-        <translation type="unfinished"></translation>
+        <translation>An toàn dữ liệu</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Back up the library automatically</source>
-        <translation type="unfinished"></translation>
+        <translation>Tự động sao lưu thư viện</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>A copy when the window closes after changes, and every 30 minutes while you work. The newest %1 are kept, and the last one of each day for %2 days; each is about the size of the library (%3 now). File → Restore from backup… brings one back.</source>
-        <translation type="unfinished"></translation>
+        <translation>Một bản sao khi đóng cửa sổ sau khi có thay đổi, và mỗi 30 phút khi bạn làm việc. Giữ %1 bản mới nhất, cùng bản cuối cùng của mỗi ngày trong %2 ngày; mỗi bản có dung lượng xấp xỉ thư viện (hiện %3). Tệp → Khôi phục từ bản sao lưu… để lấy lại một bản.</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>No copy yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Chưa có bản sao nào.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>1 copy kept now, %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hiện giữ 1 bản sao, %1.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1 copies kept now, %2 in all.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hiện giữ %1 bản sao, tổng cộng %2.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Kept in:</source>
-        <translation type="unfinished"></translation>
+        <translation>Lưu tại:</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Automatic backups</source>
-        <translation type="unfinished"></translation>
+        <translation>Sao lưu tự động</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Write every change to the disk at once (synchronous=FULL)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ghi mọi thay đổi xuống đĩa ngay lập tức (synchronous=FULL)</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Without it, a power cut may lose the last few changes, but never damages the library. With it, nothing saved is lost even then; saving is about a third slower (more on a network folder).</source>
-        <translation type="unfinished"></translation>
+        <translation>Nếu tắt, mất điện có thể làm mất vài thay đổi cuối, nhưng không bao giờ làm hỏng thư viện. Nếu bật, ngay cả khi đó cũng không mất gì đã lưu; việc lưu chậm hơn khoảng một phần ba (nhiều hơn nếu dùng thư mục mạng).</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Power failure</source>
-        <translation type="unfinished"></translation>
+        <translation>Mất điện</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>The library is read-only: nothing changes, so nothing needs backing up.</source>
-        <translation type="unfinished"></translation>
+        <translation>Thư viện ở chế độ chỉ đọc: không có gì thay đổi nên không cần sao lưu.</translation>
     </message>
 </context>
 <context>
@@ -3916,14 +3916,14 @@ Phê phán</translation>
     <message numerus="yes">
         <location filename="../../desktop_app/ui/analysis/attribute_forms.py" line="+115"/>
         <source>Set an attribute for %n article(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Đặt thuộc tính cho %n bài báo</numerusform>
         </translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Every selected article gets this value, in one step (Ctrl+Z undoes it). A new name defines a new attribute.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mọi bài báo đã chọn đều nhận giá trị này, trong một bước (Ctrl+Z để hoàn tác). Tên mới sẽ tạo một thuộc tính mới.</translation>
     </message>
 </context>
 <context>
@@ -3932,38 +3932,38 @@ Phê phán</translation>
         <location line="-75"/>
         <location line="+16"/>
         <source>Attribute</source>
-        <translation type="unfinished"></translation>
+        <translation>Thuộc tính</translation>
     </message>
     <message>
         <location line="-15"/>
         <source>An attribute, or a new name</source>
-        <translation type="unfinished"></translation>
+        <translation>Một thuộc tính, hoặc tên mới</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Type of the new attribute</source>
-        <translation type="unfinished"></translation>
+        <translation>Kiểu của thuộc tính mới</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>guessed from the value</source>
-        <translation type="unfinished"></translation>
+        <translation>đoán từ giá trị</translation>
     </message>
     <message>
         <location line="+5"/>
         <location line="+7"/>
         <source>Value</source>
-        <translation type="unfinished"></translation>
+        <translation>Giá trị</translation>
     </message>
     <message>
         <location line="-6"/>
         <source>(empty: remove the value)</source>
-        <translation type="unfinished"></translation>
+        <translation>(để trống: xoá giá trị)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Type</source>
-        <translation type="unfinished"></translation>
+        <translation>Kiểu</translation>
     </message>
 </context>
 <context>
@@ -4067,22 +4067,22 @@ Phê phán</translation>
     <message>
         <location filename="../../desktop_app/ui/app.py" line="+127"/>
         <source>Import a folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Nhập một thư mục</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Chú Giải was asked to import every article in:</source>
-        <translation type="unfinished"></translation>
+        <translation>Chú Giải được yêu cầu nhập mọi bài báo trong:</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Import them?</source>
-        <translation type="unfinished"></translation>
+        <translation>Nhập chúng?</translation>
     </message>
     <message>
         <location line="+67"/>
         <source>The damaged library was kept, renamed to {name} in the same folder ({folder}), and a new, empty library was started. Nothing was deleted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Thư viện bị hỏng đã được giữ lại, đổi tên thành {name} trong cùng thư mục ({folder}), và một thư viện mới, trống đã được tạo. Không có gì bị xoá.</translation>
     </message>
 </context>
 <context>
@@ -4163,8 +4163,8 @@ Phê phán</translation>
     <message numerus="yes">
         <location line="+3"/>
         <source>Review and accept the %n %1 suggestion(s) in this article…</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Xem xét và chấp nhận %n gợi ý %1 trong bài báo này…</numerusform>
         </translation>
     </message>
 </context>
@@ -4297,44 +4297,44 @@ Phê phán</translation>
     <message>
         <location line="+5"/>
         <source>Give the %1 tagged “%2” (in %3) the tag “%4” and remove “%2”? Their other tags stay.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gán nhãn “%4” cho %1 mang nhãn “%2” (trong %3) và bỏ nhãn “%2”? Các nhãn khác của chúng được giữ nguyên.</translation>
     </message>
     <message numerus="yes">
         <location line="+3"/>
         <source>The %n tag(s) under it go under “%4”.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n nhãn con của nó được chuyển sang dưới “%4”.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+12"/>
         <source>Delete the tag “%1” and the %n tag(s) under it?</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Xoá nhãn “%1” và %n nhãn con của nó?</numerusform>
         </translation>
     </message>
     <message>
         <location line="+1"/>
         <source>They are on %2 in %3; the highlights stay, without these tags.</source>
-        <translation type="unfinished"></translation>
+        <translation>Chúng có trên %2 trong %3; các đoạn đánh dấu vẫn được giữ, nhưng không còn các nhãn này.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Delete the tag “%1”? It is on %2 in %3; the highlights stay, without this tag.</source>
-        <translation type="unfinished"></translation>
+        <translation>Xoá nhãn “%1”? Nhãn này có trên %2 trong %3; các đoạn đánh dấu vẫn được giữ, nhưng không còn nhãn này.</translation>
     </message>
     <message numerus="yes">
         <location line="+13"/>
         <source>%n highlight(s)</source>
-        <translation type="unfinished">
+        <translation>
             <numerusform>%n đoạn đánh dấu</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+3"/>
         <source>%n article(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n bài báo</numerusform>
         </translation>
     </message>
     <message>
@@ -4348,47 +4348,47 @@ Phê phán</translation>
     <message>
         <location filename="../../desktop_app/ui/analysis/tag_tree.py" line="+52"/>
         <source>Tag</source>
-        <translation type="unfinished">Nhãn</translation>
+        <translation>Nhãn</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Passages</source>
-        <translation type="unfinished"></translation>
+        <translation>Đoạn trích</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Not</source>
-        <translation type="unfinished"></translation>
+        <translation>Loại trừ</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Filter tags (diacritics optional)</source>
-        <translation type="unfinished"></translation>
+        <translation>Lọc nhãn (không bắt buộc dấu)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Filter tags</source>
-        <translation type="unfinished"></translation>
+        <translation>Lọc nhãn</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Tags</source>
-        <translation type="unfinished"></translation>
+        <translation>Nhãn</translation>
     </message>
     <message>
         <location line="+36"/>
         <source>%1, with the tags nested under it</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, tính cả các nhãn con</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>Highlights with this tag or one nested under it</source>
-        <translation type="unfinished"></translation>
+        <translation>Đoạn đánh dấu có nhãn này hoặc một nhãn con của nó</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Leave out passages carrying %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Loại bỏ các đoạn trích mang %1</translation>
     </message>
 </context>
 <context>
@@ -4416,17 +4416,17 @@ Phê phán</translation>
     <message>
         <location filename="../../desktop_app/ui/analysis/attribute_models.py" line="+177"/>
         <source>(no value)</source>
-        <translation type="unfinished"></translation>
+        <translation>(không có giá trị)</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>2023-04-04, 2023-04 or 2023</source>
-        <translation type="unfinished"></translation>
+        <translation>2023-04-04, 2023-04 hoặc 2023</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>a number: 12 or 2,5</source>
-        <translation type="unfinished"></translation>
+        <translation>một số: 12 hoặc 2,5</translation>
     </message>
 </context>
 <context>
@@ -4434,17 +4434,17 @@ Phê phán</translation>
     <message>
         <location filename="../../desktop_app/ui/analysis/where_editor.py" line="+121"/>
         <source>Every article</source>
-        <translation type="unfinished"></translation>
+        <translation>Mọi bài báo</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Add a condition</source>
-        <translation type="unfinished"></translation>
+        <translation>Thêm điều kiện</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Keep only articles whose attribute matches, e.g. outlet = PLVN or year ≥ 2023</source>
-        <translation type="unfinished"></translation>
+        <translation>Chỉ giữ các bài báo có thuộc tính khớp, ví dụ tờ báo = PLVN hoặc năm ≥ 2023</translation>
     </message>
 </context>
 <context>
@@ -4482,12 +4482,12 @@ Phê phán</translation>
     <message>
         <location line="+1"/>
         <source>Check library…</source>
-        <translation type="unfinished"></translation>
+        <translation>Kiểm tra thư viện…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Data safety settings…</source>
-        <translation type="unfinished"></translation>
+        <translation>Cài đặt an toàn dữ liệu…</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4849,7 +4849,7 @@ Phê phán</translation>
     <message>
         <location line="+1"/>
         <source>A tag cannot be merged into a tag nested under it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Không thể gộp một nhãn vào nhãn con của chính nó.</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -5041,258 +5041,258 @@ Phê phán</translation>
     <message>
         <location line="+1"/>
         <source>{file}: not an annotation file this app reads (use .csv, .json/.jsonld, .qdpx or .qdc).</source>
-        <translation type="unfinished"></translation>
+        <translation>{file}: không phải tệp chú giải mà ứng dụng này đọc được (hãy dùng .csv, .json/.jsonld, .qdpx hoặc .qdc).</translation>
     </message>
     <message numerus="yes">
         <location line="+54"/>
         <source>Positions in %n source(s) ({sources}) were read as {unit}: {evidence}.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Vị trí trong %n nguồn ({sources}) được đọc theo {unit}: {evidence}.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+3"/>
         <source>Positions in %n source(s) ({sources}) may count {unit} or {alternative}, and the file does not tell clearly ({agree} of {total} selection edges fall between words read as {unit}, {other} read as {alternative}). They were read as {unit}, {why}: check a few of their highlights.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Vị trí trong %n nguồn ({sources}) có thể được đếm theo {unit} hoặc {alternative}, và tệp không cho biết rõ ({agree}/{total} ranh giới vùng chọn rơi vào giữa các từ khi đọc theo {unit}, {other} khi đọc theo {alternative}). Chúng được đọc theo {unit}, {why}: hãy kiểm tra vài đoạn đánh dấu của chúng.</numerusform>
         </translation>
     </message>
     <message>
         <location line="+4"/>
         <source>code points</source>
-        <translation type="unfinished"></translation>
+        <translation>điểm mã (code point)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>UTF-16 code units</source>
-        <translation type="unfinished"></translation>
+        <translation>đơn vị mã UTF-16</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>characters with a CRLF line break counted as one</source>
-        <translation type="unfinished"></translation>
+        <translation>ký tự, với dấu xuống dòng CRLF tính là một</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>another counting</source>
-        <translation type="unfinished"></translation>
+        <translation>cách đếm khác</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{agree} of {total} selection names match the text read that way, {other} read as {alternative}</source>
-        <translation type="unfinished"></translation>
+        <translation>{agree}/{total} tên vùng chọn khớp với văn bản khi đọc theo cách đó, {other} khi đọc theo {alternative}</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>{agree} of {total} selection edges fall between words read that way, {other} read as {alternative}</source>
-        <translation type="unfinished"></translation>
+        <translation>{agree}/{total} ranh giới vùng chọn rơi vào giữa các từ khi đọc theo cách đó, {other} khi đọc theo {alternative}</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>read any other way, a selection would lie outside the text or inside a character</source>
-        <translation type="unfinished"></translation>
+        <translation>nếu đọc theo cách khác, một vùng chọn sẽ nằm ngoài văn bản hoặc giữa một ký tự</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>the other sources of the project show it clearly</source>
-        <translation type="unfinished"></translation>
+        <translation>các nguồn khác của dự án cho thấy rõ điều đó</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>as {origin} is known to count</source>
-        <translation type="unfinished"></translation>
+        <translation>vì {origin} được biết là đếm theo cách này</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>as the REFI-QDA standard says</source>
-        <translation type="unfinished"></translation>
+        <translation>theo quy định của chuẩn REFI-QDA</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>for want of a better reason</source>
-        <translation type="unfinished"></translation>
+        <translation>vì không có lý do nào tốt hơn</translation>
     </message>
     <message>
         <location line="+24"/>
         <source>An attribute needs a name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Thuộc tính cần có tên.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>An attribute name cannot hold = &lt; &gt; ! or &quot;:&quot;: “{name}”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tên thuộc tính không được chứa = &lt; &gt; ! hoặc &quot;:&quot;: “{name}”.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>“{name}” is built in (it comes from the article&apos;s details) or reserved; choose another name.</source>
-        <translation type="unfinished"></translation>
+        <translation>“{name}” là tên dựng sẵn (lấy từ thông tin bài báo) hoặc đã được dành riêng; hãy chọn tên khác.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>An attribute named “{name}” already exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>Đã có thuộc tính tên “{name}”.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>“{kind}” is not a type of attribute: choose text, number, date or choice.</source>
-        <translation type="unfinished"></translation>
+        <translation>“{kind}” không phải là kiểu thuộc tính: hãy chọn văn bản, số, ngày hoặc lựa chọn.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>That attribute no longer exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>Thuộc tính đó không còn tồn tại.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>There is no attribute “{name}”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Không có thuộc tính “{name}”.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>“{name}” comes from the article&apos;s details: edit it there.</source>
-        <translation type="unfinished"></translation>
+        <translation>“{name}” lấy từ thông tin bài báo: hãy sửa ở đó.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>“{name}” holds values of type {kind}, not {wanted}.</source>
-        <translation type="unfinished"></translation>
+        <translation>“{name}” chứa giá trị kiểu {kind}, không phải {wanted}.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>“{value}” is not a number.</source>
-        <translation type="unfinished"></translation>
+        <translation>“{value}” không phải là số.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>“{value}” is not a date. Write it as 2023-04-04, 2023-04 or 2023 (or 04/04/2023).</source>
-        <translation type="unfinished"></translation>
+        <translation>“{value}” không phải là ngày. Hãy viết dạng 2023-04-04, 2023-04 hoặc 2023 (hoặc 04/04/2023).</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>“{value}” is not one of the choices of “{name}”: {choices}.</source>
-        <translation type="unfinished"></translation>
+        <translation>“{value}” không thuộc các lựa chọn của “{name}”: {choices}.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>A choice attribute needs at least one choice.</source>
-        <translation type="unfinished"></translation>
+        <translation>Thuộc tính lựa chọn cần có ít nhất một lựa chọn.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>“{value}” is still the value of some articles ({count}); change them first.</source>
-        <translation type="unfinished"></translation>
+        <translation>“{value}” vẫn là giá trị của một số bài báo ({count}); hãy đổi chúng trước.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Cannot import {path}: {problem} Nothing was imported.</source>
-        <translation type="unfinished"></translation>
+        <translation>Không thể nhập {path}: {problem} Chưa nhập gì.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Row {row}, column “{column}”: {problem}</source>
-        <translation type="unfinished"></translation>
+        <translation>Dòng {row}, cột “{column}”: {problem}</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Row {row}: {problem}</source>
-        <translation type="unfinished"></translation>
+        <translation>Dòng {row}: {problem}</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>it has no header row.</source>
-        <translation type="unfinished"></translation>
+        <translation>tệp không có dòng tiêu đề.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>its first column must be “id” or “title”: the articles the rows are about.</source>
-        <translation type="unfinished"></translation>
+        <translation>cột đầu tiên phải là “id” hoặc “title”: các bài báo mà các dòng nói đến.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>it has no attribute columns after the first one.</source>
-        <translation type="unfinished"></translation>
+        <translation>không có cột thuộc tính nào sau cột đầu tiên.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>column {column} of the header has no name.</source>
-        <translation type="unfinished"></translation>
+        <translation>cột {column} của dòng tiêu đề không có tên.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>the column “{column}” appears twice.</source>
-        <translation type="unfinished"></translation>
+        <translation>cột “{column}” xuất hiện hai lần.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>it has {count} cells, the header only {columns}.</source>
-        <translation type="unfinished"></translation>
+        <translation>dòng có {count} ô, dòng tiêu đề chỉ có {columns}.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>there is no article with id “{value}”.</source>
-        <translation type="unfinished"></translation>
+        <translation>không có bài báo nào có id “{value}”.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>no article has the title “{value}”.</source>
-        <translation type="unfinished"></translation>
+        <translation>không có bài báo nào có tiêu đề “{value}”.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>several articles ({count}) have the title “{value}”: key the file by id.</source>
-        <translation type="unfinished"></translation>
+        <translation>nhiều bài báo ({count}) có tiêu đề “{value}”: hãy dùng id làm khoá trong tệp.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>this article is in row {other} too.</source>
-        <translation type="unfinished"></translation>
+        <translation>bài báo này cũng có ở dòng {other}.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>“{text}” is not a filter: write KEY=VALUE or KEY!=VALUE, and KEY&gt;=VALUE, KEY&lt;=VALUE, KEY&gt;VALUE or KEY&lt;VALUE for numbers and dates.</source>
-        <translation type="unfinished"></translation>
+        <translation>“{text}” không phải là bộ lọc: hãy viết KEY=VALUE hoặc KEY!=VALUE, và KEY&gt;=VALUE, KEY&lt;=VALUE, KEY&gt;VALUE hoặc KEY&lt;VALUE cho số và ngày.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>“{name}” holds text: compare it with = or != only.</source>
-        <translation type="unfinished"></translation>
+        <translation>“{name}” chứa văn bản: chỉ so sánh bằng = hoặc !=.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>There is no tag “{name}”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Không có nhãn “{name}”.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Choose at least one tag.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hãy chọn ít nhất một nhãn.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>There is no tag named “{tag}” (nor one nested under it).</source>
-        <translation type="unfinished"></translation>
+        <translation>Không có nhãn nào tên “{tag}” (cũng không có nhãn con nào của nó).</translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
         <source>%n code name(s) are used by more than one code without sub-codes ({names}): QualCoder keeps one code per name and would merge them. Rename them first if the file is for QualCoder.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n tên mã được dùng cho nhiều mã không có mã con ({names}): QualCoder chỉ giữ một mã cho mỗi tên và sẽ gộp chúng. Hãy đổi tên trước nếu tệp dành cho QualCoder.</numerusform>
         </translation>
     </message>
     <message>
         <location line="+4"/>
         <source>No token is labelled: no highlight in the exported articles carries the tag “{tag}” or one nested under it, so every label is O.</source>
-        <translation type="unfinished"></translation>
+        <translation>Không có token nào được gán nhãn: không đoạn đánh dấu nào trong các bài báo đã xuất mang nhãn “{tag}” hoặc nhãn con của nó, nên mọi nhãn đều là O.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>No token is labelled: the exported articles have no tagged highlights, so every label is O.</source>
-        <translation type="unfinished"></translation>
+        <translation>Không có token nào được gán nhãn: các bài báo đã xuất không có đoạn đánh dấu nào có nhãn, nên mọi nhãn đều là O.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The table has {count} columns; an Excel sheet holds at most {limit}. Export it as CSV, or choose an attribute for the columns.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bảng có {count} cột; một trang tính Excel chứa tối đa {limit}. Hãy xuất ra CSV, hoặc chọn một thuộc tính làm cột.</translation>
     </message>
     <message>
         <location line="-159"/>
@@ -5329,8 +5329,8 @@ Phê phán</translation>
     <message numerus="yes">
         <location line="+2"/>
         <source>the passage occurs %n time(s) in the article, with the same context, and the file gives no position: cannot tell which one is meant</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>đoạn trích xuất hiện %n lần trong bài báo, với cùng ngữ cảnh, và tệp không cho biết vị trí: không xác định được là lần nào</numerusform>
         </translation>
     </message>
     <message>
@@ -5507,23 +5507,23 @@ Phê phán</translation>
     <message>
         <location line="+3"/>
         <source>it is not well-formed XML ({reason}).</source>
-        <translation type="unfinished"></translation>
+        <translation>tệp không phải XML hợp lệ ({reason}).</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>it is not a REFI-QDA codebook (its root is not CodeBook).</source>
-        <translation type="unfinished"></translation>
+        <translation>tệp không phải bộ mã REFI-QDA (gốc không phải CodeBook).</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>the codebook holds no codes.</source>
-        <translation type="unfinished"></translation>
+        <translation>bộ mã không chứa mã nào.</translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
         <source>{file}: %n new tag(s), {present} already in the codebook (kept as they are).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>{file}: %n nhãn mới, {present} nhãn đã có trong bộ mã (giữ nguyên).</numerusform>
         </translation>
     </message>
     <message>
@@ -5537,58 +5537,58 @@ Phê phán</translation>
     <message>
         <location filename="../../desktop_app/ui/analysis/where_editor.py" line="-81"/>
         <source>Attribute</source>
-        <translation type="unfinished"></translation>
+        <translation>Thuộc tính</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>whole-article code</source>
-        <translation type="unfinished"></translation>
+        <translation>mã cả bài</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Comparison</source>
-        <translation type="unfinished"></translation>
+        <translation>Phép so sánh</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Value</source>
-        <translation type="unfinished"></translation>
+        <translation>Giá trị</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>(none)</source>
-        <translation type="unfinished"></translation>
+        <translation>(không có)</translation>
     </message>
     <message>
         <location line="+5"/>
         <location line="+1"/>
         <source>Remove this condition</source>
-        <translation type="unfinished"></translation>
+        <translation>Xoá điều kiện này</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>outlet</source>
-        <translation type="unfinished"></translation>
+        <translation>tờ báo</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>published</source>
-        <translation type="unfinished"></translation>
+        <translation>ngày đăng</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>year</source>
-        <translation type="unfinished"></translation>
+        <translation>năm</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>author</source>
-        <translation type="unfinished"></translation>
+        <translation>tác giả</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>domain</source>
-        <translation type="unfinished"></translation>
+        <translation>tên miền</translation>
     </message>
 </context>
 </TS>
