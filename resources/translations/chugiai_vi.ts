@@ -1077,7 +1077,7 @@ Chọn một đoạn trong bài, rồi nhấn Ctrl+H, nhấp chuột phải → 
 <context>
     <name>ConcordanceModel</name>
     <message>
-        <location filename="../../desktop_app/ui/tools/concordance_table.py" line="+32"/>
+        <location filename="../../desktop_app/ui/tools/concordance_table.py" line="+33"/>
         <source>Left context</source>
         <translation>Ngữ cảnh trái</translation>
     </message>
@@ -3025,7 +3025,7 @@ Phê phán</translation>
 <context>
     <name>PassagePreview</name>
     <message>
-        <location filename="../../desktop_app/ui/analysis/passages_model.py" line="+313"/>
+        <location filename="../../desktop_app/ui/analysis/passages_model.py" line="+290"/>
         <source>The passage in its sentence</source>
         <translation>Đoạn trích trong câu chứa nó</translation>
     </message>
@@ -3038,7 +3038,7 @@ Phê phán</translation>
 <context>
     <name>PassagesModel</name>
     <message>
-        <location line="-285"/>
+        <location line="-263"/>
         <source>Tags</source>
         <translation>Nhãn</translation>
     </message>

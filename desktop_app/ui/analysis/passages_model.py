@@ -23,14 +23,12 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QPainter, QTextCharFormat, QTextCursor
+from PySide6.QtGui import QFont, QFontMetrics, QPainter, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHeaderView,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
-    QTableView,
     QTextEdit,
 )
 
@@ -39,6 +37,7 @@ from desktop_app.core.storage.database import Database
 from desktop_app.ui.background import BackgroundOp
 from desktop_app.ui.common.chips import CHIP_GAP, chip_size, paint_chip
 from desktop_app.ui.common.formatting import display_date, meta_line
+from desktop_app.ui.common.rows_table import RowsTable
 from desktop_app.ui.theme import style
 
 PASSAGE_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -263,31 +262,15 @@ class PassageDelegate(QStyledItemDelegate):
                              fm.elidedText(right, Qt.TextElideMode.ElideRight, rect.right() - x))
 
 
-class PassagesView(QTableView):
+class PassagesView(RowsTable):
     passageActivated = Signal(QModelIndex)  # double-click or Enter
 
     def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self.setObjectName("passagesTable")
+        super().__init__("passagesTable", 12, parent)
         self.setItemDelegate(PassageDelegate(self))
-        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.setShowGrid(False)
-        self.setWordWrap(False)
-        self.setAlternatingRowColors(True)
-        self.setTabKeyNavigation(False)
-        self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        rows = self.verticalHeader()
-        rows.hide()
-        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)  # never measure 100,000 rows
-        rows.setDefaultSectionSize(self.fontMetrics().height() + 12)
-        header = self.horizontalHeader()
-        header.setSectionsClickable(True)
-        header.setSortIndicatorShown(True)
-        header.setHighlightSections(False)
-        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        self.doubleClicked.connect(self.passageActivated)
+
+    def row_activated(self, index: QModelIndex) -> None:
+        self.passageActivated.emit(index)
 
     def layout_columns(self) -> None:
         header = self.horizontalHeader()
@@ -295,12 +278,6 @@ class PassagesView(QTableView):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(column, width)
         header.setSectionResizeMode(PASSAGE, QHeaderView.ResizeMode.Stretch)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
-            self.passageActivated.emit(self.currentIndex())
-            return
-        super().keyPressEvent(event)
 
 
 class PassagePreview(QTextEdit):

@@ -17,11 +17,12 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QFont, QKeyEvent
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyledItemDelegate, QStyleOptionViewItem, QTableView
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QHeaderView, QStyledItemDelegate, QStyleOptionViewItem
 
 from desktop_app.core.analysis.concordance import ConcordanceLine
 from desktop_app.ui.common.plain_text import plain_tooltip
+from desktop_app.ui.common.rows_table import RowsTable
 from desktop_app.ui.theme import style
 
 LINE_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -111,31 +112,15 @@ class _ElideLeftDelegate(QStyledItemDelegate):
             option.textElideMode = Qt.TextElideMode.ElideLeft
 
 
-class ConcordanceView(QTableView):
+class ConcordanceView(RowsTable):
     lineActivated = Signal(QModelIndex)  # double-click or Enter
 
     def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self.setObjectName("concordanceTable")
+        super().__init__("concordanceTable", 10, parent)
         self.setItemDelegate(_ElideLeftDelegate(self))
-        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.setShowGrid(False)
-        self.setWordWrap(False)
-        self.setAlternatingRowColors(True)
-        self.setTabKeyNavigation(False)
-        self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        rows = self.verticalHeader()
-        rows.hide()
-        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)  # 200,000 rows: never measure them
-        rows.setDefaultSectionSize(self.fontMetrics().height() + 10)
-        header = self.horizontalHeader()
-        header.setSectionsClickable(True)
-        header.setSortIndicatorShown(True)
-        header.setHighlightSections(False)
-        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        self.doubleClicked.connect(self.lineActivated)
+
+    def row_activated(self, index: QModelIndex) -> None:
+        self.lineActivated.emit(index)
 
     def layout_columns(self, keyword_width: int) -> None:
         header = self.horizontalHeader()
@@ -145,10 +130,4 @@ class ConcordanceView(QTableView):
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Interactive)
         header.resizeSection(1, keyword_width)
         header.resizeSection(3, 230)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
-            self.lineActivated.emit(self.currentIndex())
-            return
-        super().keyPressEvent(event)
 
