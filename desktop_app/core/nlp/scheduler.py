@@ -186,6 +186,9 @@ class Scheduler:
         self.check_cancel()
         if not self.proc.is_alive():
             self.proc.start()
+        # The article the user opened goes out before the library is scanned.
+        self.take_requests()
+        self.fill()
         self.rescan()
         while True:
             self.check_cancel()
