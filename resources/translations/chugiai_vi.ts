@@ -4867,7 +4867,27 @@ Phê phán</translation>
         <translation>“{value}” không phải là ngày. Hãy viết theo dạng 2023-04-04, 2023-04-04 10:48 hoặc 04/04/2023 10:48.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
+        <source>A coder needs a name.</source>
+        <translation>Người mã hóa cần có tên.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A coder&apos;s name can have at most {limit} characters.</source>
+        <translation>Tên người mã hóa dài tối đa {limit} ký tự.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Another coder is already called “{name}”.</source>
+        <translation>Đã có một người mã hóa khác tên là “{name}”.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>That coder is no longer in the library.</source>
+        <translation>Người mã hóa này không còn trong thư viện.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>This article is no longer in the library: the memo could not be saved.</source>
         <translation>Bài viết này không còn trong thư viện: không lưu được ghi nhớ.</translation>
     </message>

@@ -19,7 +19,7 @@ FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "schemas"
 OLD_VERSIONS = sorted(int(p.stem.split("-v")[1]) for p in FIXTURES.glob("library-v*.sqlite3"))
 USER_TABLES = ("articles", "tags", "highlights", "highlight_tags", "segmentations", "app_state",
                "taggings", "rejected_suggestions", "article_memos", "attributes", "attribute_values",
-               "article_codes")
+               "article_codes", "coders")
 
 
 def rows(path: Path) -> dict[str, list[tuple]]:
@@ -36,6 +36,10 @@ def columns(path: Path) -> dict[str, list[tuple]]:
         tables = [r[0] for r in conn.execute(
             "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' ORDER BY 1")]
         out = {t: [tuple(r[1:]) for r in conn.execute(f"PRAGMA table_info({t})")] for t in tables}
+        out["foreign keys"] = sorted((t, *r[2:7]) for t in tables
+                                     for r in conn.execute(f"PRAGMA foreign_key_list({t})"))
+        out["primary keys"] = [(t, r[1], r[5]) for t in tables
+                               for r in conn.execute(f"PRAGMA table_info({t})") if r[5]]
         out["indexes"] = conn.execute(
             "SELECT name, tbl_name FROM sqlite_master WHERE type='index' ORDER BY 1").fetchall()
         return out
@@ -76,7 +80,7 @@ def test_upgrade_keeps_every_row_and_writes_a_backup_first(old_library):
         # v7 added the parents nested tags lacked as tags of their own (tag_paths): "Cán bộ"
         # for "Cán bộ/Đào tạo", and from v6 on "Thể loại" for a whole-article code.
         added = [r[1] for r in after[table][len(before[table]):]]
-        parents = ["Cán bộ"] + (["Thể loại"] if version >= 6 else [])
+        parents = (["Cán bộ"] + (["Thể loại"] if version >= 6 else [])) if version < 7 else []
         assert added == (parents if table == "tags" else []), table
     # The backup is the old library, as it was, still openable as that version.
     assert rows(backup) == before
@@ -90,6 +94,26 @@ def test_an_upgraded_library_has_the_schema_of_a_new_one(old_library, tmp_path):
     fresh = tmp_path / "fresh.sqlite3"
     Database.open(fresh).close()
     assert columns(path) == columns(fresh)
+
+
+def test_work_from_before_coders_belongs_to_one_first_coder(old_library):
+    from desktop_app.core.library.coders import list_coders
+    from desktop_app.core.storage.migrations import first_coder_name
+
+    version, path = old_library
+    db = Database.open(path)
+    try:
+        coders = list_coders(db)
+        with db.engine.connect() as conn:
+            owners = {t: {r[0] for r in conn.exec_driver_sql(f"SELECT DISTINCT coder_id FROM {t}")}
+                      for t in ("highlights", "article_codes", "article_memos")}
+    finally:
+        db.close()
+    if version < 8:
+        assert [(c.id, c.name) for c in coders] == [(1, first_coder_name())]
+        assert coders[0].highlights == 20
+        assert owners == {"highlights": {1}, "article_codes": {1} if version >= 6 else set(),
+                          "article_memos": {1} if version >= 5 else set()}
 
 
 def test_the_upgraded_library_works_through_the_app(old_library):
@@ -195,7 +219,7 @@ def test_upgraded_highlights_are_all_anchored(old_library):
     version, path = old_library
     before = rows(path)["highlights"]
     if version >= 3:  # the column is there already: compare without it
-        before = [r[:-1] for r in before]
+        before = [r[:10] for r in before]
     db = Database.open(path)
     try:
         service = AnnotationService(db)
@@ -205,8 +229,8 @@ def test_upgraded_highlights_are_all_anchored(old_library):
     finally:
         db.close()
     after = rows(path)["highlights"]
-    assert [r[-1] for r in after] == [0] * len(before)
-    assert [r[:-1] for r in after] == before
+    assert [r[10] for r in after] == [0] * len(before)  # orphaned (v3); coder_id (v8) after it
+    assert [r[:10] for r in after] == [r[:10] for r in before]
 
 
 def test_v4_adds_empty_tagging_tables_that_work_through_the_app(old_library):

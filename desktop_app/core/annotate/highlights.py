@@ -103,7 +103,8 @@ class AnnotationService:
             order = {tid: (fold(t.name), t.name) for tid, t in tags.items()}
             rows = s.execute(
                 select(Highlight.id, Highlight.start, Highlight.end, Highlight.quote, Highlight.note,
-                       Highlight.created_at, Highlight.modified_at, Highlight.prefix, Highlight.suffix)
+                       Highlight.created_at, Highlight.modified_at, Highlight.prefix, Highlight.suffix,
+                       Highlight.coder_id)
                 .where(Highlight.article_id == article_id, Highlight.orphaned == orphaned)
                 .order_by(Highlight.start, Highlight.end, Highlight.id)
             ).all()
@@ -112,9 +113,9 @@ class AnnotationService:
                     id=hid, article_id=article_id, start=start, end=end, quote=quote, note=note or "",
                     tags=tuple(sorted(tags_of.get(hid, ()), key=lambda t: order[t.id])),
                     created_at=created, modified_at=modified, orphaned=orphaned,
-                    prefix=prefix or "", suffix=suffix or "",
+                    prefix=prefix or "", suffix=suffix or "", coder_id=coder,
                 )
-                for hid, start, end, quote, note, created, modified, prefix, suffix in rows
+                for hid, start, end, quote, note, created, modified, prefix, suffix, coder in rows
             ]
 
     def get_highlight(self, highlight_id: int) -> HighlightInfo:

@@ -36,7 +36,7 @@ from desktop_app.core.interchange.refi_reader import ProjectReader, Source
 from desktop_app.core.library.ingest.metadata import parse_metadata
 from desktop_app.core.library.memos import add_memo, memo_in
 from desktop_app.core.messages import Message
-from desktop_app.core.storage.database import Database
+from desktop_app.core.storage.database import Database, current_coder
 from desktop_app.core.storage.models import Article, Highlight, Tag, highlight_tags
 
 __all__ = ["CodebookImportResult", "QdpxImportError", "QdpxImportResult", "import_qdc", "import_qdpx"]
@@ -122,6 +122,7 @@ def _store(db: Database, path: Path, codes: list[Code], sources: list[Source],
         rows: list[dict[str, object]] = []  # new highlights, inserted together at the end
         links: list[dict[str, int]] = []
         next_id = (s.scalar(select(func.max(Highlight.id))) or 0) + 1  # as SQLite numbers them
+        coder = current_coder(s)
         for src in sources:
             content_hash = hashlib.sha256(src.text.encode("utf-8")).hexdigest()
             article = s.scalar(select(Article).where(Article.content_hash == content_hash))
@@ -157,6 +158,7 @@ def _store(db: Database, path: Path, codes: list[Code], sources: list[Source],
                     "prefix": text[max(0, sel.start - CONTEXT_CHARS):sel.start],
                     "suffix": text[sel.end:sel.end + CONTEXT_CHARS],
                     "note": sel.note, "created_at": sel.created, "modified_at": sel.modified,
+                    "coder_id": coder,
                 })
                 links += [{"highlight_id": next_id, "tag_id": sel_tags[n].id}
                           for n in sorted(sel_tags)]

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable
-from datetime import datetime
+from datetime import datetime, timezone
 from pathlib import Path
 
 from desktop_app.core.messages import Message, MessageError
@@ -148,6 +148,60 @@ def _v7_tag_parents(conn: sqlite3.Connection) -> None:
                              (parent, color, created))
 
 
+def first_coder_name() -> str:
+    """The name the first coder of a library gets: the system user's, as the window then
+    proposes it (a library made before coders existed was one person's work)."""
+    import getpass
+
+    try:
+        name = " ".join(getpass.getuser().split())
+    except (OSError, KeyError, ImportError):  # no user database entry (some containers)
+        name = ""
+    return name or "coder"
+
+
+def _v8_coders(conn: sqlite3.Connection) -> None:
+    # Who coded what: highlights, whole-article codes and memos record their coder; tags
+    # stay shared. Everything already there becomes the work of one first coder (id 1).
+    conn.execute(
+        """CREATE TABLE coders (
+	id INTEGER NOT NULL,
+	name VARCHAR NOT NULL,
+	created_at DATETIME NOT NULL,
+	CONSTRAINT pk_coders PRIMARY KEY (id),
+	CONSTRAINT uq_coders_name UNIQUE (name)
+)"""
+    )
+    conn.execute("INSERT INTO coders (id, name, created_at) VALUES (1, ?, ?)",
+                 (first_coder_name(), datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M:%S.000000")))
+    conn.execute("ALTER TABLE highlights ADD COLUMN coder_id INTEGER DEFAULT 1 NOT NULL "
+                 "CONSTRAINT fk_highlights_coder_id_coders REFERENCES coders (id)")
+    conn.execute("CREATE INDEX ix_highlights_coder_id ON highlights (coder_id)")
+    conn.execute("ALTER TABLE article_memos ADD COLUMN coder_id INTEGER DEFAULT 1 NOT NULL "
+                 "CONSTRAINT fk_article_memos_coder_id_coders REFERENCES coders (id)")
+    # The coder joins the primary key of whole-article codes: a table rebuild (foreign keys
+    # are off during upgrades, so dropping the old table cascades nothing).
+    conn.execute(
+        """CREATE TABLE article_codes_v8 (
+	article_id INTEGER NOT NULL,
+	tag_id INTEGER NOT NULL,
+	created_at DATETIME NOT NULL,
+	coder_id INTEGER DEFAULT 1 NOT NULL,
+	CONSTRAINT pk_article_codes PRIMARY KEY (article_id, tag_id, coder_id),
+	CONSTRAINT fk_article_codes_article_id_articles FOREIGN KEY(article_id)
+		REFERENCES articles (id) ON DELETE CASCADE,
+	CONSTRAINT fk_article_codes_tag_id_tags FOREIGN KEY(tag_id)
+		REFERENCES tags (id) ON DELETE CASCADE,
+	CONSTRAINT fk_article_codes_coder_id_coders FOREIGN KEY(coder_id) REFERENCES coders (id)
+)"""
+    )
+    conn.execute("INSERT INTO article_codes_v8 (article_id, tag_id, created_at, coder_id) "
+                 "SELECT article_id, tag_id, created_at, 1 FROM article_codes")
+    conn.execute("DROP TABLE article_codes")
+    conn.execute("ALTER TABLE article_codes_v8 RENAME TO article_codes")
+    conn.execute("CREATE INDEX ix_article_codes_tag_id ON article_codes (tag_id)")
+
+
 # STEPS[n] upgrades a database of version n - 1 to version n.
 STEPS: dict[int, Step] = {
     2: _v2_hidden_spans,
@@ -156,6 +210,7 @@ STEPS: dict[int, Step] = {
     5: _v5_article_memos,
     6: _v6_attributes_and_article_codes,
     7: _v7_tag_parents,
+    8: _v8_coders,
 }
 LATEST = max(STEPS)
 

@@ -35,6 +35,11 @@ NAMING_CONVENTION = {
 }
 
 
+# Rows from before coders existed (schema v8) belong to the first coder, id 1. (A name of
+# its own: `text` is a column name in some models below, and would shadow sqlalchemy.text.)
+FIRST_CODER = text("1")
+
+
 def utcnow() -> datetime:
     return datetime.now(timezone.utc).replace(microsecond=0)
 
@@ -66,6 +71,18 @@ highlight_tags = Table(
     # without a lookup per row, ~0.3 ms for a tag of 600 highlights (analysis/passages.py).
     Index("ix_highlight_tags_tag_id_highlight_id", "tag_id", "highlight_id"),
 )
+
+
+class Coder(Base):
+    """A person who codes (schema v8). Highlights, whole-article codes and memos record
+    theirs; the codebook (tags) is shared. An upgraded library has one, made from the system
+    user name; the window and `--coder NAME` choose the current one."""
+
+    __tablename__ = "coders"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String, unique=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
 
 class Article(Base):
@@ -133,6 +150,9 @@ class Highlight(Base):
     # user re-attaches it. Last column: ALTER TABLE appends, create_all must match. No
     # Python-side default: it would add a parameter to every bulk INSERT of highlights.
     orphaned: Mapped[bool] = mapped_column(Flag, server_default=text("0"))
+    # Who made it (schema v8; appended by ALTER TABLE, hence the server default: upgraded
+    # rows belong to coder 1). Writers always set it from the session's current coder.
+    coder_id: Mapped[int] = mapped_column(ForeignKey("coders.id"), server_default=FIRST_CODER, index=True)
 
     article: Mapped[Article] = relationship(back_populates="highlights")
     tags: Mapped[list[Tag]] = relationship(
@@ -206,6 +226,8 @@ class ArticleMemo(Base):
     )
     text: Mapped[str] = mapped_column(Text)
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    # Who wrote it last (schema v8). One memo per article, shared by the team.
+    coder_id: Mapped[int] = mapped_column(ForeignKey("coders.id"), server_default=FIRST_CODER)
 
 
 class Attribute(Base):
@@ -254,6 +276,9 @@ class ArticleCode(Base):
         ForeignKey("tags.id", ondelete="CASCADE"), primary_key=True, index=True
     )
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    # Whose code it is (schema v8): two coders may each give an article the same tag.
+    coder_id: Mapped[int] = mapped_column(ForeignKey("coders.id"), primary_key=True,
+                                          server_default=FIRST_CODER)
 
 
 class AppState(Base):
