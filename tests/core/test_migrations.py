@@ -11,15 +11,18 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from sqlalchemy import select
 
 from desktop_app.core.storage import migrations
+from desktop_app.core.storage.article_order import source_key, title_key
 from desktop_app.core.storage.database import SCHEMA_VERSION, Database, DatabaseError
+from desktop_app.core.storage.models import Article
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "schemas"
 OLD_VERSIONS = sorted(int(p.stem.split("-v")[1]) for p in FIXTURES.glob("library-v*.sqlite3"))
 USER_TABLES = ("articles", "tags", "highlights", "highlight_tags", "segmentations", "app_state",
                "taggings", "rejected_suggestions", "article_memos", "attributes", "attribute_values",
-               "article_codes", "coders")
+               "article_codes", "coders", "highlight_counts")
 
 
 def rows(path: Path) -> dict[str, list[tuple]]:
@@ -42,6 +45,11 @@ def columns(path: Path) -> dict[str, list[tuple]]:
                                for r in conn.execute(f"PRAGMA table_info({t})") if r[5]]
         out["indexes"] = conn.execute(
             "SELECT name, tbl_name FROM sqlite_master WHERE type='index' ORDER BY 1").fetchall()
+        # Expression indexes and triggers (v9): the same columns and the same statements.
+        out["index columns"] = [(name, tuple(r[2] for r in conn.execute(f"PRAGMA index_xinfo({name})")))
+                                for (name, _t) in out["indexes"]]
+        out["triggers"] = [(name, " ".join(sql.split())) for name, sql in conn.execute(
+            "SELECT name, sql FROM sqlite_master WHERE type='trigger' ORDER BY 1")]
         return out
 
 
@@ -121,13 +129,21 @@ def test_the_upgraded_library_works_through_the_app(old_library):
     from desktop_app.core.library.articles import list_articles
 
     _version, path = old_library
+    with sqlite3.connect(path) as conn:
+        highlights = conn.execute("SELECT count(*) FROM highlights").fetchone()[0]
+    assert highlights >= 20  # v8 on: a second coder's too
     db = Database.open(path)
     try:
         articles = list_articles(db)
-        assert len(articles) == 5 and sum(a.highlight_count for a in articles) == 20
+        assert len(articles) == 5 and sum(a.highlight_count for a in articles) == highlights
         service = AnnotationService(db)
         info = service.create_highlight(articles[0].id, 0, 4, ["Mới"])
         assert [h.id for h in service.highlights_for_article(articles[0].id)].count(info.id) == 1
+        # The upgrade filled the counts and the sort keys (the same as the app's own).
+        assert list_articles(db, articles[0].id)[0].highlight_count == articles[0].highlight_count + 1
+        with db.session() as s:
+            keys = s.execute(select(Article.title, Article.source, Article.title_key, Article.source_key)).all()
+        assert keys and all(tk == title_key(t) and sk == source_key(src) for t, src, tk, sk in keys)
     finally:
         db.close()
     # Opening again does not upgrade again.
@@ -207,7 +223,9 @@ def test_restoring_an_old_backup_upgrades_it(old_library, db):
     assert safety.exists() and db.upgraded is not None and db.upgraded[0] == version
     with db.engine.connect() as conn:
         assert conn.exec_driver_sql("PRAGMA user_version").scalar() == SCHEMA_VERSION
-    assert sum(a.highlight_count for a in list_articles(db)) == 20
+    with sqlite3.connect(path) as conn:  # the restored copy is untouched
+        highlights = conn.execute("SELECT count(*) FROM highlights").fetchone()[0]
+    assert highlights >= 20 and sum(a.highlight_count for a in list_articles(db)) == highlights
     assert rows(path) == rows(FIXTURES / path.name)  # the backup file itself is not changed
 
 
@@ -281,8 +299,9 @@ def test_v5_adds_article_memos_that_work_through_the_app(old_library):
     db = Database.open(path)
     try:
         if version >= 5:  # made with three memos: kept, then cleared for the checks below
+            second_coder = ["memo của người hai"] if version >= 8 else []  # v8 on: made with two coders
             assert sorted(memos_by_article(db).values()) == [
-                "=1+1", "memo 0\ndòng hai: Đảng, cán bộ", "memo 2\ndòng hai: Đảng, cán bộ"]
+                "=1+1", "memo 0\ndòng hai: Đảng, cán bộ", "memo 2\ndòng hai: Đảng, cán bộ", *second_coder]
             with db.engine.begin() as conn:
                 conn.exec_driver_sql("DELETE FROM article_memos")
         assert memos_by_article(db) == {}

@@ -12,6 +12,7 @@ commit DDL (ALTER TABLE) on its own, outside our transaction.
 from __future__ import annotations
 
 import sqlite3
+import unicodedata
 from collections.abc import Callable
 from datetime import datetime, timezone
 from pathlib import Path
@@ -202,6 +203,57 @@ def _v8_coders(conn: sqlite3.Connection) -> None:
     conn.execute("CREATE INDEX ix_article_codes_tag_id ON article_codes (tag_id)")
 
 
+def _v9_fold(text: str) -> str:
+    # Frozen: text/normalize.fold as it was at version 9 (NFD, đ -> d, no marks, casefold).
+    decomposed = unicodedata.normalize("NFD", text.translate(_V9_D))
+    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return unicodedata.normalize("NFC", bare).casefold()
+
+
+_V9_D = str.maketrans({"đ": "d", "Đ": "D", "ð": "d", "Ð": "D"})
+
+
+def _v9_list_at_scale(conn: sqlite3.Connection) -> None:
+    # The library list at a million articles: folded sort keys an index serves, indexes
+    # for every offered sort, and highlight counts kept by triggers (no GROUP BY over all
+    # highlights). Filling the keys rewrites each article row once.
+    conn.execute("ALTER TABLE articles ADD COLUMN title_key VARCHAR")
+    conn.execute("ALTER TABLE articles ADD COLUMN source_key VARCHAR")
+    keys = [(_v9_fold(title or ""), _v9_fold(source) if source and source.strip() else None, article_id)
+            for article_id, title, source in conn.execute("SELECT id, title, source FROM articles")]
+    conn.executemany("UPDATE articles SET title_key = ?, source_key = ? WHERE id = ?", keys)
+    conn.execute("CREATE INDEX ix_articles_title_key ON articles (title_key)")
+    conn.execute("CREATE INDEX ix_articles_undated_published ON articles (published IS NULL, published)")
+    conn.execute("CREATE INDEX ix_articles_source_order ON articles "
+                 "(source_key IS NULL, source_key, source, published DESC)")
+    conn.execute(
+        """CREATE TABLE highlight_counts (
+	article_id INTEGER NOT NULL,
+	n INTEGER NOT NULL,
+	CONSTRAINT pk_highlight_counts PRIMARY KEY (article_id),
+	CONSTRAINT fk_highlight_counts_article_id_articles FOREIGN KEY(article_id)
+		REFERENCES articles (id) ON DELETE CASCADE
+)"""
+    )
+    conn.execute("INSERT INTO highlight_counts (article_id, n) "
+                 "SELECT article_id, count(*) FROM highlights GROUP BY article_id")
+    conn.execute("""CREATE TRIGGER tr_highlight_counts_insert AFTER INSERT ON highlights BEGIN
+	INSERT INTO highlight_counts (article_id, n) VALUES (NEW.article_id, 1)
+		ON CONFLICT (article_id) DO UPDATE SET n = n + 1;
+END""")
+    conn.execute("""CREATE TRIGGER tr_highlight_counts_delete AFTER DELETE ON highlights BEGIN
+	UPDATE highlight_counts SET n = n - 1 WHERE article_id = OLD.article_id;
+	DELETE FROM highlight_counts WHERE article_id = OLD.article_id AND n <= 0;
+END""")
+    conn.execute("""CREATE TRIGGER tr_highlight_counts_move AFTER UPDATE OF article_id ON highlights
+WHEN NEW.article_id IS NOT OLD.article_id BEGIN
+	UPDATE highlight_counts SET n = n - 1 WHERE article_id = OLD.article_id;
+	DELETE FROM highlight_counts WHERE article_id = OLD.article_id AND n <= 0;
+	INSERT INTO highlight_counts (article_id, n) VALUES (NEW.article_id, 1)
+		ON CONFLICT (article_id) DO UPDATE SET n = n + 1;
+END""")
+
+
 # STEPS[n] upgrades a database of version n - 1 to version n.
 STEPS: dict[int, Step] = {
     2: _v2_hidden_spans,
@@ -211,6 +263,7 @@ STEPS: dict[int, Step] = {
     6: _v6_attributes_and_article_codes,
     7: _v7_tag_parents,
     8: _v8_coders,
+    9: _v9_list_at_scale,
 }
 LATEST = max(STEPS)
 

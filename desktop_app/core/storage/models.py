@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import datetime, timezone
 
 from sqlalchemy import (
+    DDL,
     CheckConstraint,
     Column,
     DateTime,
@@ -22,9 +23,19 @@ from sqlalchemy import (
     Table,
     Text,
     TypeDecorator,
+    event,
     text,
 )
+from sqlalchemy import text as sql_text  # `text` is also a column name below
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+from desktop_app.core.storage.article_order import (
+    HIGHLIGHT_COUNT_TRIGGERS,
+    source_key,
+    source_key_default,
+    title_key,
+    title_key_default,
+)
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -105,10 +116,44 @@ class Article(Base):
     # JSON [[start, end], ...]: web leftovers the reader hides. The text keeps them, so
     # highlight offsets never move when the user shows or restores one (schema v2).
     hidden_spans: Mapped[str] = mapped_column(Text, default="[]", server_default="[]")
+    # Folded title and source (schema v9, storage/article_order.py): what the list sorts
+    # by, through the indexes below. Set from title and source on every insert and update.
+    title_key: Mapped[str | None] = mapped_column(String, default=title_key_default, index=True)
+    source_key: Mapped[str | None] = mapped_column(String, default=source_key_default)
 
     highlights: Mapped[list[Highlight]] = relationship(
         back_populates="article", cascade="all, delete-orphan", passive_deletes=True
     )
+
+    __table_args__ = (
+        # Oldest first with undated articles last ("newest" walks ix_articles_published
+        # backwards: NULL sorts last descending). `published IS NULL` leads, as in the query.
+        Index("ix_articles_undated_published", sql_text("published IS NULL"), "published"),
+        Index("ix_articles_source_order", sql_text("source_key IS NULL"), "source_key", "source",
+              sql_text("published DESC")),
+    )
+
+
+@event.listens_for(Article, "before_update")
+def _keep_sort_keys(_mapper: object, _connection: object, article: Article) -> None:
+    article.title_key = title_key(article.title)
+    article.source_key = source_key(article.source)
+
+
+class HighlightCount(Base):
+    """How many highlights (orphans too, every coder's) an article has (schema v9): kept
+    by the triggers in article_order.py; no row means none."""
+
+    __tablename__ = "highlight_counts"
+
+    article_id: Mapped[int] = mapped_column(
+        ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True
+    )
+    n: Mapped[int] = mapped_column(Integer)
+
+
+for _trigger in HIGHLIGHT_COUNT_TRIGGERS:
+    event.listen(Base.metadata, "after_create", DDL(_trigger))
 
 
 class Tag(Base):
