@@ -11,12 +11,13 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLineEdit, QMenu, QStackedWidget, QVBoxLayout, QWidget
 
 from desktop_app.core.analysis.search import SearchHit, search, sync_index
-from desktop_app.core.library.articles import ArticleSummary, article_count, list_articles, list_sources
+from desktop_app.core.library.article_list import count_listed, summaries
+from desktop_app.core.library.articles import ArticleSummary, list_sources
 from desktop_app.core.storage.database import Database
 from desktop_app.ui.background import BackgroundOp
 from desktop_app.ui.common.plain_text import plain_label
 from desktop_app.ui.i18n import number
-from desktop_app.ui.library.article_list import ID_ROLE, SUMMARY_ROLE, ArticleListModel, ArticleListView
+from desktop_app.ui.library.article_list import ID_ROLE, ArticleListModel, ArticleListView
 from desktop_app.ui.library.filters import LibraryFilters
 from desktop_app.ui.library.search_results import HIT_ROLE, SearchResultsModel, SearchResultsView
 
@@ -92,17 +93,16 @@ class LibraryPane(QWidget):
 
     def refresh(self) -> None:
         """Reload the list and the sources, keeping the current article selected if it
-        is still listed."""
+        is still listed. Only the count is read here; rows come as the view shows them."""
         current = self.current_article_id()
         self.filters.blockSignals(True)
         self.filters.set_sources(list_sources(self.db))
         self.filters.blockSignals(False)
         where = self.filters.current()
-        rows = list_articles(self.db, where=where)
-        self._total = len(rows) if not where.is_active() else article_count(self.db)
         self._quiet += 1  # no re-open of the same article
         try:
-            self.model.set_articles(rows)
+            self.model.set_query(self.db, where)
+            self._total = count_listed(self.db) if where.is_active() else self.model.rowCount()
             if current is not None:
                 self.select_article(current, emit=False)
         finally:
@@ -134,19 +134,22 @@ class LibraryPane(QWidget):
         return row >= 0
 
     def selected_article_ids(self) -> list[int]:
-        return [i.data(ID_ROLE) for i in self.list.selectionModel().selectedIndexes()]
+        """In list order; a range of many rows (Select All) is read in one query."""
+        ranges = sorted((r.top(), r.bottom()) for r in self.list.selectionModel().selection())
+        return [i for top, bottom in ranges for i in self.model.ids_between(top, bottom)]
 
     def set_read_only(self, read_only: bool) -> None:
         self.act_delete.setEnabled(not read_only)
 
     def request_delete(self) -> None:
         """Ask the window to delete the selected articles, in list order."""
-        rows = sorted(i.row() for i in self.list.selectionModel().selectedIndexes())
-        if rows and self.act_delete.isEnabled():
-            self.deleteRequested.emit([self.model.index(r).data(SUMMARY_ROLE) for r in rows])
+        ids = self.selected_article_ids()
+        if ids and self.act_delete.isEnabled():
+            found = summaries(self.db, ids)
+            self.deleteRequested.emit([found[i] for i in ids if i in found])
 
     def _list_menu(self, pos: QPoint) -> None:
-        n = len(self.list.selectionModel().selectedIndexes())
+        n = sum(r.height() for r in self.list.selectionModel().selection())
         if not n:
             return
         self.act_delete.setText(self.tr("Delete %n article(s)…", "", n))
