@@ -253,6 +253,29 @@ WHEN NEW.article_id IS NOT OLD.article_id BEGIN
 		ON CONFLICT (article_id) DO UPDATE SET n = n + 1;
 END""")
 
+    # What other processes' windows read to follow changes (operations/remote.py).
+    conn.execute(
+        """CREATE TABLE article_log (
+	seq INTEGER NOT NULL,
+	article_id INTEGER NOT NULL,
+	kind VARCHAR(1) NOT NULL,
+	CONSTRAINT pk_article_log PRIMARY KEY (seq)
+)"""
+    )
+    conn.execute("""CREATE TRIGGER tr_article_log_added AFTER INSERT ON articles BEGIN
+	INSERT INTO article_log (article_id, kind) VALUES (NEW.id, 'a');
+END""")
+    conn.execute("""CREATE TRIGGER tr_article_log_removed AFTER DELETE ON articles BEGIN
+	INSERT INTO article_log (article_id, kind) VALUES (OLD.id, 'r');
+END""")
+    conn.execute("""CREATE TRIGGER tr_article_log_metadata AFTER UPDATE OF title, kicker, source, author, url, published
+ON articles BEGIN
+	INSERT INTO article_log (article_id, kind) VALUES (NEW.id, 'm');
+END""")
+    conn.execute("""CREATE TRIGGER tr_article_log_prune AFTER INSERT ON article_log BEGIN
+	DELETE FROM article_log WHERE seq <= NEW.seq - 200000;
+END""")
+
 
 # STEPS[n] upgrades a database of version n - 1 to version n.
 STEPS: dict[int, Step] = {

@@ -30,6 +30,7 @@ from sqlalchemy import text as sql_text  # `text` is also a column name below
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 from desktop_app.core.storage.article_order import (
+    ARTICLE_LOG_TRIGGERS,
     HIGHLIGHT_COUNT_TRIGGERS,
     source_key,
     source_key_default,
@@ -152,7 +153,18 @@ class HighlightCount(Base):
     n: Mapped[int] = mapped_column(Integer)
 
 
-for _trigger in HIGHLIGHT_COUNT_TRIGGERS:
+class ArticleLog(Base):
+    """Articles added ('a'), removed ('r') or given new list metadata ('m') (schema v9),
+    written by triggers (article_order.py): what another process changed, by sequence."""
+
+    __tablename__ = "article_log"
+
+    seq: Mapped[int] = mapped_column(primary_key=True)
+    article_id: Mapped[int] = mapped_column(Integer)
+    kind: Mapped[str] = mapped_column(String(1))
+
+
+for _trigger in (*HIGHLIGHT_COUNT_TRIGGERS, *ARTICLE_LOG_TRIGGERS):
     event.listen(Base.metadata, "after_create", DDL(_trigger))
 
 

@@ -27,7 +27,7 @@ from sqlalchemy import insert, select
 
 from desktop_app.core.library.ingest.boilerplate import find_boilerplate
 from desktop_app.core.library.ingest.decode import ImportFailure, read_text
-from desktop_app.core.library.ingest.facts import ImportFacts, put_facts, reading_facts
+from desktop_app.core.library.ingest.facts import ImportFacts, put_facts, put_facts_many, reading_facts
 from desktop_app.core.library.ingest.metadata import parse_metadata
 from desktop_app.core.library.reimport import ReanchorReport, ReimportError, replace_text
 from desktop_app.core.storage.database import Database, DatabaseError
@@ -238,8 +238,8 @@ def _store(db: Database, batch: list[tuple[Path, dict[str, object], ImportFacts]
                 insert(Article).returning(Article.id, sort_by_parameter_order=True),
                 [row for _path, row, _facts in batch],
             ).all()
-            for (_path, row, facts), article_id in zip(batch, ids, strict=True):
-                put_facts(session, article_id, str(row["content_hash"]), facts)
+            put_facts_many(session, [(article_id, str(row["content_hash"]), facts)
+                                     for (_path, row, facts), article_id in zip(batch, ids, strict=True)])
     except DatabaseError as e:
         report.failed.extend((path, str(e)) for path, _row, _facts in batch)
         known.difference_update(str(row["content_hash"]) for _path, row, _facts in batch)
