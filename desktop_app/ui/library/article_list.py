@@ -4,9 +4,16 @@ from __future__ import annotations
 
 from collections import OrderedDict
 
-from PySide6.QtCore import QAbstractListModel, QCoreApplication, QModelIndex, QRect, QSize, Qt
+from PySide6.QtCore import QAbstractListModel, QCoreApplication, QEvent, QModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPainterPath
-from PySide6.QtWidgets import QListView, QStyle, QStyledItemDelegate, QStyleOptionViewItem
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+)
 
 from desktop_app.core.library.article_list import count_listed, list_page, listed_ids, position_of
 from desktop_app.core.library.articles import ArticleSummary, LibraryFilter
@@ -205,13 +212,39 @@ def _elide_lines(text: str, fm: QFontMetrics, width: int, max_lines: int) -> str
     return "\n".join(lines[:max_lines])
 
 
-class ArticleListView(QListView):
+class ArticleListView(QTableView):
+    """One column, no headers, rows of one fixed height: a table view, because a QListView
+    lays out every row when shown (1 s at 1,000,000 rows, measured) where a table with a
+    fixed row height only places the rows it paints (3 ms)."""
+
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.setObjectName("articleList")
         self.setItemDelegate(ArticleDelegate(self))
         self.setMouseTracking(True)
-        self.setUniformItemSizes(True)
-        self.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
+        self.setShowGrid(False)
+        self.setWordWrap(False)
+        self.setTabKeyNavigation(False)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.horizontalHeader().hide()
+        self.horizontalHeader().setStretchLastSection(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.verticalHeader().hide()
+        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         # Several articles can be selected (Ctrl or Shift + click) to export them together.
-        self.setSelectionMode(QListView.SelectionMode.ExtendedSelection)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self._fit_rows()
+
+    def _fit_rows(self) -> None:
+        option = QStyleOptionViewItem()
+        option.font = self.font()
+        height = self.itemDelegate().sizeHint(option, QModelIndex()).height()
+        self.verticalHeader().setDefaultSectionSize(height)
+        self.verticalHeader().setMinimumSectionSize(1)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:  # a bigger font: taller rows
+            self._fit_rows()
