@@ -100,11 +100,15 @@ def build(n: int, where: Path) -> dict[str, float]:
     from desktop_app.core.library.ingest import import_paths
     from desktop_app.core.storage.database import Database
 
-    shutil.rmtree(where, ignore_errors=True)
-    files = where / "files"
-    t0 = time.perf_counter()
-    make_files(files, n)
-    print(f"  {n:,} files made in {time.perf_counter() - t0:.1f} s")
+    files, made = where / "files", where / "files.json"
+    for old in where.glob("chugiai.sqlite3*"):
+        old.unlink()
+    if not made.exists() or json.loads(made.read_text()).get("n") != n:  # the files are kept
+        shutil.rmtree(files, ignore_errors=True)
+        t0 = time.perf_counter()
+        make_files(files, n)
+        made.write_text(json.dumps({"n": n}))
+        print(f"  {n:,} files made in {time.perf_counter() - t0:.1f} s", flush=True)
     db = Database.open(where / "chugiai.sqlite3")
     set_state(db, "seeds_imported", "1")
     last = [time.perf_counter()]
@@ -134,7 +138,7 @@ def library(n: int, rebuild: bool) -> tuple[Path, dict[str, float], bool]:
     built = where / "built.json"
     if built.exists() and not rebuild:
         return where, json.loads(built.read_text()), True
-    print(f"building {n:,} articles in {where}")
+    print(f"building {n:,} articles in {where}", flush=True)
     return where, build(n, where), False
 
 

@@ -57,3 +57,27 @@ def test_a_cancelled_import_resumes_where_it_stopped(db: Database, tmp_path: Pat
     now = texts(db)
     assert len(now) == 450
     assert "khác hẳn" not in now[str(paths[0])] and "bản mới" in now[str(paths[1])]
+
+
+def test_a_large_import_prepared_by_worker_processes_stores_the_same(db: Database, tmp_path: Path,
+                                                                     monkeypatch) -> None:
+    """Files prepared on worker processes come back in order, failures included, and
+    the library holds what a one-process import stores."""
+    from desktop_app.core.library.ingest import prepare_pool
+
+    paths = write(tmp_path / "files", 300)
+    (tmp_path / "files" / "bai-150.txt").write_bytes(b"")  # no text: fails, in its place
+    alone = Database.open(tmp_path / "alone.sqlite3")
+    try:
+        one = import_paths(alone, [tmp_path / "files"])
+        monkeypatch.setattr(prepare_pool, "PARALLEL_MIN", 10)
+        monkeypatch.setattr(prepare_pool, "CHUNK", 7)
+        many = import_paths(db, [tmp_path / "files"], workers=2)
+        assert [p for p, _id in many.imported] == [p for p, _id in one.imported] == paths[:150] + paths[151:]
+        assert many.failed == one.failed and [p for p, _r in many.failed] == [paths[150]]
+        with alone.session() as s:
+            expected = sorted(s.execute(select(Article.source_path, Article.text, Article.title_key)).all())
+        with db.session() as s:
+            assert sorted(s.execute(select(Article.source_path, Article.text, Article.title_key)).all()) == expected
+    finally:
+        alone.close()

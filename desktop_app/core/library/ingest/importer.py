@@ -30,6 +30,7 @@ from desktop_app.core.library.ingest.decode import ImportFailure, read_text
 from desktop_app.core.library.ingest.facts import ImportFacts, put_facts, put_facts_many, reading_facts
 from desktop_app.core.library.ingest.metadata import parse_metadata
 from desktop_app.core.library.ingest.origins import Origins
+from desktop_app.core.library.ingest.prepare_pool import Prepared, prepared_in_order
 from desktop_app.core.library.reimport import ReanchorReport, ReimportError, replace_text
 from desktop_app.core.storage.database import Database, DatabaseError
 from desktop_app.core.storage.models import Article, utcnow
@@ -88,10 +89,12 @@ def import_paths(
     *,
     progress: Callable[[int, int], None] | None = None,
     should_cancel: Callable[[], bool] | None = None,
+    workers: int | None = None,
 ) -> ImportReport:
     """Import files and folders (recursively: FOLDER_SUFFIXES) into `db`.
 
-    Files are read and prepared one by one, then stored in batches of up to BATCH_FILES
+    Files are read and prepared in order (by `workers` processes for a large import,
+    default one per core; ingest/prepare_pool.py), then stored in batches of up to BATCH_FILES
     (or BATCH_SECONDS), each batch one transaction: a file is either wholly stored or
     not at all, and a transaction per file cost more than everything else together.
     """
@@ -108,35 +111,35 @@ def import_paths(
     known = set(origins.hash_of.values())
     batch: list[tuple[Path, dict[str, object], ImportFacts]] = []
     started = time.monotonic()
-    for done, path in enumerate(files, start=1):
-        if should_cancel and should_cancel():
-            report.cancelled = True
-            break
-        if origins.unchanged_since_import(path):  # a resumed import passes what it stored
-            report.duplicates.append(path)
+    outcomes = prepared_in_order(files, _prepare_safely, origins.unchanged_since_import, workers)
+    try:
+        for done, (path, (kind, row, facts)) in enumerate(zip(files, outcomes, strict=False), start=1):
+            if should_cancel and should_cancel():
+                report.cancelled = True
+                break
+            if kind == "skip":  # a resumed import passes what it stored
+                report.duplicates.append(path)
+            elif kind == "failed":
+                report.failed.append((path, str(row)))
+            elif kind == "error":  # a bug must not lose the rest of the batch
+                log.error("Unexpected error importing %s: %s", path, row)
+                report.failed.append((path, str(row)))
+            else:
+                assert isinstance(row, dict) and isinstance(facts, ImportFacts)
+                if row["content_hash"] in known:
+                    report.duplicates.append(path)
+                elif (target := origins.article_for(path, row)) is not None:
+                    _update(db, path, target, row, facts, report, known, origins)
+                else:
+                    known.add(str(row["content_hash"]))
+                    batch.append((path, row, facts))
+            if len(batch) >= BATCH_FILES or (batch and time.monotonic() - started > BATCH_SECONDS):
+                _store(db, batch, report, known)
+                batch, started = [], time.monotonic()
             if progress:
                 progress(done, total)
-            continue
-        try:
-            row, facts = _prepare(path)
-        except ImportFailure as e:
-            report.failed.append((path, e.reason))
-        except Exception as e:  # a bug must not lose the rest of the batch
-            log.exception("Unexpected error importing %s", path)
-            report.failed.append((path, f"Unexpected error ({type(e).__name__}: {e})."))
-        else:
-            if row["content_hash"] in known:
-                report.duplicates.append(path)
-            elif (target := origins.article_for(path, row)) is not None:
-                _update(db, path, target, row, facts, report, known, origins)
-            else:
-                known.add(str(row["content_hash"]))
-                batch.append((path, row, facts))
-        if len(batch) >= BATCH_FILES or (batch and time.monotonic() - started > BATCH_SECONDS):
-            _store(db, batch, report, known)
-            batch, started = [], time.monotonic()
-        if progress:
-            progress(done, total)
+    finally:
+        outcomes.close()  # a cancel: the workers stop after their chunks
     _store(db, batch, report, known)  # what was read before a cancel is kept
     return report
 
@@ -305,6 +308,18 @@ def _extract(path: Path, data: bytes) -> tuple[str, str, dict[str, str | None], 
 def _looks_like_html(data: bytes) -> bool:
     head = data[:1024].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     return head.startswith((b"<!doctype html", b"<html"))
+
+
+def _prepare_safely(path: Path) -> Prepared:
+    """_prepare as a value (it may run in a worker process): the row, or why not."""
+    try:
+        row, facts = _prepare(path)
+    except ImportFailure as e:
+        return ("failed", e.reason, None)
+    except Exception as e:
+        log.exception("Unexpected error importing %s", path)
+        return ("error", f"Unexpected error ({type(e).__name__}: {e}).", None)
+    return ("row", row, facts)
 
 
 def _prepare(path: Path) -> tuple[dict[str, object], ImportFacts]:
