@@ -87,12 +87,14 @@ def test_article_model_reads_pages_as_rows_are_shown(qtmodeltester, tmp_path):
                   for i in range(3 * article_list.PAGE + 7))
     model = ArticleListModel()
     model.set_query(db, LibraryFilter(sort="title"))
-    assert model.rowCount() == 3 * article_list.PAGE + 7 and not model._pages
+    assert model.rowCount() == 3 * article_list.PAGE + 7 and list(model._pages) == [0]  # the first page only
     assert model.index(5).data() == "Bài 0005" and list(model._pages) == [0]
+    assert model.index(article_list.PAGE + 1).data() == f"Bài {article_list.PAGE + 1:04d}"
+    assert list(model._pages) == [0, 1]
     far = model.rowCount() - 1
     with db.session() as s:
         far_id = s.scalar(select(Article.id).where(Article.title == f"Bài {far:04d}"))
-    assert model.row_of(far_id) == far and list(model._pages) == [0]
+    assert model.row_of(far_id) == far and list(model._pages) == [0, 1]
     assert model.ids_between(far - 2, far)[-1] == far_id
     qtmodeltester.check(model)
     db.close()

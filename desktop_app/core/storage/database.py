@@ -261,7 +261,9 @@ class Database:
             try:
                 yield session
                 session.commit()
-            except (sa_exc.OperationalError, sa_exc.DatabaseError) as e:
+            # sqlite3.Error: plain SQL run on the driver connection inside the session
+            # (bulk reads, the library list) fails the same way, in the same words.
+            except (sa_exc.OperationalError, sa_exc.DatabaseError, sqlite3.Error) as e:
                 session.rollback()
                 raise self._runtime_error(e) from e
             except BaseException:

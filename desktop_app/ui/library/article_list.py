@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections import OrderedDict
 
 from PySide6.QtCore import QAbstractListModel, QCoreApplication, QEvent, QModelIndex, QRect, QSize, Qt
@@ -17,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.core.library.article_list import count_listed, list_page, listed_ids, position_of
 from desktop_app.core.library.articles import ArticleSummary, LibraryFilter
-from desktop_app.core.storage.database import Database
+from desktop_app.core.storage.database import Database, DatabaseError
 from desktop_app.ui.common.formatting import meta_line
 from desktop_app.ui.common.plain_text import plain_tooltip
 from desktop_app.ui.common.rows_model import Index
@@ -25,6 +26,8 @@ from desktop_app.ui.theme import style
 
 SUMMARY_ROLE = Qt.ItemDataRole.UserRole + 1
 ID_ROLE = Qt.ItemDataRole.UserRole + 2
+
+log = logging.getLogger(__name__)
 
 PAGE = 200  # rows read at once: a screenful is ~15, a fast scroll a few pages
 KEPT_PAGES = 50  # pages kept in memory (10,000 rows); older ones are read again if needed
@@ -45,9 +48,13 @@ class ArticleListModel(QAbstractListModel):
     def set_query(self, db: Database, where: LibraryFilter) -> None:
         self.beginResetModel()
         self._db, self._where = db, where
-        self._count = count_listed(db, where)
         self._pages.clear()
-        self.endResetModel()
+        try:
+            self._count = count_listed(db, where)
+            if self._count:  # read here, where a failure reaches the caller, not in a paint
+                self._pages[0] = list_page(db, where, 0, PAGE)
+        finally:
+            self.endResetModel()
 
     def where(self) -> LibraryFilter:
         return self._where
@@ -56,7 +63,11 @@ class ArticleListModel(QAbstractListModel):
         page = self._pages.get(number)
         if page is None:
             assert self._db is not None
-            page = list_page(self._db, self._where, number * PAGE, PAGE)
+            try:
+                page = list_page(self._db, self._where, number * PAGE, PAGE)
+            except DatabaseError:  # asked while painting: blank rows; the next action says why
+                log.warning("Could not read rows %s of the library list", number * PAGE, exc_info=True)
+                return []
             self._pages[number] = page
             while len(self._pages) > KEPT_PAGES:
                 self._pages.popitem(last=False)
