@@ -1815,7 +1815,7 @@ Thư viện hỏng được giữ lại bên cạnh, đổi tên thành %2.damag
 <context>
     <name>FrequencyModel</name>
     <message>
-        <location filename="../../desktop_app/ui/tools/frequency_window.py" line="+63"/>
+        <location filename="../../desktop_app/ui/tools/frequency_model.py" line="+31"/>
         <source>Rank</source>
         <translation>Hạng</translation>
     </message>
@@ -1843,7 +1843,7 @@ Thư viện hỏng được giữ lại bên cạnh, đổi tên thành %2.damag
 <context>
     <name>FrequencyWindow</name>
     <message>
-        <location line="+95"/>
+        <location filename="../../desktop_app/ui/tools/frequency_window.py" line="+76"/>
         <source>Word frequencies</source>
         <translation>Tần suất từ</translation>
     </message>
