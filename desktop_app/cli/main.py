@@ -32,6 +32,8 @@
     chugiai [--data-dir DIR] cooccurrence [--within overlap|sentence|paragraph|words:N] [--json | --csv FILE]
     chugiai [--data-dir DIR] dictionary list | add TERM... | remove TERM... | import FILE [--replace]
                                                  terms kept as one word when segmenting
+    chugiai [--data-dir DIR] segment-all [--workers N] [--tags]
+                                                 segment every article that needs it, N processes
     chugiai [--data-dir DIR] coders list [--json] | rename OLD NEW
                                                  who codes in this library
     chugiai --self-test                          open offscreen, segment a sentence, exit 0
@@ -57,12 +59,13 @@ from desktop_app.cli import (
     language_commands,
     library_commands,
     safety_commands,
+    segmentation_commands,
 )
 
 # Each module adds its subcommands; a subcommand sets `handler` (and `writes=True` when it
 # changes the library).
 COMMAND_MODULES = (library_commands, article_commands, exchange_commands, safety_commands, language_commands,
-                   analysis_commands, dictionary_commands, coder_commands)
+                   analysis_commands, dictionary_commands, coder_commands, segmentation_commands)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -30,6 +30,7 @@ from desktop_app.core.text.spans import TextSpan
 from desktop_app.ui import background, wording
 from desktop_app.ui.change_bus import ChangeBus
 from desktop_app.ui.common import plain_text
+from desktop_app.ui.dialogs.segmentation_settings import chosen_workers
 from desktop_app.ui.dialogs.tag_manager import TagManagerDialog
 from desktop_app.ui.library.article_details import ArticleDetailsDialog
 from desktop_app.ui.library.article_list import ID_ROLE
@@ -308,7 +309,7 @@ class MainWindow(QMainWindow):
         return importer
 
     def make_worker(self) -> SegmentationWorker:
-        worker = SegmentationWorker(self.db, tagging=True)
+        worker = SegmentationWorker(self.db, tagging=True, workers=chosen_workers(self.settings))
         worker.progress.connect(self.seg_status.set_progress)
         worker.tagging_progress.connect(self.seg_status.set_tagging_progress)
         worker.article_segmented.connect(self._on_article_segmented)

@@ -33,6 +33,7 @@ def build_menus_and_toolbar(w: MainWindow) -> None:
     menu_edit.addAction(a.act_manage_tags)
     menu_edit.addAction(a.act_memo)
     menu_edit.addAction(dictionary_action(w))
+    menu_edit.addAction(a.act_segmentation_settings)
     menu_edit.addSeparator()
     menu_edit.addActions([a.act_next_highlight, a.act_previous_highlight])
     menu_edit.addActions([a.act_next_here, a.act_previous_here])
