@@ -101,9 +101,14 @@ def test_views_per_coder_and_blind_coding(open_window, qtbot):
     window.coders.act_all.trigger()
     assert reader.highlight_ids() == {mine, hers}
 
+    def counts() -> dict[str, int]:
+        return {t.name: t.count for t in panel.tag_model.tags() if t.name in ("Tổ chức", "Trung ương")}
+
+    assert counts() == {"Tổ chức": 1, "Trung ương": 1}
     window.coders.act_blind.trigger()  # blind: only mine, whatever the mode
     assert window.coders.view == CoderView("all", blind=True)
     assert reader.highlight_ids() == {mine} and window.coders.button.text().endswith("blind")
+    assert counts() == {"Tổ chức": 1, "Trung ương": 0}  # the palette does not tell her work
     # What I add while blind shows; Lan's new work (through the bus) does not.
     new = window.ops.create_highlight(window.current.id, TextSpan(start + 4, start + 11), ["Cán bộ"])
     window.bus.publish(new.changes)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Sequence
 
-from sqlalchemy import func, select
+from sqlalchemy import and_, func, select
 from sqlalchemy.orm import Session
 
 from desktop_app.core.annotate import edits
@@ -47,14 +47,18 @@ class AnnotationService:
         self.db = db
 
     # --- tags -------------------------------------------------------------------------
-    def list_tags(self) -> list[TagInfo]:
-        """All tags with the number of highlights carrying each, in folded-name order."""
+    def list_tags(self, coders: Collection[int] | None = None) -> list[TagInfo]:
+        """All tags with the number of highlights carrying each, in folded-name order;
+        with `coders`, the number of those coders' highlights (a blind coder's palette)."""
+        stmt = select(Tag, func.count(highlight_tags.c.highlight_id)).outerjoin(
+            highlight_tags, highlight_tags.c.tag_id == Tag.id)
+        if coders is not None:
+            stmt = select(Tag, func.count(Highlight.id)).outerjoin(
+                highlight_tags, highlight_tags.c.tag_id == Tag.id).outerjoin(
+                Highlight, and_(Highlight.id == highlight_tags.c.highlight_id,
+                                Highlight.coder_id.in_(sorted(set(coders)))))
         with self.db.session() as s:
-            rows = s.execute(
-                select(Tag, func.count(highlight_tags.c.highlight_id))
-                .outerjoin(highlight_tags, highlight_tags.c.tag_id == Tag.id)
-                .group_by(Tag.id)
-            ).all()
+            rows = s.execute(stmt.group_by(Tag.id)).all()
             tags = [tag_info(tag, count) for tag, count in rows]
         return sorted(tags, key=lambda t: fold(t.name))
 

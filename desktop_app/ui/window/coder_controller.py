@@ -232,7 +232,10 @@ class CoderController(QObject):
         self.look = CoderLook(w.db.coder_id, names)
         w.reader.set_coder_look(self.look)
         w.panel.set_coder_look(self.look)
-        w.session.show_coders(self.view.shown(w.db.coder_id))
+        shown = self.view.shown(w.db.coder_id)
+        if shown != w.session.coders:
+            w.session.show_coders(shown)
+            w.views.refresh_tags()  # the palette's counts follow
         name = names.get(w.db.coder_id, "")
         text = self.tr("Coder: %1").replace("%1", name)
         if self.view.blind:
