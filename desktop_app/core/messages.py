@@ -313,6 +313,7 @@ ENGLISH: dict[str, English] = {
     "analysis.unknown_tag": "There is no tag “{name}”.",
     "analysis.no_tags": "Choose at least one tag.",
     "export.no_such_tag": "There is no tag named “{tag}” (nor one nested under it).",
+    "export.no_such_coder": "There is no coder named “{name}” in this library.",
     "export.duplicate_leaf_names": "{count} code name(s) are used by more than one code without "
                                    "sub-codes ({names}): QualCoder keeps one code per name and "
                                    "would merge them. Rename them first if the file is for "

@@ -340,6 +340,7 @@ class Wording(QObject):
             "analysis.unknown_tag": self.tr("There is no tag “{name}”."),
             "analysis.no_tags": self.tr("Choose at least one tag."),
             "export.no_such_tag": self.tr("There is no tag named “{tag}” (nor one nested under it)."),
+            "export.no_such_coder": self.tr("There is no coder named “{name}” in this library."),
             "export.duplicate_leaf_names": lambda p: self.tr(
                 "%n code name(s) are used by more than one code without sub-codes ({names}): "
                 "QualCoder keeps one code per name and would merge them. Rename them first if the "

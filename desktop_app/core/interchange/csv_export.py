@@ -29,7 +29,7 @@ from typing import IO, Any, TypeGuard
 from desktop_app.core.annotate.tag_paths import in_tag_scope
 from desktop_app.core.progress import Progress
 from desktop_app.core.storage.database import Database, driver_connection
-from desktop_app.core.storage.models import Article, Highlight, Tag, highlight_tags
+from desktop_app.core.storage.models import Article, Coder, Highlight, Tag, highlight_tags
 from desktop_app.core.text.normalize import SentenceIndex, fold
 
 COLUMNS = (
@@ -44,6 +44,7 @@ COLUMNS = (
     "tags",
     "note",
     "created_at",
+    "coder",
     "context",
 )
 TAG_SEPARATOR = "; "
@@ -133,9 +134,10 @@ def highlight_records(
     tag: str | None = None,
     excel_safe: bool = False,
     progress: Progress | None = None,
+    coders: Iterable[int] | None = None,
 ) -> Iterator[tuple[list[object], tuple[str, ...]]]:
-    """Raw rows in COLUMNS order (created_at ISO text in UTC with "Z", "" if unknown) with
-    each row's tags.
+    """Raw rows in COLUMNS order (created_at ISO text in UTC with "Z", "" if unknown; coder
+    by name) with each row's tags. `coders` keeps those coders' highlights (None: all).
 
     Every exporter formats the raw values its own way (Excel-safe text for CSV, real
     dates for xlsx). By article then position; `tag` keeps highlights carrying a tag in
@@ -151,9 +153,11 @@ def highlight_records(
     `progress` hears (articles done, articles) and stops the walk with Cancelled.
     """
     h, a, ht = Highlight.__tablename__, Article.__tablename__, highlight_tags.name
+    safe = safe_cell if excel_safe else _as_is
     with db.session() as s:
         raw = driver_connection(s.connection())
         names_by_id = dict(raw.execute(f"SELECT id, name FROM {Tag.__tablename__}").fetchall())
+        coder_of = {i: safe(n) for i, n in raw.execute(f"SELECT id, name FROM {Coder.__tablename__}")}
         scope = None if tag is None else {t for t, n in names_by_id.items() if in_tag_scope(n, tag)}
         tag_ids_of = dict(raw.execute(
             f"SELECT highlight_id, group_concat(tag_id) FROM {ht} GROUP BY highlight_id").fetchall())
@@ -165,17 +169,17 @@ def highlight_records(
             articles = [row for row in articles if row[0] in wanted]
         # tag ids "3,17" -> (joined names, names, in scope)
         tag_sets: dict[str | None, tuple[str, tuple[str, ...], bool]] = {None: ("", (), scope is None)}
+        only = "" if coders is None else f" AND coder_id IN ({','.join(str(int(c)) for c in coders) or 'NULL'})"
         sql = (f'SELECT id, start, "end", quote, coalesce(note, \'\'),'
                # Stored "2023-04-04 10:48:00.000000", in UTC: written "2023-04-04T10:48:00Z".
-               " coalesce(replace(replace(created_at, '.000000', ''), ' ', 'T') || 'Z', '')"
-               f" FROM {h} WHERE article_id = ? AND orphaned = 0 ORDER BY start, id")
-        safe = safe_cell if excel_safe else _as_is
+               " coalesce(replace(replace(created_at, '.000000', ''), ' ', 'T') || 'Z', ''), coder_id"
+               f" FROM {h} WHERE article_id = ? AND orphaned = 0{only} ORDER BY start, id")
         for done, (aid, title, source, published) in enumerate(articles):
             if progress is not None:
                 progress.step(done, len(articles))
             title, source, published = safe(title), safe(source or ""), safe(published or "")
             context_of = None
-            for hid, start, end, quote, note, created in raw.execute(sql, (aid,)).fetchall():
+            for hid, start, end, quote, note, created, coder in raw.execute(sql, (aid,)).fetchall():
                 tids = tag_ids_of.get(hid)
                 tagged = tag_sets.get(tids)
                 if tagged is None:
@@ -198,7 +202,7 @@ def highlight_records(
                     if context[:1] in _GUARD_FIRST and needs_guard(context):
                         context = "'" + context
                 yield [aid, title, source, published, hid, start, end, quote, tagged[0],
-                       note, created, context], tagged[1]
+                       note, created, coder_of.get(coder, ""), context], tagged[1]
 
 
 def highlight_rows(
@@ -207,9 +211,10 @@ def highlight_rows(
     tag: str | None = None,
     excel_safe: bool = False,
     progress: Progress | None = None,
+    coders: Iterable[int] | None = None,
 ) -> Iterator[list[object]]:
     """Rows in COLUMNS order, by article then position."""
-    return map(itemgetter(0), highlight_records(db, article_ids, tag, excel_safe, progress))  # no Python frame per row
+    return map(itemgetter(0), highlight_records(db, article_ids, tag, excel_safe, progress, coders))  # no Python frame per row
 
 
 # --- writing ----------------------------------------------------------------------------
@@ -294,16 +299,18 @@ def export_csv(
     tag: str | None = None,
     columns: Sequence[str] | None = None,
     progress: Progress | None = None,
+    coders: Iterable[int] | None = None,
 ) -> int:
     """Write the file atomically (temp file + rename) and return the number of rows.
 
     `tag` keeps highlights carrying that tag or one nested under it; `columns` picks a
-    subset of COLUMNS in the given order. The defaults give every highlight and column.
+    subset of COLUMNS in the given order; `coders` keeps those coders' highlights. The
+    defaults give every highlight and column.
     """
     picked = column_indexes(columns, COLUMNS)
     header = [COLUMNS[i] for i in picked]
     rows: Iterable[Sequence[object]] = highlight_rows(db, article_ids, tag, excel_safe=True,
-                                                      progress=progress)
+                                                      progress=progress, coders=coders)
     if columns is not None:  # the default keeps rows as they are: no copy per row
         rows = ([row[i] for i in picked] for row in rows)
     return write_csv(path, header, rows, delimiter, cells_safe=True)

@@ -31,14 +31,14 @@ _TAG = COLUMNS.index("tags")
 
 def long_rows(
     db: Database, article_ids: Iterable[int] | None = None, tag: str | None = None,
-    progress: Progress | None = None,
+    progress: Progress | None = None, coders: Iterable[int] | None = None,
 ) -> Iterator[list[object]]:
     """Rows in LONG_COLUMNS order: one per tag of each highlight, one with "" if untagged.
 
     With a `tag` scope only the tags inside the scope get rows, so a pivot over the
     file counts exactly the scope.
     """
-    for row, names in highlight_records(db, article_ids, tag, progress=progress):
+    for row, names in highlight_records(db, article_ids, tag, progress=progress, coders=coders):
         for name in [n for n in names if in_tag_scope(n, tag)] or [""]:
             out = list(row)
             out[_TAG] = name
@@ -53,6 +53,7 @@ def export_csv_long(
     delimiter: str = ",",
     columns: Sequence[str] | None = None,
     progress: Progress | None = None,
+    coders: Iterable[int] | None = None,
 ) -> int:
     """Write the long CSV atomically and return the number of rows.
 
@@ -60,7 +61,7 @@ def export_csv_long(
     """
     picked = column_indexes(columns, LONG_COLUMNS)
     header = [LONG_COLUMNS[i] for i in picked]
-    rows = ([row[i] for i in picked] for row in long_rows(db, article_ids, tag, progress))
+    rows = ([row[i] for i in picked] for row in long_rows(db, article_ids, tag, progress, coders))
     return write_csv(path, header, rows, delimiter)
 
 

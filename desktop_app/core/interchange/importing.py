@@ -38,9 +38,10 @@ from desktop_app.core.library.anchoring import (
     context_agreement,
     locate,
 )
+from desktop_app.core.library.coders import CoderError, coder_id_in
 from desktop_app.core.library.memos import add_memo, memo_in
 from desktop_app.core.messages import Message
-from desktop_app.core.storage.database import Database
+from desktop_app.core.storage.database import Database, current_coder
 from desktop_app.core.storage.models import Article, Highlight, Tag, highlight_tags
 from desktop_app.core.text.normalize import normalize
 
@@ -117,6 +118,7 @@ class IncomingHighlight(NamedTuple):
     # A passage holding the quote, as read (our CSV's sentence). Without prefix and suffix,
     # they are taken from around the quote in it, and only when placing needs them.
     context: str = ""
+    coder: str | None = None  # who made it, by name (None: the current coder)
 
     def quote_context(self) -> tuple[str, str]:
         """Prefix and suffix: as given, else from around the quote in `context`."""
@@ -197,25 +199,25 @@ def _locate(library: Library, rec: IncomingHighlight) -> tuple[Target, Anchor] |
     return placed[0][1], best
 
 
-Key = tuple[int, int, int, tuple[str, ...], str]
+Key = tuple[int, int, int, tuple[str, ...], str, int]
 
 
 def _existing_highlights(s: Session, article_ids: Iterable[int]) -> set[Key]:
-    """(article, start, end, sorted tag names, note) of every highlight on these articles."""
-    per_highlight: dict[int, tuple[tuple[int, int, int], set[str], str]] = {}
+    """(article, start, end, sorted tag names, note, coder) of every highlight on these articles."""
+    per_highlight: dict[int, tuple[tuple[int, int, int], set[str], str, int]] = {}
     for chunk in chunks(sorted(article_ids)):
         stmt = (
             select(Highlight.id, Highlight.article_id, Highlight.start, Highlight.end,
-                   Highlight.note, Tag.name)
+                   Highlight.note, Tag.name, Highlight.coder_id)
             .outerjoin(highlight_tags, highlight_tags.c.highlight_id == Highlight.id)
             .outerjoin(Tag, Tag.id == highlight_tags.c.tag_id)
             .where(Highlight.article_id.in_(chunk))
         )
-        for hid, article_id, start, end, note, name in s.execute(stmt):
-            entry = per_highlight.setdefault(hid, ((article_id, start, end), set(), note or ""))
+        for hid, article_id, start, end, note, name, coder in s.execute(stmt):
+            entry = per_highlight.setdefault(hid, ((article_id, start, end), set(), note or "", coder))
             if name is not None:
                 entry[1].add(name)
-    return {(*span, tuple(sorted(names)), note) for span, names, note in per_highlight.values()}
+    return {(*span, tuple(sorted(names)), note, coder) for span, names, note, coder in per_highlight.values()}
 
 
 def _utc(moment: datetime | None) -> datetime | None:
@@ -235,8 +237,9 @@ def place_highlights(
 
     Records are taken in file order: a record identical (article, span, tags and note) to a
     highlight already there, or to an earlier record, is skipped. Two highlights that differ
-    only in their notes are two highlights: both are kept. (When highlights carry who made
-    them, the coder will belong in this comparison too.)
+    only in their notes, or in their coders, are two highlights: both are kept. A record's
+    coder is found by name (and added to the library when new); without one, the current
+    coder made it.
     """
     fuzzy = skipped = 0
     orphans: list[tuple[str, Message]] = []
@@ -260,6 +263,7 @@ def place_highlights(
         # (article, start, end, sorted tag names, note) of every highlight there and made here
         seen = _existing_highlights(s, {article_id for _, article_id, *_ in located})
         cleaned: dict[tuple[str, ...], tuple[tuple[str, ...], tuple[str, ...]]] = {}
+        coders: dict[str | None, int] = {None: current_coder(s)}
         new: list[NewHighlight] = []
         for i, article_id, start, end, is_fuzzy in located:
             rec = records[i]
@@ -269,7 +273,14 @@ def place_highlights(
                 tags = tuple(clean_tag_names(raw_tags))
                 tags_and_key = cleaned[raw_tags] = (tags, tuple(sorted(set(tags))))
             tags, tag_key = tags_and_key
-            key = (article_id, start, end, tag_key, rec.note or "")
+            coder = coders.get(rec.coder)
+            if coder is None:
+                assert rec.coder is not None
+                try:
+                    coder = coders[rec.coder] = coder_id_in(s, rec.coder)
+                except CoderError as e:  # a name too long: refused, nothing stored
+                    raise AnnotationImportError(e.message) from e
+            key = (article_id, start, end, tag_key, rec.note or "", coder)
             if key in seen:
                 skipped += 1
                 continue
@@ -277,10 +288,10 @@ def place_highlights(
             created = _utc(rec.created)
             if created is None:  # made now, as create_highlight makes it; any id is a new one
                 new.append(NewHighlight(article_id, start, end, tags, rec.note,
-                                        None, None, None))
+                                        None, None, None, coder))
             else:
                 new.append(NewHighlight(article_id, start, end, tags, rec.note, created,
-                                        _utc(rec.modified) or created, rec.keep_id))
+                                        _utc(rec.modified) or created, rec.keep_id, coder))
             fuzzy += is_fuzzy
         highlight_ids = add_highlights(s, new, {t.id: t.text for t in library.by_id.values()})
         memos_before: dict[int, str] = {}

@@ -45,6 +45,7 @@ from desktop_app.core.interchange.refi_qda import (
     stable_guid,
     tag_code_path,
 )
+from desktop_app.core.library.coders import coder_names
 from desktop_app.core.library.memos import memo_texts
 from desktop_app.core.messages import Message, MessageError
 from desktop_app.core.progress import Progress
@@ -80,10 +81,12 @@ POSITIONS = ("codepoints", "utf16")
 
 def export_qdpx(db: Database, path: Path, article_ids: Iterable[int] | None = None,
                 progress: Progress | None = None, tag: str | None = None,
-                positions: str = "codepoints") -> int:
+                positions: str = "codepoints", coders: Iterable[int] | None = None) -> int:
     """Write a .qdpx (project.qde + Sources/<guid>.txt); return the number of highlights.
 
     The codebook holds every tag, so the file can be re-imported as the whole scheme.
+    Every coder is a User; a selection and its codings name their coder as creatingUser.
+    `coders` keeps those coders' highlights.
     """
     if positions not in POSITIONS:
         raise ValueError(f"positions must be one of {POSITIONS}, not {positions!r}")
@@ -99,8 +102,11 @@ def export_qdpx(db: Database, path: Path, article_ids: Iterable[int] | None = No
             stmt = stmt.where(Article.id.in_(list(article_ids)))
         articles = list(s.scalars(stmt))
         memos = memo_texts(s, [a.id for a in articles])
+        names = coder_names(s)
+        shown = None if coders is None else frozenset(coders)
+        users = {i: (coder_guid(n), n) for i, n in names.items() if shown is None or i in shown}
         project, entries, count = _project(list(s.scalars(select(Tag))), articles, memos,
-                                           _Options(tag, positions == "utf16"))
+                                           _Options(tag, positions == "utf16", shown, users))
     if progress is not None:
         progress.step(1, 2)
     entries.insert(0, ("project.qde", _xml_bytes(project)))
@@ -128,6 +134,13 @@ def export_qdc(db: Database, path: Path, tag: str | None = None) -> int:
 class _Options:
     tag: str | None = None  # only highlights with a tag in this scope
     utf16: bool = False  # positions in UTF-16 code units (NVivo), not code points
+    coders: frozenset[int] | None = None  # only these coders' highlights
+    users: dict[int, tuple[str, str]] = field(default_factory=dict)  # coder id -> (User guid, name)
+
+
+def coder_guid(name: str) -> str:
+    """A coder's User GUID, from the name: the same coder has it in every library."""
+    return stable_guid("coder", name)
 
 
 def duplicate_leaf_names(names: Iterable[str]) -> list[str]:
@@ -152,7 +165,10 @@ def _project(
     roots, code_guids = _code_tree(tags)
     project = _el(None, "Project", xmlns=PROJECT_NS, name=APP_DISPLAY_NAME, origin=ORIGIN,
                   creatingUserGUID=USER_GUID)
-    _el(_el(project, "Users"), "User", guid=USER_GUID, name=APP_DISPLAY_NAME)
+    users = _el(project, "Users")
+    _el(users, "User", guid=USER_GUID, name=APP_DISPLAY_NAME)
+    for _coder, (guid, name) in sorted(options.users.items()):  # each coder, after the app
+        _el(users, "User", guid=guid, name=name)
     if roots:
         codes = _el(_el(project, "CodeBook"), "Codes")
         for code in _sorted(roots):
@@ -228,7 +244,8 @@ def _text_source(
         _el(src, "Description", text=memo)  # the schema wants it first
     ordinal: Counter[tuple[int, int]] = Counter()
     highlights = sorted((h for h in article.highlights if not h.orphaned and (
-        options.tag is None or any(in_tag_scope(t.name, options.tag) for t in h.tags))),
+        options.tag is None or any(in_tag_scope(t.name, options.tag) for t in h.tags))
+        and (options.coders is None or h.coder_id in options.coders)),
         key=lambda h: (h.start, h.end, h.id))
     unit = OffsetMap(article.text).to_utf16 if options.utf16 else _same
     for h in highlights:
@@ -237,10 +254,11 @@ def _text_source(
         ordinal[(h.start, h.end)] += 1
         sel_guid = stable_guid("selection", article.content_hash, h.start, h.end, n)
         created = format_datetime(h.created_at)
+        user = options.users.get(h.coder_id, (USER_GUID, ""))[0]
         sel = _el(src, "PlainTextSelection", guid=sel_guid, name=selection_name(h.quote),
-                  startPosition=str(unit(h.start)), endPosition=str(unit(h.end)), creatingUser=USER_GUID,
+                  startPosition=str(unit(h.start)), endPosition=str(unit(h.end)), creatingUser=user,
                   creationDateTime=created,
-                  modifyingUser=USER_GUID, modifiedDateTime=format_datetime(h.modified_at))
+                  modifyingUser=user, modifiedDateTime=format_datetime(h.modified_at))
         if h.note:
             # QualCoder reads a selection's Description as the coding memo; a NoteRef
             # would need a separate Note that it only resolves on whole sources.
@@ -248,7 +266,7 @@ def _text_source(
         for tag in sorted(h.tags, key=lambda t: t.name):
             code_guid = code_guids[tag.id]
             coding = _el(sel, "Coding", guid=stable_guid("coding", sel_guid, code_guid),
-                         creatingUser=USER_GUID, creationDateTime=created)
+                         creatingUser=user, creationDateTime=created)
             _el(coding, "CodeRef", targetGUID=code_guid)
     for name in used_vars:
         value = getattr(article, name)

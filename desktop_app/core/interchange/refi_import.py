@@ -33,6 +33,7 @@ from desktop_app.core.interchange.importing import Added
 from desktop_app.core.interchange.refi_codebook import Code, QdpxImportError, read_codebook
 from desktop_app.core.interchange.refi_qda import ARTICLE_VARIABLES
 from desktop_app.core.interchange.refi_reader import ProjectReader, Source
+from desktop_app.core.library.coders import coder_id_in
 from desktop_app.core.library.ingest.metadata import parse_metadata
 from desktop_app.core.library.memos import add_memo, memo_in
 from desktop_app.core.messages import Message
@@ -116,13 +117,13 @@ def _store(db: Database, path: Path, codes: list[Code], sources: list[Source],
         mark = tag_mark(s)
         tags, codes_new = _store_tags(s, codes)
         unknown = 0
-        # What each article holds, as (start, end, note, sorted tag names): read once per
-        # article, and grown with what this import adds (a text may come twice).
-        have_by_article: dict[int, set[tuple[int, int, str, tuple[str, ...]]]] = {}
+        # What each article holds, as (start, end, note, sorted tag names, coder): read once
+        # per article, and grown with what this import adds (a text may come twice).
+        have_by_article: dict[int, set[tuple[int, int, str, tuple[str, ...], int]]] = {}
         rows: list[dict[str, object]] = []  # new highlights, inserted together at the end
         links: list[dict[str, int]] = []
         next_id = (s.scalar(select(func.max(Highlight.id))) or 0) + 1  # as SQLite numbers them
-        coder = current_coder(s)
+        coders: dict[str | None, int] = {None: current_coder(s)}  # a User by name, made when new
         for src in sources:
             content_hash = hashlib.sha256(src.text.encode("utf-8")).hexdigest()
             article = s.scalar(select(Article).where(Article.content_hash == content_hash))
@@ -148,7 +149,11 @@ def _store(db: Database, path: Path, codes: list[Code], sources: list[Source],
             for sel in src.selections:
                 sel_tags = {tags[g].name: tags[g] for g in sel.code_guids if g in tags}
                 unknown += sum(1 for g in sel.code_guids if g not in tags)
-                key = (sel.start, sel.end, sel.note, tuple(sorted(sel_tags)))
+                coder = coders.get(sel.coder)
+                if coder is None:
+                    assert sel.coder is not None
+                    coder = coders[sel.coder] = coder_id_in(s, sel.coder)
+                key = (sel.start, sel.end, sel.note, tuple(sorted(sel_tags)), coder)
                 if key in have:
                     continue  # already in the library: importing twice adds nothing
                 have.add(key)
@@ -187,20 +192,20 @@ def _merge_memo(s: Session, article: Article, memo: str, problems: list[Message]
     return outcome != "unchanged"
 
 
-def _highlight_keys(s: Session, article_id: int) -> set[tuple[int, int, str, tuple[str, ...]]]:
-    """(start, end, note, sorted tag names) of each highlight the article has."""
-    found: dict[int, tuple[tuple[int, int, str], list[str]]] = {}
+def _highlight_keys(s: Session, article_id: int) -> set[tuple[int, int, str, tuple[str, ...], int]]:
+    """(start, end, note, sorted tag names, coder) of each highlight the article has."""
+    found: dict[int, tuple[tuple[int, int, str], list[str], int]] = {}
     stmt = (
-        select(Highlight.id, Highlight.start, Highlight.end, Highlight.note, Tag.name)
+        select(Highlight.id, Highlight.start, Highlight.end, Highlight.note, Tag.name, Highlight.coder_id)
         .outerjoin(highlight_tags, highlight_tags.c.highlight_id == Highlight.id)
         .outerjoin(Tag, Tag.id == highlight_tags.c.tag_id)
         .where(Highlight.article_id == article_id)
     )
-    for hid, start, end, note, name in s.execute(stmt):
-        entry = found.setdefault(hid, ((start, end, note), []))
+    for hid, start, end, note, name, coder in s.execute(stmt):
+        entry = found.setdefault(hid, ((start, end, note), [], coder))
         if name is not None:
             entry[1].append(name)
-    return {(*span, tuple(sorted(names))) for span, names in found.values()}
+    return {(*span, tuple(sorted(names)), coder) for span, names, coder in found.values()}
 
 
 def _store_tags(s: Session, codes: list[Code]) -> tuple[dict[str, Tag], int]:

@@ -47,9 +47,13 @@ def articles_with_code(s: Session, scope: str | None) -> set[int]:
     return set(s.scalars(stmt))
 
 
-def article_codes(db: Database, article_ids: Iterable[int] | None = None) -> dict[int, list[str]]:
-    """Article id -> the names of its whole-article codes, by name."""
-    stmt = select(ArticleCode.article_id, Tag.name).join(Tag, Tag.id == ArticleCode.tag_id)
+def article_codes(db: Database, article_ids: Iterable[int] | None = None,
+                  coders: Iterable[int] | None = None) -> dict[int, list[str]]:
+    """Article id -> the names of its whole-article codes, by name (a code two coders gave
+    is named once). `coders` keeps those coders' codes only (None: everyone's)."""
+    stmt = select(ArticleCode.article_id, Tag.name).distinct().join(Tag, Tag.id == ArticleCode.tag_id)
+    if coders is not None:
+        stmt = stmt.where(ArticleCode.coder_id.in_(sorted(set(coders))))
     wanted = None if article_ids is None else set(article_ids)
     out: dict[int, list[str]] = {}
     with db.session() as s:

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.core.annotate.highlights import HighlightInfo, TagInfo
+from desktop_app.ui.common.coder_look import CoderLook
 from desktop_app.ui.library.filters import tree_items
 from desktop_app.ui.panel.cards import (
     HIGHLIGHT_ROLE,
@@ -234,6 +235,13 @@ class AnnotationPane(QWidget):
         self.filter_tag.blockSignals(False)
         if current is not None and at < 0:
             self._apply_filter()  # the tag filtered on is gone
+
+    def set_coder_look(self, look: CoderLook) -> None:
+        """Whose cards are whose (ui/common/coder_look.py): names and dashed borders."""
+        self.list.cards.look = self.editor.look = look
+        self.list.cards.forget()
+        self.list.doItemsLayout()  # heights change with the coder line
+        self.list.viewport().update()
 
     def set_highlights(self, highlights: list[HighlightInfo]) -> None:
         self.list.cards.forget()

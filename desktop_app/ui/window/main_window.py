@@ -42,6 +42,7 @@ from desktop_app.ui.tools.concordance_window import ConcordanceWindow
 from desktop_app.ui.window.actions import HIGHLIGHT_SHORTCUT, WindowActions
 from desktop_app.ui.window.analysis_controller import AnalysisController
 from desktop_app.ui.window.article_controller import ArticleController
+from desktop_app.ui.window.coder_controller import CoderController
 from desktop_app.ui.window.file_controller import FileController
 from desktop_app.ui.window.highlight_controller import HighlightController
 from desktop_app.ui.window.import_job import ImportController, ImportStatus
@@ -103,6 +104,7 @@ class MainWindow(QMainWindow):
         self.commands = WindowActions(self)
         self.panes = PaneLayout(self)  # screen fit, pane minimums, Show library/panel
         self.views = ViewUpdates(self)
+        self.coders = CoderController(self)  # the current coder, whose work is shown
         build_menus_and_toolbar(self)
 
         self.seg_status = SegmentationStatus()
@@ -113,6 +115,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.job_status)
         self.statusBar().addPermanentWidget(self.seg_status)
         self.word_view.add_to_status_bar()
+        self.coders.add_to_status_bar()
         self.importer = self.make_importer()
         self.setAcceptDrops(True)
         if db.read_only:
@@ -122,6 +125,7 @@ class MainWindow(QMainWindow):
         self.worker = self.make_worker()
         self.seg_status.cancelRequested.connect(self._cancel_segmentation)
         self._restore_settings()
+        self.coders.restore()
         self.library.refresh()
         self.views.refresh_tags()
         self.open_initial_article()
