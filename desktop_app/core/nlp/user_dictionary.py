@@ -5,7 +5,8 @@ Kept as one JSON value in the library's key-value table (`app_state`, key
 "nlp:dictionary"), so a team sharing the library shares it and no schema change was
 needed; a later schema version should give it a table of its own.
 
-Every stored segmentation carries, in its `engine` column, the version of the dictionary
+Every stored segmentation and tagging (parts of speech, entities: nlp/pos_ner.py, where
+a term is one word with one tag) carries, in its `engine` column, the version of the dictionary
 it was made with (`segmentation_engine`: the engine name alone for an empty dictionary,
 so segmentations made before dictionaries existed stay valid). Changing the dictionary
 (`set_dictionary`) finds the articles whose text contains an added or removed term (a
@@ -32,10 +33,10 @@ from desktop_app.core.nlp.dictionary import (
     term_key,
     text_may_contain,
 )
-from desktop_app.core.nlp.segmentation import ENGINE
+from desktop_app.core.nlp.segmentation import ENGINE, TAGGING_ENGINE
 from desktop_app.core.progress import Progress
 from desktop_app.core.storage.database import Database
-from desktop_app.core.storage.models import AppState, Article, Segmentation
+from desktop_app.core.storage.models import AppState, Article, Segmentation, Tagging
 
 KEY = "nlp:dictionary"
 
@@ -50,13 +51,18 @@ class UserDictionary:
         """What a segmentation merged with this dictionary is stamped with."""
         return engine_for(self.compiled.keys)
 
+    @property
+    def tagging_engine(self) -> str:
+        """What a tagging merged with this dictionary is stamped with."""
+        return engine_for(self.compiled.keys, TAGGING_ENGINE)
 
-def engine_for(keys: Iterable[str]) -> str:
+
+def engine_for(keys: Iterable[str], base: str = ENGINE) -> str:
     keys = sorted(set(keys))
     if not keys:
-        return ENGINE
+        return base
     digest = hashlib.sha256("\n".join(keys).encode("utf-8", "surrogatepass")).hexdigest()[:16]
-    return f"{ENGINE}; dictionary {digest}"
+    return f"{base}; dictionary {digest}"
 
 
 _cache: dict[str | None, UserDictionary] = {}
@@ -96,6 +102,11 @@ def segmentation_engine(db: Database) -> str:
     return load_dictionary(db).engine
 
 
+def tagging_engine(db: Database) -> str:
+    """The engine stamp a stored tagging must carry to be current."""
+    return load_dictionary(db).tagging_engine
+
+
 @dataclass(frozen=True)
 class DictionaryUpdate:
     added: list[str]
@@ -122,12 +133,13 @@ def set_dictionary(db: Database, terms: Iterable[str], progress: Progress | None
                              "open it again.")
         s.merge(AppState(key=KEY, value=json.dumps({"terms": new_terms}, ensure_ascii=False)))
         if old_engine != new_engine:
-            s.execute(update(Segmentation).where(Segmentation.engine == old_engine)
-                      .values(engine=new_engine))
-            stale = f"{old_engine}; stale"
-            for i in range(0, len(affected), 500):
-                s.execute(update(Segmentation).where(Segmentation.article_id.in_(affected[i:i + 500]))
-                          .where(Segmentation.engine == new_engine).values(engine=stale))
+            for table, before, after in ((Segmentation, old_engine, new_engine),
+                                         (Tagging, old.tagging_engine, new.tagging_engine)):
+                s.execute(update(table).where(table.engine == before).values(engine=after))
+                stale = f"{before}; stale"
+                for i in range(0, len(affected), 500):
+                    s.execute(update(table).where(table.article_id.in_(affected[i:i + 500]))
+                              .where(table.engine == after).values(engine=stale))
     return DictionaryUpdate(added, removed, affected)
 
 
