@@ -216,3 +216,33 @@ def test_stored_tagging_follows_the_dictionary_and_goes_stale_with_it(library) -
     rows = [line.split("\t") for line in doc.splitlines() if "\t" in line]
     assert ["Trương Thị Mai", "PROPN", "Np"] in [[r[1], r[3], r[4]] for r in rows]
     assert all(r[4] != "_" for r in rows)
+
+
+def test_a_dictionary_edit_is_one_undoable_step_without_a_new_scan(library) -> None:
+    from desktop_app.core.nlp.user_dictionary import plan_dictionary
+    from desktop_app.core.operations.editor import Operations
+    from desktop_app.core.operations.history import StepFailed
+
+    db, first, other = library
+    ops = Operations(db)
+    update = plan_dictionary(db, ["Trương Thị Mai"])
+    assert load_dictionary(db).terms == ()  # planning stores nothing
+    outcome = ops.set_dictionary(update)
+    assert outcome.changes.words == {first} and load_dictionary(db).terms == ("Trương Thị Mai",)
+    assert articles_to_segment(db) == [first] and ops.history.undo_label.kind == "dictionary"
+    save_segmentation(db, first, TEXT, spans_of(TEXT, TOKENS))
+    assert articles_to_segment(db) == []
+    changes = ops.history.undo()
+    assert changes.words == {first} and load_dictionary(db).terms == ()
+    assert articles_to_segment(db) == [first] and load_segmentation(db, other) is not None
+    save_segmentation(db, first, TEXT, spans_of(TEXT, TOKENS))
+    assert "Trương Thị Mai" not in words(TEXT, load_segmentation(db, first))
+    assert ops.history.redo().words == {first} and load_dictionary(db).terms == ("Trương Thị Mai",)
+    assert articles_to_segment(db) == [first]
+    # Saving the same list again is no step; another writer meanwhile makes the undo fail whole.
+    ops.set_dictionary(plan_dictionary(db, ["Trương Thị Mai"]))
+    assert ops.history.undo_label.kind == "dictionary" and len(ops.history.steps) == 1
+    add_terms(db, ["Thị trường chứng khoán"])  # the command line, say
+    with pytest.raises(StepFailed):
+        ops.history.undo()
+    assert load_dictionary(db).terms == ("Trương Thị Mai", "Thị trường chứng khoán")
