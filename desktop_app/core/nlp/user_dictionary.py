@@ -58,7 +58,10 @@ class UserDictionary:
         return engine_for(self.compiled.keys, TAGGING_ENGINE)
 
 
-def engine_for(keys: Iterable[str], base: str = ENGINE) -> str:
+def engine_for(keys: Iterable[str], base: str | None = None) -> str:
+    """`base` (the segmentation engine by default, read when called) with the version of
+    the dictionary of these term keys."""
+    base = ENGINE if base is None else base
     keys = sorted(set(keys))
     if not keys:
         return base
