@@ -15,6 +15,7 @@ from desktop_app.core.library.article_list import count_listed, summaries
 from desktop_app.core.library.articles import ArticleSummary, list_sources
 from desktop_app.core.storage.database import Database
 from desktop_app.ui.background import BackgroundOp
+from desktop_app.ui.common.match_level import MatchLevelButton
 from desktop_app.ui.common.plain_text import plain_label
 from desktop_app.ui.i18n import number
 from desktop_app.ui.library.article_list import ID_ROLE, ArticleListModel, ArticleListView
@@ -42,6 +43,7 @@ class LibraryPane(QWidget):
         self.search_box.setPlaceholderText(self.tr("Search all articles (diacritics optional)"))
         self.search_box.setClearButtonEnabled(True)
         self.search_box.setAccessibleName(self.tr("Search all articles"))
+        self.match_level = MatchLevelButton(self.search_box)  # follows the query until the user picks
         self.filters = LibraryFilters()
         self.model = ArticleListModel(self)
         self.list = ArticleListView()
@@ -70,7 +72,9 @@ class LibraryPane(QWidget):
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(self.run_search)
+        self.search_box.textChanged.connect(self.match_level.follow)
         self.search_box.textChanged.connect(lambda _t: self._search_timer.start())
+        self.match_level.chosen.connect(self.run_search)
         self.search_box.returnPressed.connect(self.run_search)
         self.filters.changed.connect(self.refresh)
         self._sources_stale = True
@@ -207,9 +211,9 @@ class LibraryPane(QWidget):
             self.filters.setEnabled(True)
             self._update_count()
             return
-        generation = self._search_generation
+        generation, level = self._search_generation, self.match_level.level()
         self.count.setText(self.tr("Searching…"))
-        (BackgroundOp(self, lambda _progress: search(self.db, query))
+        (BackgroundOp(self, lambda _progress: search(self.db, query, level=level))
          .on_success(lambda hits: self._show_hits(generation, hits))
          .on_failure(lambda message: self._search_failed(generation, message))
          .run())

@@ -69,9 +69,11 @@ class HighlightListModel(RowsModel[HighlightInfo]):
         """Every highlight of the article, shown or filtered out, by position."""
         return list(self._all)
 
-    def set_filter(self, text: str = "", tag: str | None = None, order: str = "position") -> None:
+    def set_filter(self, text: str = "", tag: str | None = None, order: str = "position",
+                   level: MatchLevel | None = None) -> None:
+        """`level` None: the query's own (core/text/matching.py)."""
         self._text, self._tag, self._order = text.strip(), tag, order
-        self._level = level_for_query(self._text)  # core/text/matching.py
+        self._level = level_for_query(self._text, level)
         self._refilter()
 
     def is_filtered(self) -> bool:
