@@ -34,6 +34,9 @@
                                                  terms kept as one word when segmenting
     chugiai [--data-dir DIR] coders list [--json] | rename OLD NEW
                                                  who codes in this library
+    chugiai [--data-dir DIR] agreement [--coders A,B] [--unit character|word|sentence|article]
+                                       [--tag NAME ...] [--json | --csv FILE]
+                                                 inter-coder agreement per tag and overall
     chugiai --self-test                          open offscreen, segment a sentence, exit 0
 
 A command whose output goes into a pipe that closes early (`| head`) stops quietly with
@@ -49,6 +52,7 @@ from collections.abc import Sequence
 
 from desktop_app import __version__, paths
 from desktop_app.cli import (
+    agreement_commands,
     analysis_commands,
     article_commands,
     coder_commands,
@@ -62,7 +66,7 @@ from desktop_app.cli import (
 # Each module adds its subcommands; a subcommand sets `handler` (and `writes=True` when it
 # changes the library).
 COMMAND_MODULES = (library_commands, article_commands, exchange_commands, safety_commands, language_commands,
-                   analysis_commands, dictionary_commands, coder_commands)
+                   analysis_commands, dictionary_commands, coder_commands, agreement_commands)
 
 
 def build_parser() -> argparse.ArgumentParser:

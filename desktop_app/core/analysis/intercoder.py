@@ -1,0 +1,198 @@
+"""Inter-coder agreement of a library: each coder's codings read in bulk, fed to the pure
+agreement library (analysis/agreement), and the disagreements of one tag for adjudication.
+
+Only the articles that ALL chosen coders coded enter (a coder coded an article when they
+made at least one anchored highlight or whole-article code on it). Units:
+
+    character  one visible code point
+    word       the stored segmentation's words ("cán bộ" one); an article not segmented yet
+               counts syllables instead and the result lists it (`unsegmented`)
+    sentence   sentence_units (a line cut after . ! ? … before a space)
+    article    the whole article; whole-article codes count here, as a highlight over the
+               whole text (they are not passages, so the finer units leave them out)
+
+A highlight covers a unit when it covers any part of it. Rows are tags by their exact name
+(a tag nested under another is a row of its own).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from array import array
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from desktop_app.core.analysis.agreement import UNIT_KINDS, AgreementResult, ArticleCoding, agreement
+from desktop_app.core.analysis.agreement.units import Highlight, Span, units_of
+from desktop_app.core.analysis.coded import (
+    AnalysisError,
+    article_texts,
+    article_words,
+    id_list,
+    read_codebook,
+    snapshot,
+)
+from desktop_app.core.analysis.concordance import WORD_RE
+from desktop_app.core.interchange.csv_export import write_csv
+from desktop_app.core.messages import Message
+from desktop_app.core.progress import Progress
+from desktop_app.core.storage.database import Database
+from desktop_app.core.text.spans import TextSpan
+
+
+@dataclass(frozen=True)
+class AgreementQuery:
+    coders: tuple[str, ...] = ()  # empty: every coder who coded something
+    unit: str = "word"
+    tags: tuple[str, ...] = ()  # empty: every tag the coders used on the common articles
+
+
+@dataclass(frozen=True)
+class LibraryAgreement:
+    result: AgreementResult
+    article_ids: tuple[int, ...]  # the articles all chosen coders coded
+    unsegmented: tuple[int, ...] = ()  # word unit: of those, counted by syllables
+
+    def as_json(self) -> dict[str, object]:
+        out = self.result.as_json()
+        if self.unsegmented:
+            out["counted_by_syllables"] = list(self.unsegmented)
+        return out
+
+
+@dataclass
+class Coding:
+    """What was read: coders (id, name) in order, the tag rows, the common articles and
+    each coder's highlights on them (only the rows' tags)."""
+
+    coders: list[tuple[int, str]]
+    tags: list[str]
+    article_ids: list[int]
+    highlights: dict[int, dict[str, list[Highlight]]] = field(default_factory=dict)
+
+
+def _coder_ids(conn: sqlite3.Connection, names: Sequence[str]) -> list[tuple[int, str]]:
+    known = {n: i for i, n in conn.execute("SELECT id, name FROM coders")}
+    if names:
+        wanted = list(dict.fromkeys(" ".join(n.split()) for n in names))
+        for name in wanted:
+            if name not in known:
+                raise AnalysisError(Message("agreement.unknown_coder", {"name": name}))
+        chosen = [(known[n], n) for n in wanted]
+    else:
+        active = {c for (c,) in conn.execute(
+            "SELECT coder_id FROM highlights WHERE orphaned = 0 UNION SELECT coder_id FROM article_codes")}
+        chosen = sorted((i, n) for n, i in known.items() if i in active)
+    if len(chosen) < 2:
+        raise AnalysisError(Message("agreement.too_few_coders", {"count": len(chosen)}))
+    return chosen
+
+
+def read_coding(conn: sqlite3.Connection, query: AgreementQuery) -> Coding:
+    """The codings the agreement of `query` is computed from. AnalysisError for an unknown
+    coder or tag, fewer than two coders, or an unknown unit."""
+    if query.unit not in UNIT_KINDS:
+        raise AnalysisError(Message("agreement.unknown_unit", {"unit": query.unit,
+                                                                "units": ", ".join(UNIT_KINDS)}))
+    coders = _coder_ids(conn, query.coders)
+    name_of = dict(coders)
+    in_coders = id_list(name_of)
+    coded: dict[int, set[int]] = {}
+    for article_id, coder_id in conn.execute(
+            f"SELECT article_id, coder_id FROM highlights WHERE orphaned = 0 AND coder_id IN ({in_coders}) "
+            f"UNION SELECT article_id, coder_id FROM article_codes WHERE coder_id IN ({in_coders})"):
+        coded.setdefault(article_id, set()).add(coder_id)
+    common = sorted(a for a, who in coded.items() if len(who) == len(coders))
+    book = read_codebook(conn)
+    by_name = {n: i for i, n in book.names.items()}
+    if query.tags:
+        for name in query.tags:
+            if name not in by_name:
+                raise AnalysisError(Message("analysis.unknown_tag", {"name": name}))
+        wanted = {by_name[n] for n in query.tags}
+    else:
+        wanted = set(book.names)
+    out = Coding(coders, [], common)
+    in_common, used = set(common), set()
+    by_highlight: dict[int, tuple[int, int, int, int, list[str]]] = {}
+    for h, a, c, s, e, t in conn.execute(
+            'SELECT h.id, h.article_id, h.coder_id, h.start, h."end", ht.tag_id FROM highlights h '
+            "JOIN highlight_tags ht ON ht.highlight_id = h.id "
+            f"WHERE h.orphaned = 0 AND h.coder_id IN ({in_coders}) AND ht.tag_id IN ({id_list(wanted)})"):
+        if a in in_common:
+            by_highlight.setdefault(h, (a, c, s, e, []))[4].append(book.names[t])
+            used.add(t)
+    for a, c, s, e, names in by_highlight.values():
+        out.highlights.setdefault(a, {}).setdefault(name_of[c], []).append((s, e, frozenset(names)))
+    if query.unit == "article":
+        lengths = dict(conn.execute(f"SELECT id, length(text) FROM articles WHERE id IN ({id_list(common)})"))
+        for a, t, c in conn.execute("SELECT article_id, tag_id, coder_id FROM article_codes "
+                                    f"WHERE coder_id IN ({in_coders}) AND tag_id IN ({id_list(wanted)})"):
+            if a in in_common and lengths.get(a):
+                out.highlights.setdefault(a, {}).setdefault(name_of[c], []).append(
+                    (0, lengths[a], frozenset([book.names[t]])))
+                used.add(t)
+    out.tags = list(query.tags) if query.tags else [book.names[i] for i in book.ordered() if i in used]
+    return out
+
+
+def _syllables(text: str) -> list[Span]:
+    return [m.span() for m in WORD_RE.finditer(text)]
+
+
+def article_units(conn: sqlite3.Connection, unit: str, article_ids: Sequence[int],
+                  unsegmented: list[int] | None = None) -> Iterator[tuple[int, str, list[TextSpan]]]:
+    """(article id, text, units) of each article; at the word unit an article without a
+    valid segmentation gets its syllables (and its id goes into `unsegmented`)."""
+    if unit == "word":
+        for article_id, text, flat in article_words(conn, article_ids):
+            if flat is None:
+                if unsegmented is not None:
+                    unsegmented.append(article_id)
+                words: Sequence[Span] | array = _syllables(text)
+            else:
+                words = list(zip(flat[0::2], flat[1::2], strict=True))
+            yield article_id, text, units_of("word", text, words)
+    else:
+        for article_id, text in article_texts(conn, article_ids):
+            yield article_id, text or "", units_of(unit, text or "")
+
+
+def library_agreement(db: Database, query: AgreementQuery, progress: Progress | None = None
+                      ) -> LibraryAgreement:
+    """The agreement table of `query` over the library (see the module's docstring).
+    AnalysisError for a question that cannot be asked; Cancelled if `progress` is."""
+    progress = progress or Progress()
+    unsegmented: list[int] = []
+    with snapshot(db) as conn:
+        coding = read_coding(conn, query)
+        names = [n for _i, n in coding.coders]
+        progress.step(0, len(coding.article_ids))
+
+        def articles() -> Iterator[ArticleCoding]:
+            for article_id, text, units in article_units(conn, query.unit, coding.article_ids, unsegmented):
+                mine = coding.highlights.get(article_id, {})
+                yield ArticleCoding(len(text), units, {n: mine.get(n, []) for n in names})
+
+        result = agreement(articles(), names, query.unit, coding.tags, progress, len(coding.article_ids))
+    return LibraryAgreement(result, tuple(coding.article_ids), tuple(unsegmented))
+
+
+CSV_COLUMNS = ("tag", "percent", "cohen_kappa", "fleiss_kappa", "alpha", "alpha_u", "units", "undefined")
+
+
+def csv_rows(result: AgreementResult) -> Iterator[list[object]]:
+    """One row per tag, then "(overall)": the figures (empty when undefined) and, in the
+    last column, why each undefined one is (name: reason; ...)."""
+    for row in (*result.tags, result.overall):
+        data = row.as_json()
+        reasons = data.get("undefined") or {}
+        assert isinstance(reasons, dict)
+        yield [row.tag if row.tag is not None else "(overall)",
+               *("" if data[k] is None else data[k] for k in CSV_COLUMNS[1:7]),
+               "; ".join(f"{k}: {v}" for k, v in reasons.items())]
+
+
+def export_agreement_csv(result: AgreementResult, path: Path, delimiter: str = ",") -> int:
+    return write_csv(Path(path), list(CSV_COLUMNS), csv_rows(result), delimiter)
