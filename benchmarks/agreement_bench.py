@@ -40,8 +40,8 @@ from desktop_app.core.analysis.agreement import ArticleCoding, agreement  # noqa
 from desktop_app.core.analysis.intercoder import AgreementQuery, library_agreement  # noqa: E402
 from desktop_app.core.nlp.segmentation import ENGINE  # noqa: E402
 from desktop_app.core.nlp.stored import pack_spans, text_hash  # noqa: E402
-from desktop_app.core.storage.database import Database  # noqa: E402
 from desktop_app.core.storage import models  # noqa: E402
+from desktop_app.core.storage.database import Database  # noqa: E402
 
 CODERS = ["A", "B", "C"]
 TAGS = [f"chủ đề {k:02d}" for k in range(1, 51)]
