@@ -64,13 +64,27 @@ class LibraryAgreement:
 
 @dataclass
 class Coding:
-    """What was read: coders (id, name) in order, the tag rows, the common articles and
-    each coder's highlights on them (only the rows' tags)."""
+    """What was read: coders (id, name) in order, the tag rows, the common articles, each
+    coder's highlights on them (only the rows' tags) and, at the article unit, their
+    whole-article codes (article -> coder -> tag names)."""
 
     coders: list[tuple[int, str]]
     tags: list[str]
     article_ids: list[int]
     highlights: dict[int, dict[str, list[Highlight]]] = field(default_factory=dict)
+    whole: dict[int, dict[str, set[str]]] = field(default_factory=dict)
+
+    def of(self, article_id: int, length: int) -> dict[str, list[Highlight]]:
+        """Each coder's highlights on the article, a whole-article code as one over the text."""
+        mine = self.highlights.get(article_id, {})
+        codes = self.whole.get(article_id, {})
+        out = {}
+        for _i, name in self.coders:
+            found = mine.get(name, [])
+            if codes.get(name):
+                found = [*found, *((0, length, frozenset([t])) for t in sorted(codes[name]))]
+            out[name] = found
+        return out
 
 
 def _coder_ids(conn: sqlite3.Connection, names: Sequence[str]) -> list[tuple[int, str]]:
@@ -130,11 +144,9 @@ def read_coding(conn: sqlite3.Connection, query: AgreementQuery) -> Coding:
         a, c, st, e = spans[h]
         out.highlights.setdefault(a, {}).setdefault(name_of[c], []).append((st, e, frozenset(names)))
     if query.unit == "article":
-        lengths = dict(conn.execute(f"SELECT id, length(text) FROM articles WHERE id IN ({id_list(common)})"))
         for a, t, c in codes:
-            if t in wanted and a in in_common and lengths.get(a):
-                out.highlights.setdefault(a, {}).setdefault(name_of[c], []).append(
-                    (0, lengths[a], frozenset([book.names[t]])))
+            if t in wanted and a in in_common:
+                out.whole.setdefault(a, {}).setdefault(name_of[c], set()).add(book.names[t])
                 used.add(t)
     out.tags = list(query.tags) if query.tags else [book.names[i] for i in book.ordered() if i in used]
     return out
@@ -184,8 +196,7 @@ def library_agreement(db: Database, query: AgreementQuery, progress: Progress | 
 
         def articles() -> Iterator[ArticleCoding]:
             for article_id, text, units in article_units(conn, query.unit, coding.article_ids, unsegmented):
-                mine = coding.highlights.get(article_id, {})
-                yield ArticleCoding(len(text), units, {n: mine.get(n, []) for n in names})
+                yield ArticleCoding(len(text), units, coding.of(article_id, len(text)))
 
         result = agreement(articles(), names, query.unit, coding.tags, progress, len(coding.article_ids))
     return LibraryAgreement(result, tuple(coding.article_ids), tuple(unsegmented))

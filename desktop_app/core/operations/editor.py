@@ -10,6 +10,7 @@ AnnotationFileError; on any of them nothing was committed and nothing recorded.
 from __future__ import annotations
 
 from desktop_app.core.annotate.highlights import AnnotationService
+from desktop_app.core.operations.adjudication import AdjudicationOperations
 from desktop_app.core.operations.article_codes import ArticleCodeOperations
 from desktop_app.core.operations.articles import ArticleOperations
 from desktop_app.core.operations.attributes import AttributeOperations
@@ -20,7 +21,7 @@ from desktop_app.core.storage.database import Database
 
 
 class Operations(ArticleOperations, CodebookOperations, ImportOperations, AttributeOperations,
-                 ArticleCodeOperations):
+                 ArticleCodeOperations, AdjudicationOperations):
     """The one place user changes go through.
 
     Highlights: create_highlight, create_highlights, delete_highlights, set_tags,
@@ -29,7 +30,7 @@ class Operations(ArticleOperations, CodebookOperations, ImportOperations, Attrib
     edit_metadata, accept_suggestions, reject_suggestion, delete_articles, import_articles,
     import_annotations. Attributes: define_attribute, rename_attribute,
     set_attribute_choices, delete_attribute, set_attribute_values, import_attributes.
-    Whole-article codes: code_articles.
+    Whole-article codes: code_articles. Adjudication: adjudicate.
     `history.undo()` / `history.redo()` return their Changes.
     """
 
