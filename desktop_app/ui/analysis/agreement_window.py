@@ -18,6 +18,7 @@ from PySide6.QtGui import QKeySequence, QShortcut, QStandardItem, QStandardItemM
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
+    QHeaderView,
     QHBoxLayout,
     QLabel,
     QListView,
@@ -76,6 +77,7 @@ class AgreementWindow(QWidget):
         self.coder_list = QListView()
         self.coder_list.setModel(self.coder_model)
         self.coder_list.setAccessibleName(self.tr("Coders"))
+        self.coder_list.setMaximumHeight(self.fontMetrics().height() * 7)
         self.unit = QComboBox()
         for kind, label in (("word", self.tr("Word (segmented)")), ("sentence", self.tr("Sentence")),
                             ("article", self.tr("Article")), ("character", self.tr("Character"))):
@@ -96,9 +98,11 @@ class AgreementWindow(QWidget):
         self.table = _Table("agreementTable", 8)
         self.table.setModel(self.model)
         self.table.setSelectionMode(RowsTable.SelectionMode.SingleSelection)
-        self.table.horizontalHeader().setSortIndicatorShown(False)
-        self.table.horizontalHeader().setStretchLastSection(False)
-        self.table.setColumnWidth(0, 260)
+        header = self.table.horizontalHeader()
+        header.setSortIndicatorShown(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)  # the figures' width is known
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setDefaultSectionSize(self.fontMetrics().horizontalAdvance("0.000000") + 24)
         self.summary = QLabel()
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
         self.summary.setWordWrap(True)
