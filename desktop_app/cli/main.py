@@ -36,6 +36,9 @@
                                                  segment every article that needs it, N processes
     chugiai [--data-dir DIR] coders list [--json] | rename OLD NEW
                                                  who codes in this library
+    chugiai [--data-dir DIR] agreement [--coders A,B] [--unit character|word|sentence|article]
+                                       [--tag NAME ...] [--json | --csv FILE]
+                                                 inter-coder agreement per tag and overall
     chugiai --self-test                          open offscreen, segment a sentence, exit 0
 
 A command whose output goes into a pipe that closes early (`| head`) stops quietly with
@@ -51,6 +54,7 @@ from collections.abc import Sequence
 
 from desktop_app import __version__, paths
 from desktop_app.cli import (
+    agreement_commands,
     analysis_commands,
     article_commands,
     coder_commands,
@@ -65,7 +69,8 @@ from desktop_app.cli import (
 # Each module adds its subcommands; a subcommand sets `handler` (and `writes=True` when it
 # changes the library).
 COMMAND_MODULES = (library_commands, article_commands, exchange_commands, safety_commands, language_commands,
-                   analysis_commands, dictionary_commands, coder_commands, segmentation_commands)
+                   analysis_commands, dictionary_commands, coder_commands, segmentation_commands,
+                   agreement_commands)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -312,6 +312,13 @@ ENGLISH: dict[str, English] = {
     # coded passages, matrices, co-occurrence
     "analysis.unknown_tag": "There is no tag “{name}”.",
     "analysis.no_tags": "Choose at least one tag.",
+    # inter-coder agreement and adjudication
+    "agreement.unknown_coder": "There is no coder “{name}”.",
+    "agreement.too_few_coders": "Agreement needs at least two coders who coded something; there "
+                                "are {count}.",
+    "agreement.unknown_unit": "“{unit}” is not a unit: choose one of {units}.",
+    "adjudication.consensus_compared": "The consensus coder “{name}” is one of the coders "
+                                       "compared: choose or name another coder.",
     "export.no_such_tag": "There is no tag named “{tag}” (nor one nested under it).",
     "export.no_such_coder": "There is no coder named “{name}” in this library.",
     "export.duplicate_leaf_names": "{count} code name(s) are used by more than one code without "

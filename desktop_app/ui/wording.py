@@ -339,6 +339,12 @@ class Wording(QObject):
             # coded passages, matrices, co-occurrence
             "analysis.unknown_tag": self.tr("There is no tag “{name}”."),
             "analysis.no_tags": self.tr("Choose at least one tag."),
+            "agreement.unknown_coder": self.tr("There is no coder “{name}”."),
+            "agreement.too_few_coders": self.tr("Agreement needs at least two coders who coded "
+                                                "something; there are {count}."),
+            "agreement.unknown_unit": self.tr("“{unit}” is not a unit: choose one of {units}."),
+            "adjudication.consensus_compared": self.tr("The consensus coder “{name}” is one of the "
+                                                       "coders compared: choose or name another coder."),
             "export.no_such_tag": self.tr("There is no tag named “{tag}” (nor one nested under it)."),
             "export.no_such_coder": self.tr("There is no coder named “{name}” in this library."),
             "export.duplicate_leaf_names": lambda p: self.tr(

@@ -10,6 +10,7 @@ AnnotationFileError; on any of them nothing was committed and nothing recorded.
 from __future__ import annotations
 
 from desktop_app.core.annotate.highlights import AnnotationService
+from desktop_app.core.operations.adjudication import AdjudicationOperations
 from desktop_app.core.operations.article_codes import ArticleCodeOperations
 from desktop_app.core.operations.articles import ArticleOperations
 from desktop_app.core.operations.attributes import AttributeOperations
@@ -21,7 +22,7 @@ from desktop_app.core.storage.database import Database
 
 
 class Operations(ArticleOperations, CodebookOperations, ImportOperations, AttributeOperations,
-                 ArticleCodeOperations, DictionaryOperations):
+                 ArticleCodeOperations, DictionaryOperations, AdjudicationOperations):
     """The one place user changes go through.
 
     Highlights: create_highlight, create_highlights, delete_highlights, set_tags,
@@ -31,6 +32,7 @@ class Operations(ArticleOperations, CodebookOperations, ImportOperations, Attrib
     import_annotations. Attributes: define_attribute, rename_attribute,
     set_attribute_choices, delete_attribute, set_attribute_values, import_attributes.
     Whole-article codes: code_articles. User dictionary: set_dictionary (planned first).
+    Adjudication: adjudicate.
     `history.undo()` / `history.redo()` return their Changes.
     """
 

@@ -1,5 +1,5 @@
 """The Analysis menu and what it opens: coded passages, attributes, matrices and
-co-occurrence, the report; and the library's commands on selected articles (set an
+co-occurrence, inter-coder agreement and its disagreements, the report; and the library's commands on selected articles (set an
 attribute, code whole articles), in its context menu too. The windows live in
 ui/analysis/; this only makes them, places their actions and hands them the window's
 operations, bus and reader.
@@ -16,10 +16,12 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QMenu, QMenuBar, QTabWidget, QWidget
 
 from desktop_app.core.library.attributes import distinct_values, list_attributes
+from desktop_app.ui.analysis.agreement_window import AgreementWindow
 from desktop_app.ui.analysis.article_attributes import add_attributes_tab
 from desktop_app.ui.analysis.article_coding import ArticleCoding
 from desktop_app.ui.analysis.attribute_forms import SetAttributeDialog
 from desktop_app.ui.analysis.attributes_window import AttributesWindow
+from desktop_app.ui.analysis.disagreements_window import DisagreementsWindow
 from desktop_app.ui.analysis.matrix_window import MatrixWindow
 from desktop_app.ui.analysis.passages_window import PassagesWindow
 from desktop_app.ui.analysis.report_dialog import ReportDialog
@@ -36,11 +38,16 @@ class AnalysisController(QObject):
         self.attributes: AttributesWindow | None = None
         self.matrix: MatrixWindow | None = None
         self.report: ReportDialog | None = None
+        self.agreement: AgreementWindow | None = None
+        self.disagreements: DisagreementsWindow | None = None
         self.coding = ArticleCoding(w, w.ops, w.bus)
         self.act_passages = self._action(self.tr("Coded passages…"), self.show_passages, "Ctrl+Shift+R")
         self.act_passages.setToolTip(self.tr("Every passage coded with chosen tags, across the library"))
         self.act_matrix = self._action(self.tr("Matrix and co-occurrence…"), self.show_matrix)
         self.act_matrix.setToolTip(self.tr("Tags × articles or attribute values, tag × tag; click a cell for its passages"))
+        self.act_agreement = self._action(self.tr("Agreement…"), self.show_agreement)
+        self.act_agreement.setToolTip(self.tr("Inter-coder agreement per tag: percent, Cohen's and Fleiss' κ, "
+                                              "Krippendorff's α and αu; disagreements and adjudication"))
         self.act_report = self._action(self.tr("Report…"), self.show_report)
         self.act_report.setToolTip(self.tr("The codebook, examples, memos and tables as a web page or PDF"))
         self.act_attributes = self._action(self.tr("Attributes…"), self.show_attributes)
@@ -69,7 +76,7 @@ class AnalysisController(QObject):
         before = file_actions[exports[1]] if len(exports) > 1 else None
         menu_file.insertAction(before, self.act_report)
         menu = bar.addMenu(self.tr("&Analysis"))
-        menu.addActions([self.act_passages, self.act_matrix])
+        menu.addActions([self.act_passages, self.act_matrix, self.act_agreement])
         menu.addSeparator()
         menu.addActions([self.act_attributes, self.act_set_attribute, self.act_code_articles])
 
@@ -134,6 +141,20 @@ class AnalysisController(QObject):
         _bring_up(self.matrix)
         return self.matrix
 
+    def show_agreement(self) -> AgreementWindow:
+        if self.agreement is None:
+            self.agreement = AgreementWindow(self.w.ops, self.w.bus, self.w)
+            self.agreement.disagreementsWanted.connect(self.show_disagreements)
+        _bring_up(self.agreement)
+        return self.agreement
+
+    def show_disagreements(self, query, tag: str) -> DisagreementsWindow:
+        if self.disagreements is None:
+            self.disagreements = DisagreementsWindow(self.w.ops, self.w.bus, self.w.open_at, self.w)
+        self.disagreements.show_tag(query, tag)
+        _bring_up(self.disagreements)
+        return self.disagreements
+
     def show_report(self) -> ReportDialog:
         if self.report is None:
             self.report = ReportDialog(self.w.db, self.w)
@@ -146,7 +167,8 @@ class AnalysisController(QObject):
         _bring_up(self.w)
 
     def close(self) -> None:
-        for window in (self.passages, self.attributes, self.matrix, self.report):
+        for window in (self.passages, self.attributes, self.matrix, self.report, self.agreement,
+                       self.disagreements):
             if window is not None:
                 window.close()
 

@@ -67,6 +67,22 @@ def word_units(text: str, words: Iterable[tuple[int, int]]) -> list[TextSpan]:
     return out
 
 
+def sorted_word_units(text: str, starts: Sequence[int], ends: Sequence[int]) -> list[Span]:
+    """word_units for spans already in order (a stored segmentation: 700,000 words in a
+    fraction of word_units' time). ValueError when they are not in order or overlap."""
+    out: list[Span] = []
+    append, last_end = out.append, 0
+    for s, e in zip(starts, ends, strict=True):
+        if s < last_end or e < s:
+            raise ValueError(f"word ({s}, {e}) is out of order")
+        last_end = e
+        if s < e and (text[s].isalnum() or _visible(text[s:e])):
+            append((s, e))
+    if last_end > len(text):
+        raise ValueError(f"a word ends after the article's {len(text)} code points")
+    return out
+
+
 def sentence_units(text: str) -> list[TextSpan]:
     """Lines, cut after sentence-final punctuation followed by white space; each piece
     without its surrounding white space. (A plain rule: "TP. Hồ Chí Minh" is cut after
