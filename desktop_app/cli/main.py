@@ -34,6 +34,8 @@
                                                  terms kept as one word when segmenting
     chugiai [--data-dir DIR] coders list [--json] | rename OLD NEW
                                                  who codes in this library
+    chugiai [--data-dir DIR] merge FILE [--prefer mine|theirs] [--json]
+                                                 another coder's library (.sqlite3) or a .qdpx
     chugiai --self-test                          open offscreen, segment a sentence, exit 0
 
 A command whose output goes into a pipe that closes early (`| head`) stops quietly with
@@ -56,13 +58,14 @@ from desktop_app.cli import (
     exchange_commands,
     language_commands,
     library_commands,
+    merge_commands,
     safety_commands,
 )
 
 # Each module adds its subcommands; a subcommand sets `handler` (and `writes=True` when it
 # changes the library).
 COMMAND_MODULES = (library_commands, article_commands, exchange_commands, safety_commands, language_commands,
-                   analysis_commands, dictionary_commands, coder_commands)
+                   analysis_commands, dictionary_commands, coder_commands, merge_commands)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -89,6 +89,24 @@ class Wording(QObject):
             line += " " + self.tr("%n note(s): {examples}", "", _count(p, "notes"))
         return fill(line, {**p, **parts}, self.text, join="; ")
 
+    def _merge_summary(self, p: Params) -> str:
+        parts = {
+            "highlights": self.tr("%n highlight(s) added", "", _count(p, "highlights")),
+            "articles": self.tr("%n new article(s)", "", _count(p, "articles")),
+            "conflicts": self.tr("%n codebook conflict(s)", "", _count(p, "conflicts")),
+            "attribute_conflicts": self.tr("%n attribute value(s) differ and were kept as they are",
+                                           "", _count(p, "attribute_conflicts")),
+        }
+        line = self.tr("{file}: {highlights} ({present} already here, {orphaned} to re-attach), "
+                       "{articles} ({same} already here, {changed} with another text here), "
+                       "{codes} whole-article codes, {memos} memos, {values} attribute values, "
+                       "{tags} new tags; new coders: {coders}.")
+        if p["conflicts"]:
+            line += " {conflicts}."
+        if p["attribute_conflicts"]:
+            line += " {attribute_conflicts}."
+        return fill(line, {**p, **parts}, self.text)
+
     def table(self) -> dict[str, Words]:
         """Code -> its words ({name} placeholders; a callable for counted ones)."""
         return {
@@ -353,5 +371,18 @@ class Wording(QObject):
             "analysis.xlsx_too_wide": self.tr(
                 "The table has {count} columns; an Excel sheet holds at most {limit}. "
                 "Export it as CSV, or choose an attribute for the columns."),
+            # merging another coder's library or .qdpx
+            "merge.failed": self.tr("{file}: {problem} Nothing was merged."),
+            "merge.not_found": self.tr("the file was not found."),
+            "merge.unknown_kind": self.tr("it is neither a Chú Giải library (.sqlite3) nor a "
+                                          "REFI-QDA project (.qdpx)."),
+            "merge.not_library": self.tr("it is a SQLite database but not a Chú Giải library."),
+            "merge.same_library": self.tr("it is this library itself."),
+            "merge.newer": self.tr("it was made by a newer version of Chú Giải (schema {version}, "
+                                   "this version knows {known}); please update the app."),
+            "merge.unreadable": self.tr("it cannot be opened ({reason})."),
+            "merge.damaged": self.tr("it is damaged or cannot be read ({reason})."),
+            "merge.not_upgraded": self.tr("a copy of it could not be upgraded ({problem})."),
+            "merge.summary": self._merge_summary,
         }
 
