@@ -106,18 +106,6 @@ def _qdpx_summary(p: Params) -> str:
     return fill(text, p, Message.english, join="; ")
 
 
-def _merge_summary(p: Params) -> str:
-    text = ("{file}: {highlights} highlights added ({present} already here, {orphaned} to "
-            "re-attach), {articles} new articles ({same} already here, {changed} with another "
-            "text here), {codes} whole-article codes, {memos} memos, {values} attribute values, "
-            "{tags} new tags; new coders: {coders}.")
-    if p["conflicts"]:
-        text += " {conflicts} codebook conflict(s)."
-    if p["attribute_conflicts"]:
-        text += " {attribute_conflicts} attribute value(s) differ and were kept as they are."
-    return fill(text, p, Message.english)
-
-
 # Every code core uses, with its English (exactly the text the app has always shown).
 ENGLISH: dict[str, English] = {
     UNWORDED: "{text}",
@@ -348,7 +336,11 @@ ENGLISH: dict[str, English] = {
     "merge.unreadable": "it cannot be opened ({reason}).",
     "merge.damaged": "it is damaged or cannot be read ({reason}).",
     "merge.not_upgraded": "a copy of it could not be upgraded ({problem}).",
-    "merge.summary": _merge_summary,
+    "merge.summary": "{file}: {highlights} highlights added ({present} already here, {orphaned} to "
+                     "re-attach), {articles} new articles ({same} already here, {changed} with "
+                     "another text here), {codes} whole-article codes, {memos} memos, {values} "
+                     "attribute values, {tags} new tags; new coders: {coders}; {conflicts} codebook "
+                     "conflicts; {attribute_conflicts} attribute values differ (kept as they are).",
 }
 
 
