@@ -86,6 +86,7 @@ def merge_in(s: Session, plan: MergePlan, choices: Mapping[tuple[str, str, str],
     next_id = (conn.execute("SELECT max(id) FROM highlights").fetchone()[0] or 0) + 1
     my_texts = _texts(conn, [t for (how, _), t in zip(plan.matches, targets, strict=True) if how == CHANGED])
     present = orphaned = 0
+    tag_lists: dict[tuple[str, ...], tuple[str, ...]] = {}
     for n, ((how, _), target, article) in enumerate(zip(plan.matches, targets, inc.articles, strict=True)):
         if n % 200 == 0:
             progress.step(2 + n * len(targets) // max(1, len(inc.articles)), 4 + len(targets))
@@ -93,7 +94,9 @@ def merge_in(s: Session, plan: MergePlan, choices: Mapping[tuple[str, str, str],
         shift = TextShift(article.text, text) if how == CHANGED else None
         for h in article.highlights:
             start, end, quote, prefix, suffix, lost = _placed(h, text, shift)
-            tags = tuple(sorted({mapped(t) for t in h.tags}))
+            tags = tag_lists.get(h.tags)
+            if tags is None:  # a few distinct lists among 100,000 highlights
+                tags = tag_lists[h.tags] = tuple(sorted({mapped(t) for t in h.tags}))
             key = (target, start, end, ids.coders[h.coder], lost, quote if lost else "", h.note, tags)
             if key in have:
                 present += 1
@@ -241,9 +244,10 @@ def _existing_keys(conn, articles: set[int], tag_ids: dict[str, int]) -> set[Key
         tags.setdefault(hid, []).append(names[tid])
     have: set[Key] = set()
     for hid, aid, start, end, coder, lost, quote, note in conn.execute(
-            'SELECT id, article_id, start, "end", coder_id, orphaned, quote, note FROM highlights'):
+            'SELECT id, article_id, start, "end", coder_id, orphaned, '
+            "CASE WHEN orphaned THEN quote ELSE '' END, note FROM highlights"):
         if aid in articles:
-            have.add((aid, start, end, coder, bool(lost), quote if lost else "", note or "",
+            have.add((aid, start, end, coder, bool(lost), quote, note or "",
                       tuple(sorted(tags.get(hid, ())))))
     return have
 

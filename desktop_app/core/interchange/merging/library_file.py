@@ -47,17 +47,19 @@ def fallback_coder(path: Path) -> str:
     return " ".join(Path(path).stem.split())[:80] or "coder"
 
 
-def read_library(path: Path, progress: Progress, own: Path | None = None) -> Incoming:
+def read_library(path: Path, progress: Progress, own: Path | None = None,
+                 known: frozenset[str] = frozenset()) -> Incoming:
     """Everything in the library at `path` (MergeError when it cannot be merged). `own`:
-    the library merged into, refused as a file of its own."""
+    the library merged into, refused as a file of its own. `known`: text hashes of the
+    articles already here, whose texts are not read (the merge needs only their ids)."""
     path = Path(path)
     if own is not None and _same_file(path, own):
         raise refused(path, "merge.same_library")
     try:
-        src = sqlite3.connect(read_only_uri(path), uri=True)
+        src = sqlite3.connect(read_only_uri(path), uri=True, isolation_level=None)
     except sqlite3.Error as e:
         raise refused(path, "merge.unreadable", reason=str(e)) from None
-    folder = Path(tempfile.mkdtemp(prefix="chugiai-merge-"))
+    folder: Path | None = None
     try:
         try:
             version = src.execute("PRAGMA user_version").fetchone()[0]
@@ -65,30 +67,28 @@ def read_library(path: Path, progress: Progress, own: Path | None = None) -> Inc
                 raise refused(path, "merge.newer", version=version, known=migrations.LATEST)
             if version < 1 or not _has_tables(src):
                 raise refused(path, "merge.not_library")
-            copy = folder / "incoming.sqlite3"
-            consistent_copy(src, copy)
+            if version < migrations.LATEST:  # upgraded on a copy: the file stays as it is
+                folder = Path(tempfile.mkdtemp(prefix="chugiai-merge-"))
+                copy = folder / "incoming.sqlite3"
+                consistent_copy(src, copy)
+                src.close()
+                progress.step(1, 4, path.name)
+                try:
+                    migrations.upgrade(copy, version)
+                except migrations.MigrationError as e:
+                    raise refused(path, "merge.not_upgraded", problem=e.message) from None
+                src = sqlite3.connect(copy, isolation_level=None)
+                if version < CODERS_SINCE:
+                    src.execute("UPDATE coders SET name = ? WHERE id = 1", (fallback_coder(path),))
+            progress.step(2, 4, path.name)
+            src.execute("BEGIN")  # one snapshot, even if its coder is working in it now
+            return _read(src, path, progress, known)
         except sqlite3.Error as e:
             raise refused(path, "merge.damaged", reason=str(e)) from None
-        finally:
-            src.close()
-        progress.step(1, 4, path.name)
-        if version < migrations.LATEST:
-            try:
-                migrations.upgrade(copy, version)
-            except migrations.MigrationError as e:
-                raise refused(path, "merge.not_upgraded", problem=e.message) from None
-        progress.step(2, 4, path.name)
-        conn = sqlite3.connect(copy)
-        try:
-            if version < CODERS_SINCE:
-                conn.execute("UPDATE coders SET name = ? WHERE id = 1", (fallback_coder(path),))
-            return _read(conn, path, progress)
-        except sqlite3.Error as e:
-            raise refused(path, "merge.damaged", reason=str(e)) from None
-        finally:
-            conn.close()
     finally:
-        shutil.rmtree(folder, ignore_errors=True)
+        src.close()
+        if folder is not None:
+            shutil.rmtree(folder, ignore_errors=True)
 
 
 def _same_file(a: Path, b: Path) -> bool:
@@ -103,7 +103,7 @@ def _has_tables(conn: sqlite3.Connection) -> bool:
     return {"articles", "highlights", "tags"} <= names
 
 
-def _read(conn: sqlite3.Connection, path: Path, progress: Progress) -> Incoming:
+def _read(conn: sqlite3.Connection, path: Path, progress: Progress, known: frozenset[str]) -> Incoming:
     coders = dict(conn.execute("SELECT id, name FROM coders ORDER BY id"))
     tag_rows = conn.execute("SELECT id, name, color, description FROM tags ORDER BY id").fetchall()
     tag_names = {tid: name for tid, name, _c, _d in tag_rows}
@@ -112,12 +112,21 @@ def _read(conn: sqlite3.Connection, path: Path, progress: Progress) -> Incoming:
                   conn.execute("SELECT id, name, kind, choices FROM attributes ORDER BY id")}
     articles: dict[int, IncomingArticle] = {}
     for row in conn.execute(
-            "SELECT id, title, kicker, source, author, url, published, text, original_text, "
-            "content_hash, source_path, hidden_spans FROM articles ORDER BY id"):
+            "SELECT id, title, kicker, source, author, url, published, content_hash, source_path, "
+            "hidden_spans FROM articles ORDER BY id"):
         articles[row[0]] = IncomingArticle(
             title=row[1], kicker=row[2], source=row[3], author=row[4], url=row[5],
-            published=row[6], text=row[7], original_text=row[8], content_hash=row[9],
-            source_path=row[10], hidden_spans=row[11] or "[]")
+            published=row[6], text="", original_text="", content_hash=row[7],
+            source_path=row[8], hidden_spans=row[9] or "[]")
+    # Texts only of the articles not here already: a library of the same articles does not
+    # read its 66 M characters twice over.
+    wanted = [aid for aid, a in articles.items() if a.content_hash not in known]
+    for i in range(0, len(wanted), 500):
+        chunk = wanted[i:i + 500]
+        for aid, text, original in conn.execute(
+                f"SELECT id, text, original_text FROM articles WHERE id IN ({','.join('?' * len(chunk))})",
+                chunk):
+            articles[aid].text, articles[aid].original_text = text, original
     progress.step(3, 4, path.name)
     for aid, text, coder in conn.execute("SELECT article_id, text, coder_id FROM article_memos"):
         if aid in articles:
@@ -127,7 +136,7 @@ def _read(conn: sqlite3.Connection, path: Path, progress: Progress) -> Incoming:
         links[hid].append(tag_names[tid])
     for row in conn.execute(
             'SELECT id, article_id, start, "end", quote, prefix, suffix, note, created_at, '
-            "modified_at, orphaned, coder_id FROM highlights ORDER BY article_id, id"):
+            "modified_at, orphaned, coder_id FROM highlights ORDER BY id"):
         article = articles.get(row[1])
         if article is not None:
             article.highlights.append(IncomingHighlight(

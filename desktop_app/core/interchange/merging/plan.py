@@ -70,7 +70,9 @@ def read_merge_file(db: Database, path: Path, progress: Progress | None = None) 
     if not path.is_file():
         raise refused(path, "merge.not_found")
     if is_sqlite(path):
-        incoming = read_library(path, progress, own=db.path)
+        with db.session() as s:
+            known = frozenset(s.scalars(select(Article.content_hash)))
+        incoming = read_library(path, progress, own=db.path, known=known)
     elif zipfile.is_zipfile(path) or path.suffix.lower() == ".qdpx":
         incoming = read_qdpx(path, progress)
     else:
