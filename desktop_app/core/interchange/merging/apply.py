@@ -41,6 +41,7 @@ _INSERT_HIGHLIGHT = ('INSERT INTO highlights (id, article_id, start, "end", quot
                      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
 _ARTICLE_COLUMNS = ("id", "title", "kicker", "source", "author", "url", "published", "text",
                     "original_text", "content_hash", "source_path", "imported_at", "hidden_spans")
+CACHE_KIB = 128 * 1024
 Key = tuple[int, int, int, int, bool, str, str, tuple[str, ...]]
 
 
@@ -69,8 +70,25 @@ class _Ids:
 
 def merge_in(s: Session, plan: MergePlan, choices: Mapping[tuple[str, str, str], Choice],
              progress: Progress) -> MergeResult:
-    inc = plan.incoming
     conn = driver_connection(s.connection())
+    cache = conn.execute("PRAGMA cache_size").fetchone()[0]
+    # A larger page cache while 100,000 rows go into the indexes of a large library (the
+    # default 2 MB re-reads index pages from disk again and again); the pooled connection
+    # gets its own size back.
+    conn.execute(f"PRAGMA cache_size={-CACHE_KIB}")
+    try:
+        return _merge_in(s, conn, plan, choices, progress)
+    finally:
+        conn.execute(f"PRAGMA cache_size={int(cache)}")
+
+
+def _by_span(item: tuple[tuple, IncomingHighlight]) -> tuple[int, int]:
+    return item[0][0], item[0][1]
+
+
+def _merge_in(s: Session, conn, plan: MergePlan, choices: Mapping[tuple[str, str, str], Choice],
+              progress: Progress) -> MergeResult:
+    inc = plan.incoming
     chosen = [(c, choices.get(c.key, "mine")) for c in plan.conflicts]
     coder_ids = _Coders(s)
     mark = tag_mark(s)
@@ -80,7 +98,8 @@ def merge_in(s: Session, plan: MergePlan, choices: Mapping[tuple[str, str, str],
     ids = _Ids(coder_ids, tag_ids)
     targets, articles_added = _articles(s, conn, plan)
     progress.step(1, 4 + len(targets))
-    have = _existing_keys(conn, set(targets), tag_ids)
+    names = {h.coder for a in inc.articles for h in a.highlights}
+    have = _existing_keys(conn, set(targets), [coder_ids[n] for n in names if n in coder_ids])
     rows: list[tuple] = []
     links: list[tuple[int, int]] = []
     next_id = (conn.execute("SELECT max(id) FROM highlights").fetchone()[0] or 0) + 1
@@ -92,8 +111,10 @@ def merge_in(s: Session, plan: MergePlan, choices: Mapping[tuple[str, str, str],
             progress.step(2 + n * len(targets) // max(1, len(inc.articles)), 4 + len(targets))
         text = my_texts.get(target, article.text)
         shift = TextShift(article.text, text) if how == CHANGED else None
-        for h in article.highlights:
-            start, end, quote, prefix, suffix, lost = _placed(h, text, shift)
+        # In order of start: new ids then follow the (article, start) index, and SQLite
+        # appends to it instead of inserting all over it.
+        placed = sorted(((_placed(h, text, shift), h) for h in article.highlights), key=_by_span)
+        for (start, end, quote, prefix, suffix, lost), h in placed:
             tags = tag_lists.get(h.tags)
             if tags is None:  # a few distinct lists among 100,000 highlights
                 tags = tag_lists[h.tags] = tuple(sorted({mapped(t) for t in h.tags}))
@@ -235,17 +256,22 @@ def _texts(conn, article_ids: list[int]) -> dict[int, str]:
     return out
 
 
-def _existing_keys(conn, articles: set[int], tag_ids: dict[str, int]) -> set[Key]:
-    """The highlights already on these articles, keyed as incoming ones are."""
-    names = {i: n for n, i in tag_ids.items()}
-    names.update(conn.execute("SELECT id, name FROM tags").fetchall())
+def _existing_keys(conn, articles: set[int], coders: list[int]) -> set[Key]:
+    """The highlights already on these articles, keyed as incoming ones are. Only those of
+    the file's coders: no other can be the same highlight (another coder's 100,000 are not
+    read)."""
+    if not coders:
+        return set()
+    names = dict(conn.execute("SELECT id, name FROM tags").fetchall())
+    of_coders = f"coder_id IN ({','.join(str(int(c)) for c in coders)})"
     tags: dict[int, list[str]] = {}
-    for hid, tid in conn.execute("SELECT highlight_id, tag_id FROM highlight_tags"):
+    for hid, tid in conn.execute("SELECT ht.highlight_id, ht.tag_id FROM highlight_tags ht JOIN "
+                                 f"highlights h ON h.id = ht.highlight_id WHERE h.{of_coders}"):
         tags.setdefault(hid, []).append(names[tid])
     have: set[Key] = set()
     for hid, aid, start, end, coder, lost, quote, note in conn.execute(
             'SELECT id, article_id, start, "end", coder_id, orphaned, '
-            "CASE WHEN orphaned THEN quote ELSE '' END, note FROM highlights"):
+            f"CASE WHEN orphaned THEN quote ELSE '' END, note FROM highlights WHERE {of_coders}"):
         if aid in articles:
             have.add((aid, start, end, coder, bool(lost), quote, note or "",
                       tuple(sorted(tags.get(hid, ())))))
