@@ -89,24 +89,6 @@ class Wording(QObject):
             line += " " + self.tr("%n note(s): {examples}", "", _count(p, "notes"))
         return fill(line, {**p, **parts}, self.text, join="; ")
 
-    def _merge_summary(self, p: Params) -> str:
-        parts = {
-            "highlights": self.tr("%n highlight(s) added", "", _count(p, "highlights")),
-            "articles": self.tr("%n new article(s)", "", _count(p, "articles")),
-            "conflicts": self.tr("%n codebook conflict(s)", "", _count(p, "conflicts")),
-            "attribute_conflicts": self.tr("%n attribute value(s) differ and were kept as they are",
-                                           "", _count(p, "attribute_conflicts")),
-        }
-        line = self.tr("{file}: {highlights} ({present} already here, {orphaned} to re-attach), "
-                       "{articles} ({same} already here, {changed} with another text here), "
-                       "{codes} whole-article codes, {memos} memos, {values} attribute values, "
-                       "{tags} new tags; new coders: {coders}.")
-        if p["conflicts"]:
-            line += " {conflicts}."
-        if p["attribute_conflicts"]:
-            line += " {attribute_conflicts}."
-        return fill(line, {**p, **parts}, self.text)
-
     def table(self) -> dict[str, Words]:
         """Code -> its words ({name} placeholders; a callable for counted ones)."""
         return {
@@ -383,6 +365,11 @@ class Wording(QObject):
             "merge.unreadable": self.tr("it cannot be opened ({reason})."),
             "merge.damaged": self.tr("it is damaged or cannot be read ({reason})."),
             "merge.not_upgraded": self.tr("a copy of it could not be upgraded ({problem})."),
-            "merge.summary": self._merge_summary,
+            "merge.summary": self.tr(
+                "{file}: {highlights} highlights added ({present} already here, {orphaned} to "
+                "re-attach), {articles} new articles ({same} already here, {changed} with another "
+                "text here), {codes} whole-article codes, {memos} memos, {values} attribute "
+                "values, {tags} new tags; new coders: {coders}; {conflicts} codebook conflicts; "
+                "{attribute_conflicts} attribute values differ (kept as they are)."),
         }
 
