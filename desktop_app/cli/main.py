@@ -39,6 +39,8 @@
     chugiai [--data-dir DIR] agreement [--coders A,B] [--unit character|word|sentence|article]
                                        [--tag NAME ...] [--json | --csv FILE]
                                                  inter-coder agreement per tag and overall
+    chugiai [--data-dir DIR] merge FILE [--prefer mine|theirs] [--json]
+                                                 another coder's library (.sqlite3) or a .qdpx
     chugiai --self-test                          open offscreen, segment a sentence, exit 0
 
 A command whose output goes into a pipe that closes early (`| head`) stops quietly with
@@ -62,6 +64,7 @@ from desktop_app.cli import (
     exchange_commands,
     language_commands,
     library_commands,
+    merge_commands,
     safety_commands,
     segmentation_commands,
 )
@@ -70,7 +73,7 @@ from desktop_app.cli import (
 # changes the library).
 COMMAND_MODULES = (library_commands, article_commands, exchange_commands, safety_commands, language_commands,
                    analysis_commands, dictionary_commands, coder_commands, segmentation_commands,
-                   agreement_commands)
+                   agreement_commands, merge_commands)
 
 
 def build_parser() -> argparse.ArgumentParser:

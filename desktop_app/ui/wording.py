@@ -360,5 +360,23 @@ class Wording(QObject):
             "analysis.xlsx_too_wide": self.tr(
                 "The table has {count} columns; an Excel sheet holds at most {limit}. "
                 "Export it as CSV, or choose an attribute for the columns."),
+            # merging another coder's library or .qdpx
+            "merge.failed": self.tr("{file}: {problem} Nothing was merged."),
+            "merge.not_found": self.tr("the file was not found."),
+            "merge.unknown_kind": self.tr("it is neither a Chú Giải library (.sqlite3) nor a "
+                                          "REFI-QDA project (.qdpx)."),
+            "merge.not_library": self.tr("it is a SQLite database but not a Chú Giải library."),
+            "merge.same_library": self.tr("it is this library itself."),
+            "merge.newer": self.tr("it was made by a newer version of Chú Giải (schema {version}, "
+                                   "this version knows {known}); please update the app."),
+            "merge.unreadable": self.tr("it cannot be opened ({reason})."),
+            "merge.damaged": self.tr("it is damaged or cannot be read ({reason})."),
+            "merge.not_upgraded": self.tr("a copy of it could not be upgraded ({problem})."),
+            "merge.summary": self.tr(
+                "{file}: {highlights} highlights added ({present} already here, {orphaned} to "
+                "re-attach), {articles} new articles ({same} already here, {changed} with another "
+                "text here), {codes} whole-article codes, {memos} memos, {values} attribute "
+                "values, {tags} new tags; new coders: {coders}; {conflicts} codebook conflicts; "
+                "{attribute_conflicts} attribute values differ (kept as they are)."),
         }
 

@@ -156,7 +156,7 @@ def _reanchor(s: Session, article_id: int, old_text: str, text: str) -> Reanchor
         .where(Highlight.article_id == article_id)
         .order_by(Highlight.start, Highlight.id)
     ).all()
-    shift = _Shift(old_text, text)
+    shift = TextShift(old_text, text)
     kept: list[int] = []
     moved: list[Moved] = []
     again: list[Moved] = []
@@ -164,7 +164,7 @@ def _reanchor(s: Session, article_id: int, old_text: str, text: str) -> Reanchor
     placed_rows: list[dict[str, object]] = []
     orphan_rows: list[dict[str, object]] = []
     for hid, start, end, quote, prefix, suffix, was_orphan in rows:
-        placed = _place(text, shift, start, end, quote, prefix or "", suffix or "", was_orphan)
+        placed = place_highlight(text, shift, start, end, quote, prefix or "", suffix or "", was_orphan)
         if placed is None:
             orphaned.append(hid)
             if not was_orphan:  # an old orphan keeps everything, the flag included
@@ -196,8 +196,8 @@ def _moved_method(placed: Anchor) -> str:
     return "exact-quote" if placed.method == "exact-position" else placed.method
 
 
-def _place(
-    text: str, shift: _Shift, start: int, end: int, quote: str, prefix: str, suffix: str,
+def place_highlight(
+    text: str, shift: TextShift, start: int, end: int, quote: str, prefix: str, suffix: str,
     was_orphan: bool,
 ) -> Anchor | None:
     """The highlight's new place, or None when no place is trustworthy."""
@@ -219,7 +219,7 @@ def _place(
     return found
 
 
-class _Shift:
+class TextShift:
     """Where old offsets went: the matching blocks of a line diff of the two texts.
 
     Lines, not characters: difflib over 100,000 characters would take seconds; over a

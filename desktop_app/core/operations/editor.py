@@ -18,11 +18,12 @@ from desktop_app.core.operations.codebook import CodebookOperations
 from desktop_app.core.operations.dictionary import DictionaryOperations
 from desktop_app.core.operations.history import History
 from desktop_app.core.operations.imports import ImportOperations
+from desktop_app.core.operations.merging import MergeOperations
 from desktop_app.core.storage.database import Database
 
 
 class Operations(ArticleOperations, CodebookOperations, ImportOperations, AttributeOperations,
-                 ArticleCodeOperations, DictionaryOperations, AdjudicationOperations):
+                 ArticleCodeOperations, DictionaryOperations, AdjudicationOperations, MergeOperations):
     """The one place user changes go through.
 
     Highlights: create_highlight, create_highlights, delete_highlights, set_tags,
@@ -32,7 +33,7 @@ class Operations(ArticleOperations, CodebookOperations, ImportOperations, Attrib
     import_annotations. Attributes: define_attribute, rename_attribute,
     set_attribute_choices, delete_attribute, set_attribute_values, import_attributes.
     Whole-article codes: code_articles. User dictionary: set_dictionary (planned first).
-    Adjudication: adjudicate.
+    Adjudication: adjudicate. Another coder's library: merge_library.
     `history.undo()` / `history.redo()` return their Changes.
     """
 

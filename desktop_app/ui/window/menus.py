@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QToolBar
 
 from desktop_app.ui.window.dictionary_controller import dictionary_action
 from desktop_app.ui.window.language_menu import LanguageMenu
+from desktop_app.ui.window.merge_controller import merge_action
 
 if TYPE_CHECKING:
     from desktop_app.ui.window.main_window import MainWindow
@@ -22,6 +23,7 @@ def build_menus_and_toolbar(w: MainWindow) -> None:
     menu_file.addAction(a.act_details)
     menu_file.addSeparator()
     menu_file.addActions([a.act_export, a.act_import_annotations])
+    menu_file.addAction(merge_action(w))
     menu_file.addSeparator()
     menu_file.addActions([a.act_backup, a.act_restore, a.act_check, a.act_safety_settings])
     menu_file.addSeparator()
