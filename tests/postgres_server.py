@@ -13,6 +13,7 @@ $CHUGIAI_REQUIRE_POSTGRES=1 (set by .ci/run) turns that skip into a failure.
 
 from __future__ import annotations
 
+import itertools
 import os
 import pwd
 import re
@@ -170,6 +171,15 @@ def postgres_server() -> Iterator[PostgresServer]:
 def postgres_url(postgres_server: PostgresServer) -> str:
     """SQLAlchemy URL of one test database on the session's server (psycopg 3 driver)."""
     return postgres_server.url()
+
+
+_databases = itertools.count(1)
+
+
+@pytest.fixture
+def postgres_database_url(postgres_server: PostgresServer) -> str:
+    """SQLAlchemy URL of a new, empty database for one test (left for the server's end)."""
+    return postgres_server.create_database(f"test_{os.getpid()}_{next(_databases)}")
 
 
 def report_skip(terminalreporter: pytest.TerminalReporter) -> None:

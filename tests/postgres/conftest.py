@@ -2,9 +2,9 @@
 
 import pytest
 
-from tests.postgres_server import postgres_server, postgres_url, report_skip
+from tests.postgres_server import postgres_database_url, postgres_server, postgres_url, report_skip
 
-__all__ = ["postgres_server", "postgres_url"]
+__all__ = ["postgres_database_url", "postgres_server", "postgres_url"]
 
 
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
