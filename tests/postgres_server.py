@@ -136,18 +136,22 @@ def start_server(durable: bool = False) -> PostgresServer:
     folder = Path(tempfile.mkdtemp(prefix="chugiai-pg-"))
     if account is not None:
         os.chown(folder, account.pw_uid, account.pw_gid)
+    last: Exception | None = None
     for _attempt in range(3):  # another process may take the free port before the server does
         server = PostgresServer(bindir, folder, free_port(), account, durable)
         try:
             server.start()
             server.create_database(TEST_DATABASE)
             return server
-        except RuntimeError as error:
-            server.stop()
-            shutil.rmtree(server.data, ignore_errors=True)
+        except Exception as error:  # noqa: BLE001  (a server half started is stopped, then said why)
             last = error
+            try:
+                server.stop()
+            except (OSError, subprocess.SubprocessError):
+                pass
+            shutil.rmtree(server.data, ignore_errors=True)
     shutil.rmtree(folder, ignore_errors=True)
-    raise last
+    raise RuntimeError(str(last)) from last
 
 
 @pytest.fixture(scope="session")
