@@ -1,0 +1,131 @@
+"""A library on a PostgreSQL server: a PROTOTYPE for issue 17 (docs/postgresql.md).
+
+Nothing in the app calls this yet. `ServerDatabase.open_url(url)` gives the same `Database`
+interface (engine, session(), coder_id, read_only) over psycopg 3, so that core code can be
+tried on a server without changing database.py. What it does differently from the SQLite
+file, and why:
+- The schema version lives in a one-row table `chugiai_schema` (PostgreSQL has no
+  `PRAGMA user_version`); creating or checking it happens under a transaction-level advisory
+  lock, so two clients opening an empty database at once create the schema once.
+- Ids come from sequences: a row inserted with an explicit id (coder 1 here; undo and restore
+  re-insert rows with their old ids elsewhere) leaves its sequence behind, which would make
+  the next plain INSERT collide. `resync_sequences` moves every sequence past its table's
+  largest id.
+- There is no file: no backup API, pragmas, integrity check or moving aside. Those methods
+  refuse in words instead of doing something SQLite-shaped.
+Migrations of a server schema are not written yet: an older server schema is refused.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sqlalchemy import create_engine, insert, inspect, text
+from sqlalchemy import exc as sa_exc
+from sqlalchemy.engine import URL, Connection, make_url
+
+from desktop_app.core.storage import migrations
+from desktop_app.core.storage.database import SCHEMA_VERSION, Database
+from desktop_app.core.storage.errors import CANT_OPEN, NEWER, OTHER, DatabaseError
+from desktop_app.core.storage.models import Base, Coder
+
+# pg_advisory_xact_lock key for schema work: any fixed 64-bit number, the same in every client.
+SCHEMA_LOCK = 0x4368754769616931  # "ChuGiai1"
+DRIVERS = ("postgresql", "postgresql+psycopg")
+CONNECT_TIMEOUT_S = 5
+
+
+def server_url(url: str | URL) -> URL:
+    """`url` with the psycopg 3 driver; ValueError for anything but a PostgreSQL URL."""
+    parsed = make_url(url) if isinstance(url, str) else url
+    if parsed.drivername not in DRIVERS:
+        raise ValueError(f"not a PostgreSQL URL (postgresql://user@host:port/dbname): {parsed.drivername}")
+    if not parsed.database:
+        raise ValueError("the URL names no database (postgresql://user@host:port/dbname)")
+    return parsed.set(drivername="postgresql+psycopg")
+
+
+def resync_sequences(conn: Connection) -> None:
+    """Move each id sequence past the largest id in its table (after inserts with explicit ids)."""
+    for table in Base.metadata.sorted_tables:
+        if "id" not in table.c or not table.c.id.primary_key or len(table.primary_key.columns) != 1:
+            continue
+        conn.execute(text(
+            "SELECT setval(pg_get_serial_sequence(:t, 'id'), coalesce((SELECT max(id) FROM "
+            f'"{table.name}"), 0) + 1, false)'), {"t": table.name})
+
+
+class ServerDatabase(Database):
+    """A Chú Giải library in a PostgreSQL database. Create with `ServerDatabase.open_url(url)`."""
+
+    url: URL
+
+    @classmethod
+    def open_url(cls, url: str | URL, *, read_only: bool = False) -> ServerDatabase:
+        """Connect, then create the schema in an empty database or check the version of an
+        existing one. Raises DatabaseError (kind CANT_OPEN when the server cannot be reached,
+        NEWER for a schema this version does not know)."""
+        parsed = server_url(url)
+        engine = create_engine(parsed, pool_pre_ping=True, connect_args={
+            "connect_timeout": CONNECT_TIMEOUT_S, "application_name": "chugiai"})
+        # Messages name the library by its URL without the password (there is no file).
+        db = cls(engine, Path(parsed.render_as_string(hide_password=True)), read_only)
+        db.url = parsed
+        try:
+            db._prepare_schema()
+        except sa_exc.OperationalError as e:
+            engine.dispose()
+            raise DatabaseError(f"The server of {db.path} cannot be reached: {e.orig}", CANT_OPEN) from e
+        except BaseException:
+            engine.dispose()
+            raise
+        return db
+
+    def _prepare_schema(self) -> None:
+        with self.engine.begin() as conn:
+            conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": SCHEMA_LOCK})
+            version = self._version(conn)
+            if version is not None and version > SCHEMA_VERSION:
+                raise DatabaseError(f"The library {self.path} was made by a newer version of Chú Giải "
+                                    f"(schema {version}; this one knows {SCHEMA_VERSION}).", NEWER)
+            if version == SCHEMA_VERSION:
+                return
+            if version is not None:
+                raise DatabaseError(f"The library {self.path} has schema {version}: upgrading a server "
+                                    f"library to {SCHEMA_VERSION} is not written yet.", OTHER)
+            if inspect(conn).get_table_names():
+                raise DatabaseError(f"The database {self.path} holds tables but is not a Chú Giải "
+                                    "library: use an empty database.", OTHER)
+            if self.read_only:
+                raise DatabaseError(f"The database {self.path} is empty and was opened read-only.", OTHER)
+            conn.execute(text("CREATE TABLE chugiai_schema (version INTEGER NOT NULL)"))
+            Base.metadata.create_all(conn)
+            conn.execute(insert(Coder).values(id=1, name=migrations.first_coder_name()))
+            resync_sequences(conn)
+            conn.execute(text("INSERT INTO chugiai_schema VALUES (:v)"), {"v": SCHEMA_VERSION})
+
+    @staticmethod
+    def _version(conn: Connection) -> int | None:
+        if conn.execute(text("SELECT to_regclass('chugiai_schema')")).scalar() is None:
+            return None
+        return int(conn.execute(text("SELECT max(version) FROM chugiai_schema")).scalar_one())
+
+    def _runtime_error(self, e: BaseException) -> DatabaseError:
+        # No file to mark for checking: a server error is reported as it is.
+        orig = getattr(e, "orig", None) or e
+        kind = CANT_OPEN if isinstance(e, sa_exc.OperationalError) else OTHER
+        return DatabaseError(f"The server of {self.path} reported an error: {orig}", kind)
+
+    def backup(self, destination: Path) -> None:
+        raise DatabaseError("A library on a server is backed up with pg_dump or copied to a file "
+                            "(not written yet).", OTHER)
+
+    def restore_from(self, source: Path, safety: Path | None = None) -> Path:
+        raise DatabaseError("Restoring a library on a server is not written yet.", OTHER)
+
+    @property
+    def synchronous(self) -> str:
+        return "FULL"  # every commit is durable on the server (synchronous_commit is its setting)
+
+    def set_synchronous(self, level: str) -> None:
+        raise DatabaseError("Durability of a library on a server is the server's setting.", OTHER)
