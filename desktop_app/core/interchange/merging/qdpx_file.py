@@ -51,9 +51,10 @@ class UserReader(ProjectReader):
             self.users[guid] = " ".join((user.get("name") or "").split()) or f"user {guid[:8]}"
         return root
 
-    def _selection(self, sel: ET.Element, start: int, end: int, notes: dict[str, str]) -> Selection:
+    def _selection(self, sel: ET.Element, start: int, end: int, notes: dict[str, str]) -> list[Selection]:
         made = super()._selection(sel, start, end, notes)
-        self.creators[id(made)] = sel.get("creatingUser") or ""
+        for one in made:
+            self.creators[id(one)] = sel.get("creatingUser") or ""
         return made
 
 
@@ -76,7 +77,9 @@ def read_qdpx(path: Path, progress: Progress) -> Incoming:
         article = _article(src, path, not reader.ours)
         article.memo, article.memo_coder = src.memo, default if src.memo.strip() else None
         for sel in src.selections:
-            coder = people.get(reader.creators.get(id(sel), ""), default)
+            # The reader names who applied the codes (NVivo's selection may name someone else).
+            coder = sel.coder if sel.coder and sel.coder != APP_DISPLAY_NAME else \
+                people.get(reader.creators.get(id(sel), ""), default)
             used.setdefault(coder)
             unknown += sum(1 for g in sel.code_guids if g not in by_guid)
             text = src.text
