@@ -1,6 +1,37 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en" sourcelanguage="en">
   <context>
+    <name>AgreementWindow</name>
+    <message numerus="yes">
+      <source>%n highlight(s)</source>
+      <translation>
+        <numerusform>%n highlight</numerusform>
+        <numerusform>%n highlights</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n article(s) coded by all of: %1</source>
+      <translation>
+        <numerusform>%n article coded by all of: %1</numerusform>
+        <numerusform>%n articles coded by all of: %1</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n article(s) counted by syllables (word segmentation not finished)</source>
+      <translation>
+        <numerusform>%n article counted by syllables (word segmentation not finished)</numerusform>
+        <numerusform>%n articles counted by syllables (word segmentation not finished)</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>Exported %n row(s) to %1</source>
+      <translation>
+        <numerusform>Exported %n row to %1</numerusform>
+        <numerusform>Exported %n rows to %1</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
     <name>AnalysisController</name>
     <message numerus="yes">
       <source>Set attribute for %n selected article(s)…</source>
@@ -197,6 +228,26 @@
     </message>
   </context>
   <context>
+    <name>CoderListModel</name>
+    <message numerus="yes">
+      <source>%1 — %n highlight(s)</source>
+      <translation>
+        <numerusform>%1 — %n highlight</numerusform>
+        <numerusform>%1 — %n highlights</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
+    <name>ConflictsModel</name>
+    <message numerus="yes">
+      <source>name (renamed? %n highlight(s) carry both)</source>
+      <translation>
+        <numerusform>name (renamed? %n highlight carry both)</numerusform>
+        <numerusform>name (renamed? %n highlights carry both)</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
     <name>DictionaryDialog</name>
     <message numerus="yes">
       <source>%n term(s)</source>
@@ -217,6 +268,16 @@
       <translation>
         <numerusform>%n more line to fix.</numerusform>
         <numerusform>%n more lines to fix.</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
+    <name>DisagreementsWindow</name>
+    <message numerus="yes">
+      <source>“%1”, by %2: %n disagreement(s)</source>
+      <translation>
+        <numerusform>“%1”, by %2: %n disagreement</numerusform>
+        <numerusform>“%1”, by %2: %n disagreements</numerusform>
       </translation>
     </message>
   </context>

@@ -2,9 +2,253 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="vi" sourcelanguage="en">
 <context>
+    <name>AgreementModel</name>
+    <message>
+        <location filename="../../desktop_app/ui/analysis/agreement_model.py" line="+32"/>
+        <source>Tag</source>
+        <translation>Nhãn</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Percent</source>
+        <translation>Phần trăm</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Cohen&apos;s κ</source>
+        <translation>Cohen&apos;s κ</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Fleiss&apos; κ</source>
+        <translation>Fleiss&apos; κ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>α</source>
+        <translation>α</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>αu</source>
+        <translation>αu</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Units</source>
+        <translation>Đơn vị</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Share of coder pairs that agree (tag given by both, or by neither); not corrected for chance</source>
+        <translation>Tỉ lệ cặp người mã hóa đồng ý (cả hai cùng gắn nhãn, hoặc cả hai cùng không gắn); chưa hiệu chỉnh theo ngẫu nhiên</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Agreement beyond chance for exactly two coders (Cohen 1960)</source>
+        <translation>Độ đồng thuận vượt ngẫu nhiên cho đúng hai người mã hóa (Cohen 1960)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Agreement beyond chance for any number of coders (Fleiss 1971)</source>
+        <translation>Độ đồng thuận vượt mức ngẫu nhiên cho số người mã hóa bất kỳ (Fleiss 1971)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Krippendorff&apos;s α, nominal: any number of coders, missing data allowed</source>
+        <translation>Krippendorff&apos;s α, định danh: số người mã hóa bất kỳ, cho phép thiếu dữ liệu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Krippendorff&apos;s unitizing α: agreement on where highlights start and end, by characters</source>
+        <translation>Krippendorff&apos;s α cho phân đơn vị (unitizing): độ đồng thuận về chỗ bắt đầu và kết thúc của đoạn đánh dấu, tính theo ký tự</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Units at least two coders coded</source>
+        <translation>Số đơn vị có ít nhất hai người mã hóa</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Undefined: no variation (every coder gave the same answer everywhere, e.g. nobody used the tag), so agreement beyond chance cannot be measured.</source>
+        <translation>Không xác định: không có biến thiên (mọi người mã hóa đều trả lời giống nhau ở mọi chỗ, ví dụ không ai dùng nhãn này), nên không đo được độ đồng thuận vượt mức ngẫu nhiên.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Undefined: no unit was coded by all the coders.</source>
+        <translation>Không xác định: không có đơn vị nào được tất cả người mã hóa mã hóa.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Undefined: fewer than two values can be paired.</source>
+        <translation>Không xác định: có ít hơn hai giá trị ghép cặp được.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Undefined: Cohen&apos;s κ needs exactly two coders; see Fleiss&apos; κ.</source>
+        <translation>Không xác định: Cohen&apos;s κ cần đúng hai người mã hóa; xem Fleiss&apos; κ.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Undefined: it needs two or more coders.</source>
+        <translation>Không xác định: cần từ hai người mã hóa trở lên.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Undefined: no article was coded by all the coders.</source>
+        <translation>Không xác định: không có bài báo nào được tất cả người mã hóa mã hóa.</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Overall</source>
+        <translation>Tổng thể</translation>
+    </message>
+</context>
+<context>
+    <name>AgreementWindow</name>
+    <message>
+        <location filename="../../desktop_app/ui/analysis/agreement_window.py" line="+70"/>
+        <source>Inter-coder agreement</source>
+        <translation>Độ đồng thuận giữa người mã hóa</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Coders</source>
+        <translation>Người mã hóa</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Word (segmented)</source>
+        <translation>Từ (đã tách từ)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Sentence</source>
+        <translation>Câu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Article</source>
+        <translation>Bài báo</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Character</source>
+        <translation>Ký tự</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A highlight covers a unit if it covers any part of it. Word: our segmented Vietnamese words (“cán bộ” is one).</source>
+        <translation>Một đoạn đánh dấu phủ một đơn vị nếu phủ bất kỳ phần nào của đơn vị đó. Từ: từ tiếng Việt theo cách tách từ của ứng dụng (“cán bộ” là một từ).</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Coders:</source>
+        <translation>Người mã hóa:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unit:</source>
+        <translation>Đơn vị:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tags (none ticked: every tag used):</source>
+        <translation>Nhãn (không đánh dấu chọn: dùng mọi nhãn):</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Stop</source>
+        <translation>Dừng</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Disagreements…</source>
+        <translation>Bất đồng…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The passages where the coders split on the selected tag, to read side by side and adjudicate</source>
+        <translation>Các đoạn trích mà người mã hóa bất đồng về nhãn đã chọn, để đọc song song và phân xử</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export CSV…</source>
+        <translation>Xuất CSV…</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+59"/>
+        <source>%n highlight(s)</source>
+        <translation>
+            <numerusform>%n đoạn đánh dấu</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Tick at least two coders.</source>
+        <translation>Hãy chọn ít nhất hai người mã hóa.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Computing…</source>
+        <translation>Đang tính…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Stopped.</source>
+        <translation>Đã dừng.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+10"/>
+        <source>%n article(s) coded by all of: %1</source>
+        <translation>
+            <numerusform>%n bài báo được mã hóa bởi tất cả: %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>%n article(s) counted by syllables (word segmentation not finished)</source>
+        <translation>
+            <numerusform>%n bài báo được tính theo âm tiết (chưa tách từ xong)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The agreement could not be computed: %1</source>
+        <translation>Không tính được độ đồng thuận: %1</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>Export the agreement table</source>
+        <translation>Xuất bảng độ đồng thuận</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CSV, comma-separated (*.csv)</source>
+        <translation>CSV, phân tách bằng dấu phẩy (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Exporting to %1…</source>
+        <translation>Đang xuất ra %1…</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>Exported %n row(s) to %1</source>
+        <translation>
+            <numerusform>Đã xuất %n dòng ra %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Could not write %1: %2</source>
+        <translation>Không ghi được %1: %2</translation>
+    </message>
+</context>
+<context>
     <name>AnalysisController</name>
     <message>
-        <location filename="../../desktop_app/ui/window/analysis_controller.py" line="+40"/>
+        <location filename="../../desktop_app/ui/window/analysis_controller.py" line="+44"/>
         <source>Coded passages…</source>
         <translation>Đoạn trích đã mã hóa…</translation>
     </message>
@@ -25,6 +269,16 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Agreement…</source>
+        <translation>Độ đồng thuận…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Inter-coder agreement per tag: percent, Cohen&apos;s and Fleiss&apos; κ, Krippendorff&apos;s α and αu; disagreements and adjudication</source>
+        <translation>Độ đồng thuận giữa người mã hóa theo từng nhãn: phần trăm, Cohen&apos;s và Fleiss&apos; κ, Krippendorff&apos;s α và αu; bất đồng và phân xử</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Report…</source>
         <translation>Báo cáo…</translation>
     </message>
@@ -129,11 +383,12 @@
     </message>
     <message>
         <location line="+1"/>
+        <location line="+9"/>
         <source>Merge “%1”</source>
         <translation>Gộp “%1”</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-8"/>
         <source>Recolour tag “%1”</source>
         <translation>Đổi màu nhãn “%1”</translation>
     </message>
@@ -164,6 +419,16 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Edit dictionary</source>
+        <translation>Sửa từ điển</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Adjudicate “%1”</source>
+        <translation>Phân xử “%1”</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Delete article “%1”</source>
         <translation>Xóa bài báo “%1”</translation>
     </message>
@@ -175,7 +440,7 @@
         </translation>
     </message>
     <message>
-        <location line="-22"/>
+        <location line="-25"/>
         <source>Highlight “%1”</source>
         <translation>Đánh dấu “%1”</translation>
     </message>
@@ -198,7 +463,7 @@
 <context>
     <name>AnnotationPane</name>
     <message>
-        <location filename="../../desktop_app/ui/panel/pane.py" line="+92"/>
+        <location filename="../../desktop_app/ui/panel/pane.py" line="+94"/>
         <source>TAGS — select text, then click a tag</source>
         <translation>NHÃN — chọn đoạn văn rồi bấm vào một nhãn</translation>
     </message>
@@ -228,12 +493,12 @@ Chọn một đoạn trong bài, rồi nhấn Ctrl+H, nhấp chuột phải → 
     </message>
     <message>
         <location line="+1"/>
-        <location line="+61"/>
+        <location line="+65"/>
         <source>All tags</source>
         <translation>Mọi nhãn</translation>
     </message>
     <message>
-        <location line="-59"/>
+        <location line="-63"/>
         <source>Order of highlights</source>
         <translation>Thứ tự các đoạn đánh dấu</translation>
     </message>
@@ -248,7 +513,7 @@ Chọn một đoạn trong bài, rồi nhấn Ctrl+H, nhấp chuột phải → 
         <translation>Theo thời gian</translation>
     </message>
     <message numerus="yes">
-        <location line="+42"/>
+        <location line="+46"/>
         <source>Add tags to %n highlight(s)…</source>
         <translation>
             <numerusform>Thêm nhãn cho %n đoạn đánh dấu…</numerusform>
@@ -269,7 +534,7 @@ Chọn một đoạn trong bài, rồi nhấn Ctrl+H, nhấp chuột phải → 
         </translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+88"/>
         <source>HIGHLIGHTS ({n})</source>
         <translation>ĐOẠN ĐÁNH DẤU ({n})</translation>
     </message>
@@ -458,7 +723,7 @@ Chọn một đoạn trong bài, rồi nhấn Ctrl+H, nhấp chuột phải → 
 <context>
     <name>ArticleListModel</name>
     <message>
-        <location filename="../../desktop_app/ui/library/article_list.py" line="+30"/>
+        <location filename="../../desktop_app/ui/library/article_list.py" line="+122"/>
         <location line="+68"/>
         <source>(untitled)</source>
         <translation>(không có tiêu đề)</translation>
@@ -571,7 +836,7 @@ Chọn một đoạn trong bài, rồi nhấn Ctrl+H, nhấp chuột phải → 
 <context>
     <name>AttributesTab</name>
     <message>
-        <location filename="../../desktop_app/ui/analysis/article_attributes.py" line="+49"/>
+        <location filename="../../desktop_app/ui/analysis/article_attributes.py" line="+52"/>
         <source>Attributes of this article</source>
         <translation>Thuộc tính của bài báo này</translation>
     </message>
@@ -596,7 +861,7 @@ Chọn một đoạn trong bài, rồi nhấn Ctrl+H, nhấp chuột phải → 
         <translation>Không lưu được thuộc tính</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>Attributes</source>
         <translation>Thuộc tính</translation>
     </message>
@@ -770,7 +1035,7 @@ Chọn một đoạn trong bài, rồi nhấn Ctrl+H, nhấp chuột phải → 
 <context>
     <name>BackgroundJobs</name>
     <message>
-        <location filename="../../desktop_app/ui/window/jobs.py" line="+61"/>
+        <location filename="../../desktop_app/ui/window/jobs.py" line="+62"/>
         <location line="+16"/>
         <source>Export failed</source>
         <translation>Xuất không thành công</translation>
@@ -1075,6 +1340,147 @@ Chọn một đoạn trong bài, rồi nhấn Ctrl+H, nhấp chuột phải → 
     </message>
 </context>
 <context>
+    <name>CoderController</name>
+    <message>
+        <location filename="../../desktop_app/ui/window/coder_controller.py" line="+61"/>
+        <source>The current coder: click to choose another (Edit → Coder…)</source>
+        <translation>Người mã hóa hiện tại: bấm để chọn người khác (Sửa → Người mã hóa…)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Coder…</source>
+        <translation>Người mã hóa…</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Keep</source>
+        <translation>Giữ nguyên</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change…</source>
+        <translation>Đổi…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Coders</source>
+        <translation>Người mã hóa</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Every coder&apos;s work</source>
+        <translation>Công việc của mọi người mã hóa</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Only my work</source>
+        <translation>Chỉ công việc của tôi</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chosen coders…</source>
+        <translation>Người mã hóa đã chọn…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Blind coding (hide other coders&apos; work)</source>
+        <translation>Mã hóa mù (ẩn công việc của người mã hóa khác)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Code independently: other coders&apos; highlights and whole-article codes stay hidden until you turn this off</source>
+        <translation>Mã hóa độc lập: đoạn đánh dấu và mã toàn bài của người mã hóa khác được ẩn cho đến khi bạn tắt chế độ này</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>You are coding as “%1” (your system user name).</source>
+        <translation>Bạn đang mã hóa với tên “%1” (tên người dùng hệ thống của bạn).</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Could not change the coder</source>
+        <translation>Không đổi được người mã hóa</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Now coding as “%1”</source>
+        <translation>Đang mã hóa với tên “%1”</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Show chosen coders</source>
+        <translation>Hiện người mã hóa đã chọn</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Show the work of:</source>
+        <translation>Hiện công việc của:</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Coder: %1</source>
+        <translation>Người mã hóa: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>blind</source>
+        <translation>mù</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>others hidden</source>
+        <translation>đã ẩn người khác</translation>
+    </message>
+</context>
+<context>
+    <name>CoderDialog</name>
+    <message>
+        <location filename="../../desktop_app/ui/dialogs/coder_dialog.py" line="+44"/>
+        <source>Coder</source>
+        <translation>Người mã hóa</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Who is coding now? New highlights, whole-article codes and memos are recorded as this coder&apos;s work. The codebook is shared by all coders.</source>
+        <translation>Ai đang mã hóa? Đoạn đánh dấu, mã toàn bài và ghi nhớ mới được ghi là công việc của người mã hóa này. Bộ mã dùng chung cho mọi người mã hóa.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Or type the name of a new coder</source>
+        <translation>Hoặc nhập tên một người mã hóa mới</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Rename…</source>
+        <translation>Đổi tên…</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>Select the coder to rename.</source>
+        <translation>Chọn người mã hóa cần đổi tên.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Rename coder</source>
+        <translation>Đổi tên người mã hóa</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>New name:</source>
+        <translation>Tên mới:</translation>
+    </message>
+</context>
+<context>
+    <name>CoderListModel</name>
+    <message numerus="yes">
+        <location line="-76"/>
+        <source>%1 — %n highlight(s)</source>
+        <translation>
+            <numerusform>%1 — %n đoạn đánh dấu</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ConcordanceModel</name>
     <message>
         <location filename="../../desktop_app/ui/tools/concordance_table.py" line="+33"/>
@@ -1301,6 +1707,57 @@ Chọn một đoạn trong bài, rồi nhấn Ctrl+H, nhấp chuột phải → 
     </message>
 </context>
 <context>
+    <name>ConflictsModel</name>
+    <message>
+        <location filename="../../desktop_app/ui/dialogs/merge_conflicts.py" line="+36"/>
+        <source>Tag</source>
+        <translation>Nhãn</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>What differs</source>
+        <translation>Khác biệt</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Here</source>
+        <translation>Ở đây</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>In the file</source>
+        <translation>Trong tệp</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Take the file&apos;s</source>
+        <translation>Lấy của tệp</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>colour</source>
+        <translation>màu</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>description</source>
+        <translation>mô tả</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>name (renamed? %n highlight(s) carry both)</source>
+        <translation>
+            <numerusform>tên (đổi tên? %n đoạn đánh dấu mang cả hai)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+1"/>
+        <source>(none)</source>
+        <translation>(không có)</translation>
+    </message>
+</context>
+<context>
     <name>DamagedLibraryDialog</name>
     <message>
         <location filename="../../desktop_app/ui/dialogs/damaged_library.py" line="+44"/>
@@ -1433,6 +1890,139 @@ Thư viện hỏng được giữ lại bên cạnh, đổi tên thành %2.damag
     </message>
 </context>
 <context>
+    <name>DisagreementsModel</name>
+    <message>
+        <location filename="../../desktop_app/ui/analysis/disagreements_window.py" line="+58"/>
+        <source>Article</source>
+        <translation>Bài báo</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Passage</source>
+        <translation>Đoạn trích</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Gave the tag</source>
+        <translation>Đã gán nhãn</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Did not</source>
+        <translation>Không gắn</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Consensus</source>
+        <translation>Đồng thuận</translation>
+    </message>
+</context>
+<context>
+    <name>DisagreementsWindow</name>
+    <message>
+        <location line="+71"/>
+        <source>The coder the decisions go to: an ordinary coder, made when new</source>
+        <translation>Người mã hóa nhận các quyết định: một người mã hóa bình thường, được tạo mới nếu chưa có</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Stop</source>
+        <translation>Dừng</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Consensus coder:</source>
+        <translation>Người mã hóa đồng thuận:</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Disagreements on “%1”</source>
+        <translation>Bất đồng về “%1”</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>“%1”, by %2 · loading…</source>
+        <translation>“%1”, của %2 · đang tải…</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+9"/>
+        <source>“%1”, by %2: %n disagreement(s)</source>
+        <translation>
+            <numerusform>“%1”, theo %2: %n bất đồng</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The disagreements could not be listed: %1</source>
+        <translation>Không liệt kê được các bất đồng: %1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Consensus</source>
+        <translation>Đồng thuận</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>%1&apos;s version</source>
+        <translation>Phiên bản của %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Accept %1 (%2)</source>
+        <translation>Nhận của %1 (%2)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Accept all (A)</source>
+        <translation>Chấp nhận tất cả (A)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Accept both (A)</source>
+        <translation>Nhận cả hai (A)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Neither (0)</source>
+        <translation>Không bên nào (0)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Previous (P)</source>
+        <translation>Trước (P)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Next (N)</source>
+        <translation>Tiếp (N)</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>The whole article is coded “%1”.</source>
+        <translation>Toàn bài được mã hóa “%1”.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No “%1” here.</source>
+        <translation>Không có “%1” ở đây.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>neither</source>
+        <translation>không ai</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 takes %2&apos;s version.</source>
+        <translation>%1 lấy phiên bản của %2.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 has no “%2” here.</source>
+        <translation>%1 không có “%2” ở đây.</translation>
+    </message>
+</context>
+<context>
     <name>ErrorDialog</name>
     <message>
         <location filename="../../desktop_app/ui/errors.py" line="+64"/>
@@ -1538,7 +2128,7 @@ Thư viện hỏng được giữ lại bên cạnh, đổi tên thành %2.damag
         <translation>token</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>Export annotations</source>
         <translation>Xuất chú giải</translation>
     </message>
@@ -1560,12 +2150,17 @@ Thư viện hỏng được giữ lại bên cạnh, đổi tên thành %2.damag
         </translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+30"/>
+        <source>Coders</source>
+        <translation>Người mã hóa</translation>
+    </message>
+    <message>
+        <location line="+57"/>
         <source>Positions count code points, as REFI-QDA 1.5 specifies; choose UTF-16 code units for a file meant for NVivo.</source>
         <translation>Vị trí được tính theo code point, như REFI-QDA 1.5 quy định; chọn đơn vị mã UTF-16 cho tệp dùng với NVivo.</translation>
     </message>
     <message>
-        <location line="-69"/>
+        <location line="-86"/>
         <source>All articles</source>
         <translation>Tất cả bài viết</translation>
     </message>
@@ -1585,7 +2180,7 @@ Thư viện hỏng được giữ lại bên cạnh, đổi tên thành %2.damag
         <translation>Chỉ nhãn</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+19"/>
         <source>Comma (,)</source>
         <translation>Dấu phẩy (,)</translation>
     </message>
@@ -1630,7 +2225,7 @@ Thư viện hỏng được giữ lại bên cạnh, đổi tên thành %2.damag
         <translation>Chọn tệp…</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>UTF-8 with BOM: Excel, LibreOffice, R and pandas read Vietnamese intact.</source>
         <translation>UTF-8 có BOM: Excel, LibreOffice, R và pandas đọc đúng tiếng Việt.</translation>
     </message>
@@ -1666,7 +2261,7 @@ Thư viện hỏng được giữ lại bên cạnh, đổi tên thành %2.damag
 <context>
     <name>FileController</name>
     <message>
-        <location filename="../../desktop_app/ui/window/file_controller.py" line="+42"/>
+        <location filename="../../desktop_app/ui/window/file_controller.py" line="+43"/>
         <source>Import articles</source>
         <translation>Nhập bài viết</translation>
     </message>
@@ -1681,22 +2276,22 @@ Thư viện hỏng được giữ lại bên cạnh, đổi tên thành %2.damag
         <translation>Nhập một thư mục bài viết</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+31"/>
         <source>Export annotations</source>
         <translation>Xuất chú giải</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+55"/>
         <source>Import annotations</source>
         <translation>Nhập chú giải</translation>
     </message>
     <message>
-        <location line="-26"/>
+        <location line="-27"/>
         <source>Exported %1 to %2</source>
         <translation>Đã xuất %1 ra %2</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>{path} was written. Worth knowing:</source>
         <translation>Đã ghi {path}. Lưu ý:</translation>
     </message>
@@ -2027,6 +2622,14 @@ Thư viện hỏng được giữ lại bên cạnh, đổi tên thành %2.damag
     </message>
 </context>
 <context>
+    <name>HighlightCard</name>
+    <message>
+        <location filename="../../desktop_app/ui/panel/cards.py" line="+228"/>
+        <source>%1 (another coder)</source>
+        <translation>%1 (người mã hóa khác)</translation>
+    </message>
+</context>
+<context>
     <name>HighlightController</name>
     <message>
         <location filename="../../desktop_app/ui/window/highlight_controller.py" line="+51"/>
@@ -2132,7 +2735,7 @@ Thư viện hỏng được giữ lại bên cạnh, đổi tên thành %2.damag
 <context>
     <name>HighlightEditor</name>
     <message>
-        <location filename="../../desktop_app/ui/panel/cards.py" line="+301"/>
+        <location filename="../../desktop_app/ui/panel/highlight_editor.py" line="+29"/>
         <source>Note</source>
         <translation>Ghi chú</translation>
     </message>
@@ -2150,6 +2753,11 @@ Thư viện hỏng được giữ lại bên cạnh, đổi tên thành %2.damag
         <location line="+1"/>
         <source>Delete highlight</source>
         <translation>Xóa đoạn đánh dấu</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>%1&apos;s highlight: your changes are made to their work.</source>
+        <translation>Đoạn đánh dấu của %1: thay đổi của bạn sẽ áp dụng vào công việc của người đó.</translation>
     </message>
 </context>
 <context>
@@ -2366,7 +2974,7 @@ Thư viện hỏng được giữ lại bên cạnh, đổi tên thành %2.damag
 <context>
     <name>LibraryPane</name>
     <message>
-        <location filename="../../desktop_app/ui/library/pane.py" line="+38"/>
+        <location filename="../../desktop_app/ui/library/pane.py" line="+43"/>
         <source>Search all articles (diacritics optional)</source>
         <translation>Tìm mọi bài (không dấu cũng được)</translation>
     </message>
@@ -2376,12 +2984,12 @@ Thư viện hỏng được giữ lại bên cạnh, đổi tên thành %2.damag
         <translation>Tìm trong mọi bài viết</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+45"/>
         <source>Delete articles…</source>
         <translation>Xóa bài báo…</translation>
     </message>
     <message numerus="yes">
-        <location line="+72"/>
+        <location line="+84"/>
         <source>Delete %n article(s)…</source>
         <translation>
             <numerusform>Xóa %n bài báo…</numerusform>
@@ -2431,12 +3039,12 @@ Thư viện hỏng được giữ lại bên cạnh, đổi tên thành %2.damag
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop_app/ui/window/main_window.py" line="+119"/>
+        <location filename="../../desktop_app/ui/window/main_window.py" line="+122"/>
         <source>Read-only library: changes cannot be saved</source>
         <translation>Thư viện chỉ đọc: không thể lưu thay đổi</translation>
     </message>
     <message>
-        <location line="+261"/>
+        <location line="+262"/>
         <source>About Chú Giải</source>
         <translation>Giới thiệu Chú Giải</translation>
     </message>
@@ -2452,32 +3060,32 @@ Thư viện hỏng được giữ lại bên cạnh, đổi tên thành %2.damag
         <translation>Đã tạm dừng tách từ</translation>
     </message>
     <message>
-        <location line="-237"/>
+        <location line="-240"/>
         <source>Could not undo</source>
         <translation>Không thể hoàn tác</translation>
     </message>
     <message>
-        <location line="+290"/>
+        <location line="+293"/>
         <source>&lt;b&gt;Chú Giải {version}&lt;/b&gt;&lt;p&gt;Read, highlight and tag Vietnamese news articles.&lt;/p&gt;&lt;p&gt;Word segmentation by underthesea. Free software under the GNU GPL v3 or later.&lt;/p&gt;&lt;p&gt;Library: {path}&lt;/p&gt;</source>
         <translation>&lt;b&gt;Chú Giải {version}&lt;/b&gt;&lt;p&gt;Đọc, đánh dấu và gắn nhãn các bài báo tiếng Việt.&lt;/p&gt;&lt;p&gt;Tách từ bằng underthesea. Phần mềm tự do theo giấy phép GNU GPL phiên bản 3 trở lên.&lt;/p&gt;&lt;p&gt;Thư viện: {path}&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/window/menus.py" line="+20"/>
+        <location filename="../../desktop_app/ui/window/menus.py" line="+21"/>
         <source>&amp;File</source>
         <translation>&amp;Tệp</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>&amp;Edit</source>
         <translation>&amp;Sửa</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>&amp;View</source>
         <translation>&amp;Xem</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>&amp;Help</source>
         <translation>Trợ &amp;giúp</translation>
     </message>
@@ -2493,9 +3101,42 @@ Thư viện hỏng được giữ lại bên cạnh, đổi tên thành %2.damag
     </message>
 </context>
 <context>
+    <name>MatchLevelButton</name>
+    <message>
+        <location filename="../../desktop_app/ui/common/match_level.py" line="+74"/>
+        <source>Exact: as written, case included</source>
+        <translation>Chính xác: đúng như viết, phân biệt hoa thường</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Same word: also hòa = hoà, khỏe = khoẻ, any case</source>
+        <translation>Cùng từ: coi hòa = hoà, khỏe = khoẻ, không phân biệt hoa thường</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No diacritics: every mark and đ/d ignored</source>
+        <translation>Bỏ dấu: bỏ qua mọi dấu và đ/d</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Chosen by itself from the query until you pick one</source>
+        <translation>Tự chọn theo truy vấn cho đến khi bạn chọn một mức</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Matching: %1 (click to change)</source>
+        <translation>So khớp: %1 (bấm để đổi)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Matching: %1</source>
+        <translation>So khớp: %1</translation>
+    </message>
+</context>
+<context>
     <name>MatchLevelCombo</name>
     <message>
-        <location filename="../../desktop_app/ui/common/match_level.py" line="+21"/>
+        <location line="-81"/>
         <source>Exact</source>
         <translation>Chính xác</translation>
     </message>
@@ -2811,6 +3452,34 @@ Tự chọn theo truy vấn cho đến khi bạn chọn một mức.</translatio
     </message>
 </context>
 <context>
+    <name>MergeConflictsDialog</name>
+    <message>
+        <location filename="../../desktop_app/ui/dialogs/merge_conflicts.py" line="+37"/>
+        <source>Codebook conflicts</source>
+        <translation>Xung đột bộ mã</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{file} and this library disagree about these tags. For each, keep this library&apos;s version or tick “Take the file&apos;s”. Everything else of the file is merged either way; nothing already here changes unless you tick it.</source>
+        <translation>{file} và thư viện này khác nhau về các nhãn sau. Với mỗi nhãn, giữ phiên bản của thư viện này hoặc đánh dấu “Lấy của tệp”. Mọi phần khác của tệp đều được gộp; không có gì đang có ở đây thay đổi trừ khi bạn đánh dấu.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Keep all of mine</source>
+        <translation>Giữ toàn bộ của tôi</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Take all of the file&apos;s</source>
+        <translation>Lấy tất cả của tệp</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Merge</source>
+        <translation>Gộp</translation>
+    </message>
+</context>
+<context>
     <name>NewAttributeDialog</name>
     <message>
         <location filename="../../desktop_app/ui/analysis/attribute_forms.py" line="+51"/>
@@ -2962,7 +3631,7 @@ Phê phán</translation>
 <context>
     <name>PassageFilters</name>
     <message>
-        <location filename="../../desktop_app/ui/analysis/passages_form.py" line="+27"/>
+        <location filename="../../desktop_app/ui/analysis/passages_form.py" line="+29"/>
         <source>Any of the tags</source>
         <translation>Bất kỳ nhãn nào</translation>
     </message>
@@ -3007,12 +3676,7 @@ Phê phán</translation>
         <translation>Từ trong đoạn trích</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Match diacritics</source>
-        <translation>Phân biệt dấu</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Tags</source>
         <translation>Nhãn</translation>
     </message>
@@ -3293,7 +3957,7 @@ Phê phán</translation>
 <context>
     <name>QUndoStack</name>
     <message>
-        <location filename="../../desktop_app/ui/window/undo.py" line="+55"/>
+        <location filename="../../desktop_app/ui/window/undo.py" line="+58"/>
         <source>Undo %1</source>
         <translation>Hoàn tác %1</translation>
     </message>
@@ -3339,7 +4003,7 @@ Phê phán</translation>
         <translation>đường lượn sóng</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+27"/>
         <source>%1 highlights here, innermost first</source>
         <translation>%1 đoạn đánh dấu tại đây, trong cùng trước</translation>
     </message>
@@ -3347,6 +4011,11 @@ Phê phán</translation>
         <location line="+7"/>
         <source>(no tags)</source>
         <translation>(không có nhãn)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>coded by %1</source>
+        <translation>do %1 mã hóa</translation>
     </message>
 </context>
 <context>
@@ -4194,7 +4863,7 @@ Phê phán</translation>
 <context>
     <name>TagDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/tag_dialog.py" line="+37"/>
+        <location filename="../../desktop_app/ui/dialogs/tag_dialog.py" line="+38"/>
         <source>Tags for this highlight</source>
         <translation>Nhãn cho đoạn đánh dấu này</translation>
     </message>
@@ -5317,8 +5986,33 @@ Phê phán</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>There is no coder “{name}”.</source>
+        <translation>Không có người mã hóa “{name}”.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Agreement needs at least two coders who coded something; there are {count}.</source>
+        <translation>Độ đồng thuận cần ít nhất hai người mã hóa đã mã hóa; hiện có {count}.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>“{unit}” is not a unit: choose one of {units}.</source>
+        <translation>“{unit}” không phải là đơn vị: hãy chọn một trong {units}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The consensus coder “{name}” is one of the coders compared: choose or name another coder.</source>
+        <translation>Người mã hóa đồng thuận “{name}” là một trong những người được so sánh: hãy chọn hoặc đặt tên người mã hóa khác.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>There is no tag named “{tag}” (nor one nested under it).</source>
         <translation>Không có nhãn nào tên “{tag}” (cũng không có nhãn con nào của nó).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>There is no coder named “{name}” in this library.</source>
+        <translation>Không có người mã hóa nào tên “{name}” trong thư viện này.</translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
@@ -5343,7 +6037,52 @@ Phê phán</translation>
         <translation>Bảng có {count} cột; một trang tính Excel chứa tối đa {limit}. Hãy xuất ra CSV, hoặc chọn một thuộc tính làm cột.</translation>
     </message>
     <message>
-        <location line="-159"/>
+        <location line="+3"/>
+        <source>{file}: {problem} Nothing was merged.</source>
+        <translation>{file}: {problem} Không có gì được gộp.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>it is neither a Chú Giải library (.sqlite3) nor a REFI-QDA project (.qdpx).</source>
+        <translation>tệp không phải thư viện Chú Giải (.sqlite3) cũng không phải dự án REFI-QDA (.qdpx).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>it is a SQLite database but not a Chú Giải library.</source>
+        <translation>tệp là cơ sở dữ liệu SQLite nhưng không phải thư viện Chú Giải.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>it is this library itself.</source>
+        <translation>đây chính là thư viện này.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>it was made by a newer version of Chú Giải (schema {version}, this version knows {known}); please update the app.</source>
+        <translation>tệp được tạo bởi phiên bản Chú Giải mới hơn (lược đồ {version}, phiên bản này biết {known}); vui lòng cập nhật ứng dụng.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>it cannot be opened ({reason}).</source>
+        <translation>không mở được tệp ({reason}).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>it is damaged or cannot be read ({reason}).</source>
+        <translation>tệp bị hỏng hoặc không đọc được ({reason}).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a copy of it could not be upgraded ({problem}).</source>
+        <translation>không nâng cấp được bản sao của tệp ({problem}).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{file}: {highlights} highlights added ({present} already here, {orphaned} to re-attach), {articles} new articles ({same} already here, {changed} with another text here), {codes} whole-article codes, {memos} memos, {values} attribute values, {tags} new tags; new coders: {coders}; {conflicts} codebook conflicts; {attribute_conflicts} attribute values differ (kept as they are).</source>
+        <translation>{file}: đã thêm {highlights} đoạn đánh dấu ({present} đã có ở đây, {orphaned} cần gắn lại), {articles} bài báo mới ({same} đã có ở đây, {changed} có văn bản khác ở đây), {codes} mã toàn bài, {memos} ghi nhớ, {values} giá trị thuộc tính, {tags} nhãn mới; người mã hóa mới: {coders}; {conflicts} xung đột bộ mã; {attribute_conflicts} giá trị thuộc tính khác nhau (giữ nguyên).</translation>
+    </message>
+    <message>
+        <location line="-181"/>
         <source>{path}: no such file.</source>
         <translation>{path}: không có tệp này.</translation>
     </message>
@@ -5405,11 +6144,12 @@ Phê phán</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location line="+151"/>
         <source>the file was not found.</source>
         <translation>không tìm thấy tệp.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-150"/>
         <source>this is not a REFI-QDA project (.qdpx): it is not a zip archive, or it is damaged or cut short.</source>
         <translation>đây không phải dự án REFI-QDA (.qdpx): tệp không phải kho nén zip, hoặc đã bị hỏng hay bị cắt cụt.</translation>
     </message>
