@@ -124,6 +124,8 @@ def set_dictionary(db: Database, terms: Iterable[str], progress: Progress | None
         if old_engine != new_engine:
             s.execute(update(Segmentation).where(Segmentation.engine == old_engine)
                       .values(engine=new_engine))
+            # The "; stale" suffix is what queues the article in the word index (a trigger,
+            # storage/word_index_models.py): keep it.
             stale = f"{old_engine}; stale"
             for i in range(0, len(affected), 500):
                 s.execute(update(Segmentation).where(Segmentation.article_id.in_(affected[i:i + 500]))
