@@ -128,3 +128,62 @@ def test_index_answers_as_a_scan_of_the_texts(steps: list[tuple], rebuild: bool)
             assert word_frequencies(db, article_ids=some) == word_frequencies(db, article_ids=some, use_index=False)
         finally:
             db.close()
+
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "schemas"
+
+
+def test_an_upgraded_library_is_indexed_by_the_background_build(tmp_path: Path) -> None:
+    import shutil
+
+    path = tmp_path / "library-v8.sqlite3"
+    shutil.copy(FIXTURES / path.name, path)
+    db = Database.open(path)
+    try:
+        waiting = word_index.pending(db)
+        assert waiting >= 1  # the fixture's segmentation, made before the index existed
+        before = word_frequencies(db)
+        seen: list[tuple[int, int]] = []
+        from desktop_app.core.progress import Progress
+        assert word_index.build(db, Progress(lambda d, t, _n: seen.append((d, t)))) == waiting
+        assert word_index.pending(db) == 0 and seen[0] == (0, waiting)
+        assert word_frequencies(db) == before == word_frequencies(db, use_index=False)
+    finally:
+        db.close()
+
+
+def test_a_long_queue_reads_texts_until_built(tmp_path: Path) -> None:
+    """Segmentations written behind the index's back (a bulk insert) wait in the queue:
+    more than sync applies at a query, so answers come from the texts, the same ones."""
+    from sqlalchemy import insert
+
+    from desktop_app.core.nlp.segmentation import ENGINE
+    from desktop_app.core.nlp.stored import pack_spans, text_hash
+    from desktop_app.core.storage.models import Segmentation
+
+    db = Database.open(tmp_path / "lib.sqlite3")
+    try:
+        rows = []
+        for i in range(250):
+            text = f"Cán bộ đi họp {i}."
+            aid = add_article(db, text)
+            rows.append({"article_id": aid, "text_hash": text_hash(text), "engine": ENGINE,
+                         "spans": pack_spans([(0, 6), (7, 9), (10, 13), (14, 14 + len(str(i))),
+                                              (14 + len(str(i)), 15 + len(str(i)))])})
+        with db.engine.begin() as conn:
+            conn.execute(insert(Segmentation), rows)
+        assert word_index.queued(db) == 250 and not word_index.sync(db)
+        assert total_lines(db, "cán bộ", None) is None  # unknown until the lines are made
+        assert len(cc.concordance(db, "cán bộ")) == 250
+        expected = word_frequencies(db, use_index=False)
+        assert word_frequencies(db) == expected
+        assert word_index.build(db) == 250 and word_index.queued(db) == 0
+        assert total_lines(db, "cán bộ", None) == 250 and total_lines(db, "cán", None) == 0
+        assert word_frequencies(db) == expected
+        reader = Database.open(tmp_path / "lib.sqlite3", read_only=True)
+        try:
+            assert total_lines(reader, "đi họp", None) == 250
+        finally:
+            reader.close()
+    finally:
+        db.close()
