@@ -47,6 +47,22 @@ def ms(fn, rounds: int = 3) -> tuple[float, object]:
     return statistics.median(times), result
 
 
+def file_size(path: Path) -> int:
+    wal = Path(str(path) + "-wal")
+    return path.stat().st_size + (wal.stat().st_size if wal.exists() else 0)
+
+
+def table_sizes(db: Database) -> None:
+    """Bytes per table (dbstat), the word index's tables first."""
+    try:
+        with db.engine.connect() as conn:
+            rows = conn.exec_driver_sql("SELECT name, sum(pgsize) FROM dbstat GROUP BY name ORDER BY 2 DESC").all()
+    except Exception as e:  # dbstat is a compile-time option
+        print(f"  (no dbstat: {e.__class__.__name__})")
+        return
+    print("  " + ", ".join(f"{name} {size / 1e6:,.0f} MB" for name, size in rows[:10]))
+
+
 def measure(db: Database, label: str, stop: set[str], full_lines: bool) -> dict[str, float]:
     print(f"\n{label}")
     out: dict[str, float] = {}
@@ -80,13 +96,17 @@ def main() -> None:
         build(db, n, random.Random(11))
         cc.concordance(db, "x")  # the fold table, once
         before = measure(db, f"before: {word_index.pending(db):,} articles wait for the index", stop, not opts.quick)
+        size_before = file_size(path)
         t0 = time.perf_counter()
         indexed = word_index.build(db)
         built = time.perf_counter() - t0
-        size = path.stat().st_size + Path(str(path) + "-wal").stat().st_size
         print(f"\nindex built: {indexed:,} articles in {built:.1f} s ({indexed / built:,.0f} articles/s);"
-              f" library file {size / 1e6:,.0f} MB")
-        after = measure(db, "after", stop, True)
+              f" library file {size_before / 1e6:,.0f} MB before, {file_size(path) / 1e6:,.0f} MB after")
+        table_sizes(db)
+        after = measure(db, "after (the unsegmented tenth still read: no total for common words)", stop, True)
+        with db.engine.begin() as conn:  # leave only what the index holds
+            conn.exec_driver_sql("DELETE FROM articles WHERE id NOT IN (SELECT article_id FROM word_index_articles)")
+        after = measure(db, "after, every article indexed (the unsegmented tenth deleted)", stop, True)
         rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         print(f"\npeak RSS of this process: {rss:.0f} MB")
         db.close()

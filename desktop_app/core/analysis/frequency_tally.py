@@ -55,10 +55,7 @@ class Tally:
 
     def add_corpus(self, index: Index, articles: int) -> None:
         """Every indexed article at once, from the index's totals per term."""
-        occurrences: Counter[int] = Counter()
-        for term_id, _docs, cnt in index.column_counts("exact"):
-            occurrences[term_id] += cnt
-        groups = {term_id: docs for term_id, docs, _cnt in index.column_counts("grp")}
+        occurrences, groups = index.corpus_counts()
         texts = index.term_texts([*occurrences, *groups])
         for term_id, n in occurrences.items():
             token = texts[term_id]

@@ -13,6 +13,7 @@ yet, or a library still being indexed) are read as before, by the callers.
 from __future__ import annotations
 
 import sqlite3
+from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -149,13 +150,18 @@ class Index:
                 f"SELECT id, text FROM word_terms WHERE id IN ({','.join('?' * len(part))})", part))
         return out
 
-    def column_counts(self, column: str) -> Iterator[tuple[int, int, int]]:
-        """(term id, articles, occurrences) over the whole index for a column, prefixes
-        merged in the occurrences (a word glued to the one before is the same word)."""
-        for term, doc, cnt in self.conn.execute(
-                "SELECT term, doc, cnt FROM temp.word_vocab_c WHERE col = ?", (column,)):
-            if term != HIDDEN:
-                yield int(term.lstrip(GLUED + BREAK), 16), doc, cnt
+    def corpus_counts(self) -> tuple[Counter[int], dict[int, int]]:
+        """(written form id -> occurrences, grouping form id -> articles) over the whole
+        index: one pass over fts5vocab (a word glued to the one before is the same word)."""
+        occurrences: Counter[int] = Counter()
+        groups: dict[int, int] = {}
+        for term, column, docs, cnt in self.conn.execute(
+                "SELECT term, col, doc, cnt FROM temp.word_vocab_c WHERE col IN ('exact', 'grp')"):
+            if column == "grp":
+                groups[int(term, 16)] = docs
+            elif term != HIDDEN:
+                occurrences[int(term.lstrip(GLUED + BREAK), 16)] += cnt
+        return occurrences, groups
 
     def first_seen(self, term_id: int) -> tuple[int, int]:
         """(article, token) of the first occurrence of a written form."""
