@@ -111,12 +111,16 @@ class Index:
     def count(self, found: Plan, article_ids: Iterable[int] | None = None) -> int:
         """Lines the query makes in indexed articles (of `article_ids` if given)."""
         wanted = None if article_ids is None else set(article_ids)
-        if wanted is None and all(len(p) == 1 for p in found.paths):
-            return sum(self.conn.execute(
-                "SELECT coalesce(sum(cnt), 0) FROM temp.word_vocab_c WHERE term = ? AND col = ?",
-                (p + path[0][1], found.column)).fetchone()[0] for path in found.paths for p in PREFIXES)
+        # A one-word match never overlaps another match (its token is that one word):
+        # without a scope, the index's own totals count them.
+        single = [path for path in found.paths if len(path) == 1] if wanted is None else []
+        total = sum(self.conn.execute(
+            "SELECT coalesce(sum(cnt), 0) FROM temp.word_vocab_c WHERE term = ? AND col = ?",
+            (p + path[0][1], found.column)).fetchone()[0] for path in single for p in PREFIXES)
         matches: list[tuple[int, int]] = []
         for path in found.paths:
+            if wanted is None and len(path) == 1:
+                continue
             starts = {x for p in PREFIXES for x in self._instances(p + path[0][1], found.column)}
             for i, (prefix, term) in enumerate(path[1:], 1):
                 if not starts:
@@ -126,7 +130,7 @@ class Index:
         if wanted is not None:
             matches = [m for m in matches if m[0] >> 32 in wanted]
         matches.sort()
-        total, last = 0, -1
+        last = -1
         for start, end in matches:  # the leftmost of overlapping matches, as concordance
             if start > last:
                 total += 1
