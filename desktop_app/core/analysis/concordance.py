@@ -32,6 +32,7 @@ from itertools import islice
 from pathlib import Path
 
 from desktop_app.core.analysis.search import INDEX_VERSION, phrase_match, sync_index
+from desktop_app.core.analysis.word_lookup import open_index, plan
 from desktop_app.core.interchange.csv_export import write_csv
 from desktop_app.core.library.articles import parse_spans
 from desktop_app.core.nlp.user_dictionary import segmentation_engine
@@ -313,11 +314,27 @@ def iter_concordance(db: Database, query: str, *, article_ids: Iterable[int] | N
                      level: MatchLevel | None = None) -> Iterator[ConcordanceLine]:
     """Lines by article id then position, read BATCH articles at a time: a background job
     can stream them and stop (cancel) between any two."""
-    q = _compile(query, _level(query, level, match_diacritics))
+    chosen = _level(query, level, match_diacritics)
+    q = _compile(query, chosen)
     if q is None:
         return
-    for doc in iter_articles(db, candidate_ids(db, (), article_ids, q.match)):
+    for doc in iter_articles(db, articles_to_read(db, query, chosen, q.match, article_ids)):
         yield from _lines(doc, q, max(0, context_chars))
+
+
+def articles_to_read(db: Database, query: str, level: MatchLevel, match: str | None,
+                     article_ids: Iterable[int] | None = None) -> list[int]:
+    """Ascending ids of the articles whose lines to make: those the word index says hold
+    the query, and those it does not hold (yet) that the search index cannot rule out.
+    Without a usable word index (a queue too long to apply now): the search index's."""
+    scope = None if article_ids is None else {int(i) for i in article_ids}
+    with open_index(db) as index:
+        found = None if index is None else plan(index.conn, query, level)
+        if index is None or found is None:
+            return candidate_ids(db, (), scope, match)
+        ids = [i for i in index.matching_ids(found) if scope is None or i in scope]
+        rest = index.unindexed_ids(scope)
+    return sorted(ids + candidate_ids(db, (), rest, match)) if rest else ids
 
 
 def concordance(db: Database, query: str, *, article_ids: Iterable[int] | None = None,

@@ -22,12 +22,14 @@ from desktop_app.core.analysis.concordance import (
 )
 from desktop_app.core.analysis.search import phrase_match
 from desktop_app.core.analysis.stopwords import word_form
+from desktop_app.core.analysis.word_lookup import open_index, plan
 from desktop_app.core.progress import Progress
 from desktop_app.core.storage.database import Database
 from desktop_app.core.text.matching import MatchLevel, has_diacritics, level_for_query
 from desktop_app.core.text.normalize import fold, fold_aligned, normalize
 
 PAGE = 500  # lines of the first answer
+READ_AT_MOST = 200  # articles outside the word index read to count their lines
 PROGRESS_EVERY_S = 0.1  # reports per second are enough for a bar; each one is a signal
 SORT_KEYS = ("left", "keyword", "right", "article")
 
@@ -71,6 +73,26 @@ def first_page(db: Database, query: str, level: MatchLevel | None, page: int | N
     if len(lines) <= page:
         return lines, False, len({l.article_id for l in lines})
     return lines[:page], True, len(_candidates(db, query, level))
+
+
+def total_lines(db: Database, query: str, level: MatchLevel | None, read_at_most: int = READ_AT_MOST
+                ) -> int | None:
+    """How many lines the query makes, from the word index, without making them (~ms);
+    the articles it does not hold yet are read if at most `read_at_most`, else None
+    (unknown until every line is loaded)."""
+    chosen = level_for_query(query, level)
+    with open_index(db) as index:
+        found = None if index is None else plan(index.conn, query, chosen)
+        if index is None or found is None:
+            return None
+        total = index.count(found)
+        rest = index.unindexed_ids()
+    if rest:
+        rest = candidate_ids(db, (), rest, phrase_match(query, chosen))
+        if len(rest) > read_at_most:
+            return None
+        total += sum(1 for _ in iter_concordance(db, query, article_ids=rest, level=chosen))
+    return total
 
 
 def all_lines(db: Database, query: str, level: MatchLevel | None, sort: tuple[str, bool],

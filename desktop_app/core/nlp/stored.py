@@ -17,6 +17,7 @@ from typing import Any
 
 from sqlalchemy import select
 
+from desktop_app.core.nlp import word_index
 from desktop_app.core.nlp.dictionary import merge_terms
 from desktop_app.core.nlp.user_dictionary import load_dictionary, segmentation_engine
 from desktop_app.core.storage.database import Database, driver_connection
@@ -110,6 +111,8 @@ def save_segmentation(
             row.text_hash = digest
             row.engine = engine
             row.spans = packed
+        session.flush()  # the trigger queues the article: index it in this transaction
+        word_index.refresh(driver_connection(session.connection()), [article_id], engine)
     return True
 
 

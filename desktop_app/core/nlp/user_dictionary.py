@@ -161,6 +161,8 @@ def apply_dictionary(db: Database, update: DictionaryUpdate, undo: bool = False)
             for table, before, after in ((Segmentation, old.engine, new.engine),
                                          (Tagging, old.tagging_engine, new.tagging_engine)):
                 s.execute(update_rows(table).where(table.engine == before).values(engine=after))
+                # The "; stale" suffix is what queues the article in the word index (a
+                # trigger, storage/word_index_models.py): keep it.
                 stale = f"{before}; stale"
                 for i in range(0, len(affected), 500):
                     s.execute(update_rows(table).where(table.article_id.in_(affected[i:i + 500]))

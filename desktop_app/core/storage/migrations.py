@@ -275,6 +275,59 @@ END""")
     conn.execute("""CREATE TRIGGER tr_article_log_prune AFTER INSERT ON article_log BEGIN
 	DELETE FROM article_log WHERE seq <= NEW.seq - 200000;
 END""")
+def _v10_word_index(conn: sqlite3.Connection) -> None:
+    # The word index (nlp/word_index.py): every segmented article's words as terms of a
+    # contentless FTS5 table, one column per matching level and one of grouping forms, so
+    # concordance counts and word frequencies come from the index instead of re-reading
+    # every text. Triggers queue an indexed article whose text, hidden lines or
+    # segmentation changes (or that is deleted); the queue is applied before the index is
+    # read. Existing libraries start with an empty index, built in the background.
+    conn.execute(
+        """CREATE TABLE word_terms (
+	id INTEGER NOT NULL,
+	kind INTEGER NOT NULL,
+	text VARCHAR NOT NULL,
+	CONSTRAINT pk_word_terms PRIMARY KEY (id),
+	CONSTRAINT uq_word_terms_kind UNIQUE (kind, text)
+)"""
+    )
+    conn.execute(
+        """CREATE TABLE word_index_articles (
+	article_id INTEGER NOT NULL,
+	terms BLOB NOT NULL,
+	CONSTRAINT pk_word_index_articles PRIMARY KEY (article_id)
+)"""
+    )
+    conn.execute(
+        """CREATE TABLE word_index_queue (
+	article_id INTEGER NOT NULL,
+	CONSTRAINT pk_word_index_queue PRIMARY KEY (article_id)
+)"""
+    )
+    for sql in _V10_WORD_INDEX_DDL:
+        conn.execute(sql)
+
+
+_INDEXED = "EXISTS (SELECT 1 FROM word_index_articles WHERE article_id = OLD.{})"
+_V10_WORD_INDEX_DDL = (
+    "CREATE VIRTUAL TABLE word_fts USING fts5(exact, word, fold, grp, content='',"
+    " tokenize='ascii', columnsize=0)",
+    "CREATE TRIGGER word_index_articles_au AFTER UPDATE OF text, hidden_spans ON articles"
+    f" WHEN {_INDEXED.format('id')}"
+    " BEGIN INSERT OR IGNORE INTO word_index_queue VALUES (OLD.id); END",
+    f"CREATE TRIGGER word_index_articles_ad AFTER DELETE ON articles WHEN {_INDEXED.format('id')}"
+    " BEGIN INSERT OR IGNORE INTO word_index_queue VALUES (OLD.id); END",
+    "CREATE TRIGGER word_index_segmentations_ai AFTER INSERT ON segmentations"
+    " BEGIN INSERT OR IGNORE INTO word_index_queue VALUES (NEW.article_id); END",
+    "CREATE TRIGGER word_index_segmentations_au AFTER UPDATE ON segmentations"
+    " WHEN OLD.spans IS NOT NEW.spans OR OLD.text_hash IS NOT NEW.text_hash"
+    " OR OLD.article_id IS NOT NEW.article_id OR NEW.engine LIKE '%; stale'"
+    " BEGIN INSERT OR IGNORE INTO word_index_queue VALUES (OLD.article_id);"
+    " INSERT OR IGNORE INTO word_index_queue VALUES (NEW.article_id); END",
+    "CREATE TRIGGER word_index_segmentations_ad AFTER DELETE ON segmentations"
+    f" WHEN {_INDEXED.format('article_id')}"
+    " BEGIN INSERT OR IGNORE INTO word_index_queue VALUES (OLD.article_id); END",
+)
 
 
 # STEPS[n] upgrades a database of version n - 1 to version n.
@@ -287,6 +340,7 @@ STEPS: dict[int, Step] = {
     7: _v7_tag_parents,
     8: _v8_coders,
     9: _v9_list_at_scale,
+    10: _v10_word_index,
 }
 LATEST = max(STEPS)
 

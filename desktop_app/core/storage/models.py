@@ -345,3 +345,7 @@ class AppState(Base):
 
     key: Mapped[str] = mapped_column(String, primary_key=True)
     value: Mapped[str] = mapped_column(Text)
+
+
+# The word index's tables live in their own module; importing it registers them here.
+from desktop_app.core.storage import word_index_models  # noqa: E402,F401

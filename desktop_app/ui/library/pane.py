@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QLineEdit, QMenu, QStackedWidget, QVBoxLayout, QWi
 from desktop_app.core.analysis.search import SearchHit, search, sync_index
 from desktop_app.core.library.article_list import count_listed, summaries
 from desktop_app.core.library.articles import ArticleSummary, list_sources
+from desktop_app.core.nlp import word_index
 from desktop_app.core.storage.database import Database
 from desktop_app.ui.background import BackgroundOp
 from desktop_app.ui.common.match_level import MatchLevelButton
@@ -235,6 +236,11 @@ class LibraryPane(QWidget):
         """Bring the search index up to date (after an import, at start) off the GUI thread."""
         # A failure is not the user's business (the next sync catches up); a crash is a bug.
         BackgroundOp(self, lambda _progress: sync_index(self.db)).on_failure(lambda _message: None).run()
+        # The word index of a library from before it (schema v9), or a long queue after a
+        # dictionary change: built in batches, cancellable; until then concordance and
+        # frequencies read the texts of what it does not hold yet.
+        BackgroundOp(self, lambda progress: word_index.build(self.db, progress)).on_failure(
+            lambda _message: None).run()
 
     def _on_current_hit(self, index, _previous=None) -> None:
         if index.isValid():

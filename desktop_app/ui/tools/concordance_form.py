@@ -51,6 +51,7 @@ class ConcordanceForm(_Base):
         _complete: bool
         _stopped: bool
         _candidates: int
+        _total: int | None
         _sort: tuple[str, bool]
         _load: BackgroundOp | None
 
@@ -130,6 +131,9 @@ class ConcordanceForm(_Base):
         elif self._stopped:
             text = translate("ConcordanceWindow",
                              "%Ln line(s) found before you stopped; Load all lines to see the rest.", "", n)
+        elif not self._complete and self._total is not None:
+            text = (translate("ConcordanceWindow", "Showing the first %1 of %2 lines.")
+                    .replace("%1", number(n)).replace("%2", number(self._total)))
         elif not self._complete:
             text = (translate("ConcordanceWindow", "Showing the first %1 lines; more in up to %2 articles.")
                     .replace("%1", number(n)).replace("%2", number(self._candidates)))

@@ -32,6 +32,7 @@ from desktop_app.core.analysis.concordance_pages import (
     has_marks,
     query_words,
     sort_concordance,
+    total_lines,
 )
 from desktop_app.core.annotate.highlights import TagInfo
 from desktop_app.core.storage.database import Database
@@ -98,6 +99,7 @@ class ConcordanceWindow(ConcordanceForm, ConcordanceActions, QWidget):
         self._complete = True
         self._stopped = False  # the user stopped a load: the lines are a beginning
         self._candidates = 0
+        self._total: int | None = None
         self._sort: tuple[str, bool] = ("article", False)
         self._load: BackgroundOp | None = None  # "Load all lines", while it runs
         self._then: Callable[[], None] | None = None  # once every line is loaded and sorted
@@ -148,7 +150,10 @@ class ConcordanceWindow(ConcordanceForm, ConcordanceActions, QWidget):
         generation, md = self._generation, self.match_level.level()
         self.summary.setText(self.tr("Searching…"))
         page_size = PAGE
-        (BackgroundOp(self, lambda _progress: first_page(self.db, text, md, page_size))
+        # The total comes from the word index in a few ms (None: not known before every
+        # line is loaded).
+        (BackgroundOp(self, lambda _progress: (*first_page(self.db, text, md, page_size),
+                                               total_lines(self.db, text, md)))
          .on_success(lambda page: self._page_found(generation, (text, md), *page))
          .on_failure(lambda message: self._job_failed(generation, message))
          .on_finished(lambda: self._job_ended(generation))
@@ -215,10 +220,11 @@ class ConcordanceWindow(ConcordanceForm, ConcordanceActions, QWidget):
 
     # --- answers from the pool ------------------------------------------------------------
     def _page_found(self, generation: int, shown: tuple[str, MatchLevel], lines: list[ConcordanceLine],
-                    more: bool, candidates: int) -> None:
+                    more: bool, candidates: int, total: int | None = None) -> None:
         if not shiboken6.isValid(self) or generation != self._generation:
             return  # a newer search (or a closed window)
         self._shown, self._complete, self._candidates = shown, not more, candidates
+        self._total = total
         self._stopped = False
         self._set_lines(sort_concordance(lines, *self._sort))
         self.table.layout_columns(self._keyword_width(lines))

@@ -1,0 +1,188 @@
+"""Reading the word index (nlp/word_index.py): which articles hold a query as whole
+words, how many times, and each indexed article's words, without reading any text.
+
+A query is keyed at its level (matching.key) and cut into pieces that are index terms
+of that level: "cán bộ chủ chốt" is the word "cán bộ" then "chủ chốt", or "cán", "bộ",
+"chủ chốt"... Each way is a `path`: term ids with how each follows the one before
+(after spaces, or glued: "Nội" then ","). A path is an FTS5 phrase of the column of that
+level; lines never overlap (concordance keeps the leftmost of two overlapping matches,
+so does `count`). Only indexed articles are answered here: the others (not segmented
+yet, or a library still being indexed) are read as before, by the callers.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+
+from desktop_app.core.nlp import word_index
+from desktop_app.core.nlp.word_index import BREAK, COLUMNS, GLUED, HIDDEN, LEVEL_KIND, PREFIXES, hex_id
+from desktop_app.core.storage.database import Database, driver_connection
+from desktop_app.core.text.matching import MatchLevel, key, query_text
+
+MAX_QUERY = 100  # characters of a keyed query looked up piece by piece (longer: read texts)
+MAX_PATHS = 64
+Path_ = tuple[tuple[str, str], ...]  # ((prefix, hex id), ...); the first prefix is any
+
+
+@dataclass(frozen=True)
+class Plan:
+    column: str
+    paths: tuple[Path_, ...]  # empty: no indexed article can hold the query
+
+    def fts(self) -> str | None:
+        """The FTS5 expression finding the articles of every path."""
+        phrases = []
+        for path in self.paths:
+            rest = [p + h for p, h in path[1:]]
+            phrases += ['"' + " ".join([p + path[0][1], *rest]) + '"' for p in PREFIXES]
+        return f"{self.column} : ({' OR '.join(phrases)})" if phrases else None
+
+
+def plan(conn: sqlite3.Connection, query: str, level: MatchLevel) -> Plan | None:
+    """The query as index phrases at `level`; None when it is too long or cuts too many
+    ways to look up (the caller reads the texts instead)."""
+    keyed = key(query_text(query), level)
+    if not keyed or len(keyed) > MAX_QUERY:
+        return None
+    n = len(keyed)
+    pieces = sorted({keyed[a:b] for a in range(n) for b in range(a + 1, n + 1)
+                     if keyed[a] != " " and keyed[b - 1] != " "})
+    kind = LEVEL_KIND[level]
+    found: dict[str, int] = {}
+    for i in range(0, len(pieces), 500):
+        part = pieces[i:i + 500]
+        found.update(conn.execute(f"SELECT text, id FROM word_terms WHERE kind = ? AND text IN"
+                                  f" ({','.join('?' * len(part))})", (kind, *part)))
+    memo: dict[int, list[Path_] | None] = {}
+
+    def ways(start: int) -> list[Path_] | None:  # paths from `start`; None: too many
+        if start not in memo:
+            out: list[Path_] = []
+            for end in range(start + 1, n + 1):
+                term = found.get(keyed[start:end])
+                if term is None:
+                    continue
+                if end == n:
+                    out.append((("", hex_id(term)),))
+                    continue
+                after, prefix = (end + 1, "") if keyed[end] == " " else (end, GLUED)
+                rest = ways(after)
+                if rest is None:
+                    return None
+                out += [(("", hex_id(term)), (prefix, r[0][1]), *r[1:]) for r in rest]
+            memo[start] = None if len(out) > MAX_PATHS else out
+        return memo[start]
+
+    paths = ways(0)
+    return None if paths is None else Plan(COLUMNS[kind], tuple(paths))
+
+
+@dataclass
+class Index:
+    """A read connection on an index with nothing queued (see `open_index`)."""
+
+    conn: sqlite3.Connection
+
+    def matching_ids(self, found: Plan) -> list[int]:
+        """Indexed articles holding the query, ascending."""
+        expression = found.fts()
+        if expression is None:
+            return []
+        return [r[0] for r in self.conn.execute(
+            "SELECT rowid FROM word_fts WHERE word_fts MATCH ? ORDER BY rowid", (expression,))]
+
+    def unindexed_ids(self, among: Iterable[int] | None = None) -> list[int]:
+        """Articles the index does not hold (not segmented, or not taken in yet)."""
+        ids = [r[0] for r in self.conn.execute(
+            "SELECT id FROM articles WHERE id NOT IN (SELECT article_id FROM word_index_articles) ORDER BY id")]
+        if among is None:
+            return ids
+        wanted = set(among)
+        return [i for i in ids if i in wanted]
+
+    def _instances(self, term: str, column: str) -> list[int]:
+        return [doc << 32 | offset for doc, offset in self.conn.execute(
+            "SELECT doc, offset FROM temp.word_vocab_i WHERE term = ? AND col = ?", (term, column))]
+
+    def count(self, found: Plan, article_ids: Iterable[int] | None = None) -> int:
+        """Lines the query makes in indexed articles (of `article_ids` if given)."""
+        wanted = None if article_ids is None else set(article_ids)
+        # A one-word match never overlaps another match (its token is that one word):
+        # without a scope, the index's own totals count them.
+        single = [path for path in found.paths if len(path) == 1] if wanted is None else []
+        total = sum(self.conn.execute(
+            "SELECT coalesce(sum(cnt), 0) FROM temp.word_vocab_c WHERE term = ? AND col = ?",
+            (p + path[0][1], found.column)).fetchone()[0] for path in single for p in PREFIXES)
+        matches: list[tuple[int, int]] = []
+        for path in found.paths:
+            if wanted is None and len(path) == 1:
+                continue
+            starts = {x for p in PREFIXES for x in self._instances(p + path[0][1], found.column)}
+            for i, (prefix, term) in enumerate(path[1:], 1):
+                if not starts:
+                    break
+                starts &= {x - i for x in self._instances(prefix + term, found.column)}
+            matches += [(x, x + len(path) - 1) for x in starts]
+        if wanted is not None:
+            matches = [m for m in matches if m[0] >> 32 in wanted]
+        matches.sort()
+        last = -1
+        for start, end in matches:  # the leftmost of overlapping matches, as concordance
+            if start > last:
+                total += 1
+                last = end
+        return total
+
+    def columns(self, ids: Sequence[int]) -> Iterator[tuple[int, list[str]]]:
+        """(article id, its word_fts columns) for the indexed ones of `ids`, ascending."""
+        for i in range(0, len(ids), 500):
+            part = sorted(ids[i:i + 500])
+            yield from ((aid, word_index.unpack_columns(blob)) for aid, blob in self.conn.execute(
+                f"SELECT article_id, terms FROM word_index_articles WHERE article_id IN"
+                f" ({','.join('?' * len(part))}) ORDER BY article_id", part))
+
+    def term_texts(self, ids: Iterable[int]) -> dict[int, str]:
+        wanted = sorted(set(ids))
+        out: dict[int, str] = {}
+        for i in range(0, len(wanted), 500):
+            part = wanted[i:i + 500]
+            out.update(self.conn.execute(
+                f"SELECT id, text FROM word_terms WHERE id IN ({','.join('?' * len(part))})", part))
+        return out
+
+    def corpus_counts(self) -> tuple[Counter[int], dict[int, int]]:
+        """(written form id -> occurrences, grouping form id -> articles) over the whole
+        index: one pass over fts5vocab (a word glued to the one before is the same word)."""
+        occurrences: Counter[int] = Counter()
+        groups: dict[int, int] = {}
+        for term, column, docs, cnt in self.conn.execute(
+                "SELECT term, col, doc, cnt FROM temp.word_vocab_c WHERE col IN ('exact', 'grp')"):
+            if column == "grp":
+                groups[int(term, 16)] = docs
+            elif term != HIDDEN:
+                occurrences[int(term.lstrip(GLUED + BREAK), 16)] += cnt
+        return occurrences, groups
+
+    def first_seen(self, term_id: int) -> tuple[int, int]:
+        """(article, token) of the first occurrence of a written form."""
+        found = [self.conn.execute("SELECT doc, offset FROM temp.word_vocab_i WHERE term = ? AND col = 'exact'"
+                                   " LIMIT 1", (p + hex_id(term_id),)).fetchone() for p in PREFIXES]
+        return min((f for f in found if f is not None), default=(1 << 62, 0))
+
+
+@contextmanager
+def open_index(db: Database) -> Iterator[Index | None]:
+    """The Index when nothing is queued (after applying a short queue), else None: the
+    caller reads the texts as before."""
+    if not word_index.sync(db):
+        yield None
+        return
+    with db.engine.connect() as sa_conn:
+        conn = driver_connection(sa_conn)
+        conn.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.word_vocab_i USING fts5vocab(main, word_fts, instance)")
+        conn.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.word_vocab_c USING fts5vocab(main, word_fts, col)")
+        yield Index(conn)
