@@ -107,7 +107,13 @@ def dump(data: Path) -> list[str]:
     """The library's content, row by row (what "nothing changed" compares)."""
     conn = sqlite3.connect(db_file(data))
     try:
-        return [line for line in conn.iterdump() if "sqlite_sequence" not in line]
+        # Every ordinary table (a contentless FTS5 table cannot be scanned: its shadow
+        # tables hold what it indexed, and are compared instead).
+        tables = [r[0] for r in conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name != 'sqlite_sequence'"
+            " AND sql NOT LIKE 'CREATE VIRTUAL TABLE%' ORDER BY name")]
+        return [f"{t}: {row!r}" for t in tables
+                for row in sorted(conn.execute(f'SELECT * FROM "{t}"').fetchall(), key=repr)]
     finally:
         conn.close()
 

@@ -129,8 +129,8 @@ class Article(Base):
     __table_args__ = (
         # Oldest first with undated articles last ("newest" walks ix_articles_published
         # backwards: NULL sorts last descending). `published IS NULL` leads, as in the query.
-        Index("ix_articles_undated_published", sql_text("published IS NULL"), "published"),
-        Index("ix_articles_source_order", sql_text("source_key IS NULL"), "source_key", "source",
+        Index("ix_articles_undated_published", sql_text("(published IS NULL)"), "published"),
+        Index("ix_articles_source_order", sql_text("(source_key IS NULL)"), "source_key", "source",
               sql_text("published DESC")),
     )
 
@@ -165,7 +165,7 @@ class ArticleLog(Base):
 
 
 for _trigger in (*HIGHLIGHT_COUNT_TRIGGERS, *ARTICLE_LOG_TRIGGERS):
-    event.listen(Base.metadata, "after_create", DDL(_trigger))
+    event.listen(Base.metadata, "after_create", DDL(_trigger).execute_if(dialect="sqlite"))  # PostgreSQL: plpgsql, docs/postgresql.md
 
 
 class Tag(Base):

@@ -71,4 +71,4 @@ WORD_INDEX_DDL = (
 )
 
 for _sql in WORD_INDEX_DDL:
-    event.listen(Base.metadata, "after_create", DDL(_sql.replace("%", "%%")))  # DDL formats with %
+    event.listen(Base.metadata, "after_create", DDL(_sql.replace("%", "%%")).execute_if(dialect="sqlite"))  # DDL formats with %
