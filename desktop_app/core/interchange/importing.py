@@ -38,6 +38,8 @@ from desktop_app.core.library.anchoring import (
     context_agreement,
     locate,
 )
+from desktop_app.core.library.article_codes import CodeRow
+from desktop_app.core.library.attribute_csv import AppliedImport
 from desktop_app.core.library.memos import add_memo, memo_in
 from desktop_app.core.messages import Message
 from desktop_app.core.storage.database import Database
@@ -69,6 +71,13 @@ class Added:
     articles_added: tuple[int, ...] = ()  # new articles (a .qdpx brings its texts)
     memos_before: tuple[tuple[int, str], ...] = ()  # (article id, its memo before) per memo changed
     tags_created: tuple[TagInfo, ...] = ()
+    codes_added: tuple[CodeRow, ...] = ()  # whole-article codes (a .qdpx of ours)
+    attributes: AppliedImport | None = None  # attribute values (a .qdpx's Cases)
+
+    def is_empty(self) -> bool:
+        return not (self.highlight_ids or self.memos_before or self.tags_created
+                    or self.articles_added or self.codes_added
+                    or (self.attributes is not None and (self.attributes.created or self.attributes.articles)))
 
 
 @dataclass(frozen=True)

@@ -35,6 +35,7 @@ from sqlalchemy.orm import selectinload
 from desktop_app import APP_DISPLAY_NAME
 from desktop_app.core.annotate.tag_paths import in_tag_scope
 from desktop_app.core.interchange.csv_export import atomic_open
+from desktop_app.core.interchange.refi_cases import CaseVariable, case_variables, write_cases, write_variables
 from desktop_app.core.interchange.refi_qda import (
     ARTICLE_VARIABLES,
     CODEBOOK_NS,
@@ -44,7 +45,10 @@ from desktop_app.core.interchange.refi_qda import (
     format_datetime,
     stable_guid,
     tag_code_path,
+    whole_article_guid,
 )
+from desktop_app.core.library.article_codes import code_pairs
+from desktop_app.core.library.attributes import BUILT_IN, user_attributes, values_of
 from desktop_app.core.library.memos import memo_texts
 from desktop_app.core.messages import Message, MessageError
 from desktop_app.core.progress import Progress
@@ -99,8 +103,16 @@ def export_qdpx(db: Database, path: Path, article_ids: Iterable[int] | None = No
             stmt = stmt.where(Article.id.in_(list(article_ids)))
         articles = list(s.scalars(stmt))
         memos = memo_texts(s, [a.id for a in articles])
-        project, entries, count = _project(list(s.scalars(select(Tag))), articles, memos,
-                                           _Options(tag, positions == "utf16"))
+        attributes = [(info, values_of(s, info)) for info in [*BUILT_IN, *user_attributes(s)]]
+        all_tags = list(s.scalars(select(Tag)))
+        names = {t.id: t.name for t in all_tags}
+        whole: dict[int, list[int]] = {}
+        for article_id, tag_id in code_pairs(s):
+            if in_tag_scope(names[tag_id], tag):
+                whole.setdefault(article_id, []).append(tag_id)
+        extra = _Extra(case_variables(attributes, {a.id for a in articles}), whole)
+        project, entries, count = _project(all_tags, articles, memos,
+                                           _Options(tag, positions == "utf16"), extra)
     if progress is not None:
         progress.step(1, 2)
     entries.insert(0, ("project.qde", _xml_bytes(project)))
@@ -130,6 +142,15 @@ class _Options:
     utf16: bool = False  # positions in UTF-16 code units (NVivo), not code points
 
 
+@dataclass(frozen=True)
+class _Extra:
+    """What the project carries besides highlights: attributes as Variables and Cases,
+    whole-article codes (article id -> tag ids)."""
+
+    case_vars: list[CaseVariable] = field(default_factory=list)
+    whole: dict[int, list[int]] = field(default_factory=dict)
+
+
 def duplicate_leaf_names(names: Iterable[str]) -> list[str]:
     """Names shared by two or more leaf codes (codes without children) of the code tree
     these tag names make: QualCoder keeps one code per name, and would merge them."""
@@ -146,7 +167,8 @@ def duplicate_leaf_names(names: Iterable[str]) -> list[str]:
 
 
 def _project(
-    tags: list[Tag], articles: list[Article], memos: dict[int, str], options: _Options
+    tags: list[Tag], articles: list[Article], memos: dict[int, str], options: _Options,
+    extra: _Extra | None = None,
 ) -> tuple[ET.Element, list[tuple[str, bytes]], int]:
     """The Project element, the Sources/ entries, and the number of selections."""
     roots, code_guids = _code_tree(tags)
@@ -157,20 +179,21 @@ def _project(
         codes = _el(_el(project, "CodeBook"), "Codes")
         for code in _sorted(roots):
             codes.append(_code_element(code))
+    extra = extra or _Extra()
     used_vars = [v for v in ARTICLE_VARIABLES if any(getattr(a, v) for a in articles)]
-    if used_vars:
-        variables = _el(project, "Variables")
-        for name in used_vars:
-            _el(variables, "Variable", guid=stable_guid("variable", name), name=name,
-                typeOfVariable="Text")
+    write_variables(_el, project, used_vars, extra.case_vars)
+    source_guids = {a.id: stable_guid("source", a.content_hash) for a in articles}
+    write_cases(_el, project, [(a.id, a.content_hash, a.title or "", source_guids[a.id]) for a in articles],
+                extra.case_vars)
     entries: list[tuple[str, bytes]] = []
     count = 0
     if articles:
         sources = _el(project, "Sources")
         for article in articles:
-            guid = stable_guid("source", article.content_hash)
+            guid = source_guids[article.id]
+            whole = [t for t in extra.whole.get(article.id, ()) if t in code_guids]
             count += _text_source(sources, article, guid, code_guids, used_vars,
-                                  memos.get(article.id, ""), options)
+                                  memos.get(article.id, ""), options, whole)
             entries.append((f"Sources/{guid}.txt", article.text.encode("utf-8")))
     return project, entries, count
 
@@ -220,8 +243,13 @@ def _text_source(
     used_vars: list[str],
     memo: str,
     options: _Options,
+    whole: list[int] | None = None,
 ) -> int:
-    """A TextSource with one PlainTextSelection per highlight; return the highlight count."""
+    """A TextSource with one PlainTextSelection per highlight; return the highlight count.
+
+    The whole-article codes are one more selection, over the whole text (0 to its length),
+    whose GUID (whole_article_guid) tells our importer what it is; another tool sees a
+    passage that is the whole source, coded with them."""
     src = _el(sources, "TextSource", guid=guid, name=article.title or "",
               plainTextPath=f"internal://{guid}.txt", creatingUser=USER_GUID)
     if memo:
@@ -250,6 +278,8 @@ def _text_source(
             coding = _el(sel, "Coding", guid=stable_guid("coding", sel_guid, code_guid),
                          creatingUser=USER_GUID, creationDateTime=created)
             _el(coding, "CodeRef", targetGUID=code_guid)
+    if whole:
+        _whole_article_selection(src, guid, article, sorted(code_guids[t] for t in whole), unit)
     for name in used_vars:
         value = getattr(article, name)
         if value:
@@ -257,6 +287,16 @@ def _text_source(
             _el(vv, "VariableRef", targetGUID=stable_guid("variable", name))
             _el(vv, "TextValue", text=value)
     return len(highlights)
+
+
+def _whole_article_selection(src: ET.Element, source_guid: str, article: Article,
+                             code_guids: list[str], unit: Callable[[int], int]) -> None:
+    sel_guid = whole_article_guid(source_guid)
+    sel = _el(src, "PlainTextSelection", guid=sel_guid, name=selection_name(article.text),
+              startPosition="0", endPosition=str(unit(len(article.text))), creatingUser=USER_GUID)
+    for code_guid in code_guids:
+        coding = _el(sel, "Coding", guid=stable_guid("coding", sel_guid, code_guid), creatingUser=USER_GUID)
+        _el(coding, "CodeRef", targetGUID=code_guid)
 
 
 def _same(position: int) -> int:

@@ -30,9 +30,11 @@ from desktop_app.core.annotate.edits import tag_mark, tags_after
 from desktop_app.core.annotate.highlights import CONTEXT_CHARS, PALETTE
 from desktop_app.core.annotate.tag_paths import with_ancestors
 from desktop_app.core.interchange.importing import Added
+from desktop_app.core.interchange.refi_cases import store_attributes
 from desktop_app.core.interchange.refi_codebook import Code, QdpxImportError, read_codebook
 from desktop_app.core.interchange.refi_qda import ARTICLE_VARIABLES
 from desktop_app.core.interchange.refi_reader import ProjectReader, Source
+from desktop_app.core.library.article_codes import add_in
 from desktop_app.core.library.ingest.metadata import parse_metadata
 from desktop_app.core.library.memos import add_memo, memo_in
 from desktop_app.core.messages import Message
@@ -54,6 +56,8 @@ class QdpxImportResult:
     notes: tuple[Message, ...] = ()  # the problems, as data for the interface to word
     # Counting decisions the file did not support clearly (also among `notes`, first)
     uncertain: tuple[Message, ...] = ()
+    article_codes_imported: int = 0  # whole-article codes (from a file of ours)
+    attribute_values_imported: int = 0  # articles given attribute values (from Cases)
 
     def summary_message(self, file_name: str) -> Message:
         """What came in, counted (formats.import_annotations' one line, as data)."""
@@ -116,6 +120,8 @@ def _store(db: Database, path: Path, codes: list[Code], sources: list[Source],
         mark = tag_mark(s)
         tags, codes_new = _store_tags(s, codes)
         unknown = 0
+        whole: list[tuple[int, int]] = []  # (article id, tag id) whole-article codes
+        attribute_values: dict[int, dict[str, str]] = {}
         # What each article holds, as (start, end, note, sorted tag names): read once per
         # article, and grown with what this import adds (a text may come twice).
         have_by_article: dict[int, set[tuple[int, int, str, tuple[str, ...]]]] = {}
@@ -143,6 +149,9 @@ def _store(db: Database, path: Path, codes: list[Code], sources: list[Source],
             if _merge_memo(s, article, src.memo, problems):
                 memos += 1
                 memos_before.setdefault(article.id, before)
+            whole += [(article.id, tags[g].id) for g in src.whole_codes if g in tags]
+            if src.attributes:
+                attribute_values.setdefault(article.id, {}).update(src.attributes)
             text = article.text
             for sel in src.selections:
                 sel_tags = {tags[g].name: tags[g] for g in sel.code_guids if g in tags}
@@ -168,13 +177,17 @@ def _store(db: Database, path: Path, codes: list[Code], sources: list[Source],
             s.execute(insert(highlight_tags), links)
         if unknown:
             problems.append(Message("qdpx.unknown_codes", {"count": unknown}))
+        codes_added: list = []
+        for article_id in dict.fromkeys(a for a, _t in whole):
+            codes_added += add_in(s, [article_id], [t for a, t in whole if a == article_id])
+        applied = store_attributes(s, reader.attributes, attribute_values, problems)
         added = Added(tuple(r["id"] for r in rows),  # type: ignore[misc]
                       frozenset(int(r["article_id"]) for r in rows) | memos_before.keys()  # type: ignore[call-overload]
                       | set(new_articles), tuple(new_articles), tuple(memos_before.items()),
-                      tags_after(s, mark))
+                      tags_after(s, mark), tuple(codes_added), applied)
     return QdpxImportResult(articles_new, articles_present, len(rows), codes_new,
                             [p.english() for p in problems], memos, added, tuple(problems),
-                            tuple(reader.uncertain))
+                            tuple(reader.uncertain), len(codes_added), len(applied.articles))
 
 
 def _merge_memo(s: Session, article: Article, memo: str, problems: list[Message]) -> bool:
