@@ -11,6 +11,7 @@ from sqlalchemy import Table, delete, func, insert, select
 from sqlalchemy.orm import Session
 
 from desktop_app.core.annotate.tag_paths import scope_tag_ids
+from desktop_app.core.library.attribute_filters import matching_articles, parse_where
 from desktop_app.core.library.ingest.metadata import parse_date
 from desktop_app.core.messages import Message, MessageError
 from desktop_app.core.storage.database import Database
@@ -76,10 +77,12 @@ class LibraryFilter:
     date_to: str | None = None
     tag: str | None = None  # a tag and every tag nested under it
     annotated: bool | None = None  # True: with highlights; False: without; None: all
+    # Attribute conditions in the `where` language (attribute_filters): outlet=PLVN, year>=2020
+    where: tuple[str, ...] = ()
 
     def is_active(self) -> bool:
-        return any(v is not None for v in
-                   (self.source, self.date_from, self.date_to, self.tag, self.annotated))
+        return bool(self.where) or any(v is not None for v in
+                                       (self.source, self.date_from, self.date_to, self.tag, self.annotated))
 
 
 def list_articles(
@@ -111,6 +114,8 @@ def list_articles(
     if where.annotated is not None:
         stmt = stmt.where(n > 0 if where.annotated else n == 0)
     with db.session() as s:
+        # A condition that cannot be read raises AttributesError (its message says why).
+        matching = matching_articles(s, parse_where(where.where)) if where.where else None
         if where.tag is not None:
             tagged = (
                 select(Highlight.article_id)
@@ -121,7 +126,8 @@ def list_articles(
         if where.sort in ("newest", "oldest"):
             date = Article.published.desc() if where.sort == "newest" else Article.published.asc()
             stmt = stmt.order_by(Article.published.is_(None), date, Article.id)
-        rows = [ArticleSummary(*row) for row in s.execute(stmt).all()]
+        rows = [ArticleSummary(*row) for row in s.execute(stmt).all()
+                if matching is None or row[0] in matching]
     if where.sort == "title":
         rows.sort(key=lambda a: (fold(a.title), a.title, a.id))
     elif where.sort == "source":
