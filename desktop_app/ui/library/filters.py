@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QFormLayout,
     QHBoxLayout,
+    QLabel,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -56,7 +57,7 @@ class LibraryFilters(QWidget):
         self.date_from = self._date_edit(self.tr("Published on or after"))
         self.date_to = self._date_edit(self.tr("Published on or before"))
         # Attribute conditions (core's `where` language), as in the analysis windows
-        self.where = WhereEditor(attributes or (lambda: []), values or (lambda _key: []))
+        self.where = WhereEditor(attributes or (lambda: []), values or (lambda _key: []), stacked=True)
         self.where.setAccessibleName(self.tr("Where"))
 
         top = QHBoxLayout()
@@ -72,7 +73,10 @@ class LibraryFilters(QWidget):
         form.addRow(self.tr("Show"), self.annotated)
         form.addRow(self.tr("From"), self.date_from)
         form.addRow(self.tr("To"), self.date_to)
-        form.addRow(self.tr("Where"), self.where)
+        where_label = QLabel(self.tr("Where"))
+        where_label.setToolTip(self.tr("Articles whose attributes match, e.g. outlet = PLVN or year ≥ 2023"))
+        form.addRow(where_label)
+        form.addRow(self.where)
         self.details.setVisible(False)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 6, 8, 6)
