@@ -86,3 +86,33 @@ def test_xlsx_has_article_rows_and_typed_attribute_columns(db, tmp_path):
     assert {r["end"] for r in article_rows} == {len(TEXT_A), len(TEXT_B)}
     assert {r["Số trang"] for r in rows if r["Số trang"] is not None} == {3}  # a number
     assert {r["Điểm"] for r in rows if r["Điểm"] is not None} == {2.5, 4}
+
+
+def test_web_annotations_carry_whole_article_codes_and_read_them_back(db, tmp_path):
+    import json
+
+    from desktop_app.core.interchange.webanno import export_webanno
+    from desktop_app.core.library.article_codes import article_codes
+    from desktop_app.core.operations.editor import Operations
+
+    coded_library(db)
+    out = tmp_path / "w3c.jsonld"
+    export_webanno(db, out)
+    items = json.loads(out.read_text(encoding="utf-8"))
+    whole = [i for i in items if i["motivation"] == "classifying"]
+    assert [sorted(b["value"] for b in i["body"]) for i in whole] == [
+        ["Lập trường/Ủng hộ", "Thể loại/Tin"], ["Thể loại/Tin"]]
+    assert all("selector" not in i["target"] for i in whole)
+    other = Database.open(tmp_path / "other" / "chugiai.sqlite3")
+    try:
+        a, b = add_article(other, TEXT_A, "Bài A"), add_article(other, TEXT_B, "Bài B")
+        ops = Operations(other)
+        result = ops.import_annotations(out).value.result
+        assert (result.imported, result.article_codes) == (7, 3)
+        assert article_codes(other) == {a: ["Thể loại/Tin"], b: ["Lập trường/Ủng hộ", "Thể loại/Tin"]}
+        ops.history.undo()
+        assert article_codes(other) == {}
+        ops.history.redo()
+        assert len(article_codes(other)) == 2
+    finally:
+        other.close()

@@ -21,7 +21,7 @@ from typing import NamedTuple
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desktop_app.core.annotate.edits import tag_mark, tags_after
+from desktop_app.core.annotate.edits import ensure_tags, tag_mark, tags_after
 from desktop_app.core.annotate.highlights import (
     CONTEXT_CHARS,
     AnnotationError,
@@ -38,7 +38,7 @@ from desktop_app.core.library.anchoring import (
     context_agreement,
     locate,
 )
-from desktop_app.core.library.article_codes import CodeRow
+from desktop_app.core.library.article_codes import CodeRow, add_in
 from desktop_app.core.library.attribute_csv import AppliedImport
 from desktop_app.core.library.memos import add_memo, memo_in
 from desktop_app.core.messages import Message
@@ -90,6 +90,7 @@ class ImportResult:
     added: Added = Added()
     # `orphans` as data: (quote or memo text, why) for the interface to word
     unplaced: tuple[tuple[str, Message], ...] = ()
+    article_codes: int = 0  # whole-article codes added (a W3C annotation on a whole source)
 
     def summary_message(self, file_name: str) -> Message:
         """What came in, counted (formats.import_annotations' one line, as data)."""
@@ -142,9 +143,10 @@ class IncomingHighlight(NamedTuple):
 class IncomingMemo(NamedTuple):
     """A note on a whole article (an annotation that points at no passage): its memo."""
 
-    text: str
+    text: str  # "" for none
     content_hash: str | None = None
     url: str | None = None
+    tags: tuple[str, ...] = ()  # whole-article codes
 
 
 def parse_timestamp(value: str) -> datetime:
@@ -293,17 +295,19 @@ def place_highlights(
             fuzzy += is_fuzzy
         highlight_ids = add_highlights(s, new, {t.id: t.text for t in library.by_id.values()})
         memos_before: dict[int, str] = {}
-        memo_count = _place_memos(s, memos, orphans, memos_before)
+        codes: list[CodeRow] = []
+        memo_count = _place_memos(s, memos, orphans, memos_before, codes)
         added = Added(tuple(highlight_ids), frozenset(h.article_id for h in new) | memos_before.keys(),
-                      (), tuple(memos_before.items()), tags_after(s, mark))
+                      (), tuple(memos_before.items()), tags_after(s, mark), tuple(codes))
     return ImportResult(len(new), fuzzy, [(q, why.english()) for q, why in orphans], skipped,
-                        memo_count, added, tuple(orphans))
+                        memo_count, added, tuple(orphans), len(codes))
 
 
 def _place_memos(s: Session, memos: Sequence[IncomingMemo], orphans: list[tuple[str, Message]],
-                 memos_before: dict[int, str]) -> int:
-    """Each memo on the one article its text hash (else its address) names; memos.add_memo
-    keeps a memo the article already has. Returns how many articles' memos changed."""
+                 memos_before: dict[int, str], codes: list[CodeRow]) -> int:
+    """Each memo and whole-article code on the one article its text hash (else its address)
+    names; memos.add_memo keeps a memo the article already has, a code the article has
+    stays as it was (`codes` gets the new ones). Returns how many articles' memos changed."""
     changed = 0
     for memo in memos:
         ids: list[int] = []
@@ -312,8 +316,13 @@ def _place_memos(s: Session, memos: Sequence[IncomingMemo], orphans: list[tuple[
         if not ids and memo.url:
             ids = list(s.scalars(select(Article.id).where(Article.url == memo.url)))
         if len(ids) != 1:
-            orphans.append((memo.text, Message("unplaced.memo_ambiguous", {"count": len(ids)})
+            orphans.append((memo.text or "; ".join(memo.tags),
+                            Message("unplaced.memo_ambiguous", {"count": len(ids)})
                             if ids else Message("unplaced.memo_no_article")))
+            continue
+        if memo.tags:
+            codes += add_in(s, ids, [t.id for t in ensure_tags(s, memo.tags)])
+        if not memo.text:
             continue
         before = memo_in(s, ids[0])
         if add_memo(s, ids[0], memo.text) != "unchanged":

@@ -56,7 +56,7 @@ from desktop_app.core.library.anchoring import exact_occurrences
 from desktop_app.core.messages import Message
 from desktop_app.core.progress import Progress
 from desktop_app.core.storage.database import Database
-from desktop_app.core.storage.models import Article, ArticleMemo, Highlight
+from desktop_app.core.storage.models import Article, ArticleCode, ArticleMemo, Highlight, Tag
 from desktop_app.core.text.normalize import fold, normalize
 
 ANNO_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
@@ -144,6 +144,33 @@ def _memo_annotation(article: Article, memo: str) -> dict[str, object]:
     }
 
 
+def _code_annotations(s: Session, article_ids: list[int] | None, tag: str | None) -> list[dict[str, object]]:
+    """Each article's whole-article codes: one tagging annotation on the whole source (no
+    selector), which our import reads back as whole-article codes. No times, as memos."""
+    stmt = (
+        select(Article, Tag.name)
+        .join(ArticleCode, ArticleCode.article_id == Article.id)
+        .join(Tag, Tag.id == ArticleCode.tag_id)
+        .order_by(Article.published.is_(None), Article.published, Article.content_hash)
+    )
+    if article_ids is not None:
+        stmt = stmt.where(Article.id.in_(article_ids))
+    by_article: dict[int, tuple[Article, list[str]]] = {}
+    for article, name in s.execute(stmt):
+        if in_tag_scope(name, tag):
+            by_article.setdefault(article.id, (article, []))[1].append(name)
+    return [{
+        "@context": ANNO_CONTEXT,
+        "id": f"urn:uuid:{uuid.uuid5(_ID_NAMESPACE, article.content_hash + ':codes')}",
+        "type": "Annotation",
+        "motivation": "classifying",
+        "generator": GENERATOR,
+        "body": [{"type": "TextualBody", "purpose": "tagging", "value": n}
+                 for n in sorted(names, key=lambda n: (fold(n), n))],
+        "target": _target(article),
+    } for article, names in by_article.values()]
+
+
 def _memo_annotations(s: Session, article_ids: list[int] | None) -> list[dict[str, object]]:
     stmt = (
         select(Article, ArticleMemo.text)
@@ -159,8 +186,9 @@ def web_annotations(
     db: Database, article_ids: Iterable[int] | None = None, tag: str | None = None
 ) -> list[dict[str, object]]:
     """Annotations in an order that does not depend on this library's ids: highlights,
-    then the articles' memos. With `tag`, only the highlights carrying a tag in its scope
-    (the tag or one nested under it), and no memos: they belong to no tag."""
+    then whole-article codes, then the articles' memos. With `tag`, only the highlights and
+    codes carrying a tag in its scope (the tag or one nested under it), and no memos: they
+    belong to no tag."""
     stmt = (
         select(Highlight, Article)
         .join(Article)
@@ -183,6 +211,7 @@ def web_annotations(
             if a.id != current:
                 current, occurrences = a.id, {}
             highlights.append(_annotation(h, a, seen, occurrences))
+        highlights += _code_annotations(s, article_ids, tag)
         if tag is not None:
             return highlights
         return highlights + _memo_annotations(s, article_ids)
@@ -343,8 +372,9 @@ def _incoming(item: object, index: int) -> IncomingHighlight | IncomingMemo:
     match = _HASH_IRI.fullmatch(source or "")
     url = None if match else source
     url = url or _resource_iri(target.get("scope"))
-    if not sel and note.strip() and not tags:  # a comment on the whole article: its memo
-        return IncomingMemo(note, match.group(1).lower() if match else None, url)
+    if not sel and (note.strip() or tags):  # on the whole article: its memo, its codes
+        return IncomingMemo(note if note.strip() else "", match.group(1).lower() if match else None, url,
+                            tuple(tags))
     return IncomingHighlight(
         quote=normalize(quote.get("exact", "")),
         prefix=normalize(quote.get("prefix", "")),
