@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -15,7 +16,34 @@ def open_db(args: argparse.Namespace):
     (`writes=True` in their parser), so reading commands also work on a read-only one."""
     from desktop_app.core.library.opening import open_for_script
 
-    return open_for_script(paths.data_dir(args.data_dir), write=getattr(args, "writes", False))
+    writes = getattr(args, "writes", False)
+    db = open_for_script(paths.data_dir(args.data_dir), write=writes)
+    name = getattr(args, "coder", None) or os.environ.get(CODER_ENV, "")
+    if name.strip():
+        _choose_coder(db, name, writes)
+    return db
+
+
+CODER_ENV = "CHUGIAI_CODER"
+
+
+def _choose_coder(db, name: str, writes: bool) -> None:
+    """Work as the coder named: a command that writes adds them to the library when new; a
+    reading command only takes a coder the library has (and never writes to add one)."""
+    from desktop_app.core.library import coders
+
+    try:
+        if writes:
+            coders.use_coder(db, name)
+            return
+        with db.session() as s:
+            found = coders.find_coder(s, name)
+    except coders.CoderError as e:
+        db.close()
+        print(f"chugiai: {e}", file=sys.stderr)
+        raise SystemExit(2) from e
+    if found is not None:
+        db.coder_id = found
 
 
 def folder_missing(target: str | Path) -> bool:

@@ -27,6 +27,10 @@ def register(sub) -> None:
     p_export.add_argument("--positions", choices=list(POSITIONS), default="codepoints", metavar="UNIT",
                           help="qdpx only: codepoints (default, as REFI-QDA says) or utf16 (UTF-16 "
                                "code units, as NVivo counts: an emoji counts 2) for a file meant for NVivo")
+    # Not --coder: the global --coder says who is working, this says whose work is written.
+    p_export.add_argument("--only-coder", action="append", metavar="NAME", dest="only_coder",
+                          help="only this coder's work (repeatable; csv, csv-long, xlsx, webanno, qdpx); "
+                               "without it, every coder's, each row or annotation naming its coder")
 
     p_imp_ann = sub.add_parser(
         "import-annotations", help="import highlights from .csv, .json/.jsonld or .qdpx, or a codebook (.qdc)",
@@ -51,7 +55,8 @@ def _cmd_export(args: argparse.Namespace) -> int:
     try:
         def run(path: Path) -> int:
             result = export_detailed(db, args.format, path, article_ids=args.article, tag=args.tag,
-                                     delimiter=args.delimiter, positions=args.positions)
+                                     delimiter=args.delimiter, positions=args.positions,
+                                     coders=args.only_coder)
             warnings.extend(result.warnings)
             return result.count
 

@@ -1,5 +1,7 @@
 """The `chugiai` command. One entry point. No subcommand opens the window; subcommands are for scripting.
 
+    chugiai [--data-dir DIR] [--coder NAME] COMMAND ...
+                                                 --coder: who is coding (see `coders`)
     chugiai [--data-dir DIR]                     open the window
     chugiai [--data-dir DIR] import PATH...      import files or folders
     chugiai [--data-dir DIR] list --json         list articles
@@ -30,6 +32,10 @@
     chugiai [--data-dir DIR] cooccurrence [--within overlap|sentence|paragraph|words:N] [--json | --csv FILE]
     chugiai [--data-dir DIR] dictionary list | add TERM... | remove TERM... | import FILE [--replace]
                                                  terms kept as one word when segmenting
+    chugiai [--data-dir DIR] segment-all [--workers N] [--tags]
+                                                 segment every article that needs it, N processes
+    chugiai [--data-dir DIR] coders list [--json] | rename OLD NEW
+                                                 who codes in this library
     chugiai --self-test                          open offscreen, segment a sentence, exit 0
 
 A command whose output goes into a pipe that closes early (`| head`) stops quietly with
@@ -47,17 +53,19 @@ from desktop_app import __version__, paths
 from desktop_app.cli import (
     analysis_commands,
     article_commands,
+    coder_commands,
     dictionary_commands,
     exchange_commands,
     language_commands,
     library_commands,
     safety_commands,
+    segmentation_commands,
 )
 
 # Each module adds its subcommands; a subcommand sets `handler` (and `writes=True` when it
 # changes the library).
 COMMAND_MODULES = (library_commands, article_commands, exchange_commands, safety_commands, language_commands,
-                   analysis_commands, dictionary_commands)
+                   analysis_commands, dictionary_commands, coder_commands, segmentation_commands)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -69,6 +77,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--data-dir",
         metavar="DIR",
         help=f"where the library lives (default: ${paths.DATA_DIR_ENV} or the user data folder)",
+    )
+    parser.add_argument(
+        "--coder",
+        metavar="NAME",
+        help="who is coding: what this command writes is theirs (default: $CHUGIAI_CODER, "
+             "else the library's first coder); a new name is added to the library",
     )
     parser.add_argument(
         "--self-test", action="store_true", help="open the window offscreen, segment a sentence, exit"

@@ -129,6 +129,10 @@ ENGLISH: dict[str, English] = {
     "metadata.needs_title": "An article needs a title: it names the article in the library.",
     "metadata.bad_date": "“{value}” is not a date. Write it as 2023-04-04, 2023-04-04 10:48 "
                          "or 04/04/2023 10:48.",
+    "coder.empty_name": "A coder needs a name.",
+    "coder.name_too_long": "A coder's name can have at most {limit} characters.",
+    "coder.name_taken": "Another coder is already called “{name}”.",
+    "coder.missing": "That coder is no longer in the library.",
     "memo.article_gone": "This article is no longer in the library: the memo could not be saved.",
     "reimport.empty_text": "The new text is empty; the article was left as it was.",
     "reimport.article_gone": "The article is no longer in the library.",
@@ -312,6 +316,7 @@ ENGLISH: dict[str, English] = {
     "analysis.unknown_tag": "There is no tag “{name}”.",
     "analysis.no_tags": "Choose at least one tag.",
     "export.no_such_tag": "There is no tag named “{tag}” (nor one nested under it).",
+    "export.no_such_coder": "There is no coder named “{name}” in this library.",
     "export.duplicate_leaf_names": "{count} code name(s) are used by more than one code without "
                                    "sub-codes ({names}): QualCoder keeps one code per name and "
                                    "would merge them. Rename them first if the file is for "

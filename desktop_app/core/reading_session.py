@@ -51,6 +51,7 @@ class ReadingSession:
         self.orphans: list[HighlightInfo] = []
         self.memo = ""
         self.observers: list[Observer] = []
+        self.coders: frozenset[int] | None = None  # whose highlights are shown (None: all)
 
     @property
     def article_id(self) -> int | None:
@@ -76,10 +77,20 @@ class ReadingSession:
         self.article, self.highlights, self.orphans, self.memo = None, {}, [], ""
         self._notify(SessionUpdate(opened=True, orphans=True, memo=True))
 
+    def show_coders(self, coders: frozenset[int] | None) -> None:
+        """Show only these coders' highlights and orphans (None: everyone's); the open
+        article's are loaded anew when that changes what is shown."""
+        if coders == self.coders:
+            return
+        self.coders = coders
+        if self.article is not None:
+            self._load_all()
+            self._notify(SessionUpdate(reloaded=True, orphans=True))
+
     def _load_all(self) -> None:
         assert self.article is not None
-        self.highlights = {h.id: h for h in self.service.highlights_for_article(self.article.id)}
-        self.orphans = self.service.orphans_for_article(self.article.id)
+        self.highlights = {h.id: h for h in self.service.highlights_for_article(self.article.id, self.coders)}
+        self.orphans = self.service.orphans_for_article(self.article.id, self.coders)
 
     # --- changes ------------------------------------------------------------------------
     def apply(self, changes: Changes) -> SessionUpdate | None:
@@ -121,7 +132,8 @@ class ReadingSession:
                 info: HighlightInfo | None = self.service.get_highlight(highlight_id)
             except (AnnotationError, DatabaseError):
                 info = None  # deleted
-            mine = info is not None and info.article_id == self.article.id
+            mine = (info is not None and info.article_id == self.article.id
+                    and (self.coders is None or info.coder_id in self.coders))
             if highlight_id in orphan_ids or (mine and info is not None and info.orphaned):
                 orphans_changed = True
             if not mine or info is None or info.orphaned:

@@ -114,6 +114,10 @@ class Wording(QObject):
                 "An article needs a title: it names the article in the library."),
             "metadata.bad_date": self.tr("“{value}” is not a date. Write it as 2023-04-04, "
                                          "2023-04-04 10:48 or 04/04/2023 10:48."),
+            "coder.empty_name": self.tr("A coder needs a name."),
+            "coder.name_too_long": self.tr("A coder's name can have at most {limit} characters."),
+            "coder.name_taken": self.tr("Another coder is already called “{name}”."),
+            "coder.missing": self.tr("That coder is no longer in the library."),
             "memo.article_gone": self.tr(
                 "This article is no longer in the library: the memo could not be saved."),
             "reimport.empty_text": self.tr(
@@ -340,6 +344,7 @@ class Wording(QObject):
             "analysis.unknown_tag": self.tr("There is no tag “{name}”."),
             "analysis.no_tags": self.tr("Choose at least one tag."),
             "export.no_such_tag": self.tr("There is no tag named “{tag}” (nor one nested under it)."),
+            "export.no_such_coder": self.tr("There is no coder named “{name}” in this library."),
             "export.duplicate_leaf_names": lambda p: self.tr(
                 "%n code name(s) are used by more than one code without sub-codes ({names}): "
                 "QualCoder keeps one code per name and would merge them. Rename them first if the "

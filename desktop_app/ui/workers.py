@@ -27,6 +27,7 @@ from desktop_app.core.nlp.scheduler import (  # noqa: F401  (the old names, for 
     SchedulerControl,
     Stop,
 )
+from desktop_app.core.nlp.worker_pool import SegmenterPool
 from desktop_app.core.nlp.worker_process import WORDS, SegmenterProcess
 from desktop_app.core.storage.database import Database
 
@@ -97,16 +98,19 @@ class SegmentationWorker(QObject):
     def __init__(
         self,
         db: Database,
-        process: SegmenterProcess | None = None,
+        process: SegmenterProcess | SegmenterPool | None = None,
         parent: QObject | None = None,
         *,
         tagging: bool = False,
+        workers: int = 1,
     ) -> None:
         super().__init__(parent)
         self._db = db
         self._control = SchedulerControl(tagging)
         # A process passed in is shared (tests): we use it but never stop it.
-        self._process = process if process is not None else SegmenterProcess()
+        # `workers` processes segment side by side (one per core beyond the window's).
+        self._process = process if process is not None else (
+            SegmenterPool(workers) if workers > 1 else SegmenterProcess())
         self._owns_process = process is None
         self._lock = threading.Lock()  # _running, _shut_down
         self._running = False

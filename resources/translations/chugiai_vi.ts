@@ -1815,7 +1815,7 @@ Thư viện hỏng được giữ lại bên cạnh, đổi tên thành %2.damag
 <context>
     <name>FrequencyModel</name>
     <message>
-        <location filename="../../desktop_app/ui/tools/frequency_window.py" line="+63"/>
+        <location filename="../../desktop_app/ui/tools/frequency_model.py" line="+31"/>
         <source>Rank</source>
         <translation>Hạng</translation>
     </message>
@@ -1843,7 +1843,7 @@ Thư viện hỏng được giữ lại bên cạnh, đổi tên thành %2.damag
 <context>
     <name>FrequencyWindow</name>
     <message>
-        <location line="+95"/>
+        <location filename="../../desktop_app/ui/tools/frequency_window.py" line="+76"/>
         <source>Word frequencies</source>
         <translation>Tần suất từ</translation>
     </message>
@@ -2431,7 +2431,7 @@ Thư viện hỏng được giữ lại bên cạnh, đổi tên thành %2.damag
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop_app/ui/window/main_window.py" line="+118"/>
+        <location filename="../../desktop_app/ui/window/main_window.py" line="+119"/>
         <source>Read-only library: changes cannot be saved</source>
         <translation>Thư viện chỉ đọc: không thể lưu thay đổi</translation>
     </message>
@@ -2472,7 +2472,7 @@ Thư viện hỏng được giữ lại bên cạnh, đổi tên thành %2.damag
         <translation>&amp;Sửa</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>&amp;View</source>
         <translation>&amp;Xem</translation>
     </message>
@@ -2485,6 +2485,11 @@ Thư viện hỏng được giữ lại bên cạnh, đổi tên thành %2.damag
         <location line="+4"/>
         <source>Main</source>
         <translation>Thanh công cụ chính</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/window/actions.py" line="+148"/>
+        <source>The new number of segmentation processes is used from the next start.</source>
+        <translation>Số tiến trình tách từ mới sẽ được dùng từ lần khởi động sau.</translation>
     </message>
 </context>
 <context>
@@ -3861,6 +3866,24 @@ Phê phán</translation>
     </message>
 </context>
 <context>
+    <name>SegmentationSettingsDialog</name>
+    <message>
+        <location filename="../../desktop_app/ui/dialogs/segmentation_settings.py" line="+31"/>
+        <source>Segmentation processes</source>
+        <translation>Tiến trình tách từ</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Word segmentation and tagging run in the background, in processes of their own, each on one processor core. This computer has %1 cores; the default, %2, leaves one for the window. More processes segment a large corpus sooner; the article you open always goes first. The change takes effect the next time Chú Giải starts.</source>
+        <translation>Tách từ và gán nhãn từ loại chạy ngầm, trong các tiến trình riêng, mỗi tiến trình dùng một lõi xử lý. Máy này có %1 lõi; mặc định là %2, để lại một lõi cho cửa sổ. Càng nhiều tiến trình thì một kho văn bản lớn càng sớm được tách từ xong; bài bạn đang mở luôn được ưu tiên trước. Thay đổi có hiệu lực từ lần khởi động Chú Giải sau.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Worker processes:</source>
+        <translation>Số tiến trình:</translation>
+    </message>
+</context>
+<context>
     <name>SegmentationStatus</name>
     <message>
         <location filename="../../desktop_app/ui/window/status.py" line="+95"/>
@@ -3886,12 +3909,12 @@ Phê phán</translation>
 <context>
     <name>SegmentationWorker</name>
     <message>
-        <location filename="../../desktop_app/ui/workers.py" line="+185"/>
+        <location filename="../../desktop_app/ui/workers.py" line="+189"/>
         <source>Word segmentation stopped: {0}</source>
         <translation>Việc tách từ đã dừng: {0}</translation>
     </message>
     <message>
-        <location line="-130"/>
+        <location line="-133"/>
         <source>Article {0} could not be segmented: {1}</source>
         <translation>Không tách từ được bài {0}: {1}</translation>
     </message>
@@ -4450,7 +4473,7 @@ Phê phán</translation>
 <context>
     <name>WindowActions</name>
     <message>
-        <location filename="../../desktop_app/ui/window/actions.py" line="+30"/>
+        <location filename="../../desktop_app/ui/window/actions.py" line="-118"/>
         <source>Import articles…</source>
         <translation>Nhập bài viết…</translation>
     </message>
@@ -4491,6 +4514,11 @@ Phê phán</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>Segmentation processes…</source>
+        <translation>Tiến trình tách từ…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Quit</source>
         <translation>Thoát</translation>
     </message>
@@ -4867,7 +4895,27 @@ Phê phán</translation>
         <translation>“{value}” không phải là ngày. Hãy viết theo dạng 2023-04-04, 2023-04-04 10:48 hoặc 04/04/2023 10:48.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
+        <source>A coder needs a name.</source>
+        <translation>Người mã hóa cần có tên.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A coder&apos;s name can have at most {limit} characters.</source>
+        <translation>Tên người mã hóa dài tối đa {limit} ký tự.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Another coder is already called “{name}”.</source>
+        <translation>Đã có một người mã hóa khác tên là “{name}”.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>That coder is no longer in the library.</source>
+        <translation>Người mã hóa này không còn trong thư viện.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>This article is no longer in the library: the memo could not be saved.</source>
         <translation>Bài viết này không còn trong thư viện: không lưu được ghi nhớ.</translation>
     </message>

@@ -139,7 +139,7 @@ def test_xlsx_sheets_types_and_formula_safety(db, tmp_path, corpus):
     out = tmp_path / "chú giải.xlsx"
     assert export_xlsx(db, out) == 6
     wb = load_workbook(out)
-    assert wb.sheetnames == ["Highlights", "Codebook", "Articles"]
+    assert wb.sheetnames == ["Highlights", "Codebook", "Articles", "Article codes"]
     for ws in wb:
         assert ws.freeze_panes == "A2"
         assert all(c.font.bold for c in ws[1])

@@ -181,3 +181,30 @@ def test_search_leaves_hidden_leftovers_out_until_shown(db: Database, tmp_path: 
     set_hidden_spans(db, article_id, [])  # the user shows every hidden line again
     assert [h.article_id for h in search(db, "zqxdocid")] == [article_id]
     assert [h.article_id for h in search(db, "chia se bai viet")] == [article_id]
+
+
+def test_web_leftovers_are_left_out_of_search_frequencies_and_concordance(db: Database, tmp_path: Path) -> None:
+    """Not only `# key = value` headers: share buttons and view counters too, whether the
+    article is segmented or counted by syllables; shown again, they count again."""
+    from desktop_app.core.analysis.search import search
+    from desktop_app.core.library.articles import set_hidden_spans
+    from desktop_app.core.nlp.segmentation import segment_text
+    from desktop_app.core.nlp.stored import save_segmentation
+
+    path = tmp_path / "a.txt"
+    path.write_text("Hội nghị tổng kết công tác\n\n" + BODY + "Chia sẻ bài viết\nLượt xem: 1.420\n",
+                    encoding="utf-8")
+    [(_p, article_id)] = import_paths(db, [path]).imported
+    text = get_article(db, article_id).text
+
+    def seen() -> tuple[bool, bool, bool]:
+        words = {w.folded for w in word_frequencies(db).words}
+        return (bool(search(db, "chia se")), bool(concordance(db, "lượt xem")),
+                bool(words & {"chia", "sẻ", "chia sẻ", "lượt", "xem", "lượt xem"}))
+
+    assert seen() == (False, False, False)
+    save_segmentation(db, article_id, text, segment_text(text))  # segmented: the same
+    assert seen() == (False, False, False)
+    assert concordance(db, "cán bộ") and search(db, "can bo")  # the article itself is there
+    set_hidden_spans(db, article_id, [])
+    assert seen() == (True, True, True)

@@ -53,7 +53,7 @@ def write_csv(path: Path, article_id: int, rows: list[tuple[int, int, str, str]]
         writer.writerow(COLUMNS)
         for start, end, tags, note in rows:
             writer.writerow([article_id, "Bài thử", "", "", "", start, end, TEXT[start:end],
-                             tags, note, "2024-01-02T03:04:05Z", ""])
+                             tags, note, "2024-01-02T03:04:05Z", "", ""])  # no coder: the current one
 
 
 # --- item 16: the note is part of what makes a highlight the same ---------------------------

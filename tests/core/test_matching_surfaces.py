@@ -165,3 +165,27 @@ def test_cli_match_option(tmp_path):
     assert keywords("người", "--match", "word") == ["Người"]
     bad = chugiai("--data-dir", data, "search", "x", "--match", "fuzzy")
     assert bad.returncode == 2 and "exact|word|none" in bad.stderr and "Traceback" not in bad.stderr
+
+
+def test_coded_passages_filter_at_each_level(library):
+    from desktop_app.core.analysis.passages import PassageQuery, find_passages
+    from desktop_app.core.operations.editor import Operations
+    from desktop_app.core.text.spans import TextSpan
+
+    db, ids = library
+    ops = Operations(db)
+    for name, text in TEXTS.items():  # each article's whole text is one passage of tag A
+        ops.create_highlight(ids[name], TextSpan(0, len(text)), ["A"])
+    names = {v: k for k, v in ids.items()}
+
+    def passages(text: str, level: MatchLevel | None = None) -> set[str]:
+        found = find_passages(db, PassageQuery(("A",), text=text, match=level))
+        return {names[a] for a in found.article_ids}
+
+    assert passages("thủy điện") == {"thuy1", "thuy2"}
+    assert passages("thủy điện", EXACT) == {"thuy1"}
+    assert passages("thuy dien") == passages("thủy điện", NONE) == {"thuy1", "thuy2", "sweden"}
+    assert passages("có thể") == {"cothe"} and passages("co the") == {"cothe", "body"}
+    assert passages("người") == {"nguoi"} and passages("nguoi") == {"nguoi", "cold"}
+    assert passages("hòa bình") == {"peace1", "peace2", "thuy2"} and passages("hòa bình", EXACT) == {"peace1"}
+    assert passages("sức khoẻ", WORD) == {"health", "peace2"}

@@ -11,15 +11,18 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from sqlalchemy import select
 
 from desktop_app.core.storage import migrations
+from desktop_app.core.storage.article_order import source_key, title_key
 from desktop_app.core.storage.database import SCHEMA_VERSION, Database, DatabaseError
+from desktop_app.core.storage.models import Article
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "schemas"
 OLD_VERSIONS = sorted(int(p.stem.split("-v")[1]) for p in FIXTURES.glob("library-v*.sqlite3"))
 USER_TABLES = ("articles", "tags", "highlights", "highlight_tags", "segmentations", "app_state",
                "taggings", "rejected_suggestions", "article_memos", "attributes", "attribute_values",
-               "article_codes")
+               "article_codes", "coders", "highlight_counts")
 
 
 def rows(path: Path) -> dict[str, list[tuple]]:
@@ -36,8 +39,17 @@ def columns(path: Path) -> dict[str, list[tuple]]:
         tables = [r[0] for r in conn.execute(
             "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' ORDER BY 1")]
         out = {t: [tuple(r[1:]) for r in conn.execute(f"PRAGMA table_info({t})")] for t in tables}
+        out["foreign keys"] = sorted((t, *r[2:7]) for t in tables
+                                     for r in conn.execute(f"PRAGMA foreign_key_list({t})"))
+        out["primary keys"] = [(t, r[1], r[5]) for t in tables
+                               for r in conn.execute(f"PRAGMA table_info({t})") if r[5]]
         out["indexes"] = conn.execute(
             "SELECT name, tbl_name FROM sqlite_master WHERE type='index' ORDER BY 1").fetchall()
+        # Expression indexes and triggers (v9): the same columns and the same statements.
+        out["index columns"] = [(name, tuple(r[2] for r in conn.execute(f"PRAGMA index_xinfo({name})")))
+                                for (name, _t) in out["indexes"]]
+        out["triggers"] = [(name, " ".join(sql.split())) for name, sql in conn.execute(
+            "SELECT name, sql FROM sqlite_master WHERE type='trigger' ORDER BY 1")]
         return out
 
 
@@ -76,7 +88,7 @@ def test_upgrade_keeps_every_row_and_writes_a_backup_first(old_library):
         # v7 added the parents nested tags lacked as tags of their own (tag_paths): "Cán bộ"
         # for "Cán bộ/Đào tạo", and from v6 on "Thể loại" for a whole-article code.
         added = [r[1] for r in after[table][len(before[table]):]]
-        parents = ["Cán bộ"] + (["Thể loại"] if version >= 6 else [])
+        parents = (["Cán bộ"] + (["Thể loại"] if version >= 6 else [])) if version < 7 else []
         assert added == (parents if table == "tags" else []), table
     # The backup is the old library, as it was, still openable as that version.
     assert rows(backup) == before
@@ -92,18 +104,46 @@ def test_an_upgraded_library_has_the_schema_of_a_new_one(old_library, tmp_path):
     assert columns(path) == columns(fresh)
 
 
+def test_work_from_before_coders_belongs_to_one_first_coder(old_library):
+    from desktop_app.core.library.coders import list_coders
+    from desktop_app.core.storage.migrations import first_coder_name
+
+    version, path = old_library
+    db = Database.open(path)
+    try:
+        coders = list_coders(db)
+        with db.engine.connect() as conn:
+            owners = {t: {r[0] for r in conn.exec_driver_sql(f"SELECT DISTINCT coder_id FROM {t}")}
+                      for t in ("highlights", "article_codes", "article_memos")}
+    finally:
+        db.close()
+    if version < 8:
+        assert [(c.id, c.name) for c in coders] == [(1, first_coder_name())]
+        assert coders[0].highlights == 20
+        assert owners == {"highlights": {1}, "article_codes": {1} if version >= 6 else set(),
+                          "article_memos": {1} if version >= 5 else set()}
+
+
 def test_the_upgraded_library_works_through_the_app(old_library):
     from desktop_app.core.annotate.highlights import AnnotationService
     from desktop_app.core.library.articles import list_articles
 
     _version, path = old_library
+    with sqlite3.connect(path) as conn:
+        highlights = conn.execute("SELECT count(*) FROM highlights").fetchone()[0]
+    assert highlights >= 20  # v8 on: a second coder's too
     db = Database.open(path)
     try:
         articles = list_articles(db)
-        assert len(articles) == 5 and sum(a.highlight_count for a in articles) == 20
+        assert len(articles) == 5 and sum(a.highlight_count for a in articles) == highlights
         service = AnnotationService(db)
         info = service.create_highlight(articles[0].id, 0, 4, ["Mới"])
         assert [h.id for h in service.highlights_for_article(articles[0].id)].count(info.id) == 1
+        # The upgrade filled the counts and the sort keys (the same as the app's own).
+        assert list_articles(db, articles[0].id)[0].highlight_count == articles[0].highlight_count + 1
+        with db.session() as s:
+            keys = s.execute(select(Article.title, Article.source, Article.title_key, Article.source_key)).all()
+        assert keys and all(tk == title_key(t) and sk == source_key(src) for t, src, tk, sk in keys)
     finally:
         db.close()
     # Opening again does not upgrade again.
@@ -183,7 +223,9 @@ def test_restoring_an_old_backup_upgrades_it(old_library, db):
     assert safety.exists() and db.upgraded is not None and db.upgraded[0] == version
     with db.engine.connect() as conn:
         assert conn.exec_driver_sql("PRAGMA user_version").scalar() == SCHEMA_VERSION
-    assert sum(a.highlight_count for a in list_articles(db)) == 20
+    with sqlite3.connect(path) as conn:  # the restored copy is untouched
+        highlights = conn.execute("SELECT count(*) FROM highlights").fetchone()[0]
+    assert highlights >= 20 and sum(a.highlight_count for a in list_articles(db)) == highlights
     assert rows(path) == rows(FIXTURES / path.name)  # the backup file itself is not changed
 
 
@@ -195,7 +237,7 @@ def test_upgraded_highlights_are_all_anchored(old_library):
     version, path = old_library
     before = rows(path)["highlights"]
     if version >= 3:  # the column is there already: compare without it
-        before = [r[:-1] for r in before]
+        before = [r[:10] for r in before]
     db = Database.open(path)
     try:
         service = AnnotationService(db)
@@ -205,8 +247,8 @@ def test_upgraded_highlights_are_all_anchored(old_library):
     finally:
         db.close()
     after = rows(path)["highlights"]
-    assert [r[-1] for r in after] == [0] * len(before)
-    assert [r[:-1] for r in after] == before
+    assert [r[10] for r in after] == [0] * len(before)  # orphaned (v3); coder_id (v8) after it
+    assert [r[:10] for r in after] == [r[:10] for r in before]
 
 
 def test_v4_adds_empty_tagging_tables_that_work_through_the_app(old_library):
@@ -257,8 +299,9 @@ def test_v5_adds_article_memos_that_work_through_the_app(old_library):
     db = Database.open(path)
     try:
         if version >= 5:  # made with three memos: kept, then cleared for the checks below
+            second_coder = ["memo của người hai"] if version >= 8 else []  # v8 on: made with two coders
             assert sorted(memos_by_article(db).values()) == [
-                "=1+1", "memo 0\ndòng hai: Đảng, cán bộ", "memo 2\ndòng hai: Đảng, cán bộ"]
+                "=1+1", "memo 0\ndòng hai: Đảng, cán bộ", "memo 2\ndòng hai: Đảng, cán bộ", *second_coder]
             with db.engine.begin() as conn:
                 conn.exec_driver_sql("DELETE FROM article_memos")
         assert memos_by_article(db) == {}

@@ -109,7 +109,7 @@ def test_export_validates_and_positions_are_code_points_of_the_exported_text(
         texts = {n: z.read(n).decode("utf-8") for n in z.namelist() if n.startswith("Sources/")}
     project_schema.validate(qde.decode("utf-8"))
     root = ET.fromstring(qde)
-    assert len(root.findall(f"{NS}Users/{NS}User")) == 1
+    assert len(root.findall(f"{NS}Users/{NS}User")) == 2  # the app (the project's maker) and the one coder
     sources = root.findall(f"{NS}Sources/{NS}TextSource")
     assert len(sources) == len(texts) == 6
     quotes = {}

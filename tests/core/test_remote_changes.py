@@ -49,3 +49,25 @@ def test_a_library_it_cannot_read_is_not_watched_and_no_error_escapes(tmp_path):
     assert not watch.poll()
     watch.seen()
     assert not watch.poll()
+
+
+def test_the_article_log_is_read_since_the_last_look_and_a_gap_reloads_everything(db):
+    """Schema v9: which articles changed comes from the log the triggers write, read
+    from where the watch last looked; entries pruned past it make everything reload."""
+    watch = LibraryWatch(db.path)
+    watch.seen()
+    other = Database.open(db.path)
+    try:
+        gone = add_article(other, "Bài thoáng qua.", "Thoáng")
+        Operations(other).delete_articles([gone])
+        kept = add_article(other, "Bài ở lại.", "Ở lại")
+        changes = watch.poll()
+        assert changes.articles_added == {kept} and not changes.articles_removed  # gone: never seen
+        add_article(other, "Bài nữa.", "Nữa")
+        with other.engine.begin() as conn:  # as if pruned past what the watch saw
+            conn.exec_driver_sql("DELETE FROM article_log")
+            conn.exec_driver_sql("INSERT INTO article_log (seq, article_id, kind) VALUES (1000, 1, 'm')")
+        assert watch.poll().reloaded
+    finally:
+        other.close()
+        watch.close()

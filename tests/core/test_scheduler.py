@@ -99,3 +99,16 @@ def test_a_rescan_requested_during_the_run_picks_up_a_new_article(library, proce
     events = AddsOne()
     Scheduler(db, process, control, events).run()
     assert sorted(events.of("segmented")) == sorted(ids + added)
+
+
+def test_the_requested_article_is_sent_before_the_library_is_scanned(library, process):
+    """Issue 19: the article the user opened does not wait for the scan of what needs
+    segmenting (a query over the whole library): it is counted, and its words sent,
+    before the scan counts the rest."""
+    db, ids = library
+    control, events = SchedulerControl(), Recorder()
+    control.prioritize(ids[2])
+    Scheduler(db, process, control, events).run()
+    totals = [e[3] for e in events.log if e[0] == "progress" and e[1] == WORDS]
+    assert totals[0] == 1 and totals[-1] == len(ids)
+    assert events.of("segmented")[0] == ids[2]

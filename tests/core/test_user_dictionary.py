@@ -166,3 +166,83 @@ def test_a_term_matches_its_old_and_new_tone_placement():
     assert term_key("Hoà  Bình") == term_key("hòa bình")
     assert term_key("thuỷ điện") == term_key("Thủy điện")
     assert term_key("Thụy Điển") != term_key("thủy điện")
+
+
+# ------------------------------------------------------------------ tagging (POS, entities)
+
+def test_merge_tagged_gives_a_term_one_tag_and_grows_entities_to_it() -> None:
+    from desktop_app.core.nlp.dictionary import merge_tagged
+
+    spans = spans_of(TEXT, TOKENS)
+    tags = ["N", "Np", "Np", "Np", "V", "V", "CH", "N", "V", "N", "V", "E", "N", "Np", "Np", "Np", "CH"]
+    pos = [(s, e, t) for (s, e), t in zip(spans, tags, strict=True)]
+    mai, ban = spans[1], spans[7]
+    entities = [(spans[2][0], spans[3][1], "PER"), (ban[0], spans[8][1], "ORG")]  # "Thị Mai", "Ban Tổ chức"
+    d = CompiledDictionary(["Trương Thị Mai", "Ban Tổ chức Trung ương"])
+    merged, grown = merge_tagged(TEXT, pos, entities, d)
+    tagged = {TEXT[s:e]: t for s, e, t in merged}
+    assert tagged["Trương Thị Mai"] == "Np" and tagged["TRƯƠNG THỊ MAI"] == "Np"
+    assert tagged["Ban Tổ chức Trung ương"] == "N"  # head first: Ban is a noun
+    assert [(s, e) for s, e, _t in merged] == merge_terms(TEXT, spans, d)
+    assert [(TEXT[s:e], label) for s, e, label in grown] == [("Trương Thị Mai", "PER"),
+                                                              ("Ban Tổ chức Trung ương", "ORG")]
+    assert grown[0][0] == mai[0]
+    assert merge_tagged(TEXT, pos, entities, CompiledDictionary([])) == (pos, entities)
+
+
+def test_stored_tagging_follows_the_dictionary_and_goes_stale_with_it(library) -> None:
+    from desktop_app.core.interchange.conll import conllu_document, split_sentences, stored_or_tagged_pos
+    from desktop_app.core.nlp import pos_ner
+
+    db, first, other = library
+    spans = spans_of(TEXT, TOKENS)
+    pos = [(s, e, "Np" if TEXT[s].isupper() else "N") for s, e in spans]
+    assert pos_ner.save_tags(db, first, TEXT, pos, [(spans[1][0], spans[2][1], "PER")])
+    assert pos_ner.save_tags(db, other, OTHER, [(s, e, "N") for s, e in spans_of(OTHER, OTHER_TOKENS)], [])
+    assert pos_ner.articles_to_tag(db) == []
+    set_dictionary(db, ["Trương Thị Mai"])
+    # Only the article holding the term is tagged again; the other keeps its row.
+    assert pos_ner.articles_to_tag(db) == [first] and pos_ner.load_pos(db, first) is None
+    assert pos_ner.load_pos(db, other) is not None
+    assert pos_ner.save_tags(db, first, TEXT, pos, [(spans[1][0], spans[2][1], "PER")])
+    stored = {TEXT[s:e]: t for s, e, t in pos_ner.load_pos(db, first)}
+    assert stored["Trương Thị Mai"] == "Np" and "Thị" not in stored
+    assert [s.text for s in pos_ner.load_entities(db, first)] == ["Trương Thị Mai"]
+    # CoNLL-U: the merged token of the segmentation has its part of speech.
+    save_segmentation(db, first, TEXT, spans)
+    words_ = load_segmentation(db, first)
+    doc = conllu_document(first, "Bài 1", TEXT, split_sentences(TEXT, words_),
+                          stored_or_tagged_pos(db, first, TEXT))
+    rows = [line.split("\t") for line in doc.splitlines() if "\t" in line]
+    assert ["Trương Thị Mai", "PROPN", "Np"] in [[r[1], r[3], r[4]] for r in rows]
+    assert all(r[4] != "_" for r in rows)
+
+
+def test_a_dictionary_edit_is_one_undoable_step_without_a_new_scan(library) -> None:
+    from desktop_app.core.nlp.user_dictionary import plan_dictionary
+    from desktop_app.core.operations.editor import Operations
+    from desktop_app.core.operations.history import StepFailed
+
+    db, first, other = library
+    ops = Operations(db)
+    update = plan_dictionary(db, ["Trương Thị Mai"])
+    assert load_dictionary(db).terms == ()  # planning stores nothing
+    outcome = ops.set_dictionary(update)
+    assert outcome.changes.words == {first} and load_dictionary(db).terms == ("Trương Thị Mai",)
+    assert articles_to_segment(db) == [first] and ops.history.undo_label.kind == "dictionary"
+    save_segmentation(db, first, TEXT, spans_of(TEXT, TOKENS))
+    assert articles_to_segment(db) == []
+    changes = ops.history.undo()
+    assert changes.words == {first} and load_dictionary(db).terms == ()
+    assert articles_to_segment(db) == [first] and load_segmentation(db, other) is not None
+    save_segmentation(db, first, TEXT, spans_of(TEXT, TOKENS))
+    assert "Trương Thị Mai" not in words(TEXT, load_segmentation(db, first))
+    assert ops.history.redo().words == {first} and load_dictionary(db).terms == ("Trương Thị Mai",)
+    assert articles_to_segment(db) == [first]
+    # Saving the same list again is no step; another writer meanwhile makes the undo fail whole.
+    ops.set_dictionary(plan_dictionary(db, ["Trương Thị Mai"]))
+    assert ops.history.undo_label.kind == "dictionary" and len(ops.history.steps) == 1
+    add_terms(db, ["Thị trường chứng khoán"])  # the command line, say
+    with pytest.raises(StepFailed):
+        ops.history.undo()
+    assert load_dictionary(db).terms == ("Trương Thị Mai", "Thị trường chứng khoán")

@@ -63,3 +63,13 @@ def test_saving_resegments_only_the_affected_articles(qtbot, open_window) -> Non
     text = window.current.text
     merged = [(s, e) for s, e in window.reader._tokens_cp if text[s:e] == TERM]
     assert merged and all(text[s:e] == TERM for s, e in merged)
+    # Undo (the window's action) puts the old dictionary back and the words split again.
+    assert window.undo_actions.act_undo.text() == "Undo Edit dictionary"
+    segmented.clear()
+    window.undo_actions.act_undo.trigger()
+    assert load_dictionary(db).terms == ()
+    qtbot.waitUntil(lambda: TERM not in [window.current.text[s:e] for s, e in window.reader._tokens_cp],
+                    timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: sorted(segmented) == affected and not window.worker.is_running(), timeout=WAIT_MS)
+    for i in texts:
+        assert load_segmentation(db, i) == before[i]

@@ -8,7 +8,7 @@ import zipfile
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from desktop_app.core.annotate.highlights import AnnotationService
@@ -122,3 +122,44 @@ def test_a_codebook_imports_in_the_window_as_one_undoable_step(open_window, qtbo
     assert names - before == {"Chủ đề", "Chủ đề/Kinh tế", "Chủ đề/Xã hội", "Có sẵn"}
     window.undo_actions.act_undo.trigger()
     assert {t.name for t in AnnotationService(window.db).list_tags()} == before
+
+
+def test_the_export_can_be_restricted_to_chosen_coders(open_window, qtbot, tmp_path, monkeypatch):
+    import csv
+
+    from desktop_app.core.library.coders import use_coder
+    from desktop_app.core.text.spans import TextSpan
+
+    window = open_window()
+    article = window.current.id
+    window.bus.publish(window.ops.create_highlight(article, TextSpan(0, 3), ["Cán bộ"]).changes)
+    use_coder(window.db, "Lan")
+    window.bus.publish(window.ops.create_highlight(article, TextSpan(4, 8), ["Cán bộ"]).changes)
+    target = tmp_path / "lan.csv"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_args: (str(target), ""))
+
+    def fill_in() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, ExportDialog)
+        model = dialog.coders_model
+        assert dialog.coders.isVisibleTo(dialog)
+        assert [model.item(r).text() for r in range(model.rowCount())][1:] == ["Lan"]
+        assert dialog.chosen_coders() is None  # all ticked: everyone's
+        model.item(0).setCheckState(Qt.CheckState.Unchecked)
+        assert dialog.chosen_coders() == ["Lan"]
+        choose(dialog, "codebook")
+        assert not dialog.coders.isEnabled() and dialog.chosen_coders() is None
+        choose(dialog, "csv")
+        dialog.accept()
+
+    QTimer.singleShot(0, fill_in)
+    window.files.export_dialog()
+    qtbot.waitUntil(target.exists, timeout=10_000)
+    with open(target, encoding="utf-8-sig", newline="") as f:
+        assert [r["coder"] for r in csv.DictReader(f)] == ["Lan"]
+
+
+def test_with_one_coder_the_dialog_asks_nothing_about_coders(qtbot):
+    dialog = ExportDialog(None, 1, [], None, coder_names=["Tuấn"])
+    qtbot.addWidget(dialog)
+    assert not dialog.coders.isVisibleTo(dialog) and dialog.chosen_coders() is None

@@ -53,11 +53,12 @@ def test_cancel_in_the_status_bar_leaves_no_file(qtbot, parent, library, tmp_pat
     reached, release = threading.Event(), threading.Event()
     real_export = formats.export_detailed
 
-    def slow_export(db, key, path, article_ids, tag, delimiter, columns, progress: Progress, positions):
+    def slow_export(db, key, path, article_ids, tag, delimiter, columns, progress: Progress, positions,
+                    coders=None):
         """The real export, held at its first report (as a long one would be) until the
         test has clicked Cancel; then the op's own Progress decides."""
         held = Progress(lambda d, t, n: (reached.set(), release.wait(5), progress.check()))
-        return real_export(db, key, path, article_ids, tag, delimiter, columns, held, positions)
+        return real_export(db, key, path, article_ids, tag, delimiter, columns, held, positions, coders)
 
     monkeypatch.setattr("desktop_app.ui.window.jobs.export_detailed", slow_export)
     status = ProgressStatus(parent)

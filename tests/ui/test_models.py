@@ -8,19 +8,21 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
+from sqlalchemy import select
 
 from desktop_app.core.analysis.concordance import concordance
 from desktop_app.core.analysis.frequencies import word_frequencies
 from desktop_app.core.analysis.search import search, sync_index
 from desktop_app.core.annotate.highlights import AnnotationService, HighlightInfo, TagInfo
-from desktop_app.core.library.articles import ArticleSummary, article_text, list_articles
+from desktop_app.core.library.articles import ArticleSummary, LibraryFilter, article_text, list_articles
 from desktop_app.core.library.ingest import import_paths
 from desktop_app.core.nlp.stored import save_segmentation
 from desktop_app.core.storage.database import Database
+from desktop_app.core.storage.models import Article
 from desktop_app.ui.app import make_application
 from desktop_app.ui.dialogs.export_dialog import ExportDialog
 from desktop_app.ui.dialogs.tag_dialog import TagDialog
-from desktop_app.ui.library.article_list import ArticleListModel
+from desktop_app.ui.library.article_list import ID_ROLE, ArticleListModel
 from desktop_app.ui.library.search_results import SearchResultsModel
 from desktop_app.ui.panel.cards import HighlightListModel
 from desktop_app.ui.panel.tag_palette import TagListModel
@@ -61,13 +63,41 @@ def test_article_model(qtmodeltester, library):
     articles = list_articles(db)
     assert len(articles) >= 3
     model = ArticleListModel()
-    model.set_articles(articles)
+    model.set_query(db, LibraryFilter())
     qtmodeltester.check(model)
-    model.set_articles([ArticleSummary(1, "Tiêu đề", "TTXVN", None, "2023-01-01", 2),
-                        ArticleSummary(2, "Khác", None, None, None, 0)])
-    model.update_article(ArticleSummary(2, "Khác nữa", None, None, None, 1))
-    assert model.index(1).data() == "Khác nữa"
+    assert [model.index(r).data(ID_ROLE) for r in range(model.rowCount())] == [a.id for a in articles]
+    last = articles[-1]
+    assert model.row_of(last.id) == len(articles) - 1
+    model.update_article(ArticleSummary(last.id, "Khác nữa", None, None, None, 1))
+    assert model.index(len(articles) - 1).data() == "Khác nữa"
+    model.set_query(db, LibraryFilter(sort="title"))
     qtmodeltester.check(model)
+    assert model.ids_between(0, model.rowCount() - 1) == [a.id for a in list_articles(db, where=LibraryFilter(sort="title"))]
+
+
+def test_article_model_reads_pages_as_rows_are_shown(qtmodeltester, tmp_path):
+    """Rows are read a page at a time: the count first, then what is asked for; an
+    article far down is found by a query, not by reading the rows before it."""
+    from desktop_app.ui.library import article_list
+
+    db = Database.open(tmp_path / "many.sqlite3")
+    with db.session() as s:
+        s.add_all(Article(title=f"Bài {i:04d}", text=f"Nội dung {i}", original_text=f"Nội dung {i}",
+                          content_hash=f"{i:064d}", published=f"2020-01-{1 + i % 28:02d}")
+                  for i in range(3 * article_list.PAGE + 7))
+    model = ArticleListModel()
+    model.set_query(db, LibraryFilter(sort="title"))
+    assert model.rowCount() == 3 * article_list.PAGE + 7 and list(model._pages) == [0]  # the first page only
+    assert model.index(5).data() == "Bài 0005" and list(model._pages) == [0]
+    assert model.index(article_list.PAGE + 1).data() == f"Bài {article_list.PAGE + 1:04d}"
+    assert list(model._pages) == [0, 1]
+    far = model.rowCount() - 1
+    with db.session() as s:
+        far_id = s.scalar(select(Article.id).where(Article.title == f"Bài {far:04d}"))
+    assert model.row_of(far_id) == far and list(model._pages) == [0, 1]
+    assert model.ids_between(far - 2, far)[-1] == far_id
+    qtmodeltester.check(model)
+    db.close()
 
 
 def test_search_results_model(qtmodeltester, library):

@@ -99,6 +99,7 @@ def test_backup_and_restore_from_the_window(open_window, tmp_path, qtbot):
 
 
 def test_export_dialog_offers_every_format_with_its_options(open_window, qtbot):
+    from desktop_app.core.interchange.csv_export import COLUMNS
     from desktop_app.core.interchange.formats import FORMATS
     from desktop_app.ui.dialogs.export_dialog import ExportDialog
 
@@ -110,7 +111,7 @@ def test_export_dialog_offers_every_format_with_its_options(open_window, qtbot):
     assert dialog.tag.isEnabled() and not dialog.scope_all.isEnabled()  # a branch of the codebook
     dialog.format.setCurrentIndex(keys.index("csv"))
     assert dialog.tag.isEnabled() and dialog.columns.isEnabled() and dialog.delimiter.isEnabled()
-    dialog.columns_model.item(11).setCheckState(Qt.CheckState.Unchecked)  # context
+    dialog.columns_model.item(COLUMNS.index("context")).setCheckState(Qt.CheckState.Unchecked)
     assert "context" not in dialog.chosen_columns()
 
 

@@ -19,6 +19,7 @@ from desktop_app.core.annotate.records import (
 )
 from desktop_app.core.annotate.tag_paths import with_ancestors
 from desktop_app.core.messages import Message
+from desktop_app.core.storage.database import current_coder
 from desktop_app.core.storage.models import Article, Highlight, Tag, highlight_tags, utcnow
 
 _CHUNK = 500  # bound parameters per IN (...): well below SQLite's oldest limit of 999
@@ -57,7 +58,8 @@ def add_highlights(
     now = utcnow()
     cleaned: dict[tuple[str, ...], tuple[str, ...]] = {}  # tag lists repeat: clean each once
     rows, tagged = [], []
-    for (article_id, start, end, tag_names, note, created, modified, _), hid in zip(items, ids, strict=True):
+    coder = current_coder(s)
+    for (article_id, start, end, tag_names, note, created, modified, _, who), hid in zip(items, ids, strict=True):
         text = texts.get(article_id)
         if text is None:
             raise AnnotationError(Message("article.missing"))
@@ -81,7 +83,7 @@ def add_highlights(
         rows.append((
             hid, article_id, start, end, quote,
             text[max(0, start - CONTEXT_CHARS) : start], text[end : end + CONTEXT_CHARS],
-            note, *times,
+            note, *times, who or coder,
         ))
     # Nothing was written yet. Distinct tag lists in order of first use list the tag names
     # in order of first use, the order create_highlight would have made them in.
@@ -97,7 +99,7 @@ def add_highlights(
 
 
 _HIGHLIGHT_COLUMNS = ("id", "article_id", "start", "end", "quote", "prefix", "suffix", "note",
-                      "created_at", "modified_at")
+                      "created_at", "modified_at", "coder_id")
 
 
 def _datetime_param(s: Session) -> Callable[[datetime], object]:

@@ -26,6 +26,7 @@ from desktop_app.core.annotate.records import (
 )
 from desktop_app.core.annotate.tag_paths import with_ancestors
 from desktop_app.core.messages import Message
+from desktop_app.core.storage.database import current_coder
 from desktop_app.core.storage.models import Article, Highlight, Tag, highlight_tags, utcnow
 
 
@@ -62,7 +63,8 @@ def create(s: Session, article_id: int, start: int, end: int, tag_names: Sequenc
     quote, prefix, suffix = span_selectors(s, article_id, start, end)
     now = utcnow()
     h = Highlight(article_id=article_id, start=start, end=end, quote=quote, prefix=prefix,
-                  suffix=suffix, note=note, created_at=now, modified_at=now, orphaned=False)
+                  suffix=suffix, note=note, created_at=now, modified_at=now, orphaned=False,
+                  coder_id=current_coder(s))
     h.tags = ensure_tags(s, tag_names)
     s.add(h)
     s.flush()
@@ -119,7 +121,7 @@ def restore(s: Session, info: HighlightInfo) -> HighlightInfo:
         raise AnnotationError(Message("highlight.already_there"))
     h = Highlight(id=info.id, article_id=info.article_id, start=info.start, end=info.end,
                   note=info.note, created_at=info.created_at, modified_at=info.modified_at,
-                  orphaned=info.orphaned)
+                  orphaned=info.orphaned, coder_id=info.coder_id or current_coder(s))
     if info.orphaned:
         h.quote, h.prefix, h.suffix = info.quote, info.prefix, info.suffix
     else:
@@ -177,7 +179,8 @@ def restore_many(s: Session, kept: Sequence[HighlightInfo]) -> None:
     if taken:
         raise AnnotationError(Message("highlight.already_there"))
     made = add_highlights(s, [NewHighlight(h.article_id, h.start, h.end, h.tag_names, h.note,
-                                           h.created_at, h.modified_at, h.id) for h in anchored])
+                                           h.created_at, h.modified_at, h.id, h.coder_id or None)
+                              for h in anchored])
     if made != [h.id for h in anchored]:  # cannot happen when none was taken; never guess
         raise AnnotationError(Message("highlight.not_restored"))
     for h in kept:

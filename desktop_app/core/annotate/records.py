@@ -58,6 +58,7 @@ class HighlightInfo:
     orphaned: bool = False
     prefix: str = ""
     suffix: str = ""
+    coder_id: int = 0  # who made it (schema v8); 0: not known, e.g. built by hand in a test
 
     @property
     def tag_names(self) -> list[str]:
@@ -82,6 +83,7 @@ def highlight_info(h: Highlight) -> HighlightInfo:
         orphaned=bool(h.orphaned),
         prefix=h.prefix or "",
         suffix=h.suffix or "",
+        coder_id=h.coder_id or 0,
     )
 
 
@@ -136,6 +138,7 @@ class NewHighlight(NamedTuple):
     created_at: datetime | None = None  # None: now
     modified_at: datetime | None = None  # None: created_at
     keep_id: int | None = None  # kept when no highlight has it; else a new id
+    coder_id: int | None = None  # None: the session's current coder
 
 
 def clean_tag_names(names: Iterable[str]) -> list[str]:

@@ -244,13 +244,16 @@ def export_conll_counted(
 def stored_or_tagged_pos(db: Database, article_id: int, text: str) -> dict[Span, str]:
     """{(start, end): VLSP tag}: the stored tagging, else tagged now (and stored unless the
     library is read-only)."""
+    from desktop_app.core.nlp.dictionary import merge_tagged
     from desktop_app.core.nlp.pos_ner import load_pos, save_tags, tag_paragraph
+    from desktop_app.core.nlp.user_dictionary import load_dictionary
 
     pos = load_pos(db, article_id)
     if pos is None:
         pos, entities = tag_paragraph(text)
         if not db.read_only:
             save_tags(db, article_id, text, pos, entities)
+        pos, _entities = merge_tagged(text, pos, entities, load_dictionary(db).compiled)  # as saved
     return {(s, e): tag for s, e, tag in pos}
 
 

@@ -30,7 +30,7 @@ from desktop_app.core.annotate.tag_paths import in_tag_scope
 from desktop_app.core.interchange.export_extras import ARTICLE, PASSAGE, Extras, load_extras
 from desktop_app.core.progress import Progress
 from desktop_app.core.storage.database import Database, driver_connection
-from desktop_app.core.storage.models import Article, Highlight, Tag, highlight_tags
+from desktop_app.core.storage.models import Article, Coder, Highlight, Tag, highlight_tags
 from desktop_app.core.text.normalize import SentenceIndex, fold
 
 COLUMNS = (
@@ -45,6 +45,7 @@ COLUMNS = (
     "tags",
     "note",
     "created_at",
+    "coder",
     "context",
 )
 TAG_SEPARATOR = "; "
@@ -135,9 +136,11 @@ def highlight_records(
     excel_safe: bool = False,
     progress: Progress | None = None,
     extras: Extras | None = None,
+    coders: Iterable[int] | None = None,
 ) -> Iterator[tuple[list[object], tuple[str, ...]]]:
-    """Raw rows in COLUMNS order (created_at ISO text in UTC with "Z", "" if unknown) with
-    each row's tags.
+    """Raw rows in COLUMNS order (created_at ISO text in UTC with "Z", "" if unknown; coder
+    by name) with each row's tags. `coders` keeps those coders' highlights and whole-article
+    codes (None: all).
 
     Every exporter formats the raw values its own way (Excel-safe text for CSV, real
     dates for xlsx). By article then position; `tag` keeps highlights carrying a tag in
@@ -156,9 +159,11 @@ def highlight_records(
     article's whole-article codes come first, a row each.
     """
     h, a, ht = Highlight.__tablename__, Article.__tablename__, highlight_tags.name
+    safe = safe_cell if excel_safe else _as_is
     with db.session() as s:
         raw = driver_connection(s.connection())
         names_by_id = dict(raw.execute(f"SELECT id, name FROM {Tag.__tablename__}").fetchall())
+        coder_of = {i: safe(n) for i, n in raw.execute(f"SELECT id, name FROM {Coder.__tablename__}")}
         scope = None if tag is None else {t for t, n in names_by_id.items() if in_tag_scope(n, tag)}
         tag_ids_of = dict(raw.execute(
             f"SELECT highlight_id, group_concat(tag_id) FROM {ht} GROUP BY highlight_id").fetchall())
@@ -170,11 +175,12 @@ def highlight_records(
             articles = [row for row in articles if row[0] in wanted]
         # tag ids "3,17" -> (joined names, names, in scope)
         tag_sets: dict[str | None, tuple[str, tuple[str, ...], bool]] = {None: ("", (), scope is None)}
+        kept = None if coders is None else {int(c) for c in coders}
+        only = "" if kept is None else f" AND coder_id IN ({','.join(map(str, kept)) or 'NULL'})"
         sql = (f'SELECT id, start, "end", quote, coalesce(note, \'\'),'
                # Stored "2023-04-04 10:48:00.000000", in UTC: written "2023-04-04T10:48:00Z".
-               " coalesce(replace(replace(created_at, '.000000', ''), ' ', 'T') || 'Z', '')"
-               f" FROM {h} WHERE article_id = ? AND orphaned = 0 ORDER BY start, id")
-        safe = safe_cell if excel_safe else _as_is
+               " coalesce(replace(replace(created_at, '.000000', ''), ' ', 'T') || 'Z', ''), coder_id"
+               f" FROM {h} WHERE article_id = ? AND orphaned = 0{only} ORDER BY start, id")
         for done, (aid, title, source, published) in enumerate(articles):
             if progress is not None:
                 progress.step(done, len(articles))
@@ -183,14 +189,16 @@ def highlight_records(
             tail: list[object] = []
             if extras is not None:
                 tail = [PASSAGE, *(safe(v) for v in extras.of(aid))]
-                coded = sorted(((names_by_id[t], when) for t, when in extras.codes.get(aid, ())
-                                if scope is None or t in scope), key=lambda c: (fold(c[0]), c[0]))
+                coded = sorted(((names_by_id[t], when, coder_of.get(c, ""))
+                                for t, when, c in extras.codes.get(aid, ())
+                                if (scope is None or t in scope) and (kept is None or c in kept)),
+                               key=lambda c: (fold(c[0]), c[0], c[2]))
                 if coded:
                     length = raw.execute(f"SELECT length(text) FROM {a} WHERE id = ?", (aid,)).fetchone()[0]
-                for name, when in coded:
+                for name, when, by in coded:
                     yield [aid, title, source, published, "", 0, length, "", safe(join_tags([name])),
-                           "", when, "", ARTICLE, *tail[1:]], (name,)
-            for hid, start, end, quote, note, created in raw.execute(sql, (aid,)).fetchall():
+                           "", when, by, "", ARTICLE, *tail[1:]], (name,)
+            for hid, start, end, quote, note, created, coder in raw.execute(sql, (aid,)).fetchall():
                 tids = tag_ids_of.get(hid)
                 tagged = tag_sets.get(tids)
                 if tagged is None:
@@ -213,7 +221,7 @@ def highlight_records(
                     if context[:1] in _GUARD_FIRST and needs_guard(context):
                         context = "'" + context
                 yield [aid, title, source, published, hid, start, end, quote, tagged[0],
-                       note, created, context, *tail], tagged[1]
+                       note, created, coder_of.get(coder, ""), context, *tail], tagged[1]
 
 
 def highlight_rows(
@@ -223,9 +231,10 @@ def highlight_rows(
     excel_safe: bool = False,
     progress: Progress | None = None,
     extras: Extras | None = None,
+    coders: Iterable[int] | None = None,
 ) -> Iterator[list[object]]:
     """Rows in COLUMNS order (then the extras' columns), by article then position."""
-    return map(itemgetter(0), highlight_records(db, article_ids, tag, excel_safe, progress, extras))  # no Python frame per row
+    return map(itemgetter(0), highlight_records(db, article_ids, tag, excel_safe, progress, extras, coders))  # no Python frame per row
 
 
 # --- writing ----------------------------------------------------------------------------
@@ -310,12 +319,14 @@ def export_csv(
     tag: str | None = None,
     columns: Sequence[str] | None = None,
     progress: Progress | None = None,
+    coders: Iterable[int] | None = None,
 ) -> int:
     """Write the file atomically (temp file + rename) and return the number of rows.
 
     `tag` keeps highlights carrying that tag or one nested under it; `columns` picks a
     subset of COLUMNS and the extra columns (export_extras: unit, attributes) in the given
-    order. The defaults give every highlight and whole-article code, and every column.
+    order; `coders` keeps those coders' highlights and whole-article codes. The defaults
+    give every highlight and whole-article code, and every column.
     """
     if article_ids is not None:
         article_ids = list(article_ids)
@@ -324,7 +335,7 @@ def export_csv(
     picked = column_indexes(columns, available)
     header = [available[i] for i in picked]
     rows: Iterable[Sequence[object]] = highlight_rows(db, article_ids, tag, excel_safe=True,
-                                                      progress=progress, extras=extras)
+                                                      progress=progress, extras=extras, coders=coders)
     if columns is not None:  # the default keeps rows as they are: no copy per row
         rows = ([row[i] for i in picked] for row in rows)
     return write_csv(path, header, rows, delimiter, cells_safe=True)

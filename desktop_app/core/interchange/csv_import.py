@@ -86,12 +86,12 @@ class _Reading:
 
 # The cells a record is made of, in this order; a column the file lacks reads as "".
 _USED = ("article_id", "article_title", "published", "highlight_id", "start", "end", "quote",
-         "tags", "note", "created_at", "context")
+         "tags", "note", "created_at", "context", "coder")
 
 
 def _record(cells: tuple[str, ...], line: int, reading: _Reading) -> IncomingHighlight:
     (article_id, title, published, highlight_id, start_cell, end_cell, quote, tags, note,
-     created_at, context) = cells
+     created_at, context, coder) = cells
     start = _int(start_cell, "start", line)
     end = _int(end_cell, "end", line)
     if start < 0 or end <= start:
@@ -121,6 +121,7 @@ def _record(cells: tuple[str, ...], line: int, reading: _Reading) -> IncomingHig
         title=title,
         published=published or None,
         keep_id=_int(highlight_id, "highlight_id", line) if highlight_id.strip() else None,
+        coder=coder.strip() or None,  # no coder column (an older file): the current coder
     )
 
 

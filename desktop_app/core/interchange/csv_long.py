@@ -34,6 +34,7 @@ def long_rows(
     db: Database, article_ids: Iterable[int] | None = None, tag: str | None = None,
     progress: Progress | None = None,
     extras: Extras | None = None,
+    coders: Iterable[int] | None = None,
 ) -> Iterator[list[object]]:
     """Rows in LONG_COLUMNS order (then the extras'): one per tag of each highlight, one
     with "" if untagged, one per whole-article code.
@@ -41,7 +42,8 @@ def long_rows(
     With a `tag` scope only the tags inside the scope get rows, so a pivot over the
     file counts exactly the scope.
     """
-    for row, names in highlight_records(db, article_ids, tag, progress=progress, extras=extras):
+    for row, names in highlight_records(db, article_ids, tag, progress=progress, extras=extras,
+                                        coders=coders):
         for name in [n for n in names if in_tag_scope(n, tag)] or [""]:
             out = list(row)
             out[_TAG] = name
@@ -56,6 +58,7 @@ def export_csv_long(
     delimiter: str = ",",
     columns: Sequence[str] | None = None,
     progress: Progress | None = None,
+    coders: Iterable[int] | None = None,
 ) -> int:
     """Write the long CSV atomically and return the number of rows.
 
@@ -68,7 +71,8 @@ def export_csv_long(
     available = (*LONG_COLUMNS, *extras.headers)
     picked = column_indexes(columns, available)
     header = [available[i] for i in picked]
-    rows = ([row[i] for i in picked] for row in long_rows(db, article_ids, tag, progress, extras))
+    rows = ([row[i] for i in picked]
+            for row in long_rows(db, article_ids, tag, progress, extras, coders))
     return write_csv(path, header, rows, delimiter)
 
 

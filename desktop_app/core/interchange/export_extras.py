@@ -2,8 +2,8 @@
 whole-article codes as rows of their own, and one column per attribute.
 
 A whole-article code is a row whose `unit` is "article", with start 0 and end the length
-of the text (code points), an empty highlight_id, quote and context, and the code in
-`tags`; passage rows say "passage". Attribute columns follow, one per attribute an
+of the text (code points), an empty highlight_id, quote and context, the code in
+`tags` and its coder in `coder`; passage rows say "passage". Attribute columns follow, one per attribute an
 exported article has a value of: the built-ins that are not columns already (author,
 year, domain) and the user's, named as the attribute (prefixed "attribute:" should the
 name be a column's), numbers as numbers.
@@ -29,8 +29,8 @@ class Extras:
 
     headers: tuple[str, ...] = ()
     values: dict[int, list[Value | None]] = field(default_factory=dict)
-    # article id -> [(tag id, created at as ISO text in UTC with "Z")]
-    codes: dict[int, list[tuple[int, str]]] = field(default_factory=dict)
+    # article id -> [(tag id, created at as ISO text in UTC with "Z", coder id)]
+    codes: dict[int, list[tuple[int, str, int]]] = field(default_factory=dict)
 
     def of(self, article_id: int) -> list[Value | None]:
         return self.values.get(article_id) or [None] * (len(self.headers) - 1)
@@ -45,13 +45,14 @@ def load_extras(db: Database, columns: Sequence[str], article_ids: Iterable[int]
             values = {a: v for a, v in values_of(s, info).items() if wanted is None or a in wanted}
             if values:
                 picked.append((info.name if info.name not in columns else f"attribute:{info.name}", values))
-        codes: dict[int, list[tuple[int, str]]] = {}
-        for article_id, tag_id, created in s.execute(
+        codes: dict[int, list[tuple[int, str, int]]] = {}
+        for article_id, tag_id, created, coder_id in s.execute(
                 ArticleCode.__table__.select().with_only_columns(
-                    ArticleCode.article_id, ArticleCode.tag_id, ArticleCode.created_at)):
+                    ArticleCode.article_id, ArticleCode.tag_id, ArticleCode.created_at,
+                    ArticleCode.coder_id)):
             if wanted is None or article_id in wanted:
                 moment = created.strftime("%Y-%m-%dT%H:%M:%SZ") if created is not None else ""
-                codes.setdefault(article_id, []).append((tag_id, moment))
+                codes.setdefault(article_id, []).append((tag_id, moment, coder_id))
     by_article: dict[int, list[Value | None]] = {}
     for i, (_name, values) in enumerate(picked):
         for article_id, value in values.items():

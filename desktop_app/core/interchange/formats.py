@@ -41,6 +41,7 @@ class ExportJob:
     progress: Progress | None = None
     positions: str = "codepoints"
     warnings: list[Message] = field(default_factory=list)
+    coders: frozenset[int] | None = None  # only these coders' work (None: everyone's)
 
 
 @dataclass(frozen=True)
@@ -53,14 +54,14 @@ def _csv(job: ExportJob) -> int:
     from desktop_app.core.interchange.csv_export import export_csv
 
     return export_csv(job.db, job.path, article_ids=job.article_ids, delimiter=job.delimiter,
-                      tag=job.tag, columns=job.columns, progress=job.progress)
+                      tag=job.tag, columns=job.columns, progress=job.progress, coders=job.coders)
 
 
 def _csv_long(job: ExportJob) -> int:
     from desktop_app.core.interchange.csv_long import export_csv_long
 
     return export_csv_long(job.db, job.path, article_ids=job.article_ids, tag=job.tag,
-                           delimiter=job.delimiter, progress=job.progress)
+                           delimiter=job.delimiter, progress=job.progress, coders=job.coders)
 
 
 def _codebook(job: ExportJob) -> int:
@@ -74,14 +75,14 @@ def _xlsx(job: ExportJob) -> int:
     from desktop_app.core.interchange.xlsx_export import export_xlsx
 
     return export_xlsx(job.db, job.path, article_ids=job.article_ids, tag=job.tag,
-                       progress=job.progress)
+                       progress=job.progress, coders=job.coders)
 
 
 def _webanno(job: ExportJob) -> int:
     from desktop_app.core.interchange.webanno import export_webanno
 
     return export_webanno(job.db, job.path, article_ids=job.article_ids, progress=job.progress,
-                          tag=job.tag)
+                          tag=job.tag, coders=job.coders)
 
 
 def _warn_duplicate_leaves(job: ExportJob, tag: str | None) -> None:
@@ -101,7 +102,7 @@ def _qdpx(job: ExportJob) -> int:
     from desktop_app.core.interchange.refi_export import export_qdpx
 
     count = export_qdpx(job.db, job.path, article_ids=job.article_ids, progress=job.progress,
-                        tag=job.tag, positions=job.positions)
+                        tag=job.tag, positions=job.positions, coders=job.coders)
     _warn_duplicate_leaves(job, None)  # the project's codebook holds every tag
     return count
 
@@ -156,11 +157,12 @@ def export(
     columns: Sequence[str] | None = None,
     progress: Progress | None = None,
     positions: str = "codepoints",
+    coders: Sequence[str] | None = None,
 ) -> int:
     """Write `key`'s file atomically (a temp file next to `path`, renamed at the end) and
     return the count of FORMATS[key].unit (export_detailed: with the warnings)."""
     return export_detailed(db, key, path, article_ids, tag, delimiter, columns, progress,
-                           positions).count
+                           positions, coders).count
 
 
 def export_detailed(
@@ -173,6 +175,7 @@ def export_detailed(
     columns: Sequence[str] | None = None,
     progress: Progress | None = None,
     positions: str = "codepoints",
+    coders: Sequence[str] | None = None,
 ) -> ExportResult:
     """Write `key`'s file atomically and say what was written, with warnings (a codebook
     QualCoder would merge codes of, a CoNLL file of only O labels).
@@ -181,7 +184,9 @@ def export_detailed(
     ExportError (output_paths.check_output_path), as does a `tag` that names no tag of
     the library (every format takes the tag and those nested under it). `columns` picks
     CSV columns ("csv" only); `positions` "utf16" counts a .qdpx's positions as NVivo
-    does ("qdpx" only); `progress` reports and cancels (Cancelled, and no file is left)."""
+    does ("qdpx" only); `progress` reports and cancels (Cancelled, and no file is left).
+    `coders` (names) keeps those coders' work, where the format carries work by coder
+    (SCOPES_CODERS); a name the library does not have raises ExportError."""
     from desktop_app.core.interchange.output_paths import OutputPathError, check_output_path
     from desktop_app.core.interchange.refi_export import RefiExportError
 
@@ -197,13 +202,34 @@ def export_detailed(
         raise ExportError(str(e)) from e
     if tag is not None and not _tag_exists(db, tag):
         raise ExportError(Message("export.no_such_tag", {"tag": tag}))
+    coder_ids = _coder_ids(db, coders) if coders is not None and key in SCOPES_CODERS else None
     job = ExportJob(db, Path(path), article_ids if fmt.scopes_articles else None,
-                    tag if fmt.scopes_tag else None, delimiter, columns, progress, positions)
+                    tag if fmt.scopes_tag else None, delimiter, columns, progress, positions,
+                    coders=coder_ids)
     try:
         count = fmt.run(job)
     except (RefiExportError, ValueError) as e:
         raise ExportError(message_of(e)) from e
     return ExportResult(count, tuple(job.warnings))
+
+
+SCOPES_CODERS = frozenset({"csv", "csv-long", "xlsx", "webanno", "qdpx"})  # carry work by coder
+
+
+def _coder_ids(db: Database, names: Sequence[str]) -> frozenset[int]:
+    from desktop_app.core.library.coders import CoderError, find_coder
+
+    found = set()
+    with db.session() as s:
+        for name in names:
+            try:
+                coder = find_coder(s, name)
+            except CoderError as e:
+                raise ExportError(e.message) from e
+            if coder is None:
+                raise ExportError(Message("export.no_such_coder", {"name": name}))
+            found.add(coder)
+    return frozenset(found)
 
 
 def _tag_exists(db: Database, tag: str) -> bool:

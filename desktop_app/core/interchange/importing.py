@@ -40,9 +40,10 @@ from desktop_app.core.library.anchoring import (
 )
 from desktop_app.core.library.article_codes import CodeRow, add_in
 from desktop_app.core.library.attribute_csv import AppliedImport
+from desktop_app.core.library.coders import CoderError, coder_id_in
 from desktop_app.core.library.memos import add_memo, memo_in
 from desktop_app.core.messages import Message
-from desktop_app.core.storage.database import Database
+from desktop_app.core.storage.database import Database, current_coder
 from desktop_app.core.storage.models import Article, Highlight, Tag, highlight_tags
 from desktop_app.core.text.normalize import normalize
 
@@ -127,6 +128,7 @@ class IncomingHighlight(NamedTuple):
     # A passage holding the quote, as read (our CSV's sentence). Without prefix and suffix,
     # they are taken from around the quote in it, and only when placing needs them.
     context: str = ""
+    coder: str | None = None  # who made it, by name (None: the current coder)
 
     def quote_context(self) -> tuple[str, str]:
         """Prefix and suffix: as given, else from around the quote in `context`."""
@@ -147,6 +149,7 @@ class IncomingMemo(NamedTuple):
     content_hash: str | None = None
     url: str | None = None
     tags: tuple[str, ...] = ()  # whole-article codes
+    coder: str | None = None  # the codes' coder, by name (None: the importing coder)
 
 
 def parse_timestamp(value: str) -> datetime:
@@ -208,25 +211,25 @@ def _locate(library: Library, rec: IncomingHighlight) -> tuple[Target, Anchor] |
     return placed[0][1], best
 
 
-Key = tuple[int, int, int, tuple[str, ...], str]
+Key = tuple[int, int, int, tuple[str, ...], str, int]
 
 
 def _existing_highlights(s: Session, article_ids: Iterable[int]) -> set[Key]:
-    """(article, start, end, sorted tag names, note) of every highlight on these articles."""
-    per_highlight: dict[int, tuple[tuple[int, int, int], set[str], str]] = {}
+    """(article, start, end, sorted tag names, note, coder) of every highlight on these articles."""
+    per_highlight: dict[int, tuple[tuple[int, int, int], set[str], str, int]] = {}
     for chunk in chunks(sorted(article_ids)):
         stmt = (
             select(Highlight.id, Highlight.article_id, Highlight.start, Highlight.end,
-                   Highlight.note, Tag.name)
+                   Highlight.note, Tag.name, Highlight.coder_id)
             .outerjoin(highlight_tags, highlight_tags.c.highlight_id == Highlight.id)
             .outerjoin(Tag, Tag.id == highlight_tags.c.tag_id)
             .where(Highlight.article_id.in_(chunk))
         )
-        for hid, article_id, start, end, note, name in s.execute(stmt):
-            entry = per_highlight.setdefault(hid, ((article_id, start, end), set(), note or ""))
+        for hid, article_id, start, end, note, name, coder in s.execute(stmt):
+            entry = per_highlight.setdefault(hid, ((article_id, start, end), set(), note or "", coder))
             if name is not None:
                 entry[1].add(name)
-    return {(*span, tuple(sorted(names)), note) for span, names, note in per_highlight.values()}
+    return {(*span, tuple(sorted(names)), note, coder) for span, names, note, coder in per_highlight.values()}
 
 
 def _utc(moment: datetime | None) -> datetime | None:
@@ -246,8 +249,9 @@ def place_highlights(
 
     Records are taken in file order: a record identical (article, span, tags and note) to a
     highlight already there, or to an earlier record, is skipped. Two highlights that differ
-    only in their notes are two highlights: both are kept. (When highlights carry who made
-    them, the coder will belong in this comparison too.)
+    only in their notes, or in their coders, are two highlights: both are kept. A record's
+    coder is found by name (and added to the library when new); without one, the current
+    coder made it.
     """
     fuzzy = skipped = 0
     orphans: list[tuple[str, Message]] = []
@@ -271,6 +275,7 @@ def place_highlights(
         # (article, start, end, sorted tag names, note) of every highlight there and made here
         seen = _existing_highlights(s, {article_id for _, article_id, *_ in located})
         cleaned: dict[tuple[str, ...], tuple[tuple[str, ...], tuple[str, ...]]] = {}
+        coders: dict[str | None, int] = {None: current_coder(s)}
         new: list[NewHighlight] = []
         for i, article_id, start, end, is_fuzzy in located:
             rec = records[i]
@@ -280,7 +285,8 @@ def place_highlights(
                 tags = tuple(clean_tag_names(raw_tags))
                 tags_and_key = cleaned[raw_tags] = (tags, tuple(sorted(set(tags))))
             tags, tag_key = tags_and_key
-            key = (article_id, start, end, tag_key, rec.note or "")
+            coder = _coder_id(s, coders, rec.coder)
+            key = (article_id, start, end, tag_key, rec.note or "", coder)
             if key in seen:
                 skipped += 1
                 continue
@@ -288,23 +294,36 @@ def place_highlights(
             created = _utc(rec.created)
             if created is None:  # made now, as create_highlight makes it; any id is a new one
                 new.append(NewHighlight(article_id, start, end, tags, rec.note,
-                                        None, None, None))
+                                        None, None, None, coder))
             else:
                 new.append(NewHighlight(article_id, start, end, tags, rec.note, created,
-                                        _utc(rec.modified) or created, rec.keep_id))
+                                        _utc(rec.modified) or created, rec.keep_id, coder))
             fuzzy += is_fuzzy
         highlight_ids = add_highlights(s, new, {t.id: t.text for t in library.by_id.values()})
         memos_before: dict[int, str] = {}
         codes: list[CodeRow] = []
-        memo_count = _place_memos(s, memos, orphans, memos_before, codes)
+        memo_count = _place_memos(s, memos, orphans, memos_before, codes, coders)
         added = Added(tuple(highlight_ids), frozenset(h.article_id for h in new) | memos_before.keys(),
                       (), tuple(memos_before.items()), tags_after(s, mark), tuple(codes))
     return ImportResult(len(new), fuzzy, [(q, why.english()) for q, why in orphans], skipped,
                         memo_count, added, tuple(orphans), len(codes))
 
 
+def _coder_id(s: Session, coders: dict[str | None, int], name: str | None) -> int:
+    """The coder id of a name (None: the importing coder, the dict's None), made when new."""
+    coder = coders.get(name)
+    if coder is None:
+        assert name is not None
+        try:
+            coder = coders[name] = coder_id_in(s, name)
+        except CoderError as e:  # a name too long: refused, nothing stored
+            raise AnnotationImportError(e.message) from e
+    return coder
+
+
 def _place_memos(s: Session, memos: Sequence[IncomingMemo], orphans: list[tuple[str, Message]],
-                 memos_before: dict[int, str], codes: list[CodeRow]) -> int:
+                 memos_before: dict[int, str], codes: list[CodeRow],
+                 coders: dict[str | None, int]) -> int:
     """Each memo and whole-article code on the one article its text hash (else its address)
     names; memos.add_memo keeps a memo the article already has, a code the article has
     stays as it was (`codes` gets the new ones). Returns how many articles' memos changed."""
@@ -321,7 +340,7 @@ def _place_memos(s: Session, memos: Sequence[IncomingMemo], orphans: list[tuple[
                             if ids else Message("unplaced.memo_no_article")))
             continue
         if memo.tags:
-            codes += add_in(s, ids, [t.id for t in ensure_tags(s, memo.tags)])
+            codes += add_in(s, ids, [t.id for t in ensure_tags(s, memo.tags)], _coder_id(s, coders, memo.coder))
         if not memo.text:
             continue
         before = memo_in(s, ids[0])

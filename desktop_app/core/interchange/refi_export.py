@@ -47,13 +47,13 @@ from desktop_app.core.interchange.refi_qda import (
     tag_code_path,
     whole_article_guid,
 )
-from desktop_app.core.library.article_codes import code_pairs
 from desktop_app.core.library.attributes import BUILT_IN, user_attributes, values_of
+from desktop_app.core.library.coders import coder_names
 from desktop_app.core.library.memos import memo_texts
 from desktop_app.core.messages import Message, MessageError
 from desktop_app.core.progress import Progress
 from desktop_app.core.storage.database import Database
-from desktop_app.core.storage.models import Article, Highlight, Tag
+from desktop_app.core.storage.models import Article, ArticleCode, Highlight, Tag
 from desktop_app.core.text.normalize import OffsetMap, fold
 
 # Zip entries get this time, not the clock, so the archive bytes are reproducible.
@@ -84,10 +84,12 @@ POSITIONS = ("codepoints", "utf16")
 
 def export_qdpx(db: Database, path: Path, article_ids: Iterable[int] | None = None,
                 progress: Progress | None = None, tag: str | None = None,
-                positions: str = "codepoints") -> int:
+                positions: str = "codepoints", coders: Iterable[int] | None = None) -> int:
     """Write a .qdpx (project.qde + Sources/<guid>.txt); return the number of highlights.
 
     The codebook holds every tag, so the file can be re-imported as the whole scheme.
+    Every coder is a User; a selection and its codings name their coder as creatingUser.
+    `coders` keeps those coders' highlights.
     """
     if positions not in POSITIONS:
         raise ValueError(f"positions must be one of {POSITIONS}, not {positions!r}")
@@ -105,14 +107,18 @@ def export_qdpx(db: Database, path: Path, article_ids: Iterable[int] | None = No
         memos = memo_texts(s, [a.id for a in articles])
         attributes = [(info, values_of(s, info)) for info in [*BUILT_IN, *user_attributes(s)]]
         all_tags = list(s.scalars(select(Tag)))
-        names = {t.id: t.name for t in all_tags}
-        whole: dict[int, list[int]] = {}
-        for article_id, tag_id in code_pairs(s):
-            if in_tag_scope(names[tag_id], tag):
-                whole.setdefault(article_id, []).append(tag_id)
+        tag_names = {t.id: t.name for t in all_tags}
+        names = coder_names(s)
+        shown = None if coders is None else frozenset(coders)
+        users = {i: (coder_guid(n), n) for i, n in names.items() if shown is None or i in shown}
+        whole: dict[int, list[tuple[int, int]]] = {}
+        for article_id, tag_id, coder_id in s.execute(
+                select(ArticleCode.article_id, ArticleCode.tag_id, ArticleCode.coder_id)):
+            if in_tag_scope(tag_names[tag_id], tag) and (shown is None or coder_id in shown):
+                whole.setdefault(article_id, []).append((tag_id, coder_id))
         extra = _Extra(case_variables(attributes, {a.id for a in articles}), whole)
         project, entries, count = _project(all_tags, articles, memos,
-                                           _Options(tag, positions == "utf16"), extra)
+                                           _Options(tag, positions == "utf16", shown, users), extra)
     if progress is not None:
         progress.step(1, 2)
     entries.insert(0, ("project.qde", _xml_bytes(project)))
@@ -140,15 +146,22 @@ def export_qdc(db: Database, path: Path, tag: str | None = None) -> int:
 class _Options:
     tag: str | None = None  # only highlights with a tag in this scope
     utf16: bool = False  # positions in UTF-16 code units (NVivo), not code points
+    coders: frozenset[int] | None = None  # only these coders' highlights
+    users: dict[int, tuple[str, str]] = field(default_factory=dict)  # coder id -> (User guid, name)
+
+
+def coder_guid(name: str) -> str:
+    """A coder's User GUID, from the name: the same coder has it in every library."""
+    return stable_guid("coder", name)
 
 
 @dataclass(frozen=True)
 class _Extra:
     """What the project carries besides highlights: attributes as Variables and Cases,
-    whole-article codes (article id -> tag ids)."""
+    whole-article codes (article id -> (tag id, coder id))."""
 
     case_vars: list[CaseVariable] = field(default_factory=list)
-    whole: dict[int, list[int]] = field(default_factory=dict)
+    whole: dict[int, list[tuple[int, int]]] = field(default_factory=dict)
 
 
 def duplicate_leaf_names(names: Iterable[str]) -> list[str]:
@@ -174,7 +187,10 @@ def _project(
     roots, code_guids = _code_tree(tags)
     project = _el(None, "Project", xmlns=PROJECT_NS, name=APP_DISPLAY_NAME, origin=ORIGIN,
                   creatingUserGUID=USER_GUID)
-    _el(_el(project, "Users"), "User", guid=USER_GUID, name=APP_DISPLAY_NAME)
+    users = _el(project, "Users")
+    _el(users, "User", guid=USER_GUID, name=APP_DISPLAY_NAME)
+    for _coder, (guid, name) in sorted(options.users.items()):  # each coder, after the app
+        _el(users, "User", guid=guid, name=name)
     if roots:
         codes = _el(_el(project, "CodeBook"), "Codes")
         for code in _sorted(roots):
@@ -191,7 +207,7 @@ def _project(
         sources = _el(project, "Sources")
         for article in articles:
             guid = source_guids[article.id]
-            whole = [t for t in extra.whole.get(article.id, ()) if t in code_guids]
+            whole = [(t, c) for t, c in extra.whole.get(article.id, ()) if t in code_guids]
             count += _text_source(sources, article, guid, code_guids, used_vars,
                                   memos.get(article.id, ""), options, whole)
             entries.append((f"Sources/{guid}.txt", article.text.encode("utf-8")))
@@ -243,20 +259,21 @@ def _text_source(
     used_vars: list[str],
     memo: str,
     options: _Options,
-    whole: list[int] | None = None,
+    whole: list[tuple[int, int]] | None = None,
 ) -> int:
     """A TextSource with one PlainTextSelection per highlight; return the highlight count.
 
     The whole-article codes are one more selection, over the whole text (0 to its length),
     whose GUID (whole_article_guid) tells our importer what it is; another tool sees a
-    passage that is the whole source, coded with them."""
+    passage that is the whole source, coded with them. Each Coding names its coder."""
     src = _el(sources, "TextSource", guid=guid, name=article.title or "",
               plainTextPath=f"internal://{guid}.txt", creatingUser=USER_GUID)
     if memo:
         _el(src, "Description", text=memo)  # the schema wants it first
     ordinal: Counter[tuple[int, int]] = Counter()
     highlights = sorted((h for h in article.highlights if not h.orphaned and (
-        options.tag is None or any(in_tag_scope(t.name, options.tag) for t in h.tags))),
+        options.tag is None or any(in_tag_scope(t.name, options.tag) for t in h.tags))
+        and (options.coders is None or h.coder_id in options.coders)),
         key=lambda h: (h.start, h.end, h.id))
     unit = OffsetMap(article.text).to_utf16 if options.utf16 else _same
     for h in highlights:
@@ -265,10 +282,11 @@ def _text_source(
         ordinal[(h.start, h.end)] += 1
         sel_guid = stable_guid("selection", article.content_hash, h.start, h.end, n)
         created = format_datetime(h.created_at)
+        user = options.users.get(h.coder_id, (USER_GUID, ""))[0]
         sel = _el(src, "PlainTextSelection", guid=sel_guid, name=selection_name(h.quote),
-                  startPosition=str(unit(h.start)), endPosition=str(unit(h.end)), creatingUser=USER_GUID,
+                  startPosition=str(unit(h.start)), endPosition=str(unit(h.end)), creatingUser=user,
                   creationDateTime=created,
-                  modifyingUser=USER_GUID, modifiedDateTime=format_datetime(h.modified_at))
+                  modifyingUser=user, modifiedDateTime=format_datetime(h.modified_at))
         if h.note:
             # QualCoder reads a selection's Description as the coding memo; a NoteRef
             # would need a separate Note that it only resolves on whole sources.
@@ -276,10 +294,11 @@ def _text_source(
         for tag in sorted(h.tags, key=lambda t: t.name):
             code_guid = code_guids[tag.id]
             coding = _el(sel, "Coding", guid=stable_guid("coding", sel_guid, code_guid),
-                         creatingUser=USER_GUID, creationDateTime=created)
+                         creatingUser=user, creationDateTime=created)
             _el(coding, "CodeRef", targetGUID=code_guid)
     if whole:
-        _whole_article_selection(src, guid, article, sorted(code_guids[t] for t in whole), unit)
+        codings = sorted((code_guids[t], options.users.get(c, (USER_GUID, ""))[0]) for t, c in whole)
+        _whole_article_selection(src, guid, article, codings, unit)
     for name in used_vars:
         value = getattr(article, name)
         if value:
@@ -290,12 +309,13 @@ def _text_source(
 
 
 def _whole_article_selection(src: ET.Element, source_guid: str, article: Article,
-                             code_guids: list[str], unit: Callable[[int], int]) -> None:
+                             codings: list[tuple[str, str]], unit: Callable[[int], int]) -> None:
+    """`codings`: (code GUID, its coder's User GUID); two coders' same code are two Codings."""
     sel_guid = whole_article_guid(source_guid)
     sel = _el(src, "PlainTextSelection", guid=sel_guid, name=selection_name(article.text),
               startPosition="0", endPosition=str(unit(len(article.text))), creatingUser=USER_GUID)
-    for code_guid in code_guids:
-        coding = _el(sel, "Coding", guid=stable_guid("coding", sel_guid, code_guid), creatingUser=USER_GUID)
+    for code_guid, user in codings:
+        coding = _el(sel, "Coding", guid=stable_guid("coding", sel_guid, code_guid, user), creatingUser=user)
         _el(coding, "CodeRef", targetGUID=code_guid)
 
 

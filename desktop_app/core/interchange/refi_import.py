@@ -35,10 +35,11 @@ from desktop_app.core.interchange.refi_codebook import Code, QdpxImportError, re
 from desktop_app.core.interchange.refi_qda import ARTICLE_VARIABLES
 from desktop_app.core.interchange.refi_reader import ProjectReader, Source
 from desktop_app.core.library.article_codes import add_in
+from desktop_app.core.library.coders import coder_id_in
 from desktop_app.core.library.ingest.metadata import parse_metadata
 from desktop_app.core.library.memos import add_memo, memo_in
 from desktop_app.core.messages import Message
-from desktop_app.core.storage.database import Database
+from desktop_app.core.storage.database import Database, current_coder
 from desktop_app.core.storage.models import Article, Highlight, Tag, highlight_tags
 
 __all__ = ["CodebookImportResult", "QdpxImportError", "QdpxImportResult", "import_qdc", "import_qdpx"]
@@ -120,14 +121,15 @@ def _store(db: Database, path: Path, codes: list[Code], sources: list[Source],
         mark = tag_mark(s)
         tags, codes_new = _store_tags(s, codes)
         unknown = 0
-        whole: list[tuple[int, int]] = []  # (article id, tag id) whole-article codes
+        whole: list[tuple[int, int, int]] = []  # (article id, tag id, coder id) whole-article codes
         attribute_values: dict[int, dict[str, str]] = {}
-        # What each article holds, as (start, end, note, sorted tag names): read once per
-        # article, and grown with what this import adds (a text may come twice).
-        have_by_article: dict[int, set[tuple[int, int, str, tuple[str, ...]]]] = {}
+        # What each article holds, as (start, end, note, sorted tag names, coder): read once
+        # per article, and grown with what this import adds (a text may come twice).
+        have_by_article: dict[int, set[tuple[int, int, str, tuple[str, ...], int]]] = {}
         rows: list[dict[str, object]] = []  # new highlights, inserted together at the end
         links: list[dict[str, int]] = []
         next_id = (s.scalar(select(func.max(Highlight.id))) or 0) + 1  # as SQLite numbers them
+        coders: dict[str | None, int] = {None: current_coder(s)}  # a User by name, made when new
         for src in sources:
             content_hash = hashlib.sha256(src.text.encode("utf-8")).hexdigest()
             article = s.scalar(select(Article).where(Article.content_hash == content_hash))
@@ -149,14 +151,16 @@ def _store(db: Database, path: Path, codes: list[Code], sources: list[Source],
             if _merge_memo(s, article, src.memo, problems):
                 memos += 1
                 memos_before.setdefault(article.id, before)
-            whole += [(article.id, tags[g].id) for g in src.whole_codes if g in tags]
+            whole += [(article.id, tags[g].id, _coder_of(s, coders, who))
+                      for g, who in src.whole_codes if g in tags]
             if src.attributes:
                 attribute_values.setdefault(article.id, {}).update(src.attributes)
             text = article.text
             for sel in src.selections:
                 sel_tags = {tags[g].name: tags[g] for g in sel.code_guids if g in tags}
                 unknown += sum(1 for g in sel.code_guids if g not in tags)
-                key = (sel.start, sel.end, sel.note, tuple(sorted(sel_tags)))
+                coder = _coder_of(s, coders, sel.coder)
+                key = (sel.start, sel.end, sel.note, tuple(sorted(sel_tags)), coder)
                 if key in have:
                     continue  # already in the library: importing twice adds nothing
                 have.add(key)
@@ -166,6 +170,7 @@ def _store(db: Database, path: Path, codes: list[Code], sources: list[Source],
                     "prefix": text[max(0, sel.start - CONTEXT_CHARS):sel.start],
                     "suffix": text[sel.end:sel.end + CONTEXT_CHARS],
                     "note": sel.note, "created_at": sel.created, "modified_at": sel.modified,
+                    "coder_id": coder,
                 })
                 links += [{"highlight_id": next_id, "tag_id": sel_tags[n].id}
                           for n in sorted(sel_tags)]
@@ -178,8 +183,9 @@ def _store(db: Database, path: Path, codes: list[Code], sources: list[Source],
         if unknown:
             problems.append(Message("qdpx.unknown_codes", {"count": unknown}))
         codes_added: list = []
-        for article_id in dict.fromkeys(a for a, _t in whole):
-            codes_added += add_in(s, [article_id], [t for a, t in whole if a == article_id])
+        for article_id, coder in dict.fromkeys((a, c) for a, _t, c in whole):
+            codes_added += add_in(s, [article_id], [t for a, t, c in whole
+                                                    if a == article_id and c == coder], coder)
         applied = store_attributes(s, reader.attributes, attribute_values, problems)
         added = Added(tuple(r["id"] for r in rows),  # type: ignore[misc]
                       frozenset(int(r["article_id"]) for r in rows) | memos_before.keys()  # type: ignore[call-overload]
@@ -190,6 +196,15 @@ def _store(db: Database, path: Path, codes: list[Code], sources: list[Source],
                             tuple(reader.uncertain), len(codes_added), len(applied.articles))
 
 
+def _coder_of(s: Session, coders: dict[str | None, int], name: str | None) -> int:
+    """The coder id of a User's name (None: the importing coder), made when new."""
+    coder = coders.get(name)
+    if coder is None:
+        assert name is not None
+        coder = coders[name] = coder_id_in(s, name)
+    return coder
+
+
 def _merge_memo(s: Session, article: Article, memo: str, problems: list[Message]) -> bool:
     """Give the article the imported memo (memos.add_memo: its own is never lost)."""
     outcome = add_memo(s, article.id, memo)
@@ -198,20 +213,20 @@ def _merge_memo(s: Session, article: Article, memo: str, problems: list[Message]
     return outcome != "unchanged"
 
 
-def _highlight_keys(s: Session, article_id: int) -> set[tuple[int, int, str, tuple[str, ...]]]:
-    """(start, end, note, sorted tag names) of each highlight the article has."""
-    found: dict[int, tuple[tuple[int, int, str], list[str]]] = {}
+def _highlight_keys(s: Session, article_id: int) -> set[tuple[int, int, str, tuple[str, ...], int]]:
+    """(start, end, note, sorted tag names, coder) of each highlight the article has."""
+    found: dict[int, tuple[tuple[int, int, str], list[str], int]] = {}
     stmt = (
-        select(Highlight.id, Highlight.start, Highlight.end, Highlight.note, Tag.name)
+        select(Highlight.id, Highlight.start, Highlight.end, Highlight.note, Tag.name, Highlight.coder_id)
         .outerjoin(highlight_tags, highlight_tags.c.highlight_id == Highlight.id)
         .outerjoin(Tag, Tag.id == highlight_tags.c.tag_id)
         .where(Highlight.article_id == article_id)
     )
-    for hid, start, end, note, name in s.execute(stmt):
-        entry = found.setdefault(hid, ((start, end, note), []))
+    for hid, start, end, note, name, coder in s.execute(stmt):
+        entry = found.setdefault(hid, ((start, end, note), [], coder))
         if name is not None:
             entry[1].append(name)
-    return {(*span, tuple(sorted(names))) for span, names in found.values()}
+    return {(*span, tuple(sorted(names)), coder) for span, names, coder in found.values()}
 
 
 def _store_tags(s: Session, codes: list[Code]) -> tuple[dict[str, Tag], int]:

@@ -40,8 +40,10 @@ from desktop_app.core.interchange.refi_qda import (
     ARTICLE_VARIABLES,
     ORIGIN_PREFIX,
     parse_datetime,
+    stable_guid,
     whole_article_guid,
 )
+from desktop_app.core.library.coders import MAX_NAME as MAX_CODER_NAME
 from desktop_app.core.library.ingest.archive import ArchiveBudget, ArchiveLimitError, ArchiveLimits, parse_xml
 from desktop_app.core.library.ingest.decode import ImportFailure, decode_bytes
 from desktop_app.core.library.ingest.importer import MAX_FILE_BYTES
@@ -51,6 +53,7 @@ from desktop_app.core.storage.models import utcnow
 _MAX_XML_BYTES = 500 * 1024 * 1024
 # The whole archive: a project of a few thousand articles is well under 1 GB of text.
 LIMITS = ArchiveLimits(max_members=20_000, max_total_bytes=1024 * 1024 * 1024)
+APP_USER_GUID = stable_guid("user")  # the one User of our exports before coders (refi_export)
 UNIT_CODES = {CODE_POINTS: "qdpx.unit_code_points", UTF16: "qdpx.unit_utf16",
               CRLF_AS_ONE: "qdpx.unit_crlf"}
 
@@ -63,6 +66,7 @@ class Selection:
     code_guids: list[str]
     created: datetime
     modified: datetime
+    coder: str | None = None  # its creatingUser's name (None: the importing coder)
 
 
 @dataclass
@@ -74,7 +78,8 @@ class Source:
     selections: list[Selection]
     memo: str = ""
     attributes: dict[str, str] = field(default_factory=dict)  # attribute name -> value as written
-    whole_codes: list[str] = field(default_factory=list)  # code GUIDs of whole-article codes
+    # (code GUID, its coder's name or None: the importing coder) of whole-article codes
+    whole_codes: list[tuple[str, str | None]] = field(default_factory=list)
 
 
 @dataclass
@@ -147,9 +152,10 @@ class ProjectReader:
             self.attributes = dict(self._cases.order)
             codes = read_codes(root, self.ns)
             notes = self._notes(root)
+            self.users = self._users(root)
             sources = self._sources(root, variables, notes)
         referenced = {g for s in sources for sel in s.selections for g in sel.code_guids}
-        referenced |= {g for s in sources for g in s.whole_codes}
+        referenced |= {g for s in sources for g, _who in s.whole_codes}
         for code in codes:
             code.is_tag = code.is_tag or code.guid in referenced
         return codes, sources
@@ -302,10 +308,11 @@ class ProjectReader:
         reading = p.choice.reading
         selections = []
         whole_guid = whole_article_guid(p.el.get("guid") or "") if self.ours else None
-        whole: list[str] = []
+        whole: list[tuple[str, str | None]] = []
         for sel, (start, end) in zip(p.el.findall(self.q("PlainTextSelection")), p.spans, strict=True):
             if whole_guid is not None and sel.get("guid") == whole_guid:
-                whole = [r.get("targetGUID") or "" for r in sel.iter(self.q("CodeRef"))]
+                whole = [(r.get("targetGUID") or "", self.users.get(coding.get("creatingUser") or ""))
+                         for coding in sel.iter(self.q("Coding")) for r in coding.iter(self.q("CodeRef"))]
                 continue
             rs, re_ = reading.to_raw(start), reading.to_raw(end)
             assert rs is not None and re_ is not None  # choose_reading checked every position
@@ -313,7 +320,7 @@ class ProjectReader:
                 self.problems.append(Message("qdpx.empty_selection",
                                              {"start": start, "end": end, "label": p.label}))
                 continue
-            selections.append(self._selection(sel, start_map[rs], end_map[re_], notes))
+            selections += self._selection(sel, start_map[rs], end_map[re_], notes)
         if not text.strip():
             self.problems.append(Message("qdpx.empty_source", {"label": p.label}))
             return None
@@ -328,20 +335,34 @@ class ProjectReader:
         parts += [notes.get(r.get("targetGUID") or "", "") for r in el.findall(self.q("NoteRef"))]
         return "\n\n".join(p for p in parts if p.strip())
 
-    def _selection(self, sel: ET.Element, start: int, end: int, notes: dict[str, str]) -> Selection:
-        """Note (Description and NoteRefs), codes and times of one PlainTextSelection."""
+    def _users(self, root: ET.Element) -> dict[str, str]:
+        """User GUID -> name: the coders (NVivo's, ATLAS.ti's, ours). The app's own User of
+        our older files made nothing: its work is the importing coder's."""
+        users = {}
+        for user in root.iter(self.q("User")):
+            guid, name = user.get("guid") or "", " ".join((user.get("name") or "").split())
+            if guid and name and not (self.ours and guid == APP_USER_GUID):
+                users[guid] = name[:MAX_CODER_NAME]
+        return users
+
+    def _selection(self, sel: ET.Element, start: int, end: int, notes: dict[str, str]) -> list[Selection]:
+        """Note (Description and NoteRefs), codes, times and coder of one PlainTextSelection;
+        codings made by different users (NVivo, ATLAS.ti) become one selection per user."""
         parts = [sel.findtext(self.q("Description")) or ""]
         parts += [notes.get(r.get("targetGUID") or "", "") for r in sel.findall(self.q("NoteRef"))]
         modified = parse_datetime(sel.get("modifiedDateTime"))
         created = parse_datetime(sel.get("creationDateTime")) or modified or utcnow()
-        return Selection(
-            start=start,
-            end=end,
-            note="\n\n".join(p for p in parts if p.strip()),
-            code_guids=[r.get("targetGUID") or "" for r in sel.iter(self.q("CodeRef"))],
-            created=created,
-            modified=modified or created,
-        )
+        # The coder is who applied the codes (NVivo's selection may name someone else).
+        owner = self.users.get(sel.get("creatingUser") or "")
+        by_user: dict[str | None, list[str]] = {}
+        for coding in sel.iter(self.q("Coding")):
+            user = self.users.get(coding.get("creatingUser") or "", owner)
+            by_user.setdefault(user, []).extend(r.get("targetGUID") or "" for r in coding.iter(self.q("CodeRef")))
+        groups = list(by_user.items()) or [(owner, [])]
+        note = "\n\n".join(p for p in parts if p.strip())
+        return [Selection(start=start, end=end, note=note if i == 0 else "", code_guids=guids,
+                          created=created, modified=modified or created, coder=user)
+                for i, (user, guids) in enumerate(groups)]
 
     def _variable_values(self, el: ET.Element, variables: dict[str, VariableDef]
                          ) -> tuple[dict[str, str], dict[str, str]]:

@@ -53,6 +53,7 @@ from desktop_app.core.interchange.importing import (
 )
 from desktop_app.core.interchange.quote_context import distinct_context
 from desktop_app.core.library.anchoring import exact_occurrences
+from desktop_app.core.library.coders import coder_names
 from desktop_app.core.messages import Message
 from desktop_app.core.progress import Progress
 from desktop_app.core.storage.database import Database
@@ -80,8 +81,13 @@ def iso_utc(moment: datetime) -> str:
     return moment.isoformat(timespec=spec).replace("+00:00", "Z")
 
 
+def creator(name: str | None) -> dict[str, str] | None:
+    """The W3C model's creator of an annotation: an Agent, here a Person, by name."""
+    return {"type": "Person", "name": name} if name else None
+
+
 def _annotation(h: Highlight, article: Article, seen: dict[str, int],
-                occurrences: dict[str, list[int]]) -> dict[str, object]:
+                occurrences: dict[str, list[int]], coder: str | None = None) -> dict[str, object]:
     created, modified = iso_utc(h.created_at), iso_utc(h.modified_at or h.created_at)
     name = f"{article.content_hash}:{h.start}:{h.end}:{created}"
     n = seen.get(name, 0)
@@ -116,6 +122,8 @@ def _annotation(h: Highlight, article: Article, seen: dict[str, int],
         "modified": modified,
         "generator": GENERATOR,
     }
+    if coder:
+        result["creator"] = creator(coder)
     if body:
         result["body"] = body
     result["target"] = target
@@ -129,66 +137,85 @@ def _target(article: Article) -> dict[str, object]:
     return target
 
 
-def _memo_annotation(article: Article, memo: str) -> dict[str, object]:
-    """The article's memo: a comment on the whole article. No times: like the id, the
-    file then depends only on content, and a round trip gives the same bytes."""
-    return {
+def _memo_annotation(article: Article, memo: str, coder: str | None = None) -> dict[str, object]:
+    """The article's memo: a comment on the whole article, its creator the coder who last
+    wrote it. No times: like the id, the file then depends only on content, and a round
+    trip gives the same bytes."""
+    result: dict[str, object] = {
         "@context": ANNO_CONTEXT,
         "id": f"urn:uuid:{uuid.uuid5(_ID_NAMESPACE, article.content_hash + ':memo')}",
         "type": "Annotation",
         "motivation": "commenting",
         "generator": GENERATOR,
-        "body": [{"type": "TextualBody", "purpose": "commenting", "value": memo,
-                  "format": "text/plain"}],
-        "target": _target(article),
     }
+    if coder:
+        result["creator"] = creator(coder)
+    result["body"] = [{"type": "TextualBody", "purpose": "commenting", "value": memo, "format": "text/plain"}]
+    result["target"] = _target(article)
+    return result
 
 
-def _code_annotations(s: Session, article_ids: list[int] | None, tag: str | None) -> list[dict[str, object]]:
+def _code_annotations(s: Session, article_ids: list[int] | None, tag: str | None, names: dict[int, str],
+                      coders: list[int] | None = None) -> list[dict[str, object]]:
     """Each article's whole-article codes: one tagging annotation on the whole source (no
-    selector), which our import reads back as whole-article codes. No times, as memos."""
+    selector) per coder, its creator, which our import reads back as whole-article codes
+    of that coder. No times, as memos."""
     stmt = (
-        select(Article, Tag.name)
+        select(Article, Tag.name, ArticleCode.coder_id)
         .join(ArticleCode, ArticleCode.article_id == Article.id)
         .join(Tag, Tag.id == ArticleCode.tag_id)
         .order_by(Article.published.is_(None), Article.published, Article.content_hash)
     )
     if article_ids is not None:
         stmt = stmt.where(Article.id.in_(article_ids))
-    by_article: dict[int, tuple[Article, list[str]]] = {}
-    for article, name in s.execute(stmt):
+    if coders is not None:
+        stmt = stmt.where(ArticleCode.coder_id.in_(coders))
+    by_article: dict[tuple[int, str], tuple[Article, list[str]]] = {}
+    for article, name, coder_id in s.execute(stmt):
         if in_tag_scope(name, tag):
-            by_article.setdefault(article.id, (article, []))[1].append(name)
-    return [{
-        "@context": ANNO_CONTEXT,
-        "id": f"urn:uuid:{uuid.uuid5(_ID_NAMESPACE, article.content_hash + ':codes')}",
-        "type": "Annotation",
-        "motivation": "classifying",
-        "generator": GENERATOR,
-        "body": [{"type": "TextualBody", "purpose": "tagging", "value": n}
-                 for n in sorted(names, key=lambda n: (fold(n), n))],
-        "target": _target(article),
-    } for article, names in by_article.values()]
+            by_article.setdefault((article.id, names.get(coder_id, "")), (article, []))[1].append(name)
+    out = []
+    rank = {a: i for i, a in enumerate(dict.fromkeys(a for a, _c in by_article))}  # the articles' order
+    for (_id, coder), (article, tags) in sorted(by_article.items(), key=lambda kv: (rank[kv[0][0]], kv[0][1])):
+        result: dict[str, object] = {
+            "@context": ANNO_CONTEXT,
+            "id": f"urn:uuid:{uuid.uuid5(_ID_NAMESPACE, article.content_hash + ':codes:' + coder)}",
+            "type": "Annotation",
+            "motivation": "classifying",
+            "generator": GENERATOR,
+        }
+        if coder:
+            result["creator"] = creator(coder)
+        result["body"] = [{"type": "TextualBody", "purpose": "tagging", "value": n}
+                          for n in sorted(tags, key=lambda n: (fold(n), n))]
+        result["target"] = _target(article)
+        out.append(result)
+    return out
 
 
-def _memo_annotations(s: Session, article_ids: list[int] | None) -> list[dict[str, object]]:
+def _memo_annotations(s: Session, article_ids: list[int] | None, names: dict[int, str],
+                      coders: Iterable[int] | None = None) -> list[dict[str, object]]:
     stmt = (
-        select(Article, ArticleMemo.text)
+        select(Article, ArticleMemo.text, ArticleMemo.coder_id)
         .join(ArticleMemo, ArticleMemo.article_id == Article.id)
         .order_by(Article.published.is_(None), Article.published, Article.content_hash)
     )
     if article_ids is not None:
         stmt = stmt.where(Article.id.in_(article_ids))
-    return [_memo_annotation(a, memo) for a, memo in s.execute(stmt)]
+    if coders is not None:
+        stmt = stmt.where(ArticleMemo.coder_id.in_(list(coders)))
+    return [_memo_annotation(a, memo, names.get(coder)) for a, memo, coder in s.execute(stmt)]
 
 
 def web_annotations(
-    db: Database, article_ids: Iterable[int] | None = None, tag: str | None = None
+    db: Database, article_ids: Iterable[int] | None = None, tag: str | None = None,
+    coders: Iterable[int] | None = None,
 ) -> list[dict[str, object]]:
     """Annotations in an order that does not depend on this library's ids: highlights,
     then whole-article codes, then the articles' memos. With `tag`, only the highlights and
     codes carrying a tag in its scope (the tag or one nested under it), and no memos: they
-    belong to no tag."""
+    belong to no tag. With `coders`, only those coders' highlights and codes, and the memos
+    they last wrote."""
     stmt = (
         select(Highlight, Article)
         .join(Article)
@@ -200,29 +227,34 @@ def web_annotations(
     if article_ids is not None:
         article_ids = list(article_ids)
         stmt = stmt.where(Highlight.article_id.in_(article_ids))
+    if coders is not None:
+        coders = list(coders)  # read three times: highlights, codes, memos
+        stmt = stmt.where(Highlight.coder_id.in_(coders))
     seen: dict[str, int] = {}
     highlights = []
     current: int | None = None  # the article being written, and where its quotes occur
     occurrences: dict[str, list[int]] = {}
     with db.session() as s:
+        names = coder_names(s)
         for h, a in s.execute(stmt):
             if tag is not None and not any(in_tag_scope(t.name, tag) for t in h.tags):
                 continue
             if a.id != current:
                 current, occurrences = a.id, {}
-            highlights.append(_annotation(h, a, seen, occurrences))
-        highlights += _code_annotations(s, article_ids, tag)
+            highlights.append(_annotation(h, a, seen, occurrences, names.get(h.coder_id)))
+        highlights += _code_annotations(s, article_ids, tag, names, coders)
         if tag is not None:
             return highlights
-        return highlights + _memo_annotations(s, article_ids)
+        return highlights + _memo_annotations(s, article_ids, names, coders)
 
 
 def export_webanno(db: Database, path: Path, article_ids: Iterable[int] | None = None,
-                   progress: Progress | None = None, tag: str | None = None) -> int:
+                   progress: Progress | None = None, tag: str | None = None,
+                   coders: Iterable[int] | None = None) -> int:
     """Write the JSON-LD file and return the number of annotations."""
     if progress is not None:
         progress.step(0, 2)
-    items = web_annotations(db, article_ids, tag)
+    items = web_annotations(db, article_ids, tag, coders)
     if progress is not None:
         progress.step(1, 2)
     text = json.dumps(items, ensure_ascii=False, indent=2) + "\n"
@@ -347,6 +379,20 @@ def _resource_iri(value: object) -> str | None:
     return value if isinstance(value, str) and value else None
 
 
+def _creator_name(item: dict[str, object]) -> str | None:
+    """The name of the annotation's creator: an Agent object's name (or nickname), the first
+    of several; an IRI alone names nobody we can show."""
+    for agent in _as_list(item.get("creator")):
+        if isinstance(agent, dict):
+            for key in ("name", "nickname"):
+                value = agent.get(key)
+                if isinstance(value, str) and value.strip():
+                    return value
+        elif isinstance(agent, str) and agent.strip() and not _ABSOLUTE_IRI.fullmatch(agent):
+            return agent
+    return None
+
+
 def _incoming(item: object, index: int) -> IncomingHighlight | IncomingMemo:
     where = f"annotation {index + 1}"
     if not isinstance(item, dict):
@@ -374,7 +420,7 @@ def _incoming(item: object, index: int) -> IncomingHighlight | IncomingMemo:
     url = url or _resource_iri(target.get("scope"))
     if not sel and (note.strip() or tags):  # on the whole article: its memo, its codes
         return IncomingMemo(note if note.strip() else "", match.group(1).lower() if match else None, url,
-                            tuple(tags))
+                            tuple(tags), _creator_name(item))
     return IncomingHighlight(
         quote=normalize(quote.get("exact", "")),
         prefix=normalize(quote.get("prefix", "")),
@@ -387,6 +433,7 @@ def _incoming(item: object, index: int) -> IncomingHighlight | IncomingMemo:
         modified=_time(item, "modified", where),
         content_hash=match.group(1).lower() if match else None,
         url=url,
+        coder=_creator_name(item),
     )
 
 

@@ -21,6 +21,7 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 from sqlalchemy import select
 
+from desktop_app.core.annotate.tag_paths import in_tag_scope
 from desktop_app.core.interchange.csv_export import (
     COLUMNS,
     atomic_open,
@@ -32,13 +33,14 @@ from desktop_app.core.interchange.export_extras import PASSAGE, load_extras
 from desktop_app.core.library.memos import memo_texts
 from desktop_app.core.progress import Progress
 from desktop_app.core.storage.database import Database
-from desktop_app.core.storage.models import Article
+from desktop_app.core.storage.models import Article, ArticleCode, Coder, Tag
 
 if TYPE_CHECKING:
     from openpyxl.cell.cell import Cell
     from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 ARTICLE_COLUMNS = ("id", "title", "source", "author", "published", "highlights", "memo")
+ARTICLE_CODE_COLUMNS = ("article_id", "article_title", "tag", "coder", "created_at")
 WRAPPED = frozenset({"quote", "context", "note", "memo"})
 MIN_WIDTH, MAX_WIDTH = 6, 60
 _DATE_FORMAT = "yyyy-mm-dd"
@@ -130,25 +132,45 @@ def _article_rows(
     ]
 
 
+def _article_code_rows(db: Database, article_ids: Iterable[int] | None, tag: str | None,
+                       coders: Iterable[int] | None) -> list[list[object]]:
+    """Every chosen coder's whole-article codes in ARTICLE_CODE_COLUMNS order."""
+    stmt = (select(ArticleCode.article_id, Article.title, Tag.name, Coder.name, ArticleCode.created_at)
+            .join(Article, Article.id == ArticleCode.article_id).join(Tag, Tag.id == ArticleCode.tag_id)
+            .join(Coder, Coder.id == ArticleCode.coder_id)
+            .order_by(ArticleCode.article_id, Tag.name, Coder.name))
+    if article_ids is not None:
+        stmt = stmt.where(ArticleCode.article_id.in_(list(article_ids)))
+    if coders is not None:
+        stmt = stmt.where(ArticleCode.coder_id.in_(list(coders)))
+    with db.session() as s:
+        return [[aid, title, name, coder, excel_date(created)]
+                for aid, title, name, coder, created in s.execute(stmt) if in_tag_scope(name, tag)]
+
+
 def export_xlsx(
     db: Database, path: Path, article_ids: Iterable[int] | None = None, tag: str | None = None,
-    progress: Progress | None = None,
+    progress: Progress | None = None, coders: Iterable[int] | None = None,
 ) -> int:
     """Write the workbook atomically and return the number of highlight rows.
 
     Sheets: "Highlights" (COLUMNS, then export_extras' columns: whole-article codes are
     rows there too, unit "article"), "Codebook" (the tags in scope, counted within the
     chosen articles) and "Articles" (every chosen article, with its number of rows in
-    "Highlights", so articles without any stay visible, and its memo).
+    "Highlights", so articles without any stay visible, and its memo), and "Article codes"
+    (whole-article codes, each with its coder). `coders` keeps those coders' work.
     """
     if article_ids is not None:
         article_ids = list(article_ids)
+    if coders is not None:
+        coders = list(coders)  # read twice: the Highlights and the Article codes sheets
     published, created = COLUMNS.index("published"), COLUMNS.index("created_at")
     unit = len(COLUMNS)
     extras = load_extras(db, COLUMNS, article_ids)
     highlights: list[list[object]] = []
     counts: dict[int, int] = {}
-    for row, _names in highlight_records(db, article_ids, tag, progress=progress, extras=extras):
+    for row, _names in highlight_records(db, article_ids, tag, progress=progress, extras=extras,
+                                         coders=coders):
         row[published] = excel_date(row[published])
         row[created] = excel_date(row[created])
         highlights.append(row)
@@ -160,6 +182,7 @@ def export_xlsx(
     _write_sheet(wb, "Highlights", (*COLUMNS, *extras.headers), highlights)
     _write_sheet(wb, "Codebook", CODEBOOK_COLUMNS, codebook_rows(db, article_ids, tag))
     _write_sheet(wb, "Articles", ARTICLE_COLUMNS, _article_rows(db, article_ids, counts))
+    _write_sheet(wb, "Article codes", ARTICLE_CODE_COLUMNS, _article_code_rows(db, article_ids, tag, coders))
     if progress is not None:
         progress.check()  # the last chance before the file is written
     with atomic_open(path, ".xlsx", "wb") as f:

@@ -10,8 +10,6 @@ from typing import cast
 from sqlalchemy import Table, delete, func, insert, select
 from sqlalchemy.orm import Session
 
-from desktop_app.core.annotate.tag_paths import scope_tag_ids
-from desktop_app.core.library.attribute_filters import matching_articles, parse_where
 from desktop_app.core.library.ingest.metadata import parse_date
 from desktop_app.core.messages import Message, MessageError
 from desktop_app.core.storage.database import Database
@@ -23,9 +21,7 @@ from desktop_app.core.storage.models import (
     RejectedSuggestion,
     Segmentation,
     Tagging,
-    highlight_tags,
 )
-from desktop_app.core.text.normalize import fold
 
 
 @dataclass(frozen=True)
@@ -89,62 +85,18 @@ def list_articles(
     db: Database, article_id: int | None = None, where: LibraryFilter | None = None
 ) -> list[ArticleSummary]:
     """Articles (or just one) matching `where`, in its order; default newest first,
-    undated ones last. Titles and sources sort ignoring case and diacritics."""
-    where = where or LibraryFilter()
-    if where.sort not in SORTS:
-        raise ValueError(f"unknown sort {where.sort!r}; choose from {SORTS}")
-    counts = (
-        select(Highlight.article_id, func.count(Highlight.id).label("n"))
-        .group_by(Highlight.article_id)
-        .subquery()
-    )
-    n = func.coalesce(counts.c.n, 0)
-    stmt = select(
-        Article.id, Article.title, Article.source, Article.author, Article.published, n
-    ).outerjoin(counts, counts.c.article_id == Article.id)
-    if article_id is not None:
-        stmt = stmt.where(Article.id == article_id)
-    if where.source is not None:
-        stmt = stmt.where(func.coalesce(Article.source, "") == where.source)
-    if where.date_from:
-        stmt = stmt.where(Article.published >= where.date_from)
-    if where.date_to:
-        # "2023-04" must take "2023-04-30T10:00": compare against the prefix's end.
-        stmt = stmt.where(Article.published < where.date_to + "\uffff")
-    if where.annotated is not None:
-        stmt = stmt.where(n > 0 if where.annotated else n == 0)
-    with db.session() as s:
-        # A condition that cannot be read raises AttributesError (its message says why).
-        matching = matching_articles(s, parse_where(where.where)) if where.where else None
-        if where.tag is not None:
-            tagged = (
-                select(Highlight.article_id)
-                .join(highlight_tags, highlight_tags.c.highlight_id == Highlight.id)
-                .where(highlight_tags.c.tag_id.in_(scope_tag_ids(s, where.tag)))
-            )
-            stmt = stmt.where(Article.id.in_(tagged))
-        if where.sort in ("newest", "oldest"):
-            date = Article.published.desc() if where.sort == "newest" else Article.published.asc()
-            stmt = stmt.order_by(Article.published.is_(None), date, Article.id)
-        rows = [ArticleSummary(*row) for row in s.execute(stmt).all()
-                if matching is None or row[0] in matching]
-    if where.sort == "title":
-        rows.sort(key=lambda a: (fold(a.title), a.title, a.id))
-    elif where.sort == "source":
-        # Within a source, newest first; articles without a source last.
-        rows.sort(key=lambda a: a.published or "", reverse=True)
-        rows.sort(key=lambda a: (not a.source, fold(a.source or ""), a.source or ""))
-    return rows
+    undated ones last. Titles and sources sort ignoring case and diacritics. The whole
+    list: the window reads it in pages (library/article_list.py)."""
+    from desktop_app.core.library.article_list import list_page
+
+    return list_page(db, where, 0, -1, only=article_id)
 
 
 def list_sources(db: Database) -> list[tuple[str, int]]:
     """Each source outlet with its number of articles, by name ("" for none)."""
-    stmt = select(func.coalesce(Article.source, ""), func.count(Article.id)).group_by(
-        func.coalesce(Article.source, "")
-    )
-    with db.session() as s:
-        rows = [(name, count) for name, count in s.execute(stmt).all()]
-    return sorted(rows, key=lambda r: (not r[0], fold(r[0]), r[0]))
+    from desktop_app.core.library.article_list import sources
+
+    return sources(db)
 
 
 def published_range(db: Database) -> tuple[str | None, str | None]:

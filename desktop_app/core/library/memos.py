@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from desktop_app.core.annotate.highlights import AnnotationError
 from desktop_app.core.messages import Message
-from desktop_app.core.storage.database import READ_ONLY, Database, DatabaseError
+from desktop_app.core.storage.database import READ_ONLY, Database, DatabaseError, current_coder
 from desktop_app.core.storage.models import Article, ArticleMemo, utcnow
 
 _CHUNK = 500  # bound parameters per IN (...): below SQLite's oldest limit of 999
@@ -65,11 +65,11 @@ def put_memo(s: Session, article_id: int, text: str) -> bool:
         s.delete(row)
         return True
     if row is None:
-        s.add(ArticleMemo(article_id=article_id, text=text, updated_at=utcnow()))
+        s.add(ArticleMemo(article_id=article_id, text=text, updated_at=utcnow(), coder_id=current_coder(s)))
         return True
     if row.text == text:
         return False  # a flush with nothing new: keep updated_at
-    row.text, row.updated_at = text, utcnow()
+    row.text, row.updated_at, row.coder_id = text, utcnow(), current_coder(s)
     return True
 
 

@@ -143,6 +143,40 @@ def merge_terms(text: str, spans: Sequence[tuple[int, int]], dictionary: Compile
     return out
 
 
+def merge_tagged(text: str, pos: Sequence[tuple[int, int, str]], entities: Sequence[tuple[int, int, str]],
+                 dictionary: CompiledDictionary) -> tuple[list[tuple[int, int, str]], list[tuple[int, int, str]]]:
+    """Tagged words (parts of speech, entities) with the dictionary's terms as one word:
+    a merged word's tag is Np if any of its words was a proper noun, else its first word's
+    (Vietnamese phrases are head-first: "Ban Tổ chức Trung ương" is N); an entity that
+    cuts a term or lies inside one grows to the whole term (then one of two entities
+    overlapping after that is dropped, the earlier kept)."""
+    if not dictionary or not pos:
+        return list(pos), list(entities)
+    merged = merge_terms(text, [(s, e) for s, e, _t in pos], dictionary)
+    out: list[tuple[int, int, str]] = []
+    terms: list[tuple[int, int]] = []
+    i = 0
+    for start, end in merged:
+        tags = []
+        while i < len(pos) and pos[i][0] < end:
+            tags.append(pos[i][2])
+            i += 1
+        if len(tags) > 1:
+            terms.append((start, end))
+        out.append((start, end, "Np" if len(tags) > 1 and "Np" in tags else tags[0]))
+    if not terms or not entities:
+        return out, list(entities)
+    grown: list[tuple[int, int, str]] = []
+    for s, e, label in sorted(entities):
+        for ts, te in terms:  # few terms per paragraph: a scan is fine
+            if ts < e and s < te:
+                s, e = min(s, ts), max(e, te)
+        if grown and s < grown[-1][1]:
+            continue
+        grown.append((s, e, label))
+    return out, grown
+
+
 def occurrence_pattern(keys: Iterable[str]) -> re.Pattern[str] | None:
     """A regex over `text.casefold()` that finds every place a term of `keys` could be
     merged (a superset: it ignores word boundaries). None for no keys."""

@@ -33,15 +33,18 @@ from typing import Any, NamedTuple
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
-from desktop_app.core.nlp.segmentation import ENGINE, _visible, align_tokens, segmentation_units
+from desktop_app.core.nlp.dictionary import merge_tagged
+from desktop_app.core.nlp.segmentation import (
+    TAGGING_ENGINE,  # noqa: F401  (its home was here)
+    _visible,
+    align_tokens,
+    segmentation_units,
+)
 from desktop_app.core.nlp.stored import _TYPECODE as _SPAN_TYPECODE
 from desktop_app.core.nlp.stored import articles_without_valid, check_spans, pack_spans, text_hash
+from desktop_app.core.nlp.user_dictionary import load_dictionary, tagging_engine
 from desktop_app.core.storage.database import Database
 from desktop_app.core.storage.models import Article, Highlight, RejectedSuggestion, Tagging
-
-# Stored next to every tagging; the suffix changes when our use of the engine changes
-# (alignment, entity merging, the labels kept), so old rows are redone.
-TAGGING_ENGINE = f"{ENGINE}; ner-crf 1"
 
 LABELS: tuple[str, ...] = ("PER", "LOC", "ORG")
 
@@ -279,8 +282,16 @@ def save_tags(
     """Store the tagging of `text` for the article. False if the article no longer exists.
 
     `pos` is [(start, end, tag)] or, from the worker, (flat uint32 array, tags). As with
-    segmentations, a text changed meanwhile makes the row stale, never wrong.
+    segmentations, the user dictionary's terms are merged here (one word, one tag; an
+    entity never cuts a term) and the row is stamped with its version; a text changed
+    meanwhile makes the row stale, never wrong.
     """
+    dictionary = load_dictionary(db)
+    if dictionary.compiled:  # its terms are one word here too, as in the segmentation
+        if isinstance(pos, tuple) and len(pos) == 2 and isinstance(pos[0], array):
+            flat0, tags0 = pos
+            pos = list(zip(flat0[0::2], flat0[1::2], tags0, strict=True))
+        pos, entities = merge_tagged(text, pos, entities, dictionary.compiled)
     flat, codes, names = _pack_pos(pos)
     check_spans(flat, len(text))
     ents = [(int(s), int(e), str(label)) for s, e, label in entities]
@@ -296,7 +307,7 @@ def save_tags(
         if row is None:
             row = Tagging(article_id=article_id)
             session.add(row)
-        row.text_hash, row.engine = digest, TAGGING_ENGINE
+        row.text_hash, row.engine = digest, dictionary.tagging_engine
         row.pos_spans, row.pos_tags, row.pos_names = packed, codes, names
         row.entities = entities_json
     return True
@@ -313,7 +324,7 @@ def _load(db: Database, article_id: int, *columns: Any) -> tuple[str, tuple] | N
     if row is None:
         return None
     text, digest, engine, *values = row
-    if engine != TAGGING_ENGINE or digest != text_hash(text):
+    if engine != tagging_engine(db) or digest != text_hash(text):
         return None
     return text, tuple(values)
 
@@ -412,4 +423,4 @@ def unreject_in(session: Session, article_id: int, start: int, end: int, label: 
 
 def articles_to_tag(db: Database) -> list[int]:
     """Ids of articles without a valid stored tagging, in id order."""
-    return articles_without_valid(db, Tagging, TAGGING_ENGINE)
+    return articles_without_valid(db, Tagging, tagging_engine(db))

@@ -23,10 +23,11 @@ from desktop_app.core.library.articles import article_text
 from desktop_app.core.nlp.pos_ner import articles_to_tag, is_tagged, save_tags
 from desktop_app.core.nlp.segmentation import job_chunks
 from desktop_app.core.nlp.stored import articles_to_segment, load_segmentation, save_segmentation
+from desktop_app.core.nlp.worker_pool import SegmenterPool
 from desktop_app.core.nlp.worker_process import TAGS, WORDS, SegmenterDied, SegmenterProcess, SegmentResult
 from desktop_app.core.storage.database import Database, DatabaseError
 
-# Jobs queued in the process at once: enough to keep it busy between results, few
+# Jobs queued in each process at once: enough to keep it busy between results, few
 # enough that a prioritized article starts within a few paragraphs.
 MAX_IN_FLIGHT = 3
 # How often the loop looks at cancel/prioritize requests while a job runs.
@@ -46,10 +47,6 @@ _job_ids = itertools.count(1)
 
 # The error of an article skipped after crashes (the UI words it).
 CRASHED_TWICE = "the segmentation process crashed on it twice; skipped"
-
-# Job ids are unique in this app, so a process shared by several workers (tests) never
-# hands one worker a stale result meant for another.
-_job_ids = itertools.count(1)
 
 
 class Stop(Exception):
@@ -162,10 +159,11 @@ class Scheduler:
     out through `events`. `run()` returns when every article is done (finished) and
     raises Stop when it ended early (cancel, or an error that would only repeat)."""
 
-    def __init__(self, db: Database, process: SegmenterProcess, control: SchedulerControl,
-                 events: SchedulerEvents) -> None:
+    def __init__(self, db: Database, process: SegmenterProcess | SegmenterPool,
+                 control: SchedulerControl, events: SchedulerEvents) -> None:
         self.db = db
         self.proc = process
+        self.max_in_flight = MAX_IN_FLIGHT * getattr(process, "size", 1)
         self.control = control
         self.events = events
         # Per kind (WORDS, TAGS): articles waiting, and those queued, active or done.
@@ -186,6 +184,9 @@ class Scheduler:
         self.check_cancel()
         if not self.proc.is_alive():
             self.proc.start()
+        # The article the user opened goes out before the library is scanned.
+        self.take_requests()
+        self.fill()
         self.rescan()
         while True:
             self.check_cancel()
@@ -201,7 +202,8 @@ class Scheduler:
             try:
                 result = self.proc.get_result(POLL_SECONDS)
             except SegmenterDied as e:
-                self.recover(str(e))
+                # A pool says which jobs its dead member held; a single process lost all.
+                self.recover(str(e), getattr(e, "lost", None), getattr(e, "was_ready", None))
                 continue
             if result is None:
                 continue
@@ -288,7 +290,7 @@ class Scheduler:
             self.finish(job)
 
     def fill(self) -> None:
-        while len(self.in_flight) < MAX_IN_FLIGHT:
+        while len(self.in_flight) < self.max_in_flight:
             job = next((self.active[k] for k in self.feed if self.active[k].has_chunks_to_send()), None)
             if job is None:
                 # Words of every waiting article before any tags (a lower-priority pass).
@@ -353,12 +355,14 @@ class Scheduler:
         self.done[kind] += 1
         self.emit_progress(kind)
 
-    def recover(self, reason: str) -> None:
-        """The process died: report it, start a new one, resend what was lost."""
-        if not self.proc.ready:
+    def recover(self, reason: str, lost_ids: list[int] | None = None,
+                was_ready: bool | None = None) -> None:
+        """A process died: report it, start a new one, resend what it held (`lost_ids`;
+        None: everything in flight)."""
+        if not (self.proc.ready if was_ready is None else was_ready):
             self.failed_starts += 1
-        lost = list(self.in_flight.values())
-        self.in_flight.clear()
+        gone = list(self.in_flight) if lost_ids is None else [j for j in lost_ids if j in self.in_flight]
+        lost = [self.in_flight.pop(j) for j in gone]
         if self.failed_starts >= MAX_FAILED_STARTS:
             self.events.process_crashed(reason, restarted=False)
             raise Stop

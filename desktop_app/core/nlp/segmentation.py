@@ -32,6 +32,9 @@ def _engine_name() -> str:
 
 # Stored next to every segmentation: a different engine means the cache is stale.
 ENGINE: str = _engine_name()
+# Stored next to every tagging (nlp/pos_ner.py); the suffix changes when our use of the
+# engine changes (alignment, entity merging, the labels kept), so old rows are redone.
+TAGGING_ENGINE = f"{ENGINE}; ner-crf 1"
 
 # Longest piece of text given to one word_tokenize call. A 1 MB line in one call needs
 # ~1.5 GB and blocks cancellation for seconds; 4,000 characters take ~25 ms.

@@ -19,7 +19,7 @@ from sqlalchemy import select
 
 from desktop_app.core.nlp.dictionary import merge_terms
 from desktop_app.core.nlp.user_dictionary import load_dictionary, segmentation_engine
-from desktop_app.core.storage.database import Database
+from desktop_app.core.storage.database import Database, driver_connection
 from desktop_app.core.storage.models import Article, Segmentation
 
 # Four-byte unsigned ints: 'I' is four bytes on every platform we ship for.
@@ -140,18 +140,21 @@ def articles_to_segment(db: Database) -> list[int]:
 def articles_without_valid(db: Database, table: Any, engine: str) -> list[int]:
     """Ids of articles, in id order, whose row in `table` (keyed by article_id, with
     text_hash and engine columns: segmentations, taggings) is missing or stale: made from
-    another text or by another engine."""
-    stmt = (
-        select(Article.id, Article.text, table.text_hash, table.engine)
-        .outerjoin(table, table.article_id == Article.id)
-        .order_by(Article.id)
-        .execution_options(yield_per=64)
-    )
-    ids: list[int] = []
+    another text or by another engine.
+
+    A query over stored state, never a re-read of the texts: the stored hash is compared
+    with `articles.content_hash` (the same sha256 of the stored text). SQLite reads it
+    from its unique index (a covering scan): in the table row it sits after the texts,
+    and reading it there walks their overflow pages. Hashing every text took 5.1 s at
+    100,000 articles."""
+    name = table.__table__.name
+    sql = (f"SELECT a.id FROM articles AS a"
+           f" LEFT JOIN {name} AS t ON t.article_id = a.id"
+           " WHERE t.article_id IS NULL OR t.engine IS NOT ? OR t.text_hash IS NOT a.content_hash")
     with db.session() as session:
-        for article_id, text, digest, made_by in session.execute(stmt):
-            if digest is None or made_by != engine or digest != text_hash(text):
-                ids.append(article_id)
+        conn = driver_connection(session.connection())
+        ids = [row[0] for row in conn.execute(sql, (engine,))]
+    ids.sort()
     return ids
 
 

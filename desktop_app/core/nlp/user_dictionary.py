@@ -5,7 +5,8 @@ Kept as one JSON value in the library's key-value table (`app_state`, key
 "nlp:dictionary"), so a team sharing the library shares it and no schema change was
 needed; a later schema version should give it a table of its own.
 
-Every stored segmentation carries, in its `engine` column, the version of the dictionary
+Every stored segmentation and tagging (parts of speech, entities: nlp/pos_ner.py, where
+a term is one word with one tag) carries, in its `engine` column, the version of the dictionary
 it was made with (`segmentation_engine`: the engine name alone for an empty dictionary,
 so segmentations made before dictionaries existed stay valid). Changing the dictionary
 (`set_dictionary`) finds the articles whose text contains an added or removed term (a
@@ -23,7 +24,8 @@ import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from sqlalchemy import select, update
+from sqlalchemy import select
+from sqlalchemy import update as update_rows
 
 from desktop_app.core.nlp.dictionary import (
     CompiledDictionary,
@@ -32,10 +34,10 @@ from desktop_app.core.nlp.dictionary import (
     term_key,
     text_may_contain,
 )
-from desktop_app.core.nlp.segmentation import ENGINE
+from desktop_app.core.nlp.segmentation import ENGINE, TAGGING_ENGINE
 from desktop_app.core.progress import Progress
 from desktop_app.core.storage.database import Database
-from desktop_app.core.storage.models import AppState, Article, Segmentation
+from desktop_app.core.storage.models import AppState, Article, Segmentation, Tagging
 
 KEY = "nlp:dictionary"
 
@@ -50,13 +52,21 @@ class UserDictionary:
         """What a segmentation merged with this dictionary is stamped with."""
         return engine_for(self.compiled.keys)
 
+    @property
+    def tagging_engine(self) -> str:
+        """What a tagging merged with this dictionary is stamped with."""
+        return engine_for(self.compiled.keys, TAGGING_ENGINE)
 
-def engine_for(keys: Iterable[str]) -> str:
+
+def engine_for(keys: Iterable[str], base: str | None = None) -> str:
+    """`base` (the segmentation engine by default, read when called) with the version of
+    the dictionary of these term keys."""
+    base = ENGINE if base is None else base
     keys = sorted(set(keys))
     if not keys:
-        return ENGINE
+        return base
     digest = hashlib.sha256("\n".join(keys).encode("utf-8", "surrogatepass")).hexdigest()[:16]
-    return f"{ENGINE}; dictionary {digest}"
+    return f"{base}; dictionary {digest}"
 
 
 _cache: dict[str | None, UserDictionary] = {}
@@ -96,39 +106,73 @@ def segmentation_engine(db: Database) -> str:
     return load_dictionary(db).engine
 
 
+def tagging_engine(db: Database) -> str:
+    """The engine stamp a stored tagging must carry to be current."""
+    return load_dictionary(db).tagging_engine
+
+
 @dataclass(frozen=True)
 class DictionaryUpdate:
     added: list[str]
     removed: list[str]
     affected: list[int]  # articles whose segmentation became stale, in id order
+    previous: tuple[str, ...] = ()  # the dictionary before (what an undo puts back)
+    terms: tuple[str, ...] = ()  # and after
+
+    def __bool__(self) -> bool:
+        return bool(self.added or self.removed or self.previous != self.terms)
 
 
-def set_dictionary(db: Database, terms: Iterable[str], progress: Progress | None = None) -> DictionaryUpdate:
-    """Store `terms` (cleaned by parse_terms: call it first to show the user its problems)
-    as the dictionary and make stale the segmentations of the articles they change."""
+class DictionaryChanged(ValueError):
+    """Someone else (another window, a command) changed the dictionary meanwhile."""
+
+
+def plan_dictionary(db: Database, terms: Iterable[str], progress: Progress | None = None) -> DictionaryUpdate:
+    """What storing `terms` (cleaned by parse_terms: call it first to show the user its
+    problems) would change, and which articles it makes stale: a read-only scan with
+    progress, for a background thread; `apply_dictionary` then stores it in a moment."""
     progress = progress or Progress()
     old = load_dictionary(db)
     new_terms = parse_terms(terms).terms
-    new = UserDictionary(tuple(new_terms), CompiledDictionary(new_terms))
-    changed = old.compiled.keys ^ new.compiled.keys
+    new = CompiledDictionary(new_terms)
+    changed = old.compiled.keys ^ new.keys
     added = [t for t in new_terms if term_key(t) not in old.compiled.keys]
-    removed = [t for t in old.terms if term_key(t) not in new.compiled.keys]
+    removed = [t for t in old.terms if term_key(t) not in new.keys]
     affected = articles_containing(db, changed, progress) if changed else []
-    old_engine, new_engine = old.engine, new.engine
+    return DictionaryUpdate(added, removed, affected, old.terms, tuple(new_terms))
+
+
+def apply_dictionary(db: Database, update: DictionaryUpdate, undo: bool = False) -> None:
+    """Store `update.terms` (`update.previous` with undo=True) and make stale, in one
+    transaction, the segmentations and taggings of `update.affected` (the same articles
+    either way: they hold a term of the difference). DictionaryChanged if the stored
+    dictionary is no longer the one the update starts from."""
+    before_terms, after_terms = (update.terms, update.previous) if undo else (update.previous, update.terms)
+    old = UserDictionary(before_terms, CompiledDictionary(before_terms))
+    new = UserDictionary(after_terms, CompiledDictionary(after_terms))
+    affected = update.affected
     with db.session() as s:
         current = s.scalar(select(AppState.value).where(AppState.key == KEY))
         if _from_raw(current).compiled.keys != old.compiled.keys:
-            raise ValueError("The dictionary was changed meanwhile (by another window or command); "
-                             "open it again.")
-        s.merge(AppState(key=KEY, value=json.dumps({"terms": new_terms}, ensure_ascii=False)))
-        if old_engine != new_engine:
-            s.execute(update(Segmentation).where(Segmentation.engine == old_engine)
-                      .values(engine=new_engine))
-            stale = f"{old_engine}; stale"
-            for i in range(0, len(affected), 500):
-                s.execute(update(Segmentation).where(Segmentation.article_id.in_(affected[i:i + 500]))
-                          .where(Segmentation.engine == new_engine).values(engine=stale))
-    return DictionaryUpdate(added, removed, affected)
+            raise DictionaryChanged("The dictionary was changed meanwhile (by another window or command); "
+                                    "open it again.")
+        s.merge(AppState(key=KEY, value=json.dumps({"terms": list(after_terms)}, ensure_ascii=False)))
+        if old.engine != new.engine:
+            for table, before, after in ((Segmentation, old.engine, new.engine),
+                                         (Tagging, old.tagging_engine, new.tagging_engine)):
+                s.execute(update_rows(table).where(table.engine == before).values(engine=after))
+                stale = f"{before}; stale"
+                for i in range(0, len(affected), 500):
+                    s.execute(update_rows(table).where(table.article_id.in_(affected[i:i + 500]))
+                              .where(table.engine == after).values(engine=stale))
+
+
+def set_dictionary(db: Database, terms: Iterable[str], progress: Progress | None = None) -> DictionaryUpdate:
+    """Store `terms` as the dictionary and make stale the segmentations of the articles
+    they change (plan_dictionary, then apply_dictionary)."""
+    update = plan_dictionary(db, terms, progress)
+    apply_dictionary(db, update)
+    return update
 
 
 def articles_containing(db: Database, keys: Iterable[str], progress: Progress | None = None) -> list[int]:

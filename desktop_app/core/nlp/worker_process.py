@@ -163,6 +163,13 @@ class SegmenterProcess:
     def is_alive(self) -> bool:
         return self._proc is not None and self._proc.is_alive()
 
+    def waitables(self) -> list[Any]:
+        """What `multiprocessing.connection.wait` can watch for this process's news (its
+        results and its death); empty when it is not running."""
+        if self._proc is None or self._results is None:
+            return []
+        return [self._results, self._proc.sentinel]
+
     def submit(self, job_id: int, text: str, offset: int = 0, kind: str = WORDS) -> None:
         """Queue one job; never blocks. `offset` is added to every span it returns."""
         if self._proc is None or self._jobs is None:

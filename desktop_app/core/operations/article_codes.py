@@ -50,14 +50,14 @@ class ArticleCodeOperations(OperationsBase):
         changed = [*added, *removed]
 
         def undo(s: Session) -> Changes:
-            codes.remove_in(s, [(r.article_id, r.tag_id) for r in added])
+            codes.remove_rows(s, added)
             codes.put_back_in(s, removed)
             edits.drop_unused_tags(s, new_tags)
             return _coded(changed, new_tags)
 
         def redo(s: Session) -> Changes:
             edits.put_back_tags(s, new_tags)
-            codes.remove_in(s, [(r.article_id, r.tag_id) for r in removed])
+            codes.remove_rows(s, removed)
             codes.put_back_in(s, added)
             return _coded(changed, new_tags)
 

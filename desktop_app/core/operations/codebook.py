@@ -110,7 +110,7 @@ class CodebookOperations(OperationsBase):
 
         def undo(s: Session) -> Changes:
             tags.unmerge_in(s, box["undo"])
-            article_codes.remove_in(s, [(r.article_id, r.tag_id) for r in codes["added"]])
+            article_codes.remove_rows(s, codes["added"])
             article_codes.put_back_in(s, codes["source"])
             return _relinked(s, box["undo"].source.highlight_ids) | _recoded(codes["source"])
 

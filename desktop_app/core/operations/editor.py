@@ -14,13 +14,14 @@ from desktop_app.core.operations.article_codes import ArticleCodeOperations
 from desktop_app.core.operations.articles import ArticleOperations
 from desktop_app.core.operations.attributes import AttributeOperations
 from desktop_app.core.operations.codebook import CodebookOperations
+from desktop_app.core.operations.dictionary import DictionaryOperations
 from desktop_app.core.operations.history import History
 from desktop_app.core.operations.imports import ImportOperations
 from desktop_app.core.storage.database import Database
 
 
 class Operations(ArticleOperations, CodebookOperations, ImportOperations, AttributeOperations,
-                 ArticleCodeOperations):
+                 ArticleCodeOperations, DictionaryOperations):
     """The one place user changes go through.
 
     Highlights: create_highlight, create_highlights, delete_highlights, set_tags,
@@ -29,7 +30,7 @@ class Operations(ArticleOperations, CodebookOperations, ImportOperations, Attrib
     edit_metadata, accept_suggestions, reject_suggestion, delete_articles, import_articles,
     import_annotations. Attributes: define_attribute, rename_attribute,
     set_attribute_choices, delete_attribute, set_attribute_values, import_attributes.
-    Whole-article codes: code_articles.
+    Whole-article codes: code_articles. User dictionary: set_dictionary (planned first).
     `history.undo()` / `history.redo()` return their Changes.
     """
 

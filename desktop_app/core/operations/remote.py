@@ -19,15 +19,13 @@ from pathlib import Path
 
 from desktop_app.core.operations.changes import Changes, ids
 
-# What the views show: the list rows and the reader's header (an article's metadata, the
-# columns stored before its text, so that its text is never read), the cards (highlights
-# and their tag links, as aggregates: which ones changed is not needed, the views reload),
-# the codebook, the memos and the rejected suggestions. Measured on 10,000 articles with
-# 50,000 highlights: ~20 ms, read only when data_version moved.
-_SEP, _END = "\x1f", "\x1e"
-_ARTICLES = ("SELECT group_concat(id || char(31) || title || char(31) || ifnull(kicker, '') || char(31) ||"
-             " ifnull(source, '') || char(31) || ifnull(author, '') || char(31) || ifnull(url, '') ||"
-             " char(31) || ifnull(published, ''), char(30)) FROM articles")
+# What the views show: which articles were added, removed or given new list metadata
+# (the log the triggers of schema v9 write, storage/article_order.py: read since the last
+# look, so the cost follows the change, not the library), the cards (highlights and
+# their tag links, as aggregates: which ones changed is not needed, the views reload),
+# the codebook, the memos and the rejected suggestions.
+_LOG_END = "SELECT coalesce(max(seq), 0), coalesce(min(seq), 0) FROM article_log"
+_LOG_SINCE = "SELECT article_id, kind FROM article_log WHERE seq > ? ORDER BY seq"
 _HIGHLIGHTS = ("SELECT count(*), total(id), max(modified_at), total(start), total(\"end\"), total(orphaned),"
                " total(id * start) FROM highlights")
 _LINKS = "SELECT count(*), total(tag_id * 7919 + highlight_id) FROM highlight_tags"
@@ -39,15 +37,28 @@ _REJECTED = ("SELECT article_id, count(*), total(start * 31 + \"end\"), group_co
 
 @dataclass
 class Fingerprint:
-    articles: str = ""  # every article's id and metadata, one string (cheap to compare)
+    articles: int = 0  # the last article_log entry seen
     highlights: tuple = ()  # aggregates of highlights and of their tag links
     tags: list[tuple] = field(default_factory=list)
     memos: dict[int, tuple] = field(default_factory=dict)
     rejected: dict[int, tuple] = field(default_factory=dict)
+    # The log since the fingerprint before: (article id, kind) in order; None when the
+    # entries were pruned meanwhile (then everything is taken as changed).
+    log: list[tuple[int, str]] | None = field(default_factory=list)
 
 
-def _rows(articles: str) -> dict[int, str]:
-    return {int(row.split(_SEP, 1)[0]): row for row in articles.split(_END) if row}
+def _article_changes(log: list[tuple[int, str]]) -> tuple[set[int], set[int], set[int]]:
+    """(added, removed, metadata changed) from the log entries, in order: an article
+    added and removed meanwhile is neither."""
+    first: dict[int, str] = {}
+    last: dict[int, str] = {}
+    for article_id, kind in log:
+        first.setdefault(article_id, kind)
+        last[article_id] = kind
+    added = {a for a, k in last.items() if k != "r" and first[a] == "a"}
+    removed = {a for a, k in last.items() if k == "r" and first[a] != "a"}
+    metadata = {a for a, k in last.items() if k != "r" and first[a] != "a"}
+    return added, removed, metadata
 
 
 def _changed(before: dict[int, tuple], after: dict[int, tuple]) -> frozenset[int]:
@@ -57,10 +68,11 @@ def _changed(before: dict[int, tuple], after: dict[int, tuple]) -> frozenset[int
 def difference(before: Fingerprint, after: Fingerprint) -> Changes:
     """What a view must reload to show `after` when it shows `before`."""
     added = removed = metadata = frozenset[int]()
+    if after.log is None:  # fell behind the kept log: everything may have changed
+        return Changes(codebook=True, reloaded=True, origin="remote")
     if before.articles != after.articles:
-        old, new = _rows(before.articles), _rows(after.articles)
-        added, removed = ids(new.keys() - old.keys()), ids(old.keys() - new.keys())
-        metadata = ids(k for k in old.keys() & new.keys() if old[k] != new[k])
+        found = _article_changes(after.log)
+        added, removed, metadata = ids(found[0]), ids(found[1]), ids(found[2])
     memos = _changed(before.memos, after.memos) - removed
     suggestions = _changed(before.rejected, after.rejected) - removed
     # Which highlights changed is not known here: the open article reloads them all
@@ -89,7 +101,8 @@ class LibraryWatch:
             self._conn.execute("PRAGMA busy_timeout=1000")
         return self._conn
 
-    def _fingerprint(self) -> Fingerprint:
+    def _fingerprint(self, since: int | None = None) -> Fingerprint:
+        """The library now; with `since` (the last log entry seen), the article log after it."""
         conn = self._connection()
         conn.execute("BEGIN")  # one snapshot of every table
         try:
@@ -97,11 +110,17 @@ class LibraryWatch:
                 return {row[0]: tuple(row[1:]) for row in conn.execute(sql)}
 
             present = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-            return Fingerprint(conn.execute(_ARTICLES).fetchone()[0] or "",
+            last, first = conn.execute(_LOG_END).fetchone()
+            log: list[tuple[int, str]] | None = []
+            if since is not None and last != since:
+                lost = since < first - 1 or last < since  # pruned past us, or another file
+                log = None if lost else [(a, k) for a, k in conn.execute(_LOG_SINCE, (since,))]
+            return Fingerprint(last,
                                conn.execute(_HIGHLIGHTS).fetchone() + conn.execute(_LINKS).fetchone(),
                                conn.execute(_TAGS).fetchall(),
                                keyed(_MEMOS) if "article_memos" in present else {},
-                               keyed(_REJECTED) if "rejected_suggestions" in present else {})
+                               keyed(_REJECTED) if "rejected_suggestions" in present else {},
+                               log)
         finally:
             conn.execute("COMMIT")
 
@@ -128,7 +147,7 @@ class LibraryWatch:
                 if self._seen is None or self._ours:
                     self._version, self._seen, self._ours = version, self._fingerprint(), False
                 return Changes(origin="remote")
-            now = self._fingerprint()
+            now = self._fingerprint(self._seen.articles)
         except sqlite3.Error:
             self.close()  # gone, locked for long, replaced: try afresh next time
             return Changes(origin="remote")

@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy import create_engine, event, inspect
+from sqlalchemy import create_engine, event, insert, inspect
 from sqlalchemy import exc as sa_exc
 from sqlalchemy.engine import URL, Connection, Engine
 from sqlalchemy.orm import Session, sessionmaker
@@ -56,7 +56,7 @@ from desktop_app.core.storage.errors import (  # noqa: F401  (the names callers 
     explain,
     explain_message,
 )
-from desktop_app.core.storage.models import Base
+from desktop_app.core.storage.models import Base, Coder
 
 SCHEMA_VERSION = migrations.LATEST
 # How long a write waits for another connection's write (a CLI import while the window is
@@ -132,6 +132,11 @@ def check_integrity(path: Path) -> str | None:
     return (lines[0] if lines else "unknown problem")[:300]
 
 
+def current_coder(s: Session) -> int:
+    """The coder a session writes for (Database.coder_id when it was opened; 1 without)."""
+    return int(s.info.get("coder_id", 1))
+
+
 # --- the database -------------------------------------------------------------------------
 class Database:
     """One SQLite file. Create with `Database.open(path)`."""
@@ -143,6 +148,9 @@ class Database:
         # Set when opening upgraded an older library: (old version, backup copy).
         self.upgraded: tuple[int, Path] | None = None
         self._sessions = sessionmaker(engine, expire_on_commit=False)
+        # The current coder: what this process writes is theirs (coders.use_coder sets it;
+        # every session carries it in `session.info["coder_id"]` for the writers).
+        self.coder_id = 1
 
     @property
     def read_only_note(self) -> Message | None:
@@ -229,6 +237,7 @@ class Database:
             raise DatabaseError(Message("db.empty_read_only", {"path": self.path}))
         with self.engine.begin() as conn:
             Base.metadata.create_all(conn)
+            conn.execute(insert(Coder).values(id=1, name=migrations.first_coder_name()))
             conn.exec_driver_sql(f"PRAGMA user_version={SCHEMA_VERSION}")
 
     def _upgrade(self, version: int) -> None:
@@ -248,11 +257,13 @@ class Database:
     @contextmanager
     def session(self) -> Iterator[Session]:
         """The one session scope: commit on success, roll back on any error."""
-        with self._sessions() as session:
+        with self._sessions(info={"coder_id": self.coder_id}) as session:
             try:
                 yield session
                 session.commit()
-            except (sa_exc.OperationalError, sa_exc.DatabaseError) as e:
+            # sqlite3.Error: plain SQL run on the driver connection inside the session
+            # (bulk reads, the library list) fails the same way, in the same words.
+            except (sa_exc.OperationalError, sa_exc.DatabaseError, sqlite3.Error) as e:
                 session.rollback()
                 raise self._runtime_error(e) from e
             except BaseException:

@@ -12,8 +12,9 @@ commit DDL (ALTER TABLE) on its own, outside our transaction.
 from __future__ import annotations
 
 import sqlite3
+import unicodedata
 from collections.abc import Callable
-from datetime import datetime
+from datetime import datetime, timezone
 from pathlib import Path
 
 from desktop_app.core.messages import Message, MessageError
@@ -148,6 +149,134 @@ def _v7_tag_parents(conn: sqlite3.Connection) -> None:
                              (parent, color, created))
 
 
+def first_coder_name() -> str:
+    """The name the first coder of a library gets: the system user's, as the window then
+    proposes it (a library made before coders existed was one person's work)."""
+    import getpass
+
+    try:
+        name = " ".join(getpass.getuser().split())
+    except (OSError, KeyError, ImportError):  # no user database entry (some containers)
+        name = ""
+    return name or "coder"
+
+
+def _v8_coders(conn: sqlite3.Connection) -> None:
+    # Who coded what: highlights, whole-article codes and memos record their coder; tags
+    # stay shared. Everything already there becomes the work of one first coder (id 1).
+    conn.execute(
+        """CREATE TABLE coders (
+	id INTEGER NOT NULL,
+	name VARCHAR NOT NULL,
+	created_at DATETIME NOT NULL,
+	CONSTRAINT pk_coders PRIMARY KEY (id),
+	CONSTRAINT uq_coders_name UNIQUE (name)
+)"""
+    )
+    conn.execute("INSERT INTO coders (id, name, created_at) VALUES (1, ?, ?)",
+                 (first_coder_name(), datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M:%S.000000")))
+    conn.execute("ALTER TABLE highlights ADD COLUMN coder_id INTEGER DEFAULT 1 NOT NULL "
+                 "CONSTRAINT fk_highlights_coder_id_coders REFERENCES coders (id)")
+    conn.execute("CREATE INDEX ix_highlights_coder_id ON highlights (coder_id)")
+    conn.execute("ALTER TABLE article_memos ADD COLUMN coder_id INTEGER DEFAULT 1 NOT NULL "
+                 "CONSTRAINT fk_article_memos_coder_id_coders REFERENCES coders (id)")
+    # The coder joins the primary key of whole-article codes: a table rebuild (foreign keys
+    # are off during upgrades, so dropping the old table cascades nothing).
+    conn.execute(
+        """CREATE TABLE article_codes_v8 (
+	article_id INTEGER NOT NULL,
+	tag_id INTEGER NOT NULL,
+	created_at DATETIME NOT NULL,
+	coder_id INTEGER DEFAULT 1 NOT NULL,
+	CONSTRAINT pk_article_codes PRIMARY KEY (article_id, tag_id, coder_id),
+	CONSTRAINT fk_article_codes_article_id_articles FOREIGN KEY(article_id)
+		REFERENCES articles (id) ON DELETE CASCADE,
+	CONSTRAINT fk_article_codes_tag_id_tags FOREIGN KEY(tag_id)
+		REFERENCES tags (id) ON DELETE CASCADE,
+	CONSTRAINT fk_article_codes_coder_id_coders FOREIGN KEY(coder_id) REFERENCES coders (id)
+)"""
+    )
+    conn.execute("INSERT INTO article_codes_v8 (article_id, tag_id, created_at, coder_id) "
+                 "SELECT article_id, tag_id, created_at, 1 FROM article_codes")
+    conn.execute("DROP TABLE article_codes")
+    conn.execute("ALTER TABLE article_codes_v8 RENAME TO article_codes")
+    conn.execute("CREATE INDEX ix_article_codes_tag_id ON article_codes (tag_id)")
+
+
+def _v9_fold(text: str) -> str:
+    # Frozen: text/normalize.fold as it was at version 9 (NFD, đ -> d, no marks, casefold).
+    decomposed = unicodedata.normalize("NFD", text.translate(_V9_D))
+    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return unicodedata.normalize("NFC", bare).casefold()
+
+
+_V9_D = str.maketrans({"đ": "d", "Đ": "D", "ð": "d", "Ð": "D"})
+
+
+def _v9_list_at_scale(conn: sqlite3.Connection) -> None:
+    # The library list at a million articles: folded sort keys an index serves, indexes
+    # for every offered sort, and highlight counts kept by triggers (no GROUP BY over all
+    # highlights). Filling the keys rewrites each article row once.
+    conn.execute("ALTER TABLE articles ADD COLUMN title_key VARCHAR")
+    conn.execute("ALTER TABLE articles ADD COLUMN source_key VARCHAR")
+    keys = [(_v9_fold(title or ""), _v9_fold(source) if source and source.strip() else None, article_id)
+            for article_id, title, source in conn.execute("SELECT id, title, source FROM articles")]
+    conn.executemany("UPDATE articles SET title_key = ?, source_key = ? WHERE id = ?", keys)
+    conn.execute("CREATE INDEX ix_articles_title_key ON articles (title_key)")
+    conn.execute("CREATE INDEX ix_articles_undated_published ON articles (published IS NULL, published)")
+    conn.execute("CREATE INDEX ix_articles_source_order ON articles "
+                 "(source_key IS NULL, source_key, source, published DESC)")
+    conn.execute(
+        """CREATE TABLE highlight_counts (
+	article_id INTEGER NOT NULL,
+	n INTEGER NOT NULL,
+	CONSTRAINT pk_highlight_counts PRIMARY KEY (article_id),
+	CONSTRAINT fk_highlight_counts_article_id_articles FOREIGN KEY(article_id)
+		REFERENCES articles (id) ON DELETE CASCADE
+)"""
+    )
+    conn.execute("INSERT INTO highlight_counts (article_id, n) "
+                 "SELECT article_id, count(*) FROM highlights GROUP BY article_id")
+    conn.execute("""CREATE TRIGGER tr_highlight_counts_insert AFTER INSERT ON highlights BEGIN
+	INSERT INTO highlight_counts (article_id, n) VALUES (NEW.article_id, 1)
+		ON CONFLICT (article_id) DO UPDATE SET n = n + 1;
+END""")
+    conn.execute("""CREATE TRIGGER tr_highlight_counts_delete AFTER DELETE ON highlights BEGIN
+	UPDATE highlight_counts SET n = n - 1 WHERE article_id = OLD.article_id;
+	DELETE FROM highlight_counts WHERE article_id = OLD.article_id AND n <= 0;
+END""")
+    conn.execute("""CREATE TRIGGER tr_highlight_counts_move AFTER UPDATE OF article_id ON highlights
+WHEN NEW.article_id IS NOT OLD.article_id BEGIN
+	UPDATE highlight_counts SET n = n - 1 WHERE article_id = OLD.article_id;
+	DELETE FROM highlight_counts WHERE article_id = OLD.article_id AND n <= 0;
+	INSERT INTO highlight_counts (article_id, n) VALUES (NEW.article_id, 1)
+		ON CONFLICT (article_id) DO UPDATE SET n = n + 1;
+END""")
+
+    # What other processes' windows read to follow changes (operations/remote.py).
+    conn.execute(
+        """CREATE TABLE article_log (
+	seq INTEGER NOT NULL,
+	article_id INTEGER NOT NULL,
+	kind VARCHAR(1) NOT NULL,
+	CONSTRAINT pk_article_log PRIMARY KEY (seq)
+)"""
+    )
+    conn.execute("""CREATE TRIGGER tr_article_log_added AFTER INSERT ON articles BEGIN
+	INSERT INTO article_log (article_id, kind) VALUES (NEW.id, 'a');
+END""")
+    conn.execute("""CREATE TRIGGER tr_article_log_removed AFTER DELETE ON articles BEGIN
+	INSERT INTO article_log (article_id, kind) VALUES (OLD.id, 'r');
+END""")
+    conn.execute("""CREATE TRIGGER tr_article_log_metadata AFTER UPDATE OF title, kicker, source, author, url, published
+ON articles BEGIN
+	INSERT INTO article_log (article_id, kind) VALUES (NEW.id, 'm');
+END""")
+    conn.execute("""CREATE TRIGGER tr_article_log_prune AFTER INSERT ON article_log BEGIN
+	DELETE FROM article_log WHERE seq <= NEW.seq - 200000;
+END""")
+
+
 # STEPS[n] upgrades a database of version n - 1 to version n.
 STEPS: dict[int, Step] = {
     2: _v2_hidden_spans,
@@ -156,6 +285,8 @@ STEPS: dict[int, Step] = {
     5: _v5_article_memos,
     6: _v6_attributes_and_article_codes,
     7: _v7_tag_parents,
+    8: _v8_coders,
+    9: _v9_list_at_scale,
 }
 LATEST = max(STEPS)
 

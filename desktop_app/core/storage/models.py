@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import datetime, timezone
 
 from sqlalchemy import (
+    DDL,
     CheckConstraint,
     Column,
     DateTime,
@@ -22,9 +23,20 @@ from sqlalchemy import (
     Table,
     Text,
     TypeDecorator,
+    event,
     text,
 )
+from sqlalchemy import text as sql_text  # `text` is also a column name below
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+from desktop_app.core.storage.article_order import (
+    ARTICLE_LOG_TRIGGERS,
+    HIGHLIGHT_COUNT_TRIGGERS,
+    source_key,
+    source_key_default,
+    title_key,
+    title_key_default,
+)
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -33,6 +45,11 @@ NAMING_CONVENTION = {
     "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
     "pk": "pk_%(table_name)s",
 }
+
+
+# Rows from before coders existed (schema v8) belong to the first coder, id 1. (A name of
+# its own: `text` is a column name in some models below, and would shadow sqlalchemy.text.)
+FIRST_CODER = text("1")
 
 
 def utcnow() -> datetime:
@@ -68,6 +85,18 @@ highlight_tags = Table(
 )
 
 
+class Coder(Base):
+    """A person who codes (schema v8). Highlights, whole-article codes and memos record
+    theirs; the codebook (tags) is shared. An upgraded library has one, made from the system
+    user name; the window and `--coder NAME` choose the current one."""
+
+    __tablename__ = "coders"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String, unique=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
 class Article(Base):
     __tablename__ = "articles"
 
@@ -88,10 +117,55 @@ class Article(Base):
     # JSON [[start, end], ...]: web leftovers the reader hides. The text keeps them, so
     # highlight offsets never move when the user shows or restores one (schema v2).
     hidden_spans: Mapped[str] = mapped_column(Text, default="[]", server_default="[]")
+    # Folded title and source (schema v9, storage/article_order.py): what the list sorts
+    # by, through the indexes below. Set from title and source on every insert and update.
+    title_key: Mapped[str | None] = mapped_column(String, default=title_key_default, index=True)
+    source_key: Mapped[str | None] = mapped_column(String, default=source_key_default)
 
     highlights: Mapped[list[Highlight]] = relationship(
         back_populates="article", cascade="all, delete-orphan", passive_deletes=True
     )
+
+    __table_args__ = (
+        # Oldest first with undated articles last ("newest" walks ix_articles_published
+        # backwards: NULL sorts last descending). `published IS NULL` leads, as in the query.
+        Index("ix_articles_undated_published", sql_text("published IS NULL"), "published"),
+        Index("ix_articles_source_order", sql_text("source_key IS NULL"), "source_key", "source",
+              sql_text("published DESC")),
+    )
+
+
+@event.listens_for(Article, "before_update")
+def _keep_sort_keys(_mapper: object, _connection: object, article: Article) -> None:
+    article.title_key = title_key(article.title)
+    article.source_key = source_key(article.source)
+
+
+class HighlightCount(Base):
+    """How many highlights (orphans too, every coder's) an article has (schema v9): kept
+    by the triggers in article_order.py; no row means none."""
+
+    __tablename__ = "highlight_counts"
+
+    article_id: Mapped[int] = mapped_column(
+        ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True
+    )
+    n: Mapped[int] = mapped_column(Integer)
+
+
+class ArticleLog(Base):
+    """Articles added ('a'), removed ('r') or given new list metadata ('m') (schema v9),
+    written by triggers (article_order.py): what another process changed, by sequence."""
+
+    __tablename__ = "article_log"
+
+    seq: Mapped[int] = mapped_column(primary_key=True)
+    article_id: Mapped[int] = mapped_column(Integer)
+    kind: Mapped[str] = mapped_column(String(1))
+
+
+for _trigger in (*HIGHLIGHT_COUNT_TRIGGERS, *ARTICLE_LOG_TRIGGERS):
+    event.listen(Base.metadata, "after_create", DDL(_trigger))
 
 
 class Tag(Base):
@@ -133,6 +207,9 @@ class Highlight(Base):
     # user re-attaches it. Last column: ALTER TABLE appends, create_all must match. No
     # Python-side default: it would add a parameter to every bulk INSERT of highlights.
     orphaned: Mapped[bool] = mapped_column(Flag, server_default=text("0"))
+    # Who made it (schema v8; appended by ALTER TABLE, hence the server default: upgraded
+    # rows belong to coder 1). Writers always set it from the session's current coder.
+    coder_id: Mapped[int] = mapped_column(ForeignKey("coders.id"), server_default=FIRST_CODER, index=True)
 
     article: Mapped[Article] = relationship(back_populates="highlights")
     tags: Mapped[list[Tag]] = relationship(
@@ -206,6 +283,8 @@ class ArticleMemo(Base):
     )
     text: Mapped[str] = mapped_column(Text)
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    # Who wrote it last (schema v8). One memo per article, shared by the team.
+    coder_id: Mapped[int] = mapped_column(ForeignKey("coders.id"), server_default=FIRST_CODER)
 
 
 class Attribute(Base):
@@ -254,6 +333,9 @@ class ArticleCode(Base):
         ForeignKey("tags.id", ondelete="CASCADE"), primary_key=True, index=True
     )
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    # Whose code it is (schema v8): two coders may each give an article the same tag.
+    coder_id: Mapped[int] = mapped_column(ForeignKey("coders.id"), primary_key=True,
+                                          server_default=FIRST_CODER)
 
 
 class AppState(Base):

@@ -9,6 +9,8 @@ the window's bus. Cancel leaves everything as it was.
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -35,7 +37,8 @@ from desktop_app.ui.theme import style
 
 
 class AttributesTab(QWidget):
-    def __init__(self, ops: Operations, article_id: int, read_only: bool = False, parent=None) -> None:
+    def __init__(self, ops: Operations, article_id: int, read_only: bool = False, parent=None,
+                 coders: Collection[int] | None = None) -> None:
         super().__init__(parent)
         self.ops, self.article_id = ops, article_id
         db = ops.db
@@ -66,7 +69,7 @@ class AttributesTab(QWidget):
         self.error.setWordWrap(True)
         self.error.setTextFormat(Qt.TextFormat.PlainText)
         self.error.setStyleSheet(f"color: {style.color('error').name()}")
-        codes = article_codes(db, [article_id]).get(article_id, [])
+        codes = article_codes(db, [article_id], coders).get(article_id, [])
         self.codes = QLabel(self.tr("Whole-article codes: %1").replace("%1", ", ".join(codes)) if codes
                             else self.tr("No whole-article code (Analysis → Code whole articles…)"))
         self.codes.setTextFormat(Qt.TextFormat.PlainText)
@@ -99,9 +102,10 @@ class AttributesTab(QWidget):
 
 
 def add_attributes_tab(dialog: QDialog, tabs: QTabWidget, ops: Operations, bus: ChangeBus, article_id: int,
-                       read_only: bool) -> AttributesTab:
-    """The tab, second in the details dialog; its values are saved when the dialog is."""
-    tab = AttributesTab(ops, article_id, read_only)
+                       read_only: bool, coders: Collection[int] | None = None) -> AttributesTab:
+    """The tab, second in the details dialog; its values are saved when the dialog is.
+    `coders`: whose whole-article codes it names (None: everyone's)."""
+    tab = AttributesTab(ops, article_id, read_only, coders=coders)
     tabs.insertTab(1, tab, QCoreApplication.translate("AttributesTab", "Attributes"))
     dialog.accepted.connect(lambda: tab.save(bus))
     return tab

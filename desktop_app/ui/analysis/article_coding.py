@@ -30,7 +30,7 @@ class ArticleCoding(QObject):
         ids = list(dict.fromkeys(article_ids))
         if not ids or ops.db.read_only:
             return False
-        codes = article_codes(ops.db, ids)
+        codes = article_codes(ops.db, ids, [ops.db.coder_id])  # what ticking changes: my codes
         common = set(codes.get(ids[0], [])).intersection(*(codes.get(a, []) for a in ids[1:]))
         subject = titles[0] if len(ids) == 1 and titles else self.tr("%n article(s)", "", len(ids))
         dialog = TagDialog(ops.service.list_tags(), sorted(common), subject, self.parent_widget)

@@ -8,9 +8,9 @@ from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
 from PySide6.QtWidgets import (
-    QCheckBox,
     QComboBox,
     QGroupBox,
+    QHBoxLayout,
     QLineEdit,
     QVBoxLayout,
     QWidget,
@@ -20,8 +20,10 @@ from desktop_app.core.analysis.passages import PassageQuery
 from desktop_app.core.annotate.records import TagInfo
 from desktop_app.core.library.attribute_filters import parse_condition
 from desktop_app.core.library.attributes import AttributeInfo
+from desktop_app.core.text.matching import MatchLevel
 from desktop_app.ui.analysis.tag_tree import TagTree
 from desktop_app.ui.analysis.where_editor import Values, WhereEditor
+from desktop_app.ui.common.match_level import MatchLevelCombo
 
 MODES = (
     ("any", QT_TRANSLATE_NOOP("PassageFilters", "Any of the tags")),
@@ -50,7 +52,7 @@ class PassageFilters(QWidget):
         self.text.setPlaceholderText(self.tr("Words in the passage (diacritics optional)"))
         self.text.setClearButtonEnabled(True)
         self.text.setAccessibleName(self.tr("Words in the passage"))
-        self.match_diacritics = QCheckBox(self.tr("Match diacritics"))
+        self.match_level = MatchLevelCombo()  # follows the typed words until the user picks
 
         tags_box = QGroupBox(self.tr("Tags"))
         tags_layout = QVBoxLayout(tags_box)
@@ -60,9 +62,9 @@ class PassageFilters(QWidget):
         articles_layout = QVBoxLayout(articles_box)
         articles_layout.addWidget(self.where)
         text_box = QGroupBox(self.tr("Text"))
-        text_layout = QVBoxLayout(text_box)
-        text_layout.addWidget(self.text)
-        text_layout.addWidget(self.match_diacritics)
+        text_layout = QHBoxLayout(text_box)
+        text_layout.addWidget(self.text, 1)
+        text_layout.addWidget(self.match_level)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(tags_box, 1)
@@ -72,9 +74,10 @@ class PassageFilters(QWidget):
         self.tags.changed.connect(self._changed)
         self.mode.currentIndexChanged.connect(lambda _i: self._changed())
         self.where.changed.connect(self._changed)
+        self.text.textChanged.connect(self.match_level.follow)
         self.text.textChanged.connect(lambda _t: self._changed())
         self.text.returnPressed.connect(self.submitted)
-        self.match_diacritics.toggled.connect(lambda _on: self._changed())
+        self.match_level.chosen.connect(self._changed)
         self._update_mode()
 
     def set_tags(self, tags: Sequence[TagInfo]) -> None:
@@ -87,7 +90,7 @@ class PassageFilters(QWidget):
             return None
         return PassageQuery(tuple(included), self.mode.currentData(), tuple(self.tags.excluded()),
                             self.where.conditions(), " ".join(self.text.text().split()),
-                            self.match_diacritics.isChecked(), sort, descending)
+                            sort=sort, descending=descending, match=self.match_level.level())
 
     def set_query(self, query: PassageQuery) -> None:
         """Show `query` (a drill-down from a matrix) as the form's own; one `changed`."""
@@ -99,7 +102,10 @@ class PassageFilters(QWidget):
             for term in query.where:
                 self.where.add_row(parse_condition(term))
             self.text.setText(query.text)
-            self.match_diacritics.setChecked(query.match_diacritics)
+            self.match_level.follow(query.text)
+            chosen = MatchLevel.EXACT if query.match_diacritics else query.match
+            if chosen is not None:
+                self.match_level.set_level(chosen, auto=False)
         finally:
             self.blockSignals(False)
         self._changed()

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.core.interchange.csv_export import COLUMNS
-from desktop_app.core.interchange.formats import FORMATS, ExportFormat
+from desktop_app.core.interchange.formats import FORMATS, SCOPES_CODERS, ExportFormat
 from desktop_app.core.text.normalize import fold
 
 FOLDER_KEY = "export/folder"  # the folder of the last export, in the window's QSettings
@@ -66,6 +66,7 @@ class ExportDialog(QDialog):
         tag_names: list[str],
         parent=None,
         settings: QSettings | None = None,
+        coder_names: list[str] | None = None,
     ) -> None:
         super().__init__(parent)
         self.settings = settings
@@ -100,6 +101,22 @@ class ExportDialog(QDialog):
         for name in tag_names:
             self.tag.addItem(name, name)
         form.addRow(self.tr("Only the tag"), self.tag)
+
+        # Whose work: every coder's unless some are unticked (shown with several coders).
+        self.coders_model = QStandardItemModel(self)
+        for name in coder_names or []:
+            item = QStandardItem(name)
+            item.setCheckable(True)
+            item.setCheckState(Qt.CheckState.Checked)
+            item.setEditable(False)
+            self.coders_model.appendRow(item)
+        self.coders = QListView()
+        self.coders.setModel(self.coders_model)
+        self.coders.setMaximumHeight(90)
+        if len(coder_names or []) > 1:
+            form.addRow(self.tr("Coders"), self.coders)
+        else:
+            self.coders.setVisible(False)
 
         self.delimiter = QComboBox()
         self.delimiter.addItem(self.tr("Comma (,)"), ",")
@@ -150,6 +167,7 @@ class ExportDialog(QDialog):
         self.delimiter.setEnabled(fmt.has_delimiter)
         self.columns.setEnabled(fmt.key == "csv")
         self.positions.setEnabled(fmt.has_positions)
+        self.coders.setEnabled(fmt.key in SCOPES_CODERS)
         hints = {
             "csv": self.tr("UTF-8 with BOM: Excel, LibreOffice, R and pandas read Vietnamese intact."),
             "conll": self.tr("Articles not yet segmented are segmented during the export."),
@@ -177,6 +195,15 @@ class ExportDialog(QDialog):
             for row in range(self.columns_model.rowCount())
             if self.columns_model.item(row).checkState() == Qt.CheckState.Checked
         ]
+
+    def chosen_coders(self) -> list[str] | None:
+        """The coders whose work is exported; None: everyone's (all ticked, or a format
+        without work by coder)."""
+        if self.chosen_format().key not in SCOPES_CODERS:
+            return None
+        items = [self.coders_model.item(row) for row in range(self.coders_model.rowCount())]
+        ticked = [i.text() for i in items if i.checkState() == Qt.CheckState.Checked]
+        return None if len(ticked) == len(items) else ticked
 
     def chosen_positions(self) -> str:
         """How a .qdpx counts positions: "codepoints" or "utf16"; always "codepoints" for

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QCompleter,
     QDialog,
     QDialogButtonBox,
+    QHBoxLayout,
     QLineEdit,
     QListView,
     QVBoxLayout,
@@ -20,8 +21,8 @@ from PySide6.QtWidgets import (
 
 from desktop_app.core.annotate.highlights import TagInfo, clean_tag_name, match_tags
 from desktop_app.core.annotate.tag_paths import tree_key
-from desktop_app.core.text.matching import level_for_query
 from desktop_app.core.text.matching import same as same_at
+from desktop_app.ui.common.match_level import MatchLevelCombo
 from desktop_app.ui.common.plain_text import plain_label
 
 
@@ -58,7 +59,13 @@ class TagDialog(QDialog):
         self.input.returnPressed.connect(self._add_typed)
         self.input.installEventFilter(self)
         self.completer.activated.connect(self._add_completion)
-        layout.addWidget(self.input)
+        self.match_level = MatchLevelCombo()  # follows the typed text until the user picks
+        self.input.textChanged.connect(self.match_level.follow)
+        self.match_level.chosen.connect(lambda: self._update_completions(self.input.text()))
+        row = QHBoxLayout()
+        row.addWidget(self.input, 1)
+        row.addWidget(self.match_level)
+        layout.addLayout(row)
 
         self.model = QStandardItemModel(self)
         self.list = QListView()
@@ -86,7 +93,9 @@ class TagDialog(QDialog):
         return item
 
     def _update_completions(self, text: str) -> None:
-        self._completion_model.setStringList([t.name for t in match_tags(self._tags, text)][:12])
+        self.match_level.follow(text)  # whichever of textEdited/textChanged comes first
+        found = match_tags(self._tags, text, self.match_level.level())
+        self._completion_model.setStringList([t.name for t in found][:12])
 
     def _find_item(self, name: str) -> QStandardItem | None:
         for row in range(self.model.rowCount()):
@@ -105,7 +114,8 @@ class TagDialog(QDialog):
         if not typed:
             return
         # An existing tag that is the same at the typed text's level wins over a near-duplicate.
-        level = level_for_query(typed)
+        self.match_level.follow(typed)
+        level = self.match_level.level()
         same = [t for t in self._tags if same_at(t.name, typed, level)]
         self._check(same[0].name if len(same) == 1 and typed not in {t.name for t in self._tags} else typed)
         self.input.clear()

@@ -11,19 +11,24 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLineEdit, QMenu, QStackedWidget, QVBoxLayout, QWidget
 
 from desktop_app.core.analysis.search import SearchHit, search, sync_index
-from desktop_app.core.library.articles import ArticleSummary, article_count, list_articles, list_sources
+from desktop_app.core.library.article_list import count_listed, summaries
+from desktop_app.core.library.articles import ArticleSummary, list_sources
 from desktop_app.core.library.attribute_filters import CODE_KEY
 from desktop_app.core.library.attributes import AttributesError, distinct_values, list_attributes
 from desktop_app.core.storage.database import Database
 from desktop_app.ui.background import BackgroundOp
+from desktop_app.ui.common.match_level import MatchLevelButton
 from desktop_app.ui.common.plain_text import plain_label
 from desktop_app.ui.i18n import number
-from desktop_app.ui.library.article_list import ID_ROLE, SUMMARY_ROLE, ArticleListModel, ArticleListView
+from desktop_app.ui.library.article_list import ID_ROLE, ArticleListModel, ArticleListView
 from desktop_app.ui.library.filters import LibraryFilters
 from desktop_app.ui.library.search_results import HIT_ROLE, SearchResultsModel, SearchResultsView
 from desktop_app.ui.wording import message_text
 
 SEARCH_DELAY_MS = 250  # search after a pause in typing, not on every key
+# Up to this many articles the source choices are counted at every refresh (~5 ms per
+# 10,000); a bigger library counts them when the filters are opened.
+EAGER_SOURCES = 100_000
 
 
 class LibraryPane(QWidget):
@@ -41,6 +46,7 @@ class LibraryPane(QWidget):
         self.search_box.setPlaceholderText(self.tr("Search all articles (diacritics optional)"))
         self.search_box.setClearButtonEnabled(True)
         self.search_box.setAccessibleName(self.tr("Search all articles"))
+        self.match_level = MatchLevelButton(self.search_box)  # follows the query until the user picks
         self._tag_names: list[str] = []
         self.filters = LibraryFilters(lambda: list_attributes(self.db), self._values)
         self.model = ArticleListModel(self)
@@ -70,9 +76,13 @@ class LibraryPane(QWidget):
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(self.run_search)
+        self.search_box.textChanged.connect(self.match_level.follow)
         self.search_box.textChanged.connect(lambda _t: self._search_timer.start())
+        self.match_level.chosen.connect(self.run_search)
         self.search_box.returnPressed.connect(self.run_search)
         self.filters.changed.connect(self.refresh)
+        self._sources_stale = True
+        self.filters.toggle.toggled.connect(lambda shown: self._load_sources() if shown else None)
         self.list.selectionModel().currentChanged.connect(self._on_current_article)
         self.hit_list.selectionModel().currentChanged.connect(self._on_current_hit)
         self.hit_list.clicked.connect(self._on_current_hit)  # clicking the chosen hit again
@@ -108,27 +118,36 @@ class LibraryPane(QWidget):
 
     def refresh(self) -> None:
         """Reload the list and the sources, keeping the current article selected if it
-        is still listed."""
+        is still listed. Only the count is read here; rows come as the view shows them."""
         current = self.current_article_id()
-        self.filters.blockSignals(True)
-        self.filters.set_sources(list_sources(self.db))
-        self.filters.blockSignals(False)
+        total = count_listed(self.db)
+        self._sources_stale = True
+        if self.filters.details.isVisible() or total <= EAGER_SOURCES:
+            self._load_sources()
         where = self.filters.current()
-        try:
-            rows = list_articles(self.db, where=where)
-        except AttributesError as e:  # a condition core cannot read: say why, list nothing
-            rows, self._problem = [], message_text(e.message)
-        else:
-            self._problem = ""
-        self._total = len(rows) if not where.is_active() else article_count(self.db)
         self._quiet += 1  # no re-open of the same article
         try:
-            self.model.set_articles(rows)
+            try:
+                self.model.set_query(self.db, where)
+            except AttributesError as e:  # a condition core cannot read: say why, list nothing
+                self._problem = message_text(e.message)
+            else:
+                self._problem = ""
+            self._total = total
             if current is not None:
                 self.select_article(current, emit=False)
         finally:
             self._quiet -= 1
         self._update_count()
+
+    def _load_sources(self) -> None:
+        """The source choices (the count of every source reads an index of the whole
+        library: ~0.5 s at 1,000,000 articles)."""
+        if self._sources_stale:
+            self._sources_stale = False
+            self.filters.blockSignals(True)
+            self.filters.set_sources(list_sources(self.db))
+            self.filters.blockSignals(False)
 
     def update_article(self, summary: ArticleSummary) -> None:
         self.model.update_article(summary)
@@ -155,19 +174,22 @@ class LibraryPane(QWidget):
         return row >= 0
 
     def selected_article_ids(self) -> list[int]:
-        return [i.data(ID_ROLE) for i in self.list.selectionModel().selectedIndexes()]
+        """In list order; a range of many rows (Select All) is read in one query."""
+        ranges = sorted((r.top(), r.bottom()) for r in self.list.selectionModel().selection())
+        return [i for top, bottom in ranges for i in self.model.ids_between(top, bottom)]
 
     def set_read_only(self, read_only: bool) -> None:
         self.act_delete.setEnabled(not read_only)
 
     def request_delete(self) -> None:
         """Ask the window to delete the selected articles, in list order."""
-        rows = sorted(i.row() for i in self.list.selectionModel().selectedIndexes())
-        if rows and self.act_delete.isEnabled():
-            self.deleteRequested.emit([self.model.index(r).data(SUMMARY_ROLE) for r in rows])
+        ids = self.selected_article_ids()
+        if ids and self.act_delete.isEnabled():
+            found = summaries(self.db, ids)
+            self.deleteRequested.emit([found[i] for i in ids if i in found])
 
     def _list_menu(self, pos: QPoint) -> None:
-        n = len(self.list.selectionModel().selectedIndexes())
+        n = sum(r.height() for r in self.list.selectionModel().selection())
         if not n:
             return
         self.act_delete.setText(self.tr("Delete %n article(s)…", "", n))
@@ -212,9 +234,9 @@ class LibraryPane(QWidget):
             self.filters.setEnabled(True)
             self._update_count()
             return
-        generation = self._search_generation
+        generation, level = self._search_generation, self.match_level.level()
         self.count.setText(self.tr("Searching…"))
-        (BackgroundOp(self, lambda _progress: search(self.db, query))
+        (BackgroundOp(self, lambda _progress: search(self.db, query, level=level))
          .on_success(lambda hits: self._show_hits(generation, hits))
          .on_failure(lambda message: self._search_failed(generation, message))
          .run())

@@ -9,33 +9,28 @@ from __future__ import annotations
 import bisect
 
 from PySide6.QtCore import (
+    QCoreApplication,
     QModelIndex,
     QRect,
     QSize,
     Qt,
-    QTimer,
-    Signal,
 )
-from PySide6.QtGui import QFont, QFontMetrics, QKeySequence, QPainter, QShortcut
+from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPen
 from PySide6.QtWidgets import (
-    QHBoxLayout,
-    QLabel,
     QListView,
-    QPlainTextEdit,
-    QPushButton,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
-    QVBoxLayout,
-    QWidget,
 )
 
 from desktop_app.core.annotate.highlights import HighlightInfo
 from desktop_app.core.annotate.tag_paths import in_tag_scope
 from desktop_app.core.text.matching import MatchLevel, contains, level_for_query
 from desktop_app.ui.common.chips import layout_chips, paint_chip
+from desktop_app.ui.common.coder_look import CoderLook
 from desktop_app.ui.common.plain_text import plain_tooltip
 from desktop_app.ui.common.rows_model import Index, RowsModel
+from desktop_app.ui.panel.highlight_editor import HighlightEditor  # noqa: F401 (here before)
 from desktop_app.ui.theme import style
 
 HIGHLIGHT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -74,9 +69,11 @@ class HighlightListModel(RowsModel[HighlightInfo]):
         """Every highlight of the article, shown or filtered out, by position."""
         return list(self._all)
 
-    def set_filter(self, text: str = "", tag: str | None = None, order: str = "position") -> None:
+    def set_filter(self, text: str = "", tag: str | None = None, order: str = "position",
+                   level: MatchLevel | None = None) -> None:
+        """`level` None: the query's own (core/text/matching.py)."""
         self._text, self._tag, self._order = text.strip(), tag, order
-        self._level = level_for_query(self._text)  # core/text/matching.py
+        self._level = level_for_query(self._text, level)
         self._refilter()
 
     def is_filtered(self) -> bool:
@@ -145,7 +142,9 @@ class HighlightListModel(RowsModel[HighlightInfo]):
 
 
 class HighlightCardDelegate(QStyledItemDelegate):
-    """A card: a coloured edge, the quote (three lines at most), tag chips, the note."""
+    """A card: a coloured edge, the quote (three lines at most), tag chips, the note, and,
+    when the library has several coders, whose it is (another coder's card has a dashed
+    border, as their highlight in the reader has)."""
 
     PAD = 10
     MAX_CACHED = 20_000
@@ -156,6 +155,7 @@ class HighlightCardDelegate(QStyledItemDelegate):
         # on each scrollTo, and measuring wrapped text each time took half a second.
         self._sizes: dict[tuple[int, int], QSize] = {}
         self._font_cache: dict[str, tuple[QFont, QFont, QFont]] = {}
+        self.look = CoderLook()
 
     def forget(self, highlight_id: int | None = None) -> None:
         """A card changed (or, with None, all of them): measure it again."""
@@ -208,12 +208,25 @@ class HighlightCardDelegate(QStyledItemDelegate):
         size = self._sizes.get(key)
         if size is None:
             _, quote_h, _, chips_h, note_h = self._layout(option, h, width)
-            gaps = 6 * (bool(chips_h) + bool(note_h))
-            size = QSize(width, 2 * self.PAD + quote_h + chips_h + note_h + gaps + 8)
+            coder_h = self._coder_height(option)
+            gaps = 6 * (bool(chips_h) + bool(note_h) + bool(coder_h))
+            size = QSize(width, 2 * self.PAD + quote_h + chips_h + note_h + coder_h + gaps + 8)
             if len(self._sizes) > self.MAX_CACHED:
                 self._sizes.clear()
             self._sizes[key] = size
         return size
+
+    def _coder_height(self, option: QStyleOptionViewItem) -> int:
+        return QFontMetrics(self._fonts(option)[1]).height() if self.look.several else 0
+
+    def coder_line(self, h: HighlightInfo) -> str:
+        """"Lan" on her card; "Lan (another coder)" when the current coder is someone else."""
+        name = self.look.name(h.coder_id)
+        if not name or not self.look.several:
+            return ""
+        if self.look.is_other(h):
+            return QCoreApplication.translate("HighlightCard", "%1 (another coder)").replace("%1", name)
+        return name
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         h: HighlightInfo = index.data(HIGHLIGHT_ROLE)
@@ -222,7 +235,11 @@ class HighlightCardDelegate(QStyledItemDelegate):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         card = option.rect.adjusted(6, 4, -6, -4)
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
-        painter.setPen(style.ACCENT if selected else style.color("card_border"))
+        pen = QPen(style.ACCENT if selected else style.color("card_border"))
+        if self.look.is_other(h):
+            pen.setStyle(Qt.PenStyle.DashLine)
+            pen.setColor(style.ACCENT if selected else style.MUTED)
+        painter.setPen(pen)
         painter.setBrush(style.color("card_selected") if selected else style.color("card"))
         painter.drawRoundedRect(card, 6, 6)
         edge = style.tag_color(h.tags[0].color if h.tags else "#d0d0d0")
@@ -247,6 +264,14 @@ class HighlightCardDelegate(QStyledItemDelegate):
             nfm = QFontMetrics(note_font)
             note = _elide_wrapped(h.note.replace("\n", " "), nfm, inner_w, 2)
             painter.drawText(QRect(x, y, inner_w, note_h), Qt.TextFlag.TextWordWrap, note)
+            y += note_h + 6
+        coder = self.coder_line(h)
+        if coder:
+            painter.setFont(chip_font)
+            painter.setPen(style.MUTED)
+            cfm = QFontMetrics(chip_font)
+            painter.drawText(QRect(x, y, inner_w, cfm.height()), Qt.AlignmentFlag.AlignRight,
+                             "● " + cfm.elidedText(coder, Qt.TextElideMode.ElideRight, inner_w - 20))
         painter.restore()
 
 
@@ -282,75 +307,3 @@ class HighlightListView(QListView):
         # Several cards (Ctrl/Shift+click) can be tagged, untagged or deleted together.
         self.setSelectionMode(QListView.SelectionMode.ExtendedSelection)
 
-
-class HighlightEditor(QWidget):
-    """Tags and note of the selected highlight. The note is saved as the user types."""
-
-    noteEdited = Signal(int, str)
-    editTagsRequested = Signal(int)
-    deleteRequested = Signal(int)
-
-    SAVE_DELAY_MS = 400
-
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self._highlight: HighlightInfo | None = None
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(10, 6, 10, 10)
-        layout.setSpacing(6)
-        note_label = QLabel(self.tr("Note"))
-        note_label.setObjectName("panelTitle")
-        note_label.setContentsMargins(0, 0, 0, 0)
-        self.note = QPlainTextEdit()
-        self.note.setObjectName("noteEditor")
-        self.note.setPlaceholderText(self.tr("Write a note about this passage…"))
-        self.note.setTabChangesFocus(True)
-        self.note.setFixedHeight(90)
-        buttons = QHBoxLayout()
-        self.tags_button = QPushButton(self.tr("Edit tags…"))
-        self.delete_button = QPushButton(self.tr("Delete highlight"))
-        self.delete_button.setObjectName("dangerButton")
-        buttons.addWidget(self.tags_button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.delete_button)
-        layout.addWidget(note_label)
-        layout.addWidget(self.note)
-        layout.addLayout(buttons)
-
-        self._save_timer = QTimer(self)
-        self._save_timer.setSingleShot(True)
-        self._save_timer.setInterval(self.SAVE_DELAY_MS)
-        self._save_timer.timeout.connect(self.flush_note)
-        self.note.textChanged.connect(self._on_note_changed)
-        self.tags_button.clicked.connect(lambda: self._emit_for_current(self.editTagsRequested))
-        self.delete_button.clicked.connect(lambda: self._emit_for_current(self.deleteRequested))
-        QShortcut(QKeySequence("Ctrl+Return"), self.note, activated=self.flush_note)
-        self.set_highlight(None)
-
-    def set_highlight(self, info: HighlightInfo | None) -> None:
-        if self._highlight is not None and (info is None or info.id != self._highlight.id):
-            self.flush_note()
-        same = info is not None and self._highlight is not None and info.id == self._highlight.id
-        self._highlight = info
-        self.setEnabled(info is not None)
-        if not same:
-            self.note.blockSignals(True)
-            self.note.setPlainText(info.note if info else "")
-            self.note.blockSignals(False)
-
-    def current_id(self) -> int | None:
-        return self._highlight.id if self._highlight else None
-
-    def _on_note_changed(self) -> None:
-        if self._highlight is not None:
-            self._save_timer.start()
-
-    def flush_note(self) -> None:
-        """Save a pending note edit now (also called when the selection moves or the app closes)."""
-        self._save_timer.stop()
-        if self._highlight is not None and self.note.toPlainText() != self._highlight.note:
-            self.noteEdited.emit(self._highlight.id, self.note.toPlainText())
-
-    def _emit_for_current(self, signal) -> None:
-        if self._highlight is not None:
-            signal.emit(self._highlight.id)

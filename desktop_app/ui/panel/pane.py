@@ -19,6 +19,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.core.annotate.highlights import HighlightInfo, TagInfo
+from desktop_app.ui.common.coder_look import CoderLook
+from desktop_app.ui.common.match_level import MatchLevelButton
 from desktop_app.ui.library.filters import tree_items
 from desktop_app.ui.panel.cards import (
     HIGHLIGHT_ROLE,
@@ -170,17 +172,21 @@ class AnnotationPane(QWidget):
         self.order.setAccessibleName(self.tr("Order of highlights"))
         self.order.addItem(self.tr("By position"), "position")
         self.order.addItem(self.tr("By time"), "time")
+        self.filter_level = MatchLevelButton(self.filter_text)  # follows the text until the user picks
         layout.addWidget(self.filter_text, 2)
         layout.addWidget(self.filter_tag, 1)
         layout.addWidget(self.order)
+        self.filter_text.textChanged.connect(self.filter_level.follow)
         self.filter_text.textChanged.connect(self._apply_filter)
+        self.filter_level.chosen.connect(self._apply_filter)
         self.filter_tag.currentIndexChanged.connect(self._apply_filter)
         self.order.currentIndexChanged.connect(self._apply_filter)
         return row
 
     def _apply_filter(self) -> None:
         selected = self.selected_id()
-        self.model.set_filter(self.filter_text.text(), self.filter_tag.currentData(), self.order.currentData())
+        self.model.set_filter(self.filter_text.text(), self.filter_tag.currentData(), self.order.currentData(),
+                              self.filter_level.level())
         if selected is not None:
             self.select(selected)
         self._refresh_chrome()
@@ -234,6 +240,13 @@ class AnnotationPane(QWidget):
         self.filter_tag.blockSignals(False)
         if current is not None and at < 0:
             self._apply_filter()  # the tag filtered on is gone
+
+    def set_coder_look(self, look: CoderLook) -> None:
+        """Whose cards are whose (ui/common/coder_look.py): names and dashed borders."""
+        self.list.cards.look = self.editor.look = look
+        self.list.cards.forget()
+        self.list.doItemsLayout()  # heights change with the coder line
+        self.list.viewport().update()
 
     def set_highlights(self, highlights: list[HighlightInfo]) -> None:
         self.list.cards.forget()

@@ -30,6 +30,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QTextEdit
 
 from desktop_app.core.annotate.highlights import HighlightInfo
+from desktop_app.ui.common.coder_look import CoderLook
 from desktop_app.ui.reader import overlap_marks
 from desktop_app.ui.reader.sorted_spans import touching
 from desktop_app.ui.theme import style
@@ -75,6 +76,7 @@ class ReaderHighlights(_Base):
         self._highlight_starts: list[int] = []
         self._longest = 0
         self._lanes: dict[int, int] | None = None  # overlap lanes, worked out when painted
+        self._coder_look = CoderLook()  # another coder's highlight is outlined, dashed
 
     def _forget_highlights(self) -> None:
         """A new article: the old one's highlights and find matches go."""
@@ -109,6 +111,11 @@ class ReaderHighlights(_Base):
         self._highlight_starts = [h.start for h in kept]
         if self._active_id == highlight_id:
             self._active_id = None
+        self._highlights_changed()
+
+    def set_coder_look(self, look: CoderLook) -> None:
+        """Who the current coder is and every coder's name (ui/common/coder_look.py)."""
+        self._coder_look = look
         self._highlights_changed()
 
     def highlight_ids(self) -> set[int]:
@@ -249,8 +256,10 @@ class ReaderHighlights(_Base):
         hits = self.highlights_at(offset) if offset is not None else []
         if not hits:
             return ""
+        look = self._coder_look
         return overlap_marks.tooltip_html(hits, self.overlap_lanes(min(h.start for h in hits),
-                                                                   max(h.end for h in hits)))
+                                                                   max(h.end for h in hits)),
+                                          coder_of=lambda h: look.name(h.coder_id) if look.several else "")
 
     def _paint_lanes(self, painter: QPainter, first: int, last: int) -> None:
         """A stripe in the margin beside each highlight in view, and under the text of
@@ -268,6 +277,8 @@ class ReaderHighlights(_Base):
             if not rects:
                 continue
             lane, color = lanes.get(h.id), overlap_marks.highlight_color(h)
+            if self._coder_look.is_other(h):
+                overlap_marks.draw_other_coder(painter, rects, color)
             x = overlap_marks.stripe_x(lane or 0, margin)
             if x is not None:
                 overlap_marks.draw_stripe(painter, x, rects[0].top(), rects[-1].bottom(), color, lane or 0,

@@ -17,7 +17,7 @@ import functools
 import heapq
 import html
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen, QPixmap
@@ -168,9 +168,25 @@ def style_name(lane: int) -> str:
     }[lane_style(lane)]
 
 
-def tooltip_html(hits: Sequence[HighlightInfo], lanes: dict[int, int], note_limit: int = 280) -> str:
-    """Rich text listing the tags and note of every highlight given (innermost first).
-    Everything the user typed is escaped: a note may hold "<" or "&"."""
+def draw_other_coder(painter: QPainter, rects: Sequence[QRectF], hex_color: str) -> None:
+    """Another coder's highlight: a dashed box around each line of it, so that whose work
+    it is shows by more than colour (and stays apart from the lanes' lines under the text)."""
+    pen = QPen(mark_color(hex_color, dark_paper()))
+    pen.setWidthF(1.2)
+    pen.setStyle(Qt.PenStyle.DashLine)
+    painter.save()
+    painter.setPen(pen)
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    for rect in rects:
+        painter.drawRect(QRectF(rect).adjusted(-1, 0, 1, 0))
+    painter.restore()
+
+
+def tooltip_html(hits: Sequence[HighlightInfo], lanes: dict[int, int], note_limit: int = 280,
+                 coder_of: Callable[[HighlightInfo], str] | None = None) -> str:
+    """Rich text listing the tags and note of every highlight given (innermost first), and
+    its coder's name when `coder_of` gives one. Everything the user typed is escaped: a
+    note may hold "<" or "&"."""
     if not hits:
         return ""
     parts, dark, muted = [], dark_paper(), theme.MUTED.name()
@@ -186,6 +202,10 @@ def tooltip_html(hits: Sequence[HighlightInfo], lanes: dict[int, int], note_limi
         line = f"{swatches} {tags}"
         if len(hits) > 1 and h.id in lanes:
             line += f" <span style='color:{muted}'>— {html.escape(style_name(lanes[h.id]))}</span>"
+        coder = coder_of(h) if coder_of is not None else ""
+        if coder:
+            by = QCoreApplication.translate("ReaderView", "coded by %1").replace("%1", coder)
+            line += f" <span style='color:{muted}'>({html.escape(by)})</span>"
         note = " ".join(h.note.split())
         if len(note) > note_limit:
             note = note[: note_limit - 1] + "…"

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QAction, QKeySequence
 
 from desktop_app.ui.dialogs.reading_settings import ReadingSettingsDialog
@@ -36,6 +36,8 @@ class WindowActions(QObject):
         self.act_restore = self._action(self.tr("Restore from backup…"), w.safety.restore_dialog)
         self.act_check = self._action(self.tr("Check library…"), w.safety.check_dialog)
         self.act_safety_settings = self._action(self.tr("Data safety settings…"), w.safety.settings_dialog)
+        self.act_segmentation_settings = self._action(self.tr("Segmentation processes…"),
+                                                      lambda: _segmentation_settings(w))
         self.act_quit = self._action(self.tr("Quit"), w.close, QKeySequence.StandardKey.Quit)
 
         self.act_undo, self.act_redo = undo.act_undo, undo.act_redo
@@ -137,3 +139,11 @@ class WindowActions(QObject):
         for action in [self.act_edit_tags, self.act_delete, *self.resize_actions]:
             action.setEnabled(writable and has_selected)
         self.act_memo.setEnabled(w.session.article is not None)
+
+
+def _segmentation_settings(w: MainWindow) -> None:
+    from desktop_app.ui.dialogs.segmentation_settings import edit_workers
+
+    if edit_workers(w.settings, w):
+        w.statusBar().showMessage(QCoreApplication.translate(
+            "MainWindow", "The new number of segmentation processes is used from the next start."), 10_000)

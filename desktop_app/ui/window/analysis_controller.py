@@ -106,7 +106,8 @@ class AnalysisController(QObject):
 
     def extend_details(self, dialog: QDialog, tabs: QTabWidget, article_id: int) -> None:
         """The article details get an Attributes tab, saved with the dialog."""
-        add_attributes_tab(dialog, tabs, self.w.ops, self.w.bus, article_id, self.w.db.read_only)
+        add_attributes_tab(dialog, tabs, self.w.ops, self.w.bus, article_id, self.w.db.read_only,
+                           coders=self.w.session.coders)  # blind: one's own whole-article codes
 
     # --- windows -------------------------------------------------------------------------
     def passages_window(self) -> PassagesWindow:

@@ -1,7 +1,8 @@
-"""Edit → Dictionary…: open the dialog, save the terms off the GUI thread (finding the
-articles a changed term affects scans the library), then let the segmentation worker
-redo those articles; the reader and the tools update from its article_segmented signal
-like after any segmentation."""
+"""Edit → Dictionary…: open the dialog, find off the GUI thread the articles a changed
+term affects (a scan of the library), then store the change as one undoable step
+(Operations.set_dictionary) and publish it. Whenever changes name articles whose words
+are stale (this save, its undo or redo), the segmentation worker redoes them; the reader
+and the tools update from its article_segmented signal like after any segmentation."""
 
 from __future__ import annotations
 
@@ -10,7 +11,10 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QAction
 
-from desktop_app.core.nlp.user_dictionary import DictionaryUpdate, load_dictionary, set_dictionary
+from desktop_app.core.nlp.user_dictionary import DictionaryChanged, DictionaryUpdate, load_dictionary, plan_dictionary
+from desktop_app.core.operations.changes import Changes
+from desktop_app.core.storage.database import DatabaseError
+from desktop_app.ui import wording
 from desktop_app.ui.background import BackgroundOp
 from desktop_app.ui.dialogs.dictionary_dialog import DictionaryDialog
 
@@ -31,6 +35,7 @@ class DictionaryController(QObject):
         self.action.setObjectName("actionDictionary")
         self.action.setStatusTip(_tr("Terms of several syllables kept as one word"))
         self.action.triggered.connect(self.open_dialog)
+        w.bus.changed.connect(self._on_changes)
 
     def open_dialog(self) -> DictionaryDialog:
         w = self.w
@@ -41,21 +46,32 @@ class DictionaryController(QObject):
 
     def save(self, terms: list[str]) -> BackgroundOp:
         w = self.w
-        op = BackgroundOp(w, lambda progress: set_dictionary(w.db, terms, progress),
+        op = BackgroundOp(w, lambda progress: plan_dictionary(w.db, terms, progress),
                           title=_tr("The dictionary was not saved"))
         w.job_status.follow(op, _tr("Finding the articles the dictionary changes…"),
                             cancel_text=_tr("Cancel"))
-        return op.on_success(self._saved).run()
+        return op.on_success(self._store).run()
 
-    def _saved(self, update: DictionaryUpdate) -> None:
+    def _store(self, update: DictionaryUpdate) -> None:
+        """On the GUI thread: one short transaction and an undo step."""
+        try:
+            outcome = self.w.ops.set_dictionary(update)
+        except (DictionaryChanged, DatabaseError) as e:
+            self.w.statusBar().showMessage(
+                _tr("The dictionary was not saved: %1").replace("%1", wording.error_text(e)), 10_000)
+            return
         n = len(update.affected)
         self.w.statusBar().showMessage(
             _tr("Dictionary saved: %n article(s) to segment again.", n), 10_000)
-        if n:
-            current = self.w.current
-            if current is not None and current.id in update.affected:
-                self.w.worker.prioritize(current.id)  # the words on screen first
-            self.w.worker.start()  # a running worker rescans; an idle one starts
+        self.w.bus.publish(outcome.changes)
+
+    def _on_changes(self, changes: Changes) -> None:
+        if not changes.words:
+            return
+        current = self.w.current
+        if current is not None and current.id in changes.words:
+            self.w.worker.prioritize(current.id)  # the words on screen first
+        self.w.worker.start()  # a running worker rescans; an idle one starts
 
 
 def dictionary_action(w: MainWindow) -> QAction:

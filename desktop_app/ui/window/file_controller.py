@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
+from desktop_app.core.library.coders import list_coders
 from desktop_app.core.library.ingest import ImportReport
 from desktop_app.core.messages import Message
 from desktop_app.core.operations.changes import Changes
@@ -71,7 +72,8 @@ class FileController(QObject):
         title = w.session.article.title if w.session.article else None
         selected = w.library.selected_article_ids()
         tags = [t.name for t in w.ops.service.list_tags()]
-        dialog = ExportDialog(title, len(selected), tags, w, settings=w.settings)
+        dialog = ExportDialog(title, len(selected), tags, w, settings=w.settings,
+                              coder_names=[c.name for c in list_coders(w.db)])
         if dialog.exec() != ExportDialog.DialogCode.Accepted:
             return
         fmt = dialog.chosen_format()
@@ -90,11 +92,11 @@ class FileController(QObject):
             ids = selected
         columns = dialog.chosen_columns()
         self.export_to(Path(path), fmt.key, ids, dialog.chosen_tag(), dialog.chosen_delimiter(), columns,
-                       dialog.chosen_positions())
+                       dialog.chosen_positions(), coders=dialog.chosen_coders())
 
     def export_to(self, path: Path, key: str, article_ids: Sequence[int] | None, tag: str | None,
                   delimiter: str = ",", columns: Sequence[str] | None = None,
-                  positions: str = "codepoints") -> None:
+                  positions: str = "codepoints", coders: Sequence[str] | None = None) -> None:
         """Export in the background (CoNLL may segment, XLSX may be large), followed in the
         status bar with Cancel; a cancelled or failed export leaves no file. What the user
         should know about the file written (codes QualCoder would merge, a CoNLL file of
@@ -107,7 +109,8 @@ class FileController(QObject):
                      on_success=lambda n: self.w.statusBar().showMessage(
                          self.tr("Exported %1 to %2").replace("%1", self.counted(n, unit)).replace("%2", str(path)),
                          10_000),
-                     positions=positions, on_warnings=lambda notes: self._export_warnings(path, notes))
+                     positions=positions, on_warnings=lambda notes: self._export_warnings(path, notes),
+                     coders=coders)
 
     def _export_warnings(self, path: Path, notes: Sequence[Message]) -> None:
         text = self.tr("{path} was written. Worth knowing:").format(path=path.name)

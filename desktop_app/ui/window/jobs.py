@@ -43,13 +43,14 @@ def start_export(
     on_cancelled: Callable[[], None] | None = None,
     positions: str = "codepoints",
     on_warnings: Callable[[tuple[Message, ...]], None] | None = None,
+    coders: Sequence[str] | None = None,
 ) -> BackgroundOp:
     """Export `key` to `path` off the GUI thread, followed in `status`; started already.
 
     `on_success(count)` gets the count of FORMATS[key].unit, then `on_warnings(messages)`
     what the user should know about the file (if anything); without `on_failure` a failure
     shows a warning. `columns` only for "csv" (None or every column: the default file);
-    `positions` "utf16" only for "qdpx".
+    `positions` "utf16" only for "qdpx"; `coders` (names) keeps those coders' work.
     """
     from desktop_app.core.interchange.csv_export import COLUMNS
 
@@ -57,7 +58,7 @@ def start_export(
     if key != "csv" or (columns is not None and list(columns) == list(COLUMNS)):
         columns = None
     op = BackgroundOp(parent, lambda progress: export_detailed(db, key, path, article_ids, tag, delimiter,
-                                                               columns, progress, positions),
+                                                               columns, progress, positions, coders),
                       title=QCoreApplication.translate("BackgroundJobs", "Export failed"))
     if status is not None:
         unit = QCoreApplication.translate("ExportDialog", FORMATS[key].unit)

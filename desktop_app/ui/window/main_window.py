@@ -30,6 +30,7 @@ from desktop_app.core.text.spans import TextSpan
 from desktop_app.ui import background, wording
 from desktop_app.ui.change_bus import ChangeBus
 from desktop_app.ui.common import plain_text
+from desktop_app.ui.dialogs.segmentation_settings import chosen_workers
 from desktop_app.ui.dialogs.tag_manager import TagManagerDialog
 from desktop_app.ui.library.article_details import ArticleDetailsDialog
 from desktop_app.ui.library.article_list import ID_ROLE
@@ -41,6 +42,7 @@ from desktop_app.ui.tools.concordance_window import ConcordanceWindow
 from desktop_app.ui.window.actions import HIGHLIGHT_SHORTCUT, WindowActions
 from desktop_app.ui.window.analysis_controller import AnalysisController
 from desktop_app.ui.window.article_controller import ArticleController
+from desktop_app.ui.window.coder_controller import CoderController
 from desktop_app.ui.window.file_controller import FileController
 from desktop_app.ui.window.highlight_controller import HighlightController
 from desktop_app.ui.window.import_job import ImportController, ImportStatus
@@ -102,6 +104,7 @@ class MainWindow(QMainWindow):
         self.commands = WindowActions(self)
         self.panes = PaneLayout(self)  # screen fit, pane minimums, Show library/panel
         self.views = ViewUpdates(self)
+        self.coders = CoderController(self)  # the current coder, whose work is shown
         build_menus_and_toolbar(self)
 
         self.seg_status = SegmentationStatus()
@@ -112,6 +115,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.job_status)
         self.statusBar().addPermanentWidget(self.seg_status)
         self.word_view.add_to_status_bar()
+        self.coders.add_to_status_bar()
         self.importer = self.make_importer()
         self.setAcceptDrops(True)
         if db.read_only:
@@ -121,6 +125,7 @@ class MainWindow(QMainWindow):
         self.worker = self.make_worker()
         self.seg_status.cancelRequested.connect(self._cancel_segmentation)
         self._restore_settings()
+        self.coders.restore()
         self.library.refresh()
         self.views.refresh_tags()
         self.open_initial_article()
@@ -308,7 +313,7 @@ class MainWindow(QMainWindow):
         return importer
 
     def make_worker(self) -> SegmentationWorker:
-        worker = SegmentationWorker(self.db, tagging=True)
+        worker = SegmentationWorker(self.db, tagging=True, workers=chosen_workers(self.settings))
         worker.progress.connect(self.seg_status.set_progress)
         worker.tagging_progress.connect(self.seg_status.set_tagging_progress)
         worker.article_segmented.connect(self._on_article_segmented)

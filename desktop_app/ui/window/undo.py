@@ -47,6 +47,7 @@ class AnnotationHistory(QObject):
             "metadata": lambda: self.tr("Edit article details"),
             "reject": lambda: self.tr("Reject suggestion “%1”").replace("%1", subject),
             "import_annotations": lambda: self.tr("Import annotations"),
+            "dictionary": lambda: self.tr("Edit dictionary"),
             "delete_articles": lambda: (self.tr("Delete article “%1”").replace("%1", subject) if n == 1
                                         else self.tr("Delete %n article(s)", "", n)),
         }

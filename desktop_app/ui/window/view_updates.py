@@ -84,7 +84,8 @@ class ViewUpdates(QObject):
 
     def refresh_tags(self) -> None:
         # One tree everywhere: each tag right after its parent (tag_paths.tree_key).
-        tags = sorted(self.w.ops.service.list_tags(), key=lambda t: tree_key(t.name))
+        # Counted over the coders shown: blind, the palette does not tell others' work.
+        tags = sorted(self.w.ops.service.list_tags(self.w.session.coders), key=lambda t: tree_key(t.name))
         self.w.panel.set_tags(tags)
         self.w.library.set_tags([t.name for t in tags])
 

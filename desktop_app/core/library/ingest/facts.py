@@ -18,7 +18,7 @@ import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from sqlalchemy import select
+from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session
 
 from desktop_app.core.library.ingest import legacy
@@ -87,6 +87,18 @@ def put_facts(s: Session, article_id: int, content_hash: str, facts: ImportFacts
             s.delete(row)
         return
     s.merge(AppState(key=key(article_id), value=facts.to_json(content_hash)))
+
+
+def put_facts_many(s: Session, items: list[tuple[int, str, ImportFacts]]) -> None:
+    """put_facts for a batch of (article id, content hash, facts): two statements, not a
+    lookup and a merge per article (those were half of a 10,000-article import)."""
+    empty = [key(article_id) for article_id, _digest, facts in items if facts.is_empty()]
+    full = [{"key": key(article_id), "value": facts.to_json(digest)}
+            for article_id, digest, facts in items if not facts.is_empty()]
+    for i in range(0, len(empty), 500):
+        s.execute(delete(AppState).where(AppState.key.in_(empty[i:i + 500])))
+    if full:
+        s.execute(insert(AppState).prefix_with("OR REPLACE"), full)
 
 
 def read_facts(db: Database, article_id: int) -> ImportFacts:

@@ -23,12 +23,14 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy import insert, select
+from sqlalchemy import insert
 
 from desktop_app.core.library.ingest.boilerplate import find_boilerplate
 from desktop_app.core.library.ingest.decode import ImportFailure, read_text
-from desktop_app.core.library.ingest.facts import ImportFacts, put_facts, reading_facts
+from desktop_app.core.library.ingest.facts import ImportFacts, put_facts, put_facts_many, reading_facts
 from desktop_app.core.library.ingest.metadata import parse_metadata
+from desktop_app.core.library.ingest.origins import Origins
+from desktop_app.core.library.ingest.prepare_pool import Prepared, prepared_in_order
 from desktop_app.core.library.reimport import ReanchorReport, ReimportError, replace_text
 from desktop_app.core.storage.database import Database, DatabaseError
 from desktop_app.core.storage.models import Article, utcnow
@@ -87,10 +89,12 @@ def import_paths(
     *,
     progress: Callable[[int, int], None] | None = None,
     should_cancel: Callable[[], bool] | None = None,
+    workers: int | None = None,
 ) -> ImportReport:
     """Import files and folders (recursively: FOLDER_SUFFIXES) into `db`.
 
-    Files are read and prepared one by one, then stored in batches of up to BATCH_FILES
+    Files are read and prepared in order (by `workers` processes for a large import,
+    default one per core; ingest/prepare_pool.py), then stored in batches of up to BATCH_FILES
     (or BATCH_SECONDS), each batch one transaction: a file is either wholly stored or
     not at all, and a transaction per file cost more than everything else together.
     """
@@ -100,37 +104,42 @@ def import_paths(
     if progress:
         progress(0, total)
     try:
-        origins = _Origins(db, files)
+        origins = Origins(db, files)
     except DatabaseError as e:
         report.failed.extend((path, str(e)) for path in files)
         return report
     known = set(origins.hash_of.values())
     batch: list[tuple[Path, dict[str, object], ImportFacts]] = []
     started = time.monotonic()
-    for done, path in enumerate(files, start=1):
-        if should_cancel and should_cancel():
-            report.cancelled = True
-            break
-        try:
-            row, facts = _prepare(path)
-        except ImportFailure as e:
-            report.failed.append((path, e.reason))
-        except Exception as e:  # a bug must not lose the rest of the batch
-            log.exception("Unexpected error importing %s", path)
-            report.failed.append((path, f"Unexpected error ({type(e).__name__}: {e})."))
-        else:
-            if row["content_hash"] in known:
+    outcomes = prepared_in_order(files, _prepare_safely, origins.unchanged_since_import, workers)
+    try:
+        for done, (path, (kind, row, facts)) in enumerate(zip(files, outcomes, strict=False), start=1):
+            if should_cancel and should_cancel():
+                report.cancelled = True
+                break
+            if kind == "skip":  # a resumed import passes what it stored
                 report.duplicates.append(path)
-            elif (target := origins.article_for(path, row)) is not None:
-                _update(db, path, target, row, facts, report, known, origins)
+            elif kind == "failed":
+                report.failed.append((path, str(row)))
+            elif kind == "error":  # a bug must not lose the rest of the batch
+                log.error("Unexpected error importing %s: %s", path, row)
+                report.failed.append((path, str(row)))
             else:
-                known.add(str(row["content_hash"]))
-                batch.append((path, row, facts))
-        if len(batch) >= BATCH_FILES or (batch and time.monotonic() - started > BATCH_SECONDS):
-            _store(db, batch, report, known)
-            batch, started = [], time.monotonic()
-        if progress:
-            progress(done, total)
+                assert isinstance(row, dict) and isinstance(facts, ImportFacts)
+                if row["content_hash"] in known:
+                    report.duplicates.append(path)
+                elif (target := origins.article_for(path, row)) is not None:
+                    _update(db, path, target, row, facts, report, known, origins)
+                else:
+                    known.add(str(row["content_hash"]))
+                    batch.append((path, row, facts))
+            if len(batch) >= BATCH_FILES or (batch and time.monotonic() - started > BATCH_SECONDS):
+                _store(db, batch, report, known)
+                batch, started = [], time.monotonic()
+            if progress:
+                progress(done, total)
+    finally:
+        outcomes.close()  # a cancel: the workers stop after their chunks
     _store(db, batch, report, known)  # what was read before a cancel is kept
     return report
 
@@ -139,68 +148,8 @@ BATCH_FILES = 200
 BATCH_SECONDS = 0.5  # a long import shows new articles, and frees the database, often
 
 
-class _Origins:
-    """What the library holds and where each article came from, read in one query per
-    import: content hashes (duplicates), source paths and web addresses (new versions)."""
-
-    def __init__(self, db: Database, files: list[Path]) -> None:
-        self.hash_of: dict[int, str] = {}
-        self.by_path: dict[str, list[int]] = {}
-        self.by_name: dict[str, list[str]] = {}  # file name -> stored paths
-        self.by_url: dict[str, list[int]] = {}
-        with db.session() as session:
-            rows = session.execute(
-                select(Article.id, Article.source_path, Article.url, Article.content_hash))
-            for article_id, source_path, url, digest in rows:
-                self.hash_of[article_id] = digest
-                if source_path:
-                    self.by_path.setdefault(source_path, []).append(article_id)
-                if url and url.strip():
-                    self.by_url.setdefault(url.strip(), []).append(article_id)
-        for stored in self.by_path:
-            self.by_name.setdefault(Path(stored).name, []).append(stored)
-        self.own = {f: self._by_path(f) for f in files}
-        # An article whose own file is in this import is that file's to update, never
-        # another file's that merely shares its web address.
-        self.claimed = {aid for ids in self.own.values() for aid in ids}
-        self.updated: set[int] = set()  # each article is replaced once per import
-
-    def _by_path(self, path: Path) -> list[int]:
-        """Articles stored from this file: by the path as stored (absolute, as _expand
-        makes it), else the same file reached another way (a symlink). Resolving costs
-        ~45 us, so only paths whose file name is stored already are resolved."""
-        found = self.by_path.get(str(path))
-        if found is not None:
-            return found
-        same_name = self.by_name.get(path.name)
-        if not same_name:
-            return []
-        target = _resolved(path)
-        return [aid for stored in same_name if target is not None
-                and _resolved(Path(stored)) == target for aid in self.by_path[stored]]
-
-    def article_for(self, path: Path, row: dict[str, object]) -> int | None:
-        """The one article this file is a new version of, or None (then it is new)."""
-        found = self.own.get(path)
-        if found is None:
-            found = self._by_path(path)
-        if not found:
-            url = str(row.get("url") or "").strip()
-            found = [a for a in self.by_url.get(url, []) if a not in self.claimed] if url else []
-        if len(found) != 1 or found[0] in self.updated:
-            return None  # none, or ambiguous: importing it as a new article loses nothing
-        return found[0]
-
-
-def _resolved(path: Path) -> Path | None:
-    try:
-        return path.resolve()
-    except (OSError, RuntimeError):  # a symlink loop
-        return None
-
-
 def _update(db: Database, path: Path, article_id: int, row: dict[str, object], facts: ImportFacts,
-            report: ImportReport, known: set[str], origins: _Origins) -> None:
+            report: ImportReport, known: set[str], origins: Origins) -> None:
     """Replace a changed article's text in its own transaction (re-anchoring is the work)."""
     try:
         result = replace_text(db, article_id, str(row["text"]), str(row["original_text"]),
@@ -238,8 +187,8 @@ def _store(db: Database, batch: list[tuple[Path, dict[str, object], ImportFacts]
                 insert(Article).returning(Article.id, sort_by_parameter_order=True),
                 [row for _path, row, _facts in batch],
             ).all()
-            for (_path, row, facts), article_id in zip(batch, ids, strict=True):
-                put_facts(session, article_id, str(row["content_hash"]), facts)
+            put_facts_many(session, [(article_id, str(row["content_hash"]), facts)
+                                     for (_path, row, facts), article_id in zip(batch, ids, strict=True)])
     except DatabaseError as e:
         report.failed.extend((path, str(e)) for path, _row, _facts in batch)
         known.difference_update(str(row["content_hash"]) for _path, row, _facts in batch)
@@ -359,6 +308,18 @@ def _extract(path: Path, data: bytes) -> tuple[str, str, dict[str, str | None], 
 def _looks_like_html(data: bytes) -> bool:
     head = data[:1024].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     return head.startswith((b"<!doctype html", b"<html"))
+
+
+def _prepare_safely(path: Path) -> Prepared:
+    """_prepare as a value (it may run in a worker process): the row, or why not."""
+    try:
+        row, facts = _prepare(path)
+    except ImportFailure as e:
+        return ("failed", e.reason, None)
+    except Exception as e:
+        log.exception("Unexpected error importing %s", path)
+        return ("error", f"Unexpected error ({type(e).__name__}: {e}).", None)
+    return ("row", row, facts)
 
 
 def _prepare(path: Path) -> tuple[dict[str, object], ImportFacts]:
