@@ -157,7 +157,16 @@ def main() -> None:
         w.library.select_article(w.article_model.index(1).data(ID_ROLE))
         w.details_dialog()
 
-    # 4. The report: the dialog, and the report's first page as Qt lays it out for PDF.
+    # 4. The library list filtered by attributes (Filters → Where).
+    def library_where() -> None:
+        filters = w.library.filters
+        filters.toggle.setChecked(True)
+        filters.where.add_row(parse_condition("Giọng điệu=Tích cực"))
+        filters.where.add_row(parse_condition("year>=2023"))
+        QTimer.singleShot(300, lambda: (save(w, "library-where"), filters.reset(),
+                                        filters.toggle.setChecked(False), next_step()))
+
+    # 5. The report: the dialog, and the report's first page as Qt lays it out for PDF.
     def report() -> None:
         rd = w.analysis.show_report()
         rd.resize(560, 520)
@@ -177,7 +186,7 @@ def main() -> None:
         print("saved", out / f"report{suffix}.png")
         next_step()
 
-    steps.extend([passages, matrix, attributes] + ([] if dark else [report]))
+    steps.extend([passages, matrix, attributes, library_where] + ([] if dark else [report]))
     QTimer.singleShot(500, next_step)
     app.exec()
     w.close()

@@ -17,6 +17,9 @@ def register(sub) -> None:
 
     p_list = sub.add_parser("list", help="list the articles")
     p_list.add_argument("--json", action="store_true", help="print a JSON list")
+    p_list.add_argument("--where", action="append", default=[], metavar="KEY=VALUE",
+                        help="keep articles whose attribute matches (repeatable), as for `passages`: "
+                             "outlet=PLVN, year>=2020, code=Thể loại/Tin")
     p_list.set_defaults(handler=_cmd_list)
 
     p_search = sub.add_parser("search", help="find articles by words in title or body (diacritics optional)")
@@ -51,13 +54,16 @@ def _cmd_import(args: argparse.Namespace) -> int:
 
 
 def _cmd_list(args: argparse.Namespace) -> int:
-    from desktop_app.core.library.articles import list_articles
-    from desktop_app.core.library.attributes import article_attributes
+    from desktop_app.core.library.articles import LibraryFilter, list_articles
+    from desktop_app.core.library.attributes import AttributesError, article_attributes
 
     db = open_db(args)
     try:
-        articles = list_articles(db)
+        articles = list_articles(db, where=LibraryFilter(where=tuple(args.where)))
         attributes = article_attributes(db) if args.json else {}
+    except AttributesError as e:
+        print(f"chugiai: {e}", file=sys.stderr)
+        return 2
     finally:
         db.close()
     if args.json:

@@ -263,6 +263,9 @@ ENGLISH: dict[str, English] = {
                           "highlights were imported without them.",
     "qdpx.memo_appended": "The memo on “{title}” from the file was added below the one already "
                           "in the library.",
+    "qdpx.attribute_skipped": "The attribute “{name}” was not imported: {problem}",
+    "qdpx.attribute_values_skipped": "{count} value(s) of the attribute “{name}” were not "
+                                     "imported, e.g.: {problem}",
     # REFI-QDA codebooks (.qdc)
     "qdc.bad_xml": "it is not well-formed XML ({reason}).",
     "qdc.not_codebook": "it is not a REFI-QDA codebook (its root is not CodeBook).",

@@ -279,6 +279,10 @@ class Wording(QObject):
                 "imported without them.", "", _count(p)),
             "qdpx.memo_appended": self.tr("The memo on “{title}” from the file was added below "
                                           "the one already in the library."),
+            "qdpx.attribute_skipped": self.tr("The attribute “{name}” was not imported: {problem}"),
+            "qdpx.attribute_values_skipped": lambda p: self.tr(
+                "%n value(s) of the attribute “{name}” were not imported, e.g.: {problem}", "",
+                _count(p)),
             # REFI-QDA codebooks (.qdc)
             "qdc.bad_xml": self.tr("it is not well-formed XML ({reason})."),
             "qdc.not_codebook": self.tr(

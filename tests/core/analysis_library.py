@@ -63,3 +63,22 @@ def sample_library(db: Database) -> tuple[Operations, dict[str, int], dict[str, 
     }
     ops.history.clear()
     return ops, {"A": a, "B": b, "C": c}, h
+
+
+def coded_library(db: Database) -> tuple[Operations, dict[str, int]]:
+    """The sample library with a user attribute of each type and whole-article codes."""
+    ops, art, _h = sample_library(db)
+    ops.define_attribute("Thể loại", "choice", ["Tin", "Bình luận", "Phỏng vấn"])
+    ops.set_attribute_values("Thể loại", [art["A"], art["C"]], "Tin")
+    ops.set_attribute_values("Thể loại", [art["B"]], "Bình luận")
+    ops.set_attribute_values("Số trang", [art["A"]], "3", kind="number")
+    ops.set_attribute_values("Điểm", [art["A"]], "2,5", kind="number")
+    ops.set_attribute_values("Điểm", [art["B"]], "4", kind="number")
+    ops.set_attribute_values("Ngày in", [art["A"]], "2023-04-05", kind="date")
+    ops.set_attribute_values("Ngày in", [art["B"]], "2022-11", kind="date")
+    ops.set_attribute_values("Ngày in", [art["C"]], "2022-01-02T08:30", kind="date")
+    ops.set_attribute_values("Ghi chú biên tập", [art["B"]], "=cần kiểm tra", kind="text")
+    ops.code_articles([art["A"], art["B"]], add=["Thể loại/Tin"])
+    ops.code_articles([art["B"]], add=["Lập trường/Ủng hộ"])
+    ops.history.clear()
+    return ops, art

@@ -14,6 +14,7 @@ from openpyxl import load_workbook
 
 from desktop_app.core.interchange.formats import ExportError, export, import_annotations
 from desktop_app.core.interchange.refi_export import coder_guid
+from desktop_app.core.library.article_codes import article_codes
 from desktop_app.core.library.coders import list_coders, use_coder
 from desktop_app.core.library.memos import set_memo
 from desktop_app.core.operations.editor import Operations
@@ -72,11 +73,22 @@ def coders_of(db: Database) -> list[tuple[str, int]]:
     return [(c.name, c.highlights) for c in list_coders(db)]
 
 
+def codes_by_coder(db: Database) -> dict[str, list[str]]:
+    """Each coder's whole-article codes (of every article)."""
+    return {c.name: sorted(n for names in article_codes(db, coders=[c.id]).values() for n in names)
+            for c in list_coders(db)}
+
+
+CODES = {ME: ["Thể loại/Tin"], "Lan": ["Thể loại/Phóng sự"]}
+
+
 def test_csv_has_a_coder_column_and_reads_back_into_the_same_coders(db, coded, tmp_path):
     out = tmp_path / "all.csv"
-    assert export(db, "csv", out) == 4
+    assert export(db, "csv", out) == 6  # 4 highlights, 2 whole-article codes
     rows = read_csv(out)
-    assert [(r["quote"], r["coder"]) for r in rows] == [
+    assert [(r["unit"], r["tags"], r["coder"]) for r in rows[:2]] == [
+        ("article", "Thể loại/Phóng sự", "Lan"), ("article", "Thể loại/Tin", ME)]
+    assert [(r["quote"], r["coder"]) for r in rows[2:]] == [
         ("cán bộ và", ME), ("đào tạo", "Lan"), ("Hà Nội", ME), ("Hà Nội", "Lan")]
     other = fresh(tmp_path)
     import_annotations(other, out)
@@ -88,7 +100,8 @@ def test_csv_has_a_coder_column_and_reads_back_into_the_same_coders(db, coded, t
 
 def test_a_file_without_coders_is_the_current_coders_work(db, coded, tmp_path):
     out = tmp_path / "no-coder.csv"
-    export(db, "csv", out, columns=["article_id", "article_title", "start", "end", "quote", "tags", "note"])
+    export(db, "csv", out, columns=["article_id", "article_title", "start", "end", "quote", "tags", "note",
+                                    "unit"])  # `unit`: the whole-article code rows are not passages
     other = fresh(tmp_path)
     use_coder(other, "Hoa")
     import_annotations(other, out)
@@ -97,12 +110,13 @@ def test_a_file_without_coders_is_the_current_coders_work(db, coded, tmp_path):
 
 
 def test_exports_restricted_to_chosen_coders(db, coded, tmp_path):
-    assert [r["coder"] for r in read_csv(_export(db, tmp_path, "csv", ["Lan"]))] == ["Lan", "Lan"]
-    assert len(read_csv(_export(db, tmp_path, "csv", ["Lan", ME]))) == 4
+    lan = read_csv(_export(db, tmp_path, "csv", ["Lan"]))
+    assert [(r["unit"], r["coder"]) for r in lan] == [("article", "Lan"), ("passage", "Lan"), ("passage", "Lan")]
+    assert len(read_csv(_export(db, tmp_path, "csv", ["Lan", ME]))) == 6
     long_rows = read_csv(_export(db, tmp_path, "csv-long", [ME]))
     assert {r["coder"] for r in long_rows} == {ME}
     items = json.loads(_export(db, tmp_path, "webanno", ["Lan"]).read_text(encoding="utf-8"))
-    assert {i["creator"]["name"] for i in items} == {"Lan"} and len(items) == 3  # and her memo
+    assert {i["creator"]["name"] for i in items} == {"Lan"} and len(items) == 4  # her code, her memo
     assert export(db, "qdpx", tmp_path / "lan.qdpx", coders=["Lan"]) == 2
     with pytest.raises(ExportError, match="no coder named “Mai”"):
         export(db, "csv", tmp_path / "mai.csv", coders=["Mai"])
@@ -121,7 +135,7 @@ def test_xlsx_names_the_coder_of_highlights_and_whole_article_codes(db, coded, t
     wb = load_workbook(out)
     sheet = list(wb["Highlights"].values)
     coder = sheet[0].index("coder")
-    assert [row[coder] for row in sheet[1:]] == [ME, "Lan", ME, "Lan"]
+    assert [row[coder] for row in sheet[1:]] == ["Lan", ME, ME, "Lan", ME, "Lan"]  # the codes first
     codes = list(wb["Article codes"].values)
     assert codes[0] == ("article_id", "article_title", "tag", "coder", "created_at")
     assert [(r[2], r[3]) for r in codes[1:]] == [("Thể loại/Phóng sự", "Lan"), ("Thể loại/Tin", ME)]
@@ -134,10 +148,12 @@ def test_web_annotation_creator_is_a_person_and_reads_back(db, coded, tmp_path):
     export(db, "webanno", out)
     items = json.loads(out.read_text(encoding="utf-8"))
     assert [i.get("creator") for i in items] == [
-        {"type": "Person", "name": n} for n in (ME, "Lan", ME, "Lan", "Lan")]  # the memo: its last writer
+        {"type": "Person", "name": n}
+        for n in (ME, "Lan", ME, "Lan", *sorted([ME, "Lan"]), "Lan")]  # codes by coder; the memo: its last writer
     other = fresh(tmp_path)
     import_annotations(other, out)
     assert coders_of(other) == [(ME, 2), ("Lan", 2)]
+    assert codes_by_coder(other) == CODES
     other.close()
     # Other tools' agents: a list, a nickname only, an IRI alone (nobody to name).
     items = items[:3]
@@ -160,12 +176,14 @@ def test_refi_qda_users_and_creating_user_validate_and_read_back(db, coded, tmp_
     project_schema().validate(xml.decode("utf-8"))
     text = xml.decode("utf-8")
     assert f'guid="{coder_guid("Lan")}" name="Lan"' in text and f'name="{ME}"' in text
-    assert text.count(f'creatingUser="{coder_guid("Lan")}"') == 4  # 2 selections, 2 codings
+    assert text.count(f'creatingUser="{coder_guid("Lan")}"') == 5  # 2 selections, 2 codings, her code
     other = fresh(tmp_path)
     import_annotations(other, out)
     assert coders_of(other) == [(ME, 2), ("Lan", 2)]
+    assert codes_by_coder(other) == CODES
     import_annotations(other, out)
     assert coders_of(other) == [(ME, 2), ("Lan", 2)]
+    assert codes_by_coder(other) == CODES
     other.close()
 
 

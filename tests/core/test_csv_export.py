@@ -35,7 +35,8 @@ def test_export_one_row_per_highlight_with_all_columns(db, tmp_path):
     out = tmp_path / "xuất khẩu chú giải.csv"
     assert export_csv(db, out) == 3
     rows = read_rows(out)
-    assert list(rows[0].keys()) == list(COLUMNS)
+    assert list(rows[0].keys()) == [*COLUMNS, "unit"]  # no attributes: only the unit column
+    assert {r["unit"] for r in rows} == {"passage"}
     first, second, third = rows
     assert first["quote"] == "công tác cán bộ"
     assert first["tags"] == "Cán bộ; Công tác"
@@ -129,4 +130,4 @@ def test_rows_built_excel_safe_match_the_generic_safe_path(db, tmp_path):
     assert [r[7] for r in highlight_rows(db, tag="Bình")] == ["-5", "Bình"]
     out = tmp_path / "a.csv"
     export_csv(db, out)
-    assert [list(r.values()) for r in read_rows(out)] == [[str(v) for v in row] for row in safe]
+    assert [list(r.values())[:len(COLUMNS)] for r in read_rows(out)] == [[str(v) for v in row] for row in safe]

@@ -67,7 +67,7 @@ def test_long_csv_has_one_row_per_highlight_and_tag(db, tmp_path, corpus):
     expected = sum(max(1, len(h.tags)) for h in highlights)
     assert export_csv_long(db, out) == expected == 8
     rows = read_csv(out)
-    assert list(rows[0]) == list(LONG_COLUMNS)
+    assert list(rows[0])[:len(LONG_COLUMNS) + 1] == [*LONG_COLUMNS, "unit"]
     pairs = sorted((int(r["highlight_id"]), r["tag"]) for r in rows)
     assert pairs == sorted(
         [(h.id, t) for h in highlights for t in h.tag_names] + [(highlights[3].id, "")]
@@ -107,7 +107,7 @@ def test_wide_csv_tag_scope_and_column_subset(db, tmp_path, corpus):
     ]
     assert export_csv(db, out, tag="Không có") == 0
     # The default output is the full table.
-    assert export_csv(db, out) == 6 and list(read_csv(out)[0]) == list(COLUMNS)
+    assert export_csv(db, out) == 6 and list(read_csv(out)[0])[:len(COLUMNS) + 1] == [*COLUMNS, "unit"]
     for bad in (["quote", "nope"], ["quote", "quote"], []):
         with pytest.raises(ValueError):
             export_csv(db, tmp_path / "never.csv", columns=bad)
@@ -146,8 +146,8 @@ def test_xlsx_sheets_types_and_formula_safety(db, tmp_path, corpus):
         widths = [d.width for d in ws.column_dimensions.values()]
         assert widths and all(6 <= w <= MAX_WIDTH for w in widths)
     hl = wb["Highlights"]
-    assert [c.value for c in hl[1]] == list(COLUMNS)
-    rows = [dict(zip(COLUMNS, r, strict=True)) for r in hl.iter_rows(min_row=2)]
+    assert [c.value for c in hl[1]][:len(COLUMNS) + 1] == [*COLUMNS, "unit"]
+    rows = [dict(zip(COLUMNS, r[:len(COLUMNS)], strict=True)) for r in hl.iter_rows(min_row=2)]
     formula = next(r for r in rows if r["quote"].value == "=1+1")
     assert formula["quote"].data_type == "s"  # text, not a formula
     assert formula["quote"].quotePrefix  # and Excel keeps it text when edited

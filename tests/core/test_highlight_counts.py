@@ -113,3 +113,22 @@ def test_annotated_filter_reads_the_counts(db):
     assert [a.id for a in list_articles(db, where=LibraryFilter(annotated=False))] == [second]
     ops.history.undo()
     assert list_articles(db, where=LibraryFilter(annotated=True)) == []
+
+
+def test_where_conditions_filter_every_paged_query(db):
+    """The window reads the list in pages (article_list): count, page, ids and position all
+    honour the attribute conditions, as list_articles does."""
+    from desktop_app.core.library.article_list import count_listed, listed_ids, position_of
+    from desktop_app.core.library.attributes import AttributesError
+
+    ids = [add_article(db, f"Bài {i} về cán bộ.", f"Bài {i}") for i in range(5)]
+    Operations(db).code_articles([ids[1], ids[3]], add=["Tin"])
+    where = LibraryFilter(sort="title", where=("code=Tin",))
+    assert count_listed(db, where) == 2
+    assert [a.id for a in list_page(db, where, 0, 10)] == [ids[1], ids[3]]
+    assert [a.id for a in list_page(db, where, 1, 10)] == [ids[3]]
+    assert listed_ids(db, where, 0, 10) == [ids[1], ids[3]]
+    assert position_of(db, where, ids[3]) == 1 and position_of(db, where, ids[2]) is None
+    assert [a.id for a in list_articles(db, where=where)] == [ids[1], ids[3]]
+    with pytest.raises(AttributesError):
+        count_listed(db, LibraryFilter(where=("nosuchattribute>3",)))

@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import IO, Any, TypeGuard
 
 from desktop_app.core.annotate.tag_paths import in_tag_scope
+from desktop_app.core.interchange.export_extras import ARTICLE, PASSAGE, Extras, load_extras
 from desktop_app.core.progress import Progress
 from desktop_app.core.storage.database import Database, driver_connection
 from desktop_app.core.storage.models import Article, Coder, Highlight, Tag, highlight_tags
@@ -134,10 +135,12 @@ def highlight_records(
     tag: str | None = None,
     excel_safe: bool = False,
     progress: Progress | None = None,
+    extras: Extras | None = None,
     coders: Iterable[int] | None = None,
 ) -> Iterator[tuple[list[object], tuple[str, ...]]]:
     """Raw rows in COLUMNS order (created_at ISO text in UTC with "Z", "" if unknown; coder
-    by name) with each row's tags. `coders` keeps those coders' highlights (None: all).
+    by name) with each row's tags. `coders` keeps those coders' highlights and whole-article
+    codes (None: all).
 
     Every exporter formats the raw values its own way (Excel-safe text for CSV, real
     dates for xlsx). By article then position; `tag` keeps highlights carrying a tag in
@@ -151,6 +154,9 @@ def highlight_records(
     ORDER BY and a per-row tag subquery took 1.4 s of a 2.9 s export.
 
     `progress` hears (articles done, articles) and stops the walk with Cancelled.
+
+    With `extras` (export_extras) each row has their columns after COLUMNS, and each
+    article's whole-article codes come first, a row each.
     """
     h, a, ht = Highlight.__tablename__, Article.__tablename__, highlight_tags.name
     safe = safe_cell if excel_safe else _as_is
@@ -169,7 +175,8 @@ def highlight_records(
             articles = [row for row in articles if row[0] in wanted]
         # tag ids "3,17" -> (joined names, names, in scope)
         tag_sets: dict[str | None, tuple[str, tuple[str, ...], bool]] = {None: ("", (), scope is None)}
-        only = "" if coders is None else f" AND coder_id IN ({','.join(str(int(c)) for c in coders) or 'NULL'})"
+        kept = None if coders is None else {int(c) for c in coders}
+        only = "" if kept is None else f" AND coder_id IN ({','.join(map(str, kept)) or 'NULL'})"
         sql = (f'SELECT id, start, "end", quote, coalesce(note, \'\'),'
                # Stored "2023-04-04 10:48:00.000000", in UTC: written "2023-04-04T10:48:00Z".
                " coalesce(replace(replace(created_at, '.000000', ''), ' ', 'T') || 'Z', ''), coder_id"
@@ -179,6 +186,18 @@ def highlight_records(
                 progress.step(done, len(articles))
             title, source, published = safe(title), safe(source or ""), safe(published or "")
             context_of = None
+            tail: list[object] = []
+            if extras is not None:
+                tail = [PASSAGE, *(safe(v) for v in extras.of(aid))]
+                coded = sorted(((names_by_id[t], when, coder_of.get(c, ""))
+                                for t, when, c in extras.codes.get(aid, ())
+                                if (scope is None or t in scope) and (kept is None or c in kept)),
+                               key=lambda c: (fold(c[0]), c[0], c[2]))
+                if coded:
+                    length = raw.execute(f"SELECT length(text) FROM {a} WHERE id = ?", (aid,)).fetchone()[0]
+                for name, when, by in coded:
+                    yield [aid, title, source, published, "", 0, length, "", safe(join_tags([name])),
+                           "", when, by, "", ARTICLE, *tail[1:]], (name,)
             for hid, start, end, quote, note, created, coder in raw.execute(sql, (aid,)).fetchall():
                 tids = tag_ids_of.get(hid)
                 tagged = tag_sets.get(tids)
@@ -202,7 +221,7 @@ def highlight_records(
                     if context[:1] in _GUARD_FIRST and needs_guard(context):
                         context = "'" + context
                 yield [aid, title, source, published, hid, start, end, quote, tagged[0],
-                       note, created, coder_of.get(coder, ""), context], tagged[1]
+                       note, created, coder_of.get(coder, ""), context, *tail], tagged[1]
 
 
 def highlight_rows(
@@ -211,10 +230,11 @@ def highlight_rows(
     tag: str | None = None,
     excel_safe: bool = False,
     progress: Progress | None = None,
+    extras: Extras | None = None,
     coders: Iterable[int] | None = None,
 ) -> Iterator[list[object]]:
-    """Rows in COLUMNS order, by article then position."""
-    return map(itemgetter(0), highlight_records(db, article_ids, tag, excel_safe, progress, coders))  # no Python frame per row
+    """Rows in COLUMNS order (then the extras' columns), by article then position."""
+    return map(itemgetter(0), highlight_records(db, article_ids, tag, excel_safe, progress, extras, coders))  # no Python frame per row
 
 
 # --- writing ----------------------------------------------------------------------------
@@ -304,13 +324,18 @@ def export_csv(
     """Write the file atomically (temp file + rename) and return the number of rows.
 
     `tag` keeps highlights carrying that tag or one nested under it; `columns` picks a
-    subset of COLUMNS in the given order; `coders` keeps those coders' highlights. The
-    defaults give every highlight and column.
+    subset of COLUMNS and the extra columns (export_extras: unit, attributes) in the given
+    order; `coders` keeps those coders' highlights and whole-article codes. The defaults
+    give every highlight and whole-article code, and every column.
     """
-    picked = column_indexes(columns, COLUMNS)
-    header = [COLUMNS[i] for i in picked]
+    if article_ids is not None:
+        article_ids = list(article_ids)
+    extras = load_extras(db, COLUMNS, article_ids)
+    available = (*COLUMNS, *extras.headers)
+    picked = column_indexes(columns, available)
+    header = [available[i] for i in picked]
     rows: Iterable[Sequence[object]] = highlight_rows(db, article_ids, tag, excel_safe=True,
-                                                      progress=progress, coders=coders)
+                                                      progress=progress, extras=extras, coders=coders)
     if columns is not None:  # the default keeps rows as they are: no copy per row
         rows = ([row[i] for i in picked] for row in rows)
     return write_csv(path, header, rows, delimiter, cells_safe=True)

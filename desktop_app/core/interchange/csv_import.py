@@ -16,6 +16,7 @@ from operator import itemgetter
 from pathlib import Path
 
 from desktop_app.core.interchange.csv_export import needs_guard, split_tags
+from desktop_app.core.interchange.export_extras import ARTICLE, UNIT
 from desktop_app.core.interchange.importing import (
     AnnotationImportError,
     ImportResult,
@@ -133,6 +134,7 @@ def _records(text: str) -> list[IncomingHighlight]:
                          f"{', '.join(c for c in REQUIRED if c not in header)}")
     column = {key: i for i, key in enumerate(header)}  # the last of a repeated name
     pick = itemgetter(*(column.get(key, -1) for key in _USED))  # -1: the "" appended
+    unit = column.get(UNIT)
     reading = _Reading()
     records = []
     for row in reader:
@@ -145,6 +147,8 @@ def _records(text: str) -> list[IncomingHighlight]:
             )
         if "'" in {value[:1] for value in row}:  # only such a cell may need unsafe_cell
             row = [unsafe_cell(value) for value in row]
+        if unit is not None and row[unit].strip() == ARTICLE:
+            continue  # a whole-article code, not a passage (export_extras)
         row.append("")
         records.append(_record(pick(row), reader.line_num, reading))
     return records

@@ -19,6 +19,7 @@ from desktop_app.core.interchange.csv_export import (
     highlight_records,
     write_csv,
 )
+from desktop_app.core.interchange.export_extras import Extras, load_extras
 from desktop_app.core.progress import Progress
 from desktop_app.core.storage.database import Database
 from desktop_app.core.storage.models import Highlight, Tag, highlight_tags
@@ -31,14 +32,18 @@ _TAG = COLUMNS.index("tags")
 
 def long_rows(
     db: Database, article_ids: Iterable[int] | None = None, tag: str | None = None,
-    progress: Progress | None = None, coders: Iterable[int] | None = None,
+    progress: Progress | None = None,
+    extras: Extras | None = None,
+    coders: Iterable[int] | None = None,
 ) -> Iterator[list[object]]:
-    """Rows in LONG_COLUMNS order: one per tag of each highlight, one with "" if untagged.
+    """Rows in LONG_COLUMNS order (then the extras'): one per tag of each highlight, one
+    with "" if untagged, one per whole-article code.
 
     With a `tag` scope only the tags inside the scope get rows, so a pivot over the
     file counts exactly the scope.
     """
-    for row, names in highlight_records(db, article_ids, tag, progress=progress, coders=coders):
+    for row, names in highlight_records(db, article_ids, tag, progress=progress, extras=extras,
+                                        coders=coders):
         for name in [n for n in names if in_tag_scope(n, tag)] or [""]:
             out = list(row)
             out[_TAG] = name
@@ -57,11 +62,17 @@ def export_csv_long(
 ) -> int:
     """Write the long CSV atomically and return the number of rows.
 
-    `columns` picks a subset of LONG_COLUMNS (COLUMNS with "tag" for "tags").
+    `columns` picks a subset of LONG_COLUMNS (COLUMNS with "tag" for "tags") and the
+    extra columns (export_extras).
     """
-    picked = column_indexes(columns, LONG_COLUMNS)
-    header = [LONG_COLUMNS[i] for i in picked]
-    rows = ([row[i] for i in picked] for row in long_rows(db, article_ids, tag, progress, coders))
+    if article_ids is not None:
+        article_ids = list(article_ids)
+    extras = load_extras(db, LONG_COLUMNS, article_ids)
+    available = (*LONG_COLUMNS, *extras.headers)
+    picked = column_indexes(columns, available)
+    header = [available[i] for i in picked]
+    rows = ([row[i] for i in picked]
+            for row in long_rows(db, article_ids, tag, progress, extras, coders))
     return write_csv(path, header, rows, delimiter)
 
 

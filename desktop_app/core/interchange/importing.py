@@ -21,7 +21,7 @@ from typing import NamedTuple
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desktop_app.core.annotate.edits import tag_mark, tags_after
+from desktop_app.core.annotate.edits import ensure_tags, tag_mark, tags_after
 from desktop_app.core.annotate.highlights import (
     CONTEXT_CHARS,
     AnnotationError,
@@ -38,6 +38,8 @@ from desktop_app.core.library.anchoring import (
     context_agreement,
     locate,
 )
+from desktop_app.core.library.article_codes import CodeRow, add_in
+from desktop_app.core.library.attribute_csv import AppliedImport
 from desktop_app.core.library.coders import CoderError, coder_id_in
 from desktop_app.core.library.memos import add_memo, memo_in
 from desktop_app.core.messages import Message
@@ -70,6 +72,13 @@ class Added:
     articles_added: tuple[int, ...] = ()  # new articles (a .qdpx brings its texts)
     memos_before: tuple[tuple[int, str], ...] = ()  # (article id, its memo before) per memo changed
     tags_created: tuple[TagInfo, ...] = ()
+    codes_added: tuple[CodeRow, ...] = ()  # whole-article codes (a .qdpx of ours)
+    attributes: AppliedImport | None = None  # attribute values (a .qdpx's Cases)
+
+    def is_empty(self) -> bool:
+        return not (self.highlight_ids or self.memos_before or self.tags_created
+                    or self.articles_added or self.codes_added
+                    or (self.attributes is not None and (self.attributes.created or self.attributes.articles)))
 
 
 @dataclass(frozen=True)
@@ -82,6 +91,7 @@ class ImportResult:
     added: Added = Added()
     # `orphans` as data: (quote or memo text, why) for the interface to word
     unplaced: tuple[tuple[str, Message], ...] = ()
+    article_codes: int = 0  # whole-article codes added (a W3C annotation on a whole source)
 
     def summary_message(self, file_name: str) -> Message:
         """What came in, counted (formats.import_annotations' one line, as data)."""
@@ -135,9 +145,11 @@ class IncomingHighlight(NamedTuple):
 class IncomingMemo(NamedTuple):
     """A note on a whole article (an annotation that points at no passage): its memo."""
 
-    text: str
+    text: str  # "" for none
     content_hash: str | None = None
     url: str | None = None
+    tags: tuple[str, ...] = ()  # whole-article codes
+    coder: str | None = None  # the codes' coder, by name (None: the importing coder)
 
 
 def parse_timestamp(value: str) -> datetime:
@@ -273,13 +285,7 @@ def place_highlights(
                 tags = tuple(clean_tag_names(raw_tags))
                 tags_and_key = cleaned[raw_tags] = (tags, tuple(sorted(set(tags))))
             tags, tag_key = tags_and_key
-            coder = coders.get(rec.coder)
-            if coder is None:
-                assert rec.coder is not None
-                try:
-                    coder = coders[rec.coder] = coder_id_in(s, rec.coder)
-                except CoderError as e:  # a name too long: refused, nothing stored
-                    raise AnnotationImportError(e.message) from e
+            coder = _coder_id(s, coders, rec.coder)
             key = (article_id, start, end, tag_key, rec.note or "", coder)
             if key in seen:
                 skipped += 1
@@ -295,17 +301,32 @@ def place_highlights(
             fuzzy += is_fuzzy
         highlight_ids = add_highlights(s, new, {t.id: t.text for t in library.by_id.values()})
         memos_before: dict[int, str] = {}
-        memo_count = _place_memos(s, memos, orphans, memos_before)
+        codes: list[CodeRow] = []
+        memo_count = _place_memos(s, memos, orphans, memos_before, codes, coders)
         added = Added(tuple(highlight_ids), frozenset(h.article_id for h in new) | memos_before.keys(),
-                      (), tuple(memos_before.items()), tags_after(s, mark))
+                      (), tuple(memos_before.items()), tags_after(s, mark), tuple(codes))
     return ImportResult(len(new), fuzzy, [(q, why.english()) for q, why in orphans], skipped,
-                        memo_count, added, tuple(orphans))
+                        memo_count, added, tuple(orphans), len(codes))
+
+
+def _coder_id(s: Session, coders: dict[str | None, int], name: str | None) -> int:
+    """The coder id of a name (None: the importing coder, the dict's None), made when new."""
+    coder = coders.get(name)
+    if coder is None:
+        assert name is not None
+        try:
+            coder = coders[name] = coder_id_in(s, name)
+        except CoderError as e:  # a name too long: refused, nothing stored
+            raise AnnotationImportError(e.message) from e
+    return coder
 
 
 def _place_memos(s: Session, memos: Sequence[IncomingMemo], orphans: list[tuple[str, Message]],
-                 memos_before: dict[int, str]) -> int:
-    """Each memo on the one article its text hash (else its address) names; memos.add_memo
-    keeps a memo the article already has. Returns how many articles' memos changed."""
+                 memos_before: dict[int, str], codes: list[CodeRow],
+                 coders: dict[str | None, int]) -> int:
+    """Each memo and whole-article code on the one article its text hash (else its address)
+    names; memos.add_memo keeps a memo the article already has, a code the article has
+    stays as it was (`codes` gets the new ones). Returns how many articles' memos changed."""
     changed = 0
     for memo in memos:
         ids: list[int] = []
@@ -314,8 +335,13 @@ def _place_memos(s: Session, memos: Sequence[IncomingMemo], orphans: list[tuple[
         if not ids and memo.url:
             ids = list(s.scalars(select(Article.id).where(Article.url == memo.url)))
         if len(ids) != 1:
-            orphans.append((memo.text, Message("unplaced.memo_ambiguous", {"count": len(ids)})
+            orphans.append((memo.text or "; ".join(memo.tags),
+                            Message("unplaced.memo_ambiguous", {"count": len(ids)})
                             if ids else Message("unplaced.memo_no_article")))
+            continue
+        if memo.tags:
+            codes += add_in(s, ids, [t.id for t in ensure_tags(s, memo.tags)], _coder_id(s, coders, memo.coder))
+        if not memo.text:
             continue
         before = memo_in(s, ids[0])
         if add_memo(s, ids[0], memo.text) != "unchanged":

@@ -35,6 +35,7 @@ from sqlalchemy.orm import selectinload
 from desktop_app import APP_DISPLAY_NAME
 from desktop_app.core.annotate.tag_paths import in_tag_scope
 from desktop_app.core.interchange.csv_export import atomic_open
+from desktop_app.core.interchange.refi_cases import CaseVariable, case_variables, write_cases, write_variables
 from desktop_app.core.interchange.refi_qda import (
     ARTICLE_VARIABLES,
     CODEBOOK_NS,
@@ -44,13 +45,15 @@ from desktop_app.core.interchange.refi_qda import (
     format_datetime,
     stable_guid,
     tag_code_path,
+    whole_article_guid,
 )
+from desktop_app.core.library.attributes import BUILT_IN, user_attributes, values_of
 from desktop_app.core.library.coders import coder_names
 from desktop_app.core.library.memos import memo_texts
 from desktop_app.core.messages import Message, MessageError
 from desktop_app.core.progress import Progress
 from desktop_app.core.storage.database import Database
-from desktop_app.core.storage.models import Article, Highlight, Tag
+from desktop_app.core.storage.models import Article, ArticleCode, Highlight, Tag
 from desktop_app.core.text.normalize import OffsetMap, fold
 
 # Zip entries get this time, not the clock, so the archive bytes are reproducible.
@@ -102,11 +105,20 @@ def export_qdpx(db: Database, path: Path, article_ids: Iterable[int] | None = No
             stmt = stmt.where(Article.id.in_(list(article_ids)))
         articles = list(s.scalars(stmt))
         memos = memo_texts(s, [a.id for a in articles])
+        attributes = [(info, values_of(s, info)) for info in [*BUILT_IN, *user_attributes(s)]]
+        all_tags = list(s.scalars(select(Tag)))
+        tag_names = {t.id: t.name for t in all_tags}
         names = coder_names(s)
         shown = None if coders is None else frozenset(coders)
         users = {i: (coder_guid(n), n) for i, n in names.items() if shown is None or i in shown}
-        project, entries, count = _project(list(s.scalars(select(Tag))), articles, memos,
-                                           _Options(tag, positions == "utf16", shown, users))
+        whole: dict[int, list[tuple[int, int]]] = {}
+        for article_id, tag_id, coder_id in s.execute(
+                select(ArticleCode.article_id, ArticleCode.tag_id, ArticleCode.coder_id)):
+            if in_tag_scope(tag_names[tag_id], tag) and (shown is None or coder_id in shown):
+                whole.setdefault(article_id, []).append((tag_id, coder_id))
+        extra = _Extra(case_variables(attributes, {a.id for a in articles}), whole)
+        project, entries, count = _project(all_tags, articles, memos,
+                                           _Options(tag, positions == "utf16", shown, users), extra)
     if progress is not None:
         progress.step(1, 2)
     entries.insert(0, ("project.qde", _xml_bytes(project)))
@@ -143,6 +155,15 @@ def coder_guid(name: str) -> str:
     return stable_guid("coder", name)
 
 
+@dataclass(frozen=True)
+class _Extra:
+    """What the project carries besides highlights: attributes as Variables and Cases,
+    whole-article codes (article id -> (tag id, coder id))."""
+
+    case_vars: list[CaseVariable] = field(default_factory=list)
+    whole: dict[int, list[tuple[int, int]]] = field(default_factory=dict)
+
+
 def duplicate_leaf_names(names: Iterable[str]) -> list[str]:
     """Names shared by two or more leaf codes (codes without children) of the code tree
     these tag names make: QualCoder keeps one code per name, and would merge them."""
@@ -159,7 +180,8 @@ def duplicate_leaf_names(names: Iterable[str]) -> list[str]:
 
 
 def _project(
-    tags: list[Tag], articles: list[Article], memos: dict[int, str], options: _Options
+    tags: list[Tag], articles: list[Article], memos: dict[int, str], options: _Options,
+    extra: _Extra | None = None,
 ) -> tuple[ET.Element, list[tuple[str, bytes]], int]:
     """The Project element, the Sources/ entries, and the number of selections."""
     roots, code_guids = _code_tree(tags)
@@ -173,20 +195,21 @@ def _project(
         codes = _el(_el(project, "CodeBook"), "Codes")
         for code in _sorted(roots):
             codes.append(_code_element(code))
+    extra = extra or _Extra()
     used_vars = [v for v in ARTICLE_VARIABLES if any(getattr(a, v) for a in articles)]
-    if used_vars:
-        variables = _el(project, "Variables")
-        for name in used_vars:
-            _el(variables, "Variable", guid=stable_guid("variable", name), name=name,
-                typeOfVariable="Text")
+    write_variables(_el, project, used_vars, extra.case_vars)
+    source_guids = {a.id: stable_guid("source", a.content_hash) for a in articles}
+    write_cases(_el, project, [(a.id, a.content_hash, a.title or "", source_guids[a.id]) for a in articles],
+                extra.case_vars)
     entries: list[tuple[str, bytes]] = []
     count = 0
     if articles:
         sources = _el(project, "Sources")
         for article in articles:
-            guid = stable_guid("source", article.content_hash)
+            guid = source_guids[article.id]
+            whole = [(t, c) for t, c in extra.whole.get(article.id, ()) if t in code_guids]
             count += _text_source(sources, article, guid, code_guids, used_vars,
-                                  memos.get(article.id, ""), options)
+                                  memos.get(article.id, ""), options, whole)
             entries.append((f"Sources/{guid}.txt", article.text.encode("utf-8")))
     return project, entries, count
 
@@ -236,8 +259,13 @@ def _text_source(
     used_vars: list[str],
     memo: str,
     options: _Options,
+    whole: list[tuple[int, int]] | None = None,
 ) -> int:
-    """A TextSource with one PlainTextSelection per highlight; return the highlight count."""
+    """A TextSource with one PlainTextSelection per highlight; return the highlight count.
+
+    The whole-article codes are one more selection, over the whole text (0 to its length),
+    whose GUID (whole_article_guid) tells our importer what it is; another tool sees a
+    passage that is the whole source, coded with them. Each Coding names its coder."""
     src = _el(sources, "TextSource", guid=guid, name=article.title or "",
               plainTextPath=f"internal://{guid}.txt", creatingUser=USER_GUID)
     if memo:
@@ -268,6 +296,9 @@ def _text_source(
             coding = _el(sel, "Coding", guid=stable_guid("coding", sel_guid, code_guid),
                          creatingUser=user, creationDateTime=created)
             _el(coding, "CodeRef", targetGUID=code_guid)
+    if whole:
+        codings = sorted((code_guids[t], options.users.get(c, (USER_GUID, ""))[0]) for t, c in whole)
+        _whole_article_selection(src, guid, article, codings, unit)
     for name in used_vars:
         value = getattr(article, name)
         if value:
@@ -275,6 +306,17 @@ def _text_source(
             _el(vv, "VariableRef", targetGUID=stable_guid("variable", name))
             _el(vv, "TextValue", text=value)
     return len(highlights)
+
+
+def _whole_article_selection(src: ET.Element, source_guid: str, article: Article,
+                             codings: list[tuple[str, str]], unit: Callable[[int], int]) -> None:
+    """`codings`: (code GUID, its coder's User GUID); two coders' same code are two Codings."""
+    sel_guid = whole_article_guid(source_guid)
+    sel = _el(src, "PlainTextSelection", guid=sel_guid, name=selection_name(article.text),
+              startPosition="0", endPosition=str(unit(len(article.text))), creatingUser=USER_GUID)
+    for code_guid, user in codings:
+        coding = _el(sel, "Coding", guid=stable_guid("coding", sel_guid, code_guid, user), creatingUser=user)
+        _el(coding, "CodeRef", targetGUID=code_guid)
 
 
 def _same(position: int) -> int:

@@ -30,9 +30,11 @@ from desktop_app.core.annotate.edits import tag_mark, tags_after
 from desktop_app.core.annotate.highlights import CONTEXT_CHARS, PALETTE
 from desktop_app.core.annotate.tag_paths import with_ancestors
 from desktop_app.core.interchange.importing import Added
+from desktop_app.core.interchange.refi_cases import store_attributes
 from desktop_app.core.interchange.refi_codebook import Code, QdpxImportError, read_codebook
 from desktop_app.core.interchange.refi_qda import ARTICLE_VARIABLES
 from desktop_app.core.interchange.refi_reader import ProjectReader, Source
+from desktop_app.core.library.article_codes import add_in
 from desktop_app.core.library.coders import coder_id_in
 from desktop_app.core.library.ingest.metadata import parse_metadata
 from desktop_app.core.library.memos import add_memo, memo_in
@@ -55,6 +57,8 @@ class QdpxImportResult:
     notes: tuple[Message, ...] = ()  # the problems, as data for the interface to word
     # Counting decisions the file did not support clearly (also among `notes`, first)
     uncertain: tuple[Message, ...] = ()
+    article_codes_imported: int = 0  # whole-article codes (from a file of ours)
+    attribute_values_imported: int = 0  # articles given attribute values (from Cases)
 
     def summary_message(self, file_name: str) -> Message:
         """What came in, counted (formats.import_annotations' one line, as data)."""
@@ -117,6 +121,8 @@ def _store(db: Database, path: Path, codes: list[Code], sources: list[Source],
         mark = tag_mark(s)
         tags, codes_new = _store_tags(s, codes)
         unknown = 0
+        whole: list[tuple[int, int, int]] = []  # (article id, tag id, coder id) whole-article codes
+        attribute_values: dict[int, dict[str, str]] = {}
         # What each article holds, as (start, end, note, sorted tag names, coder): read once
         # per article, and grown with what this import adds (a text may come twice).
         have_by_article: dict[int, set[tuple[int, int, str, tuple[str, ...], int]]] = {}
@@ -145,14 +151,15 @@ def _store(db: Database, path: Path, codes: list[Code], sources: list[Source],
             if _merge_memo(s, article, src.memo, problems):
                 memos += 1
                 memos_before.setdefault(article.id, before)
+            whole += [(article.id, tags[g].id, _coder_of(s, coders, who))
+                      for g, who in src.whole_codes if g in tags]
+            if src.attributes:
+                attribute_values.setdefault(article.id, {}).update(src.attributes)
             text = article.text
             for sel in src.selections:
                 sel_tags = {tags[g].name: tags[g] for g in sel.code_guids if g in tags}
                 unknown += sum(1 for g in sel.code_guids if g not in tags)
-                coder = coders.get(sel.coder)
-                if coder is None:
-                    assert sel.coder is not None
-                    coder = coders[sel.coder] = coder_id_in(s, sel.coder)
+                coder = _coder_of(s, coders, sel.coder)
                 key = (sel.start, sel.end, sel.note, tuple(sorted(sel_tags)), coder)
                 if key in have:
                     continue  # already in the library: importing twice adds nothing
@@ -175,13 +182,27 @@ def _store(db: Database, path: Path, codes: list[Code], sources: list[Source],
             s.execute(insert(highlight_tags), links)
         if unknown:
             problems.append(Message("qdpx.unknown_codes", {"count": unknown}))
+        codes_added: list = []
+        for article_id, coder in dict.fromkeys((a, c) for a, _t, c in whole):
+            codes_added += add_in(s, [article_id], [t for a, t, c in whole
+                                                    if a == article_id and c == coder], coder)
+        applied = store_attributes(s, reader.attributes, attribute_values, problems)
         added = Added(tuple(r["id"] for r in rows),  # type: ignore[misc]
                       frozenset(int(r["article_id"]) for r in rows) | memos_before.keys()  # type: ignore[call-overload]
                       | set(new_articles), tuple(new_articles), tuple(memos_before.items()),
-                      tags_after(s, mark))
+                      tags_after(s, mark), tuple(codes_added), applied)
     return QdpxImportResult(articles_new, articles_present, len(rows), codes_new,
                             [p.english() for p in problems], memos, added, tuple(problems),
-                            tuple(reader.uncertain))
+                            tuple(reader.uncertain), len(codes_added), len(applied.articles))
+
+
+def _coder_of(s: Session, coders: dict[str | None, int], name: str | None) -> int:
+    """The coder id of a User's name (None: the importing coder), made when new."""
+    coder = coders.get(name)
+    if coder is None:
+        assert name is not None
+        coder = coders[name] = coder_id_in(s, name)
+    return coder
 
 
 def _merge_memo(s: Session, article: Article, memo: str, problems: list[Message]) -> bool:

@@ -40,6 +40,12 @@ def stable_guid(*parts: object) -> str:
     return str(uuid.uuid5(_GUID_NAMESPACE, "\x1f".join(str(p) for p in parts)))
 
 
+def whole_article_guid(source_guid: str) -> str:
+    """The GUID of the selection that carries a source's whole-article codes (refi_export
+    writes it over the whole text; our importer reads its codes back as such)."""
+    return stable_guid("whole article", source_guid)
+
+
 def tag_code_path(name: str) -> tuple[str, ...]:
     """The code path of a tag: "Cán bộ/Đào tạo" -> ("Cán bộ", "Đào tạo").
 

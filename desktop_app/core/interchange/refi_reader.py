@@ -14,10 +14,11 @@ import xml.etree.ElementTree as ET
 import zipfile
 import zlib
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
+from desktop_app.core.interchange.refi_cases import CaseValues, VariableDef, read_cases, read_variable, value_text
 from desktop_app.core.interchange.refi_codebook import (
     NS_PREFIX,
     Code,
@@ -35,7 +36,13 @@ from desktop_app.core.interchange.refi_positions import (
     normalize_mapped,
     readings,
 )
-from desktop_app.core.interchange.refi_qda import ARTICLE_VARIABLES, ORIGIN_PREFIX, parse_datetime, stable_guid
+from desktop_app.core.interchange.refi_qda import (
+    ARTICLE_VARIABLES,
+    ORIGIN_PREFIX,
+    parse_datetime,
+    stable_guid,
+    whole_article_guid,
+)
 from desktop_app.core.library.coders import MAX_NAME as MAX_CODER_NAME
 from desktop_app.core.library.ingest.archive import ArchiveBudget, ArchiveLimitError, ArchiveLimits, parse_xml
 from desktop_app.core.library.ingest.decode import ImportFailure, decode_bytes
@@ -70,6 +77,9 @@ class Source:
     variables: dict[str, str]
     selections: list[Selection]
     memo: str = ""
+    attributes: dict[str, str] = field(default_factory=dict)  # attribute name -> value as written
+    # (code GUID, its coder's name or None: the importing coder) of whole-article codes
+    whole_codes: list[tuple[str, str | None]] = field(default_factory=list)
 
 
 @dataclass
@@ -101,6 +111,10 @@ class ProjectReader:
         self.archive: zipfile.ZipFile | None = None
         self.budget: ArchiveBudget | None = None
         self.names: dict[str, zipfile.ZipInfo] = {}
+        # The attributes the file gives values of (Cases, other tools' source variables),
+        # in the file's order, with their kinds
+        self.attributes: dict[str, VariableDef] = {}
+        self._cases = CaseValues()
 
     def fail(self, code: str, **params: object) -> QdpxImportError:
         return failing(self.path)(code, **params)
@@ -132,14 +146,16 @@ class ProjectReader:
             root = self._project_root()
             self.origin = root.get("origin") or ""
             self.ours = self.origin.startswith(ORIGIN_PREFIX)
-            variables = {
-                v.get("guid") or "": v.get("name") or "" for v in root.iter(self.q("Variable"))
-            }
+            variables = {v.get("guid") or "": read_variable(v, self.q, self.ours)
+                         for v in root.iter(self.q("Variable"))}
+            self._cases = read_cases(root, self.q, variables)
+            self.attributes = dict(self._cases.order)
             codes = read_codes(root, self.ns)
             notes = self._notes(root)
             self.users = self._users(root)
             sources = self._sources(root, variables, notes)
         referenced = {g for s in sources for sel in s.selections for g in sel.code_guids}
+        referenced |= {g for s in sources for g, _who in s.whole_codes}
         for code in codes:
             code.is_tag = code.is_tag or code.guid in referenced
         return codes, sources
@@ -197,7 +213,7 @@ class ProjectReader:
             notes[note.get("guid") or ""] = (text or "").strip()
         return notes
 
-    def _sources(self, root: ET.Element, variables: dict[str, str],
+    def _sources(self, root: ET.Element, variables: dict[str, VariableDef],
                  notes: dict[str, str]) -> list[Source]:
         pending: list[_Pending] = []
         skipped: dict[str, int] = {}
@@ -286,12 +302,18 @@ class ProjectReader:
                 self.problems.append(Message("qdpx.positions_read", {
                     **params, "evidence": Message(f"qdpx.evidence_{evidence}", params)}))
 
-    def _text_source(self, p: _Pending, variables: dict[str, str],
+    def _text_source(self, p: _Pending, variables: dict[str, VariableDef],
                      notes: dict[str, str]) -> Source | None:
         text, start_map, end_map = p.maps
         reading = p.choice.reading
         selections = []
+        whole_guid = whole_article_guid(p.el.get("guid") or "") if self.ours else None
+        whole: list[tuple[str, str | None]] = []
         for sel, (start, end) in zip(p.el.findall(self.q("PlainTextSelection")), p.spans, strict=True):
+            if whole_guid is not None and sel.get("guid") == whole_guid:
+                whole = [(r.get("targetGUID") or "", self.users.get(coding.get("creatingUser") or ""))
+                         for coding in sel.iter(self.q("Coding")) for r in coding.iter(self.q("CodeRef"))]
+                continue
             rs, re_ = reading.to_raw(start), reading.to_raw(end)
             assert rs is not None and re_ is not None  # choose_reading checked every position
             if end_map[re_] <= start_map[rs]:
@@ -302,8 +324,10 @@ class ProjectReader:
         if not text.strip():
             self.problems.append(Message("qdpx.empty_source", {"label": p.label}))
             return None
-        return Source(p.el.get("name") or "", p.raw, text, self._variable_values(p.el, variables),
-                      selections, self._memo(p.el, notes))
+        metadata, attributes = self._variable_values(p.el, variables)
+        attributes.update(self._cases.by_source.get(p.el.get("guid") or "", {}))
+        return Source(p.el.get("name") or "", p.raw, text, metadata, selections,
+                      self._memo(p.el, notes), attributes, whole)
 
     def _memo(self, el: ET.Element, notes: dict[str, str]) -> str:
         """The source's Description and the Notes it refers to (NoteRef), as one memo."""
@@ -340,16 +364,24 @@ class ProjectReader:
                           created=created, modified=modified or created, coder=user)
                 for i, (user, guids) in enumerate(groups)]
 
-    def _variable_values(self, el: ET.Element, variables: dict[str, str]) -> dict[str, str]:
-        """Values of the variables that are article metadata (source, author, ...)."""
-        values = {}
+    def _variable_values(self, el: ET.Element, variables: dict[str, VariableDef]
+                         ) -> tuple[dict[str, str], dict[str, str]]:
+        """Values of the variables that are article metadata (source, author, ...), and
+        of the others, which another tool's file means as attributes (QualCoder's file
+        attributes)."""
+        values, attributes = {}, {}
         for vv in el.findall(self.q("VariableValue")):
             ref = vv.find(self.q("VariableRef"))
-            name = variables.get(ref.get("targetGUID") or "") if ref is not None else None
-            value = next((c.text for c in vv if c is not ref), None)
-            if name in ARTICLE_VARIABLES and value and value.strip():
-                values[name] = value.strip()
-        return values
+            var = variables.get(ref.get("targetGUID") or "") if ref is not None else None
+            value = value_text(vv, ref)
+            if var is None or value is None:
+                continue
+            if var.name in ARTICLE_VARIABLES:
+                values[var.name] = value
+            elif not var.builtin and var.name:
+                attributes[var.name] = value
+                self.attributes.setdefault(var.name, var)
+        return values, attributes
 
     def _source_text(self, el: ET.Element, label: Message) -> str | None:
         content = el.find(self.q("PlainTextContent"))

@@ -57,7 +57,7 @@ from desktop_app.core.library.coders import coder_names
 from desktop_app.core.messages import Message
 from desktop_app.core.progress import Progress
 from desktop_app.core.storage.database import Database
-from desktop_app.core.storage.models import Article, ArticleMemo, Highlight
+from desktop_app.core.storage.models import Article, ArticleCode, ArticleMemo, Highlight, Tag
 from desktop_app.core.text.normalize import fold, normalize
 
 ANNO_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
@@ -155,6 +155,44 @@ def _memo_annotation(article: Article, memo: str, coder: str | None = None) -> d
     return result
 
 
+def _code_annotations(s: Session, article_ids: list[int] | None, tag: str | None, names: dict[int, str],
+                      coders: list[int] | None = None) -> list[dict[str, object]]:
+    """Each article's whole-article codes: one tagging annotation on the whole source (no
+    selector) per coder, its creator, which our import reads back as whole-article codes
+    of that coder. No times, as memos."""
+    stmt = (
+        select(Article, Tag.name, ArticleCode.coder_id)
+        .join(ArticleCode, ArticleCode.article_id == Article.id)
+        .join(Tag, Tag.id == ArticleCode.tag_id)
+        .order_by(Article.published.is_(None), Article.published, Article.content_hash)
+    )
+    if article_ids is not None:
+        stmt = stmt.where(Article.id.in_(article_ids))
+    if coders is not None:
+        stmt = stmt.where(ArticleCode.coder_id.in_(coders))
+    by_article: dict[tuple[int, str], tuple[Article, list[str]]] = {}
+    for article, name, coder_id in s.execute(stmt):
+        if in_tag_scope(name, tag):
+            by_article.setdefault((article.id, names.get(coder_id, "")), (article, []))[1].append(name)
+    out = []
+    rank = {a: i for i, a in enumerate(dict.fromkeys(a for a, _c in by_article))}  # the articles' order
+    for (_id, coder), (article, tags) in sorted(by_article.items(), key=lambda kv: (rank[kv[0][0]], kv[0][1])):
+        result: dict[str, object] = {
+            "@context": ANNO_CONTEXT,
+            "id": f"urn:uuid:{uuid.uuid5(_ID_NAMESPACE, article.content_hash + ':codes:' + coder)}",
+            "type": "Annotation",
+            "motivation": "classifying",
+            "generator": GENERATOR,
+        }
+        if coder:
+            result["creator"] = creator(coder)
+        result["body"] = [{"type": "TextualBody", "purpose": "tagging", "value": n}
+                          for n in sorted(tags, key=lambda n: (fold(n), n))]
+        result["target"] = _target(article)
+        out.append(result)
+    return out
+
+
 def _memo_annotations(s: Session, article_ids: list[int] | None, names: dict[int, str],
                       coders: Iterable[int] | None = None) -> list[dict[str, object]]:
     stmt = (
@@ -174,9 +212,10 @@ def web_annotations(
     coders: Iterable[int] | None = None,
 ) -> list[dict[str, object]]:
     """Annotations in an order that does not depend on this library's ids: highlights,
-    then the articles' memos. With `tag`, only the highlights carrying a tag in its scope
-    (the tag or one nested under it), and no memos: they belong to no tag. With `coders`,
-    only those coders' highlights, and the memos they last wrote."""
+    then whole-article codes, then the articles' memos. With `tag`, only the highlights and
+    codes carrying a tag in its scope (the tag or one nested under it), and no memos: they
+    belong to no tag. With `coders`, only those coders' highlights and codes, and the memos
+    they last wrote."""
     stmt = (
         select(Highlight, Article)
         .join(Article)
@@ -189,7 +228,8 @@ def web_annotations(
         article_ids = list(article_ids)
         stmt = stmt.where(Highlight.article_id.in_(article_ids))
     if coders is not None:
-        stmt = stmt.where(Highlight.coder_id.in_(list(coders)))
+        coders = list(coders)  # read three times: highlights, codes, memos
+        stmt = stmt.where(Highlight.coder_id.in_(coders))
     seen: dict[str, int] = {}
     highlights = []
     current: int | None = None  # the article being written, and where its quotes occur
@@ -202,6 +242,7 @@ def web_annotations(
             if a.id != current:
                 current, occurrences = a.id, {}
             highlights.append(_annotation(h, a, seen, occurrences, names.get(h.coder_id)))
+        highlights += _code_annotations(s, article_ids, tag, names, coders)
         if tag is not None:
             return highlights
         return highlights + _memo_annotations(s, article_ids, names, coders)
@@ -377,8 +418,9 @@ def _incoming(item: object, index: int) -> IncomingHighlight | IncomingMemo:
     match = _HASH_IRI.fullmatch(source or "")
     url = None if match else source
     url = url or _resource_iri(target.get("scope"))
-    if not sel and note.strip() and not tags:  # a comment on the whole article: its memo
-        return IncomingMemo(note, match.group(1).lower() if match else None, url)
+    if not sel and (note.strip() or tags):  # on the whole article: its memo, its codes
+        return IncomingMemo(note if note.strip() else "", match.group(1).lower() if match else None, url,
+                            tuple(tags), _creator_name(item))
     return IncomingHighlight(
         quote=normalize(quote.get("exact", "")),
         prefix=normalize(quote.get("prefix", "")),

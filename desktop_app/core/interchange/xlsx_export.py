@@ -29,6 +29,7 @@ from desktop_app.core.interchange.csv_export import (
     looks_like_formula,
 )
 from desktop_app.core.interchange.csv_long import CODEBOOK_COLUMNS, codebook_rows
+from desktop_app.core.interchange.export_extras import PASSAGE, load_extras
 from desktop_app.core.library.memos import memo_texts
 from desktop_app.core.progress import Progress
 from desktop_app.core.storage.database import Database
@@ -153,25 +154,32 @@ def export_xlsx(
 ) -> int:
     """Write the workbook atomically and return the number of highlight rows.
 
-    Sheets: "Highlights" (COLUMNS), "Codebook" (the tags in scope, counted within the
+    Sheets: "Highlights" (COLUMNS, then export_extras' columns: whole-article codes are
+    rows there too, unit "article"), "Codebook" (the tags in scope, counted within the
     chosen articles) and "Articles" (every chosen article, with its number of rows in
     "Highlights", so articles without any stay visible, and its memo), and "Article codes"
     (whole-article codes, each with its coder). `coders` keeps those coders' work.
     """
     if article_ids is not None:
         article_ids = list(article_ids)
+    if coders is not None:
+        coders = list(coders)  # read twice: the Highlights and the Article codes sheets
     published, created = COLUMNS.index("published"), COLUMNS.index("created_at")
+    unit = len(COLUMNS)
+    extras = load_extras(db, COLUMNS, article_ids)
     highlights: list[list[object]] = []
     counts: dict[int, int] = {}
-    for row, _names in highlight_records(db, article_ids, tag, progress=progress, coders=coders):
+    for row, _names in highlight_records(db, article_ids, tag, progress=progress, extras=extras,
+                                         coders=coders):
         row[published] = excel_date(row[published])
         row[created] = excel_date(row[created])
         highlights.append(row)
         article_id = row[0]
         assert isinstance(article_id, int)
-        counts[article_id] = counts.get(article_id, 0) + 1
+        if row[unit] == PASSAGE:
+            counts[article_id] = counts.get(article_id, 0) + 1
     wb = Workbook(write_only=True)
-    _write_sheet(wb, "Highlights", COLUMNS, highlights)
+    _write_sheet(wb, "Highlights", (*COLUMNS, *extras.headers), highlights)
     _write_sheet(wb, "Codebook", CODEBOOK_COLUMNS, codebook_rows(db, article_ids, tag))
     _write_sheet(wb, "Articles", ARTICLE_COLUMNS, _article_rows(db, article_ids, counts))
     _write_sheet(wb, "Article codes", ARTICLE_CODE_COLUMNS, _article_code_rows(db, article_ids, tag, coders))
@@ -179,4 +187,4 @@ def export_xlsx(
         progress.check()  # the last chance before the file is written
     with atomic_open(path, ".xlsx", "wb") as f:
         wb.save(f)
-    return len(highlights)
+    return sum(counts.values())

@@ -11,12 +11,14 @@ cost ~0.56 s per 100,000 (measured).
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 
 from desktop_app.core.annotate.tag_paths import scope_tag_ids
 from desktop_app.core.library.articles import SORTS, ArticleSummary, LibraryFilter
+from desktop_app.core.library.attribute_filters import matching_articles, parse_where
 from desktop_app.core.storage.article_order import source_key
 from desktop_app.core.storage.database import Database, driver_connection
 
@@ -65,6 +67,11 @@ def _where(s, where: LibraryFilter) -> tuple[str, list[object]]:
                      " JOIN highlights AS h ON h.id = ht.highlight_id"
                      f" WHERE ht.tag_id IN ({marks}))")
         params += tag_ids
+    if where.where:
+        # Attribute conditions are tested in Python (attribute_filters); their articles come
+        # in as one JSON array. A condition that cannot be read raises AttributesError.
+        parts.append("a.id IN (SELECT value FROM json_each(?))")
+        params.append(json.dumps(sorted(matching_articles(s, parse_where(where.where)))))
     return (" WHERE " + " AND ".join(parts) if parts else ""), params
 
 

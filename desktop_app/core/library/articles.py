@@ -73,10 +73,12 @@ class LibraryFilter:
     date_to: str | None = None
     tag: str | None = None  # a tag and every tag nested under it
     annotated: bool | None = None  # True: with highlights; False: without; None: all
+    # Attribute conditions in the `where` language (attribute_filters): outlet=PLVN, year>=2020
+    where: tuple[str, ...] = ()
 
     def is_active(self) -> bool:
-        return any(v is not None for v in
-                   (self.source, self.date_from, self.date_to, self.tag, self.annotated))
+        return bool(self.where) or any(v is not None for v in
+                                       (self.source, self.date_from, self.date_to, self.tag, self.annotated))
 
 
 def list_articles(

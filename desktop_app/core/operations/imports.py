@@ -14,6 +14,9 @@ from desktop_app.core.annotate import edits
 from desktop_app.core.annotate.records import AnnotationError, HighlightInfo
 from desktop_app.core.interchange.formats import import_annotations_detailed
 from desktop_app.core.interchange.importing import Added
+from desktop_app.core.library import article_codes as codes
+from desktop_app.core.library import attribute_edits
+from desktop_app.core.library.attributes import StoredValue
 from desktop_app.core.library.memos import memo_in, put_memo
 from desktop_app.core.messages import Message
 from desktop_app.core.operations.base import OperationsBase
@@ -41,7 +44,11 @@ class AnnotationImport:
 
 def _changes(added: Added, *, created: bool) -> Changes:
     highlights = ids(added.highlight_ids)
+    applied = added.attributes
     return Changes(
+        attributes=applied.articles if applied is not None else frozenset(),
+        attribute_definitions=bool(applied is not None and applied.created),
+        article_codes=ids(r.article_id for r in added.codes_added),
         highlights_created=highlights if created else frozenset(),
         highlights_deleted=frozenset() if created else highlights,
         articles=added.articles,
@@ -59,6 +66,8 @@ class _Taken:
     highlights: list[HighlightInfo]
     memos_after: dict[int, str]
     articles: list[dict]
+    # Attribute values the import put, per attribute: what a redo puts again
+    values_after: list[tuple[int, dict[int, StoredValue | None]]]
 
 
 class ImportOperations(OperationsBase):
@@ -74,7 +83,7 @@ class ImportOperations(OperationsBase):
         added: Added = getattr(result, "added", Added())
         progress.report(1, 1, str(path))  # done and committed: no cancel check any more
         outcome = Outcome(_changes(added, created=True), AnnotationImport(summary, added, result))
-        if not (added.highlight_ids or added.memos_before or added.tags_created or added.articles_added):
+        if added.is_empty():
             return outcome  # nothing came in: nothing to undo
         box: dict[str, _Taken] = {}
 
@@ -92,6 +101,18 @@ class ImportOperations(OperationsBase):
 
 
 def _take_away(s: Session, added: Added) -> _Taken:
+    codes.remove_in(s, [(r.article_id, r.tag_id) for r in added.codes_added])
+    values_after = []
+    applied = added.attributes
+    if applied is not None:
+        created = {c.id for c in applied.created}
+        for attribute_id, old in applied.before:
+            values_after.append((attribute_id, attribute_edits.stored_values_in(s, attribute_id, old)))
+            if attribute_id not in created:
+                attribute_edits.put_values_in(s, attribute_id, old)
+        for info in applied.created:
+            assert info.id is not None
+            attribute_edits.delete_in(s, info.id)
     highlights = edits.delete_many(s, added.highlight_ids)
     memos_after = {}
     for article_id, before in added.memos_before:
@@ -107,7 +128,7 @@ def _take_away(s: Session, added: Added) -> _Taken:
     if articles:  # their segmentation, tagging and memo go with them (ON DELETE CASCADE)
         s.execute(delete(Article).where(Article.id.in_(added.articles_added)))
         s.expire_all()
-    return _Taken(highlights, memos_after, articles)
+    return _Taken(highlights, memos_after, articles, values_after)
 
 
 def _put_back(s: Session, added: Added, taken: _Taken) -> None:
@@ -119,3 +140,9 @@ def _put_back(s: Session, added: Added, taken: _Taken) -> None:
             raise AnnotationError(Message("article.missing"))
         put_memo(s, article_id, text)
     edits.restore_many(s, taken.highlights)
+    if added.attributes is not None:
+        for info in added.attributes.created:
+            attribute_edits.define_in(s, info.name, info.kind, info.choices, info.id)
+        for attribute_id, values in taken.values_after:
+            attribute_edits.put_values_in(s, attribute_id, values)
+    codes.put_back_in(s, added.codes_added)

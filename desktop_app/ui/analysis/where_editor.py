@@ -36,7 +36,8 @@ class _Row(QWidget):
     changed = Signal()
     removed = Signal(object)
 
-    def __init__(self, attributes: Sequence[AttributeInfo], values: Values, parent=None) -> None:
+    def __init__(self, attributes: Sequence[AttributeInfo], values: Values, stacked: bool = False,
+                 parent=None) -> None:
         super().__init__(parent)
         self._values = values
         self.key = QComboBox()
@@ -57,13 +58,22 @@ class _Row(QWidget):
         remove.setText("×")
         remove.setToolTip(self.tr("Remove this condition"))
         remove.setAccessibleName(self.tr("Remove this condition"))
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(4)
-        layout.addWidget(self.key, 2)
-        layout.addWidget(self.op)
-        layout.addWidget(self.value, 3)
-        layout.addWidget(remove)
+        line = QHBoxLayout()
+        line.setContentsMargins(0, 0, 0, 0)
+        line.setSpacing(4)
+        if stacked:  # a narrow column (the library's): the attribute on a line of its own
+            self.value.setMinimumContentsLength(4)
+            outer = QVBoxLayout(self)
+            outer.setContentsMargins(0, 0, 0, 0)
+            outer.setSpacing(2)
+            outer.addWidget(self.key)
+            outer.addLayout(line)
+        else:
+            self.setLayout(line)
+            line.addWidget(self.key, 2)
+        line.addWidget(self.op)
+        line.addWidget(self.value, 3)
+        line.addWidget(remove)
         self.key.currentIndexChanged.connect(self._key_changed)
         self.op.currentIndexChanged.connect(lambda _i: self.changed.emit())
         self.value.currentTextChanged.connect(lambda _t: self.changed.emit())
@@ -111,9 +121,11 @@ class WhereEditor(QWidget):
 
     changed = Signal()
 
-    def __init__(self, attributes: Callable[[], Sequence[AttributeInfo]], values: Values, parent=None) -> None:
+    def __init__(self, attributes: Callable[[], Sequence[AttributeInfo]], values: Values,
+                 parent=None, stacked: bool = False) -> None:
         super().__init__(parent)
         self._attributes, self._values = attributes, values
+        self._stacked = stacked  # each row on two lines, for a narrow column
         self._rows: list[_Row] = []
         self.rows_box = QVBoxLayout()
         self.rows_box.setContentsMargins(0, 0, 0, 0)
@@ -134,7 +146,7 @@ class WhereEditor(QWidget):
         self.add_button.clicked.connect(lambda: self.add_row())
 
     def add_row(self, condition: Condition | None = None) -> _Row:
-        row = _Row(self._attributes(), self._values, self)
+        row = _Row(self._attributes(), self._values, self._stacked, self)
         if condition is not None:
             row.set(condition)
         row.changed.connect(self.changed)

@@ -49,6 +49,7 @@ class ArticleListModel(QAbstractListModel):
         self.beginResetModel()
         self._db, self._where = db, where
         self._pages.clear()
+        self._count = 0  # what a filter core refuses (AttributesError) lists: nothing
         try:
             self._count = count_listed(db, where)
             if self._count:  # read here, where a failure reaches the caller, not in a paint

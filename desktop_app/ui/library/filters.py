@@ -7,12 +7,15 @@ whole library.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+
 from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QFormLayout,
     QHBoxLayout,
+    QLabel,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -20,6 +23,8 @@ from PySide6.QtWidgets import (
 
 from desktop_app.core.annotate.tag_paths import tag_leaf, tag_parent, tree_key
 from desktop_app.core.library.articles import LibraryFilter
+from desktop_app.core.library.attributes import AttributeInfo
+from desktop_app.ui.analysis.where_editor import Values, WhereEditor
 
 _ANY_DATE = QDate(1900, 1, 1)  # shown as "Any": QDateEdit has no empty state
 
@@ -27,7 +32,8 @@ _ANY_DATE = QDate(1900, 1, 1)  # shown as "Any": QDateEdit has no empty state
 class LibraryFilters(QWidget):
     changed = Signal()
 
-    def __init__(self, parent=None) -> None:
+    def __init__(self, attributes: Callable[[], Sequence[AttributeInfo]] | None = None,
+                 values: Values | None = None, parent=None) -> None:
         super().__init__(parent)
         self.sort = QComboBox()
         self.sort.setAccessibleName(self.tr("Sort articles"))
@@ -37,7 +43,7 @@ class LibraryFilters(QWidget):
         self.toggle = QToolButton()
         self.toggle.setCheckable(True)
         self.toggle.setObjectName("filterToggle")
-        self.toggle.setToolTip(self.tr("Filter by source, date, tag or annotations"))
+        self.toggle.setToolTip(self.tr("Filter by source, date, tag, annotations or attributes"))
         self.clear = QToolButton()
         self.clear.setText(self.tr("Clear"))
         self.clear.setToolTip(self.tr("Show every article"))
@@ -50,6 +56,9 @@ class LibraryFilters(QWidget):
             self.annotated.addItem(label, value)
         self.date_from = self._date_edit(self.tr("Published on or after"))
         self.date_to = self._date_edit(self.tr("Published on or before"))
+        # Attribute conditions (core's `where` language), as in the analysis windows
+        self.where = WhereEditor(attributes or (lambda: []), values or (lambda _key: []), stacked=True)
+        self.where.setAccessibleName(self.tr("Where"))
 
         top = QHBoxLayout()
         top.setContentsMargins(0, 0, 0, 0)
@@ -64,6 +73,10 @@ class LibraryFilters(QWidget):
         form.addRow(self.tr("Show"), self.annotated)
         form.addRow(self.tr("From"), self.date_from)
         form.addRow(self.tr("To"), self.date_to)
+        where_label = QLabel(self.tr("Where"))
+        where_label.setToolTip(self.tr("Articles whose attributes match, e.g. outlet = PLVN or year ≥ 2023"))
+        form.addRow(where_label)
+        form.addRow(self.where)
         self.details.setVisible(False)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 6, 8, 6)
@@ -77,6 +90,7 @@ class LibraryFilters(QWidget):
             combo.currentIndexChanged.connect(self._changed)
         for edit in (self.date_from, self.date_to):
             edit.dateChanged.connect(self._changed)
+        self.where.changed.connect(self._changed)
         self._update_toggle()
 
     def _date_edit(self, name: str) -> QDateEdit:
@@ -122,6 +136,7 @@ class LibraryFilters(QWidget):
             annotated=self.annotated.currentData(),
             date_from=_iso(self.date_from.date()),
             date_to=_iso(self.date_to.date()),
+            where=self.where.conditions(),
         )
 
     def reset(self) -> None:
@@ -133,6 +148,9 @@ class LibraryFilters(QWidget):
             edit.blockSignals(True)
             edit.setDate(_ANY_DATE)
             edit.blockSignals(False)
+        self.where.blockSignals(True)
+        self.where.clear()
+        self.where.blockSignals(False)
         self._changed()
 
     def _changed(self) -> None:
@@ -142,6 +160,7 @@ class LibraryFilters(QWidget):
     def _update_toggle(self) -> None:
         f = self.current()
         active = sum(v is not None for v in (f.source, f.tag, f.annotated, f.date_from, f.date_to))
+        active += len(f.where)
         self.toggle.setText(self.tr("Filters (%n)", "", active) if active else self.tr("Filters"))
         self.clear.setVisible(active > 0)
 

@@ -13,6 +13,8 @@ from PySide6.QtWidgets import QLineEdit, QMenu, QStackedWidget, QVBoxLayout, QWi
 from desktop_app.core.analysis.search import SearchHit, search, sync_index
 from desktop_app.core.library.article_list import count_listed, summaries
 from desktop_app.core.library.articles import ArticleSummary, list_sources
+from desktop_app.core.library.attribute_filters import CODE_KEY
+from desktop_app.core.library.attributes import AttributesError, distinct_values, list_attributes
 from desktop_app.core.nlp import word_index
 from desktop_app.core.storage.database import Database
 from desktop_app.ui.background import BackgroundOp
@@ -22,6 +24,7 @@ from desktop_app.ui.i18n import number
 from desktop_app.ui.library.article_list import ID_ROLE, ArticleListModel, ArticleListView
 from desktop_app.ui.library.filters import LibraryFilters
 from desktop_app.ui.library.search_results import HIT_ROLE, SearchResultsModel, SearchResultsView
+from desktop_app.ui.wording import message_text
 
 SEARCH_DELAY_MS = 250  # search after a pause in typing, not on every key
 # Up to this many articles the source choices are counted at every refresh (~5 ms per
@@ -45,7 +48,8 @@ class LibraryPane(QWidget):
         self.search_box.setClearButtonEnabled(True)
         self.search_box.setAccessibleName(self.tr("Search all articles"))
         self.match_level = MatchLevelButton(self.search_box)  # follows the query until the user picks
-        self.filters = LibraryFilters()
+        self._tag_names: list[str] = []
+        self.filters = LibraryFilters(lambda: list_attributes(self.db), self._values)
         self.model = ArticleListModel(self)
         self.list = ArticleListView()
         self.list.setModel(self.model)
@@ -84,6 +88,7 @@ class LibraryPane(QWidget):
         self.hit_list.selectionModel().currentChanged.connect(self._on_current_hit)
         self.hit_list.clicked.connect(self._on_current_hit)  # clicking the chosen hit again
         self._total = 0
+        self._problem = ""  # why the filters list nothing, when core refused a condition
         self._search_generation = 0
         self._quiet = 0  # > 0: the current row changes because the article is open already
 
@@ -99,7 +104,18 @@ class LibraryPane(QWidget):
 
     # --- the article list -----------------------------------------------------------------
     def set_tags(self, tags: list[str]) -> None:
+        self._tag_names = list(tags)
         self.filters.set_tags(tags)
+
+    def _values(self, key: str) -> list[str]:
+        """What a "Where" condition offers: the tags for a whole-article code, else the
+        values articles have."""
+        if key == CODE_KEY:
+            return self._tag_names
+        try:
+            return [str(v) for v in distinct_values(self.db, key)]
+        except ValueError:  # an attribute deleted meanwhile
+            return []
 
     def refresh(self) -> None:
         """Reload the list and the sources, keeping the current article selected if it
@@ -112,7 +128,12 @@ class LibraryPane(QWidget):
         where = self.filters.current()
         self._quiet += 1  # no re-open of the same article
         try:
-            self.model.set_query(self.db, where)
+            try:
+                self.model.set_query(self.db, where)
+            except AttributesError as e:  # a condition core cannot read: say why, list nothing
+                self._problem = message_text(e.message)
+            else:
+                self._problem = ""
             self._total = total
             if current is not None:
                 self.select_article(current, emit=False)
@@ -185,7 +206,9 @@ class LibraryPane(QWidget):
             self.articleChosen.emit(current.data(ID_ROLE))
 
     def _update_count(self) -> None:
-        if self.stack.currentWidget() is self.hit_list:
+        if self._problem and self.stack.currentWidget() is self.list:
+            text = self._problem
+        elif self.stack.currentWidget() is self.hit_list:
             n = self.hits.rowCount()
             text = (_plural(n, self.tr("matching article"), self.tr("matching articles")) if n
                     else self.tr("No article matches “%1”.").replace("%1", self.search_box.text().strip()))

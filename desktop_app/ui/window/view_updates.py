@@ -64,7 +64,9 @@ class ViewUpdates(QObject):
             w.reopen_current()  # a new title or hidden spans: lay the text out again
         if changes.codebook or changes.highlights or changes.reloaded:
             self.refresh_tags()  # names, colours, counts
-        if changes.library or changes.codebook or changes.reloaded:
+        by_attributes = bool(w.library.filters.current().where) and bool(
+            changes.attributes or changes.attribute_definitions or changes.article_codes)
+        if changes.library or changes.codebook or changes.reloaded or by_attributes:
             w.library.refresh()
         else:
             for article_id in changes.articles | changes.article_metadata | changes.memos:
