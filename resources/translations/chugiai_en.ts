@@ -697,6 +697,13 @@
       </translation>
     </message>
     <message numerus="yes">
+      <source>%n value(s) of the attribute “{name}” were not imported, e.g.: {problem}</source>
+      <translation>
+        <numerusform>%n value of the attribute “{name}” were not imported, e.g.: {problem}</numerusform>
+        <numerusform>%n values of the attribute “{name}” were not imported, e.g.: {problem}</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
       <source>{file}: %n new tag(s), {present} already in the codebook (kept as they are).</source>
       <translation>
         <numerusform>{file}: %n new tag, {present} already in the codebook (kept as they are).</numerusform>

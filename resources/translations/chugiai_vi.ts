@@ -723,7 +723,7 @@ Chọn một đoạn trong bài, rồi nhấn Ctrl+H, nhấp chuột phải → 
 <context>
     <name>ArticleListModel</name>
     <message>
-        <location filename="../../desktop_app/ui/library/article_list.py" line="+122"/>
+        <location filename="../../desktop_app/ui/library/article_list.py" line="+123"/>
         <location line="+68"/>
         <source>(untitled)</source>
         <translation>(không có tiêu đề)</translation>
@@ -1521,12 +1521,12 @@ Chọn một đoạn trong bài, rồi nhấn Ctrl+H, nhấp chuột phải → 
 <context>
     <name>ConcordanceWindow</name>
     <message>
-        <location filename="../../desktop_app/ui/tools/concordance_window.py" line="+91"/>
+        <location filename="../../desktop_app/ui/tools/concordance_window.py" line="+92"/>
         <source>Concordance</source>
         <translation>Từ trong ngữ cảnh</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tools/concordance_form.py" line="+61"/>
+        <location filename="../../desktop_app/ui/tools/concordance_form.py" line="+62"/>
         <source>A word or phrase: cán bộ, or can bo without diacritics</source>
         <translation>Một từ hoặc cụm từ: cán bộ, hoặc can bo không dấu</translation>
     </message>
@@ -1601,12 +1601,12 @@ Chọn một đoạn trong bài, rồi nhấn Ctrl+H, nhấp chuột phải → 
         <translation>Đã tìm thấy %Ln dòng trước khi bạn dừng; chọn Tải mọi dòng để xem phần còn lại.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tools/concordance_window.py" line="+58"/>
+        <location filename="../../desktop_app/ui/tools/concordance_window.py" line="+59"/>
         <source>Searching…</source>
         <translation>Đang tìm…</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+19"/>
         <source>Loading every line…</source>
         <translation>Đang tải mọi dòng…</translation>
     </message>
@@ -1631,7 +1631,7 @@ Chọn một đoạn trong bài, rồi nhấn Ctrl+H, nhấp chuột phải → 
         <translation>Đang xuất ra %1…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tools/concordance_window.py" line="+72"/>
+        <location filename="../../desktop_app/ui/tools/concordance_window.py" line="+73"/>
         <source>The concordance failed: %1</source>
         <translation>Không tra được từ trong ngữ cảnh: %1</translation>
     </message>
@@ -1652,6 +1652,11 @@ Chọn một đoạn trong bài, rồi nhấn Ctrl+H, nhấp chuột phải → 
     </message>
     <message>
         <location line="+7"/>
+        <source>Showing the first %1 of %2 lines.</source>
+        <translation>Đang hiển thị %1 dòng đầu trong số %2 dòng.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Showing the first %1 lines; more in up to %2 articles.</source>
         <translation>Đang hiện %1 dòng đầu tiên; còn nữa trong tối đa %2 bài viết.</translation>
     </message>
@@ -2858,7 +2863,7 @@ Thư viện hỏng được giữ lại bên cạnh, đổi tên thành %2.damag
 <context>
     <name>LibraryFilters</name>
     <message>
-        <location filename="../../desktop_app/ui/library/filters.py" line="+33"/>
+        <location filename="../../desktop_app/ui/library/filters.py" line="+39"/>
         <source>Sort articles</source>
         <translation>Sắp xếp bài viết</translation>
     </message>
@@ -2879,14 +2884,14 @@ Thư viện hỏng được giữ lại bên cạnh, đổi tên thành %2.damag
     </message>
     <message>
         <location line="+0"/>
-        <location line="+27"/>
+        <location line="+30"/>
         <source>Source</source>
         <translation>Nguồn</translation>
     </message>
     <message>
-        <location line="-22"/>
-        <source>Filter by source, date, tag or annotations</source>
-        <translation>Lọc theo nguồn, ngày, nhãn hoặc chú giải</translation>
+        <location line="-25"/>
+        <source>Filter by source, date, tag, annotations or attributes</source>
+        <translation>Lọc theo nguồn, ngày, nhãn, chú giải hoặc thuộc tính</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -2924,7 +2929,13 @@ Thư viện hỏng được giữ lại bên cạnh, đổi tên thành %2.damag
         <translation>Đăng đến ngày</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+3"/>
+        <location line="+15"/>
+        <source>Where</source>
+        <translation>Điều kiện</translation>
+    </message>
+    <message>
+        <location line="-4"/>
         <source>Tag</source>
         <translation>Nhãn</translation>
     </message>
@@ -2944,7 +2955,12 @@ Thư viện hỏng được giữ lại bên cạnh, đổi tên thành %2.damag
         <translation>Đến ngày</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+2"/>
+        <source>Articles whose attributes match, e.g. outlet = PLVN or year ≥ 2023</source>
+        <translation>Các bài báo có thuộc tính khớp, ví dụ outlet = PLVN hoặc year ≥ 2023</translation>
+    </message>
+    <message>
+        <location line="+25"/>
         <source>Any</source>
         <translation>Bất kỳ</translation>
     </message>
@@ -2959,7 +2975,7 @@ Thư viện hỏng được giữ lại bên cạnh, đổi tên thành %2.damag
         <translation>Mọi nhãn</translation>
     </message>
     <message numerus="yes">
-        <location line="+44"/>
+        <location line="+49"/>
         <source>Filters (%n)</source>
         <translation>
             <numerusform>Bộ lọc (%n)</numerusform>
@@ -2974,7 +2990,7 @@ Thư viện hỏng được giữ lại bên cạnh, đổi tên thành %2.damag
 <context>
     <name>LibraryPane</name>
     <message>
-        <location filename="../../desktop_app/ui/library/pane.py" line="+43"/>
+        <location filename="../../desktop_app/ui/library/pane.py" line="+47"/>
         <source>Search all articles (diacritics optional)</source>
         <translation>Tìm mọi bài (không dấu cũng được)</translation>
     </message>
@@ -2984,19 +3000,19 @@ Thư viện hỏng được giữ lại bên cạnh, đổi tên thành %2.damag
         <translation>Tìm trong mọi bài viết</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+47"/>
         <source>Delete articles…</source>
         <translation>Xóa bài báo…</translation>
     </message>
     <message numerus="yes">
-        <location line="+84"/>
+        <location line="+100"/>
         <source>Delete %n article(s)…</source>
         <translation>
             <numerusform>Xóa %n bài báo…</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+17"/>
         <source>matching article</source>
         <translation>bài viết khớp</translation>
     </message>
@@ -5124,7 +5140,7 @@ Phê phán</translation>
 <context>
     <name>WhereEditor</name>
     <message>
-        <location filename="../../desktop_app/ui/analysis/where_editor.py" line="+121"/>
+        <location filename="../../desktop_app/ui/analysis/where_editor.py" line="+133"/>
         <source>Every article</source>
         <translation>Mọi bài báo</translation>
     </message>
@@ -5830,7 +5846,19 @@ Phê phán</translation>
         <translation>vì không có lý do nào tốt hơn</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+12"/>
+        <source>The attribute “{name}” was not imported: {problem}</source>
+        <translation>Thuộc tính “{name}” không được nhập: {problem}</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n value(s) of the attribute “{name}” were not imported, e.g.: {problem}</source>
+        <translation>
+            <numerusform>%n giá trị của thuộc tính “{name}” không được nhập, ví dụ: {problem}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>An attribute needs a name.</source>
         <translation>Thuộc tính cần có tên.</translation>
     </message>
@@ -6082,7 +6110,7 @@ Phê phán</translation>
         <translation>{file}: đã thêm {highlights} đoạn đánh dấu ({present} đã có ở đây, {orphaned} cần gắn lại), {articles} bài báo mới ({same} đã có ở đây, {changed} có văn bản khác ở đây), {codes} mã toàn bài, {memos} ghi nhớ, {values} giá trị thuộc tính, {tags} nhãn mới; người mã hóa mới: {coders}; {conflicts} xung đột bộ mã; {attribute_conflicts} giá trị thuộc tính khác nhau (giữ nguyên).</translation>
     </message>
     <message>
-        <location line="-181"/>
+        <location line="-185"/>
         <source>{path}: no such file.</source>
         <translation>{path}: không có tệp này.</translation>
     </message>
@@ -6144,12 +6172,12 @@ Phê phán</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+151"/>
+        <location line="+155"/>
         <source>the file was not found.</source>
         <translation>không tìm thấy tệp.</translation>
     </message>
     <message>
-        <location line="-150"/>
+        <location line="-154"/>
         <source>this is not a REFI-QDA project (.qdpx): it is not a zip archive, or it is damaged or cut short.</source>
         <translation>đây không phải dự án REFI-QDA (.qdpx): tệp không phải kho nén zip, hoặc đã bị hỏng hay bị cắt cụt.</translation>
     </message>
@@ -6293,7 +6321,7 @@ Phê phán</translation>
         <translation>Ghi nhớ về “{title}” trong tệp đã được thêm vào bên dưới ghi nhớ sẵn có trong thư viện.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+7"/>
         <source>it is not well-formed XML ({reason}).</source>
         <translation>tệp không phải XML hợp lệ ({reason}).</translation>
     </message>
@@ -6323,7 +6351,7 @@ Phê phán</translation>
 <context>
     <name>_Row</name>
     <message>
-        <location filename="../../desktop_app/ui/analysis/where_editor.py" line="-81"/>
+        <location filename="../../desktop_app/ui/analysis/where_editor.py" line="-92"/>
         <source>Attribute</source>
         <translation>Thuộc tính</translation>
     </message>
@@ -6354,7 +6382,7 @@ Phê phán</translation>
         <translation>Xoá điều kiện này</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+24"/>
         <source>outlet</source>
         <translation>tờ báo</translation>
     </message>
