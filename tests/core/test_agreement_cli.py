@@ -132,3 +132,33 @@ def test_agreement_refuses_what_it_cannot_compute(tmp_path, seeds_copy):
     assert alone.returncode == 2 and "at least two coders" in alone.stderr and "Traceback" not in alone.stderr
     unknown = chugiai("--data-dir", data, "agreement", "--coders", "An,Không có")
     assert unknown.returncode == 2 and "no coder “An”" in unknown.stderr
+
+
+def test_coders_working_apart_and_merged_give_the_same_figures(tmp_path, seeds_copy):
+    """The offline team: An and Bình each code in a library of their own (`--coder`), Bình's
+    library is merged into An's, and `agreement --json` there equals the figures of the two
+    coding in one library (recomputed independently by the test above)."""
+    together, an, binh = (str(tmp_path / n) for n in ("together", "an", "binh"))
+    for data in (together, an, binh):
+        assert chugiai("--data-dir", data, "import", str(seeds_copy)).returncode == 0
+    words = _words(together)
+    assert _words(an) == words == _words(binh)  # the same articles, ids and words
+    articles = sorted(words)[:4]
+    for n, (coder, data) in enumerate((("An", together), ("Bình", together), ("An", an), ("Bình", binh))):
+        files = tmp_path / f"files{n}"  # each coder's CSV of highlights, imported with --coder
+        files.mkdir()
+        _code(files, data, coder, articles, words)
+    from desktop_app import paths
+
+    merged = chugiai("--data-dir", an, "merge", str(paths.database_path(paths.data_dir(binh))))
+    assert merged.returncode == 0, merged.stderr
+    again = chugiai("--data-dir", an, "merge", str(paths.database_path(paths.data_dir(binh))))
+    assert again.returncode == 0, again.stderr
+
+    def figures(data: str) -> dict:
+        done = chugiai("--data-dir", data, "agreement", "--unit", "word", "--json")
+        assert done.returncode == 0, done.stderr
+        return json.loads(done.stdout)
+
+    apart, one = figures(an), figures(together)
+    assert apart["coders"] == ["An", "Bình"] and apart["tags"] and apart == one
