@@ -187,3 +187,19 @@ def test_a_long_queue_reads_texts_until_built(tmp_path: Path) -> None:
             reader.close()
     finally:
         db.close()
+
+
+def test_a_tie_goes_to_the_form_seen_first_even_when_its_article_is_read(tmp_path: Path) -> None:
+    """Article 1 is read (not segmented), 2-4 come from the index, before it: "cán" and
+    "Cán" twice each, and "cán" was seen first (article 1)."""
+    db = Database.open(tmp_path / "lib.sqlite3")
+    try:
+        ids: list[int] = []
+        for serial, (word, segment) in enumerate([("cán", False), ("Cán", True), ("Cán", True), ("cán", True)]):
+            apply(db, ("add", (word, [(0, 3)]), segment), ids, serial)
+        for scope in (None, ids):
+            got = word_frequencies(db, article_ids=scope)
+            assert got == word_frequencies(db, article_ids=scope, use_index=False)
+            assert got.words[0].word == "cán" and got.words[0].count == 4
+    finally:
+        db.close()

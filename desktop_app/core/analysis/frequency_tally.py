@@ -41,14 +41,21 @@ class Tally:
         self.first: dict[str, tuple[int, int]] = {}
         self.late_first: dict[str, int] = {}  # written form -> term id (looked up on a tie)
         self.articles = self.unsegmented = 0
+        self.last_article = 0
 
     def add(self, article_id: int, counted: Mapping[str, int], segmented: bool = True) -> None:
         """One article's tokens, counted, keys in the order first seen."""
         self.articles += 1
         self.unsegmented += not segmented
         self.written.update(counted)
-        if new := counted.keys() - self.first.keys():
+        if article_id < self.last_article:  # read after later ones (index first): keep the earliest
+            first = self.first
+            for r, t in enumerate(counted):
+                if (seen := first.get(t)) is None or seen > (article_id, r):
+                    first[t] = (article_id, r)
+        elif new := counted.keys() - self.first.keys():
             self.first.update((t, (article_id, r)) for r, t in enumerate(counted) if t in new)
+        self.last_article = max(self.last_article, article_id)
         for token in counted.keys() - self.forms.keys():
             self.forms[token] = form_of(token, self.count_numbers)
         self.in_articles.update({self.forms[t] for t in counted})
