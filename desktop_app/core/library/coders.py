@@ -67,11 +67,10 @@ def find_coder(s: Session, name: str) -> int | None:
 
 def coder_id_in(s: Session, name: str) -> int:
     """The id of the coder named, made when there is none (inside the caller's transaction)."""
-    cleaned = clean_coder_name(name)
-    found = s.scalar(select(Coder.id).where(Coder.name == cleaned))
+    found = find_coder(s, name)
     if found is not None:
         return int(found)
-    coder = Coder(name=cleaned)
+    coder = Coder(name=clean_coder_name(name))
     s.add(coder)
     s.flush()
     return coder.id
@@ -81,13 +80,10 @@ def use_coder(db: Database, name: str) -> CoderInfo:
     """Make the coder named the current one, adding them to the library when new (a read-only
     library only accepts a coder it has). Returns who it is now."""
     cleaned = clean_coder_name(name)
-    with db.session() as s:
-        found = s.scalar(select(Coder.id).where(Coder.name == cleaned))
+    with db.session() as s:  # a coder already there is only read: no write transaction
+        found = find_coder(s, cleaned) if db.read_only else coder_id_in(s, cleaned)
     if found is None:
-        if db.read_only:
-            raise DatabaseError(Message("db.read_only", {"path": db.path}), READ_ONLY)
-        with db.session() as s:
-            found = coder_id_in(s, cleaned)
+        raise DatabaseError(Message("db.read_only", {"path": db.path}), READ_ONLY)
     db.coder_id = int(found)
     return CoderInfo(int(found), cleaned)
 
