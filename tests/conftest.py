@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import shutil
 from collections.abc import Iterator
@@ -19,6 +20,21 @@ REPO = Path(__file__).resolve().parent.parent
 SEEDS = REPO / "seeds"
 # Many tests loop over the sample articles: without them they would pass on nothing.
 assert len(list(SEEDS.glob("*.txt"))) >= 5, f"the sample articles are missing from {SEEDS}"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def collect_on_the_main_thread() -> Iterator[None]:
+    """As the app does (ui/main_thread_gc.py): no automatic cycle collection, which could
+    start inside a worker thread and destroy a dead test's Qt objects there (a segfault)."""
+    gc.disable()
+    yield
+    gc.enable()
+
+
+@pytest.fixture(autouse=True)
+def collect_after_each_test() -> Iterator[None]:
+    yield
+    gc.collect()
 
 
 @pytest.fixture

@@ -33,6 +33,7 @@ from desktop_app.core.storage.database import DAMAGED, DatabaseError, move_aside
 from desktop_app.ui import i18n, wording
 from desktop_app.ui.common import plain_text
 from desktop_app.ui.errors import install_excepthook, setup_logging
+from desktop_app.ui.main_thread_gc import MainThreadCollector
 from desktop_app.ui.theme import appearance, style
 from desktop_app.ui.window.single_instance import SingleInstance
 
@@ -47,6 +48,8 @@ def make_application(argv: list[str] | None = None, settings: QSettings | None =
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)
     app.setApplicationDisplayName(APP_DISPLAY_NAME)
+    if app.findChild(MainThreadCollector) is None:  # cycles freed on this thread only
+        MainThreadCollector(app)
     app.setApplicationVersion(__version__)
     # Before any widget exists: texts are translated when widgets are built, so a
     # language chosen in the settings takes effect at the next start.
