@@ -26,10 +26,12 @@ def test_a_worker_thread_allocating_never_collects_and_the_gui_thread_does(qtbot
         _Cycle.finalized_on.clear()
         _Cycle()  # unreachable at once, freed only by a collection
 
+        kept: list[list[int]] = []
+
         def allocate() -> None:
-            # Far past generation 0's threshold: automatic collection would run here.
-            keep = [[i] for i in range(200_000)]
-            del keep
+            # Far past generation 0's threshold (allocations minus frees, so kept alive):
+            # automatic collection would run here, in this thread.
+            kept.extend([i] for i in range(200_000))
 
         worker = threading.Thread(target=allocate, name="worker")
         worker.start()
@@ -37,6 +39,7 @@ def test_a_worker_thread_allocating_never_collects_and_the_gui_thread_does(qtbot
         assert _Cycle.finalized_on == []
         qtbot.waitUntil(lambda: _Cycle.finalized_on != [], timeout=5_000)
         assert _Cycle.finalized_on == [threading.main_thread().name]
+        kept.clear()
     finally:
         collector.deleteLater()
         collector.setParent(None)
