@@ -13,6 +13,7 @@ from desktop_app.core.library import article_codes
 from desktop_app.core.library.coders import CoderError, list_coders, rename_coder, use_coder
 from desktop_app.core.library.memos import set_memo
 from desktop_app.core.operations.editor import Operations
+from desktop_app.core.operations.history import StepFailed
 from desktop_app.core.storage.migrations import first_coder_name
 from desktop_app.core.storage.models import ArticleCode, ArticleMemo, Highlight
 from desktop_app.core.text.spans import TextSpan
@@ -107,6 +108,30 @@ def test_coder_names_are_cleaned_and_unique(db):
         rename_coder(db, 2, first_coder_name())
     rename_coder(db, 2, "Lan")
     assert [c.name for c in list_coders(db)] == [first_coder_name(), "Lan"]
+
+
+def test_renaming_a_coder_is_one_undo_step(db):
+    ops = Operations(db)
+    use_coder(db, "Lan")
+    changes = ops.rename_coder(2, "  Lê  Thị Lan ")
+    assert changes.coders and [c.name for c in list_coders(db)] == [first_coder_name(), "Lê Thị Lan"]
+    assert ops.history.undo().coders
+    assert [c.name for c in list_coders(db)][1] == "Lan"
+    ops.history.redo()
+    assert [c.name for c in list_coders(db)][1] == "Lê Thị Lan"
+    steps = len(ops.history.steps)
+    assert not ops.rename_coder(2, "Lê Thị Lan")  # the same name: no step
+    assert len(ops.history.steps) == steps
+
+
+def test_undoing_a_rename_whose_old_name_was_taken_since_is_refused_in_words(db):
+    ops = Operations(db)
+    use_coder(db, "Lan")
+    ops.rename_coder(2, "Hoa")
+    use_coder(db, "Lan")  # a new coder takes the old name
+    with pytest.raises(StepFailed, match="Lan"):
+        ops.history.undo()
+    assert [c.name for c in list_coders(db)] == [first_coder_name(), "Hoa", "Lan"]
 
 
 def test_the_cli_codes_as_the_coder_named(tmp_path, seeds_copy):

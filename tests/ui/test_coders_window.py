@@ -78,6 +78,23 @@ def test_the_coder_dialog_chooses_adds_and_renames(open_window, qtbot):
     assert window.db.coder_id == 3 and window.coders.button.text() == "Coder: Hoa"
 
 
+def test_a_rename_is_undone_from_the_edit_menu_and_the_status_bar_follows(open_window):
+    window = open_window()
+    window.coders.keep_proposed()
+    dialog = CoderDialog(list_coders(window.db), 1, window.coders._rename, lambda: list_coders(window.db),
+                         parent=window)
+    dialog.select(1)
+    assert dialog.rename_selected("Nguyễn Văn A")
+    dialog.deleteLater()
+    assert window.coders.button.text() == "Coder: Nguyễn Văn A"
+    assert window.undo_actions.act_undo.text() == f"Undo Rename coder “{ME}”"
+    window.undo_actions.act_undo.trigger()
+    assert window.coders.button.text() == f"Coder: {ME}"
+    assert window.settings.value(settings_key(window.db.path, "name")) == ME  # the next start finds me
+    window.undo_actions.act_redo.trigger()
+    assert window.settings.value(settings_key(window.db.path, "name")) == "Nguyễn Văn A"
+
+
 def test_renaming_to_a_taken_name_is_refused_in_words(open_window):
     window = open_window()
     use_coder(window.db, "Lan")

@@ -89,16 +89,24 @@ def use_coder(db: Database, name: str) -> CoderInfo:
 
 
 def rename_coder(db: Database, coder_id: int, name: str) -> None:
-    """Rename a coder; refused when another coder has the name already."""
-    cleaned = clean_coder_name(name)
+    """Rename a coder; refused when another coder has the name already (not undoable:
+    the window renames through operations.coders)."""
     with db.session() as s:
-        other = s.scalar(select(Coder.id).where(Coder.name == cleaned))
-        if other is not None and other != coder_id:
-            raise CoderError(Message("coder.name_taken", {"name": cleaned}))
-        coder = s.get(Coder, coder_id)
-        if coder is None:
-            raise CoderError(Message("coder.missing"))
-        coder.name = cleaned
+        rename_in(s, coder_id, name)
+
+
+def rename_in(s: Session, coder_id: int, name: str) -> str:
+    """Rename a coder in the caller's transaction; returns the name it had."""
+    cleaned = clean_coder_name(name)
+    other = s.scalar(select(Coder.id).where(Coder.name == cleaned))
+    if other is not None and other != coder_id:
+        raise CoderError(Message("coder.name_taken", {"name": cleaned}))
+    coder = s.get(Coder, coder_id)
+    if coder is None:
+        raise CoderError(Message("coder.missing"))
+    old = coder.name
+    coder.name = cleaned
+    return old
 
 
 def current_name(db: Database) -> str:

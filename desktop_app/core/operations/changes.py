@@ -42,6 +42,7 @@ class Changes:
     attribute_definitions: bool = False  # attributes defined, renamed, given choices, deleted
     article_codes: frozenset[int] = _EMPTY  # article ids whose whole-article codes changed
     codebook: bool = False  # tags created, renamed, moved, recoloured, merged or deleted
+    coders: bool = False  # a coder renamed: views naming coders (cards, status bar) reload names
     # Articles whose words must be segmented and tagged again (the user dictionary changed):
     # the segmentation worker redoes them; the reader updates when their words arrive.
     words: frozenset[int] = _EMPTY

@@ -15,6 +15,7 @@ from desktop_app.core.operations.article_codes import ArticleCodeOperations
 from desktop_app.core.operations.articles import ArticleOperations
 from desktop_app.core.operations.attributes import AttributeOperations
 from desktop_app.core.operations.codebook import CodebookOperations
+from desktop_app.core.operations.coders import CoderOperations
 from desktop_app.core.operations.dictionary import DictionaryOperations
 from desktop_app.core.operations.history import History
 from desktop_app.core.operations.imports import ImportOperations
@@ -23,7 +24,8 @@ from desktop_app.core.storage.database import Database
 
 
 class Operations(ArticleOperations, CodebookOperations, ImportOperations, AttributeOperations,
-                 ArticleCodeOperations, DictionaryOperations, AdjudicationOperations, MergeOperations):
+                 ArticleCodeOperations, DictionaryOperations, AdjudicationOperations, MergeOperations,
+                 CoderOperations):
     """The one place user changes go through.
 
     Highlights: create_highlight, create_highlights, delete_highlights, set_tags,
@@ -33,7 +35,7 @@ class Operations(ArticleOperations, CodebookOperations, ImportOperations, Attrib
     import_annotations. Attributes: define_attribute, rename_attribute,
     set_attribute_choices, delete_attribute, set_attribute_values, import_attributes.
     Whole-article codes: code_articles. User dictionary: set_dictionary (planned first).
-    Adjudication: adjudicate. Another coder's library: merge_library.
+    Adjudication: adjudicate. Another coder's library: merge_library. Coders: rename_coder.
     `history.undo()` / `history.redo()` return their Changes.
     """
 

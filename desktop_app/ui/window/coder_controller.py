@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.core.library.coder_view import CoderView
-from desktop_app.core.library.coders import CoderError, coder_names, list_coders, rename_coder, use_coder
+from desktop_app.core.library.coders import CoderError, coder_names, list_coders, use_coder
 from desktop_app.core.operations.changes import Changes
 from desktop_app.core.storage.database import DatabaseError
 from desktop_app.ui import wording
@@ -148,11 +148,10 @@ class CoderController(QObject):
 
     def _rename(self, coder_id: int, name: str) -> str:
         try:
-            rename_coder(self.w.db, coder_id, name)
+            changes = self.w.ops.rename_coder(coder_id, name)  # undoable
         except (CoderError, DatabaseError) as e:
             return wording.error_text(e)
-        if coder_id == self.w.db.coder_id:
-            self.w.settings.setValue(self._key("name"), " ".join(name.split()))
+        self.w.bus.publish(changes)  # apply() keeps the stored name in step
         return ""
 
     def switch_to(self, name: str) -> bool:
@@ -254,5 +253,7 @@ class CoderController(QObject):
         # Another library (a restore) or another process (a coder added by the CLI): anew.
         if changes.reloaded:
             self.restore()
-        elif changes.origin == "remote":
+        elif changes.origin == "remote" or changes.coders:  # a rename, its undo or redo too
             self.apply()
+            if changes.coders:  # the next start finds the current coder by its name now
+                self.w.settings.setValue(self._key("name"), self.look.name(self.w.db.coder_id))

@@ -50,6 +50,7 @@ class AnnotationHistory(QObject):
             "dictionary": lambda: self.tr("Edit dictionary"),
             "adjudicate": lambda: self.tr("Adjudicate “%1”").replace("%1", subject),
             "merge_library": lambda: self.tr("Merge “%1”").replace("%1", subject),
+            "coder_rename": lambda: self.tr("Rename coder “%1”").replace("%1", subject),
             "delete_articles": lambda: (self.tr("Delete article “%1”").replace("%1", subject) if n == 1
                                         else self.tr("Delete %n article(s)", "", n)),
         }
