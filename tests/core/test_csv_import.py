@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 from desktop_app.core.annotate.highlights import AnnotationService
 from desktop_app.core.interchange.csv_export import export_csv
 from desktop_app.core.interchange.csv_import import import_csv, unsafe_cell
-from desktop_app.core.interchange.webanno import AnnotationImportError
+from desktop_app.core.interchange.importing import AnnotationImportError
 from desktop_app.core.storage.database import Database
 from desktop_app.core.storage.models import Highlight, Tag
 from tests.core.test_annotations import add_article

@@ -14,7 +14,8 @@ from hypothesis import strategies as st
 from desktop_app.core.annotate.highlights import AnnotationService, clean_tag_names
 from desktop_app.core.interchange.csv_export import export_csv
 from desktop_app.core.interchange.csv_import import import_csv
-from desktop_app.core.interchange.webanno import export_webanno, import_webanno
+from desktop_app.core.interchange.webanno import export_webanno
+from desktop_app.core.interchange.webanno_reading import import_webanno
 from desktop_app.core.library.ingest import import_paths
 from desktop_app.core.storage.database import Database
 from desktop_app.core.storage.models import Article

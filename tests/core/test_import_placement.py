@@ -15,7 +15,8 @@ from desktop_app.core.annotate.highlights import AnnotationService
 from desktop_app.core.interchange.csv_export import COLUMNS
 from desktop_app.core.interchange.csv_import import import_csv
 from desktop_app.core.interchange.quote_context import distinct_context
-from desktop_app.core.interchange.webanno import export_webanno, import_webanno
+from desktop_app.core.interchange.webanno import export_webanno
+from desktop_app.core.interchange.webanno_reading import import_webanno
 from desktop_app.core.library.anchoring import Ambiguous, Anchor, locate
 from desktop_app.core.storage.database import Database
 from desktop_app.core.storage.models import Highlight

@@ -273,7 +273,8 @@ def test_xlsx_articles_sheet_has_each_memo_as_safe_text(db, tmp_path):
 def test_web_annotation_memo_is_a_whole_article_comment_that_round_trips(db, other_db, tmp_path):
     import json
 
-    from desktop_app.core.interchange.webanno import export_webanno, import_webanno
+    from desktop_app.core.interchange.webanno import export_webanno
+    from desktop_app.core.interchange.webanno_reading import import_webanno
     from tests.core.test_annotations import add_article
     from tests.core.test_webanno import ARTICLE_1, ARTICLE_2, must_validators
 

@@ -16,11 +16,9 @@ from referencing.jsonschema import DRAFT4
 from sqlalchemy import func, select, text
 
 from desktop_app.core.annotate.highlights import AnnotationService
-from desktop_app.core.interchange.webanno import (
-    AnnotationImportError,
-    export_webanno,
-    import_webanno,
-)
+from desktop_app.core.interchange.importing import AnnotationImportError
+from desktop_app.core.interchange.webanno import export_webanno
+from desktop_app.core.interchange.webanno_reading import import_webanno
 from desktop_app.core.storage.database import Database, DatabaseError
 from desktop_app.core.storage.models import Highlight, Tag
 from tests.core.test_annotations import add_article

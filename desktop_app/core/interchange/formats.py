@@ -297,7 +297,7 @@ def import_annotations_detailed(db: Database, path: Path,
 
             result = import_csv(db, path, **_progress_kw(import_csv, progress))
         else:
-            from desktop_app.core.interchange.webanno import import_webanno
+            from desktop_app.core.interchange.webanno_reading import import_webanno
 
             result = import_webanno(db, path, **_progress_kw(import_webanno, progress))
     except RecursionError as e:
