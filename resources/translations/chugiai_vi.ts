@@ -429,6 +429,11 @@
     </message>
     <message>
         <location line="+2"/>
+        <source>Rename coder “%1”</source>
+        <translation>Đổi tên người mã hóa “%1”</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Delete article “%1”</source>
         <translation>Xóa bài báo “%1”</translation>
     </message>
@@ -440,7 +445,7 @@
         </translation>
     </message>
     <message>
-        <location line="-25"/>
+        <location line="-26"/>
         <source>Highlight “%1”</source>
         <translation>Đánh dấu “%1”</translation>
     </message>
@@ -1397,7 +1402,7 @@ Chọn một đoạn trong bài, rồi nhấn Ctrl+H, nhấp chuột phải → 
         <translation>Bạn đang mã hóa với tên “%1” (tên người dùng hệ thống của bạn).</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+36"/>
         <source>Could not change the coder</source>
         <translation>Không đổi được người mã hóa</translation>
     </message>
@@ -3973,7 +3978,7 @@ Phê phán</translation>
 <context>
     <name>QUndoStack</name>
     <message>
-        <location filename="../../desktop_app/ui/window/undo.py" line="+58"/>
+        <location filename="../../desktop_app/ui/window/undo.py" line="+59"/>
         <source>Undo %1</source>
         <translation>Hoàn tác %1</translation>
     </message>
@@ -4773,7 +4778,7 @@ Phê phán</translation>
 <context>
     <name>StartUp</name>
     <message>
-        <location filename="../../desktop_app/ui/app.py" line="+127"/>
+        <location filename="../../desktop_app/ui/app.py" line="+130"/>
         <source>Import a folder</source>
         <translation>Nhập một thư mục</translation>
     </message>
