@@ -111,13 +111,14 @@ def _bm25(conn: sqlite3.Connection, match: str, limit: int | None = None) -> lis
     return [(article_id, -rank) for article_id, rank in conn.execute(sql, args)]
 
 
-def _ranked(conn: sqlite3.Connection, parts: list[str], level: MatchLevel, limit: int) -> list[tuple[int, float]]:
+def _ranked(conn: sqlite3.Connection, parts: list[str], level: MatchLevel, limit: int,
+            empty: frozenset[str] = frozenset()) -> list[tuple[int, float]]:
     """The best `limit` (article id, score) for the FTS5 expressions `parts`, all required,
-    at `level`, best first."""
+    at `level`, best first. `empty`: expressions known to match nothing."""
     title_col, body_col = columns(level)
     both = f"{title_col} {body_col}"
     match = _within(both, " AND ".join(parts))
-    found = _count(conn, match, CHEAP_RANK_ROWS + 1)
+    found = 0 if match in empty else _count(conn, match, CHEAP_RANK_ROWS + 1)
     if not found:
         return []
     if found <= CHEAP_RANK_ROWS:
@@ -165,15 +166,18 @@ def _rank(conn: sqlite3.Connection, groups: list[_Group], level: MatchLevel, lim
     """(article id, score, whole phrase?) best first: each tier lifted above the next."""
     ranked: list[tuple[int, float, bool]] = []
     seen: set[int] = set()
+    empty: set[str] = set()  # each empty tier is looked up once: it costs a scan
     tiers = _tiers(groups, level)
     for k, (parts, tier, phrased) in enumerate(tiers):
         if len(ranked) >= limit:
             break
         scattered = tiers[k + 1] if k + 1 < len(tiers) else None
-        if (phrased and len(groups) > 1 and scattered is not None and scattered[1] is tier
-                and not _count(conn, _within(" ".join(columns(tier)), " AND ".join(scattered[0])), 1)):
-            continue  # no article holds all the words: the phrase is not there either (cheaper)
-        more = _ranked(conn, parts, tier, limit + len(seen))
+        if phrased and len(groups) > 1 and scattered is not None and scattered[1] is tier:
+            words = _within(" ".join(columns(tier)), " AND ".join(scattered[0]))
+            if not _count(conn, words, 1):
+                empty.add(words)
+                continue  # no article holds all the words: the phrase is not there either
+        more = _ranked(conn, parts, tier, limit + len(seen), frozenset(empty))
         rest = [(i, s, phrased) for i, s in more if i not in seen][: limit - len(ranked)]
         if ranked and rest:  # lift what came before above every hit of this tier
             lift = max(0.0, max(s for _, s, _ in rest) - min(s for _, s, _ in ranked)) + 1
