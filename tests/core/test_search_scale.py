@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import itertools
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -16,6 +17,7 @@ from desktop_app.core.analysis.search_index import BATCH, rebuild_index, sync_in
 from desktop_app.core.progress import Cancelled, Progress
 from desktop_app.core.storage.database import Database
 from desktop_app.core.storage.models import Article, utcnow
+from desktop_app.core.text.matching import MatchLevel
 
 _counter = itertools.count()
 
@@ -93,3 +95,22 @@ def test_scattered_words_with_a_common_one_are_weighed_by_the_rare_ones(db, monk
     # "cán" is in 6 articles (common), "luân" in 2: bm25 on "luân" puts the title first,
     # where the newest-first order of common words would not.
     assert [h.article_id for h in search(db, "cán luân")] == [titled, newest]
+
+
+def test_case_folded_terms_never_share_a_list_with_folded_ones(db):
+    # "can" typed without marks must not read the list of "can" folded from "cán".
+    plain = add_article(db, "Ai can thiệp vào đây?", title="Tin can")
+    add_article(db, "Cán bộ trẻ.", title="Tin cán")
+    raw = sqlite3.connect(db.path)
+    try:
+        sync_index(db)
+        raw.execute("CREATE VIRTUAL TABLE temp.terms USING fts5vocab(main, search_fts, col)")
+        by_col: dict[str, set[str]] = {}
+        for term, col in raw.execute("SELECT term, col FROM temp.terms"):
+            by_col.setdefault(col, set()).add(term)
+    finally:
+        raw.close()
+    assert "can" in by_col["body"] and "can" not in by_col["xbody"]
+    assert not (by_col["title"] | by_col["body"]) & (by_col["xtitle"] | by_col["xbody"])
+    assert [h.article_id for h in search(db, "can", level=MatchLevel.EXACT)] == [plain]
+    assert len(search(db, "can", level=MatchLevel.NONE)) == 2
