@@ -114,3 +114,12 @@ def test_case_folded_terms_never_share_a_list_with_folded_ones(db):
     assert not (by_col["title"] | by_col["body"]) & (by_col["xtitle"] | by_col["xbody"])
     assert [h.article_id for h in search(db, "can", level=MatchLevel.EXACT)] == [plain]
     assert len(search(db, "can", level=MatchLevel.NONE)) == 2
+
+
+def test_exact_case_is_checked_on_the_best_candidates_only(db, monkeypatch):
+    for i in range(5):
+        add_article(db, f"Văn phòng TW số {i}.", title=f"Tin {i}")
+    lower = add_article(db, "Một bài rất dài về nhiều chuyện khác nhau, cuối cùng mới nhắc tw.")
+    assert [h.article_id for h in search(db, "tw", limit=1, level=MatchLevel.EXACT)] == [lower]
+    monkeypatch.setattr(search_module, "EXACT_CHECKED", 2)  # the short "TW" texts rank first
+    assert search(db, "tw", limit=1, level=MatchLevel.EXACT) == []
