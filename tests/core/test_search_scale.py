@@ -123,3 +123,10 @@ def test_exact_case_is_checked_on_the_best_candidates_only(db, monkeypatch):
     assert [h.article_id for h in search(db, "tw", limit=1, level=MatchLevel.EXACT)] == [lower]
     monkeypatch.setattr(search_module, "EXACT_CHECKED", 2)  # the short "TW" texts rank first
     assert search(db, "tw", limit=1, level=MatchLevel.EXACT) == []
+
+
+def test_a_search_may_answer_before_a_long_queue_is_indexed(db):
+    add_many(db, 3 * BATCH)
+    assert len(search(db, "can bo", limit=10 * BATCH, sync_at_most=BATCH)) == BATCH
+    assert counts(db) == (BATCH, 2 * BATCH)
+    assert len(search(db, "can bo", limit=10 * BATCH)) == 3 * BATCH  # by default it waits

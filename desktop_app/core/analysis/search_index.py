@@ -220,13 +220,14 @@ def _apply(conn: sqlite3.Connection, ids: list[int]) -> int:
     return len({d[0] for d in deletes} | {r[0] for r in inserts})
 
 
-def sync_index(db: Database, progress: Progress | None = None) -> int:
+def sync_index(db: Database, progress: Progress | None = None, at_most: int | None = None) -> int:
     """Bring the index up to date with `articles`; how many articles were (re)indexed or
     removed. ~0.1 ms when nothing changed. A read-only library keeps the index it has.
 
     Work goes in transactions of BATCH articles; `progress` hears (done, waiting at the
     start) after each and may cancel between them (`Cancelled`): what was committed stays,
-    the rest waits in the queue for the next sync."""
+    the rest waits in the queue for the next sync. `at_most`: stop after about that many
+    (a search in the window does not wait for a long queue the background sync works on)."""
     if db.read_only:
         return 0
     changed, done, total, first = 0, 0, 0, True
@@ -261,7 +262,7 @@ def sync_index(db: Database, progress: Progress | None = None) -> int:
                 done += len(ids)
                 if progress is not None:
                     progress.report(min(done, total), total)
-                if not ids:
+                if not ids or (at_most is not None and done >= at_most):
                     return changed
         except sqlite3.Error as e:
             raise DatabaseError(explain(e, db.path)) from e
