@@ -80,9 +80,12 @@ def _index_words(words: tuple[str, ...], level: MatchLevel) -> list[tuple[str, .
     return list(itertools.islice(itertools.product(*forms), MAX_SPELLINGS))
 
 
+_WORD_START_RE = re.compile(r"(?<![^\W_])(?=[^\W_])")  # 4x faster than substituting words
+
+
 def _marked(text: str) -> str:
     """The case-folded column text: every word with X_MARK in front."""
-    return _WORD_RE.sub(X_MARK + r"\g<0>", casefolded(text))
+    return _WORD_START_RE.sub(X_MARK, casefolded(text))
 
 
 
