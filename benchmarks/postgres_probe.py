@@ -155,14 +155,14 @@ def part_search(server: PostgresServer, n: int) -> None:
                     t0 = time.perf_counter()
                     count = conn.execute("SELECT count(*) FROM search_fts WHERE search_fts MATCH ?",
                                          ("{title body} : (" + match + ")",)).fetchone()[0]
-                    _ranked(conn, match, MatchLevel.NONE, 50, n)
+                    _ranked(conn, [g.fts(MatchLevel.NONE) for g in groups], MatchLevel.NONE, 50)
                     times["sqlite fts5"].append(time.perf_counter() - t0)
                     found["sqlite fts5"].append(count)
 
                     tsq = pg_tsquery(groups)
                     t0 = time.perf_counter()
                     count = pg.execute(ts_count, (tsq,)).fetchone()[0]
-                    # As _ranked does: ranking over half of the corpus says little; newest instead.
+                    # As _ranked once did: ranking over half of the corpus says little; newest instead.
                     cheap = count <= CHEAP_RANK_ROWS or 2 * count <= n
                     pg.execute(ts_sql if cheap else ts_newest, (tsq,)).fetchall()
                     times["pg tsvector"].append(time.perf_counter() - t0)

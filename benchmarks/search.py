@@ -8,6 +8,8 @@ syllables from a generated inventory (rare words) and a generated person's name.
 Target (issue): p95 query latency <= 50 ms, at each matching level (the query's default,
 exact, same word, no diacritics); sync with nothing changed: a couple of ms.
 --quick: 2,000 articles (the latency target then says less: a smaller index).
+--library PATH: an existing library instead (100,000 or 1,000,000 articles), see
+benchmarks/search_library.py for its options (--rebuild times a full index build).
 """
 
 from __future__ import annotations
@@ -93,7 +95,7 @@ def queries(rng: random.Random, names: list[str]) -> list[str]:
         out.append(rng.choice(rare))
     for _ in range(30):  # generated syllables (a few articles each)
         out.append(syllable(rng))
-    for _ in range(30):  # a generated name, whole or in part (rare phrase of common syllables)
+    for _ in range(30 if names else 0):  # a generated name, whole or in part (rare phrase of common syllables)
         name = rng.choice(names).split()
         out.append(" ".join(name[rng.randrange(2):]))
     for _ in range(15):  # two unrelated words (AND, scattered)
@@ -143,6 +145,11 @@ def full_compare_ms(db: Database) -> float:
 
 def main() -> None:
     opts = options()
+    if "--library" in sys.argv:  # a big library built elsewhere: benchmarks/search_library.py
+        import search_library
+        search_library.run(Path(sys.argv[sys.argv.index("--library") + 1]), opts,
+                           search_library.generated(queries))
+        return
     n = int(sys.argv[1]) if len(sys.argv) > 1 else (2_000 if opts.quick else 10_000)
     rng = random.Random(11)
     with tempfile.TemporaryDirectory() as tmp:

@@ -16,11 +16,12 @@ from hypothesis import strategies as st
 from sqlalchemy import delete, update
 
 from desktop_app.core.analysis import search as search_module
-from desktop_app.core.analysis.search import _key, find_in_text, search, sync_index
+from desktop_app.core.analysis.search import find_in_text, search, sync_index
+from desktop_app.core.analysis.search_index import _row
 from desktop_app.core.library.ingest.importer import import_paths
 from desktop_app.core.storage.database import Database
 from desktop_app.core.storage.models import Article
-from desktop_app.core.text.matching import MatchLevel, casefolded
+from desktop_app.core.text.matching import MatchLevel
 from desktop_app.core.text.normalize import fold
 
 FILLER = [
@@ -327,7 +328,7 @@ def _integrity_ok(db: Database) -> bool:
         raw.execute("CREATE VIRTUAL TABLE temp.fresh USING fts5(title, body, xtitle, xbody, content='',"
                     " tokenize='unicode61 remove_diacritics 0')")
         raw.executemany("INSERT INTO temp.fresh(rowid, title, body, xtitle, xbody) VALUES (?, ?, ?, ?, ?)",
-                        [(i, _key(t), _key(x), casefolded(t), casefolded(x))
+                        [(i, *_row(t, x))
                          for i, t, x in raw.execute("SELECT id, title, text FROM articles")])
         raw.execute("CREATE VIRTUAL TABLE temp.live_terms USING fts5vocab(main, search_fts, instance)")
         raw.execute("CREATE VIRTUAL TABLE temp.fresh_terms USING fts5vocab(temp, fresh, instance)")

@@ -10,7 +10,7 @@ from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt, QTimer,
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLineEdit, QMenu, QStackedWidget, QVBoxLayout, QWidget
 
-from desktop_app.core.analysis.search import SearchHit, search, sync_index
+from desktop_app.core.analysis.search import BATCH, SearchHit, search, sync_index
 from desktop_app.core.library.article_list import count_listed, summaries
 from desktop_app.core.library.articles import ArticleSummary, list_sources
 from desktop_app.core.library.attribute_filters import CODE_KEY
@@ -237,7 +237,9 @@ class LibraryPane(QWidget):
             return
         generation, level = self._search_generation, self.match_level.level()
         self.count.setText(self.tr("Searching…"))
-        (BackgroundOp(self, lambda _progress: search(self.db, query, level=level))
+        # A long index queue (an import, a rebuild) is the background sync's: answer from
+        # the index as it is rather than wait minutes.
+        (BackgroundOp(self, lambda _progress: search(self.db, query, level=level, sync_at_most=5 * BATCH))
          .on_success(lambda hits: self._show_hits(generation, hits))
          .on_failure(lambda message: self._search_failed(generation, message))
          .run())
@@ -258,7 +260,9 @@ class LibraryPane(QWidget):
     def index_in_background(self) -> None:
         """Bring the search index up to date (after an import, at start) off the GUI thread."""
         # A failure is not the user's business (the next sync catches up); a crash is a bug.
-        BackgroundOp(self, lambda _progress: sync_index(self.db)).on_failure(lambda _message: None).run()
+        # With its progress: closing the window cancels it between batches (a rebuild of
+        # 1,000,000 articles takes ~10 minutes; what was done is kept).
+        BackgroundOp(self, lambda progress: sync_index(self.db, progress)).on_failure(lambda _message: None).run()
         # The word index of a library from before it (schema v9), or a long queue after a
         # dictionary change: built in batches, cancellable; until then concordance and
         # frequencies read the texts of what it does not hold yet.
