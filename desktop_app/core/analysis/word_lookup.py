@@ -13,13 +13,12 @@ yet, or a library still being indexed) are read as before, by the callers.
 from __future__ import annotations
 
 import sqlite3
-from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 
 from desktop_app.core.nlp import word_index
-from desktop_app.core.nlp.word_index import BREAK, COLUMNS, GLUED, HIDDEN, LEVEL_KIND, PREFIXES, hex_id
+from desktop_app.core.nlp.word_index import COLUMNS, EXACT, GLUED, GROUP, LEVEL_KIND, PREFIXES, hex_id
 from desktop_app.core.storage.database import Database, driver_connection
 from desktop_app.core.text.matching import MatchLevel, key, query_text
 
@@ -112,11 +111,11 @@ class Index:
         """Lines the query makes in indexed articles (of `article_ids` if given)."""
         wanted = None if article_ids is None else set(article_ids)
         # A one-word match never overlaps another match (its token is that one word):
-        # without a scope, the index's own totals count them.
+        # without a scope, the running totals count them.
         single = [path for path in found.paths if len(path) == 1] if wanted is None else []
         total = sum(self.conn.execute(
-            "SELECT coalesce(sum(cnt), 0) FROM temp.word_vocab_c WHERE term = ? AND col = ?",
-            (p + path[0][1], found.column)).fetchone()[0] for path in single for p in PREFIXES)
+            "SELECT coalesce(sum(occurrences), 0) FROM word_term_totals WHERE term_id = ?",
+            (int(path[0][1], 16),)).fetchone()[0] for path in single)
         matches: list[tuple[int, int]] = []
         for path in found.paths:
             if wanted is None and len(path) == 1:
@@ -154,18 +153,13 @@ class Index:
                 f"SELECT id, text FROM word_terms WHERE id IN ({','.join('?' * len(part))})", part))
         return out
 
-    def corpus_counts(self) -> tuple[Counter[int], dict[int, int]]:
-        """(written form id -> occurrences, grouping form id -> articles) over the whole
-        index: one pass over fts5vocab (a word glued to the one before is the same word)."""
-        occurrences: Counter[int] = Counter()
-        groups: dict[int, int] = {}
-        for term, column, docs, cnt in self.conn.execute(
-                "SELECT term, col, doc, cnt FROM temp.word_vocab_c WHERE col IN ('exact', 'grp')"):
-            if column == "grp":
-                groups[int(term, 16)] = docs
-            elif term != HIDDEN:
-                occurrences[int(term.lstrip(GLUED + BREAK), 16)] += cnt
-        return occurrences, groups
+    def corpus_counts(self) -> Iterator[tuple[int, int, str, int, int]]:
+        """(kind, term id, text, occurrences, articles) of every written form (EXACT) and
+        grouping form (GROUP) the index holds, from the running totals: no index read."""
+        return self.conn.execute(
+            "SELECT w.kind, w.id, w.text, t.occurrences, t.articles FROM word_term_totals t"
+            " JOIN word_terms w ON w.id = t.term_id WHERE t.occurrences > 0 AND w.kind IN (?, ?)",
+            (EXACT, GROUP))
 
     def first_seen(self, term_id: int) -> tuple[int, int]:
         """(article, token) of the first occurrence of a written form."""
@@ -184,5 +178,4 @@ def open_index(db: Database) -> Iterator[Index | None]:
     with db.engine.connect() as sa_conn:
         conn = driver_connection(sa_conn)
         conn.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.word_vocab_i USING fts5vocab(main, word_fts, instance)")
-        conn.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.word_vocab_c USING fts5vocab(main, word_fts, col)")
         yield Index(conn)
