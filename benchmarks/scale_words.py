@@ -11,7 +11,7 @@ library has no user dictionary to merge), in bulk: the trigger queues each artic
 the word index is then built by the code's own background build (word_index.build),
 whose rate is what we measure.
 
-    .venv/bin/python benchmarks/scale_words.py DB_PATH [--segment-only | --build-only]
+    .venv/bin/python benchmarks/scale_words.py DB_PATH [--segment-only | --build-only | --measure]
 
 `segment_and_index(db_path, progress)` is what scale.py calls.
 """
@@ -21,6 +21,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import statistics
 import sys
 import time
 from collections.abc import Callable
@@ -144,6 +145,44 @@ def segment_and_index(db_path: str | Path, progress: Report | None = None) -> di
     return figures
 
 
+QUERIES = (("very common word", "cán bộ"), ("common two-word phrase", "công tác cán bộ"),
+           ("rarer word", "búa liềm"))
+
+
+def _median_ms(run: Callable[[], object], rounds: int) -> tuple[float, object]:
+    times, out = [], None
+    for _ in range(rounds):
+        t0 = time.perf_counter()
+        out = run()
+        times.append((time.perf_counter() - t0) * 1000)
+    return statistics.median(times), out
+
+
+def measure(db_path: str | Path, rounds: int = 5) -> dict[str, float]:
+    """Concordance first page and total per query, whole-corpus frequencies, peak RSS
+    (of this process: run it in a fresh one, as __main__ --measure does)."""
+    from desktop_app.core.analysis import concordance as cc
+    from desktop_app.core.analysis.concordance_pages import first_page, total_lines
+    from desktop_app.core.analysis.frequencies import word_frequencies
+    from desktop_app.core.storage.database import Database
+
+    db = Database.open(Path(db_path))
+    out: dict[str, float] = {}
+    for name, query in QUERIES:
+        cc.CACHE.clear()
+        out[f"{name} first page cold ms"], _ = _median_ms(lambda: first_page(db, query, None), 1)
+        out[f"{name} first page ms"], (lines, _more, _c) = _median_ms(lambda: first_page(db, query, None), rounds)
+        out[f"{name} total ms"], total = _median_ms(lambda: total_lines(db, query, None), rounds)
+        out[f"{name} lines"] = total if total is not None else -1
+    out["frequencies ms"], result = _median_ms(lambda: word_frequencies(db), max(1, rounds // 2))
+    out["frequency words"] = len(result.words)
+    out["rss MB"] = next(int(line.split()[1]) for line in open("/proc/self/status")
+                         if line.startswith("VmHWM")) / 1024
+    out["load average"] = os.getloadavg()[0]
+    db.close()
+    return out
+
+
 def _print_progress(stage: str, done: int, total: int, last: list[float] = [0.0]) -> None:  # noqa: B006
     now = time.perf_counter()
     if now - last[0] >= 10 or done == total:
@@ -155,6 +194,8 @@ if __name__ == "__main__":
     path = Path(sys.argv[1])
     if "--build-only" in sys.argv:
         result = build_index(path, _print_progress)
+    elif "--measure" in sys.argv:
+        result = measure(path)
     elif "--segment-only" in sys.argv:
         result = segment_library(path, _print_progress)
     else:

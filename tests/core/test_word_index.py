@@ -101,18 +101,25 @@ def apply(db: Database, step: tuple, ids: list[int], serial: int = 0) -> None:
 
 def assert_totals_match_the_index(db: Database) -> None:
     """word_term_totals (kept running by refresh) against a count of the FTS index's own
-    instances: occurrences and articles per term id, prefixes and hidden words aside."""
+    instances: occurrences and articles per term id, prefixes and hidden words aside;
+    row ALL: the words (written forms) and articles indexed."""
     occurrences: Counter[int] = Counter()
     docs: dict[int, set[int]] = {}
+    words = 0
     with cc.raw_connection(db) as conn:
         conn.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.check_vocab USING fts5vocab(main, word_fts, instance)")
-        for term, doc in conn.execute("SELECT term, doc FROM temp.check_vocab"):
+        for term, doc, column in conn.execute("SELECT term, doc, col FROM temp.check_vocab"):
             if term != word_index.HIDDEN:
                 term_id = int(term.lstrip("gn"), 16)
                 occurrences[term_id] += 1
                 docs.setdefault(term_id, set()).add(doc)
+                words += column == "exact"
         totals = {t: (n, a) for t, n, a in conn.execute("SELECT * FROM word_term_totals") if n or a}
-    assert totals == {t: (n, len(docs[t])) for t, n in occurrences.items()}
+        indexed = conn.execute("SELECT count(*) FROM word_index_articles").fetchone()[0]
+    expected = {t: (n, len(docs[t])) for t, n in occurrences.items()}
+    if indexed:
+        expected[word_index.ALL] = (words, indexed)
+    assert totals == expected
 
 
 def brute_lines(db: Database, query: str, level: MatchLevel | None) -> list[cc.ConcordanceLine]:

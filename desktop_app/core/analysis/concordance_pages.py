@@ -78,7 +78,16 @@ def first_page(db: Database, query: str, level: MatchLevel | None, page: int | N
     lines = concordance(db, query, limit=page + 1, level=level)
     if len(lines) <= page:
         return lines, False, len({l.article_id for l in lines})
-    return lines[:page], True, len(_candidates(db, query, level))
+    return lines[:page], True, _candidate_count(db, query, level)
+
+
+def _candidate_count(db: Database, query: str, level: MatchLevel | None) -> int:
+    """len(_candidates), counted by the word index when it holds every article."""
+    with open_index(db) as index:
+        found = None if index is None else plan(index.conn, query, level_for_query(query, level))
+        if index is not None and found is not None and not index.unindexed_ids():
+            return index.matching_count(found)
+    return len(_candidates(db, query, level))
 
 
 def total_lines(db: Database, query: str, level: MatchLevel | None, read_at_most: int = READ_AT_MOST

@@ -18,7 +18,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 
 from desktop_app.core.nlp import word_index
-from desktop_app.core.nlp.word_index import COLUMNS, EXACT, GLUED, GROUP, LEVEL_KIND, PREFIXES, hex_id
+from desktop_app.core.nlp.word_index import ALL, COLUMNS, EXACT, GLUED, GROUP, LEVEL_KIND, PREFIXES, hex_id
 from desktop_app.core.storage.database import Database, driver_connection
 from desktop_app.core.text.matching import MatchLevel, key, query_text
 
@@ -86,16 +86,29 @@ class Index:
 
     conn: sqlite3.Connection
 
-    def matching_ids(self, found: Plan) -> list[int]:
-        """Indexed articles holding the query, ascending."""
+    def matching_ids(self, found: Plan, after: int = 0, limit: int = -1) -> list[int]:
+        """Indexed articles holding the query, ascending: after `after`, at most `limit`
+        (FTS5 walks its doclists from there: a page of a word in every article is cheap)."""
         expression = found.fts()
         if expression is None:
             return []
         return [r[0] for r in self.conn.execute(
-            "SELECT rowid FROM word_fts WHERE word_fts MATCH ? ORDER BY rowid", (expression,))]
+            "SELECT rowid FROM word_fts WHERE word_fts MATCH ? AND rowid > ? ORDER BY rowid LIMIT ?",
+            (expression, after, limit))]
+
+    def matching_count(self, found: Plan) -> int:
+        """How many indexed articles hold the query (counted in SQLite, no row in Python)."""
+        expression = found.fts()
+        if expression is None:
+            return 0
+        return self.conn.execute("SELECT count(*) FROM word_fts WHERE word_fts MATCH ?", (expression,)).fetchone()[0]
 
     def unindexed_ids(self, among: Iterable[int] | None = None) -> list[int]:
-        """Articles the index does not hold (not segmented, or not taken in yet)."""
+        """Articles the index does not hold (not segmented, or not taken in yet). When it
+        holds them all (the usual case) two counts say so: no scan of the articles."""
+        held = self.conn.execute("SELECT articles FROM word_term_totals WHERE term_id = ?", (ALL,)).fetchone()
+        if held is not None and held[0] == self.conn.execute("SELECT count(*) FROM articles").fetchone()[0]:
+            return []
         ids = [r[0] for r in self.conn.execute(
             "SELECT id FROM articles WHERE id NOT IN (SELECT article_id FROM word_index_articles) ORDER BY id")]
         if among is None:

@@ -209,10 +209,14 @@ def current_engine(conn: sqlite3.Connection) -> str:
     return engine_of_stored(row[0] if row else None)
 
 
+ALL = 0  # word_term_totals row of the index itself: words (not hidden) and articles indexed
+
+
 def _term_counts(columns: Sequence[str]) -> Counter[int]:
     """An article's stored terms (prefixes dropped, hidden left out) -> occurrences, for
-    the running totals. Counted in C first, the prefixes stripped per distinct term."""
-    out: Counter[int] = Counter()
+    the running totals, with ALL. Counted in C first, prefixes stripped per distinct term."""
+    exact = columns[EXACT].split()
+    out: Counter[int] = Counter({ALL: len(exact) - exact.count(HIDDEN)})
     for term, n in Counter(" ".join(columns).split()).items():
         if term != HIDDEN:
             out[int(term.lstrip(GLUED + BREAK), 16)] += n
@@ -269,6 +273,8 @@ def refresh(conn: sqlite3.Connection, ids: Sequence[int], engine: str, terms: Te
             # In C: every token's four term ids, then the distinct ones.
             occurrences.update(chain.from_iterable(map(ids_of, tokens[1])))
             articles.update(set(chain.from_iterable(map(ids_of, set(tokens[1])))))
+            occurrences[ALL] += len(tokens[1])
+            articles[ALL] += 1
         # Sorted by rowid: FTS5 appends to its in-memory segment in order (cheaper).
         fts_rows.sort()
         packed.sort()

@@ -23,12 +23,15 @@ def v11_word_totals(conn: sqlite3.Connection) -> None:
 	CONSTRAINT pk_word_term_totals PRIMARY KEY (term_id)
 )"""
     )
-    # Filled from what the index holds (each article's stored terms: ~20,000 a second).
+    # Row 0 is the index itself: words (not hidden) and articles indexed, so "does the
+    # index hold every article" is two counts. Filled from what the index holds (each article's stored terms: ~20,000 a second).
     occurrences: Counter[str] = Counter()
     articles: Counter[str] = Counter()
     for (blob,) in conn.execute("SELECT terms FROM word_index_articles"):
-        counted: Counter[str] = Counter()
-        for term, n in Counter(zlib.decompress(blob).decode("ascii").split()).items():
+        columns = zlib.decompress(blob).decode("ascii").split("\n")
+        exact = columns[0].split()
+        counted: Counter[str] = Counter({"0": len(exact) - exact.count("z")})
+        for term, n in Counter(" ".join(columns).split()).items():
             if term != "z":  # a hidden word
                 counted[term.lstrip("gn")] += n
         occurrences.update(counted)
