@@ -13,6 +13,7 @@ from desktop_app.core.analysis.concordance_pages import (
     has_marks,
     query_words,
     sort_concordance,
+    total_lines,
 )
 from desktop_app.core.progress import Cancelled, Progress
 from desktop_app.core.storage.database import Database
@@ -79,6 +80,15 @@ def test_export_all_lines_streams_every_line_in_article_order(library, tmp_path)
     with pytest.raises(Cancelled):
         export_all_lines(library, "can bo", MatchLevel.NONE, tmp_path / "none.csv", ";", cancelled)
     assert not (tmp_path / "none.csv").exists()
+
+
+def test_a_phrase_total_too_long_to_count_is_left_unknown(library):
+    every = len(concordance(library, "dao tao can bo"))
+    assert every == 6 and total_lines(library, "dao tao can bo", MatchLevel.NONE, count_at_most=None) == every
+    assert total_lines(library, "dao tao can bo", MatchLevel.NONE, count_at_most=18) == every
+    # Two words: counting compares their positions (6 + 12 of them).
+    assert total_lines(library, "dao tao can bo", MatchLevel.NONE, count_at_most=17) is None
+    assert total_lines(library, "can bo", MatchLevel.NONE, count_at_most=0) == 12  # one word: its total
 
 
 def test_keyword_sort_groups_written_forms(library):

@@ -36,6 +36,7 @@ from desktop_app.core.text.normalize import fold, fold_aligned, normalize
 PAGE = 500  # lines of the first answer
 MAX_LINES = 200_000  # lines one list holds (~120 MB)
 READ_AT_MOST = 200  # articles outside the word index read to count their lines
+COUNT_AT_MOST = 300_000  # index positions a phrase's total steps through (~1 s) before it is left unknown
 PROGRESS_EVERY_S = 0.1  # reports per second are enough for a bar; each one is a signal
 SORT_KEYS = ("left", "keyword", "right", "article")
 
@@ -90,15 +91,18 @@ def _candidate_count(db: Database, query: str, level: MatchLevel | None) -> int:
     return len(_candidates(db, query, level))
 
 
-def total_lines(db: Database, query: str, level: MatchLevel | None, read_at_most: int = READ_AT_MOST
-                ) -> int | None:
-    """How many lines the query makes, from the word index, without making them (~ms);
-    the articles it does not hold yet are read if at most `read_at_most`, else None
-    (unknown until every line is loaded)."""
+def total_lines(db: Database, query: str, level: MatchLevel | None, read_at_most: int = READ_AT_MOST,
+                count_at_most: int | None = COUNT_AT_MOST) -> int | None:
+    """How many lines the query makes, from the word index, without making them (a word:
+    a read of its running total; a phrase of several words: its positions compared, if
+    at most `count_at_most` of them, None: no limit); the articles it does not hold yet
+    are read if at most `read_at_most`. Else None (unknown until every line is loaded)."""
     chosen = level_for_query(query, level)
     with open_index(db) as index:
         found = None if index is None else plan(index.conn, query, chosen)
         if index is None or found is None:
+            return None
+        if count_at_most is not None and index.phrase_instances(found) > count_at_most:
             return None
         total = index.count(found)
         rest = index.unindexed_ids()

@@ -63,7 +63,7 @@ class Tally:
     def add_corpus(self, index: Index, articles: int) -> None:
         """Every indexed article at once, from the index's running totals per term."""
         written, in_articles, forms, late = self.written, self.in_articles, self.forms, self.late_first
-        for kind, term_id, token, n, docs in index.corpus_counts():
+        for kind, term_id, token, n, docs in index.corpus_counts(self.count_numbers):
             if kind == EXACT:
                 written[token] += n
                 late.setdefault(token, term_id)

@@ -24,6 +24,10 @@ from desktop_app.core.text.matching import MatchLevel, key, query_text
 
 MAX_QUERY = 100  # characters of a keyed query looked up piece by piece (longer: read texts)
 MAX_PATHS = 64
+# A character other than an ASCII sign or digit (a letter, or anything not ASCII: the
+# caller decides); the same with digits counting.
+_WITH_LETTERS = "*[^ -@[-`{-~]*"
+_WITH_DIGITS = "*[^ -/:-@[-`{-~]*"
 Path_ = tuple[tuple[str, str], ...]  # ((prefix, hex id), ...); the first prefix is any
 
 
@@ -120,15 +124,23 @@ class Index:
         return [doc << 32 | offset for doc, offset in self.conn.execute(
             "SELECT doc, offset FROM temp.word_vocab_i WHERE term = ? AND col = ?", (term, column))]
 
+    def occurrences(self, term_ids: Iterable[int]) -> int:
+        """Tokens of these terms in the whole index (running totals)."""
+        return sum(self.conn.execute("SELECT coalesce(sum(occurrences), 0) FROM word_term_totals WHERE term_id = ?",
+                                     (t,)).fetchone()[0] for t in set(term_ids))
+
+    def phrase_instances(self, found: Plan) -> int:
+        """Index positions `count` steps through for the phrases of several words (~3 µs
+        each in Python: a common phrase of a million articles is millions of them)."""
+        return self.occurrences(int(h, 16) for path in found.paths if len(path) > 1 for _, h in path)
+
     def count(self, found: Plan, article_ids: Iterable[int] | None = None) -> int:
         """Lines the query makes in indexed articles (of `article_ids` if given)."""
         wanted = None if article_ids is None else set(article_ids)
         # A one-word match never overlaps another match (its token is that one word):
         # without a scope, the running totals count them.
         single = [path for path in found.paths if len(path) == 1] if wanted is None else []
-        total = sum(self.conn.execute(
-            "SELECT coalesce(sum(occurrences), 0) FROM word_term_totals WHERE term_id = ?",
-            (int(path[0][1], 16),)).fetchone()[0] for path in single)
+        total = self.occurrences(int(path[0][1], 16) for path in single)
         matches: list[tuple[int, int]] = []
         for path in found.paths:
             if wanted is None and len(path) == 1:
@@ -166,13 +178,20 @@ class Index:
                 f"SELECT id, text FROM word_terms WHERE id IN ({','.join('?' * len(part))})", part))
         return out
 
-    def corpus_counts(self) -> Iterator[tuple[int, int, str, int, int]]:
-        """(kind, term id, text, occurrences, articles) of every written form (EXACT) and
-        grouping form (GROUP) the index holds, from the running totals: no index read."""
+    def corpus_counts(self, count_numbers: bool) -> Iterator[tuple[int, int, str, int, int]]:
+        """(kind, term id, text, occurrences, articles) of the written forms (EXACT) and
+        grouping forms (GROUP) the index holds, from the running totals: no index read.
+        Forms of ASCII signs only (and digits, unless `count_numbers`) are left out in
+        SQLite, as frequencies leave them out: a corpus has a number in every article."""
+        wanted = _WITH_DIGITS if count_numbers else _WITH_LETTERS
         return self.conn.execute(
-            "SELECT w.kind, w.id, w.text, t.occurrences, t.articles FROM word_term_totals t"
-            " JOIN word_terms w ON w.id = t.term_id WHERE t.occurrences > 0 AND w.kind IN (?, ?)",
-            (EXACT, GROUP))
+            "SELECT w.kind, w.id, w.text, t.occurrences, t.articles FROM word_terms w"
+            " JOIN word_term_totals t ON t.term_id = w.id"
+            " WHERE w.kind IN (?, ?) AND w.text GLOB ? AND t.occurrences > 0", (EXACT, GROUP, wanted))
+
+    def indexed_articles(self) -> int:
+        row = self.conn.execute("SELECT articles FROM word_term_totals WHERE term_id = ?", (ALL,)).fetchone()
+        return row[0] if row else 0
 
     def first_seen(self, term_id: int) -> tuple[int, int]:
         """(article, token) of the first occurrence of a written form."""
