@@ -170,13 +170,13 @@ def measure(db_path: str | Path, rounds: int = 5) -> dict[str, float]:
     out: dict[str, float] = {}
     for name, query in QUERIES:
         cc.CACHE.clear()
-        out[f"{name} first page cold ms"], _ = _median_ms(lambda: first_page(db, query, None), 1)
-        out[f"{name} first page ms"], (lines, _more, _c) = _median_ms(lambda: first_page(db, query, None), rounds)
-        out[f"{name} total ms"], total = _median_ms(lambda: total_lines(db, query, None), rounds)
+        out[f"{name} first page cold ms"], _ = _median_ms(lambda query=query: first_page(db, query, None), 1)
+        out[f"{name} first page ms"], (lines, _more, _c) = _median_ms(lambda query=query: first_page(db, query, None), rounds)
+        out[f"{name} total ms"], total = _median_ms(lambda query=query: total_lines(db, query, None), rounds)
         out[f"{name} lines"] = total if total is not None else -1
         if total is None:  # a phrase too long to count at once: what counting it costs
             out[f"{name} total uncapped ms"], total = _median_ms(
-                lambda: total_lines(db, query, None, count_at_most=None), max(1, rounds // 2))
+                lambda query=query: total_lines(db, query, None, count_at_most=None), max(1, rounds // 2))
             out[f"{name} lines"] = total if total is not None else -1
     out["frequencies ms"], result = _median_ms(lambda: word_frequencies(db), max(1, rounds // 2))
     out["frequency words"] = len(result.words)

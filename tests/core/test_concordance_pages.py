@@ -7,8 +7,8 @@ import pytest
 
 from desktop_app.core.analysis.concordance import concordance, sort_lines
 from desktop_app.core.analysis.concordance_pages import (
-    export_all_lines,
     all_lines,
+    export_all_lines,
     first_page,
     has_marks,
     query_words,

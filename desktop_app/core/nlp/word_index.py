@@ -90,7 +90,7 @@ class Terms:
 
     def resolve_tokens(self, raw: set[str]) -> None:
         """Fill `tokens` for these raw token texts."""
-        if len(self.tokens) > 1_000_000:  # bound the memory of a long build
+        if len(self.tokens) > 200_000:  # bound the memory of a long build (~600 bytes a token)
             self.tokens.clear()
             self.token_ids.clear()
             self.ids.clear()
@@ -116,7 +116,7 @@ def _keys(form: str) -> tuple[str, str, str]:
     make up most tokens)."""
     found = _KEYS.get(form)
     if found is None:
-        if len(_KEYS) > 500_000:
+        if len(_KEYS) > 200_000:
             _KEYS.clear()
         found = _KEYS[form] = (key(form, MatchLevel.WORD), key(form, MatchLevel.NONE), group_of(form))
     return found
@@ -174,7 +174,7 @@ def columns_of(tokens: Tokens, terms: Terms) -> tuple[str, str, str, str]:
     prefixes, raw = tokens
     found = list(map(terms.tokens.__getitem__, raw))
     if len(raw) == len(prefixes):
-        pairs = list(zip(prefixes, found))
+        pairs = list(zip(prefixes, found, strict=True))
         columns = [" ".join([p + t[0][k] for p, t in pairs]) for k in range(3)]  # type: ignore[operator]
     else:
         it = iter(found)
