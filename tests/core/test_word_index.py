@@ -247,3 +247,25 @@ def test_a_tie_goes_to_the_form_seen_first_even_when_its_article_is_read(tmp_pat
             assert got.words[0].word == "cán" and got.words[0].count == 4
     finally:
         db.close()
+
+
+def test_a_concordance_reads_the_index_a_page_at_a_time(tmp_path: Path, monkeypatch) -> None:
+    """Every article indexed: the ids come lazily in growing pages (BATCH, 4 BATCH...);
+    the lines are those of a scan, a limit stops early."""
+    monkeypatch.setattr(cc, "BATCH", 2)
+    db = Database.open(tmp_path / "lib.sqlite3")
+    try:
+        ids: list[int] = []
+        for serial in range(23):
+            text = "Cán bộ đi họp." if serial % 3 else "Họp xong."
+            apply(db, ("add", (text, [(0, 6), (7, 9), (10, 13), (13, 14)] if serial % 3 else [(0, 3), (4, 8), (8, 9)]),
+                       True), ids, serial)
+        assert word_index.pending(db) == 0
+        found = cc.articles_to_read(db, "cán bộ", MatchLevel.WORD, None)
+        assert not isinstance(found, list)  # lazy
+        expected = brute_lines(db, "cán bộ", None)
+        assert list(found) == sorted({l.article_id for l in expected}) and len(expected) == 15
+        assert cc.concordance(db, "cán bộ") == expected
+        assert cc.concordance(db, "cán bộ", limit=5) == expected[:5]
+    finally:
+        db.close()
