@@ -11,7 +11,7 @@ library has no user dictionary to merge), in bulk: the trigger queues each artic
 the word index is then built by the code's own background build (word_index.build),
 whose rate is what we measure.
 
-    .venv/bin/python benchmarks/scale_words.py DB_PATH [--segment-only | --build-only | --measure]
+    .venv/bin/python benchmarks/scale_words.py DB_PATH [--segment-only | --build-only | --measure | --measure-all]
 
 `segment_and_index(db_path, progress)` is what scale.py calls.
 """
@@ -180,11 +180,39 @@ def measure(db_path: str | Path, rounds: int = 5) -> dict[str, float]:
             out[f"{name} lines"] = total if total is not None else -1
     out["frequencies ms"], result = _median_ms(lambda: word_frequencies(db), max(1, rounds // 2))
     out["frequency words"] = len(result.words)
-    out["rss MB"] = next(int(line.split()[1]) for line in open("/proc/self/status")
-                         if line.startswith("VmHWM")) / 1024
+    out["rss MB"] = _peak_mb()
     out["load average"] = os.getloadavg()[0]
     db.close()
     return out
+
+
+def measure_all_lines(db_path: str | Path, query: str = "cán bộ") -> dict[str, float]:
+    """'Load all lines' (at most MAX_LINES) and the streamed export of every line, with
+    this process's peak RSS (run it in a fresh one: --measure-all)."""
+    import tempfile
+
+    from desktop_app.core.analysis.concordance_pages import all_lines, export_all_lines
+    from desktop_app.core.storage.database import Database
+
+    db = Database.open(Path(db_path))
+    out: dict[str, float] = {}
+    t0 = time.perf_counter()
+    lines, _complete, capped = all_lines(db, query, None, ("left", False))
+    out["all lines s"], out["all lines"], out["capped"] = time.perf_counter() - t0, len(lines), capped
+    del lines
+    out["rss after all lines MB"] = _peak_mb()
+    with tempfile.TemporaryDirectory() as tmp:
+        t0 = time.perf_counter()
+        out["exported lines"] = export_all_lines(db, query, None, Path(tmp) / "all.csv")
+        out["export s"] = time.perf_counter() - t0
+    out["rss MB"] = _peak_mb()
+    out["load average"] = os.getloadavg()[0]
+    db.close()
+    return out
+
+
+def _peak_mb() -> float:
+    return next(int(line.split()[1]) for line in open("/proc/self/status") if line.startswith("VmHWM")) / 1024
 
 
 def _print_progress(stage: str, done: int, total: int, last: list[float] = [0.0]) -> None:  # noqa: B006
@@ -198,6 +226,8 @@ if __name__ == "__main__":
     path = Path(sys.argv[1])
     if "--build-only" in sys.argv:
         result = build_index(path, _print_progress)
+    elif "--measure-all" in sys.argv:
+        result = measure_all_lines(path)
     elif "--measure" in sys.argv:
         result = measure(path)
     elif "--segment-only" in sys.argv:
