@@ -120,9 +120,26 @@ class Index:
         wanted = set(among)
         return [i for i in ids if i in wanted]
 
-    def _instances(self, term: str, column: str) -> list[int]:
-        return [doc << 32 | offset for doc, offset in self.conn.execute(
-            "SELECT doc, offset FROM temp.word_vocab_i WHERE term = ? AND col = ?", (term, column))]
+    def _instances(self, term: str, column: str) -> Iterator[int]:
+        return (doc << 32 | offset for doc, offset in self.conn.execute(
+            "SELECT doc, offset FROM temp.word_vocab_i WHERE term = ? AND col = ?", (term, column)))
+
+    def _starts(self, path: Path_, column: str) -> set[int]:
+        """Where the path's phrase starts (doc << 32 | token). The rarest word first, then
+        each other one only keeps what it continues: memory is that of the rarest one's
+        positions, not of the most common word's (millions in a large corpus)."""
+        steps = sorted(range(len(path)), key=lambda i: self.occurrences([int(path[i][1], 16)]))
+        starts: set[int] | None = None
+        for i in steps:
+            terms = [p + path[0][1] for p in PREFIXES] if i == 0 else [path[i][0] + path[i][1]]
+            if starts is None:
+                starts = {x - i for t in terms for x in self._instances(t, column)}
+            else:
+                kept = starts
+                starts = {x - i for t in terms for x in self._instances(t, column) if x - i in kept}
+            if not starts:
+                break
+        return starts or set()
 
     def occurrences(self, term_ids: Iterable[int]) -> int:
         """Tokens of these terms in the whole index (running totals)."""
@@ -145,12 +162,7 @@ class Index:
         for path in found.paths:
             if wanted is None and len(path) == 1:
                 continue
-            starts = {x for p in PREFIXES for x in self._instances(p + path[0][1], found.column)}
-            for i, (prefix, term) in enumerate(path[1:], 1):
-                if not starts:
-                    break
-                starts &= {x - i for x in self._instances(prefix + term, found.column)}
-            matches += [(x, x + len(path) - 1) for x in starts]
+            matches += [(x, x + len(path) - 1) for x in self._starts(path, found.column)]
         if wanted is not None:
             matches = [m for m in matches if m[0] >> 32 in wanted]
         matches.sort()
