@@ -69,13 +69,15 @@ class Terms:
     """(kind, text) -> word_terms id, adding rows for new ones; and a raw token -> its four
     terms (hex, ids) cache: a few thousand tokens make up most of a corpus. For one job."""
 
-    def __init__(self, conn: sqlite3.Connection) -> None:
+    def __init__(self, conn: sqlite3.Connection | None) -> None:
         self.conn = conn
         self.ids: dict[tuple[int, str], int] = {}
         self.tokens: dict[str, tuple[tuple[str, str, str, str], tuple[int, int, int, int]]] = {}
         self.token_ids: dict[str, tuple[int, int, int, int]] = {}
 
     def resolve(self, wanted: Iterable[tuple[int, str]]) -> None:
+        conn = self.conn
+        assert conn is not None, "resolve on a connection"
         missing = {w for w in wanted if w not in self.ids}
         by_kind: dict[int, list[str]] = {}
         for kind, text in missing:
@@ -83,14 +85,14 @@ class Terms:
         for kind, texts in by_kind.items():
             for i in range(0, len(texts), 500):
                 part = texts[i:i + 500]
-                self.conn.executemany("INSERT OR IGNORE INTO word_terms(kind, text) VALUES (?, ?)",
-                                      ((kind, t) for t in part))
+                conn.executemany("INSERT OR IGNORE INTO word_terms(kind, text) VALUES (?, ?)",
+                                 ((kind, t) for t in part))
                 sql = f"SELECT text, id FROM word_terms WHERE kind = ? AND text IN ({','.join('?' * len(part))})"
-                self.ids.update(((kind, t), i) for t, i in self.conn.execute(sql, (kind, *part)))
+                self.ids.update(((kind, t), i) for t, i in conn.execute(sql, (kind, *part)))
 
     def resolve_tokens(self, raw: set[str]) -> None:
         """Fill `tokens` for these raw token texts."""
-        if len(self.tokens) > 200_000:  # bound the memory of a long build (~600 bytes a token)
+        if len(self.tokens) > 200_000 or len(self.ids) > 800_000:  # bound a long build's memory
             self.tokens.clear()
             self.token_ids.clear()
             self.ids.clear()
@@ -300,15 +302,16 @@ def waiting(conn: sqlite3.Connection, limit: int, after: int = 0) -> tuple[list[
         (after, current_engine(conn), limit))], False
 
 
-def _write(db: Database, ids: Sequence[int], terms_cache: dict[tuple[int, str], int] | None = None) -> int:
+def _write(db: Database, ids: Sequence[int], cached: Terms | None = None) -> int:
     with db.engine.connect() as sa_conn:
         conn = driver_connection(sa_conn)
         try:
             conn.execute("BEGIN IMMEDIATE")
             try:
                 terms = Terms(conn)
-                if terms_cache is not None:
-                    terms.ids = terms_cache
+                if cached is not None:  # a build: its caches carry over, on this connection
+                    terms = cached
+                    terms.conn = conn
                 done = refresh(conn, ids, current_engine(conn), terms)
                 conn.commit()
             except BaseException:
@@ -362,7 +365,7 @@ def build(db: Database, progress: Progress | None = None) -> int:
     if db.read_only:
         return 0
     total, done, indexed, after, size = pending(db), 0, 0, 0, BATCH
-    cache: dict[tuple[int, str], int] = {}
+    cache = Terms(None)  # given each batch's connection
     while True:
         progress.step(done, max(total, done))
         with db.engine.connect() as sa_conn:
