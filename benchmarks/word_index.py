@@ -74,7 +74,7 @@ def measure(db: Database, label: str, stop: set[str], full_lines: bool) -> dict[
         out[f"total {q}"] = t
         print(f"  total count {q!r:<25} {t:8.1f} ms  {total if total is not None else 'unknown (index not ready)'}")
     if full_lines:
-        t, (lines, _) = ms(lambda: all_lines(db, "cán bộ", None, ("article", False)), 1)
+        t, (lines, *_) = ms(lambda: all_lines(db, "cán bộ", None, ("article", False)), 1)
         out["all"] = t
         print(f"  every line 'cán bộ' (texts read) {t:8.1f} ms  {len(lines):,} lines")
     t, result = ms(lambda: word_frequencies(db, stopwords=stop), 1)

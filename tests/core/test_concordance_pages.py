@@ -8,12 +8,14 @@ import pytest
 from desktop_app.core.analysis.concordance import concordance, sort_lines
 from desktop_app.core.analysis.concordance_pages import (
     all_lines,
+    export_all_lines,
     first_page,
     has_marks,
     query_words,
     sort_concordance,
+    total_lines,
 )
-from desktop_app.core.progress import Progress
+from desktop_app.core.progress import Cancelled, Progress
 from desktop_app.core.storage.database import Database
 from desktop_app.core.text.matching import MatchLevel
 from tests.core.test_concordance import add_segmented
@@ -45,17 +47,48 @@ def test_first_page_says_whether_there_is_more(library):
 
 def test_all_lines_sorted_with_progress(library):
     seen: list[tuple[int, int]] = []
-    lines, complete = all_lines(library, "can bo", MatchLevel.NONE, ("left", False),
-                                Progress(lambda d, t, _n: seen.append((d, t))))
-    assert complete and lines == sort_lines(concordance(library, "can bo"), "left")
+    lines, complete, capped = all_lines(library, "can bo", MatchLevel.NONE, ("left", False),
+                                        Progress(lambda d, t, _n: seen.append((d, t))))
+    assert complete and not capped and lines == sort_lines(concordance(library, "can bo"), "left")
     assert seen[-1] == (6, 6)
 
 
 def test_all_lines_cancelled_keeps_the_lines_so_far(library):
     progress = Progress()
     progress.cancel()
-    lines, complete = all_lines(library, "can bo", MatchLevel.NONE, ("article", False), progress)
-    assert not complete and lines == concordance(library, "can bo")[:1]
+    lines, complete, capped = all_lines(library, "can bo", MatchLevel.NONE, ("article", False), progress)
+    assert not complete and not capped and lines == concordance(library, "can bo")[:1]
+
+
+def test_all_lines_stop_at_the_limit_a_list_holds(library):
+    lines, complete, capped = all_lines(library, "can bo", MatchLevel.NONE, ("left", False), limit=3)
+    every = concordance(library, "can bo")
+    assert len(every) > 3 and capped and not complete
+    assert lines == sort_lines(every[:3], "left")
+
+
+def test_export_all_lines_streams_every_line_in_article_order(library, tmp_path):
+    import csv
+
+    every = concordance(library, "can bo")
+    assert export_all_lines(library, "can bo", MatchLevel.NONE, tmp_path / "all.csv", ";") == len(every)
+    with open(tmp_path / "all.csv", encoding="utf-8-sig", newline="") as f:
+        rows = list(csv.reader(f, delimiter=";"))[1:]
+    assert [(int(r[0]), int(r[2]), r[5]) for r in rows] == [(l.article_id, l.start, l.keyword) for l in every]
+    cancelled = Progress()
+    cancelled.cancel()
+    with pytest.raises(Cancelled):
+        export_all_lines(library, "can bo", MatchLevel.NONE, tmp_path / "none.csv", ";", cancelled)
+    assert not (tmp_path / "none.csv").exists()
+
+
+def test_a_phrase_total_too_long_to_count_is_left_unknown(library):
+    every = len(concordance(library, "dao tao can bo"))
+    assert every == 6 and total_lines(library, "dao tao can bo", MatchLevel.NONE, count_at_most=None) == every
+    assert total_lines(library, "dao tao can bo", MatchLevel.NONE, count_at_most=18) == every
+    # Two words: counting compares their positions (6 + 12 of them).
+    assert total_lines(library, "dao tao can bo", MatchLevel.NONE, count_at_most=17) is None
+    assert total_lines(library, "can bo", MatchLevel.NONE, count_at_most=0) == 12  # one word: its total
 
 
 def test_keyword_sort_groups_written_forms(library):

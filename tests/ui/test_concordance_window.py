@@ -221,6 +221,23 @@ def test_first_page_then_load_all_lines(qtbot, window, seeded, monkeypatch):
     assert not window.load_all_button.isVisible() and not window.progress.isVisible()
 
 
+def test_load_all_stops_at_what_a_list_holds_and_export_writes_every_line(
+        qtbot, window, seeded, monkeypatch, tmp_path):
+    monkeypatch.setattr(cw, "PAGE", 5)
+    monkeypatch.setattr(cw, "MAX_LINES", 8)
+    every = concordance(seeded, "can bo")
+    assert len(every) > 8
+    search(qtbot, window, "can bo")
+    with qtbot.waitSignal(window.loaded, timeout=10_000):
+        window.load_all_button.click()
+    assert len(window.lines()) == 8 and not window.is_complete()
+    assert "the most one list holds" in window.summary.text() and not window.load_all_button.isVisible()
+    target = tmp_path / "all.csv"
+    with qtbot.waitSignal(window.exported, timeout=10_000) as blocker:
+        window.export_csv(target)
+    assert blocker.args[1] == len(every)  # streamed in article order, not the 8 shown
+
+
 def test_export_of_a_first_page_exports_every_line(qtbot, window, seeded, monkeypatch, tmp_path):
     monkeypatch.setattr(cw, "PAGE", 10)
     search(qtbot, window, "can bo")

@@ -32,7 +32,7 @@ from itertools import islice
 from pathlib import Path
 
 from desktop_app.core.analysis.search import INDEX_VERSION, phrase_match, sync_index
-from desktop_app.core.analysis.word_lookup import open_index, plan
+from desktop_app.core.analysis.word_lookup import Plan, open_index, plan
 from desktop_app.core.interchange.csv_export import write_csv
 from desktop_app.core.library.articles import parse_spans
 from desktop_app.core.nlp.user_dictionary import segmentation_engine
@@ -204,7 +204,7 @@ def _marks(ids: Sequence[object]) -> str:
     return ",".join("?" * len(ids))
 
 
-def iter_articles(db: Database, ids: Sequence[int], *, cache: bool = True) -> Iterator[ArticleWords]:
+def iter_articles(db: Database, ids: Iterable[int], *, cache: bool = True) -> Iterator[ArticleWords]:
     """The articles of `ids` in that order, BATCH at a time; deleted ones are skipped.
 
     A segmentation counts when its engine is ours and its hash is the article's content
@@ -212,8 +212,8 @@ def iter_articles(db: Database, ids: Sequence[int], *, cache: bool = True) -> It
     engine includes the user dictionary's version, so the cache is per engine too."""
     engine_now = segmentation_engine(db)
     scope = f"{db.path}\n{engine_now}"
-    for i in range(0, len(ids), BATCH):
-        chunk = list(ids[i:i + BATCH])
+    pending = iter(ids)  # may be lazy (articles_to_read): taken BATCH at a time
+    while chunk := list(islice(pending, BATCH)):
         held = {aid: item for aid in chunk if (item := CACHE.get((scope, aid))) is not None}
         found: dict[int, ArticleWords] = {}
         with raw_connection(db) as conn:
@@ -323,18 +323,38 @@ def iter_concordance(db: Database, query: str, *, article_ids: Iterable[int] | N
 
 
 def articles_to_read(db: Database, query: str, level: MatchLevel, match: str | None,
-                     article_ids: Iterable[int] | None = None) -> list[int]:
+                     article_ids: Iterable[int] | None = None) -> Iterable[int]:
     """Ascending ids of the articles whose lines to make: those the word index says hold
     the query, and those it does not hold (yet) that the search index cannot rule out.
-    Without a usable word index (a queue too long to apply now): the search index's."""
+    Without a usable word index (a queue too long to apply now): the search index's.
+    When the index holds every article and no scope is given, the ids come lazily, a
+    growing page at a time: a first page of a word in every article reads a few."""
     scope = None if article_ids is None else {int(i) for i in article_ids}
     with open_index(db) as index:
         found = None if index is None else plan(index.conn, query, level)
         if index is None or found is None:
             return candidate_ids(db, (), scope, match)
-        ids = [i for i in index.matching_ids(found) if scope is None or i in scope]
         rest = index.unindexed_ids(scope)
+        if scope is None and not rest:
+            return _pages(db, found, match)
+        ids = [i for i in index.matching_ids(found) if scope is None or i in scope]
     return sorted(ids + candidate_ids(db, (), rest, match)) if rest else ids
+
+
+def _pages(db: Database, found: Plan, match: str | None) -> Iterator[int]:
+    """The index's matching ids in pages of BATCH, 4 BATCH... (a connection per page, so
+    a stream stopped early holds none)."""
+    after, size = 0, BATCH
+    while True:
+        with open_index(db) as index:
+            if index is None:  # changes queued meanwhile: read on from the search index
+                yield from (i for i in candidate_ids(db, (), None, match) if i > after)
+                return
+            page = index.matching_ids(found, after, size)
+        yield from page
+        if len(page) < size:
+            return
+        after, size = page[-1], min(size * 4, 16 * 1024)
 
 
 def concordance(db: Database, query: str, *, article_ids: Iterable[int] | None = None,

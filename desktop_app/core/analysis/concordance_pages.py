@@ -4,19 +4,24 @@ progress and cancel), the sort orders as shown. Plain Python; the window only sh
 The first PAGE lines come at once (~20 ms on 10,000 articles); `all_lines` streams the
 rest (a common word: ~190,000 lines, ~4 s), reporting how far through the candidate
 articles it is and stopping between two lines when cancelled (the lines so far are kept).
+A list holds at most MAX_LINES (~600 bytes a line): a word of a million-article corpus
+makes millions of lines, so `all_lines` stops there, and `export_all_lines` writes every
+line to a file as it makes them, in article order, never holding them all.
 """
 
 from __future__ import annotations
 
 import bisect
 import time
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from pathlib import Path
 
 from desktop_app.core.analysis.concordance import (
     WORD_RE,
     ConcordanceLine,
     candidate_ids,
     concordance,
+    export_concordance_csv,
     iter_concordance,
     sort_lines,
 )
@@ -29,7 +34,9 @@ from desktop_app.core.text.matching import MatchLevel, has_diacritics, level_for
 from desktop_app.core.text.normalize import fold, fold_aligned, normalize
 
 PAGE = 500  # lines of the first answer
+MAX_LINES = 200_000  # lines one list holds (~120 MB)
 READ_AT_MOST = 200  # articles outside the word index read to count their lines
+COUNT_AT_MOST = 300_000  # index positions a phrase's total steps through (~1 s) before it is left unknown
 PROGRESS_EVERY_S = 0.1  # reports per second are enough for a bar; each one is a signal
 SORT_KEYS = ("left", "keyword", "right", "article")
 
@@ -72,18 +79,30 @@ def first_page(db: Database, query: str, level: MatchLevel | None, page: int | N
     lines = concordance(db, query, limit=page + 1, level=level)
     if len(lines) <= page:
         return lines, False, len({l.article_id for l in lines})
-    return lines[:page], True, len(_candidates(db, query, level))
+    return lines[:page], True, _candidate_count(db, query, level)
 
 
-def total_lines(db: Database, query: str, level: MatchLevel | None, read_at_most: int = READ_AT_MOST
-                ) -> int | None:
-    """How many lines the query makes, from the word index, without making them (~ms);
-    the articles it does not hold yet are read if at most `read_at_most`, else None
-    (unknown until every line is loaded)."""
+def _candidate_count(db: Database, query: str, level: MatchLevel | None) -> int:
+    """len(_candidates), counted by the word index when it holds every article."""
+    with open_index(db) as index:
+        found = None if index is None else plan(index.conn, query, level_for_query(query, level))
+        if index is not None and found is not None and not index.unindexed_ids():
+            return index.matching_count(found)
+    return len(_candidates(db, query, level))
+
+
+def total_lines(db: Database, query: str, level: MatchLevel | None, read_at_most: int = READ_AT_MOST,
+                count_at_most: int | None = COUNT_AT_MOST) -> int | None:
+    """How many lines the query makes, from the word index, without making them (a word:
+    a read of its running total; a phrase of several words: its positions compared, if
+    at most `count_at_most` of them, None: no limit); the articles it does not hold yet
+    are read if at most `read_at_most`. Else None (unknown until every line is loaded)."""
     chosen = level_for_query(query, level)
     with open_index(db) as index:
         found = None if index is None else plan(index.conn, query, chosen)
         if index is None or found is None:
+            return None
+        if count_at_most is not None and index.phrase_instances(found) > count_at_most:
             return None
         total = index.count(found)
         rest = index.unindexed_ids()
@@ -96,15 +115,21 @@ def total_lines(db: Database, query: str, level: MatchLevel | None, read_at_most
 
 
 def all_lines(db: Database, query: str, level: MatchLevel | None, sort: tuple[str, bool],
-              progress: Progress | None = None) -> tuple[list[ConcordanceLine], bool]:
-    """Every line, sorted: (lines, complete). Cancelling `progress` stops between two lines
-    and returns the lines found so far (complete False); reports are (articles done, all)."""
+              progress: Progress | None = None, limit: int = MAX_LINES
+              ) -> tuple[list[ConcordanceLine], bool, bool]:
+    """Every line, sorted, up to `limit`: (lines, complete, capped). Cancelling `progress`
+    stops between two lines and returns the lines found so far (complete False);
+    reports are (articles done, all). `capped`: the limit stopped it (complete False):
+    the lines are the first `limit` in article order."""
     progress = progress or Progress()
     ids = _candidates(db, query, level)
     lines: list[ConcordanceLine] = []
     last = time.monotonic()
-    complete = True
+    complete, capped = True, False
     for line in iter_concordance(db, query, level=level):
+        if len(lines) >= limit:
+            complete, capped = False, True
+            break
         lines.append(line)
         if progress.cancelled:
             complete = False
@@ -113,4 +138,25 @@ def all_lines(db: Database, query: str, level: MatchLevel | None, sort: tuple[st
             progress.report(bisect.bisect_left(ids, line.article_id), len(ids))
             last = now
     progress.report(len(ids), len(ids))
-    return sort_concordance(lines, *sort), complete
+    return sort_concordance(lines, *sort), complete, capped
+
+
+def export_all_lines(db: Database, query: str, level: MatchLevel | None, path: Path, delimiter: str = ",",
+                     progress: Progress | None = None) -> int:
+    """Every line of the query to a CSV (export_concordance_csv's columns), in article
+    order, streamed: memory stays that of one batch of articles however many lines.
+    Cancelling stops between two lines and writes nothing (the file is written whole or
+    not at all). Returns the rows written."""
+    progress = progress or Progress()
+    ids = _candidates(db, query, level)
+    last = [time.monotonic()]
+
+    def lines() -> Iterator[ConcordanceLine]:
+        for line in iter_concordance(db, query, level=level):
+            progress.check()
+            if (now := time.monotonic()) - last[0] >= PROGRESS_EVERY_S:
+                progress.report(bisect.bisect_left(ids, line.article_id), len(ids))
+                last[0] = now
+            yield line
+
+    return export_concordance_csv(lines(), Path(path), delimiter)

@@ -134,18 +134,18 @@ def word_frequencies(
     `use_index=False` reads every article (how it was done before: for comparisons)."""
     wanted = None if article_ids is None else {int(i) for i in article_ids}
     ranges = None if tag is None else _tag_ranges(db, tag, wanted)
-    ids = sorted(ranges) if ranges is not None else _article_ids(db, wanted)
     tally = Tally(count_numbers)
     with open_index(db) if use_index else nullcontext() as index:
-        rest = ids
-        if index is not None:
-            outside = set(index.unindexed_ids())
-            held = [i for i in ids if i not in outside]
-            if ranges is None and wanted is None:
-                tally.add_corpus(index, len(held))
-                rest = [i for i in ids if i in outside]
-            else:
-                rest = sorted([i for i in ids if i in outside]
+        if index is not None and ranges is None and wanted is None:
+            # The whole corpus: the running totals, and the articles the index lacks.
+            tally.add_corpus(index, index.indexed_articles())
+            rest = index.unindexed_ids()
+        else:
+            rest = sorted(ranges) if ranges is not None else _article_ids(db, wanted)
+            if index is not None:
+                outside = set(index.unindexed_ids())
+                held = [i for i in rest if i not in outside]
+                rest = sorted([i for i in rest if i in outside]
                               + tally.add_indexed(index, held, ranges, lambda part: _spans(db, part)))
         # The cache is for concordance queries: a corpus-wide count would only flush it.
         for doc in iter_articles(db, rest, cache=False):

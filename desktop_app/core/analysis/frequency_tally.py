@@ -3,7 +3,7 @@
 Both feed one `Tally`: written form -> occurrences, grouping form -> articles, and where
 each written form was first seen (article, then order in it), which names a group when
 two of its written forms are equally frequent. The whole corpus comes from the index's
-per-term totals (fts5vocab: no article is read); an article set or a tag's passages from
+running per-term totals (word_term_totals: no article is read); an article set or a tag's passages from
 each indexed article's stored terms (its words in order, without the text); articles the
 index does not hold are read and segmented spans sliced as before.
 """
@@ -61,17 +61,16 @@ class Tally:
         self.in_articles.update({self.forms[t] for t in counted})
 
     def add_corpus(self, index: Index, articles: int) -> None:
-        """Every indexed article at once, from the index's totals per term."""
-        occurrences, groups = index.corpus_counts()
-        texts = index.term_texts([*occurrences, *groups])
-        for term_id, n in occurrences.items():
-            token = texts[term_id]
-            self.written[token] += n
-            self.late_first.setdefault(token, term_id)
-            if token not in self.forms:
-                self.forms[token] = form_of(token, self.count_numbers)
-        for term_id, docs in groups.items():
-            self.in_articles[form_of(texts[term_id], self.count_numbers)] += docs
+        """Every indexed article at once, from the index's running totals per term."""
+        written, in_articles, forms, late = self.written, self.in_articles, self.forms, self.late_first
+        for kind, term_id, token, n, docs in index.corpus_counts(self.count_numbers):
+            if kind == EXACT:
+                written[token] += n
+                late.setdefault(token, term_id)
+                if token not in forms:
+                    forms[token] = form_of(token, self.count_numbers)
+            else:
+                in_articles[form_of(token, self.count_numbers)] += docs
         self.articles += articles
 
     def add_indexed(self, index: Index, ids: Sequence[int], ranges: Mapping[int, Ranges] | None,

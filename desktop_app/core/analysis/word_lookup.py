@@ -13,18 +13,21 @@ yet, or a library still being indexed) are read as before, by the callers.
 from __future__ import annotations
 
 import sqlite3
-from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 
 from desktop_app.core.nlp import word_index
-from desktop_app.core.nlp.word_index import BREAK, COLUMNS, GLUED, HIDDEN, LEVEL_KIND, PREFIXES, hex_id
+from desktop_app.core.nlp.word_index import ALL, COLUMNS, EXACT, GLUED, GROUP, LEVEL_KIND, PREFIXES, hex_id
 from desktop_app.core.storage.database import Database, driver_connection
 from desktop_app.core.text.matching import MatchLevel, key, query_text
 
 MAX_QUERY = 100  # characters of a keyed query looked up piece by piece (longer: read texts)
 MAX_PATHS = 64
+# A character other than an ASCII sign or digit (a letter, or anything not ASCII: the
+# caller decides); the same with digits counting.
+_WITH_LETTERS = "*[^ -@[-`{-~]*"
+_WITH_DIGITS = "*[^ -/:-@[-`{-~]*"
 Path_ = tuple[tuple[str, str], ...]  # ((prefix, hex id), ...); the first prefix is any
 
 
@@ -87,16 +90,29 @@ class Index:
 
     conn: sqlite3.Connection
 
-    def matching_ids(self, found: Plan) -> list[int]:
-        """Indexed articles holding the query, ascending."""
+    def matching_ids(self, found: Plan, after: int = 0, limit: int = -1) -> list[int]:
+        """Indexed articles holding the query, ascending: after `after`, at most `limit`
+        (FTS5 walks its doclists from there: a page of a word in every article is cheap)."""
         expression = found.fts()
         if expression is None:
             return []
         return [r[0] for r in self.conn.execute(
-            "SELECT rowid FROM word_fts WHERE word_fts MATCH ? ORDER BY rowid", (expression,))]
+            "SELECT rowid FROM word_fts WHERE word_fts MATCH ? AND rowid > ? ORDER BY rowid LIMIT ?",
+            (expression, after, limit))]
+
+    def matching_count(self, found: Plan) -> int:
+        """How many indexed articles hold the query (counted in SQLite, no row in Python)."""
+        expression = found.fts()
+        if expression is None:
+            return 0
+        return self.conn.execute("SELECT count(*) FROM word_fts WHERE word_fts MATCH ?", (expression,)).fetchone()[0]
 
     def unindexed_ids(self, among: Iterable[int] | None = None) -> list[int]:
-        """Articles the index does not hold (not segmented, or not taken in yet)."""
+        """Articles the index does not hold (not segmented, or not taken in yet). When it
+        holds them all (the usual case) two counts say so: no scan of the articles."""
+        held = self.conn.execute("SELECT articles FROM word_term_totals WHERE term_id = ?", (ALL,)).fetchone()
+        if held is not None and held[0] == self.conn.execute("SELECT count(*) FROM articles").fetchone()[0]:
+            return []
         ids = [r[0] for r in self.conn.execute(
             "SELECT id FROM articles WHERE id NOT IN (SELECT article_id FROM word_index_articles) ORDER BY id")]
         if among is None:
@@ -104,29 +120,49 @@ class Index:
         wanted = set(among)
         return [i for i in ids if i in wanted]
 
-    def _instances(self, term: str, column: str) -> list[int]:
-        return [doc << 32 | offset for doc, offset in self.conn.execute(
-            "SELECT doc, offset FROM temp.word_vocab_i WHERE term = ? AND col = ?", (term, column))]
+    def _instances(self, term: str, column: str) -> Iterator[int]:
+        return (doc << 32 | offset for doc, offset in self.conn.execute(
+            "SELECT doc, offset FROM temp.word_vocab_i WHERE term = ? AND col = ?", (term, column)))
+
+    def _starts(self, path: Path_, column: str) -> set[int]:
+        """Where the path's phrase starts (doc << 32 | token). The rarest word first, then
+        each other one only keeps what it continues: memory is that of the rarest one's
+        positions, not of the most common word's (millions in a large corpus)."""
+        steps = sorted(range(len(path)), key=lambda i: self.occurrences([int(path[i][1], 16)]))
+        starts: set[int] | None = None
+        for i in steps:
+            terms = [p + path[0][1] for p in PREFIXES] if i == 0 else [path[i][0] + path[i][1]]
+            if starts is None:
+                starts = {x - i for t in terms for x in self._instances(t, column)}
+            else:
+                kept = starts
+                starts = {x - i for t in terms for x in self._instances(t, column) if x - i in kept}
+            if not starts:
+                break
+        return starts or set()
+
+    def occurrences(self, term_ids: Iterable[int]) -> int:
+        """Tokens of these terms in the whole index (running totals)."""
+        return sum(self.conn.execute("SELECT coalesce(sum(occurrences), 0) FROM word_term_totals WHERE term_id = ?",
+                                     (t,)).fetchone()[0] for t in set(term_ids))
+
+    def phrase_instances(self, found: Plan) -> int:
+        """Index positions `count` steps through for the phrases of several words (~3 µs
+        each in Python: a common phrase of a million articles is millions of them)."""
+        return self.occurrences(int(h, 16) for path in found.paths if len(path) > 1 for _, h in path)
 
     def count(self, found: Plan, article_ids: Iterable[int] | None = None) -> int:
         """Lines the query makes in indexed articles (of `article_ids` if given)."""
         wanted = None if article_ids is None else set(article_ids)
         # A one-word match never overlaps another match (its token is that one word):
-        # without a scope, the index's own totals count them.
+        # without a scope, the running totals count them.
         single = [path for path in found.paths if len(path) == 1] if wanted is None else []
-        total = sum(self.conn.execute(
-            "SELECT coalesce(sum(cnt), 0) FROM temp.word_vocab_c WHERE term = ? AND col = ?",
-            (p + path[0][1], found.column)).fetchone()[0] for path in single for p in PREFIXES)
+        total = self.occurrences(int(path[0][1], 16) for path in single)
         matches: list[tuple[int, int]] = []
         for path in found.paths:
             if wanted is None and len(path) == 1:
                 continue
-            starts = {x for p in PREFIXES for x in self._instances(p + path[0][1], found.column)}
-            for i, (prefix, term) in enumerate(path[1:], 1):
-                if not starts:
-                    break
-                starts &= {x - i for x in self._instances(prefix + term, found.column)}
-            matches += [(x, x + len(path) - 1) for x in starts]
+            matches += [(x, x + len(path) - 1) for x in self._starts(path, found.column)]
         if wanted is not None:
             matches = [m for m in matches if m[0] >> 32 in wanted]
         matches.sort()
@@ -154,18 +190,20 @@ class Index:
                 f"SELECT id, text FROM word_terms WHERE id IN ({','.join('?' * len(part))})", part))
         return out
 
-    def corpus_counts(self) -> tuple[Counter[int], dict[int, int]]:
-        """(written form id -> occurrences, grouping form id -> articles) over the whole
-        index: one pass over fts5vocab (a word glued to the one before is the same word)."""
-        occurrences: Counter[int] = Counter()
-        groups: dict[int, int] = {}
-        for term, column, docs, cnt in self.conn.execute(
-                "SELECT term, col, doc, cnt FROM temp.word_vocab_c WHERE col IN ('exact', 'grp')"):
-            if column == "grp":
-                groups[int(term, 16)] = docs
-            elif term != HIDDEN:
-                occurrences[int(term.lstrip(GLUED + BREAK), 16)] += cnt
-        return occurrences, groups
+    def corpus_counts(self, count_numbers: bool) -> Iterator[tuple[int, int, str, int, int]]:
+        """(kind, term id, text, occurrences, articles) of the written forms (EXACT) and
+        grouping forms (GROUP) the index holds, from the running totals: no index read.
+        Forms of ASCII signs only (and digits, unless `count_numbers`) are left out in
+        SQLite, as frequencies leave them out: a corpus has a number in every article."""
+        wanted = _WITH_DIGITS if count_numbers else _WITH_LETTERS
+        return self.conn.execute(
+            "SELECT w.kind, w.id, w.text, t.occurrences, t.articles FROM word_terms w"
+            " JOIN word_term_totals t ON t.term_id = w.id"
+            " WHERE w.kind IN (?, ?) AND w.text GLOB ? AND t.occurrences > 0", (EXACT, GROUP, wanted))
+
+    def indexed_articles(self) -> int:
+        row = self.conn.execute("SELECT articles FROM word_term_totals WHERE term_id = ?", (ALL,)).fetchone()
+        return row[0] if row else 0
 
     def first_seen(self, term_id: int) -> tuple[int, int]:
         """(article, token) of the first occurrence of a written form."""
@@ -184,5 +222,4 @@ def open_index(db: Database) -> Iterator[Index | None]:
     with db.engine.connect() as sa_conn:
         conn = driver_connection(sa_conn)
         conn.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.word_vocab_i USING fts5vocab(main, word_fts, instance)")
-        conn.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.word_vocab_c USING fts5vocab(main, word_fts, col)")
         yield Index(conn)

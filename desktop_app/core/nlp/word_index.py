@@ -18,13 +18,17 @@ built ~10x slower than FTS5 (74 against 654 articles/s) and took 4.7x the space.
 
 from __future__ import annotations
 
+import operator
 import re
 import sqlite3
 import sys
+import time
 import unicodedata
 import zlib
 from array import array
+from collections import Counter
 from collections.abc import Iterable, Sequence
+from itertools import chain
 
 from desktop_app.core.library.articles import parse_spans
 from desktop_app.core.nlp.user_dictionary import engine_of_stored
@@ -37,7 +41,9 @@ COLUMNS = ("exact", "word", "fold", "grp")
 LEVEL_KIND = {MatchLevel.EXACT: EXACT, MatchLevel.WORD: WORD, MatchLevel.NONE: NONE}
 GLUED, BREAK, HIDDEN = "g", "n", "z"  # never hex digits
 PREFIXES = ("", GLUED, BREAK)
-BATCH = 64  # articles per transaction when building
+BATCH = 64  # articles of the first transaction when building (then sized by time)
+MAX_BATCH = 2000
+BATCH_SECONDS = 0.3
 _TYPECODE = "I" if array("I").itemsize == 4 else "L"
 _SPACES = re.compile(r"\s+")
 _DICTIONARY_KEY = "nlp:dictionary"  # user_dictionary.KEY
@@ -60,13 +66,18 @@ def hex_id(term_id: int) -> str:
 
 
 class Terms:
-    """(kind, text) -> word_terms id, adding rows for new ones; a cache for one job."""
+    """(kind, text) -> word_terms id, adding rows for new ones; and a raw token -> its four
+    terms (hex, ids) cache: a few thousand tokens make up most of a corpus. For one job."""
 
-    def __init__(self, conn: sqlite3.Connection) -> None:
+    def __init__(self, conn: sqlite3.Connection | None) -> None:
         self.conn = conn
         self.ids: dict[tuple[int, str], int] = {}
+        self.tokens: dict[str, tuple[tuple[str, str, str, str], tuple[int, int, int, int]]] = {}
+        self.token_ids: dict[str, tuple[int, int, int, int]] = {}
 
     def resolve(self, wanted: Iterable[tuple[int, str]]) -> None:
+        conn = self.conn
+        assert conn is not None, "resolve on a connection"
         missing = {w for w in wanted if w not in self.ids}
         by_kind: dict[int, list[str]] = {}
         for kind, text in missing:
@@ -74,12 +85,29 @@ class Terms:
         for kind, texts in by_kind.items():
             for i in range(0, len(texts), 500):
                 part = texts[i:i + 500]
-                self.conn.executemany("INSERT OR IGNORE INTO word_terms(kind, text) VALUES (?, ?)",
-                                      ((kind, t) for t in part))
+                conn.executemany("INSERT OR IGNORE INTO word_terms(kind, text) VALUES (?, ?)",
+                                 ((kind, t) for t in part))
                 sql = f"SELECT text, id FROM word_terms WHERE kind = ? AND text IN ({','.join('?' * len(part))})"
-                self.ids.update(((kind, t), i) for t, i in self.conn.execute(sql, (kind, *part)))
-        if len(self.ids) > 2_000_000:  # bound the memory of a long build
-            self.ids = {w: self.ids[w] for w in wanted}
+                self.ids.update(((kind, t), i) for t, i in conn.execute(sql, (kind, *part)))
+
+    def resolve_tokens(self, raw: set[str]) -> None:
+        """Fill `tokens` for these raw token texts."""
+        if len(self.tokens) > 200_000 or len(self.ids) > 800_000:  # bound a long build's memory
+            self.tokens.clear()
+            self.token_ids.clear()
+            self.ids.clear()
+        new = raw - self.tokens.keys()
+        if not new:
+            return
+        forms = {r: form_of(r) for r in new}
+        keyed = {f: _keys(f) for f in set(forms.values())}
+        self.resolve([(EXACT, f) for f in keyed] + [(k, v[k - 1]) for v in keyed.values() for k in (1, 2, 3)])
+        ids = self.ids
+        for r, f in forms.items():
+            word_key, none_key, group = keyed[f]
+            found = (ids[EXACT, f], ids[WORD, word_key], ids[NONE, none_key], ids[GROUP, group])
+            self.tokens[r] = (tuple(map(hex_id, found)), found)  # type: ignore[assignment]
+            self.token_ids[r] = found
 
 
 _KEYS: dict[str, tuple[str, str, str]] = {}
@@ -90,7 +118,7 @@ def _keys(form: str) -> tuple[str, str, str]:
     make up most tokens)."""
     found = _KEYS.get(form)
     if found is None:
-        if len(_KEYS) > 500_000:
+        if len(_KEYS) > 200_000:
             _KEYS.clear()
         found = _KEYS[form] = (key(form, MatchLevel.WORD), key(form, MatchLevel.NONE), group_of(form))
     return found
@@ -107,35 +135,54 @@ def article_columns(text: str, hidden: Sequence[tuple[int, int]], flat: Sequence
                     terms: Terms) -> tuple[str, str, str, str]:
     """The four word_fts columns of an article from its text, hidden spans (sorted) and
     flat (start, end, ...) segmentation."""
-    tokens: list[tuple[str, str] | None] = []  # (prefix, form) or None for hidden
-    h, previous_end = 0, None
+    tokens = article_tokens(text, hidden, flat)
+    terms.resolve_tokens(set(tokens[1]))
+    return columns_of(tokens, terms)
+
+
+Tokens = tuple[list[str | None], list[str]]  # (prefix of each token, None if hidden; raw text of the others)
+
+
+def article_tokens(text: str, hidden: Sequence[tuple[int, int]], flat: Sequence[int]) -> Tokens:
+    """The hot loop of a build (~150 tokens an article): a slice and a few compares a token."""
+    prefixes: list[str | None] = []
+    raw: list[str] = []
+    h, n_hidden, previous_end = 0, len(hidden), -1
     for i in range(0, len(flat), 2):
         s, e = flat[i], flat[i + 1]
-        while h < len(hidden) and hidden[h][1] <= s:
-            h += 1
-        if s >= e or (h < len(hidden) and hidden[h][0] < e):
-            tokens.append(None)  # the reader hides it (as concordance.ArticleWords.leave_out)
+        if n_hidden:
+            while h < n_hidden and hidden[h][1] <= s:
+                h += 1
+            if h < n_hidden and hidden[h][0] < e:
+                s = e  # the reader hides it (as concordance.ArticleWords.leave_out)
+        if s >= e:
+            prefixes.append(None)
+        elif previous_end < 0:
+            prefixes.append(BREAK)
+        elif s == previous_end:
+            prefixes.append(GLUED)
+        elif s == previous_end + 1 and text[previous_end] == " ":
+            prefixes.append("")
         else:
-            tokens.append((BREAK if previous_end is None else _gap(text, previous_end, s),
-                           form_of(text[s:e])))
+            prefixes.append(_gap(text, previous_end, s))
+        if s < e:
+            raw.append(text[s:e])
         previous_end = e
-    forms = {t[1] for t in tokens if t is not None}
-    keyed = {f: _keys(f) for f in forms}
-    terms.resolve([(EXACT, f) for f in forms] + [(k, v[k - 1]) for v in keyed.values() for k in (1, 2, 3)])
-    ids = terms.ids
-    columns: list[list[str]] = [[], [], [], []]
-    for token in tokens:
-        if token is None:
-            for column in columns[:3]:
-                column.append(HIDDEN)
-            continue
-        prefix, form = token
-        word_key, none_key, group = keyed[form]
-        columns[EXACT].append(prefix + hex_id(ids[EXACT, form]))
-        columns[WORD].append(prefix + hex_id(ids[WORD, word_key]))
-        columns[NONE].append(prefix + hex_id(ids[NONE, none_key]))
-        columns[GROUP].append(hex_id(ids[GROUP, group]))
-    return tuple(" ".join(c) for c in columns)  # type: ignore[return-value]
+    return prefixes, raw
+
+
+def columns_of(tokens: Tokens, terms: Terms) -> tuple[str, str, str, str]:
+    """The columns of tokens whose raw texts `terms` has resolved."""
+    prefixes, raw = tokens
+    found = list(map(terms.tokens.__getitem__, raw))
+    if len(raw) == len(prefixes):
+        pairs = list(zip(prefixes, found, strict=True))
+        columns = [" ".join([p + t[0][k] for p, t in pairs]) for k in range(3)]  # type: ignore[operator]
+    else:
+        it = iter(found)
+        full = [None if p is None else (p, next(it)) for p in prefixes]
+        columns = [" ".join([HIDDEN if x is None else x[0] + x[1][0][k] for x in full]) for k in range(3)]
+    return columns[0], columns[1], columns[2], " ".join([t[0][GROUP] for t in found])
 
 
 def pack_columns(columns: Sequence[str]) -> bytes:
@@ -154,7 +201,8 @@ def flat_spans(blob: bytes | None, length: int) -> array | None:
     flat.frombytes(blob)
     if sys.byteorder == "big":
         flat.byteswap()
-    ok = all(0 <= flat[i] <= flat[i + 1] <= length for i in range(0, len(flat), 2))
+    # Every start <= its end, all within the text (unsigned: never below 0); in C.
+    ok = not flat or (max(flat) <= length and all(map(operator.le, flat[0::2], flat[1::2])))
     return flat if ok else None
 
 
@@ -163,60 +211,107 @@ def current_engine(conn: sqlite3.Connection) -> str:
     return engine_of_stored(row[0] if row else None)
 
 
+ALL = 0  # word_term_totals row of the index itself: words (not hidden) and articles indexed
+
+
+def _term_counts(columns: Sequence[str]) -> Counter[int]:
+    """An article's stored terms (prefixes dropped, hidden left out) -> occurrences, for
+    the running totals, with ALL. Counted in C first, prefixes stripped per distinct term."""
+    exact = columns[EXACT].split()
+    out: Counter[int] = Counter({ALL: len(exact) - exact.count(HIDDEN)})
+    for term, n in Counter(" ".join(columns).split()).items():
+        if term != HIDDEN:
+            out[int(term.lstrip(GLUED + BREAK), 16)] += n
+    return out
+
+
+def add_totals(conn: sqlite3.Connection, occurrences: Counter[int], articles: Counter[int]) -> None:
+    """Add (or, negative, take away) per-term occurrences and articles to word_term_totals."""
+    conn.executemany(
+        "INSERT INTO word_term_totals(term_id, occurrences, articles) VALUES (?, ?, ?)"
+        " ON CONFLICT(term_id) DO UPDATE SET occurrences = occurrences + excluded.occurrences,"
+        " articles = articles + excluded.articles",
+        sorted((t, n, articles[t]) for t, n in occurrences.items() if n or articles[t]))
+
+
 def refresh(conn: sqlite3.Connection, ids: Sequence[int], engine: str, terms: Terms | None = None) -> int:
     """Redo the index of `ids` inside the caller's transaction: remove what it holds for
-    them, add the ones whose segmentation is valid now, take them off the queue. Returns
-    how many are indexed afterwards."""
+    them, add the ones whose segmentation is valid now, take them off the queue, and keep
+    the per-term totals (word_term_totals) in step. Returns how many are indexed afterwards."""
     terms = terms or Terms(conn)
     indexed = 0
+    occurrences: Counter[int] = Counter()
+    articles: Counter[int] = Counter()
     for i in range(0, len(ids), 500):
         part = list(ids[i:i + 500])
         marks = ",".join("?" * len(part))
-        old = conn.execute(f"SELECT article_id, terms FROM word_index_articles WHERE article_id IN ({marks})",
-                           part).fetchall()
+        old = [(aid, unpack_columns(blob)) for aid, blob in conn.execute(
+            f"SELECT article_id, terms FROM word_index_articles WHERE article_id IN ({marks})", part)]
         conn.executemany("INSERT INTO word_fts(word_fts, rowid, exact, word, fold, grp)"
-                         " VALUES ('delete', ?, ?, ?, ?, ?)",
-                         ((aid, *unpack_columns(blob)) for aid, blob in old))
-        conn.execute(f"DELETE FROM word_index_articles WHERE article_id IN ({marks})", part)
+                         " VALUES ('delete', ?, ?, ?, ?, ?)", ((aid, *cols) for aid, cols in old))
+        for _, cols in old:
+            counted = _term_counts(cols)
+            occurrences.subtract(counted)
+            articles.subtract(counted.keys())
+        if old:
+            conn.execute(f"DELETE FROM word_index_articles WHERE article_id IN ({marks})", part)
         rows = conn.execute(
             "SELECT a.id, a.text, a.hidden_spans, s.spans FROM articles a JOIN segmentations s"
             f" ON s.article_id = a.id WHERE a.id IN ({marks}) AND s.engine = ?"
             " AND s.text_hash = a.content_hash", (*part, engine)).fetchall()
+        tokenized = []
         for aid, text, hidden, blob in rows:
             text = text or ""
             flat = flat_spans(blob, len(text))
-            if flat is None:
-                continue  # damaged: counted the old way (by syllables)
-            columns = article_columns(text, parse_spans(hidden, len(text)), flat, terms)
-            conn.execute("INSERT INTO word_fts(rowid, exact, word, fold, grp) VALUES (?, ?, ?, ?, ?)",
-                         (aid, *columns))
-            conn.execute("INSERT INTO word_index_articles VALUES (?, ?)", (aid, pack_columns(columns)))
-            indexed += 1
+            if flat is not None:  # else damaged: counted the old way (by syllables)
+                tokenized.append((aid, article_tokens(text, parse_spans(hidden, len(text)), flat)))
+        terms.resolve_tokens({r for _, t in tokenized for r in t[1]})  # new terms: a few statements a batch
+        ids_of = terms.token_ids.__getitem__
+        fts_rows, packed = [], []
+        for aid, tokens in tokenized:
+            columns = columns_of(tokens, terms)
+            fts_rows.append((aid, *columns))
+            packed.append((aid, pack_columns(columns)))
+            # In C: every token's four term ids, then the distinct ones.
+            occurrences.update(chain.from_iterable(map(ids_of, tokens[1])))
+            articles.update(set(chain.from_iterable(map(ids_of, set(tokens[1])))))
+            occurrences[ALL] += len(tokens[1])
+            articles[ALL] += 1
+        # Sorted by rowid: FTS5 appends to its in-memory segment in order (cheaper).
+        fts_rows.sort()
+        packed.sort()
+        conn.executemany("INSERT INTO word_fts(rowid, exact, word, fold, grp) VALUES (?, ?, ?, ?, ?)", fts_rows)
+        conn.executemany("INSERT INTO word_index_articles VALUES (?, ?)", packed)
+        indexed += len(packed)
         conn.execute(f"DELETE FROM word_index_queue WHERE article_id IN ({marks})", part)
+    add_totals(conn, occurrences, articles)
     return indexed
 
 
-def waiting(conn: sqlite3.Connection, limit: int) -> list[int]:
-    """Up to `limit` queued articles, then segmented ones not indexed yet."""
+def waiting(conn: sqlite3.Connection, limit: int, after: int = 0) -> tuple[list[int], bool]:
+    """(up to `limit` queued articles, True); if none, (segmented ones after `after` not
+    indexed yet, False). The build walks the second list with `after` as a cursor: starting from the
+    first article every batch made a 1M-article build quadratic."""
     ids = [r[0] for r in conn.execute("SELECT article_id FROM word_index_queue ORDER BY 1 LIMIT ?", (limit,))]
-    if len(ids) < limit:
-        ids += [r[0] for r in conn.execute(
-            "SELECT article_id FROM segmentations WHERE article_id NOT IN"
-            " (SELECT article_id FROM word_index_articles) AND article_id NOT IN"
-            " (SELECT article_id FROM word_index_queue) AND engine = ? ORDER BY 1 LIMIT ?",
-            (current_engine(conn), limit - len(ids)))]
-    return ids
+    if ids:
+        return ids, True
+    return [r[0] for r in conn.execute(
+        "SELECT article_id FROM segmentations WHERE article_id > ? AND article_id NOT IN"
+        " (SELECT article_id FROM word_index_articles) AND article_id NOT IN"
+        " (SELECT article_id FROM word_index_queue) AND engine = ? ORDER BY 1 LIMIT ?",
+        (after, current_engine(conn), limit))], False
 
 
-def _write(db: Database, ids: Sequence[int], terms_cache: dict[tuple[int, str], int] | None = None) -> int:
+def _write(db: Database, ids: Sequence[int], cached: Terms | None = None) -> int:
     with db.engine.connect() as sa_conn:
         conn = driver_connection(sa_conn)
         try:
             conn.execute("BEGIN IMMEDIATE")
             try:
                 terms = Terms(conn)
-                if terms_cache is not None:
-                    terms.ids = terms_cache
+                if cached is not None:  # a build: its caches carry over, on this connection
+                    terms = cached
+                    terms.conn = conn
                 done = refresh(conn, ids, current_engine(conn), terms)
                 conn.commit()
             except BaseException:
@@ -260,22 +355,27 @@ def pending(db: Database) -> int:
 
 
 def build(db: Database, progress: Progress | None = None) -> int:
-    """Index what waits, BATCH articles a transaction, with progress; cancelling stops
-    between two transactions (what was committed stays). Returns articles indexed.
-    A segmentation stamped with the current engine but made from another text is
-    looked at once per run (refresh leaves it out), never in a loop."""
+    """Index what waits, a batch of articles a transaction (sized to take about
+    BATCH_SECONDS, so a writer waits little), with progress; cancelling stops between
+    two transactions (what was committed stays). Returns articles indexed. The queue
+    is emptied by each batch; segmentations not indexed yet are walked once, in id
+    order (one stamped with the current engine but made from another text is left
+    out by refresh and not looked at again in this run)."""
     progress = progress or Progress()
     if db.read_only:
         return 0
-    total, done, indexed = pending(db), 0, 0
-    seen: set[int] = set()
-    cache: dict[tuple[int, str], int] = {}
+    total, done, indexed, after, size = pending(db), 0, 0, 0, BATCH
+    cache = Terms(None)  # given each batch's connection
     while True:
-        progress.step(done, total)
+        progress.step(done, max(total, done))
         with db.engine.connect() as sa_conn:
-            ids = [i for i in waiting(driver_connection(sa_conn), BATCH + len(seen)) if i not in seen][:BATCH]
+            ids, from_queue = waiting(driver_connection(sa_conn), size, after)
         if not ids:
             return indexed
-        seen.update(ids)
+        started = time.perf_counter()
         indexed += _write(db, ids, cache)
+        took = time.perf_counter() - started
+        size = max(BATCH, min(MAX_BATCH, int(len(ids) * BATCH_SECONDS / max(took, 1e-3))))
         done += len(ids)
+        if not from_queue:
+            after = ids[-1]

@@ -38,6 +38,16 @@ class WordIndexArticle(Base):
     terms: Mapped[bytes] = mapped_column(LargeBinary)
 
 
+class WordTermTotal(Base):
+    """Running totals of one term over the index (schema v11): tokens and articles."""
+
+    __tablename__ = "word_term_totals"
+
+    term_id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    occurrences: Mapped[int] = mapped_column(Integer)
+    articles: Mapped[int] = mapped_column(Integer)
+
+
 class WordIndexQueue(Base):
     """Indexed articles that changed: their index rows are redone before the next read."""
 

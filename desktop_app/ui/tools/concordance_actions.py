@@ -21,6 +21,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from desktop_app.core.analysis.concordance import ConcordanceLine, export_concordance_csv
+from desktop_app.core.analysis.concordance_pages import MAX_LINES, export_all_lines
 from desktop_app.core.annotate.highlights import TagInfo
 from desktop_app.ui.background import BackgroundOp
 from desktop_app.ui.dialogs.tag_dialog import TagDialog
@@ -31,6 +32,7 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QLabel
 
     from desktop_app.core.storage.database import Database
+    from desktop_app.core.text.matching import MatchLevel
     from desktop_app.ui.tools.concordance_table import ConcordanceModel
 
 Span = tuple[int, int, int]  # article id, start, end (code points)
@@ -48,8 +50,10 @@ class ConcordanceActions(_Base):
         status: QLabel
         _tag_lines: Callable[[list[Span], list[str]], None]
         _tags: Callable[[], Sequence[str | TagInfo]]
-        _shown: tuple[str, bool] | None
+        _shown: tuple[str, MatchLevel] | None
         _complete: bool
+        _capped: bool
+        _total: int | None
         _then: Callable[[], None] | None
         exported: SignalInstance
         failed: SignalInstance
@@ -84,7 +88,8 @@ class ConcordanceActions(_Base):
 
     def export_csv(self, path: Path | str | None = None, delimiter: str = ",") -> None:
         """Write every line of the query (loading them first if only a page is shown) in
-        the order shown; without a path, ask for one and for the separator."""
+        the order shown; more lines than a list holds (MAX_LINES) are streamed to the file
+        in article order instead. Without a path, ask for one and for the separator."""
         if self._shown is None or not self.model.rowCount():
             return
         if path is None:
@@ -92,6 +97,15 @@ class ConcordanceActions(_Base):
             if not path:
                 return
         path = Path(path)
+        if not self._complete and (self._capped or (self._total or 0) > MAX_LINES):
+            query, level = self._shown
+            self.status.setText(QCoreApplication.translate("ConcordanceWindow", "Exporting to %1…")
+                                .replace("%1", str(path)))
+            (BackgroundOp(self, lambda progress: export_all_lines(self.db, query, level, path, delimiter, progress))
+             .on_success(lambda n: self._exported(path, n))
+             .on_failure(lambda message: self._export_failed(path, message))
+             .run())
+            return
         if not self._complete:
             self._then = lambda: self.export_csv(path, delimiter)
             self.load_all()

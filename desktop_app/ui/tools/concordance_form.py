@@ -50,6 +50,7 @@ class ConcordanceForm(_Base):
         _shown: tuple[str, MatchLevel] | None
         _complete: bool
         _stopped: bool
+        _capped: bool
         _candidates: int
         _total: int | None
         _sort: tuple[str, bool]
@@ -128,6 +129,9 @@ class ConcordanceForm(_Base):
             text = translate("ConcordanceWindow", "No line matches “%1”.").replace("%1", query)
             if self._shown and self._shown[1] is not MatchLevel.NONE:
                 text += " " + translate("ConcordanceWindow", "Choose No diacritics to find every spelling.")
+        elif self._capped:
+            text = (translate("ConcordanceWindow", "Showing the first %1 lines, the most one list holds;"
+                              " Export writes every line.").replace("%1", number(n)))
         elif self._stopped:
             text = translate("ConcordanceWindow",
                              "%Ln line(s) found before you stopped; Load all lines to see the rest.", "", n)
@@ -146,7 +150,7 @@ class ConcordanceForm(_Base):
                 else translate("ConcordanceWindow", "%1 articles").replace("%1", number(articles)),
             ))
         self.summary.setText(text)
-        self.load_all_button.setVisible(not self._complete and self._load is None)
+        self.load_all_button.setVisible(not self._complete and not self._capped and self._load is None)
 
     def _set_note(self, lines: list[ConcordanceLine]) -> None:
         bare = sum(1 for l in lines if not l.segmented)

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import QWidget
 
 from desktop_app.core.analysis.concordance import ConcordanceLine
 from desktop_app.core.analysis.concordance_pages import (
+    MAX_LINES,
     all_lines,
     first_page,
     has_marks,
@@ -55,6 +56,7 @@ __all__ = [
     "HEADERS",
     "LINE_ROLE",
     "Index",
+    "MAX_LINES",
     "PAGE",
     "ConcordanceModel",
     "ConcordanceView",
@@ -98,6 +100,7 @@ class ConcordanceWindow(ConcordanceForm, ConcordanceActions, QWidget):
         self._shown: tuple[str, MatchLevel] | None = None  # query and matching level of the lines
         self._complete = True
         self._stopped = False  # the user stopped a load: the lines are a beginning
+        self._capped = False  # a load stopped at MAX_LINES: the lines are a beginning
         self._candidates = 0
         self._total: int | None = None
         self._sort: tuple[str, bool] = ("article", False)
@@ -171,7 +174,8 @@ class ConcordanceWindow(ConcordanceForm, ConcordanceActions, QWidget):
         self.progress.setRange(0, 0)
         self._set_busy(True)
         # Stopped, the job still answers with the lines found so far: keep them.
-        self._load = (BackgroundOp(self, lambda progress: all_lines(self.db, text, md, sort, progress),
+        limit = MAX_LINES  # read now: tests lower it
+        self._load = (BackgroundOp(self, lambda progress: all_lines(self.db, text, md, sort, progress, limit),
                                    discard_when_cancelled=False)
                       .on_progress(lambda done, total, _note: self._on_progress(generation, done, total))
                       .on_success(lambda result: self._all_found(generation, sort, *result))
@@ -225,7 +229,7 @@ class ConcordanceWindow(ConcordanceForm, ConcordanceActions, QWidget):
             return  # a newer search (or a closed window)
         self._shown, self._complete, self._candidates = shown, not more, candidates
         self._total = total
-        self._stopped = False
+        self._stopped = self._capped = False
         self._set_lines(sort_concordance(lines, *self._sort))
         self.table.layout_columns(self._keyword_width(lines))
         self.table.scrollToTop()
@@ -233,12 +237,12 @@ class ConcordanceWindow(ConcordanceForm, ConcordanceActions, QWidget):
         self.searched.emit(len(lines))
 
     def _all_found(self, generation: int, sort: tuple[str, bool], lines: list[ConcordanceLine],
-                   complete: bool) -> None:
+                   complete: bool, capped: bool = False) -> None:
         if not shiboken6.isValid(self) or generation != self._generation:
             return
         self._load = None
         self._set_busy(False)
-        self._complete, self._stopped = complete, not complete
+        self._complete, self._stopped, self._capped = complete, not complete and not capped, capped
         if not complete:
             self._then = None  # an export waits for every line: not these
         self._set_lines(lines)
