@@ -60,3 +60,24 @@ def test_a_file_reached_twice_is_imported_once(db: Database, tmp_path: Path):
     report = import_paths(db, [folder, folder / "a.txt", tmp_path / "bai" / ".." / "bai" / "c.txt"], workers=0)
     assert sorted(p.name for p, _id in report.imported) == ["a.txt", "c.txt"]
     assert report.duplicates == [] and report.failed == []
+
+
+def test_the_alt_text_comparison_answers_as_the_full_one():
+    """boilerplate._near checks the lengths before building a matcher (a third of
+    preparing a small article went to building them): the same answers."""
+    import random
+    from difflib import SequenceMatcher
+
+    from desktop_app.core.library.ingest.boilerplate import _near
+
+    rng = random.Random(19)
+    words = ["ban", "to", "chuc", "trung", "uong", "hop", "ha", "noi", "hinh", "anh"]
+    for _ in range(2000):
+        a = " ".join(rng.choices(words, k=rng.randint(2, 8)))
+        b = a
+        for _ in range(rng.randint(0, 3)):  # a few edits: some stay within 10 %
+            cut = rng.randint(0, len(b))
+            b = b[:cut] + rng.choice(["", "x", " hinh anh", "ab"]) + b[cut + rng.randint(0, 2):]
+        m = SequenceMatcher(None, a, b, autojunk=False)
+        full = m.real_quick_ratio() >= 0.9 and m.quick_ratio() >= 0.9 and m.ratio() >= 0.9
+        assert _near(a, b) == full, (a, b)
