@@ -18,8 +18,7 @@ from array import array
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import select
-from sqlalchemy.dialects.sqlite import insert
+from sqlalchemy import insert, select, update
 
 from desktop_app.core.nlp import word_index
 from desktop_app.core.nlp.pos_ner import tagging_values
@@ -105,19 +104,27 @@ def write_rows(db: Database, seg_rows: list[dict[str, Any]], tag_rows: list[dict
         seg_rows = [r for r in seg_rows if r["article_id"] in present]
         tag_rows = [r for r in tag_rows if r["article_id"] in present]
         if seg_rows:
-            session.execute(_upsert(Segmentation, ("text_hash", "engine", "spans")), seg_rows)
+            _put(session, Segmentation, seg_rows, ("text_hash", "engine", "spans"))
             word_index.refresh(driver_connection(session.connection()),
                                [r["article_id"] for r in seg_rows], engine)
         if tag_rows:
-            session.execute(_upsert(Tagging, ("text_hash", "engine", "pos_spans", "pos_tags", "pos_names",
-                                              "entities")), tag_rows)
+            _put(session, Tagging, tag_rows, ("text_hash", "engine", "pos_spans", "pos_tags", "pos_names",
+                                              "entities"))
     return [r["article_id"] for r in seg_rows], [r["article_id"] for r in tag_rows]
 
 
-def _upsert(model: Any, columns: Sequence[str]) -> Any:
-    """INSERT ... ON CONFLICT(article_id) DO UPDATE: the segmentations' UPDATE trigger
-    still queues a changed article for the word index (refreshed in the same
-    transaction); created_at keeps the first segmentation's time, as before."""
-    stmt = insert(model)
-    return stmt.on_conflict_do_update(index_elements=[model.article_id],
-                                      set_={c: stmt.excluded[c] for c in columns})
+def _put(session: Any, model: Any, rows: list[dict[str, Any]], columns: Sequence[str]) -> None:
+    """Insert the new rows, update the others. Not an UPSERT: inside its triggers SQLite
+    uses the outer statement's conflict handling, and the word-index queue's INSERT OR
+    IGNORE then failed on an article already queued."""
+    ids = [r["article_id"] for r in rows]
+    have: set[int] = set()
+    for i in range(0, len(ids), 500):
+        have.update(session.scalars(select(model.article_id).where(model.article_id.in_(ids[i:i + 500]))))
+    new = [r for r in rows if r["article_id"] not in have]
+    if new:
+        session.execute(insert(model), new)
+    for r in rows:
+        if r["article_id"] in have:  # created_at keeps the first time, as before
+            session.execute(update(model).where(model.article_id == r["article_id"])
+                            .values({c: r[c] for c in columns}))
