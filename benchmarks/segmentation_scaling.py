@@ -7,7 +7,11 @@ stores every article of a temp library. Per worker = Pool(N) / N / direct: the t
 coordinating process's own CPU time per character bounds how far the pool can scale
 (it is the one serial part), and is printed as the "coordinator ceiling".
 
-    .venv/bin/python benchmarks/segmentation_scaling.py [--quick] [--workers 1,2]
+    .venv/bin/python benchmarks/segmentation_scaling.py [--quick] [--workers=1,2] [--small]
+
+--small: articles of ~700 characters (as in the scale benchmark's generated corpora)
+instead of the seeds' ~5,000: the coordinator's per-article cost (storing, the word
+index, batches of results) weighs more there.
 """
 
 from __future__ import annotations
@@ -35,6 +39,27 @@ class _Quiet:
     def article_failed(self, kind, article_id, error): print(f"  !! article {article_id}: {error}")
     def process_crashed(self, reason, restarted): print(f"  !! {reason}")
     def failed(self, message): print(f"  !! {message}")
+
+
+def small_texts(target_bytes: int) -> list[str]:
+    """Distinct articles of two or three seed paragraph pieces, ~700 characters each."""
+    import random
+
+    from segmentation_throughput import SEEDS
+
+    from desktop_app.core.text.normalize import normalize
+
+    rng = random.Random(19)
+    pool = [p.strip() for path in sorted(SEEDS.glob("*.txt"))
+            for p in normalize(path.read_text(encoding="utf-8")).split("\n") if len(p.strip()) > 120]
+    texts: list[str] = []
+    size = 0
+    while size < target_bytes:
+        body = "\n\n".join(" ".join(p.split(" ")[:rng.randint(40, 90)]) for p in rng.sample(pool, rng.randint(2, 3)))
+        text = f"Bài số {len(texts)}\n{body}\n"
+        texts.append(text)
+        size += len(text.encode("utf-8"))
+    return texts
 
 
 def pooled(texts: list[str], workers: int) -> tuple[float, float]:
@@ -72,7 +97,9 @@ def main() -> None:
     for arg in list(sys.argv[1:]):
         if arg.startswith("--workers="):
             counts = [int(x) for x in arg.split("=", 1)[1].split(",")]
-    texts = library_texts(250_000 if opts.quick else 1_000_000)
+    small = "--small" in sys.argv
+    size = 250_000 if opts.quick else 1_000_000
+    texts = small_texts(size) if small else library_texts(size)
     chars = sum(len(t) for t in texts)
     cores = os.cpu_count() or 1
     print(f"library: {len(texts)} articles, {chars:,} characters; {cores} cores; "
@@ -92,13 +119,16 @@ def main() -> None:
         ceiling = n * wall / cpu if cpu > 0 else float("inf")  # workers before the coordinator is busy all the time
         print(f"pool of {n}: {wall:6.2f} s  {rate:9,.0f} chars/s  = {rate / rate_direct:.2f}x direct, "
               f"{per_worker:.2f}x per worker; coordinator CPU {cpu:.2f} s "
-              f"(ceiling ~{ceiling:.0f} workers)")
+              f"(ceiling ~{ceiling:.0f} workers), {cpu / len(texts) * 1000:.2f} ms per article; "
+              f"load average {os.getloadavg()[0]:.2f}")
         if n == 1:
             figures.append(at_least("pool of 1 / direct", per_worker, 0.9, "x"))
         else:
             figures.append(info(f"pool of {n} / direct", rate / rate_direct, "x"))
             figures.append(info(f"pool of {n}, per worker / direct", per_worker, "x"))
         figures.append(info(f"pool of {n}: workers the coordinator could feed", min(ceiling, 999), ""))
+        figures.append(info(f"pool of {n}: coordinator CPU per article{' (small)' if small else ''}",
+                            cpu / len(texts) * 1000, "ms"))
     report(figures, opts)
 
 

@@ -163,7 +163,8 @@ class SegmentationWorker(QObject):
         self._control.prioritize(article_id)
 
     def cancel(self) -> None:
-        """Stop soon: articles already saved stay saved; the rest waits for the next start."""
+        """Stop soon: finished articles are written (their batch), the rest waits for the
+        next start."""
         self._control.cancel()
 
     def shutdown(self) -> None:

@@ -42,7 +42,7 @@ from desktop_app.core.nlp.segmentation import (
 )
 from desktop_app.core.nlp.stored import _TYPECODE as _SPAN_TYPECODE
 from desktop_app.core.nlp.stored import articles_without_valid, check_spans, pack_spans, text_hash
-from desktop_app.core.nlp.user_dictionary import load_dictionary, tagging_engine
+from desktop_app.core.nlp.user_dictionary import UserDictionary, load_dictionary, tagging_engine
 from desktop_app.core.storage.database import Database
 from desktop_app.core.storage.models import Article, Highlight, RejectedSuggestion, Tagging
 
@@ -272,6 +272,26 @@ def _pack_pos(pos: Sequence[PosSpan] | tuple[array, Sequence[str]]) -> tuple[arr
     return flat, bytes(map(code.__getitem__, tags)), " ".join(names)
 
 
+def tagging_values(dictionary: UserDictionary, text: str,
+                   pos: Sequence[PosSpan] | tuple[array, Sequence[str]],
+                   entities: Sequence[EntitySpan]) -> dict[str, Any]:
+    """The stored columns of a tagging of `text` (checked, the dictionary merged): pure,
+    so the batch writer calls it outside its transaction."""
+    if dictionary.compiled:  # its terms are one word here too, as in the segmentation
+        if isinstance(pos, tuple) and len(pos) == 2 and isinstance(pos[0], array):
+            flat0, tags0 = pos
+            pos = list(zip(flat0[0::2], flat0[1::2], tags0, strict=True))
+        pos, entities = merge_tagged(text, pos, entities, dictionary.compiled)
+    flat, codes, names = _pack_pos(pos)
+    check_spans(flat, len(text))
+    ents = [(int(s), int(e), str(label)) for s, e, label in entities]
+    for s, e, label in ents:
+        if not 0 <= s < e <= len(text) or label not in LABELS:
+            raise ValueError(f"entity ({s}, {e}, {label!r}) outside 0..{len(text)} or unknown")
+    return {"text_hash": text_hash(text), "engine": dictionary.tagging_engine, "pos_spans": pack_spans(flat),
+            "pos_tags": codes, "pos_names": names, "entities": json.dumps(ents, separators=(",", ":"))}
+
+
 def save_tags(
     db: Database,
     article_id: int,
@@ -286,20 +306,7 @@ def save_tags(
     entity never cuts a term) and the row is stamped with its version; a text changed
     meanwhile makes the row stale, never wrong.
     """
-    dictionary = load_dictionary(db)
-    if dictionary.compiled:  # its terms are one word here too, as in the segmentation
-        if isinstance(pos, tuple) and len(pos) == 2 and isinstance(pos[0], array):
-            flat0, tags0 = pos
-            pos = list(zip(flat0[0::2], flat0[1::2], tags0, strict=True))
-        pos, entities = merge_tagged(text, pos, entities, dictionary.compiled)
-    flat, codes, names = _pack_pos(pos)
-    check_spans(flat, len(text))
-    ents = [(int(s), int(e), str(label)) for s, e, label in entities]
-    for s, e, label in ents:
-        if not 0 <= s < e <= len(text) or label not in LABELS:
-            raise ValueError(f"entity ({s}, {e}, {label!r}) outside 0..{len(text)} or unknown")
-    packed, digest = pack_spans(flat), text_hash(text)
-    entities_json = json.dumps(ents, separators=(",", ":"))
+    values = tagging_values(load_dictionary(db), text, pos, entities)
     with db.session() as session:
         if session.get(Article, article_id) is None:
             return False
@@ -307,9 +314,8 @@ def save_tags(
         if row is None:
             row = Tagging(article_id=article_id)
             session.add(row)
-        row.text_hash, row.engine = digest, dictionary.tagging_engine
-        row.pos_spans, row.pos_tags, row.pos_names = packed, codes, names
-        row.entities = entities_json
+        for name, value in values.items():
+            setattr(row, name, value)
     return True
 
 

@@ -2,7 +2,9 @@
 paragraph-sized jobs to one worker process, the article the user opened first (its
 words, then its tags), rescans for articles added meanwhile, and what to do when the
 process crashes (resend what was lost; skip an article it crashed on twice; give up
-when a new process never gets its model loaded).
+when a new process never gets its model loaded). Results are written in batches
+(nlp/result_batch.py): many articles a transaction, the open article's at once, what is
+finished written on cancel too; an article's signal follows the commit of its batch.
 
 The thread that drives it (ui/workers.py, a QThread) calls `Scheduler.run()`; requests
 from the GUI (prioritize, rescan, cancel, tagging on/off) go through a thread-safe
@@ -20,9 +22,10 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from desktop_app.core.library.articles import article_text
-from desktop_app.core.nlp.pos_ner import articles_to_tag, is_tagged, save_tags
+from desktop_app.core.nlp.pos_ner import articles_to_tag, is_tagged
+from desktop_app.core.nlp.result_batch import BATCH_ARTICLES, BATCH_CHARS, BATCH_SECONDS, ResultBatch
 from desktop_app.core.nlp.segmentation import job_chunks
-from desktop_app.core.nlp.stored import articles_to_segment, load_segmentation, save_segmentation
+from desktop_app.core.nlp.stored import articles_to_segment, load_segmentation
 from desktop_app.core.nlp.worker_pool import SegmenterPool
 from desktop_app.core.nlp.worker_process import TAGS, WORDS, SegmenterDied, SegmenterProcess, SegmentResult
 from desktop_app.core.storage.database import Database, DatabaseError
@@ -160,8 +163,11 @@ class Scheduler:
     raises Stop when it ended early (cancel, or an error that would only repeat)."""
 
     def __init__(self, db: Database, process: SegmenterProcess | SegmenterPool,
-                 control: SchedulerControl, events: SchedulerEvents) -> None:
+                 control: SchedulerControl, events: SchedulerEvents, *,
+                 batch_articles: int = BATCH_ARTICLES, batch_seconds: float = BATCH_SECONDS,
+                 batch_chars: int = BATCH_CHARS) -> None:
         self.db = db
+        self.batch = ResultBatch(db, batch_articles, batch_seconds, batch_chars)
         self.proc = process
         self.max_in_flight = MAX_IN_FLIGHT * getattr(process, "size", 1)
         self.control = control
@@ -181,6 +187,12 @@ class Scheduler:
         self.failed_starts = 0
 
     def run(self) -> None:
+        try:
+            self.loop()
+        finally:  # cancel, shutdown, an error: what is finished is kept
+            self.write_batch()
+
+    def loop(self) -> None:
         self.check_cancel()
         if not self.proc.is_alive():
             self.proc.start()
@@ -192,6 +204,9 @@ class Scheduler:
             self.check_cancel()
             self.take_requests()
             self.fill()
+            if self.batch.due() or (self.batch and not self.in_flight):
+                self.write_batch()
+                continue  # the open article's tags may have been brought forward
             if not self.in_flight:
                 if self.feed or self.queue[WORDS] or self.queue[TAGS]:
                     continue  # articles finished without jobs (empty text, deleted)
@@ -254,6 +269,8 @@ class Scheduler:
         """Move prioritized articles to the front, the latest request first."""
         for article_id in self.control.take_priority():
             self.urgent = article_id
+            if self.batch.holds(article_id):
+                self.write_batch()  # its words are done: shown now, not with the batch
             if not self.bring_forward(WORDS, article_id, lambda a=article_id: load_segmentation(self.db, a) is None):
                 self.bring_forward(TAGS, article_id, lambda a=article_id: not is_tagged(self.db, a))
 
@@ -322,34 +339,46 @@ class Scheduler:
         if job.kind == TAGS:
             self.finish_tags(job)
             return
+        if job.error is None:
+            try:
+                self.batch.add_words(job.article_id, job.text, job.spans())
+            except ValueError as e:  # spans that cannot be stored: this article only
+                job.error = str(e)
         if job.error is not None:
             self.events.article_failed(WORDS, job.article_id, job.error)
-        else:
-            try:
-                saved = save_segmentation(self.db, job.article_id, job.text, job.spans())
-            except DatabaseError as e:
-                self.events.failed(str(e))
-                raise Stop from e  # the next article would fail the same way
-            if saved:
-                self.saved.add(job.article_id)
-                self.events.segmented(job.article_id)
-                if job.article_id == self.urgent:  # the open article: its tags next
-                    self.bring_forward(TAGS, job.article_id, lambda: not is_tagged(self.db, job.article_id))
         self.count_done(WORDS)
+        if job.article_id == self.urgent:
+            self.write_batch()
 
     def finish_tags(self, job: ArticleJob) -> None:
-        if job.error is not None:
-            self.events.article_failed(TAGS, job.article_id, job.error)
-        else:
+        if job.error is None:
             flat, tags, entities = job.tags()
             try:
-                saved = save_tags(self.db, job.article_id, job.text, (flat, tags), entities)
-            except DatabaseError as e:
-                self.events.failed(str(e))
-                raise Stop from e
-            if saved:
-                self.events.tagged(job.article_id)
+                self.batch.add_tags(job.article_id, job.text, (flat, tags), entities)
+            except ValueError as e:
+                job.error = str(e)
+        if job.error is not None:
+            self.events.article_failed(TAGS, job.article_id, job.error)
         self.count_done(TAGS)
+        if job.article_id == self.urgent:
+            self.write_batch()
+
+    def write_batch(self) -> None:
+        """Write the finished articles in one transaction, then tell about each."""
+        if not self.batch:
+            return
+        try:
+            words, tags = self.batch.write()
+        except DatabaseError as e:
+            self.events.failed(str(e))
+            raise Stop from e  # the next batch would fail the same way
+        for article_id in words:
+            self.saved.add(article_id)
+            self.events.segmented(article_id)
+            if article_id == self.urgent:  # the open article: its tags next
+                self.bring_forward(TAGS, article_id, lambda a=article_id: not is_tagged(self.db, a))
+        for article_id in tags:
+            self.events.tagged(article_id)
 
     def count_done(self, kind: str) -> None:
         self.done[kind] += 1

@@ -19,7 +19,7 @@ from sqlalchemy import select
 
 from desktop_app.core.nlp import word_index
 from desktop_app.core.nlp.dictionary import merge_terms
-from desktop_app.core.nlp.user_dictionary import load_dictionary, segmentation_engine
+from desktop_app.core.nlp.user_dictionary import UserDictionary, load_dictionary, segmentation_engine
 from desktop_app.core.storage.database import Database, driver_connection
 from desktop_app.core.storage.models import Article, Segmentation
 
@@ -88,17 +88,8 @@ def save_segmentation(
     are the engine's words: the user dictionary's terms are merged here, and the row is
     stamped with the dictionary's version (a dictionary changed meanwhile makes it stale).
     """
-    flat = _as_array(spans)
-    if len(flat) % 2:
-        raise ValueError("a flat span array needs an even number of values")
-    check_spans(flat, len(text))
-    dictionary = load_dictionary(db)
-    engine = dictionary.engine
-    if dictionary.compiled:
-        pairs = list(zip(flat[0::2], flat[1::2], strict=True))
-        flat = _as_array(merge_terms(text, pairs, dictionary.compiled))
-    packed = pack_spans(flat)
-    digest = text_hash(text)
+    values = segmentation_values(load_dictionary(db), text, spans)
+    digest, engine, packed = values["text_hash"], values["engine"], values["spans"]
     with db.session() as session:
         if session.get(Article, article_id) is None:
             return False
@@ -114,6 +105,20 @@ def save_segmentation(
         session.flush()  # the trigger queues the article: index it in this transaction
         word_index.refresh(driver_connection(session.connection()), [article_id], engine)
     return True
+
+
+def segmentation_values(dictionary: UserDictionary, text: str, spans: Spans | array) -> dict[str, Any]:
+    """The stored columns (text_hash, engine, spans) for the engine's `spans` of `text`,
+    the dictionary's terms merged in. Pure: the batch writer calls it outside its
+    transaction."""
+    flat = _as_array(spans)
+    if len(flat) % 2:
+        raise ValueError("a flat span array needs an even number of values")
+    check_spans(flat, len(text))
+    if dictionary.compiled:
+        pairs = list(zip(flat[0::2], flat[1::2], strict=True))
+        flat = _as_array(merge_terms(text, pairs, dictionary.compiled))
+    return {"text_hash": text_hash(text), "engine": dictionary.engine, "spans": pack_spans(flat)}
 
 
 def load_segmentation(db: Database, article_id: int) -> list[tuple[int, int]] | None:

@@ -208,6 +208,9 @@ def _alt_texts(lines: list[_Line], reasons: list[str | None]) -> None:
 
 
 def _near(a: str, b: str) -> bool:
+    total = len(a) + len(b)
+    if total and 2.0 * min(len(a), len(b)) / total < 0.9:
+        return False  # real_quick_ratio's answer, before building the matcher's index of b
     matcher = SequenceMatcher(None, a, b, autojunk=False)
     return matcher.real_quick_ratio() >= 0.9 and matcher.quick_ratio() >= 0.9 and matcher.ratio() >= 0.9
 

@@ -22,16 +22,19 @@ import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import cast
 
-from sqlalchemy import insert
+from sqlalchemy import Table, insert, select
 
 from desktop_app.core.library.ingest.boilerplate import find_boilerplate
 from desktop_app.core.library.ingest.decode import ImportFailure, read_text
 from desktop_app.core.library.ingest.facts import ImportFacts, put_facts, put_facts_many, reading_facts
 from desktop_app.core.library.ingest.metadata import parse_metadata
 from desktop_app.core.library.ingest.origins import Origins
-from desktop_app.core.library.ingest.prepare_pool import Prepared, prepared_in_order
+from desktop_app.core.library.ingest.prepare_pool import PARALLEL_MIN, Prepared, prepared_in_order
 from desktop_app.core.library.reimport import ReanchorReport, ReimportError, replace_text
+from desktop_app.core.storage.article_order import source_key, title_key
+from desktop_app.core.storage.bulk import bulk_writes
 from desktop_app.core.storage.database import Database, DatabaseError
 from desktop_app.core.storage.models import Article, utcnow
 from desktop_app.core.text.normalize import normalize
@@ -41,6 +44,7 @@ log = logging.getLogger(__name__)
 MAX_FILE_BYTES = 50 * 1024 * 1024
 TEXT_SUFFIXES = frozenset({".txt", ".md"})
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
+ARTICLES = cast(Table, Article.__table__)
 # Inside folders only these are taken; a file named explicitly is always tried.
 FOLDER_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | {".docx"}
 
@@ -112,39 +116,44 @@ def import_paths(
     batch: list[tuple[Path, dict[str, object], ImportFacts]] = []
     started = time.monotonic()
     outcomes = prepared_in_order(files, _prepare_safely, origins.unchanged_since_import, workers)
-    try:
-        for done, (path, (kind, row, facts)) in enumerate(zip(files, outcomes, strict=False), start=1):
-            if should_cancel and should_cancel():
-                report.cancelled = True
-                break
-            if kind == "skip":  # a resumed import passes what it stored
-                report.duplicates.append(path)
-            elif kind == "failed":
-                report.failed.append((path, str(row)))
-            elif kind == "error":  # a bug must not lose the rest of the batch
-                log.error("Unexpected error importing %s: %s", path, row)
-                report.failed.append((path, str(row)))
-            else:
-                assert isinstance(row, dict) and isinstance(facts, ImportFacts)
-                if row["content_hash"] in known:
+    # A large import: a bigger page cache and fewer checkpoints while it writes.
+    with bulk_writes(db, len(files) >= PARALLEL_MIN):
+        try:
+            for done, (path, (kind, row, facts)) in enumerate(zip(files, outcomes, strict=False), start=1):
+                if should_cancel and should_cancel():
+                    report.cancelled = True
+                    break
+                if kind == "skip":  # a resumed import passes what it stored
                     report.duplicates.append(path)
-                elif (target := origins.article_for(path, row)) is not None:
-                    _update(db, path, target, row, facts, report, known, origins)
+                elif kind == "failed":
+                    report.failed.append((path, str(row)))
+                elif kind == "error":  # a bug must not lose the rest of the batch
+                    log.error("Unexpected error importing %s: %s", path, row)
+                    report.failed.append((path, str(row)))
                 else:
-                    known.add(str(row["content_hash"]))
-                    batch.append((path, row, facts))
-            if len(batch) >= BATCH_FILES or (batch and time.monotonic() - started > BATCH_SECONDS):
-                _store(db, batch, report, known)
-                batch, started = [], time.monotonic()
-            if progress:
-                progress(done, total)
-    finally:
-        outcomes.close()  # a cancel: the workers stop after their chunks
-    _store(db, batch, report, known)  # what was read before a cancel is kept
+                    assert isinstance(row, dict) and isinstance(facts, ImportFacts)
+                    if row["content_hash"] in known:
+                        report.duplicates.append(path)
+                    elif (target := origins.article_for(path, row)) is not None:
+                        _update(db, path, target, row, facts, report, known, origins)
+                    else:
+                        known.add(str(row["content_hash"]))
+                        batch.append((path, row, facts))
+                if len(batch) >= BATCH_FILES or (batch and time.monotonic() - started > BATCH_SECONDS):
+                    _store(db, batch, report, known)
+                    batch, started = [], time.monotonic()
+                if progress:
+                    progress(done, total)
+        finally:
+            outcomes.close()  # a cancel: the workers stop after their chunks
+        _store(db, batch, report, known)  # what was read before a cancel is kept
     return report
 
 
-BATCH_FILES = 200
+# Up to 1,000 articles a transaction: at 100,000 articles in the library, 200 a batch
+# cost 0.52 ms of storing per article and 1,000 0.32 ms (fewer commits; the random
+# leaves of the content-hash and sort-key indexes shared by more rows).
+BATCH_FILES = 1000
 BATCH_SECONDS = 0.5  # a long import shows new articles, and frees the database, often
 
 
@@ -183,10 +192,17 @@ def _store(db: Database, batch: list[tuple[Path, dict[str, object], ImportFacts]
         return
     try:
         with db.session() as session:
-            ids = session.scalars(
-                insert(Article).returning(Article.id, sort_by_parameter_order=True),
-                [row for _path, row, _facts in batch],
-            ).all()
+            # One executemany, then the new ids by content hash (unique): RETURNING with
+            # the parameters' order went row by row (~0.14 ms an article).
+            # The table, not the entity: the ORM's bulk path cost ~30 us an article more.
+            session.execute(insert(ARTICLES), [row for _path, row, _facts in batch])
+            hashes = [str(row["content_hash"]) for _path, row, _facts in batch]
+            id_of: dict[str, int] = {}
+            for i in range(0, len(hashes), 500):
+                found = session.execute(select(Article.content_hash, Article.id)
+                                        .where(Article.content_hash.in_(hashes[i:i + 500])))
+                id_of.update((digest, article_id) for digest, article_id in found)
+            ids = [id_of[h] for h in hashes]
             put_facts_many(session, [(article_id, str(row["content_hash"]), facts)
                                      for (_path, row, facts), article_id in zip(batch, ids, strict=True)])
     except DatabaseError as e:
@@ -200,10 +216,10 @@ def _store(db: Database, batch: list[tuple[Path, dict[str, object], ImportFacts]
 def _expand(paths: Iterable[Path | str], report: ImportReport) -> list[Path]:
     """Files to import, in a stable order, each once; unusable paths go to `report.failed`."""
     files: list[Path] = []
-    seen: set[Path] = set()
+    seen: set[str] = set()
 
-    def add(path: Path) -> None:
-        key = path.resolve()
+    def add(path: Path, key: str | None = None) -> None:
+        key = key or str(path.resolve())
         if key not in seen:
             seen.add(key)
             files.append(path)
@@ -214,8 +230,13 @@ def _expand(paths: Iterable[Path | str], report: ImportReport) -> list[Path]:
             found = _walk(path, report)
             if not found:
                 report.failed.append((path, "This folder contains no article files (.txt, .md, .html, .htm, .docx)."))
+            # _walk never enters a symlinked folder: a file that is no symlink itself
+            # resolves to the resolved folder plus its place in it (resolving each
+            # file walked its whole path: ~45 us a file).
+            root, prefix = str(path.resolve()), len(str(path))
             for file in found:
-                add(file)
+                name = str(file)
+                add(file, None if os.path.islink(name) else root + name[prefix:])
         elif path.exists() or path.is_symlink():
             add(path)  # any extension: _import_one says why if it is not text
         else:
@@ -233,8 +254,8 @@ def _walk(folder: Path, report: ImportReport) -> list[Path]:
     for root, dirs, names in os.walk(folder, onerror=unreadable):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(names):
-            if not name.startswith(".") and Path(name).suffix.lower() in FOLDER_SUFFIXES:
-                found.append(Path(root) / name)
+            if not name.startswith(".") and os.path.splitext(name)[1].lower() in FOLDER_SUFFIXES:
+                found.append(Path(root, name))
     return found
 
 
@@ -332,6 +353,7 @@ def _prepare(path: Path) -> tuple[dict[str, object], ImportFacts]:
     meta = parse_metadata(text)
     leftovers = [[start, end] for start, end, _reason in find_boilerplate(text)]
     title = _clean(stated.get("title"))
+    source = _clean(stated.get("source")) or meta.source
     facts = ImportFacts(
         encoding=facts.encoding, notice=facts.notice, original_bytes=facts.original_bytes,
         title_guessed=not title and meta.title_guessed, source_credit=meta.credit,
@@ -340,9 +362,13 @@ def _prepare(path: Path) -> tuple[dict[str, object], ImportFacts]:
         # What the page states (HTML meta tags) beats what the text suggests; a text
         # without a headline is named by its first sentence (marked as guessed), and
         # only a text with no sentence at all by its file name.
-        "title": title or meta.title or path.stem,
+        "title": (title := title or meta.title or path.stem),
+        # The folded sort keys, here (on a worker process) rather than as column
+        # defaults in the storing process.
+        "title_key": title_key(title),
+        "source_key": source_key(source),
         "kicker": meta.kicker,
-        "source": _clean(stated.get("source")) or meta.source,
+        "source": source,
         "author": _clean(stated.get("author")) or meta.author,
         "url": stated.get("url") or meta.url,
         "published": stated.get("published") or meta.published,
