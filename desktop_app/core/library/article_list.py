@@ -12,7 +12,6 @@ cost ~0.56 s per 100,000 (measured).
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -20,7 +19,8 @@ from desktop_app.core.annotate.tag_paths import scope_tag_ids
 from desktop_app.core.library.articles import SORTS, ArticleSummary, LibraryFilter
 from desktop_app.core.library.attribute_filters import matching_articles, parse_where
 from desktop_app.core.storage.article_order import source_key
-from desktop_app.core.storage.database import Database, driver_connection
+from desktop_app.core.storage.bulk_sql import BulkSql, bulk_sql
+from desktop_app.core.storage.database import Database
 
 # (expression, descending) of each sort, the article id last: a total order. The
 # expressions are those of the indexes, so that SQLite walks an index instead of sorting.
@@ -37,9 +37,11 @@ _FROM = "articles AS a LEFT JOIN highlight_counts AS c ON c.article_id = a.id"
 
 
 @contextmanager
-def _reading(db: Database) -> Iterator[tuple[sqlite3.Connection, object]]:
+def _reading(db: Database) -> Iterator[tuple[BulkSql, object]]:
+    # PostgreSQL: sources() and unfiltered counts run as written; filters (IS ?, json_each)
+    # and the NULL order position_of assumes are SQLite's still (docs/postgresql.md).
     with db.session() as s:
-        yield driver_connection(s.connection()), s
+        yield bulk_sql(s.connection()), s
 
 
 def _where(s, where: LibraryFilter) -> tuple[str, list[object]]:
