@@ -19,7 +19,7 @@ from desktop_app.core.annotate.tag_paths import scope_tag_ids
 from desktop_app.core.library.articles import SORTS, ArticleSummary, LibraryFilter
 from desktop_app.core.library.attribute_filters import matching_articles, parse_where
 from desktop_app.core.storage.article_order import source_key
-from desktop_app.core.storage.bulk_sql import BulkSql, bulk_sql
+from desktop_app.core.storage.bulk_sql import BulkSql, PostgresSql, bulk_sql
 from desktop_app.core.storage.database import Database
 
 # (expression, descending) of each sort, the article id last: a total order. The
@@ -38,8 +38,8 @@ _FROM = "articles AS a LEFT JOIN highlight_counts AS c ON c.article_id = a.id"
 
 @contextmanager
 def _reading(db: Database) -> Iterator[tuple[BulkSql, object]]:
-    # PostgreSQL: sources() and unfiltered counts run as written; filters (IS ?, json_each)
-    # and the NULL order position_of assumes are SQLite's still (docs/postgresql.md).
+    # PostgreSQL: counts, pages (NULL order spelled out) and sources() run as written;
+    # filters (IS ?, json_each, boolean = ?) and position_of are SQLite's still.
     with db.session() as s:
         yield bulk_sql(s.connection()), s
 
@@ -83,8 +83,16 @@ def _order(where: LibraryFilter) -> tuple[tuple[str, bool], ...]:
     return ORDERS[where.sort]
 
 
-def _order_by(where: LibraryFilter) -> str:
-    return " ORDER BY " + ", ".join(f"{expr}{' DESC' if desc else ''}" for expr, desc in _order(where))
+def _order_by(where: LibraryFilter, conn: BulkSql) -> str:
+    # PostgreSQL sorts NULL last ascending; spelled out, it sorts as SQLite does.
+    nulls = ((" NULLS LAST", " NULLS FIRST") if isinstance(conn, PostgresSql) else ("", ""))
+    return " ORDER BY " + ", ".join(f"{expr}{' DESC' + nulls[0] if desc else nulls[1]}"
+                                    for expr, desc in _order(where))
+
+
+def _limit(conn: BulkSql, limit: int) -> int | None:
+    """LIMIT's parameter: -1 (all) is SQLite's spelling, NULL PostgreSQL's."""
+    return None if limit < 0 and isinstance(conn, PostgresSql) else int(limit)
 
 
 def count_listed(db: Database, where: LibraryFilter | None = None) -> int:
@@ -105,8 +113,8 @@ def list_page(db: Database, where: LibraryFilter | None, offset: int, limit: int
         if only is not None:
             sql += f"{' AND' if sql else ' WHERE'} a.id = ?"
             params.append(only)
-        rows = conn.execute(f"SELECT {_COLUMNS} FROM {_FROM}{sql}{_order_by(where)} LIMIT ? OFFSET ?",
-                            [*params, int(limit), int(offset)]).fetchall()
+        rows = conn.execute(f"SELECT {_COLUMNS} FROM {_FROM}{sql}{_order_by(where, conn)} LIMIT ? OFFSET ?",
+                            [*params, _limit(conn, limit), int(offset)]).fetchall()
     return [ArticleSummary(*row) for row in rows]
 
 
@@ -117,8 +125,8 @@ def listed_ids(db: Database, where: LibraryFilter | None, offset: int, limit: in
         sql, params = _where(s, where)
         joined = _FROM if where.annotated is not None else "articles AS a"
         return [r[0] for r in conn.execute(
-            f"SELECT a.id FROM {joined}{sql}{_order_by(where)} LIMIT ? OFFSET ?",
-            [*params, int(limit), int(offset)])]
+            f"SELECT a.id FROM {joined}{sql}{_order_by(where, conn)} LIMIT ? OFFSET ?",
+            [*params, _limit(conn, limit), int(offset)])]
 
 
 def summaries(db: Database, article_ids: list[int]) -> dict[int, ArticleSummary]:
