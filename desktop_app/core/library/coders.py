@@ -83,7 +83,7 @@ def use_coder(db: Database, name: str) -> CoderInfo:
     with db.session() as s:  # a coder already there is only read: no write transaction
         found = find_coder(s, cleaned) if db.read_only else coder_id_in(s, cleaned)
     if found is None:
-        raise DatabaseError(Message("db.read_only", {"path": db.location}), READ_ONLY)
+        raise DatabaseError(Message("db.read_only", {"path": db.path}), READ_ONLY)
     db.coder_id = int(found)
     return CoderInfo(int(found), cleaned)
 

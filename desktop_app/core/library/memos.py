@@ -38,7 +38,7 @@ def set_memo(db: Database, article_id: int, text: str) -> bool:
     (kind READ_ONLY, BUSY, DISK_FULL, ...) when the library cannot be written.
     """
     if db.read_only:  # say so plainly, before sqlite says "attempt to write a readonly database"
-        raise DatabaseError(Message("db.read_only", {"path": db.location}), READ_ONLY)
+        raise DatabaseError(Message("db.read_only", {"path": db.path}), READ_ONLY)
     with db.session() as s:
         return set_memo_in(s, article_id, text)
 

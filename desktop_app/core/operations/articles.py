@@ -63,7 +63,7 @@ class ArticleOperations(HighlightOperations, OperationsBase):
         one undo step; a run that ends where it began leaves none. MemoError when the
         article is gone, DatabaseError when the library cannot be written."""
         if self.db.read_only:  # plainly, before sqlite says "attempt to write a readonly database"
-            raise DatabaseError(Message("db.read_only", {"path": self.db.location}), READ_ONLY)
+            raise DatabaseError(Message("db.read_only", {"path": self.db.path}), READ_ONLY)
 
         def work(s: Session) -> tuple[str, bool]:
             before = memo_in(s, article_id)
@@ -163,7 +163,7 @@ class ArticleOperations(HighlightOperations, OperationsBase):
         if not wanted:
             return Outcome(Changes(), [])
         if self.db.read_only:
-            raise DatabaseError(Message("db.read_only", {"path": self.db.location}), READ_ONLY)
+            raise DatabaseError(Message("db.read_only", {"path": self.db.path}), READ_ONLY)
 
         def take(s: Session) -> tuple[list[HighlightInfo], TakenArticles]:
             highlights = edits.delete_many(s, highlight_ids_of(s, wanted))

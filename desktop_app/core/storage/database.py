@@ -166,7 +166,7 @@ class Database:
     @property
     def read_only_note(self) -> Message | None:
         """What to tell the user about a read-only library (None when it is writable)."""
-        return Message("db.read_only", {"path": self.location}) if self.read_only else None
+        return Message("db.read_only", {"path": self.path}) if self.read_only else None
 
     @property
     def read_only_message(self) -> str:

@@ -24,6 +24,7 @@ from sqlalchemy import create_engine, insert, inspect, text
 from sqlalchemy import exc as sa_exc
 from sqlalchemy.engine import URL, Connection, make_url
 
+from desktop_app.core.messages import Message
 from desktop_app.core.storage import migrations
 from desktop_app.core.storage.database import SCHEMA_VERSION, Database
 from desktop_app.core.storage.errors import CANT_OPEN, NEWER, OTHER, DatabaseError
@@ -65,6 +66,10 @@ class ServerDatabase(Database):
     def location(self) -> str:
         """The server URL without its password."""
         return str(self.url.render_as_string(hide_password=True))
+
+    @property
+    def read_only_note(self) -> Message | None:
+        return Message("db.read_only", {"path": self.location}) if self.read_only else None
 
     @classmethod
     def open_url(cls, url: str | URL, *, read_only: bool = False) -> ServerDatabase:
