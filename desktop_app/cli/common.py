@@ -13,11 +13,22 @@ from desktop_app import paths
 
 def open_db(args: argparse.Namespace):
     """The library for this command: writable only for commands that change it
-    (`writes=True` in their parser), so reading commands also work on a read-only one."""
+    (`writes=True` in their parser), so reading commands also work on a read-only one.
+    With --library URL (or $CHUGIAI_LIBRARY) the library on that PostgreSQL server."""
     from desktop_app.core.library.opening import open_for_script
 
     writes = getattr(args, "writes", False)
-    db = open_for_script(paths.data_dir(args.data_dir), write=writes)
+    url = library_url(args)
+    if url is not None:
+        from desktop_app.core.storage.location import open_library
+
+        try:
+            db = open_library(url)
+        except ValueError as e:  # not a URL psycopg can use
+            print(f"chugiai: --library: {e}", file=sys.stderr)
+            raise SystemExit(2) from e
+    else:
+        db = open_for_script(paths.data_dir(args.data_dir), write=writes)
     name = getattr(args, "coder", None) or os.environ.get(CODER_ENV, "")
     if name.strip():
         _choose_coder(db, name, writes)
@@ -25,6 +36,33 @@ def open_db(args: argparse.Namespace):
 
 
 CODER_ENV = "CHUGIAI_CODER"
+LIBRARY_ENV = "CHUGIAI_LIBRARY"  # the same name as core.storage.location.LIBRARY_ENV
+_SERVER_SCHEMES = ("postgresql://", "postgresql+psycopg://", "postgres://")
+
+
+def library_url(args: argparse.Namespace) -> str | None:
+    """The PostgreSQL URL given by --library or $CHUGIAI_LIBRARY; None for the library file
+    in the data folder. Anything else given there stops the command with a sentence."""
+    value = (getattr(args, "library", None) or os.environ.get(LIBRARY_ENV, "")).strip()
+    if not value:
+        return None
+    if not value.lower().startswith(_SERVER_SCHEMES):
+        print("chugiai: --library (and $CHUGIAI_LIBRARY) takes a PostgreSQL URL, "
+              "postgresql://user@host:port/dbname; a library file is chosen with --data-dir",
+              file=sys.stderr)
+        raise SystemExit(2)
+    return value
+
+
+def refuse_server_library(args: argparse.Namespace, command: str) -> bool:
+    """True, after saying why, when `command` (backups, check...) works on a library file
+    and this command was pointed at a server library."""
+    if library_url(args) is None:
+        return False
+    print(f"chugiai: `{command}` works on a library file; the library given by --library is "
+          "on a PostgreSQL server, whose copies and checks are the server's (pg_dump, amcheck)",
+          file=sys.stderr)
+    return True
 
 
 def _choose_coder(db, name: str, writes: bool) -> None:

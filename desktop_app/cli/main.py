@@ -1,7 +1,9 @@
 """The `chugiai` command. One entry point. No subcommand opens the window; subcommands are for scripting.
 
-    chugiai [--data-dir DIR] [--coder NAME] COMMAND ...
+    chugiai [--data-dir DIR | --library URL] [--coder NAME] COMMAND ...
                                                  --coder: who is coding (see `coders`)
+                                                 --library: a shared library on a PostgreSQL
+                                                 server (also $CHUGIAI_LIBRARY)
     chugiai [--data-dir DIR]                     open the window
     chugiai [--data-dir DIR] import PATH...      import files or folders
     chugiai [--data-dir DIR] list --json         list articles
@@ -68,6 +70,7 @@ from desktop_app.cli import (
     safety_commands,
     segmentation_commands,
 )
+from desktop_app.cli.common import LIBRARY_ENV
 
 # Each module adds its subcommands; a subcommand sets `handler` (and `writes=True` when it
 # changes the library).
@@ -85,6 +88,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--data-dir",
         metavar="DIR",
         help=f"where the library lives (default: ${paths.DATA_DIR_ENV} or the user data folder)",
+    )
+    parser.add_argument(
+        "--library",
+        metavar="URL",
+        help="a shared library on a PostgreSQL server, postgresql://user@host:port/dbname "
+             "(default: $CHUGIAI_LIBRARY, else the library file in the data folder)",
     )
     parser.add_argument(
         "--coder",
@@ -116,6 +125,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.command is None:
         from desktop_app.ui.app import run_gui
+
+        if args.library or os.environ.get(LIBRARY_ENV, "").strip():
+            print("chugiai: the window does not open a library on a server yet; --library "
+                  "(and $CHUGIAI_LIBRARY) work with the commands (`chugiai --library URL list`)",
+                  file=sys.stderr)
+            return 2
 
         if args.self_test:
             _quiet_qt()

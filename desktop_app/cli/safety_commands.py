@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from desktop_app import paths
-from desktop_app.cli.common import folder_missing, open_db
+from desktop_app.cli.common import folder_missing, open_db, refuse_server_library
 
 
 def register(sub) -> None:
@@ -30,6 +30,8 @@ def register(sub) -> None:
 def _cmd_backup(args: argparse.Namespace) -> int:
     from desktop_app.core.storage.copies import clean_partial_copies, remove_killed_copy
 
+    if refuse_server_library(args, "backup"):
+        return 2
     target = Path(args.file)
     if folder_missing(target):  # said in words, not SQLite's "unable to open database file"
         return 2
@@ -56,6 +58,8 @@ def _cmd_backup(args: argparse.Namespace) -> int:
 def _cmd_backups(args: argparse.Namespace) -> int:
     from desktop_app.core.storage.backups import backups_dir, list_backups
 
+    if refuse_server_library(args, "backups"):
+        return 2
     folder = backups_dir(paths.database_path(paths.data_dir(args.data_dir)))
     backups = list_backups(folder)
     if args.json:
@@ -75,6 +79,8 @@ def _cmd_check(args: argparse.Namespace) -> int:
 
     from desktop_app.core.storage.check import check_library
 
+    if refuse_server_library(args, "check"):
+        return 2
     path = paths.database_path(paths.data_dir(args.data_dir))
     if not path.is_file():
         print(f"chugiai: there is no library at {path}", file=sys.stderr)

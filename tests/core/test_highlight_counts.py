@@ -132,3 +132,17 @@ def test_where_conditions_filter_every_paged_query(db):
     assert [a.id for a in list_articles(db, where=where)] == [ids[1], ids[3]]
     with pytest.raises(AttributesError):
         count_listed(db, LibraryFilter(where=("nosuchattribute>3",)))
+
+
+def test_position_matches_the_page_for_every_sort(db):
+    """position_of agrees with list_page for dated and undated, sourced and source-less
+    articles (the "IS NULL" sort keys once read "published IS (NULL < ?)": wrong rows)."""
+    from desktop_app.core.library.article_list import position_of
+    from desktop_app.core.library.articles import SORTS, update_metadata
+
+    ids = [add_article(db, f"Bài {i} về cán bộ.", f"Bài {i}") for i in range(4)]
+    update_metadata(db, ids[0], published="2023-04-04", source="PLVN")
+    update_metadata(db, ids[1], published="2022-11-23", source="TTXVN")
+    for sort in SORTS:
+        page = [a.id for a in list_page(db, LibraryFilter(sort=sort), 0, -1)]
+        assert [position_of(db, LibraryFilter(sort=sort), i) for i in page] == list(range(4)), sort

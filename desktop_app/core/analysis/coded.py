@@ -1,7 +1,8 @@
 """What coded passages, matrices and co-occurrence read, in bulk and from one snapshot: the
 codebook's scopes (a tag and every tag nested under it), highlights with their tags, whole-
-article codes, article facts. Plain SQL on the driver connection: the ORM would cost ~4x
-on 100,000 rows.
+article codes, article facts. Plain SQL on the driver connection (storage.bulk_sql: the
+pysqlite connection itself on SQLite, `?` rewritten for psycopg on PostgreSQL): the ORM
+would cost ~4x on 100,000 rows.
 
 Orphaned highlights (a re-import lost their place) are never read here: their positions
 belong to an older text, so they can neither be shown in context nor counted by place.
@@ -9,7 +10,6 @@ belong to an older text, so they can neither be shown in context nor counted by 
 
 from __future__ import annotations
 
-import sqlite3
 import sys
 from array import array
 from collections.abc import Iterable, Iterator
@@ -20,7 +20,8 @@ from desktop_app.core.annotate.tag_paths import tag_path
 from desktop_app.core.messages import Message, MessageError
 from desktop_app.core.nlp.user_dictionary import KEY as DICTIONARY_KEY
 from desktop_app.core.nlp.user_dictionary import engine_of_stored
-from desktop_app.core.storage.database import Database, DatabaseError, driver_connection, explain_message
+from desktop_app.core.storage.bulk_sql import BulkSql, bulk_sql, driver_errors, ids_in, is_postgres
+from desktop_app.core.storage.database import Database, DatabaseError, explain_message
 from desktop_app.core.text.normalize import fold
 
 _CHUNK = 900  # ids per IN (...) when they must be bound
@@ -31,19 +32,23 @@ class AnalysisError(MessageError, ValueError):
 
 
 @contextmanager
-def snapshot(db: Database) -> Iterator[sqlite3.Connection]:
+def snapshot(db: Database) -> Iterator[BulkSql]:
     """A read transaction: every query sees the library as it was when the first ran, even
-    while the window writes (WAL)."""
+    while the window writes (WAL on SQLite; REPEATABLE READ on PostgreSQL)."""
     with db.engine.connect() as sa_conn:
-        conn = driver_connection(sa_conn)
+        if is_postgres(sa_conn):  # set before the first statement begins the transaction
+            sa_conn = sa_conn.execution_options(isolation_level="REPEATABLE READ",
+                                                postgresql_readonly=True)
+        conn = bulk_sql(sa_conn)
         try:
-            conn.execute("BEGIN")
+            if not is_postgres(sa_conn):
+                conn.execute("BEGIN")
             try:
                 yield conn
             finally:
                 if conn.in_transaction:
                     conn.execute("ROLLBACK")
-        except sqlite3.Error as e:
+        except driver_errors() as e:
             raise DatabaseError(explain_message(e, db.path)) from e
 
 
@@ -98,18 +103,18 @@ class Codebook:
         return out
 
 
-def read_codebook(conn: sqlite3.Connection) -> Codebook:
+def read_codebook(conn: BulkSql) -> Codebook:
     return Codebook(dict(conn.execute("SELECT id, name FROM tags")))
 
 
-def tag_links(conn: sqlite3.Connection, tag_ids: Iterable[int]) -> list[tuple[int, int]]:
+def tag_links(conn: BulkSql, tag_ids: Iterable[int]) -> list[tuple[int, int]]:
     """(highlight id, tag id) of highlights carrying these tags, orphans included (spans_of
     leaves them out). From the covering index (tag_id, highlight_id) alone."""
     return conn.execute(
         f"SELECT highlight_id, tag_id FROM highlight_tags WHERE tag_id IN ({id_list(tag_ids)})").fetchall()
 
 
-def spans_of(conn: sqlite3.Connection, highlight_ids: Iterable[int] | None
+def spans_of(conn: BulkSql, highlight_ids: Iterable[int] | None
              ) -> dict[int, tuple[int, int, int]]:
     """highlight id -> (article id, start, end) of anchored highlights (all when None)."""
     sql = 'SELECT id, article_id, start, "end" FROM highlights WHERE orphaned = 0'
@@ -117,12 +122,12 @@ def spans_of(conn: sqlite3.Connection, highlight_ids: Iterable[int] | None
         return {h: (a, s, e) for h, a, s, e in conn.execute(sql)}
     out: dict[int, tuple[int, int, int]] = {}
     for part in chunks(highlight_ids):
-        out.update((h, (a, s, e)) for h, a, s, e in
-                   conn.execute(f"{sql} AND id IN ({','.join('?' * len(part))})", part))
+        where, params = ids_in(conn, "id", part)
+        out.update((h, (a, s, e)) for h, a, s, e in conn.execute(f"{sql} AND {where}", params))
     return out
 
 
-def article_codes(conn: sqlite3.Connection, tag_ids: Iterable[int] | None = None) -> list[tuple[int, int]]:
+def article_codes(conn: BulkSql, tag_ids: Iterable[int] | None = None) -> list[tuple[int, int]]:
     """(article id, tag id) whole-article codes (of these tags)."""
     sql = "SELECT article_id, tag_id FROM article_codes"
     if tag_ids is not None:
@@ -130,19 +135,20 @@ def article_codes(conn: sqlite3.Connection, tag_ids: Iterable[int] | None = None
     return conn.execute(sql).fetchall()
 
 
-def text_lengths(conn: sqlite3.Connection) -> dict[int, int]:
+def text_lengths(conn: BulkSql) -> dict[int, int]:
     return dict(conn.execute("SELECT id, length(text) FROM articles"))
 
 
-def article_texts(conn: sqlite3.Connection, article_ids: Iterable[int]) -> Iterator[tuple[int, str]]:
+def article_texts(conn: BulkSql, article_ids: Iterable[int]) -> Iterator[tuple[int, str]]:
     for part in chunks(article_ids):
-        yield from conn.execute(f"SELECT id, text FROM articles WHERE id IN ({','.join('?' * len(part))})", part)
+        where, params = ids_in(conn, "id", part)
+        yield from conn.execute(f"SELECT id, text FROM articles WHERE {where}", params)
 
 
 _TYPECODE = "I" if array("I").itemsize == 4 else "L"
 
 
-def article_words(conn: sqlite3.Connection, article_ids: Iterable[int]
+def article_words(conn: BulkSql, article_ids: Iterable[int]
                   ) -> Iterator[tuple[int, str, array | None]]:
     """(article id, text, flat word spans [start, end, start, end...]) of each article, the
     spans None when it has no valid segmentation (made by our engine from this very text:
@@ -151,10 +157,10 @@ def article_words(conn: sqlite3.Connection, article_ids: Iterable[int]
     found = conn.execute("SELECT value FROM app_state WHERE key = ?", (DICTIONARY_KEY,)).fetchone()
     engine_now = engine_of_stored(found[0] if found else None)
     for part in chunks(article_ids):
+        where, params = ids_in(conn, "a.id", part)
         rows = conn.execute(
             "SELECT a.id, a.text, a.content_hash, s.text_hash, s.engine, s.spans FROM articles a"
-            f" LEFT JOIN segmentations s ON s.article_id = a.id WHERE a.id IN ({','.join('?' * len(part))})",
-            part)
+            f" LEFT JOIN segmentations s ON s.article_id = a.id WHERE {where}", params)
         for article_id, text, content_hash, seg_hash, engine, blob in rows:
             text = text or ""
             flat = None

@@ -17,7 +17,6 @@ A highlight covers a unit when it covers any part of it. Rows are tags by their 
 
 from __future__ import annotations
 
-import sqlite3
 from array import array
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -38,6 +37,7 @@ from desktop_app.core.analysis.concordance import WORD_RE
 from desktop_app.core.interchange.csv_export import write_csv
 from desktop_app.core.messages import Message
 from desktop_app.core.progress import Progress
+from desktop_app.core.storage.bulk_sql import BulkSql
 from desktop_app.core.storage.database import Database
 from desktop_app.core.text.spans import TextSpan
 
@@ -87,7 +87,7 @@ class Coding:
         return out
 
 
-def _coder_ids(conn: sqlite3.Connection, names: Sequence[str]) -> list[tuple[int, str]]:
+def _coder_ids(conn: BulkSql, names: Sequence[str]) -> list[tuple[int, str]]:
     known = {n: i for i, n in conn.execute("SELECT id, name FROM coders")}
     if names:
         wanted = list(dict.fromkeys(" ".join(n.split()) for n in names))
@@ -104,7 +104,7 @@ def _coder_ids(conn: sqlite3.Connection, names: Sequence[str]) -> list[tuple[int
     return chosen
 
 
-def read_coding(conn: sqlite3.Connection, query: AgreementQuery) -> Coding:
+def read_coding(conn: BulkSql, query: AgreementQuery) -> Coding:
     """The codings the agreement of `query` is computed from. AnalysisError for an unknown
     coder or tag, fewer than two coders, or an unknown unit."""
     if query.unit not in UNIT_KINDS:
@@ -165,7 +165,7 @@ def _words(text: str, flat: array | None) -> list[Span] | None:
         return None
 
 
-def article_units(conn: sqlite3.Connection, unit: str, article_ids: Sequence[int],
+def article_units(conn: BulkSql, unit: str, article_ids: Sequence[int],
                   unsegmented: list[int] | None = None
                   ) -> Iterator[tuple[int, str, Sequence[Span] | Sequence[TextSpan]]]:
     """(article id, text, units) of each article; at the word unit an article without a

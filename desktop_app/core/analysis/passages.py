@@ -25,7 +25,6 @@ articles where every tag occurs.
 from __future__ import annotations
 
 import bisect
-import sqlite3
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -47,6 +46,7 @@ from desktop_app.core.interchange.csv_export import join_tags, write_csv
 from desktop_app.core.library.attribute_filters import filtered_articles
 from desktop_app.core.messages import Message
 from desktop_app.core.progress import Progress
+from desktop_app.core.storage.bulk_sql import BulkSql, ids_in
 from desktop_app.core.storage.database import Database
 from desktop_app.core.text.matching import MatchLevel, contains, level_for_query
 from desktop_app.core.text.normalize import SentenceIndex, fold, paragraph_spans, sentence_spans
@@ -169,7 +169,7 @@ def find_passages(db: Database, query: PassageQuery, progress: Progress | None =
     return PassageList(query, tuple(r[0] for r in rows), tuple(r[1] for r in rows))
 
 
-def _candidates(conn: sqlite3.Connection, union: frozenset[int], excluded: frozenset[int],
+def _candidates(conn: BulkSql, union: frozenset[int], excluded: frozenset[int],
                 quote: bool) -> list[Row]:
     """Anchored highlights carrying a tag of `union` and none of `excluded`, in library
     order (article, then place)."""
@@ -181,7 +181,7 @@ def _candidates(conn: sqlite3.Connection, union: frozenset[int], excluded: froze
     return conn.execute(sql + ' ORDER BY h.article_id, h.start, h."end", h.id').fetchall()
 
 
-def _masks(conn: sqlite3.Connection, union: frozenset[int], groups: Sequence[frozenset[int]]) -> dict[int, int]:
+def _masks(conn: BulkSql, union: frozenset[int], groups: Sequence[frozenset[int]]) -> dict[int, int]:
     """highlight id -> bits of the query's tags it carries (bit i: tag i or one nested)."""
     bits = {t: sum(1 << i for i, g in enumerate(groups) if t in g) for t in union}
     masks: dict[int, int] = {}
@@ -190,7 +190,7 @@ def _masks(conn: sqlite3.Connection, union: frozenset[int], groups: Sequence[fro
     return masks
 
 
-def _combined(conn: sqlite3.Connection, rows: list[Row], masks: dict[int, int], full: int, mode: str,
+def _combined(conn: BulkSql, rows: list[Row], masks: dict[int, int], full: int, mode: str,
               progress: Progress) -> list[Row]:
     if mode == "all":
         return [r for r in rows if masks.get(r[0], 0) == full]
@@ -260,7 +260,7 @@ def _text_test(needle: str, chosen: MatchLevel | None) -> Callable[[str], bool]:
     return lambda quote: contains(quote, wanted, level)
 
 
-def _sorted(conn: sqlite3.Connection, book: Codebook, rows: list[Row], union: frozenset[int],
+def _sorted(conn: BulkSql, book: Codebook, rows: list[Row], union: frozenset[int],
             query: PassageQuery) -> list[Row]:
     """Rows come in library order; other orders keep it among equals."""
     if query.sort == "date":
@@ -291,13 +291,14 @@ def load_passages(db: Database, highlight_ids: Sequence[int]) -> list[Passage]:
     tags: dict[int, list[str]] = {}
     with snapshot(db) as conn:
         for part in chunks(highlight_ids):
-            marks = ",".join("?" * len(part))
+            where, params = ids_in(conn, "h.id", part)
             found.update((r[0], r) for r in conn.execute(
                 'SELECT h.id, h.article_id, h.start, h."end", h.quote, h.note, a.title, a.source, a.published'
-                f" FROM highlights h JOIN articles a ON a.id = h.article_id WHERE h.id IN ({marks})", part))
+                f" FROM highlights h JOIN articles a ON a.id = h.article_id WHERE {where}", params))
+            where, params = ids_in(conn, "ht.highlight_id", part)
             for h, name in conn.execute(
                     "SELECT ht.highlight_id, t.name FROM highlight_tags ht JOIN tags t ON t.id = ht.tag_id"
-                    f" WHERE ht.highlight_id IN ({marks})", part):
+                    f" WHERE {where}", params):
                 tags.setdefault(h, []).append(name)
         sentences = {a: SentenceIndex(text) for a, text in article_texts(conn, {r[1] for r in found.values()})}
     out = []

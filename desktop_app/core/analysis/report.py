@@ -16,7 +16,6 @@ count them.
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -36,6 +35,7 @@ from desktop_app.core.annotate.tag_paths import TAG_PATH_SEPARATOR, tag_path
 from desktop_app.core.interchange.csv_export import atomic_open
 from desktop_app.core.library.memos import memos_by_article
 from desktop_app.core.progress import Progress
+from desktop_app.core.storage.bulk_sql import BulkSql
 from desktop_app.core.storage.database import Database
 from desktop_app.core.text.normalize import SentenceIndex, fold
 
@@ -163,7 +163,7 @@ def _entries(names: dict[int, str], tags: dict[int, tuple[str, str]], own: dict[
     return tuple(out)
 
 
-def _in_context(conn: sqlite3.Connection, wanted: set[int], spans: dict[int, tuple[int, int, int]]
+def _in_context(conn: BulkSql, wanted: set[int], spans: dict[int, tuple[int, int, int]]
                 ) -> dict[int, tuple[str, str, str]]:
     """highlight id -> (quote, the words of its sentence before it, those after it), each
     side cut to CONTEXT_CHARS."""

@@ -19,7 +19,9 @@ from desktop_app.core.annotate.records import (
 )
 from desktop_app.core.annotate.tag_paths import with_ancestors
 from desktop_app.core.messages import Message
+from desktop_app.core.storage.bulk_sql import is_postgres
 from desktop_app.core.storage.database import current_coder
+from desktop_app.core.storage.dialects import advance_sequence, next_ids
 from desktop_app.core.storage.models import Article, Highlight, Tag, highlight_tags, utcnow
 
 _CHUNK = 500  # bound parameters per IN (...): well below SQLite's oldest limit of 999
@@ -116,10 +118,13 @@ def _insert_many(s: Session, table: Table, columns: Sequence[str], rows: list[tu
     if not rows:
         return
     conn = s.connection()
-    compiled = insert(table).compile(dialect=conn.dialect, column_keys=list(columns))
-    if list(compiled.positiontup or ()) != list(columns):
-        raise AssertionError(f"{table.name}: parameters in order {compiled.positiontup}")
-    conn.exec_driver_sql(str(compiled), rows)
+    # Written here rather than compiled: psycopg's placeholders are not positional in
+    # SQLAlchemy's compiled form (positiontup is None), `?` and `%s` both are.
+    quote = conn.dialect.identifier_preparer.quote
+    mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
+    sql = (f"INSERT INTO {quote(table.name)} ({', '.join(quote(c) for c in columns)})"
+           f" VALUES ({', '.join([mark] * len(columns))})")
+    conn.exec_driver_sql(sql, rows)
 
 
 def _tag_ids_creating(s: Session, names: Sequence[str]) -> dict[str, int]:
@@ -149,6 +154,8 @@ def _new_ids(s: Session, items: Sequence[NewHighlight]) -> list[int]:
     if wanted:  # one query: at most every id there is, and usually a run of them
         taken.update(s.scalars(select(Highlight.id).where(
             Highlight.id.between(min(wanted), max(wanted)))))
+    if is_postgres(s):
+        return _ids_from_sequence(s, items, taken)
     largest = s.scalar(select(func.max(Highlight.id))) or 0
     ids = []
     for it in items:
@@ -159,3 +166,20 @@ def _new_ids(s: Session, items: Sequence[NewHighlight]) -> list[int]:
         largest = max(largest, hid)
         ids.append(hid)
     return ids
+
+
+def _ids_from_sequence(s: Session, items: Sequence[NewHighlight], taken: set[int]) -> list[int]:
+    """_new_ids on PostgreSQL: free keep_ids kept, the sequence moved past them first, the
+    other ids from the sequence (two coders adding at once never get the same ids)."""
+    chosen: list[int | None] = []
+    for it in items:
+        hid = it.keep_id if it.keep_id is not None and it.keep_id not in taken else None
+        if hid is not None:
+            taken.add(hid)
+        chosen.append(hid)
+    table = cast(Table, Highlight.__table__)
+    kept = [i for i in chosen if i is not None]
+    if kept:
+        advance_sequence(s, table, max(kept))
+    fresh = iter(next_ids(s, table, len(chosen) - len(kept)))
+    return [i if i is not None else next(fresh) for i in chosen]

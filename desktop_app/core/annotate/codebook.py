@@ -104,9 +104,11 @@ def reversed_renames(renames: Renames) -> Renames:
 
 def apply_renames(s: Session, renames: Renames) -> None:
     # Two passes through temporary names: A->B and B->C in one batch must not collide
-    # on the unique name constraint midway.
+    # on the unique name constraint midway. The temporary name starts with U+001F, which
+    # no stored name holds (cleaning splits on it as on a space); not NUL, which
+    # PostgreSQL refuses in text.
     for tid, _old, _new in renames:
-        _get(s, tid).name = f"\x00renaming {tid}"
+        _get(s, tid).name = f"\x1frenaming {tid}"
     s.flush()
     for tid, _old, new in renames:
         _get(s, tid).name = new

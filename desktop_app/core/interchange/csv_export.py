@@ -29,7 +29,8 @@ from typing import IO, Any, TypeGuard
 from desktop_app.core.annotate.tag_paths import in_tag_scope
 from desktop_app.core.interchange.export_extras import ARTICLE, PASSAGE, Extras, load_extras
 from desktop_app.core.progress import Progress
-from desktop_app.core.storage.database import Database, driver_connection
+from desktop_app.core.storage.bulk_sql import PostgresSql, bulk_sql
+from desktop_app.core.storage.database import Database
 from desktop_app.core.storage.models import Article, Coder, Highlight, Tag, highlight_tags
 from desktop_app.core.text.normalize import SentenceIndex, fold
 
@@ -125,6 +126,16 @@ def column_indexes(columns: Sequence[str] | None, available: Sequence[str]) -> l
     return [available.index(c) for c in columns]
 
 
+# created_at as "2023-04-04T10:48:00Z" (microseconds only when there are some): SQLite
+# stores the text "2023-04-04 10:48:00.000000", PostgreSQL a timestamptz.
+_CREATED_SQLITE = "coalesce(replace(replace(created_at, '.000000', ''), ' ', 'T') || 'Z', '')"
+_CREATED_PG = ("coalesce(to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS')"
+               " || CASE WHEN to_char(created_at, 'US') = '000000' THEN ''"
+               " ELSE '.' || to_char(created_at, 'US') END || 'Z', '')")
+# group_concat(tag_id) on PostgreSQL: the same "3,17" text.
+_TAG_IDS_PG = "string_agg(tag_id::text, ',')"
+
+
 def _as_is(value: object) -> object:
     return value
 
@@ -161,12 +172,14 @@ def highlight_records(
     h, a, ht = Highlight.__tablename__, Article.__tablename__, highlight_tags.name
     safe = safe_cell if excel_safe else _as_is
     with db.session() as s:
-        raw = driver_connection(s.connection())
+        raw = bulk_sql(s.connection())
+        on_pg = isinstance(raw, PostgresSql)
         names_by_id = dict(raw.execute(f"SELECT id, name FROM {Tag.__tablename__}").fetchall())
         coder_of = {i: safe(n) for i, n in raw.execute(f"SELECT id, name FROM {Coder.__tablename__}")}
         scope = None if tag is None else {t for t, n in names_by_id.items() if in_tag_scope(n, tag)}
         tag_ids_of = dict(raw.execute(
-            f"SELECT highlight_id, group_concat(tag_id) FROM {ht} GROUP BY highlight_id").fetchall())
+            f"SELECT highlight_id, {_TAG_IDS_PG if on_pg else 'group_concat(tag_id)'} FROM {ht}"
+            " GROUP BY highlight_id").fetchall())
         articles = raw.execute(
             f"SELECT id, title, source, published FROM {a}"
             " ORDER BY published IS NULL, published, id").fetchall()
@@ -179,7 +192,7 @@ def highlight_records(
         only = "" if kept is None else f" AND coder_id IN ({','.join(map(str, kept)) or 'NULL'})"
         sql = (f'SELECT id, start, "end", quote, coalesce(note, \'\'),'
                # Stored "2023-04-04 10:48:00.000000", in UTC: written "2023-04-04T10:48:00Z".
-               " coalesce(replace(replace(created_at, '.000000', ''), ' ', 'T') || 'Z', ''), coder_id"
+               f" {_CREATED_PG if on_pg else _CREATED_SQLITE}, coder_id"
                f" FROM {h} WHERE article_id = ? AND orphaned = 0{only} ORDER BY start, id")
         for done, (aid, title, source, published) in enumerate(articles):
             if progress is not None:

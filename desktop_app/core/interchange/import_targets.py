@@ -8,9 +8,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from desktop_app.core.storage.dialects import contains
 from desktop_app.core.storage.models import Article
 
 if TYPE_CHECKING:
@@ -76,7 +77,7 @@ class Library:
         return self._cached(("title", (title, published or None)), *where)
 
     def containing(self, quote: str) -> list[Target]:
-        return self._cached(("quote", quote), func.instr(Article.text, quote) > 0)
+        return self._cached(("quote", quote), contains(self.s, Article.text, quote))
 
     def similar(self, quote: str, limit: int = 3) -> list[Target]:
         """Articles sharing most words of the quote: where a changed quote may still be found."""

@@ -22,8 +22,9 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import cast
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import Table, func, insert, select
 from sqlalchemy.orm import Session
 
 from desktop_app.core.annotate.edits import tag_mark, tags_after
@@ -40,6 +41,7 @@ from desktop_app.core.library.ingest.metadata import parse_metadata
 from desktop_app.core.library.memos import add_memo, memo_in
 from desktop_app.core.messages import Message
 from desktop_app.core.storage.database import Database, current_coder
+from desktop_app.core.storage.dialects import advance_sequence
 from desktop_app.core.storage.models import Article, Highlight, Tag, highlight_tags
 
 __all__ = ["CodebookImportResult", "QdpxImportError", "QdpxImportResult", "import_qdc", "import_qdpx"]
@@ -177,6 +179,8 @@ def _store(db: Database, path: Path, codes: list[Code], sources: list[Source],
                 next_id += 1
         # Bulk inserts in the same transaction, not one ORM flush per highlight.
         if rows:
+            # PostgreSQL: the sequence past the ids just chosen (nothing on SQLite).
+            advance_sequence(s, cast(Table, Highlight.__table__), next_id - 1)
             s.execute(insert(Highlight), rows)
         if links:
             s.execute(insert(highlight_tags), links)

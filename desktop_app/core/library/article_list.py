@@ -12,7 +12,6 @@ cost ~0.56 s per 100,000 (measured).
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -20,7 +19,8 @@ from desktop_app.core.annotate.tag_paths import scope_tag_ids
 from desktop_app.core.library.articles import SORTS, ArticleSummary, LibraryFilter
 from desktop_app.core.library.attribute_filters import matching_articles, parse_where
 from desktop_app.core.storage.article_order import source_key
-from desktop_app.core.storage.database import Database, driver_connection
+from desktop_app.core.storage.bulk_sql import BulkSql, PostgresSql, bulk_sql
+from desktop_app.core.storage.database import Database
 
 # (expression, descending) of each sort, the article id last: a total order. The
 # expressions are those of the indexes, so that SQLite walks an index instead of sorting.
@@ -37,20 +37,25 @@ _FROM = "articles AS a LEFT JOIN highlight_counts AS c ON c.article_id = a.id"
 
 
 @contextmanager
-def _reading(db: Database) -> Iterator[tuple[sqlite3.Connection, object]]:
+def _reading(db: Database) -> Iterator[tuple[BulkSql, object]]:
     with db.session() as s:
-        yield driver_connection(s.connection()), s
+        yield bulk_sql(s.connection()), s
 
 
-def _where(s, where: LibraryFilter) -> tuple[str, list[object]]:
+def _where(s, where: LibraryFilter, conn: BulkSql) -> tuple[str, list[object]]:
     """The filter as SQL on `a` (articles) and `c` (highlight counts), with its parameters."""
     parts: list[str] = []
     params: list[object] = []
+    on_pg = isinstance(conn, PostgresSql)
     if where.source is not None:
         # The key first: it narrows through ix_articles_source_order.
-        parts.append("(a.source_key IS NULL) = ? AND a.source_key IS ? AND coalesce(a.source, '') = ?")
         key = source_key(where.source)
-        params += [int(key is None), key, where.source]
+        if on_pg:  # no `IS ?`, and a boolean is not 0/1 there
+            parts.append("a.source_key IS NOT DISTINCT FROM ? AND coalesce(a.source, '') = ?")
+            params += [key, where.source]
+        else:
+            parts.append("(a.source_key IS NULL) = ? AND a.source_key IS ? AND coalesce(a.source, '') = ?")
+            params += [int(key is None), key, where.source]
     if where.date_from:
         parts.append("a.published >= ?")
         params.append(where.date_from)
@@ -70,8 +75,13 @@ def _where(s, where: LibraryFilter) -> tuple[str, list[object]]:
     if where.where:
         # Attribute conditions are tested in Python (attribute_filters); their articles come
         # in as one JSON array. A condition that cannot be read raises AttributesError.
-        parts.append("a.id IN (SELECT value FROM json_each(?))")
-        params.append(json.dumps(sorted(matching_articles(s, parse_where(where.where)))))
+        matching = sorted(matching_articles(s, parse_where(where.where)))
+        if on_pg:
+            parts.append("a.id = ANY(?)")
+            params.append(matching)
+        else:
+            parts.append("a.id IN (SELECT value FROM json_each(?))")
+            params.append(json.dumps(matching))
     return (" WHERE " + " AND ".join(parts) if parts else ""), params
 
 
@@ -81,14 +91,22 @@ def _order(where: LibraryFilter) -> tuple[tuple[str, bool], ...]:
     return ORDERS[where.sort]
 
 
-def _order_by(where: LibraryFilter) -> str:
-    return " ORDER BY " + ", ".join(f"{expr}{' DESC' if desc else ''}" for expr, desc in _order(where))
+def _order_by(where: LibraryFilter, conn: BulkSql) -> str:
+    # PostgreSQL sorts NULL last ascending; spelled out, it sorts as SQLite does.
+    nulls = ((" NULLS LAST", " NULLS FIRST") if isinstance(conn, PostgresSql) else ("", ""))
+    return " ORDER BY " + ", ".join(f"{expr}{' DESC' + nulls[0] if desc else nulls[1]}"
+                                    for expr, desc in _order(where))
+
+
+def _limit(conn: BulkSql, limit: int) -> int | None:
+    """LIMIT's parameter: -1 (all) is SQLite's spelling, NULL PostgreSQL's."""
+    return None if limit < 0 and isinstance(conn, PostgresSql) else int(limit)
 
 
 def count_listed(db: Database, where: LibraryFilter | None = None) -> int:
     where = where or LibraryFilter()
     with _reading(db) as (conn, s):
-        sql, params = _where(s, where)
+        sql, params = _where(s, where, conn)
         joined = _FROM if where.annotated is not None else "articles AS a"
         return conn.execute(f"SELECT count(*) FROM {joined}{sql}", params).fetchone()[0]
 
@@ -99,12 +117,12 @@ def list_page(db: Database, where: LibraryFilter | None, offset: int, limit: int
     just that article's row, if listed."""
     where = where or LibraryFilter()
     with _reading(db) as (conn, s):
-        sql, params = _where(s, where)
+        sql, params = _where(s, where, conn)
         if only is not None:
             sql += f"{' AND' if sql else ' WHERE'} a.id = ?"
             params.append(only)
-        rows = conn.execute(f"SELECT {_COLUMNS} FROM {_FROM}{sql}{_order_by(where)} LIMIT ? OFFSET ?",
-                            [*params, int(limit), int(offset)]).fetchall()
+        rows = conn.execute(f"SELECT {_COLUMNS} FROM {_FROM}{sql}{_order_by(where, conn)} LIMIT ? OFFSET ?",
+                            [*params, _limit(conn, limit), int(offset)]).fetchall()
     return [ArticleSummary(*row) for row in rows]
 
 
@@ -112,11 +130,11 @@ def listed_ids(db: Database, where: LibraryFilter | None, offset: int, limit: in
     """The ids of rows offset .. offset + limit (a selection of many rows), from the index."""
     where = where or LibraryFilter()
     with _reading(db) as (conn, s):
-        sql, params = _where(s, where)
+        sql, params = _where(s, where, conn)
         joined = _FROM if where.annotated is not None else "articles AS a"
         return [r[0] for r in conn.execute(
-            f"SELECT a.id FROM {joined}{sql}{_order_by(where)} LIMIT ? OFFSET ?",
-            [*params, int(limit), int(offset)])]
+            f"SELECT a.id FROM {joined}{sql}{_order_by(where, conn)} LIMIT ? OFFSET ?",
+            [*params, _limit(conn, limit), int(offset)])]
 
 
 def summaries(db: Database, article_ids: list[int]) -> dict[int, ArticleSummary]:
@@ -134,11 +152,11 @@ def summaries(db: Database, article_ids: list[int]) -> dict[int, ArticleSummary]
 def position_of(db: Database, where: LibraryFilter | None, article_id: int) -> int | None:
     """The article's row in the list, or None when the filter leaves it out: its sort
     keys, then how many listed rows come before them (SQLite's NULL order: first
-    ascending, last descending)."""
+    ascending, last descending; spelled out on PostgreSQL by _order_by)."""
     where = where or LibraryFilter()
     order = _order(where)
     with _reading(db) as (conn, s):
-        sql, params = _where(s, where)
+        sql, params = _where(s, where, conn)
         keys = conn.execute(
             f"SELECT {', '.join(expr for expr, _ in order)} FROM {_FROM}"
             f"{sql + ' AND' if sql else ' WHERE'} a.id = ?", [*params, article_id]).fetchone()
@@ -148,7 +166,9 @@ def position_of(db: Database, where: LibraryFilter | None, article_id: int) -> i
         before_params: list[object] = []
         equal: list[str] = []
         equal_params: list[object] = []
-        for (expr, desc), value in zip(order, keys, strict=True):
+        for (bare, desc), value in zip(order, keys, strict=True):
+            # Bracketed: "a.published IS NULL < ?" reads as "a.published IS (NULL < ?)".
+            expr = f"({bare})"
             if value is None:
                 step = f"{expr} IS NOT NULL" if desc else None  # nothing sorts before NULL ascending
                 step_params: list[object] = []
@@ -158,9 +178,9 @@ def position_of(db: Database, where: LibraryFilter | None, article_id: int) -> i
             if step is not None:
                 before.append("(" + " AND ".join([*equal, f"({step})"]) + ")")
                 before_params += [*equal_params, *step_params]
-            equal.append(f"{expr} IS ?")
+            equal.append(f"{expr} {'IS NOT DISTINCT FROM' if isinstance(conn, PostgresSql) else 'IS'} ?")
             equal_params.append(value)
-        condition = " OR ".join(before) or "0"
+        condition = " OR ".join(before) or "1 = 0"
         return conn.execute(
             f"SELECT count(*) FROM {_FROM}{sql + ' AND' if sql else ' WHERE'} ({condition})",
             [*params, *before_params]).fetchone()[0]

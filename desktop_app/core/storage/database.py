@@ -22,6 +22,7 @@ from sqlalchemy.pool import PoolProxiedConnection, QueuePool
 
 from desktop_app.core.messages import Message
 from desktop_app.core.storage import migrations
+from desktop_app.core.storage.bulk_sql import driver_errors
 from desktop_app.core.storage.copies import consistent_copy
 from desktop_app.core.storage.damage import (  # noqa: F401  (the names callers import from here)
     NEEDS_CHECK_SUFFIX,
@@ -34,6 +35,7 @@ from desktop_app.core.storage.damage import (  # noqa: F401  (the names callers 
     needs_check_marker,
     read_only_uri,
 )
+from desktop_app.core.storage.dialects import put_state
 from desktop_app.core.storage.durability import (
     SYNCHRONOUS_KEY,
     SYNCHRONOUS_LEVELS,
@@ -139,11 +141,14 @@ def current_coder(s: Session) -> int:
 
 # --- the database -------------------------------------------------------------------------
 class Database:
-    """One SQLite file. Create with `Database.open(path)`."""
+    """One SQLite file. Create with `Database.open(path)` (or storage.location.open_library,
+    which also opens a library on a PostgreSQL server)."""
+
+    on_server = False  # ServerDatabase: no file, no backups/check/restore beside it
 
     def __init__(self, engine: Engine, path: Path, read_only: bool) -> None:
         self.engine = engine
-        self.path = path
+        self.path = path  # the file (a server library has none: use `location`)
         self.read_only = read_only
         # Set when opening upgraded an older library: (old version, backup copy).
         self.upgraded: tuple[int, Path] | None = None
@@ -151,6 +156,12 @@ class Database:
         # The current coder: what this process writes is theirs (coders.use_coder sets it;
         # every session carries it in `session.info["coder_id"]` for the writers).
         self.coder_id = 1
+
+    @property
+    def location(self) -> str:
+        """Where the library is, as the user names it: the file's path, or a server URL
+        without its password."""
+        return str(self.path)
 
     @property
     def read_only_note(self) -> Message | None:
@@ -261,9 +272,9 @@ class Database:
             try:
                 yield session
                 session.commit()
-            # sqlite3.Error: plain SQL run on the driver connection inside the session
+            # Driver errors: plain SQL run on the driver connection inside the session
             # (bulk reads, the library list) fails the same way, in the same words.
-            except (sa_exc.OperationalError, sa_exc.DatabaseError, sqlite3.Error) as e:
+            except driver_errors(sa_exc.OperationalError, sa_exc.DatabaseError) as e:
                 session.rollback()
                 raise self._runtime_error(e) from e
             except BaseException:
@@ -323,8 +334,7 @@ class Database:
         if level not in SYNCHRONOUS_LEVELS:
             raise ValueError(f"synchronous must be one of {SYNCHRONOUS_LEVELS}, not {level!r}")
         with self.engine.begin() as conn:
-            conn.exec_driver_sql("INSERT OR REPLACE INTO app_state(key, value) VALUES (?, ?)",
-                                 (SYNCHRONOUS_KEY, level))
+            put_state(conn, SYNCHRONOUS_KEY, level)
         self.engine.dispose()  # pooled connections keep the old pragma: open new ones
 
     def close(self) -> None:

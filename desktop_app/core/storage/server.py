@@ -1,6 +1,6 @@
 """A library on a PostgreSQL server: a PROTOTYPE for issue 17 (docs/postgresql.md).
 
-Nothing in the app calls this yet. `ServerDatabase.open_url(url)` gives the same `Database`
+Opened through storage.location.open_library (the CLI's --library URL). `ServerDatabase.open_url(url)` gives the same `Database`
 interface (engine, session(), coder_id, read_only) over psycopg 3, so that core code can be
 tried on a server without changing database.py. What it does differently from the SQLite
 file, and why:
@@ -24,6 +24,7 @@ from sqlalchemy import create_engine, insert, inspect, text
 from sqlalchemy import exc as sa_exc
 from sqlalchemy.engine import URL, Connection, make_url
 
+from desktop_app.core.messages import Message
 from desktop_app.core.storage import migrations
 from desktop_app.core.storage.database import SCHEMA_VERSION, Database
 from desktop_app.core.storage.errors import CANT_OPEN, NEWER, OTHER, DatabaseError
@@ -59,6 +60,16 @@ class ServerDatabase(Database):
     """A Chú Giải library in a PostgreSQL database. Create with `ServerDatabase.open_url(url)`."""
 
     url: URL
+    on_server = True
+
+    @property
+    def location(self) -> str:
+        """The server URL without its password."""
+        return str(self.url.render_as_string(hide_password=True))
+
+    @property
+    def read_only_note(self) -> Message | None:
+        return Message("db.read_only", {"path": self.location}) if self.read_only else None
 
     @classmethod
     def open_url(cls, url: str | URL, *, read_only: bool = False) -> ServerDatabase:
@@ -68,14 +79,15 @@ class ServerDatabase(Database):
         parsed = server_url(url)
         engine = create_engine(parsed, pool_pre_ping=True, connect_args={
             "connect_timeout": CONNECT_TIMEOUT_S, "application_name": "chugiai"})
-        # Messages name the library by its URL without the password (there is no file).
+        # There is no file: `path` only keeps older callers' messages readable; the library
+        # is named by `location` (the URL without the password).
         db = cls(engine, Path(parsed.render_as_string(hide_password=True)), read_only)
         db.url = parsed
         try:
             db._prepare_schema()
         except sa_exc.OperationalError as e:
             engine.dispose()
-            raise DatabaseError(f"The server of {db.path} cannot be reached: {e.orig}", CANT_OPEN) from e
+            raise DatabaseError(f"The server of {db.location} cannot be reached: {e.orig}", CANT_OPEN) from e
         except BaseException:
             engine.dispose()
             raise
@@ -86,18 +98,18 @@ class ServerDatabase(Database):
             conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": SCHEMA_LOCK})
             version = self._version(conn)
             if version is not None and version > SCHEMA_VERSION:
-                raise DatabaseError(f"The library {self.path} was made by a newer version of Chú Giải "
+                raise DatabaseError(f"The library {self.location} was made by a newer version of Chú Giải "
                                     f"(schema {version}; this one knows {SCHEMA_VERSION}).", NEWER)
             if version == SCHEMA_VERSION:
                 return
             if version is not None:
-                raise DatabaseError(f"The library {self.path} has schema {version}: upgrading a server "
+                raise DatabaseError(f"The library {self.location} has schema {version}: upgrading a server "
                                     f"library to {SCHEMA_VERSION} is not written yet.", OTHER)
             if inspect(conn).get_table_names():
-                raise DatabaseError(f"The database {self.path} holds tables but is not a Chú Giải "
+                raise DatabaseError(f"The database {self.location} holds tables but is not a Chú Giải "
                                     "library: use an empty database.", OTHER)
             if self.read_only:
-                raise DatabaseError(f"The database {self.path} is empty and was opened read-only.", OTHER)
+                raise DatabaseError(f"The database {self.location} is empty and was opened read-only.", OTHER)
             conn.execute(text("CREATE TABLE chugiai_schema (version INTEGER NOT NULL)"))
             Base.metadata.create_all(conn)
             conn.execute(insert(Coder).values(id=1, name=migrations.first_coder_name()))
@@ -114,7 +126,7 @@ class ServerDatabase(Database):
         # No file to mark for checking: a server error is reported as it is.
         orig = getattr(e, "orig", None) or e
         kind = CANT_OPEN if isinstance(e, sa_exc.OperationalError) else OTHER
-        return DatabaseError(f"The server of {self.path} reported an error: {orig}", kind)
+        return DatabaseError(f"The server of {self.location} reported an error: {orig}", kind)
 
     def backup(self, destination: Path) -> None:
         raise DatabaseError("A library on a server is backed up with pg_dump or copied to a file "
