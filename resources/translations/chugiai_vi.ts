@@ -1526,12 +1526,12 @@ Chọn một đoạn trong bài, rồi nhấn Ctrl+H, nhấp chuột phải → 
 <context>
     <name>ConcordanceWindow</name>
     <message>
-        <location filename="../../desktop_app/ui/tools/concordance_window.py" line="+92"/>
+        <location filename="../../desktop_app/ui/tools/concordance_window.py" line="+94"/>
         <source>Concordance</source>
         <translation>Từ trong ngữ cảnh</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tools/concordance_form.py" line="+62"/>
+        <location filename="../../desktop_app/ui/tools/concordance_form.py" line="+63"/>
         <source>A word or phrase: cán bộ, or can bo without diacritics</source>
         <translation>Một từ hoặc cụm từ: cán bộ, hoặc can bo không dấu</translation>
     </message>
@@ -1602,11 +1602,16 @@ Chọn một đoạn trong bài, rồi nhấn Ctrl+H, nhấp chuột phải → 
     </message>
     <message>
         <location line="+2"/>
+        <source>Showing the first %1 lines, the most one list holds; Export writes every line.</source>
+        <translation>Đang hiện %1 dòng đầu, nhiều nhất một danh sách chứa được; Xuất sẽ ghi mọi dòng.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>%Ln line(s) found before you stopped; Load all lines to see the rest.</source>
         <translation>Đã tìm thấy %Ln dòng trước khi bạn dừng; chọn Tải mọi dòng để xem phần còn lại.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tools/concordance_window.py" line="+59"/>
+        <location filename="../../desktop_app/ui/tools/concordance_window.py" line="+60"/>
         <source>Searching…</source>
         <translation>Đang tìm…</translation>
     </message>
@@ -1616,12 +1621,12 @@ Chọn một đoạn trong bài, rồi nhấn Ctrl+H, nhấp chuột phải → 
         <translation>Đang tải mọi dòng…</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+34"/>
         <source>Sorting…</source>
         <translation>Đang sắp xếp…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tools/concordance_actions.py" line="+73"/>
+        <location filename="../../desktop_app/ui/tools/concordance_actions.py" line="+77"/>
         <source>Tags for the selected line</source>
         <translation>Nhãn cho dòng đã chọn</translation>
     </message>
@@ -1631,7 +1636,8 @@ Chọn một đoạn trong bài, rồi nhấn Ctrl+H, nhấp chuột phải → 
         <translation>Nhãn cho %1 dòng đã chọn</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+24"/>
+        <location line="+12"/>
         <source>Exporting to %1…</source>
         <translation>Đang xuất ra %1…</translation>
     </message>
@@ -1646,7 +1652,7 @@ Chọn một đoạn trong bài, rồi nhấn Ctrl+H, nhấp chuột phải → 
         <translation>Không ghi được %1: %2</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/tools/concordance_form.py" line="-12"/>
+        <location filename="../../desktop_app/ui/tools/concordance_form.py" line="-15"/>
         <source>Type a word or phrase and press Enter. Diacritics are optional.</source>
         <translation>Gõ một từ hoặc cụm từ rồi nhấn Enter. Có dấu hay không dấu đều được.</translation>
     </message>
@@ -1656,7 +1662,7 @@ Chọn một đoạn trong bài, rồi nhấn Ctrl+H, nhấp chuột phải → 
         <translation>Không có dòng nào khớp với “%1”.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+10"/>
         <source>Showing the first %1 of %2 lines.</source>
         <translation>Đang hiển thị %1 dòng đầu trong số %2 dòng.</translation>
     </message>
@@ -3052,7 +3058,7 @@ Thư viện hỏng được giữ lại bên cạnh, đổi tên thành %2.damag
         <translation>Đang tìm…</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+19"/>
         <source>Search failed: %1</source>
         <translation>Tìm kiếm không thành công: %1</translation>
     </message>
@@ -4599,12 +4605,12 @@ Phê phán</translation>
 <context>
     <name>SegmentationWorker</name>
     <message>
-        <location filename="../../desktop_app/ui/workers.py" line="+189"/>
+        <location filename="../../desktop_app/ui/workers.py" line="+190"/>
         <source>Word segmentation stopped: {0}</source>
         <translation>Việc tách từ đã dừng: {0}</translation>
     </message>
     <message>
-        <location line="-133"/>
+        <location line="-134"/>
         <source>Article {0} could not be segmented: {1}</source>
         <translation>Không tách từ được bài {0}: {1}</translation>
     </message>
