@@ -1,25 +1,23 @@
 """Libraries of 10,000, 100,000 (and with --million 1,000,000) small articles (issue 19):
-per size, the import rate, the database size per article, start-up to the window shown,
-the article list's first page for every sort, what-needs-segmenting at start, and RSS.
+per size, the import rate, the database size, start-up to the window shown, the article
+list's first page for every sort, what-needs-segmenting at start, search p50/p95 per
+matching level, concordance first page and total, whole-corpus frequencies, and RSS; once
+per run, segmentation throughput with 1 and 2 worker processes.
 
-    .venv/bin/python benchmarks/scale.py [--quick] [--million] [--sizes 10000,100000] [--rebuild] [--no-index]
+    .venv/bin/python benchmarks/scale.py [--quick] [--million] [--sizes 10000,100000] [--rebuild]
 
-The small articles (~1.3 KB: a title, a date and source line, two or three paragraphs
-of the seeds with words swapped) are generated once and cached with the library built
-from them in ~/.cache/chugiai-bench/scale/N/ ($CHUGIAI_BENCH_CACHE overrides), so a
-second run only measures. The import rate of a cached size is the one measured when it
-was built (printed as such). A built library gets its search index (not timed in the
-import rate; --no-index leaves it out, and the window then indexes in the background at
-every start). --quick: 10k and 100k; the 10k import is measured afresh.
+The libraries are generated and cached by benchmarks/scale_library.py (files, import,
+search index, synthetic segmentation and the word index), so a second run only measures;
+the import rate of a cached size is the one measured when it was built (printed as such).
+Search, concordance and frequencies are measured in fresh processes (their RSS is theirs).
+--quick: 10k and 100k, fewer rounds and queries; the 10k import is measured afresh.
 """
 
 from __future__ import annotations
 
 import json
 import os
-import random
 import resource
-import shutil
 import statistics
 import subprocess
 import sys
@@ -30,12 +28,22 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "benchmarks"))
 
-from corpus import PLACES, SEEDS, WORDS  # noqa: E402
 from figures import at_least, at_most, info, options, report  # noqa: E402
+from scale_library import indexes, library  # noqa: E402
 
-CACHE = Path(os.environ.get("CHUGIAI_BENCH_CACHE", Path.home() / ".cache" / "chugiai-bench")) / "scale"
-FILES_PER_FOLDER = 1000
-SOURCES = ["TTXVN", "PLVN", "NLĐ", "TTO", "VnExpress", "Dân trí", "Nhân Dân", "QĐND"]
+# Search per level and the word index's reads, each in a fresh interpreter: argv = library, rounds, sample.
+SEARCH_CHILD = r"""
+import json, sys
+from pathlib import Path
+import search, search_library
+print(json.dumps(search_library.p95_per_level(Path(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3]),
+                                              search_library.generated(search.queries))))
+"""
+WORDS_CHILD = r"""
+import json, sys
+import scale_words
+print(json.dumps(scale_words.measure(sys.argv[1], rounds=int(sys.argv[2]))))
+"""
 
 CHILD = r"""
 import json, sys, time
@@ -61,105 +69,20 @@ print(json.dumps(marks))
 """
 
 
-def paragraphs() -> list[str]:
-    found = []
-    for path in sorted(SEEDS.glob("*.txt")):
-        found += [p.strip() for p in path.read_text(encoding="utf-8").split("\n") if len(p.strip()) > 120]
-    return found
-
-
-def article(i: int, rng: random.Random, pool: list[str]) -> str:
-    """One small article, different from every other (its number is in the title)."""
-    body = []
-    for p in rng.sample(pool, rng.randint(2, 3)):
-        words = p.split(" ")
-        cut = rng.randint(40, 90)
-        text = " ".join(words[:cut])
-        for _ in range(2):
-            text = text.replace(rng.choice(WORDS), rng.choice(WORDS), 1)
-        body.append(text)
-    day, month, year = rng.randint(1, 28), rng.randint(1, 12), rng.randint(2000, 2024)
-    title = f"{rng.choice(WORDS).capitalize()} {rng.choice(PLACES)}: {rng.choice(WORDS)} số {i}"
-    return (f"{title}\n{day:02d}/{month:02d}/{year} {rng.randint(0, 23):02d}:{rng.randint(0, 59):02d}\n"
-            f"({rng.choice(SOURCES)}) - " + "\n\n".join(body) + "\n")
-
-
-def make_files(folder: Path, n: int, seed: int = 19) -> None:
-    rng = random.Random(seed)
-    pool = paragraphs()
-    for i in range(n):
-        sub = folder / f"{i // FILES_PER_FOLDER:04d}"
-        if i % FILES_PER_FOLDER == 0:
-            sub.mkdir(parents=True, exist_ok=True)
-        (sub / f"{i:07d}.txt").write_text(article(i, rng, pool), encoding="utf-8")
-
-
-def cpu_seconds() -> float:
-    """User and system CPU of this process and its finished children (the import's workers)."""
-    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
-    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
-
-
-def build(n: int, where: Path) -> dict[str, float]:
-    """Files and a library of n articles in `where`; returns the import figures."""
-    from desktop_app.core.analysis.search import sync_index
-    from desktop_app.core.library.articles import set_state
-    from desktop_app.core.library.ingest import import_paths
-    from desktop_app.core.storage.database import Database
-
-    files, made = where / "files", where / "files.json"
-    for old in where.glob("chugiai.sqlite3*"):
-        old.unlink()
-    if not made.exists() or json.loads(made.read_text()).get("n") != n:  # the files are kept
-        shutil.rmtree(files, ignore_errors=True)
-        t0 = time.perf_counter()
-        make_files(files, n)
-        made.write_text(json.dumps({"n": n}))
-        print(f"  {n:,} files made in {time.perf_counter() - t0:.1f} s", flush=True)
-    db = Database.open(where / "chugiai.sqlite3")
-    set_state(db, "seeds_imported", "1")
-    last = [time.perf_counter()]
-
-    def progress(done: int, total: int) -> None:
-        if time.perf_counter() - last[0] > 10:
-            last[0] = time.perf_counter()
-            print(f"    {done:,} of {total:,}", flush=True)
-
-    t0, cpu0 = time.perf_counter(), cpu_seconds()
-    result = import_paths(db, [files], progress=progress)
-    took, cpu = time.perf_counter() - t0, cpu_seconds() - cpu0
-    size = (where / "chugiai.sqlite3").stat().st_size  # before the search index
-    figures = {"articles": len(result.imported), "seconds": took, "rate": len(result.imported) / took,
-               "failed": len(result.failed), "bytes": size,
-               # CPU time of this process and its import workers: what the import costs
-               # whatever else the machine runs (the wall-clock rate depends on that).
-               "cpu per article ms": cpu / max(1, len(result.imported)) * 1000}
-    if "--no-index" not in sys.argv:  # a library in use has its search index: starts measure that
-        t0 = time.perf_counter()
-        sync_index(db)
-        figures["index seconds"] = time.perf_counter() - t0
-    db.close()
-    (where / "built.json").write_text(json.dumps(figures))
-    return figures
-
-
-def library(n: int, rebuild: bool) -> tuple[Path, dict[str, float], bool]:
-    where = CACHE / str(n)
-    built = where / "built.json"
-    if built.exists() and not rebuild:
-        return where, json.loads(built.read_text()), True
-    print(f"building {n:,} articles in {where}", flush=True)
-    return where, build(n, where), False
-
-
 def start_up(data: Path, runs: int) -> tuple[float, float]:
     """Median time from launch to the window shown, and the worst RSS, over `runs` starts."""
     shown, rss = [], []
-    for _ in range(runs):
+    # As a user's installation starts: from compiled bytecode (this machine may set
+    # PYTHONDONTWRITEBYTECODE, which makes every start compile ~240 modules, 0.3 s);
+    # the first, unmeasured start writes it.
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    env["QT_QPA_PLATFORM"] = "offscreen"
+    for run in range(runs + 1):
         t0 = time.time()
         out = subprocess.run([sys.executable, "-c", CHILD, repr(t0), str(data)], capture_output=True,
-                             text=True, cwd=REPO, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
-                             check=True)
+                             text=True, cwd=REPO, env=env, check=True)
+        if run == 0:
+            continue
         marks = json.loads(out.stdout.strip().splitlines()[-1])
         shown.append(marks["window shown"] * 1000)
         rss.append(marks["rss"])
@@ -210,6 +133,40 @@ def to_segment(data: Path) -> float:
     return took
 
 
+def child(code: str, *args: object) -> dict[str, float]:
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(REPO), str(REPO / "benchmarks")])}
+    out = subprocess.run([sys.executable, "-c", code, *map(str, args)], capture_output=True, text=True,
+                         cwd=REPO, env=env)
+    if out.returncode:
+        raise SystemExit(f"a measuring process failed:\n{out.stderr[-3000:]}")
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def segmentation(data: Path, articles: int) -> dict[str, float]:
+    """Segmenting `articles` of this library's articles with underthesea in this process
+    (one core), then with pools of 1 and 2 workers storing into a temp library: chars/s."""
+    from segmentation_scaling import pooled
+    from segmentation_throughput import direct, paragraphs_of
+
+    from desktop_app.core.nlp import segmentation as nlp
+    from desktop_app.core.storage.database import Database
+
+    db = Database.open(data / "chugiai.sqlite3", read_only=True)
+    with db.engine.connect() as conn:
+        n = conn.exec_driver_sql("SELECT max(id) FROM articles").scalar() or 0
+        step = max(1, n // articles)
+        texts = [t for (t,) in conn.exec_driver_sql(
+            f"SELECT text FROM articles WHERE id % {step} = 0 ORDER BY id LIMIT {articles}")]
+    db.close()
+    chars = sum(len(t) for t in texts)
+    nlp.warm_up()
+    out = {"articles": len(texts), "direct": chars / direct(paragraphs_of(texts))}
+    for workers in (1, 2):
+        wall, _cpu = pooled(texts, workers)
+        out[f"pool {workers}"] = chars / wall
+    return out
+
+
 def main() -> None:
     opts = options()
     args = sys.argv[1:]
@@ -217,32 +174,61 @@ def main() -> None:
         sizes = [int(s) for s in args[args.index("--sizes") + 1].split(",")]
     else:
         sizes = [10_000, 100_000] + ([1_000_000] if "--million" in args else [])
+    rounds, sample = (1, 40) if opts.quick else (3, 0)
     figures = []
     for n in sizes:
         fresh = opts.quick and n <= 10_000  # quick mode measures the small import every time
         data, built, cached = library(n, "--rebuild" in args or fresh)
-        size = built.get("bytes") or (data / "chugiai.sqlite3").stat().st_size  # without the search index
+        made = indexes(data)
+        size = (data / "chugiai.sqlite3").stat().st_size
         pages = list_first_page(data)
         scan = to_segment(data)
         shown, rss = start_up(data, 3 if opts.quick else 5)
+        found = child(SEARCH_CHILD, data / "chugiai.sqlite3", rounds, sample)
+        words = child(WORDS_CHILD, data / "chugiai.sqlite3", 3 if opts.quick else 5)
         label = f"{n:,}"
         how = " (when built)" if cached else ""
-        index = built.get("index seconds")
-        if index is not None:
-            print(f"{label} articles: search index built in {index:,.1f} s (issue 19 item 4: not this work)")
         print(f"{label} articles: import {built['rate']:,.0f} articles/s{how}, "
-              f"{size / built['articles']:,.0f} bytes per article ({size / 1e6:,.0f} MB), "
-              f"window shown {shown:,.0f} ms, RSS {rss:,.0f} MB, to segment/tag scan {scan:,.0f} ms")
+              f"{built['bytes'] / built['articles']:,.0f} bytes per article before the indexes, "
+              f"{size / built['articles']:,.0f} with them ({size / 1e6:,.0f} MB); "
+              f"window shown {shown:,.0f} ms, RSS {rss:,.0f} MB, to segment/tag scan {scan:,.0f} ms; "
+              f"load average {os.getloadavg()[0]:.1f}")
+        print(f"  indexes built from nothing: search {made['search index seconds']:,.0f} s, "
+              f"synthetic segmentation {made['segment_seconds']:,.0f} s, "
+              f"word index {made['index_seconds']:,.0f} s ({made['index_rate']:,.0f} articles/s)")
         print("  list count + first page: " + ", ".join(f"{k} {v:.1f} ms" for k, v in pages.items()))
+        print(f"  search ({found['queries']:.0f} queries, {rounds} rounds): " + ", ".join(
+            f"{lvl} p50 {found[lvl + ' p50']:.0f} / p95 {found[lvl + ' p95']:.0f} ms"
+            for lvl in ("default", "exact", "same word", "no diacritics")) + f"; RSS {found['rss MB']:.0f} MB")
+        print("  words: " + ", ".join(f"{k} {v:,.0f}" for k, v in words.items()))
         figures += [
             at_least(f"import rate, {label}{how}", built["rate"], 2000, "articles/s"),
             info(f"import CPU per article (all processes), {label}", built.get("cpu per article ms", 0), "ms"),
-            info(f"database per article (no search index), {label}", size / built["articles"], "bytes"),
+            info(f"database per article with its indexes, {label}", size / built["articles"], "bytes"),
             at_most(f"window shown, {label}", shown, 1000, "ms"),
             at_most(f"list first page (worst sort), {label}", max(pages.values()), 50, "ms"),
             info(f"what needs segmenting/tagging, {label}", scan, "ms"),
             at_most(f"RSS at start, {label}", rss, 500, "MB"),
         ]
+        for lvl in ("default", "exact", "same word", "no diacritics"):
+            figures.append(at_most(f"search p95, {lvl}, {label}", found[lvl + " p95"], 100, "ms"))
+        for name in ("very common word", "common two-word phrase", "rarer word"):
+            figures.append(at_most(f"concordance first page, {name}, {label}", words[f"{name} first page ms"], 200, "ms"))
+            total = words[f"{name} total ms"]
+            if words[f"{name} lines"] >= 0 and f"{name} total uncapped ms" not in words:
+                figures.append(at_most(f"concordance total, {name}, {label}", total, 1000, "ms"))
+            else:  # the window shows "more than ..." at once; counting it costs this
+                figures.append(at_most(f"concordance total counted in full, {name}, {label}",
+                                       words[f"{name} total uncapped ms"], 1000, "ms"))
+        figures += [at_most(f"whole-corpus frequencies, {label}", words["frequencies ms"], 1000, "ms"),
+                    at_most(f"RSS of search / of concordance+frequencies, {label}",
+                            max(found["rss MB"], words["rss MB"]), 500, "MB")]
+    seg = segmentation(data, 400 if opts.quick else 1500)
+    print(f"segmentation of {seg['articles']:.0f} of these articles: direct underthesea {seg['direct']:,.0f} chars/s; "
+          f"pool of 1 {seg['pool 1']:,.0f} ({seg['pool 1'] / seg['direct']:.2f}x), "
+          f"pool of 2 {seg['pool 2']:,.0f} ({seg['pool 2'] / seg['direct']:.2f}x); load {os.getloadavg()[0]:.1f}")
+    figures += [at_least("segmentation, pool of 1 / direct", seg["pool 1"] / seg["direct"], 0.9, "x"),
+                info("segmentation, pool of 2 / direct", seg["pool 2"] / seg["direct"], "x")]
     figures.append(info("benchmark process max RSS", resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, "MB"))
     report(figures, opts)
 

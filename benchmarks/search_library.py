@@ -111,6 +111,22 @@ def run(path: Path, opts: Options, generate) -> None:
     qs = _load_queries(path, generate)
     print(f"{n:,} articles; {len(qs)} queries, {rounds} rounds; load {os.getloadavg()}; "
           f"sync with nothing changed: median {statistics.median(idle):.2f} ms")
+    per_level = timed(db, qs, rounds)
+    for label, (ms, words, found) in per_level.items():
+        p = lambda f, t=ms: t[min(len(t) - 1, int(f * len(t)))]  # noqa: E731
+        empty = sum(1 for c in found.values() if c == 0)
+        print(f"{label}: p50 {p(0.5):.1f} ms, p95 {p(0.95):.1f} ms, max {ms[-1]:.1f} ms; {empty} found nothing;"
+              f" without the {len(ms) - len(words)} prefix queries p95 {p(0.95, words):.1f} ms")
+        figures += [at_most(f"query p95, {label}", p(0.95), 100, "ms"), info(f"query p50, {label}", p(0.5), "ms")]
+    print(f"load average {os.getloadavg()}; peak RSS {_rss_mb():.0f} MB")
+    figures.append(info("peak RSS", _rss_mb(), "MB"))
+    db.close()
+    report(figures, opts)
+
+
+def timed(db: Database, qs: list[str], rounds: int) -> dict[str, tuple[list[float], list[float], dict[str, int]]]:
+    """Per level: every query's median over the rounds (sorted, ms), the same without the
+    prefix queries, and the hits per query. Each round runs every query at every level."""
     search(db, qs[0])  # letter classes, page cache
     times: dict[str, dict[str, list[float]]] = {label: {q: [] for q in qs} for label, _ in LEVELS}
     found: dict[str, dict[str, int]] = {label: {} for label, _ in LEVELS}
@@ -121,20 +137,31 @@ def run(path: Path, opts: Options, generate) -> None:
                 hits = search(db, q, level=level)
                 times[label][q].append((time.perf_counter() - t0) * 1e3)
                 found[label][q] = len(hits)
+    out = {}
     for label, _ in LEVELS:
         per_query = sorted((statistics.median(ts), q) for q, ts in times[label].items())
-        ms = [t for t, _ in per_query]
-        p = lambda f, t=ms: t[min(len(t) - 1, int(f * len(t)))]  # noqa: E731
-        empty = sum(1 for c in found[label].values() if c == 0)
-        words = [t for t, q in per_query if "*" not in q]  # prefix queries read many terms' lists
-        print(f"{label}: p50 {p(0.5):.1f} ms, p95 {p(0.95):.1f} ms, max {ms[-1]:.1f} ms; {empty} found nothing;"
-              f" without the {len(ms) - len(words)} prefix queries p95 {p(0.95, words):.1f} ms")
-        print("  slowest: " + "; ".join(f"{q!r} {t:.0f} ms ({found[label][q]})" for t, q in per_query[-5:][::-1]))
-        figures += [at_most(f"query p95, {label}", p(0.95), 100, "ms"), info(f"query p50, {label}", p(0.5), "ms")]
-    print(f"load average {os.getloadavg()}; peak RSS {_rss_mb():.0f} MB")
-    figures.append(info("peak RSS", _rss_mb(), "MB"))
+        print("  " + label + ", slowest: " + "; ".join(
+            f"{q!r} {t:.0f} ms ({found[label][q]})" for t, q in per_query[-5:][::-1]))
+        # prefix queries read many terms' lists: reported apart as well
+        out[label] = ([t for t, _ in per_query], [t for t, q in per_query if "*" not in q], found[label])
+    return out
+
+
+def p95_per_level(path: Path, rounds: int, sample: int, generate) -> dict[str, float]:
+    """For the scale benchmark: p50/p95 per level (ms) on the library at `path` (synced first)."""
+    db = Database.open(path)
+    sync_index(db)
+    qs = list(dict.fromkeys(generate() + EXAMPLES))
+    if sample and sample < len(qs):
+        qs = [qs[int(i * len(qs) / sample)] for i in range(sample)]
+    out: dict[str, float] = {"queries": len(qs)}
+    for label, (ms, words, _found) in timed(db, qs, rounds).items():
+        out[f"{label} p50"] = ms[min(len(ms) - 1, len(ms) // 2)]
+        out[f"{label} p95"] = ms[min(len(ms) - 1, int(0.95 * len(ms)))]
+        out[f"{label} p95 without prefix"] = words[min(len(words) - 1, int(0.95 * len(words)))]
+    out["rss MB"] = _rss_mb()
     db.close()
-    report(figures, opts)
+    return out
 
 
 def generated(queries, seed: int = 11):

@@ -36,7 +36,6 @@ from desktop_app.core.analysis.cooccurrence import (
 )
 from desktop_app.core.analysis.matrices import Matrix, build_matrix, column_heading, export_matrix_csv
 from desktop_app.core.analysis.passages import PassageQuery
-from desktop_app.core.analysis.xlsx_tables import export_cooccurrence_xlsx, export_matrix_xlsx
 from desktop_app.core.annotate.tag_paths import tag_path
 from desktop_app.core.library.articles import list_articles
 from desktop_app.core.library.attributes import distinct_values, list_attributes
@@ -251,6 +250,9 @@ class MatrixWindow(QWidget):
         delimiter = ";" if kind == CSV_SEMICOLON else ","
 
         def work(target: Path, _progress: Progress) -> int:
+            # openpyxl (0.3 s of imports) is loaded when an export needs it, not at start-up
+            from desktop_app.core.analysis.xlsx_tables import export_cooccurrence_xlsx, export_matrix_xlsx
+
             if isinstance(result, Cooccurrence):
                 return (export_cooccurrence_xlsx(result, target) if kind == XLSX
                         else export_cooccurrence_csv(result, target, delimiter))

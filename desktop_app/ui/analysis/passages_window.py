@@ -43,7 +43,6 @@ from desktop_app.core.analysis.passages import (
     find_passages,
     load_passages,
 )
-from desktop_app.core.analysis.xlsx_tables import export_passages_xlsx
 from desktop_app.core.library.attributes import distinct_values, list_attributes
 from desktop_app.core.operations.changes import Changes
 from desktop_app.core.operations.editor import Operations
@@ -358,7 +357,9 @@ class PassagesWindow(QWidget):
         self.status.setText(self.tr("Exporting to %1…").replace("%1", Path(path).name))
 
         def work(target: Path, progress: Progress) -> int:
-            if kind == XLSX:
+            if kind == XLSX:  # openpyxl (0.3 s of imports) loads when an export needs it
+                from desktop_app.core.analysis.xlsx_tables import export_passages_xlsx
+
                 return export_passages_xlsx(db, found, target, progress)
             return export_passages_csv(db, found, target, delimiter, progress)
 
