@@ -240,3 +240,16 @@ def _server_counts(url: str) -> dict[str, int]:
                     for t in copied_tables()}
     finally:
         engine.dispose()
+
+
+def test_sslmode_in_the_url_reaches_the_driver(tmp_path: Path, postgres_database_url: str) -> None:
+    # The test server has no SSL: `require` is refused by libpq itself, `disable` works.
+    db = Database.open(tmp_path / "lib.sqlite3")
+    try:
+        with pytest.raises(CopyError) as refused:
+            publish(db, postgres_database_url + "?sslmode=require")
+        assert refused.value.kind == UNREACHABLE and "SSL" in str(refused.value)
+        assert publish(db, postgres_database_url + "?sslmode=disable").tables
+    finally:
+        db.close()
+    open_library(postgres_database_url + "?sslmode=disable").close()
