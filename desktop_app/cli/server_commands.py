@@ -8,6 +8,7 @@ import sys
 import time
 from pathlib import Path
 
+from desktop_app import paths
 from desktop_app.cli.common import folder_missing, library_url, open_db
 
 # Printed after a publish: what the server library does not have yet (docs/postgresql.md).
@@ -61,6 +62,10 @@ def _cmd_publish(args: argparse.Namespace) -> int:
         print("chugiai: publish copies the library file (chosen with --data-dir) to the server "
               "named by its URL argument; leave out --library ($CHUGIAI_LIBRARY)", file=sys.stderr)
         return 2
+    library = paths.database_path(paths.data_dir(args.data_dir))
+    if not library.is_file():
+        print(f"chugiai: there is no library at {library} to publish", file=sys.stderr)
+        return 2
     db = open_db(args)
     printer = _Printer(args.quiet)
     try:
@@ -81,7 +86,7 @@ def _cmd_publish(args: argparse.Namespace) -> int:
 def backup_server_library(args: argparse.Namespace) -> int:
     """`chugiai --library URL backup FILE`: the shared library into a new SQLite file."""
     from desktop_app.core.progress import Progress
-    from desktop_app.core.storage.engine_copy import CopyError, backup_to_file
+    from desktop_app.core.storage.engine_copy import EXISTS, CopyError, backup_to_file
 
     target = Path(args.file)
     if folder_missing(target):
@@ -97,7 +102,7 @@ def backup_server_library(args: argparse.Namespace) -> int:
     except CopyError as e:
         printer.end()
         print(f"chugiai: {e}", file=sys.stderr)
-        return 1 if e.kind != "exists" else 2
+        return 2 if e.kind == EXISTS else 1
     finally:
         db.close()
     printer.end()

@@ -23,6 +23,7 @@ from desktop_app.core.library.memos import set_memo
 from desktop_app.core.nlp import word_index
 from desktop_app.core.nlp.stored import save_segmentation
 from desktop_app.core.operations.editor import Operations
+from desktop_app.core.progress import Cancelled, Progress
 from desktop_app.core.storage.database import SCHEMA_VERSION, Database
 from desktop_app.core.storage.engine_copy import (
     EXISTS,
@@ -210,6 +211,8 @@ def test_backup_refuses_an_existing_file(tmp_path: Path, postgres_database_url: 
 
 def test_the_commands(tmp_path: Path, postgres_database_url: str, capsys: pytest.CaptureFixture[str]) -> None:
     data = tmp_path / "data"
+    assert main(["--data-dir", str(data), "publish", postgres_database_url]) == 2
+    assert "there is no library at" in capsys.readouterr().err and not data.exists()
     db, _art = rich_library(paths.database_path(data))
     db.close()
     assert main(["--data-dir", str(data), "publish", postgres_database_url]) == 0
@@ -253,3 +256,39 @@ def test_sslmode_in_the_url_reaches_the_driver(tmp_path: Path, postgres_database
     finally:
         db.close()
     open_library(postgres_database_url + "?sslmode=disable").close()
+
+
+def cancelled_after_first_batch() -> Progress:
+    """A progress the user cancels once rows were written: the copy stops mid-way."""
+    def report(done: int, total: int, note: str) -> None:
+        if done:
+            progress.cancel()
+    progress = Progress(report)
+    return progress
+
+
+def test_a_cancelled_publish_leaves_the_database_empty(tmp_path: Path, postgres_database_url: str) -> None:
+    db, _art = rich_library(tmp_path / "lib.sqlite3")
+    try:
+        with pytest.raises(Cancelled):
+            publish(db, postgres_database_url, cancelled_after_first_batch())
+    finally:
+        db.close()
+    assert table_names(postgres_database_url) == []
+
+
+def test_a_backup_stopped_half_way_leaves_no_file(tmp_path: Path, postgres_database_url: str) -> None:
+    db, _art = rich_library(tmp_path / "lib.sqlite3")
+    try:
+        publish(db, postgres_database_url)
+    finally:
+        db.close()
+    server = open_library(postgres_database_url)
+    target = tmp_path / "out" / "copy.sqlite3"
+    target.parent.mkdir()
+    try:
+        with pytest.raises(Cancelled):
+            backup_to_file(server, target, progress=cancelled_after_first_batch())
+    finally:
+        server.close()
+    assert list(target.parent.iterdir()) == []

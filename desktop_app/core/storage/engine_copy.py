@@ -121,7 +121,7 @@ def publish(db: Database, url: str, progress: Progress | None = None) -> CopyRes
                     _copy(source, target, tables, progress)
                     _finish_server(target, fresh)
                     result = _verified(source, target, tables, db.location, where, ())
-            except sa_exc.DBAPIError as e:
+            except (sa_exc.DBAPIError, ValueError) as e:  # ValueError: a stored value SQLAlchemy cannot read
                 raise CopyError(f"Publishing to {where} failed and nothing was kept there: "
                                 f"{getattr(e, 'orig', None) or e}", FAILED) from e
     finally:
@@ -148,8 +148,8 @@ def _make_ready(conn: Connection, where: str) -> bool:
                         f"of Chú Giải writes {SCHEMA_VERSION}): publish into an empty database.", NOT_EMPTY)
     held = {t.name: n for t in Base.metadata.sorted_tables
             if (n := conn.execute(select(func.count()).select_from(t)).scalar_one())}
-    if held.pop("coders", 1) != 1 or conn.execute(select(func.min(Coder.id))).scalar_one() != 1 or held:
-        what = ", ".join(f"{n} rows in {name}" for name, n in sorted(held.items())) or "coders"
+    if held.get("coders", 0) > 1 or set(held) - {"coders"}:
+        what = ", ".join(f"{n} rows in {name}" for name, n in sorted(held.items()))
         raise CopyError(f"The database {where} already holds a library ({what}): "
                         "publish into an empty database.", NOT_EMPTY)
     conn.execute(delete(Coder))
@@ -193,8 +193,10 @@ def backup_to_file(db: Database, path: Path, *, replace: bool = False,
             copy.close()  # the last connection: SQLite folds the -wal into the file
         with open(partial, "rb+") as f:
             os.fsync(f.fileno())
+        for leftover in ("-wal", "-shm"):  # the replaced file's (an empty -wal: checked above)
+            Path(f"{path}{leftover}").unlink(missing_ok=True)
         os.replace(partial, path)
-    except sa_exc.DBAPIError as e:
+    except (sa_exc.DBAPIError, ValueError) as e:
         _remove_file(partial)
         raise CopyError(f"Copying {db.location} to {path} failed; no file was written: "
                         f"{getattr(e, 'orig', None) or e}", FAILED) from e
