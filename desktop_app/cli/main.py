@@ -14,6 +14,10 @@
     chugiai [--data-dir DIR] export --format FORMAT -o FILE [--article ID] [--tag NAME]
     chugiai [--data-dir DIR] import-annotations FILE
     chugiai [--data-dir DIR] backup FILE
+    chugiai --library URL backup FILE.sqlite3 [--replace]
+                                                 the shared library into a new file, verified
+    chugiai [--data-dir DIR] publish URL         the library file into an empty PostgreSQL
+                                                 database, verified (then use --library URL)
     chugiai [--data-dir DIR] backups [--json]    list the automatic backups
     chugiai [--data-dir DIR] check [--repair]    find (and repair) damage in the library
     chugiai [--data-dir DIR] segment [--article ID] [--format conll|json]
@@ -69,6 +73,7 @@ from desktop_app.cli import (
     merge_commands,
     safety_commands,
     segmentation_commands,
+    server_commands,
 )
 from desktop_app.cli.common import LIBRARY_ENV
 
@@ -76,7 +81,7 @@ from desktop_app.cli.common import LIBRARY_ENV
 # changes the library).
 COMMAND_MODULES = (library_commands, article_commands, exchange_commands, safety_commands, language_commands,
                    analysis_commands, dictionary_commands, coder_commands, segmentation_commands,
-                   agreement_commands, merge_commands)
+                   agreement_commands, merge_commands, server_commands)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -8,12 +8,17 @@ import sys
 from pathlib import Path
 
 from desktop_app import paths
-from desktop_app.cli.common import folder_missing, open_db, refuse_server_library
+from desktop_app.cli.common import folder_missing, library_url, open_db, refuse_server_library
 
 
 def register(sub) -> None:
-    p_backup = sub.add_parser("backup", help="write a consistent copy of the library")
+    p_backup = sub.add_parser(
+        "backup", help="write a consistent copy of the library",
+        description="Copy the library into a new SQLite file. With --library URL the library on "
+                    "the server is copied into the file and verified table by table.")
     p_backup.add_argument("file", metavar="FILE")
+    p_backup.add_argument("--replace", action="store_true",
+                          help="a library on a server: replace FILE if it exists (once the copy is verified)")
     p_backup.set_defaults(handler=_cmd_backup)
     p_backups = sub.add_parser("backups", help="list the automatic backups, newest first")
     p_backups.add_argument("--json", action="store_true", help="print a JSON list")
@@ -30,8 +35,10 @@ def register(sub) -> None:
 def _cmd_backup(args: argparse.Namespace) -> int:
     from desktop_app.core.storage.copies import clean_partial_copies, remove_killed_copy
 
-    if refuse_server_library(args, "backup"):
-        return 2
+    if library_url(args) is not None:
+        from desktop_app.cli.server_commands import backup_server_library
+
+        return backup_server_library(args)
     target = Path(args.file)
     if folder_missing(target):  # said in words, not SQLite's "unable to open database file"
         return 2

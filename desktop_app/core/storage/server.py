@@ -11,8 +11,9 @@ file, and why:
   re-insert rows with their old ids elsewhere) leaves its sequence behind, which would make
   the next plain INSERT collide. `resync_sequences` moves every sequence past its table's
   largest id.
-- There is no file: no backup API, pragmas, integrity check or moving aside. Those methods
-  refuse in words instead of doing something SQLite-shaped.
+- There is no file: no backup API, pragmas, integrity check or moving aside. `backup` copies
+  the library into a new SQLite file (engine_copy.py); the others refuse in words instead of
+  doing something SQLite-shaped.
 Migrations of a server schema are not written yet: an older server schema is refused.
 """
 
@@ -22,7 +23,7 @@ from pathlib import Path
 
 from sqlalchemy import create_engine, insert, inspect, text
 from sqlalchemy import exc as sa_exc
-from sqlalchemy.engine import URL, Connection, make_url
+from sqlalchemy.engine import URL, Connection, Engine, make_url
 
 from desktop_app.core.messages import Message
 from desktop_app.core.storage import migrations
@@ -56,6 +57,27 @@ def resync_sequences(conn: Connection) -> None:
             f'"{table.name}"), 0) + 1, false)'), {"t": table.name})
 
 
+def create_schema(conn: Connection) -> None:
+    """The version table and every model table, in the caller's transaction (PostgreSQL DDL is
+    transactional: a rollback leaves the database empty again). The version row is the
+    caller's to write last."""
+    conn.execute(text("CREATE TABLE chugiai_schema (version INTEGER NOT NULL)"))
+    Base.metadata.create_all(conn)
+
+
+def schema_version(conn: Connection) -> int | None:
+    """The version in chugiai_schema; None when the database has no such table."""
+    if conn.execute(text("SELECT to_regclass('chugiai_schema')")).scalar() is None:
+        return None
+    return int(conn.execute(text("SELECT max(version) FROM chugiai_schema")).scalar_one())
+
+
+def server_engine(parsed: URL) -> Engine:
+    """An engine on the server with the app's connect options (timeout, application name)."""
+    return create_engine(parsed, pool_pre_ping=True, connect_args={
+        "connect_timeout": CONNECT_TIMEOUT_S, "application_name": "chugiai"})
+
+
 class ServerDatabase(Database):
     """A Chú Giải library in a PostgreSQL database. Create with `ServerDatabase.open_url(url)`."""
 
@@ -77,8 +99,7 @@ class ServerDatabase(Database):
         existing one. Raises DatabaseError (kind CANT_OPEN when the server cannot be reached,
         NEWER for a schema this version does not know)."""
         parsed = server_url(url)
-        engine = create_engine(parsed, pool_pre_ping=True, connect_args={
-            "connect_timeout": CONNECT_TIMEOUT_S, "application_name": "chugiai"})
+        engine = server_engine(parsed)
         # There is no file: `path` only keeps older callers' messages readable; the library
         # is named by `location` (the URL without the password).
         db = cls(engine, Path(parsed.render_as_string(hide_password=True)), read_only)
@@ -110,17 +131,14 @@ class ServerDatabase(Database):
                                     "library: use an empty database.", OTHER)
             if self.read_only:
                 raise DatabaseError(f"The database {self.location} is empty and was opened read-only.", OTHER)
-            conn.execute(text("CREATE TABLE chugiai_schema (version INTEGER NOT NULL)"))
-            Base.metadata.create_all(conn)
+            create_schema(conn)
             conn.execute(insert(Coder).values(id=1, name=migrations.first_coder_name()))
             resync_sequences(conn)
             conn.execute(text("INSERT INTO chugiai_schema VALUES (:v)"), {"v": SCHEMA_VERSION})
 
     @staticmethod
     def _version(conn: Connection) -> int | None:
-        if conn.execute(text("SELECT to_regclass('chugiai_schema')")).scalar() is None:
-            return None
-        return int(conn.execute(text("SELECT max(version) FROM chugiai_schema")).scalar_one())
+        return schema_version(conn)
 
     def _runtime_error(self, e: BaseException) -> DatabaseError:
         # No file to mark for checking: a server error is reported as it is.
@@ -129,8 +147,13 @@ class ServerDatabase(Database):
         return DatabaseError(f"The server of {self.location} reported an error: {orig}", kind)
 
     def backup(self, destination: Path) -> None:
-        raise DatabaseError("A library on a server is backed up with pg_dump or copied to a file "
-                            "(not written yet).", OTHER)
+        """A copy in a new SQLite file (engine_copy.backup_to_file, verified table by table)."""
+        from desktop_app.core.storage.engine_copy import CopyError, backup_to_file
+
+        try:
+            backup_to_file(self, destination)
+        except CopyError as e:
+            raise DatabaseError(str(e), OTHER) from e
 
     def restore_from(self, source: Path, safety: Path | None = None) -> Path:
         raise DatabaseError("Restoring a library on a server is not written yet.", OTHER)
