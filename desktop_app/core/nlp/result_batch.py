@@ -5,9 +5,11 @@ commit and a word-index refresh each (its term lookups were redone for every art
 a batch shares them. The scheduler decides when a batch is written (`due`: BATCH_ARTICLES
 results, BATCH_CHARS characters or BATCH_SECONDS since the first, whichever comes first;
 at once for the article the user opened, and on cancel). The character bound keeps long
-articles written one by one, as soon as they are done: their words appear without delay,
-and the per-transaction cost is small beside their segmenting (~70 ms per 10,000
-characters); batching pays for the small articles of large corpora. Rows are stamped with the hash of the text that was
+articles written one by one, as soon as they are done (the per-transaction cost is small
+beside their segmenting, ~0.7 s per 100,000 characters); the time bound keeps every
+article's words less than BATCH_SECONDS from the screen. At 10,000 characters a batch of
+~700-character articles closed every 14 articles, and the pool of one worker idled while
+the coordinator wrote them: 100,000 segments 27% more small-article text per second. Rows are stamped with the hash of the text that was
 segmented, as before: a text changed meanwhile makes its row stale, never wrong.
 """
 
@@ -28,7 +30,7 @@ from desktop_app.core.storage.database import Database, driver_connection
 from desktop_app.core.storage.models import Article, Segmentation, Tagging
 
 BATCH_ARTICLES = 100
-BATCH_CHARS = 10_000
+BATCH_CHARS = 100_000
 BATCH_SECONDS = 0.5
 
 
