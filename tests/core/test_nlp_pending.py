@@ -27,7 +27,7 @@ from desktop_app.core.nlp.user_dictionary import segmentation_engine, set_dictio
 from desktop_app.core.nlp.worker_process import WORDS
 from desktop_app.core.storage.database import Database
 from desktop_app.core.storage.models import AppState, Article, Segmentation, Tagging
-from desktop_app.core.storage.nlp_pending import engine_key
+from desktop_app.core.storage.nlp_pending import engine_key, refill_all
 from tests.core.test_concordance import add_article
 from tests.core.test_scheduler import Recorder
 
@@ -249,3 +249,18 @@ def test_the_scheduler_at_start_reads_the_table(db: Database, process) -> None:
     Scheduler(db, process, SchedulerControl(), events).run()
     assert events.of("segmented") == [added]
     assert [e for e in events.log if e[0] == "progress" and e[1] == WORDS][-1] == ("progress", WORDS, 1, 1)
+
+
+def test_a_library_copied_row_by_row_is_refilled_for_its_recorded_engines(db: Database) -> None:
+    """engine_copy.backup_to_file: the triggers may have seen the rows before app_state."""
+    library = Library(db)
+    for step in (("add", "Đảng", True, False), ("add", "họp", False, True), ("ask",)):
+        library.apply(step)
+    with db.session() as s:
+        conn = s.connection().connection.driver_connection
+        conn.execute("DELETE FROM nlp_pending")
+        conn.execute("DELETE FROM app_state WHERE key = ?", (engine_key("taggings"),))
+        conn.execute("INSERT INTO nlp_pending VALUES ('t', ?)", (library.ids[0],))
+        refill_all(conn)
+    assert stored_pending(db, "s") == [library.ids[1]] and stored_pending(db, "t") == []
+    assert_kept(db)
