@@ -29,8 +29,11 @@ def rows(path: Path) -> dict[str, list[tuple]]:
     """Every row of each user table the file has (older versions lack the newer tables)."""
     with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as conn:
         present = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-        return {t: conn.execute(f"SELECT * FROM {t} ORDER BY 1, 2").fetchall()
-                for t in USER_TABLES if t in present}
+        found = {t: conn.execute(f"SELECT * FROM {t} ORDER BY 1, 2").fetchall()
+                 for t in USER_TABLES if t in present}
+    # v12 records the engine its what-needs-segmenting table was filled for (nlp/pending.py).
+    found["app_state"] = [r for r in found["app_state"] if not r[0].startswith("nlp:pending:")]
+    return found
 
 
 def columns(path: Path) -> dict[str, list[tuple]]:

@@ -21,7 +21,8 @@ from desktop_app.core.library.coders import use_coder
 from desktop_app.core.library.ingest.importer import import_paths
 from desktop_app.core.library.memos import set_memo
 from desktop_app.core.nlp import word_index
-from desktop_app.core.nlp.stored import save_segmentation
+from desktop_app.core.nlp.pos_ner import articles_to_tag
+from desktop_app.core.nlp.stored import articles_to_segment, save_segmentation
 from desktop_app.core.operations.editor import Operations
 from desktop_app.core.progress import Cancelled, Progress
 from desktop_app.core.storage.database import SCHEMA_VERSION, Database
@@ -89,6 +90,9 @@ def test_publish_then_backup_round_trips_every_table(tmp_path: Path, postgres_da
     db, art = rich_library(tmp_path / "lib.sqlite3")
     try:
         shown = what_it_shows(db)
+        # What needs segmenting: the file keeps it (and records its engines in app_state).
+        to_do = (articles_to_segment(db), articles_to_tag(db))
+        assert art["A"] not in to_do[0] and len(to_do[0]) == 7 and len(to_do[1]) == 8
         published = publish(db, postgres_database_url)
     finally:
         db.close()
@@ -101,6 +105,7 @@ def test_publish_then_backup_round_trips_every_table(tmp_path: Path, postgres_da
     server = open_library(postgres_database_url)
     try:
         assert what_it_shows(server) == shown
+        assert (articles_to_segment(server), articles_to_tag(server)) == to_do  # the full query
         # The sequences were moved past the copied ids: a new highlight takes a new one.
         with server.session() as s:
             largest = s.scalar(select(func.max(Highlight.id)))
@@ -124,6 +129,10 @@ def test_publish_then_backup_round_trips_every_table(tmp_path: Path, postgres_da
         with restored.engine.connect() as conn:
             assert conn.exec_driver_sql("PRAGMA user_version").scalar_one() == SCHEMA_VERSION
         assert what_it_shows(restored) == shown
+        with restored.engine.connect() as conn:  # refilled for the engines app_state came with
+            kept = conn.exec_driver_sql("SELECT kind, article_id FROM nlp_pending ORDER BY 1, 2").fetchall()
+        assert kept == [("s", i) for i in to_do[0]] + [("t", i) for i in to_do[1]]
+        assert (articles_to_segment(restored), articles_to_tag(restored)) == to_do
         assert search(restored, "cán bộ")  # the search index is built on the first search
         assert word_index.pending(restored) == 1  # the word index: from the segmentation's queue
         assert word_index.build(restored) == 1

@@ -34,6 +34,7 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from desktop_app.core.nlp.dictionary import merge_tagged
+from desktop_app.core.nlp.pending import articles_without_valid
 from desktop_app.core.nlp.segmentation import (
     TAGGING_ENGINE,  # noqa: F401  (its home was here)
     _visible,
@@ -41,7 +42,7 @@ from desktop_app.core.nlp.segmentation import (
     segmentation_units,
 )
 from desktop_app.core.nlp.stored import _TYPECODE as _SPAN_TYPECODE
-from desktop_app.core.nlp.stored import articles_without_valid, check_spans, pack_spans, text_hash
+from desktop_app.core.nlp.stored import check_spans, pack_spans, text_hash
 from desktop_app.core.nlp.user_dictionary import UserDictionary, load_dictionary, tagging_engine
 from desktop_app.core.storage.database import Database
 from desktop_app.core.storage.models import Article, Highlight, RejectedSuggestion, Tagging

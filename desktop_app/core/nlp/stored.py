@@ -19,6 +19,7 @@ from sqlalchemy import select
 
 from desktop_app.core.nlp import word_index
 from desktop_app.core.nlp.dictionary import merge_terms
+from desktop_app.core.nlp.pending import articles_without_valid
 from desktop_app.core.nlp.user_dictionary import UserDictionary, load_dictionary, segmentation_engine
 from desktop_app.core.storage.database import Database, driver_connection
 from desktop_app.core.storage.models import Article, Segmentation
@@ -143,27 +144,6 @@ def load_segmentation(db: Database, article_id: int) -> list[tuple[int, int]] | 
 def articles_to_segment(db: Database) -> list[int]:
     """Ids of articles without a valid stored segmentation, in id order."""
     return articles_without_valid(db, Segmentation, segmentation_engine(db))
-
-
-def articles_without_valid(db: Database, table: Any, engine: str) -> list[int]:
-    """Ids of articles, in id order, whose row in `table` (keyed by article_id, with
-    text_hash and engine columns: segmentations, taggings) is missing or stale: made from
-    another text or by another engine.
-
-    A query over stored state, never a re-read of the texts: the stored hash is compared
-    with `articles.content_hash` (the same sha256 of the stored text). SQLite reads it
-    from its unique index (a covering scan): in the table row it sits after the texts,
-    and reading it there walks their overflow pages. Hashing every text took 5.1 s at
-    100,000 articles."""
-    name = table.__table__.name
-    sql = (f"SELECT a.id FROM articles AS a"
-           f" LEFT JOIN {name} AS t ON t.article_id = a.id"
-           " WHERE t.article_id IS NULL OR t.engine IS NOT ? OR t.text_hash IS NOT a.content_hash")
-    with db.session() as session:
-        conn = driver_connection(session.connection())
-        ids = [row[0] for row in conn.execute(sql, (engine,))]
-    ids.sort()
-    return ids
 
 
 def segment_now(db: Database, text: str) -> list[tuple[int, int]]:

@@ -34,6 +34,7 @@ from desktop_app.core.nlp.dictionary import (
     term_key,
     text_may_contain,
 )
+from desktop_app.core.nlp.pending import forget_engines
 from desktop_app.core.nlp.segmentation import ENGINE, TAGGING_ENGINE
 from desktop_app.core.progress import Progress
 from desktop_app.core.storage.database import Database
@@ -158,6 +159,7 @@ def apply_dictionary(db: Database, update: DictionaryUpdate, undo: bool = False)
                                     "open it again.")
         s.merge(AppState(key=KEY, value=json.dumps({"terms": list(after_terms)}, ensure_ascii=False)))
         if old.engine != new.engine:
+            forget_engines(s)  # the re-stamp below would run the pending triggers on every row
             for table, before, after in ((Segmentation, old.engine, new.engine),
                                          (Tagging, old.tagging_engine, new.tagging_engine)):
                 s.execute(update_rows(table).where(table.engine == before).values(engine=after))

@@ -27,6 +27,12 @@ def put_state(bind: Connection | Session, key: str, value: str) -> None:
     bind.execute(lite.on_conflict_do_update(index_elements=["key"], set_={"value": lite.excluded.value}))
 
 
+def keeps_nlp_pending(bind: Connection | Session) -> bool:
+    """Whether triggers keep `nlp_pending` (what needs segmenting or tagging): on SQLite;
+    a server library answers with the full query (nlp/pending.py)."""
+    return not is_postgres(bind)
+
+
 def contains(bind: Connection | Session, haystack: Any, needle: str) -> ColumnElement[bool]:
     """`haystack` holds `needle` as written: instr() on SQLite, strpos() on PostgreSQL
     (LIKE would read `%` and `_` in a quote as wildcards)."""

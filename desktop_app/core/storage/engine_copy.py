@@ -37,6 +37,7 @@ from desktop_app.core.progress import Progress
 from desktop_app.core.storage.copies import partial_name
 from desktop_app.core.storage.database import SCHEMA_VERSION, Database
 from desktop_app.core.storage.models import Base, Coder
+from desktop_app.core.storage.nlp_pending import refill_all
 from desktop_app.core.storage.table_hashes import (
     NOT_COPIED,
     REBUILT_IN_FILE,
@@ -189,6 +190,9 @@ def backup_to_file(db: Database, path: Path, *, replace: bool = False,
                     target.execute(delete(Coder))  # the first coder Database.open made
                     _copy(source, target, tables, progress)
                     result = _verified(source, target, tables, db.location, str(path), REBUILT_IN_FILE)
+                    # What needs segmenting, for the engines app_state came with: the triggers
+                    # saw the rows in table order, before or after app_state.
+                    refill_all(target.connection.driver_connection)
         finally:
             copy.close()  # the last connection: SQLite folds the -wal into the file
         with open(partial, "rb+") as f:

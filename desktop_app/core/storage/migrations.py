@@ -19,6 +19,7 @@ from pathlib import Path
 
 from desktop_app.core.messages import Message, MessageError
 from desktop_app.core.storage.copies import consistent_copy
+from desktop_app.core.storage.pending_migration import v12_nlp_pending
 from desktop_app.core.storage.word_totals_migration import v11_word_totals
 
 Step = Callable[[sqlite3.Connection], None]
@@ -343,6 +344,7 @@ STEPS: dict[int, Step] = {
     9: _v9_list_at_scale,
     10: _v10_word_index,
     11: v11_word_totals,
+    12: v12_nlp_pending,
 }
 LATEST = max(STEPS)
 

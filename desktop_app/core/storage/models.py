@@ -348,4 +348,7 @@ class AppState(Base):
 
 
 # The word index's tables live in their own module; importing it registers them here.
-from desktop_app.core.storage import word_index_models  # noqa: E402,F401
+from desktop_app.core.storage import (
+    nlp_pending,  # noqa: E402,F401
+    word_index_models,  # noqa: E402,F401
+)

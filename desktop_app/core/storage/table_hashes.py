@@ -25,9 +25,10 @@ from desktop_app.core.storage.models import Base
 # The word index is a cache of the segmentations (word_index_models.py) whose terms live in
 # word_fts, an SQLite FTS5 table: its row tables without word_fts would claim articles are
 # indexed that are not, so they are left for each library to rebuild. article_log is each
-# library's own change log (triggers on SQLite, LibraryWatch reads it).
+# library's own change log (triggers on SQLite, LibraryWatch reads it); nlp_pending is kept
+# by SQLite triggers only (a file refills it at its first read, nlp/pending.py).
 NOT_COPIED = ("word_terms", "word_index_articles", "word_term_totals", "word_index_queue",
-              "article_log")
+              "article_log", "nlp_pending")
 # Kept by SQLite triggers from highlights: a copy into a file gets it from them; the server
 # has no such triggers yet (docs/postgresql.md), so a publish copies it.
 REBUILT_IN_FILE = ("highlight_counts",)
