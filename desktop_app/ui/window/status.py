@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QHBoxLayout, QProgressBar, QToolButton, QWidget
 
 from desktop_app.ui.background import BackgroundOp
 from desktop_app.ui.common.plain_text import plain_label
+from desktop_app.ui.i18n import number
 
 # (done, total, note) -> the label's text
 Describe = Callable[[int, int, str], str]
@@ -115,7 +116,7 @@ class SegmentationStatus(ProgressStatus):
         if done >= total and self._tags[0] < self._tags[1]:
             done, total = self._tags
             text = self.tr("Tagging words: {done}/{total} articles")
-        self.show_progress(text.format(done=done, total=total), done, total)
+        self.show_progress(text.format(done=number(done), total=number(total)), done, total)
 
     def set_idle(self, message: str) -> None:
         self._words, self._tags = (0, 0), (0, 0)
