@@ -10,7 +10,7 @@ import pytest
 
 from desktop_app.core.library.reimport import replace_text
 from desktop_app.core.nlp.pos_ner import is_tagged
-from desktop_app.core.nlp.result_batch import ResultBatch
+from desktop_app.core.nlp.result_batch import LONG_ARTICLE, ResultBatch
 from desktop_app.core.nlp.scheduler import Scheduler, SchedulerControl, Stop
 from desktop_app.core.nlp.stored import articles_to_segment, load_segmentation
 from desktop_app.core.nlp.worker_process import WORDS
@@ -121,3 +121,17 @@ def test_a_batch_is_due_by_count_or_characters(db: Database):
     with pytest.raises(ValueError):  # spans that cannot index the text: refused on arrival
         by_chars.add_words(a, "Một hai.", array("I", [0, 99]))
     assert len(by_chars) == 2
+
+
+def test_a_long_article_is_written_at_once_small_ones_wait(db: Database):
+    small_text = "Một hai."
+    long_text = ("Hà Nội " * (LONG_ARTICLE // 7 + 1)).strip()
+    small, long = add_article(db, small_text), add_article(db, long_text)
+    batch = ResultBatch(db, articles=100, seconds=3600)  # the default character bound
+    batch.add_words(small, small_text, array("I", [0, 3]))
+    assert not batch.due()
+    batch.add_words(long, long_text, array("I", [0, 2]))
+    assert batch.due()
+    assert batch.write() == ([small, long], [])
+    batch.add_words(small, small_text, array("I", [0, 3, 4, 7]))
+    assert not batch.due()  # the bound is the long one's, not the next batch's
