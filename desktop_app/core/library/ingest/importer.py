@@ -123,8 +123,11 @@ def import_paths(
             for window in windows(zip(files, outcomes, strict=False), len(files)):
                 # What the library holds of these files' hashes and addresses: a few
                 # indexed lookups per window, not a read of every article at the start.
-                origins.look_up([(path, row) for path, (kind, row, _f) in window
-                                 if kind == "row" and isinstance(row, dict)])
+                try:
+                    origins.look_up([(path, row) for path, (kind, row, _f) in window
+                                     if kind == "row" and isinstance(row, dict)])
+                except DatabaseError as e:  # those files fail as a failed batch would
+                    window = [(p, ("failed", str(e), None) if o[0] == "row" else o) for p, o in window]
                 for path, (kind, row, facts) in window:
                     done += 1
                     if should_cancel and should_cancel():
