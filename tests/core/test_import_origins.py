@@ -13,7 +13,7 @@ from sqlalchemy import event
 
 from desktop_app.core.library.ingest import import_paths
 from desktop_app.core.library.ingest.origins import Origins, _name
-from desktop_app.core.storage.database import Database
+from desktop_app.core.storage.database import Database, driver_connection
 from desktop_app.core.storage.origin_indexes import SOURCE_NAME, URL_KEY, WHITESPACE
 
 LIBRARY = 3000
@@ -25,9 +25,7 @@ def fill(db: Database, tmp_path: Path, n: int = LIBRARY) -> None:
              f" https://vn.example/{i} " if i % 2 else f"https://vn.example/{i}", "2020-01-01 00:00:00")
             for i in range(n)]
     with db.session() as s:
-        s.connection().exec_driver_sql("SELECT 1")
-        conn = s.connection().connection.driver_connection
-        conn.executemany("INSERT INTO articles (title, text, original_text, content_hash, source_path, url,"
+        driver_connection(s.connection()).executemany("INSERT INTO articles (title, text, original_text, content_hash, source_path, url,"
                          " imported_at) VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
 
 
