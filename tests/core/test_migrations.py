@@ -380,3 +380,25 @@ def test_v7_gives_every_nested_tag_its_parents(tmp_path):
         "Cán bộ": tags["Cán bộ/Đào tạo"], "Đảng": "#111111", "Đảng/Tổ chức": "#111111", "x": "#444444"}
     assert order.index("Đảng") < order.index("Đảng/Tổ chức")
     assert len(order) == len(set(order)) == 3 + 4 + 4  # "Tổ chức" was there already
+
+
+def test_v13_indexes_what_an_import_looks_up(tmp_path):
+    """Upgrading a v12 library creates the indexes an import's lookups use (ingest/origins.py)."""
+    from desktop_app.core.storage.origin_indexes import SOURCE_NAME, URL_KEY
+
+    path = tmp_path / "library-v12.sqlite3"
+    shutil.copy(FIXTURES / path.name, path)
+    Database.open(path).close()
+    lookups = {"ix_articles_source_path": "source_path IS NOT NULL AND source_path IN (?, ?)",
+               "ix_articles_source_name": f"source_path IS NOT NULL AND ({SOURCE_NAME}) IN (?)",
+               "ix_articles_url_key": f"url IS NOT NULL AND ({URL_KEY}) IN (?)"}
+    with sqlite3.connect(path) as conn:
+        for index, where in lookups.items():
+            plan = [r[3] for r in conn.execute(f"EXPLAIN QUERY PLAN SELECT id FROM articles WHERE {where}",
+                                               ("a",) * where.count("?"))]
+            assert len(plan) == 1 and plan[0].startswith("SEARCH articles USING "), plan
+            assert f"INDEX {index} (" in plan[0], plan
+        # The stored seed paths are found by their file names through the new index.
+        (named,) = conn.execute(f"SELECT count(*) FROM articles WHERE source_path IS NOT NULL"
+                                f" AND ({SOURCE_NAME}) IN (?)", ("000_7b293d3b0bbee234.txt",)).fetchone()
+        assert named == 1

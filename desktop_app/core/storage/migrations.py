@@ -19,6 +19,7 @@ from pathlib import Path
 
 from desktop_app.core.messages import Message, MessageError
 from desktop_app.core.storage.copies import consistent_copy
+from desktop_app.core.storage.origin_indexes import v13_origin_indexes
 from desktop_app.core.storage.pending_migration import v12_nlp_pending
 from desktop_app.core.storage.word_totals_migration import v11_word_totals
 
@@ -345,6 +346,7 @@ STEPS: dict[int, Step] = {
     10: _v10_word_index,
     11: v11_word_totals,
     12: v12_nlp_pending,
+    13: v13_origin_indexes,
 }
 LATEST = max(STEPS)
 

@@ -37,6 +37,7 @@ from desktop_app.core.storage.article_order import (
     title_key,
     title_key_default,
 )
+from desktop_app.core.storage.origin_indexes import V13_ORIGIN_INDEXES
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -166,6 +167,9 @@ class ArticleLog(Base):
 
 for _trigger in (*HIGHLIGHT_COUNT_TRIGGERS, *ARTICLE_LOG_TRIGGERS):
     event.listen(Base.metadata, "after_create", DDL(_trigger).execute_if(dialect="sqlite"))  # PostgreSQL: plpgsql, docs/postgresql.md
+# The indexes an import looks its files up in (schema v13), on both engines.
+for _index in V13_ORIGIN_INDEXES:
+    event.listen(Base.metadata, "after_create", DDL(_index))
 
 
 class Tag(Base):

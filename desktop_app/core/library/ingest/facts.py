@@ -18,11 +18,13 @@ import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from sqlalchemy import delete, insert, select
+from sqlalchemy import Insert, delete, insert, select
+from sqlalchemy.dialects import postgresql
 from sqlalchemy.orm import Session
 
 from desktop_app.core.library.ingest import legacy
 from desktop_app.core.library.ingest.legacy import encoding_name
+from desktop_app.core.storage.bulk_sql import is_postgres
 from desktop_app.core.storage.database import Database
 from desktop_app.core.storage.models import AppState, Article
 
@@ -98,7 +100,16 @@ def put_facts_many(s: Session, items: list[tuple[int, str, ImportFacts]]) -> Non
     for i in range(0, len(empty), 500):
         s.execute(delete(AppState).where(AppState.key.in_(empty[i:i + 500])))
     if full:
-        s.execute(insert(AppState).prefix_with("OR REPLACE"), full)
+        s.execute(_replacing(s), full)
+
+
+def _replacing(s: Session) -> Insert:
+    """An insert that replaces a row of the same key: OR REPLACE on SQLite, ON CONFLICT on
+    PostgreSQL (an import into a server library)."""
+    if is_postgres(s):
+        pg = postgresql.insert(AppState)
+        return pg.on_conflict_do_update(index_elements=["key"], set_={"value": pg.excluded.value})
+    return insert(AppState).prefix_with("OR REPLACE")
 
 
 def read_facts(db: Database, article_id: int) -> ImportFacts:

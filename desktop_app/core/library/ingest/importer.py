@@ -30,7 +30,7 @@ from desktop_app.core.library.ingest.boilerplate import find_boilerplate
 from desktop_app.core.library.ingest.decode import ImportFailure, read_text
 from desktop_app.core.library.ingest.facts import ImportFacts, put_facts, put_facts_many, reading_facts
 from desktop_app.core.library.ingest.metadata import parse_metadata
-from desktop_app.core.library.ingest.origins import Origins
+from desktop_app.core.library.ingest.origins import KnownHashes, Origins, windows
 from desktop_app.core.library.ingest.prepare_pool import PARALLEL_MIN, Prepared, prepared_in_order
 from desktop_app.core.library.reimport import ReanchorReport, ReimportError, replace_text
 from desktop_app.core.storage.article_order import source_key, title_key
@@ -112,38 +112,50 @@ def import_paths(
     except DatabaseError as e:
         report.failed.extend((path, str(e)) for path in files)
         return report
-    known = set(origins.hash_of.values())
+    known = origins.known
     batch: list[tuple[Path, dict[str, object], ImportFacts]] = []
     started = time.monotonic()
     outcomes = prepared_in_order(files, _prepare_safely, origins.unchanged_since_import, workers)
+    done = 0
     # A large import: a bigger page cache and fewer checkpoints while it writes.
     with bulk_writes(db, len(files) >= PARALLEL_MIN):
         try:
-            for done, (path, (kind, row, facts)) in enumerate(zip(files, outcomes, strict=False), start=1):
-                if should_cancel and should_cancel():
-                    report.cancelled = True
-                    break
-                if kind == "skip":  # a resumed import passes what it stored
-                    report.duplicates.append(path)
-                elif kind == "failed":
-                    report.failed.append((path, str(row)))
-                elif kind == "error":  # a bug must not lose the rest of the batch
-                    log.error("Unexpected error importing %s: %s", path, row)
-                    report.failed.append((path, str(row)))
-                else:
-                    assert isinstance(row, dict) and isinstance(facts, ImportFacts)
-                    if row["content_hash"] in known:
+            for window in windows(zip(files, outcomes, strict=False), len(files)):
+                # What the library holds of these files' hashes and addresses: a few
+                # indexed lookups per window, not a read of every article at the start.
+                try:
+                    origins.look_up([(path, row) for path, (kind, row, _f) in window
+                                     if kind == "row" and isinstance(row, dict)])
+                except DatabaseError as e:  # those files fail as a failed batch would
+                    window = [(p, ("failed", str(e), None) if o[0] == "row" else o) for p, o in window]
+                for path, (kind, row, facts) in window:
+                    done += 1
+                    if should_cancel and should_cancel():
+                        report.cancelled = True
+                        break
+                    if kind == "skip":  # a resumed import passes what it stored
                         report.duplicates.append(path)
-                    elif (target := origins.article_for(path, row)) is not None:
-                        _update(db, path, target, row, facts, report, known, origins)
+                    elif kind == "failed":
+                        report.failed.append((path, str(row)))
+                    elif kind == "error":  # a bug must not lose the rest of the batch
+                        log.error("Unexpected error importing %s: %s", path, row)
+                        report.failed.append((path, str(row)))
                     else:
-                        known.add(str(row["content_hash"]))
-                        batch.append((path, row, facts))
-                if len(batch) >= BATCH_FILES or (batch and time.monotonic() - started > BATCH_SECONDS):
-                    _store(db, batch, report, known)
-                    batch, started = [], time.monotonic()
-                if progress:
-                    progress(done, total)
+                        assert isinstance(row, dict) and isinstance(facts, ImportFacts)
+                        if row["content_hash"] in known:
+                            report.duplicates.append(path)
+                        elif (target := origins.article_for(path, row)) is not None:
+                            _update(db, path, target, row, facts, report, known, origins)
+                        else:
+                            known.add(str(row["content_hash"]))
+                            batch.append((path, row, facts))
+                    if len(batch) >= BATCH_FILES or (batch and time.monotonic() - started > BATCH_SECONDS):
+                        _store(db, batch, report, known)
+                        batch, started = [], time.monotonic()
+                    if progress:
+                        progress(done, total)
+                if report.cancelled:
+                    break
         finally:
             outcomes.close()  # a cancel: the workers stop after their chunks
         _store(db, batch, report, known)  # what was read before a cancel is kept
@@ -158,7 +170,7 @@ BATCH_SECONDS = 0.5  # a long import shows new articles, and frees the database,
 
 
 def _update(db: Database, path: Path, article_id: int, row: dict[str, object], facts: ImportFacts,
-            report: ImportReport, known: set[str], origins: Origins) -> None:
+            report: ImportReport, known: KnownHashes, origins: Origins) -> None:
     """Replace a changed article's text in its own transaction (re-anchoring is the work)."""
     try:
         result = replace_text(db, article_id, str(row["text"]), str(row["original_text"]),
@@ -185,7 +197,7 @@ def _update(db: Database, path: Path, article_id: int, row: dict[str, object], f
 
 
 def _store(db: Database, batch: list[tuple[Path, dict[str, object], ImportFacts]],
-           report: ImportReport, known: set[str]) -> None:
+           report: ImportReport, known: KnownHashes) -> None:
     """One transaction for the batch (articles and their import facts); if it fails,
     every file of it is reported failed."""
     if not batch:
