@@ -39,8 +39,8 @@ from desktop_app.core.storage.database import SCHEMA_VERSION, Database
 from desktop_app.core.storage.models import Base, Coder
 from desktop_app.core.storage.nlp_pending import refill_all
 from desktop_app.core.storage.table_hashes import (
-    NOT_COPIED,
     KEPT_BY_TRIGGERS,
+    NOT_COPIED,
     TableSummary,
     copied_tables,
     recounted_summary,
