@@ -16,26 +16,20 @@ from sqlalchemy.engine import Connection
 TRIGGER_NAMES = ("tr_highlight_counts_insert", "tr_highlight_counts_delete", "tr_highlight_counts_move")
 
 _FUNCTIONS = (
-    """CREATE OR REPLACE FUNCTION chugiai_count_up(article integer) RETURNS void
-LANGUAGE sql AS $$
-	INSERT INTO highlight_counts (article_id, n) VALUES (article, 1)
-		ON CONFLICT (article_id) DO UPDATE SET n = highlight_counts.n + 1;
-$$""",
-    """CREATE OR REPLACE FUNCTION chugiai_count_down(article integer) RETURNS void
-LANGUAGE sql AS $$
-	UPDATE highlight_counts SET n = n - 1 WHERE article_id = article;
-	DELETE FROM highlight_counts WHERE article_id = article AND n <= 0;
-$$""",
     """CREATE OR REPLACE FUNCTION chugiai_highlight_counts() RETURNS trigger
 LANGUAGE plpgsql AS $$
+DECLARE
+	remaining integer;
 BEGIN
-	IF TG_OP = 'INSERT' THEN
-		PERFORM chugiai_count_up(NEW.article_id);
-	ELSIF TG_OP = 'DELETE' THEN
-		PERFORM chugiai_count_down(OLD.article_id);
-	ELSE
-		PERFORM chugiai_count_down(OLD.article_id);
-		PERFORM chugiai_count_up(NEW.article_id);
+	IF TG_OP <> 'INSERT' THEN  -- delete, or a move: one fewer where it was
+		UPDATE highlight_counts SET n = n - 1 WHERE article_id = OLD.article_id RETURNING n INTO remaining;
+		IF remaining <= 0 THEN  -- NULL (no row: its article is being deleted) does nothing
+			DELETE FROM highlight_counts WHERE article_id = OLD.article_id;
+		END IF;
+	END IF;
+	IF TG_OP <> 'DELETE' THEN  -- insert, or a move: one more where it is
+		INSERT INTO highlight_counts (article_id, n) VALUES (NEW.article_id, 1)
+			ON CONFLICT (article_id) DO UPDATE SET n = highlight_counts.n + 1;
 	END IF;
 	RETURN NULL;
 END
