@@ -121,5 +121,5 @@ def _print_result(result) -> None:
     print(f"verified: {len(result.tables)} tables, {result.rows} rows, the same counts and "
           f"content hashes on both sides ({result.seconds:.1f} s, {rate:,.0f} rows/s)")
     if result.rebuilt:
-        print(f"rebuilt from the copied rows, not compared: {', '.join(result.rebuilt)}")
+        print(f"kept by the target's triggers, compared with a recount: {', '.join(result.rebuilt)}")
     print(f"not copied (each library keeps its own): {', '.join(result.not_copied)}")

@@ -205,9 +205,8 @@ def test_library_list_grouped_by_source(coded: tuple[Database, Database]) -> Non
             ids = dict(s.execute(select(Article.title, Article.id)).all())
         return page, count_listed(db, f), [position_of(db, f, ids[t]) for t in sorted(ids)]
 
-    # Not annotated=True/False: highlight_counts is kept by SQLite triggers only (plpgsql
-    # ones are a later step), so on the server it stays empty.
-    filters = [LibraryFilter(source="PLVN"), LibraryFilter(source=""), LibraryFilter(tag="Cán bộ"),
+    filters = [LibraryFilter(annotated=True), LibraryFilter(annotated=False),  # highlight_counts
+               LibraryFilter(source="PLVN"), LibraryFilter(source=""), LibraryFilter(tag="Cán bộ"),
                LibraryFilter(where=("Thể loại=Tin",)), LibraryFilter(date_from="2022-12", date_to="2023-04")]
     for sort in SORTS:  # undated and source-less articles where SQLite puts them
         for f in [LibraryFilter(), *filters]:

@@ -38,8 +38,9 @@ def _bulk_pragmas(dbapi_connection: Any, _record: object, _proxy: object) -> Non
 @contextmanager
 def bulk_writes(db: Database, enabled: bool = True) -> Iterator[None]:
     """Every connection taken from `db`'s pool inside the block writes with a large page
-    cache and rare checkpoints. Nothing for a read-only library or when not `enabled`."""
-    if not enabled or db.read_only:
+    cache and rare checkpoints. Nothing for a read-only library, a server library (no
+    pragmas: the server tunes itself) or when not `enabled`."""
+    if not enabled or db.read_only or db.on_server:
         yield
         return
     event.listen(db.engine, "checkout", _bulk_pragmas)

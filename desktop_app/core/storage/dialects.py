@@ -4,9 +4,10 @@ dialect (docs/postgresql.md, step 3). Everything else is written once.
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from typing import Any, cast
 
-from sqlalchemy import ColumnElement, Table, func, select, text
+from sqlalchemy import ColumnElement, Table, func, insert, select, text
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
@@ -25,6 +26,20 @@ def put_state(bind: Connection | Session, key: str, value: str) -> None:
         return
     lite = sqlite.insert(table).values(key=key, value=value)
     bind.execute(lite.on_conflict_do_update(index_elements=["key"], set_={"value": lite.excluded.value}))
+
+
+def put_states(bind: Connection | Session, rows: Sequence[Mapping[str, str]]) -> None:
+    """put_state for many rows ({"key": ..., "value": ...}) in one executemany: INSERT OR
+    REPLACE on SQLite (as before), ON CONFLICT (key) DO UPDATE on PostgreSQL."""
+    if not rows:
+        return
+    table = cast(Table, AppState.__table__)
+    if is_postgres(bind):
+        pg = postgresql.insert(table)
+        bind.execute(pg.on_conflict_do_update(index_elements=["key"], set_={"value": pg.excluded.value}),
+                     list(rows))
+        return
+    bind.execute(insert(table).prefix_with("OR REPLACE"), list(rows))
 
 
 def keeps_nlp_pending(bind: Connection | Session) -> bool:

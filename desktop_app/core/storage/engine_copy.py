@@ -39,12 +39,14 @@ from desktop_app.core.storage.database import SCHEMA_VERSION, Database
 from desktop_app.core.storage.models import Base, Coder
 from desktop_app.core.storage.nlp_pending import refill_all
 from desktop_app.core.storage.table_hashes import (
+    KEPT_BY_TRIGGERS,
     NOT_COPIED,
-    REBUILT_IN_FILE,
     TableSummary,
     copied_tables,
+    recounted_summary,
     rows_in_order,
     summaries,
+    table_summary,
 )
 
 # Why a copy did not happen (CopyError.kind).
@@ -88,7 +90,7 @@ class CopyResult:
     target: str
     tables: list[TableCopy] = field(default_factory=list)
     not_copied: tuple[str, ...] = NOT_COPIED
-    rebuilt: tuple[str, ...] = ()  # made by the target from copied rows, not compared
+    rebuilt: tuple[str, ...] = ()  # made by the target's triggers, compared with a recount
     seconds: float = 0.0
 
     @property
@@ -118,10 +120,10 @@ def publish(db: Database, url: str, progress: Progress | None = None) -> CopyRes
                 with target.begin():
                     target.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": SCHEMA_LOCK})
                     fresh = _make_ready(target, where)
-                    tables = copied_tables()
+                    tables = [t for t in copied_tables() if t.name not in KEPT_BY_TRIGGERS]
                     _copy(source, target, tables, progress)
                     _finish_server(target, fresh)
-                    result = _verified(source, target, tables, db.location, where, ())
+                    result = _verified(source, target, tables, db.location, where)
             except (sa_exc.DBAPIError, ValueError) as e:  # ValueError: a stored value SQLAlchemy cannot read
                 raise CopyError(f"Publishing to {where} failed and nothing was kept there: "
                                 f"{getattr(e, 'orig', None) or e}", FAILED) from e
@@ -136,6 +138,7 @@ def _make_ready(conn: Connection, where: str) -> bool:
     here (its version row is then written last). A library the app just made by opening
     the empty database (only its first coder) counts as empty: that coder is replaced."""
     from desktop_app.core.storage.server import create_schema, schema_version
+    from desktop_app.core.storage.server_triggers import count_triggers_present, install_count_triggers
 
     version = schema_version(conn)
     if version is None:
@@ -154,6 +157,8 @@ def _make_ready(conn: Connection, where: str) -> bool:
         raise CopyError(f"The database {where} already holds a library ({what}): "
                         "publish into an empty database.", NOT_EMPTY)
     conn.execute(delete(Coder))
+    if not count_triggers_present(conn):  # opened by a build without them
+        install_count_triggers(conn, recount=True)
     return False
 
 
@@ -181,7 +186,7 @@ def backup_to_file(db: Database, path: Path, *, replace: bool = False,
     started = time.perf_counter()
     partial = partial_name(path)
     _remove_file(partial)
-    tables = [t for t in copied_tables() if t.name not in REBUILT_IN_FILE]
+    tables = [t for t in copied_tables() if t.name not in KEPT_BY_TRIGGERS]
     try:
         copy = Database.open(partial)
         try:
@@ -189,7 +194,7 @@ def backup_to_file(db: Database, path: Path, *, replace: bool = False,
                 with target.begin():
                     target.execute(delete(Coder))  # the first coder Database.open made
                     _copy(source, target, tables, progress)
-                    result = _verified(source, target, tables, db.location, str(path), REBUILT_IN_FILE)
+                    result = _verified(source, target, tables, db.location, str(path))
                     # What needs segmenting, for the engines app_state came with: the triggers
                     # saw the rows in table order, before or after app_state.
                     refill_all(target.connection.driver_connection)
@@ -284,14 +289,17 @@ def _utc(value: datetime | None) -> datetime | None:
 
 
 def _verified(source: Connection, target: Connection, tables: list[Table], source_name: str,
-              target_name: str, rebuilt: tuple[str, ...]) -> CopyResult:
-    """Counts and hashes of both sides (the target inside its transaction); CopyError when
-    any table differs, which rolls the target back."""
+              target_name: str) -> CopyResult:
+    """Counts and hashes of both sides (the target inside its transaction), and the target's
+    trigger-kept highlight_counts against a recount of the source's highlights; CopyError
+    when any table differs, which rolls the target back."""
     before, after = summaries(source, tables), summaries(target, tables)
     copies = [TableCopy(t.name, before[t.name], after[t.name]) for t in tables]
+    counts = Base.metadata.tables["highlight_counts"]
+    copies.append(TableCopy(counts.name, recounted_summary(source), table_summary(target, counts)))
     wrong = [c for c in copies if not c.matches]
     if wrong:
         names = ", ".join(f"{c.table} ({c.source.rows} rows, copied {c.target.rows})" for c in wrong)
         raise CopyError(f"The copy of {source_name} in {target_name} differs from it in {names}; "
                         "nothing was kept.", MISMATCH, wrong)
-    return CopyResult(source_name, target_name, copies, NOT_COPIED, rebuilt)
+    return CopyResult(source_name, target_name, copies, NOT_COPIED, KEPT_BY_TRIGGERS)

@@ -11,6 +11,8 @@ file, and why:
   re-insert rows with their old ids elsewhere) leaves its sequence behind, which would make
   the next plain INSERT collide. `resync_sequences` moves every sequence past its table's
   largest id.
+- highlight_counts is kept by plpgsql triggers (server_triggers.py), added on open to a
+  library made before them.
 - There is no file: no backup API, pragmas, integrity check or moving aside. `backup` copies
   the library into a new SQLite file (engine_copy.py); the others refuse in words instead of
   doing something SQLite-shaped.
@@ -30,6 +32,7 @@ from desktop_app.core.storage import migrations
 from desktop_app.core.storage.database import SCHEMA_VERSION, Database
 from desktop_app.core.storage.errors import CANT_OPEN, NEWER, OTHER, DatabaseError
 from desktop_app.core.storage.models import Base, Coder
+from desktop_app.core.storage.server_triggers import count_triggers_present, install_count_triggers
 
 # pg_advisory_xact_lock key for schema work: any fixed 64-bit number, the same in every client.
 SCHEMA_LOCK = 0x4368754769616931  # "ChuGiai1"
@@ -63,6 +66,7 @@ def create_schema(conn: Connection) -> None:
     caller's to write last."""
     conn.execute(text("CREATE TABLE chugiai_schema (version INTEGER NOT NULL)"))
     Base.metadata.create_all(conn)
+    install_count_triggers(conn, recount=False)
 
 
 def schema_version(conn: Connection) -> int | None:
@@ -122,6 +126,10 @@ class ServerDatabase(Database):
                 raise DatabaseError(f"The library {self.location} was made by a newer version of Chú Giải "
                                     f"(schema {version}; this one knows {SCHEMA_VERSION}).", NEWER)
             if version == SCHEMA_VERSION:
+                # A library made by a build without the count triggers: add them and recount
+                # (a read-only client cannot; its counts stay as they are).
+                if not self.read_only and not count_triggers_present(conn):
+                    install_count_triggers(conn, recount=True)
                 return
             if version is not None:
                 raise DatabaseError(f"The library {self.location} has schema {version}: upgrading a server "

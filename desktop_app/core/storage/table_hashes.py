@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Any
 
-from sqlalchemy import String, Table, select
+from sqlalchemy import String, Table, select, text
 from sqlalchemy.engine import Connection
 
 from desktop_app.core.storage.bulk_sql import is_postgres
@@ -29,9 +29,10 @@ from desktop_app.core.storage.models import Base
 # by SQLite triggers only (a file refills it at its first read, nlp/pending.py).
 NOT_COPIED = ("word_terms", "word_index_articles", "word_term_totals", "word_index_queue",
               "article_log", "nlp_pending")
-# Kept by SQLite triggers from highlights: a copy into a file gets it from them; the server
-# has no such triggers yet (docs/postgresql.md), so a publish copies it.
-REBUILT_IN_FILE = ("highlight_counts",)
+# Kept by triggers from highlights on both engines (article_order.py, server_triggers.py):
+# never copied (the target's triggers would count the copied highlights a second time);
+# the target's rows are compared with a recount of the source's highlights.
+KEPT_BY_TRIGGERS = ("highlight_counts",)
 _ROWS_PER_FETCH = 500
 
 
@@ -100,6 +101,13 @@ def hash_rows(rows: Iterable[tuple[Any, ...]]) -> tuple[int, str]:
 def table_summary(conn: Connection, table: Table) -> TableSummary:
     rows, sha = hash_rows(rows_in_order(conn, table))
     return TableSummary(table.name, rows, sha)
+
+
+def recounted_summary(conn: Connection) -> TableSummary:
+    """What highlight_counts must hold, counted from highlights: (article id, n) in id order."""
+    rows, sha = hash_rows(tuple(r) for r in conn.execute(text(
+        "SELECT article_id, count(*) FROM highlights GROUP BY article_id ORDER BY article_id")))
+    return TableSummary("highlight_counts", rows, sha)
 
 
 def summaries(conn: Connection, tables: Iterable[Table]) -> dict[str, TableSummary]:

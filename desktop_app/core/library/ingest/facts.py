@@ -18,14 +18,13 @@ import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from sqlalchemy import Insert, delete, insert, select
-from sqlalchemy.dialects import postgresql
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from desktop_app.core.library.ingest import legacy
 from desktop_app.core.library.ingest.legacy import encoding_name
-from desktop_app.core.storage.bulk_sql import is_postgres
 from desktop_app.core.storage.database import Database
+from desktop_app.core.storage.dialects import put_states
 from desktop_app.core.storage.models import AppState, Article
 
 KEY_PREFIX = "import:"
@@ -99,17 +98,7 @@ def put_facts_many(s: Session, items: list[tuple[int, str, ImportFacts]]) -> Non
             for article_id, digest, facts in items if not facts.is_empty()]
     for i in range(0, len(empty), 500):
         s.execute(delete(AppState).where(AppState.key.in_(empty[i:i + 500])))
-    if full:
-        s.execute(_replacing(s), full)
-
-
-def _replacing(s: Session) -> Insert:
-    """An insert that replaces a row of the same key: OR REPLACE on SQLite, ON CONFLICT on
-    PostgreSQL (an import into a server library)."""
-    if is_postgres(s):
-        pg = postgresql.insert(AppState)
-        return pg.on_conflict_do_update(index_elements=["key"], set_={"value": pg.excluded.value})
-    return insert(AppState).prefix_with("OR REPLACE")
+    put_states(s, full)
 
 
 def read_facts(db: Database, article_id: int) -> ImportFacts:
