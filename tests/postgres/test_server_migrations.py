@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import threading
@@ -15,6 +16,7 @@ from desktop_app.core.storage.errors import DatabaseError
 from desktop_app.core.storage.models import Article, Tag
 from desktop_app.core.storage.server import ServerDatabase
 from desktop_app.core.storage.server_migrations import OLDEST
+from tests.postgres_server import PostgresServer
 
 V13_INDEXES = {"ix_articles_source_path", "ix_articles_source_name", "ix_articles_url_key"}
 TITLES = ["Bài một", "Bài hai"]
@@ -62,6 +64,25 @@ def facts(url: str) -> dict[str, object]:
         engine.dispose()
 
 
+def schema(url: str) -> dict[str, object]:
+    """What the catalogue says of the library's tables, columns, indexes, triggers and functions."""
+    engine = sa.create_engine(url)
+    queries = {
+        "columns": "SELECT table_name, column_name, data_type, is_nullable, column_default"
+                   " FROM information_schema.columns WHERE table_schema = 'public'",
+        "indexes": "SELECT indexdef FROM pg_indexes WHERE schemaname = 'public'",
+        "constraints": "SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint"
+                       " WHERE connamespace = 'public'::regnamespace",
+        "triggers": "SELECT tgname, pg_get_triggerdef(oid) FROM pg_trigger WHERE NOT tgisinternal",
+        "functions": "SELECT proname, prosrc FROM pg_proc WHERE pronamespace = 'public'::regnamespace",
+    }
+    try:
+        with engine.connect() as conn:
+            return {name: sorted(map(tuple, conn.execute(sa.text(sql)))) for name, sql in queries.items()}
+    finally:
+        engine.dispose()
+
+
 def restored_sql(dump: Path) -> str:
     """The dump's contents as SQL text (pg_restore to standard output)."""
     done = subprocess.run(["pg_restore", "--data-only", "-f", "-", str(dump)], capture_output=True, text=True,
@@ -70,8 +91,8 @@ def restored_sql(dump: Path) -> str:
 
 
 @pytest.mark.parametrize("version", range(OLDEST, SCHEMA_VERSION))
-def test_an_older_library_is_backed_up_then_upgraded(postgres_database_url: str, tmp_path: Path,
-                                                     version: int) -> None:
+def test_an_older_library_is_backed_up_then_upgraded(postgres_server: PostgresServer, postgres_database_url: str,
+                                                     tmp_path: Path, version: int) -> None:
     old_library(postgres_database_url, version, tmp_path)
     assert facts(postgres_database_url)["version"] == version
     backups = tmp_path / "backups"
@@ -90,6 +111,11 @@ def test_an_older_library_is_backed_up_then_upgraded(postgres_database_url: str,
     if shutil.which("pg_restore") and files[0].suffix == ".dump":
         dumped = restored_sql(files[0])
         assert all(title in dumped for title in TITLES) and "Cán bộ" in dumped
+    # The same schema as a library made by this version (each build's own, checked by hand
+    # the same way, upgrades to it too: docs/postgresql.md).
+    fresh = postgres_server.create_database(f"fresh_{os.getpid()}_{version}")
+    ServerDatabase.open_url(fresh, backup_dir=tmp_path / "unused").close()
+    assert schema(postgres_database_url) == schema(fresh)
 
 
 def test_two_clients_opening_an_old_library_upgrade_it_once(postgres_database_url: str, tmp_path: Path) -> None:

@@ -28,8 +28,8 @@ from sqlalchemy import create_engine, insert, inspect, text
 from sqlalchemy import exc as sa_exc
 from sqlalchemy.engine import URL, Connection, Engine, make_url
 
-from desktop_app.core.messages import Message
 from desktop_app import paths
+from desktop_app.core.messages import Message
 from desktop_app.core.storage import migrations, server_migrations
 from desktop_app.core.storage.database import SCHEMA_VERSION, Database
 from desktop_app.core.storage.errors import CANT_OPEN, NEWER, OTHER, DatabaseError
@@ -132,7 +132,9 @@ class ServerDatabase(Database):
                 raise DatabaseError(f"The library {self.location} was made by a newer version of Chú Giải "
                                     f"(schema {version}; this one knows {SCHEMA_VERSION}).", NEWER)
             if version is not None and version < SCHEMA_VERSION:
-                self._upgrade(conn, version)
+                self._upgrade_on_server(conn, version)
+                install_count_triggers(conn, recount=not count_triggers_present(conn))
+                return
             if version is not None:
                 # A library made by a build without the count triggers: add them and recount
                 # (a read-only client cannot; its counts stay as they are).
@@ -149,7 +151,7 @@ class ServerDatabase(Database):
             resync_sequences(conn)
             conn.execute(text("INSERT INTO chugiai_schema VALUES (:v)"), {"v": SCHEMA_VERSION})
 
-    def _upgrade(self, conn: Connection, version: int) -> None:
+    def _upgrade_on_server(self, conn: Connection, version: int) -> None:
         """Back the library up, then upgrade it in `conn`'s transaction (which holds the lock)."""
         if version < server_migrations.OLDEST:
             raise DatabaseError(f"The library {self.location} has schema {version}, older than any "

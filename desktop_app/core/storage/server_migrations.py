@@ -10,7 +10,8 @@ are refused in words. Each step is frozen DDL, checked against what that build's
   whose SQL PostgreSQL reads as written; on a server the index is empty in practice).
 - 12: the nlp_pending table only (no triggers keep it on a server: dialects.keeps_nlp_pending).
 - 13: the origin indexes (origin_indexes.py; models.py makes the same on a new library).
-The highlight_counts triggers are not a version: ServerDatabase adds them when absent.
+The highlight_counts triggers are not a version: ServerDatabase adds them when absent and
+reinstalls them after an upgrade (so a library of any build ends with today's function).
 
 Before any step a backup is made (`backup_before_upgrade`): pg_dump's custom format when
 pg_dump is installed, else a SQLite copy of the whole library (engine_copy.backup_to_file).
@@ -55,6 +56,9 @@ def _v12(conn: Connection) -> None:
 def _v13(conn: Connection) -> None:
     for sql in V13_ORIGIN_INDEXES:
         conn.exec_driver_sql(sql)  # as written: no bind names to read in it
+    # A build of v12 (f540f6c) counted highlights through two helper functions; the caller
+    # then replaces the trigger function with today's inline one (server_triggers.py).
+    conn.execute(text("DROP FUNCTION IF EXISTS chugiai_count_up(integer), chugiai_count_down(integer)"))
 
 
 STEPS: dict[int, Callable[[Connection], None]] = {11: _v11, 12: _v12, 13: _v13}
