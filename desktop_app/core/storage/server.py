@@ -16,7 +16,8 @@ file, and why:
 - There is no file: no backup API, pragmas, integrity check or moving aside. `backup` copies
   the library into a new SQLite file (engine_copy.py); the others refuse in words instead of
   doing something SQLite-shaped.
-Migrations of a server schema are not written yet: an older server schema is refused.
+- An older server schema is upgraded on open (server_migrations.py), after a backup, under
+  the same lock, in one transaction: two clients opening it at once upgrade it once.
 """
 
 from __future__ import annotations
@@ -27,8 +28,9 @@ from sqlalchemy import create_engine, insert, inspect, text
 from sqlalchemy import exc as sa_exc
 from sqlalchemy.engine import URL, Connection, Engine, make_url
 
+from desktop_app import paths
 from desktop_app.core.messages import Message
-from desktop_app.core.storage import migrations
+from desktop_app.core.storage import migrations, server_migrations
 from desktop_app.core.storage.database import SCHEMA_VERSION, Database
 from desktop_app.core.storage.errors import CANT_OPEN, NEWER, OTHER, DatabaseError
 from desktop_app.core.storage.models import Base, Coder
@@ -86,6 +88,7 @@ class ServerDatabase(Database):
     """A Chú Giải library in a PostgreSQL database. Create with `ServerDatabase.open_url(url)`."""
 
     url: URL
+    backup_dir: Path | None = None
     on_server = True
 
     @property
@@ -98,16 +101,19 @@ class ServerDatabase(Database):
         return Message("db.read_only", {"path": self.location}) if self.read_only else None
 
     @classmethod
-    def open_url(cls, url: str | URL, *, read_only: bool = False) -> ServerDatabase:
-        """Connect, then create the schema in an empty database or check the version of an
-        existing one. Raises DatabaseError (kind CANT_OPEN when the server cannot be reached,
-        NEWER for a schema this version does not know)."""
+    def open_url(cls, url: str | URL, *, read_only: bool = False,
+                 backup_dir: Path | None = None) -> ServerDatabase:
+        """Connect, then create the schema in an empty database, or check the version of an
+        existing one and upgrade an older one after a backup into `backup_dir` (default: a
+        folder beside the user's data folder). Raises DatabaseError (kind CANT_OPEN when the
+        server cannot be reached, NEWER for a schema this version does not know)."""
         parsed = server_url(url)
         engine = server_engine(parsed)
         # There is no file: `path` only keeps older callers' messages readable; the library
         # is named by `location` (the URL without the password).
         db = cls(engine, Path(parsed.render_as_string(hide_password=True)), read_only)
         db.url = parsed
+        db.backup_dir = backup_dir
         try:
             db._prepare_schema()
         except sa_exc.OperationalError as e:
@@ -125,15 +131,16 @@ class ServerDatabase(Database):
             if version is not None and version > SCHEMA_VERSION:
                 raise DatabaseError(f"The library {self.location} was made by a newer version of Chú Giải "
                                     f"(schema {version}; this one knows {SCHEMA_VERSION}).", NEWER)
-            if version == SCHEMA_VERSION:
+            if version is not None and version < SCHEMA_VERSION:
+                self._upgrade_on_server(conn, version)
+                install_count_triggers(conn, recount=not count_triggers_present(conn))
+                return
+            if version is not None:
                 # A library made by a build without the count triggers: add them and recount
                 # (a read-only client cannot; its counts stay as they are).
                 if not self.read_only and not count_triggers_present(conn):
                     install_count_triggers(conn, recount=True)
                 return
-            if version is not None:
-                raise DatabaseError(f"The library {self.location} has schema {version}: upgrading a server "
-                                    f"library to {SCHEMA_VERSION} is not written yet.", OTHER)
             if inspect(conn).get_table_names():
                 raise DatabaseError(f"The database {self.location} holds tables but is not a Chú Giải "
                                     "library: use an empty database.", OTHER)
@@ -143,6 +150,19 @@ class ServerDatabase(Database):
             conn.execute(insert(Coder).values(id=1, name=migrations.first_coder_name()))
             resync_sequences(conn)
             conn.execute(text("INSERT INTO chugiai_schema VALUES (:v)"), {"v": SCHEMA_VERSION})
+
+    def _upgrade_on_server(self, conn: Connection, version: int) -> None:
+        """Back the library up, then upgrade it in `conn`'s transaction (which holds the lock)."""
+        if version < server_migrations.OLDEST:
+            raise DatabaseError(f"The library {self.location} has schema {version}, older than any "
+                                f"server library this version can upgrade ({server_migrations.OLDEST}).", OTHER)
+        if self.read_only:
+            raise DatabaseError(f"The library {self.location} has schema {version} and needs upgrading to "
+                                f"{SCHEMA_VERSION}, which a read-only client does not do: open it once "
+                                "with writing allowed.", OTHER)
+        folder = self.backup_dir or paths.data_dir().parent / "chugiai-server-backups"
+        server_migrations.backup_before_upgrade(self, self.url, version, folder)
+        server_migrations.upgrade(conn, version)
 
     @staticmethod
     def _version(conn: Connection) -> int | None:
