@@ -3321,7 +3321,7 @@ Tự chọn theo truy vấn cho đến khi bạn chọn một mức.</translatio
 <context>
     <name>MatrixWindow</name>
     <message>
-        <location filename="../../desktop_app/ui/analysis/matrix_window.py" line="+83"/>
+        <location filename="../../desktop_app/ui/analysis/matrix_window.py" line="+82"/>
         <source>Matrix and co-occurrence</source>
         <translation>Ma trận và đồng xuất hiện</translation>
     </message>
@@ -3423,7 +3423,7 @@ Tự chọn theo truy vấn cho đến khi bạn chọn một mức.</translatio
         <translation>Xuất bảng</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+15"/>
         <source>Exporting to %1…</source>
         <translation>Đang xuất ra %1…</translation>
     </message>
@@ -3777,7 +3777,7 @@ Phê phán</translation>
 <context>
     <name>PassagesWindow</name>
     <message>
-        <location filename="../../desktop_app/ui/analysis/passages_window.py" line="+61"/>
+        <location filename="../../desktop_app/ui/analysis/passages_window.py" line="+60"/>
         <source>Article (library order)</source>
         <translation>Bài báo (theo thứ tự thư viện)</translation>
     </message>
@@ -3916,7 +3916,7 @@ Phê phán</translation>
         <translation>Đang xuất ra %1…</translation>
     </message>
     <message numerus="yes">
-        <location line="+10"/>
+        <location line="+12"/>
         <source>Exported %n passage(s) to %1</source>
         <translation>
             <numerusform>Đã xuất %n đoạn trích ra %1</numerusform>
@@ -4582,7 +4582,7 @@ Phê phán</translation>
 <context>
     <name>SegmentationStatus</name>
     <message>
-        <location filename="../../desktop_app/ui/window/status.py" line="+95"/>
+        <location filename="../../desktop_app/ui/window/status.py" line="+96"/>
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
