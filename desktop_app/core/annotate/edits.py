@@ -7,7 +7,8 @@ them together or not at all. AnnotationService wraps each in a session of its ow
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
 
 from sqlalchemy import delete, func, insert, select
 from sqlalchemy.orm import Session, selectinload
@@ -212,12 +213,14 @@ def drop_unused_tags(s: Session, tags: Sequence[TagInfo]) -> bool:
     return bool(unused)
 
 
-def put_back_tags(s: Session, tags: Sequence[TagInfo]) -> bool:
-    """Create again, with the same id, name, colour and description, those of `tags` that
-    are missing (a step's redo); True when any was."""
+def put_back_tags(s: Session, tags: Sequence[TagInfo], created: Mapping[int, Any] | None = None) -> bool:
+    """Create again, with the same id, name, colour and description (and the creation
+    time in `created`, by id, when the undo kept it), those of `tags` that are missing (a
+    step's redo); True when any was."""
     missing = [t for t in tags if s.get(Tag, t.id) is None
                and s.scalar(select(Tag.id).where(Tag.name == t.name)) is None]
     if missing:
-        s.execute(insert(Tag), [{"id": t.id, "name": t.name, "color": t.color,
-                                 "description": t.description} for t in missing])
+        kept = created or {}
+        s.execute(insert(Tag), [{"id": t.id, "name": t.name, "color": t.color, "description": t.description,
+                                 "created_at": kept.get(t.id) or utcnow()} for t in missing])
     return bool(missing)

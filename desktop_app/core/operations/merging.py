@@ -65,6 +65,7 @@ class _Taken:
     tables: list[tuple[Table, Rows]]  # parents first
     memos_after: list[tuple[int, str, int | None]]
     coders: Rows
+    tags_created_at: dict[int, Any]  # the merge's new tags' creation times, for the redo
 
 
 class MergeOperations(OperationsBase):
@@ -150,6 +151,8 @@ def _take_away(s: Session, added: MergeAdded, current_coder: int) -> _Taken:
         if tag is not None:
             tag.color, tag.description = color, description
     codebook.apply_renames(s, codebook.reversed_renames(list(added.renames)))
+    tag_ids = [t.id for t in added.tags_created]
+    created_at = {r["id"]: r["created_at"] for r in _rows(s, _table(Tag), "id", tag_ids)}
     edits.drop_unused_tags(s, added.tags_created)
     # A coder the merge added goes again, unless someone's work names them or they code now.
     coders = _table(Coder)
@@ -158,7 +161,7 @@ def _take_away(s: Session, added: MergeAdded, current_coder: int) -> _Taken:
     _delete(s, coders, "id", gone)
     tables[:0] = [(articles, taken_articles), (attributes, taken_attributes)]
     tables += [(codes, taken_codes), (values, taken_values)]
-    return _Taken(tables, memos_after, taken_coders)
+    return _Taken(tables, memos_after, taken_coders, created_at)
 
 
 def _names_coder(s: Session, coder_id: int) -> bool:
@@ -179,7 +182,7 @@ def _put_memos(s: Session, memos: list[tuple[int, str, int | None]]) -> None:
 def _put_back(s: Session, added: MergeAdded, taken: _Taken) -> None:
     if taken.coders:
         s.execute(insert(_table(Coder)), taken.coders)
-    edits.put_back_tags(s, added.tags_created)
+    edits.put_back_tags(s, added.tags_created, taken.tags_created_at)
     codebook.apply_renames(s, list(added.renames))
     for tag_id, _color, _description, color, description in added.tag_edits:
         tag = s.get(Tag, tag_id)
