@@ -23,7 +23,7 @@ import sqlite3
 
 from desktop_app.core.library.articles import parse_spans
 from desktop_app.core.progress import Progress
-from desktop_app.core.storage.database import Database, DatabaseError, driver_connection, explain
+from desktop_app.core.storage.database import Database, DatabaseError, driver_connection, explain, immediate_write
 from desktop_app.core.text.matching import MatchLevel, casefolded, key, query_text, word_forms
 
 _WORD_RE = re.compile(r"[^\W_]+")  # what FTS5's unicode61 calls a token, near enough
@@ -276,19 +276,9 @@ def rebuild_index(db: Database, progress: Progress | None = None) -> int:
     were indexed. Cancelling keeps the batches done: the next sync goes on from there."""
     if db.read_only:
         return 0
-    with db.engine.connect() as sa_conn:
-        conn = driver_connection(sa_conn)
-        try:
-            conn.execute("BEGIN IMMEDIATE")
-            try:
-                for sql in _SCHEMA:
-                    conn.execute(sql)
-                conn.execute("INSERT OR REPLACE INTO search_state VALUES ('version', ?)", (INDEX_VERSION,))
-                _restart(conn)
-                conn.commit()
-            except BaseException:
-                conn.rollback()
-                raise
-        except sqlite3.Error as e:
-            raise DatabaseError(explain(e, db.path)) from e
+    with immediate_write(db) as conn:
+        for sql in _SCHEMA:
+            conn.execute(sql)
+        conn.execute("INSERT OR REPLACE INTO search_state VALUES ('version', ?)", (INDEX_VERSION,))
+        _restart(conn)
     return sync_index(db, progress)

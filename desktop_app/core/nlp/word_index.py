@@ -33,7 +33,7 @@ from itertools import chain
 from desktop_app.core.library.articles import parse_spans
 from desktop_app.core.nlp.user_dictionary import engine_of_stored
 from desktop_app.core.progress import Progress
-from desktop_app.core.storage.database import Database, DatabaseError, driver_connection, explain
+from desktop_app.core.storage.database import Database, driver_connection, immediate_write
 from desktop_app.core.text.matching import MatchLevel, key
 
 EXACT, WORD, NONE, GROUP = range(4)  # word_terms.kind; also the word_fts column number
@@ -303,23 +303,12 @@ def waiting(conn: sqlite3.Connection, limit: int, after: int = 0) -> tuple[list[
 
 
 def _write(db: Database, ids: Sequence[int], cached: Terms | None = None) -> int:
-    with db.engine.connect() as sa_conn:
-        conn = driver_connection(sa_conn)
-        try:
-            conn.execute("BEGIN IMMEDIATE")
-            try:
-                terms = Terms(conn)
-                if cached is not None:  # a build: its caches carry over, on this connection
-                    terms = cached
-                    terms.conn = conn
-                done = refresh(conn, ids, current_engine(conn), terms)
-                conn.commit()
-            except BaseException:
-                conn.rollback()
-                raise
-        except sqlite3.Error as e:
-            raise DatabaseError(explain(e, db.path)) from e
-    return done
+    with immediate_write(db) as conn:
+        terms = Terms(conn)
+        if cached is not None:  # a build: its caches carry over, on this connection
+            terms = cached
+            terms.conn = conn
+        return refresh(conn, ids, current_engine(conn), terms)
 
 
 def queued(db: Database) -> int:

@@ -101,6 +101,25 @@ def driver_connection(sa_conn: Connection) -> sqlite3.Connection:
     return _sqlite(sa_conn.connection)
 
 
+@contextmanager
+def immediate_write(db: Database) -> Iterator[sqlite3.Connection]:
+    """A driver connection in BEGIN IMMEDIATE (the write lock taken at once, so what is read
+    inside cannot change before the writes): committed on success, rolled back on any
+    error; SQLite's errors come out as DatabaseError in words. For the index builds."""
+    with db.engine.connect() as sa_conn:
+        conn = driver_connection(sa_conn)
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield conn
+                conn.commit()
+            except BaseException:
+                conn.rollback()
+                raise
+        except sqlite3.Error as e:
+            raise DatabaseError(explain(e, db.path)) from e
+
+
 def _sqlite(raw: PoolProxiedConnection) -> sqlite3.Connection:
     """The pysqlite connection under a pooled one (the backup API lives there)."""
     conn = raw.driver_connection
