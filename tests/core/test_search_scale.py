@@ -3,10 +3,7 @@ between batches, keeping what it committed; ranking stays bounded for common wor
 
 from __future__ import annotations
 
-import hashlib
-import itertools
 import sqlite3
-from pathlib import Path
 
 import pytest
 from sqlalchemy import insert, text
@@ -18,24 +15,7 @@ from desktop_app.core.progress import Cancelled, Progress
 from desktop_app.core.storage.database import Database
 from desktop_app.core.storage.models import Article, utcnow
 from desktop_app.core.text.matching import MatchLevel
-
-_counter = itertools.count()
-
-
-@pytest.fixture
-def db(tmp_path: Path) -> Database:
-    database = Database.open(tmp_path / "t.sqlite3")
-    yield database
-    database.close()
-
-
-def add_article(db: Database, body: str, title: str = "Bài thử") -> int:
-    with db.session() as s:
-        digest = hashlib.sha256(f"{body}\0{next(_counter)}".encode()).hexdigest()
-        a = Article(title=title, text=body, original_text=body, content_hash=digest)
-        s.add(a)
-        s.flush()
-        return a.id
+from tests.core.test_search import add_article
 
 
 def add_many(db: Database, n: int) -> None:

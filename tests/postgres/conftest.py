@@ -1,7 +1,12 @@
 """The PostgreSQL server fixtures for the tests in this folder (tests/postgres_server.py)."""
 
+from collections.abc import Iterator
+from pathlib import Path
+
 import pytest
 
+from desktop_app.core.storage.database import Database
+from desktop_app.core.storage.location import open_library
 from tests.postgres_server import postgres_database_url, postgres_server, postgres_url, report_skip
 
 __all__ = ["postgres_database_url", "postgres_server", "postgres_url"]
@@ -9,3 +14,15 @@ __all__ = ["postgres_database_url", "postgres_server", "postgres_url"]
 
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
     report_skip(terminalreporter)
+
+
+@pytest.fixture
+def both(tmp_path: Path, postgres_database_url: str) -> Iterator[tuple[Database, Database]]:
+    """(a SQLite library, a server library), each opened through open_library."""
+    lite = open_library(tmp_path / "lib.sqlite3")
+    server = open_library(postgres_database_url)
+    try:
+        yield lite, server
+    finally:
+        lite.close()
+        server.close()

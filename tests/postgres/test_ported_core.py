@@ -6,7 +6,6 @@ from __future__ import annotations
 import csv
 import dataclasses
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -29,18 +28,6 @@ from desktop_app.core.storage.models import AppState, Article, Highlight, Tag
 from desktop_app.core.storage.server import ServerDatabase
 from desktop_app.core.text.spans import TextSpan
 from tests.core.analysis_library import add_article, coded_library
-
-
-@pytest.fixture
-def both(tmp_path: Path, postgres_database_url: str) -> Iterator[tuple[Database, Database]]:
-    """(a SQLite library, a server library), each opened through open_library."""
-    lite = open_library(tmp_path / "lib.sqlite3")
-    server = open_library(postgres_database_url)
-    try:
-        yield lite, server
-    finally:
-        lite.close()
-        server.close()
 
 
 @pytest.fixture

@@ -6,10 +6,9 @@ and publish lets the triggers count instead of copying the table."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
-import pytest
 from sqlalchemy import select, text, update
 
 from desktop_app.core.annotate.records import NewHighlight
@@ -25,17 +24,6 @@ from desktop_app.core.text.spans import TextSpan
 from tests.core.analysis_library import add_article
 
 TEXT = "một hai ba bốn năm sáu bảy tám chín mười " * 30
-
-
-@pytest.fixture
-def both(tmp_path: Path, postgres_database_url: str) -> Iterator[tuple[Database, Database]]:
-    lite = open_library(tmp_path / "lib.sqlite3")
-    server = open_library(postgres_database_url)
-    try:
-        yield lite, server
-    finally:
-        lite.close()
-        server.close()
 
 
 def kept(db: Database) -> dict[int, int]:
