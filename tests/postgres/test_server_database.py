@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
@@ -45,21 +46,28 @@ def test_empty_database_becomes_a_library_and_opens_again(postgres_database_url:
         again.close()
 
 
-def test_two_clients_opening_an_empty_database_create_it_once(postgres_database_url: str) -> None:
+def open_at_once(url: str, clients: int = 3, backup_dir: Path | None = None
+                 ) -> tuple[list[ServerDatabase], list[BaseException]]:
+    """`clients` threads opening the library at `url` at the same time: (opened, errors)."""
     opened: list[ServerDatabase] = []
     errors: list[BaseException] = []
 
     def open_it() -> None:
         try:
-            opened.append(ServerDatabase.open_url(postgres_database_url))
-        except BaseException as e:  # noqa: BLE001  (reported by the assertion below)
+            opened.append(ServerDatabase.open_url(url, backup_dir=backup_dir))
+        except BaseException as e:  # noqa: BLE001  (reported by the callers' assertions)
             errors.append(e)
 
-    threads = [threading.Thread(target=open_it) for _ in range(3)]
+    threads = [threading.Thread(target=open_it) for _ in range(clients)]
     for t in threads:
         t.start()
     for t in threads:
         t.join()
+    return opened, errors
+
+
+def test_two_clients_opening_an_empty_database_create_it_once(postgres_database_url: str) -> None:
+    opened, errors = open_at_once(postgres_database_url)
     try:
         assert errors == []
         with opened[0].engine.connect() as conn:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
-import threading
 from pathlib import Path
 
 import pytest
@@ -16,6 +15,7 @@ from desktop_app.core.storage.errors import DatabaseError
 from desktop_app.core.storage.models import Article, Tag
 from desktop_app.core.storage.server import ServerDatabase
 from desktop_app.core.storage.server_migrations import OLDEST
+from tests.postgres.test_server_database import open_at_once
 from tests.postgres_server import PostgresServer
 
 V13_INDEXES = {"ix_articles_source_path", "ix_articles_source_name", "ix_articles_url_key"}
@@ -121,20 +121,7 @@ def test_an_older_library_is_backed_up_then_upgraded(postgres_server: PostgresSe
 def test_two_clients_opening_an_old_library_upgrade_it_once(postgres_database_url: str, tmp_path: Path) -> None:
     old_library(postgres_database_url, OLDEST, tmp_path)
     backups = tmp_path / "backups"
-    opened: list[ServerDatabase] = []
-    errors: list[BaseException] = []
-
-    def open_it() -> None:
-        try:
-            opened.append(ServerDatabase.open_url(postgres_database_url, backup_dir=backups))
-        except BaseException as e:  # noqa: BLE001  (reported by the assertion below)
-            errors.append(e)
-
-    threads = [threading.Thread(target=open_it) for _ in range(3)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
+    opened, errors = open_at_once(postgres_database_url, backup_dir=backups)
     for db in opened:
         db.close()
     assert errors == [] and len(opened) == 3
