@@ -117,6 +117,18 @@ def info(name: str, measured: float | str, unit: str = "") -> Figure:
     return Figure(name, "", measured, unit, None)
 
 
+def peak_rss_mb() -> float:
+    """This process's peak RSS in MB: VmHWM (ru_maxrss keeps a parent's peak across fork
+    and exec, so a fresh measuring process would report its launcher's)."""
+    import resource
+
+    try:
+        with open("/proc/self/status") as status:
+            return next(int(line.split()[1]) for line in status if line.startswith("VmHWM")) / 1024
+    except (OSError, StopIteration):
+        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
 def verdict(passed: bool | None) -> str:
     return "-" if passed is None else ("pass" if passed else "FAIL")
 

@@ -27,6 +27,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from figures import peak_rss_mb
+
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
@@ -180,7 +182,7 @@ def measure(db_path: str | Path, rounds: int = 5) -> dict[str, float]:
             out[f"{name} lines"] = total if total is not None else -1
     out["frequencies ms"], result = _median_ms(lambda: word_frequencies(db), max(1, rounds // 2))
     out["frequency words"] = len(result.words)
-    out["rss MB"] = _peak_mb()
+    out["rss MB"] = peak_rss_mb()
     out["load average"] = os.getloadavg()[0]
     db.close()
     return out
@@ -200,19 +202,15 @@ def measure_all_lines(db_path: str | Path, query: str = "cán bộ") -> dict[str
     lines, _complete, capped = all_lines(db, query, None, ("left", False))
     out["all lines s"], out["all lines"], out["capped"] = time.perf_counter() - t0, len(lines), capped
     del lines
-    out["rss after all lines MB"] = _peak_mb()
+    out["rss after all lines MB"] = peak_rss_mb()
     with tempfile.TemporaryDirectory() as tmp:
         t0 = time.perf_counter()
         out["exported lines"] = export_all_lines(db, query, None, Path(tmp) / "all.csv")
         out["export s"] = time.perf_counter() - t0
-    out["rss MB"] = _peak_mb()
+    out["rss MB"] = peak_rss_mb()
     out["load average"] = os.getloadavg()[0]
     db.close()
     return out
-
-
-def _peak_mb() -> float:
-    return next(int(line.split()[1]) for line in open("/proc/self/status") if line.startswith("VmHWM")) / 1024
 
 
 def _print_progress(stage: str, done: int, total: int, last: list[float] = [0.0]) -> None:  # noqa: B006

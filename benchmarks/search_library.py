@@ -17,13 +17,12 @@ from __future__ import annotations
 import json
 import os
 import random
-import resource
 import statistics
 import sys
 import time
 from pathlib import Path
 
-from figures import Options, at_most, info, report
+from figures import Options, at_most, info, peak_rss_mb, report
 
 from desktop_app.core.analysis.search import search
 from desktop_app.core.analysis.search_index import BATCH, rebuild_index, sync_index
@@ -43,15 +42,6 @@ def _arg(name: str, default: str | None = None) -> str | None:
         return default
     at = sys.argv.index(name)
     return sys.argv[at + 1]
-
-
-def _rss_mb() -> float:
-    """This process's peak RSS: VmHWM (ru_maxrss keeps a parent's peak across fork and exec)."""
-    try:
-        with open("/proc/self/status") as status:
-            return next(int(line.split()[1]) for line in status if line.startswith("VmHWM")) / 1024
-    except (OSError, StopIteration):
-        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def _load_queries(path: Path, generate) -> list[str]:
@@ -88,7 +78,7 @@ def _rebuild(db: Database) -> tuple[float, int]:
         if time.perf_counter() - last[0] > 30 or done >= total:
             last[0] = time.perf_counter()
             print(f"  {done:,} / {total:,} ({time.perf_counter() - t0:.0f} s, "
-                  f"{os.getloadavg()[0]:.1f} load, RSS {_rss_mb():.0f} MB)", flush=True)
+                  f"{os.getloadavg()[0]:.1f} load, RSS {peak_rss_mb():.0f} MB)", flush=True)
 
     count = sync_index(db, Progress(show))
     took = time.perf_counter() - t0
@@ -123,8 +113,8 @@ def run(path: Path, opts: Options, generate) -> None:
         print(f"{label}: p50 {p(0.5):.1f} ms, p95 {p(0.95):.1f} ms, max {ms[-1]:.1f} ms; {empty} found nothing;"
               f" without the {len(ms) - len(words)} prefix queries p95 {p(0.95, words):.1f} ms")
         figures += [at_most(f"query p95, {label}", p(0.95), 100, "ms"), info(f"query p50, {label}", p(0.5), "ms")]
-    print(f"load average {os.getloadavg()}; peak RSS {_rss_mb():.0f} MB")
-    figures.append(info("peak RSS", _rss_mb(), "MB"))
+    print(f"load average {os.getloadavg()}; peak RSS {peak_rss_mb():.0f} MB")
+    figures.append(info("peak RSS", peak_rss_mb(), "MB"))
     db.close()
     report(figures, opts)
 
@@ -164,7 +154,7 @@ def p95_per_level(path: Path, rounds: int, sample: int, generate) -> dict[str, f
         out[f"{label} p50"] = ms[min(len(ms) - 1, len(ms) // 2)]
         out[f"{label} p95"] = ms[min(len(ms) - 1, int(0.95 * len(ms)))]
         out[f"{label} p95 without prefix"] = words[min(len(words) - 1, int(0.95 * len(words)))]
-    out["rss MB"] = _rss_mb()
+    out["rss MB"] = peak_rss_mb()
     db.close()
     return out
 
