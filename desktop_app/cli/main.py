@@ -5,6 +5,7 @@
                                                  --library: a shared library on a PostgreSQL
                                                  server (also $CHUGIAI_LIBRARY)
     chugiai [--data-dir DIR]                     open the window
+    chugiai --library URL                        open the window on a shared library
     chugiai [--data-dir DIR] import PATH...      import files or folders
     chugiai [--data-dir DIR] list --json         list articles
     chugiai [--data-dir DIR] search QUERY [--json] [--limit N] [--match exact|word|none]
@@ -75,7 +76,7 @@ from desktop_app.cli import (
     segmentation_commands,
     server_commands,
 )
-from desktop_app.cli.common import LIBRARY_ENV
+from desktop_app.cli.common import library_url
 
 # Each module adds its subcommands; a subcommand sets `handler` (and `writes=True` when it
 # changes the library).
@@ -131,15 +132,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         from desktop_app.ui.app import run_gui
 
-        if args.library or os.environ.get(LIBRARY_ENV, "").strip():
-            print("chugiai: the window does not open a library on a server yet; --library "
-                  "(and $CHUGIAI_LIBRARY) work with the commands (`chugiai --library URL list`)",
-                  file=sys.stderr)
-            return 2
-
         if args.self_test:
             _quiet_qt()
-        return run_gui(data_dir=args.data_dir, self_test=args.self_test)
+            return run_gui(data_dir=args.data_dir, self_test=True)
+        # --library / $CHUGIAI_LIBRARY: the window opens that shared library (anything but a
+        # PostgreSQL URL there stops with a sentence, as for the commands).
+        return run_gui(data_dir=args.data_dir, library=library_url(args))
     try:
         status = _run(args)
         sys.stdout.flush()  # what is still buffered may meet the closed pipe too

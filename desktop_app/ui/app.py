@@ -39,6 +39,7 @@ from desktop_app.ui.window.single_instance import SingleInstance
 
 if TYPE_CHECKING:
     from desktop_app.ui.window.main_window import MainWindow
+    from desktop_app.ui.window_host import WindowHost
 
 log = logging.getLogger(__name__)
 
@@ -202,42 +203,60 @@ def _start_new_library(path: Path) -> str:
         "and a new, empty library was started. Nothing was deleted.").format(name=moved.name, folder=moved.parent)
 
 
+def prepare_shared_window(host: WindowHost, url: str) -> tuple[OpenedLibrary, MainWindow]:
+    """Open the shared library at `url` (asking what to do while it cannot be: try again,
+    the local library, quit) and build the window on it."""
+    opened = host.open_shared_at_start(url)
+    if opened is None:
+        raise StartCancelled()
+    return opened, host.build(opened.db)
+
+
 def run_gui(data_dir: str | None = None, self_test: bool = False,
-            files: list[str] | None = None) -> int:
+            files: list[str] | None = None, library: str | None = None) -> int:
     """The window. `files`: paths given on the command line, imported once it is open (or
-    handed to the copy that already has this library open)."""
+    handed to the copy that already has this library open). `library`: a shared library's
+    postgresql:// URL, opened instead of the library file in the data folder."""
     if self_test:
         return run_self_test()
     app = make_application()
     install_excepthook(setup_logging())
     directory = paths.data_dir(data_dir)
     instance = SingleInstance(directory)
-    if not instance.acquire():
+    if library is None and not instance.acquire():  # a shared library takes no lock
         return hand_over(instance, directory, list(files or []))
     from desktop_app.ui.dialogs.damaged_library import recover
     from desktop_app.ui.window.termination import Termination
+    from desktop_app.ui.window_host import WindowHost
 
+    host = WindowHost(directory, instance)
     termination = Termination()  # SIGTERM: quit as closing the window does
     termination.requested.connect(lambda: (app.closeAllWindows(), app.quit()))
     try:
         try:
-            opened, window = prepare_window(directory, check=instance.recovered_stale_lock, recover=recover)
+            if library is None:
+                opened, window = prepare_window(directory, check=instance.recovered_stale_lock, recover=recover)
+            else:
+                opened, window = prepare_shared_window(host, library)
         except StartCancelled:
             return 1
         except DatabaseError as e:
             plain_text.critical(None, APP_DISPLAY_NAME, wording.error_text(e), selectable=True)
             return 1
+        host.adopt(window)
         code = 0
         if not termination.pending:  # not terminated while the library was being opened
             show_notices(opened)
-            instance.files_received.connect(lambda received: _receive_files(window, received))
+            # Files from a later copy go to the window on the local library (the lock is
+            # held only then): never into a shared library behind the user's back.
+            instance.files_received.connect(
+                lambda received: _receive_files(host.window, received) if host.window is not None else None)
             window.show()
             if files:
                 QTimer.singleShot(0, lambda: _receive_files(window, list(files)))
             QTimer.singleShot(500, settle_memory)  # once the window has painted
             code = app.exec()
-        window.close()  # once: a closed window ignores it (the last backup, the worker)
-        window.db.close()
+        host.close()  # once: a closed window ignores it (the last backup, the worker)
         return code
     finally:
         termination.uninstall()

@@ -64,7 +64,9 @@ class AutoBackups(QObject):
 
     @property
     def enabled(self) -> bool:
-        return backups_enabled(self.w.settings) and not self.w.db.read_only
+        """Off for a read-only library and for a shared one (no file to copy beside; its
+        server keeps it, and File -> Back up… copies it on request)."""
+        return backups_enabled(self.w.settings) and not self.w.db.read_only and not self.w.db.on_server
 
     def settings_changed(self) -> None:
         if self.enabled:

@@ -49,6 +49,7 @@ from desktop_app.ui.window.import_job import ImportController, ImportStatus
 from desktop_app.ui.window.menus import build_menus_and_toolbar
 from desktop_app.ui.window.pane_layout import PaneLayout
 from desktop_app.ui.window.safety import SafetyController
+from desktop_app.ui.window.shared_library import SharedLibraryController
 from desktop_app.ui.window.status import ProgressStatus, SegmentationStatus
 from desktop_app.ui.window.tools_controller import ToolsController
 from desktop_app.ui.window.undo import UndoActions
@@ -105,6 +106,7 @@ class MainWindow(QMainWindow):
         self.panes = PaneLayout(self)  # screen fit, pane minimums, Show library/panel
         self.views = ViewUpdates(self)
         self.coders = CoderController(self)  # the current coder, whose work is shown
+        self.shared = SharedLibraryController(self)  # File -> Open shared library…, title, status
         build_menus_and_toolbar(self)
 
         self.seg_status = SegmentationStatus()
@@ -130,7 +132,7 @@ class MainWindow(QMainWindow):
         self.views.refresh_tags()
         self.open_initial_article()
         self.commands.update_state()
-        if not db.read_only:
+        if not db.read_only and self.shared.indexes_here():
             QTimer.singleShot(0, self.library.index_in_background)
         if start_worker and not db.read_only:  # results could not be stored
             # Lay the progress widgets out now: making them appear later re-lays the window.
@@ -258,7 +260,7 @@ class MainWindow(QMainWindow):
                 self.worker.start()
         self.settings.setValue("reader/last_article", article_id)
         self._restore_reading_position(article_id)
-        self.setWindowTitle(f"{doc.title or self.tr('(untitled)')} — {APP_DISPLAY_NAME}")
+        self.setWindowTitle(self.shared.title(doc.title or self.tr("(untitled)")))
         self.commands.update_state()
 
     def reopen_current(self) -> None:
@@ -321,6 +323,7 @@ class MainWindow(QMainWindow):
         worker.finished.connect(lambda: self.seg_status.set_idle(self.tr("Word segmentation up to date")))
         worker.stopped.connect(lambda: self.seg_status.set_idle(self.tr("Word segmentation paused")))
         worker.failed.connect(lambda msg: self.statusBar().showMessage(msg, 10_000))
+        self.shared.watch_worker(worker)
         return worker
 
     def _on_article_segmented(self, article_id: int) -> None:
@@ -387,7 +390,7 @@ class MainWindow(QMainWindow):
             "<b>Chú Giải {version}</b><p>Read, highlight and tag Vietnamese news articles.</p>"
             "<p>Word segmentation by underthesea. Free software under the GNU GPL v3 or later.</p>"
             "<p>Library: {path}</p>"
-        ).format(version=__version__, path=plain_text.escape(self.db.path)))
+        ).format(version=__version__, path=plain_text.escape(self.db.location)))
         if not self.windowIcon().isNull():
             box.setIconPixmap(self.windowIcon().pixmap(64, 64))
         box.exec()

@@ -19,6 +19,9 @@ def build_menus_and_toolbar(w: MainWindow) -> None:
     a = w.commands
     bar = w.menuBar()
     menu_file = bar.addMenu(QCoreApplication.translate("MainWindow", "&File"))
+    menu_file.setToolTipsVisible(True)  # a disabled item says why (shared library: no restore)
+    menu_file.addActions([w.shared.act_open_shared, w.shared.act_open_local])
+    menu_file.addSeparator()
     menu_file.addActions([a.act_import_files, a.act_import_folder])
     menu_file.addAction(a.act_details)
     menu_file.addSeparator()

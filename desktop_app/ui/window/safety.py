@@ -42,8 +42,8 @@ SYNC_FULL_KEY = "library/synchronous_full"  # QSettings: bool; absent = the libr
 def apply_synchronous(settings: QSettings, db: Database) -> None:
     """Give the library the synchronous level chosen in the window (stored in QSettings),
     when it differs from the one the library keeps. Nothing when none was chosen."""
-    if settings.value(SYNC_FULL_KEY) is None or db.read_only:
-        return
+    if settings.value(SYNC_FULL_KEY) is None or db.read_only or db.on_server:
+        return  # a shared library's durability is its server's setting
     want = "FULL" if settings.value(SYNC_FULL_KEY, False, type=bool) else "NORMAL"
     try:
         if (get_state(db, SYNCHRONOUS_KEY) or "NORMAL").upper() != want:
@@ -71,8 +71,10 @@ class SafetyController(QObject):
         self.restore_op: BackgroundOp | None = None
 
     # --- check and repair --------------------------------------------------------------------
-    def check_dialog(self) -> CheckLibraryDialog:
+    def check_dialog(self) -> CheckLibraryDialog | None:
         w = self.w
+        if w.db.on_server:  # the action is disabled there; a shortcut must not reach a file
+            return None
         dialog = CheckLibraryDialog(w.db.path, w.db.read_only, repaired=self._repaired, parent=w,
                                     before_repair=self._flush)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -94,6 +96,8 @@ class SafetyController(QObject):
 
     # --- restore ----------------------------------------------------------------------------
     def restore_dialog(self) -> None:
+        if self.w.db.on_server:
+            return
         folder = backups_dir(self.w.db.path)
         dialog = RestoreDialog(folder, list_backups(folder), self.w, self.w.settings)
         self.dialog = dialog
@@ -181,6 +185,8 @@ class SafetyController(QObject):
     # --- settings -----------------------------------------------------------------------------
     def settings_dialog(self) -> None:
         w = self.w
+        if w.db.on_server:
+            return
         folder = backups_dir(w.db.path)
         size = 0
         for part in (w.db.path, Path(f"{w.db.path}-wal")):  # recent changes may be in the log

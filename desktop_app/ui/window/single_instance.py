@@ -70,6 +70,7 @@ class SingleInstance(QObject):
         self._server: QLocalServer | None = None
         self.recovered_stale_lock = False  # the last copy did not exit cleanly
         self.lock_unavailable = False  # the folder cannot hold a lock (read-only)
+        self.held = False  # this process holds the library now (acquire() said True)
 
     # --- first copy ---------------------------------------------------------------------
     def acquire(self) -> bool:
@@ -86,6 +87,7 @@ class SingleInstance(QObject):
                 log.warning("took over the lock left by a copy that did not exit: %s", lock_path)
             QLocalServer.removeServer(self.name)  # a socket file left by that copy
             self._listen()
+            self.held = True
             return True
         if self._lock.error() == QLockFile.LockError.LockFailedError:
             return False  # a live process holds it
@@ -96,6 +98,7 @@ class SingleInstance(QObject):
             return False
         QLocalServer.removeServer(self.name)
         self._listen()
+        self.held = True
         return True
 
     def holder(self) -> str:
@@ -107,6 +110,9 @@ class SingleInstance(QObject):
         return ""
 
     def release(self) -> None:
+        """Let the library go (the window closes, or shows a shared library instead: a
+        later copy started on this data folder then opens it itself)."""
+        self.held = False
         if self._server is not None:
             self._server.close()
             self._server = None
