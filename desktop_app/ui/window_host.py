@@ -37,7 +37,7 @@ from desktop_app.core.storage.database import Database, DatabaseError
 from desktop_app.core.storage.shared_access import PASSWORD, ServerAccessError, label_of, open_shared
 from desktop_app.ui import wording
 from desktop_app.ui.common import plain_text
-from desktop_app.ui.window.shared_library import access_words, open_words
+from desktop_app.ui.window.shared_library import access_words, keep_password, open_words
 from desktop_app.ui.window.single_instance import SingleInstance
 
 if TYPE_CHECKING:
@@ -87,6 +87,7 @@ class WindowHost(QObject):
         self.start_worker = start_worker
         self.window: MainWindow | None = None
         self.switches = 0  # windows replaced (tests wait on it)
+        self.dialog: QObject | None = None  # the password dialog at start, while shown
 
     # --- building a window ------------------------------------------------------------------
     def build(self, db: Database) -> MainWindow:
@@ -108,10 +109,9 @@ class WindowHost(QObject):
     def open_shared_at_start(self, url: str, ask: AskStart = ask_start) -> OpenedLibrary | None:
         """Open the shared library at `url`, asking what to do while it cannot be. Returns
         the library opened (shared, or local if the user chose so); None: the user quit."""
-        password: str | None = None
         for _attempt in range(1000):  # each round is one answer of the user's
             try:
-                return OpenedLibrary(open_shared(url, password))
+                return OpenedLibrary(open_shared(url))
             except ServerAccessError as e:
                 problem, kind = access_words(e), e.kind
             except DatabaseError as e:  # a newer schema, not a library: nothing to retry
@@ -125,26 +125,42 @@ class WindowHost(QObject):
                     return opened
                 continue
             if kind == PASSWORD:
-                password = self._ask_password(url, problem)
+                db = self.ask_password(url, problem)
+                if db is not None:
+                    return OpenedLibrary(db)
         return None
 
-    def _ask_password(self, url: str, problem: str) -> str | None:
-        """The shared-library dialog, filled with `url`, for the password alone."""
+    def ask_password(self, url: str, problem: str) -> Database | None:
+        """The shared-library dialog, filled with `url`, for the password: a wrong one is
+        said in place; a password the user asks to keep is kept once it worked. Returns
+        the library opened, or None (cancelled)."""
         from desktop_app.core.storage import passwords
         from desktop_app.ui.dialogs.shared_library_dialog import SharedLibraryDialog
 
-        typed: list[str | None] = [None]
+        opened: list[Database] = []
 
-        def accept(_url: str, password: str | None) -> str | None:
-            typed[0] = password
+        def attempt(address: str, password: str | None) -> str | None:
+            try:
+                opened.append(open_shared(address, password))
+            except (ServerAccessError, DatabaseError) as e:
+                return open_words(e)
             return None
 
-        dialog = SharedLibraryDialog(accept, (), passwords.keyring_name(), str(passwords.pgpass_path()))
+        dialog = SharedLibraryDialog(attempt, (), passwords.keyring_name(), str(passwords.pgpass_path()))
+        self.dialog = dialog
         dialog.fill(url)
         dialog.show_problem(problem)
         dialog.password.setFocus()
-        dialog.exec()
-        return typed[0]
+        accepted = dialog.exec() == SharedLibraryDialog.DialogCode.Accepted
+        self.dialog = None
+        dialog.deleteLater()
+        if not (accepted and opened):
+            for db in opened:
+                db.close()
+            return None
+        if dialog.remember.isChecked() and dialog.password.text():
+            keep_password(dialog.url(), dialog.password.text())
+        return opened[0]
 
     def open_local_library(self) -> OpenedLibrary | None:
         """The local library (taking the single-instance lock first), or None after saying

@@ -275,3 +275,40 @@ def test_the_command_line_opens_the_window_on_a_shared_library(
         assert db.on_server
     finally:
         db.close()
+
+
+def test_a_password_refused_at_start_is_asked_for_and_kept_when_asked(
+        host: WindowHost, qtbot, postgres_server, tmp_path: Path, monkeypatch) -> None:  # noqa: F811
+    import keyring
+    from keyring.backends import fail
+
+    url = password_role(postgres_server, "coder_start", "mở cửa")
+    monkeypatch.setenv("PGPASSFILE", str(tmp_path / "pgpass"))
+    before = keyring.get_keyring()
+    keyring.set_keyring(fail.Keyring())  # no keyring: the password file is offered
+    asked: list[str] = []
+    problems: list[str] = []
+
+    def answer(dialog: SharedLibraryDialog) -> None:
+        assert dialog.user.text() == "coder_start" and dialog.password.text() == ""
+        problems.append(dialog.problem.text())
+        dialog.password.setText("sai rồi")
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Open).click()
+        problems.append(dialog.problem.text())
+        dialog.password.setText("mở cửa")
+        dialog.remember.setChecked(True)
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Open).click()
+
+    try:
+        timer = when_dialog(qtbot, answer)
+        opened = host.open_shared_at_start(url, ask=lambda problem, kind: (asked.append(kind), RETRY)[1])
+        timer.stop()
+        assert asked == [PASSWORD] and opened is not None and opened.db.on_server
+        assert "needs one" in problems[0] and "did not accept the password" in problems[1]
+        opened.db.close()
+        line = (tmp_path / "pgpass").read_text(encoding="utf-8")
+        assert line.endswith(":coder_start:mở cửa\n")
+        again = host.open_shared_at_start(url, ask=lambda *_: pytest.fail("libpq reads the password file"))
+        again.db.close()
+    finally:
+        keyring.set_keyring(before)

@@ -162,7 +162,9 @@ def pgpass_line(url: str | URL, password: str) -> str:
 
 def _split(line: str) -> list[str]:
     """A password-file line's fields, unescaped."""
-    fields, current, escaped = [], [], False
+    fields: list[str] = []
+    current: list[str] = []
+    escaped = False
     for ch in line:
         if escaped:
             current.append(ch)
