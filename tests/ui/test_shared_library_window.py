@@ -312,3 +312,29 @@ def test_a_password_refused_at_start_is_asked_for_and_kept_when_asked(
         again.db.close()
     finally:
         keyring.set_keyring(before)
+
+
+@pytest.mark.slow
+def test_segmentation_on_a_shared_library_runs_or_says_it_is_unavailable(
+        qtbot, tmp_path: Path, postgres_database_url: str) -> None:  # noqa: F811
+    """Until the segmentation scheduler runs on a server (another part of issue 17), a run
+    that fails there stops segmentation for the window, said once; the window stays usable."""
+    make_application()
+    directory = tmp_path / "data"
+    directory.mkdir()
+    instance = SingleInstance(directory)
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    settings.setValue("segmentation/workers", 1)
+    host = WindowHost(directory, instance, settings, start_worker=True)
+    try:
+        window = show(host, host.open_shared_at_start(postgres_database_url), qtbot)
+        done = ("Segmentation unavailable on this shared library", "Word segmentation up to date")
+        qtbot.waitUntil(lambda: window.seg_status.label.text() in done, timeout=90_000)
+        if window.seg_status.label.text() == done[0]:
+            assert window.segmentation_paused
+            window.open_article(window.article_model.index(1).data(ID_ROLE))  # no new run
+            assert not window.worker.is_running()
+        assert window.current is not None
+    finally:
+        host.close()
+        instance.release()

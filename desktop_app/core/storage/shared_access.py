@@ -17,7 +17,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 
 from desktop_app.core.storage import passwords
-from desktop_app.core.storage.errors import CANT_OPEN, DatabaseError
+from desktop_app.core.storage.errors import CANT_OPEN, OTHER, DatabaseError
 from desktop_app.core.storage.location import is_server_location, open_library
 from desktop_app.core.storage.server import ServerDatabase
 
@@ -130,6 +130,9 @@ def open_shared(url: str, password: str | None = None, *, read_only: bool = Fals
         parsed = passwords.with_password(parsed, password)
     try:
         db = open_library(parsed.render_as_string(hide_password=False), read_only=read_only)
+    except ImportError as e:  # a build without the driver
+        raise DatabaseError(f"Shared libraries need the PostgreSQL driver psycopg, which is not installed "
+                            f"here ({e}): pip install 'psycopg[binary]'.", OTHER) from e
     except DatabaseError as e:
         if e.kind != CANT_OPEN:
             raise

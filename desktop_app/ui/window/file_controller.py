@@ -10,8 +10,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtCore import QCoreApplication, QObject, Qt
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from desktop_app.core.library.coders import list_coders
 from desktop_app.core.library.ingest import ImportReport
@@ -180,11 +180,22 @@ class FileController(QObject):
     def backup_to(self, path: Path) -> bool:
         self.w.panel.editor.flush_note()
         self.w.panel.flush_memo()
+        # A shared library is copied row by row over the network (seconds for 10,000
+        # articles): the cursor says the window is busy meanwhile.
+        busy = self.w.db.on_server
+        if busy:
+            QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             self.w.db.backup(path)
+            failed = None
         except Exception as e:  # sqlite3.Error, OSError: the user needs the words, not the type
+            failed = e
+        finally:
+            if busy:
+                QApplication.restoreOverrideCursor()
+        if failed is not None:
             plain_text.warn(self.w, self.tr("Backup failed"),
-                            self.tr("Could not write {path}: {error}").format(path=path, error=e), selectable=True)
+                            self.tr("Could not write {path}: {error}").format(path=path, error=failed), selectable=True)
             return False
         self.w.statusBar().showMessage(self.tr("Library backed up to {path}").format(path=path), 10_000)
         return True
