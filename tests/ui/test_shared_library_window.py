@@ -148,6 +148,15 @@ def test_open_shared_library_builds_the_url_opens_it_and_returns_to_the_local_li
     assert host.instance.held and "Shared" not in third.windowTitle()
     assert third.shared.act_open_shared.isEnabled()
 
+    recent = third.shared.menu_recent  # File -> Open recent shared library -> the one above
+    assert recent.menuAction().isEnabled()
+    recent.aboutToShow.emit()
+    [item] = recent.actions()
+    assert item.text() == address.label
+    item.trigger()
+    qtbot.waitUntil(lambda: host.switches == 3)
+    assert host.window.db.on_server and host.window.article_model.rowCount() == SEED_COUNT
+
 
 def test_a_wrong_password_and_an_unreachable_server_are_said_and_a_remembered_password_is_kept_safe(
         host: WindowHost, qtbot, postgres_server, tmp_path: Path) -> None:  # noqa: F811
@@ -338,3 +347,23 @@ def test_segmentation_on_a_shared_library_runs_or_says_it_is_unavailable(
     finally:
         host.close()
         instance.release()
+
+
+def test_the_local_library_held_by_another_copy_is_said_and_the_shared_window_stays(
+        host: WindowHost, qtbot, postgres_database_url: str, monkeypatch) -> None:  # noqa: F811
+    window = show(host, host.open_shared_at_start(postgres_database_url), qtbot)
+    other = SingleInstance(host.directory)  # another copy, started meanwhile on the local library
+    assert other.acquire()
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(box.text()) or 0)
+    try:
+        window.shared.act_open_local.trigger()
+        assert len(shown) == 1 and "open in another copy of Chú Giải" in shown[0]
+        assert str(host.directory) in shown[0]
+        assert host.window is window and window.isVisible() and host.switches == 0
+        assert window.db.on_server and not host.instance.held
+    finally:
+        other.release()
+    window.shared.act_open_local.trigger()  # that copy has quit: now it opens
+    qtbot.waitUntil(lambda: host.switches == 1)
+    assert not host.window.db.on_server and host.instance.held

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, QSettings, Signal
 from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QMenu
 
 from desktop_app import APP_DISPLAY_NAME
 from desktop_app.core.storage import passwords
@@ -104,6 +105,9 @@ class SharedLibraryController(QObject):
         self.act_open_local.triggered.connect(lambda _checked=False: self.switch_requested.emit(None))
         self.act_open_local.setEnabled(self.on_server)
         self.act_open_local.setToolTip(self.tr("Return to the library kept on this computer"))
+        self.menu_recent = QMenu(self.tr("Open recent shared library"), w)
+        self.menu_recent.aboutToShow.connect(self._fill_recent)
+        self.menu_recent.menuAction().setEnabled(bool(recent_libraries(w.settings)))
         if self.on_server:
             self.label = plain_text.plain_label(self.tr("Shared: {library}").format(library=self.library_label()))
             self.label.setObjectName("sharedLibraryLabel")
@@ -158,6 +162,26 @@ class SharedLibraryController(QObject):
         w.statusBar().showMessage(text, 30_000)
 
     # --- opening ------------------------------------------------------------------------------
+    def _fill_recent(self) -> None:
+        self.menu_recent.clear()
+        for url in recent_libraries(self.w.settings):
+            action = self.menu_recent.addAction(label_of(url).replace("&", "&&"))  # no accelerator
+            action.setToolTip(plain_text.plain_tooltip(url))
+            action.triggered.connect(lambda _checked=False, url=url: self.open_recent(url))
+
+    def open_recent(self, url: str) -> bool:
+        """Open a shared library opened before, with its kept password (keyring or password
+        file); when that does not do, the dialog, filled, says why."""
+        self.w.panel.editor.flush_note()
+        self.w.panel.flush_memo()
+        try:
+            db = open_shared(url)
+        except (ServerAccessError, DatabaseError) as e:
+            return self.open_dialog(url, open_words(e))
+        remember_recent(self.w.settings, url)
+        self.switch_requested.emit(db)
+        return True
+
     def _attempt(self, url: str, password: str | None) -> str | None:
         try:
             self._opened = open_shared(url, password)
