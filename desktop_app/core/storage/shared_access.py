@@ -115,7 +115,8 @@ def failure_kind(error: BaseException) -> str:
 def _detail(error: DatabaseError) -> str:
     cause = error.__cause__
     orig = getattr(cause, "orig", None) or cause or error
-    return str(orig).strip()
+    lines = [" ".join(line.split()).rstrip(".") for line in str(orig).splitlines() if line.strip()]
+    return ". ".join(lines)  # libpq's lines (the second one tab-indented) as sentences
 
 
 def open_shared(url: str, password: str | None = None, *, read_only: bool = False) -> ServerDatabase:
