@@ -124,6 +124,9 @@ def test_addresses_round_trip_through_urls() -> None:
     assert ServerAddress.from_url(address.url()) == (address, None)
     assert address.label == "l@n@db.example.org/nhom"
     assert ServerAddress("h", 5432, "d", "u").url() == "postgresql://u@h:5432/d"  # libpq's default sslmode
+    kept, _ = ServerAddress.from_url("postgresql://u@h/d?sslrootcert=/etc/ca.pem&sslmode=verify-full")
+    assert kept.sslmode == "verify-full" and kept.port == 5432
+    assert kept.url() == "postgresql://u@h:5432/d?sslmode=verify-full&sslrootcert=%2Fetc%2Fca.pem"
     for bad in ("/home/lan/lib.sqlite3", "postgresql://u@h:5432/", "mysql://u@h/d"):
         with pytest.raises(ValueError):
             ServerAddress.from_url(bad)

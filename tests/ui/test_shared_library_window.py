@@ -199,6 +199,27 @@ def test_a_wrong_password_and_an_unreachable_server_are_said_and_a_remembered_pa
         keyring.set_keyring(before)
 
 
+def test_a_pasted_url_fills_the_fields_and_its_password_is_hidden(host: WindowHost, qtbot) -> None:
+    window = show(host, host.open_local_library(), qtbot)
+    dialog = window.shared.make_dialog()
+    open_button = dialog.buttons.button(QDialogButtonBox.StandardButton.Open)
+    assert not open_button.isEnabled()  # nothing typed yet
+    qtbot.keyClicks(dialog.paste, "postgres://minh:b%C3%AD@db.example.org:6543/nhom?sslmode=require&sslrootcert=ca.pem")
+    assert (dialog.host.text(), dialog.port.value(), dialog.database.text(), dialog.user.text()) == (
+        "db.example.org", 6543, "nhom", "minh")
+    assert dialog.password.text() == "bí"
+    dialog.paste.editingFinished.emit()  # the user leaves the box
+    assert "b%C3%AD" not in dialog.paste.text() and dialog.password.text() == "bí"
+    assert dialog.sslmode.currentData() == "require" and open_button.isEnabled()
+    assert dialog.url() == "postgresql://minh@db.example.org:6543/nhom?sslmode=require&sslrootcert=ca.pem"
+    dialog.paste.clear()
+    qtbot.keyClicks(dialog.paste, "/home/minh/lib.sqlite3")
+    assert dialog.problem.isHidden()  # while it is typed, nothing is wrong yet
+    dialog.paste.editingFinished.emit()
+    assert not dialog.problem.isHidden() and "not a PostgreSQL URL" in dialog.problem.text()
+    dialog.deleteLater()
+
+
 def test_no_keyring_offers_the_password_file(host: WindowHost, qtbot, monkeypatch) -> None:
     import keyring
     from keyring.backends import fail

@@ -11,7 +11,7 @@ anywhere: see passwords.py.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from urllib.parse import quote
+from urllib.parse import quote, urlencode
 
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
@@ -39,16 +39,21 @@ class ServerAddress:
     database: str = ""
     user: str = ""
     sslmode: str = DEFAULT_SSLMODE
+    # Other libpq options a pasted URL carried (sslrootcert, connect_timeout...), kept as given.
+    options: tuple[tuple[str, str], ...] = ()
 
     def url(self) -> str:
-        """postgresql://user@host:port/database[?sslmode=...] (the default sslmode left out)."""
+        """postgresql://user@host:port/database[?sslmode=...&other=...] (the default sslmode
+        left out)."""
         host = self.host.strip()
         if ":" in host and not host.startswith("["):  # an IPv6 address
             host = f"[{host}]"
         text = (f"postgresql://{quote(self.user.strip(), safe='')}@{host}:{int(self.port)}/"
                 f"{quote(self.database.strip(), safe='')}")
-        if self.sslmode and self.sslmode != DEFAULT_SSLMODE:
-            text += f"?sslmode={self.sslmode}"
+        query = [("sslmode", self.sslmode)] if self.sslmode and self.sslmode != DEFAULT_SSLMODE else []
+        query += [(k, v) for k, v in self.options if k != "sslmode"]
+        if query:
+            text += "?" + urlencode(query)
         return text
 
     @property
@@ -75,11 +80,11 @@ class ServerAddress:
             raise ValueError(f"not a URL this app can read: {e}") from e
         if not u.database:
             raise ValueError("the URL names no database (postgresql://user@host:port/dbname)")
-        sslmode = u.query.get("sslmode", DEFAULT_SSLMODE)
-        if isinstance(sslmode, tuple):
-            sslmode = sslmode[-1]
+        query = [(k, str(v)) for k, values in u.query.items()
+                 for v in (values if isinstance(values, tuple) else (values,))]
+        sslmode = next((v for k, v in reversed(query) if k == "sslmode"), DEFAULT_SSLMODE)
         address = cls(u.host or "localhost", int(u.port or passwords.DEFAULT_PORT), u.database,
-                      u.username or "", str(sslmode))
+                      u.username or "", sslmode, tuple((k, v) for k, v in query if k != "sslmode"))
         return address, u.password
 
     def with_sslmode(self, sslmode: str) -> ServerAddress:

@@ -39,6 +39,7 @@ class SharedLibraryDialog(QDialog):
                  pgpass: str = "~/.pgpass", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._attempt = attempt
+        self._options: tuple[tuple[str, str], ...] = ()
         self.setWindowTitle(self.tr("Open shared library"))
         self.setMinimumWidth(520)
         intro = plain_label(self.tr(
@@ -55,6 +56,7 @@ class SharedLibraryDialog(QDialog):
         self.paste.setPlaceholderText("postgresql://user@host:5432/database")
         self.paste.setToolTip(self.tr("Paste a postgresql:// address: the fields below are filled from it"))
         self.paste.textEdited.connect(self._pasted)
+        self.paste.editingFinished.connect(self._paste_finished)
         self.host = QLineEdit()
         self.host.setPlaceholderText("db.example.org")
         self.port = QSpinBox()
@@ -127,7 +129,8 @@ class SharedLibraryDialog(QDialog):
     # --- the address ----------------------------------------------------------------------
     def address(self) -> ServerAddress:
         return ServerAddress(self.host.text().strip(), self.port.value(), self.database.text().strip(),
-                             self.user.text().strip(), self.sslmode.currentData() or DEFAULT_SSLMODE)
+                             self.user.text().strip(), self.sslmode.currentData() or DEFAULT_SSLMODE,
+                             self._options)
 
     def url(self) -> str:
         """The address as a postgresql:// URL, without the password."""
@@ -141,6 +144,7 @@ class SharedLibraryDialog(QDialog):
         except ValueError as e:
             self.show_problem(self.tr("That address cannot be used: {why}").format(why=e))
             return False
+        self._options = address.options  # libpq options the fields do not show: kept
         self.host.setText(address.host)
         self.port.setValue(address.port)
         self.database.setText(address.database)
@@ -153,8 +157,27 @@ class SharedLibraryDialog(QDialog):
         return True
 
     def _pasted(self, text: str) -> None:
-        if text.strip():
-            self.fill(text)
+        """As it is typed or pasted: the fields follow once it reads as an address (a half
+        typed one is not an error yet)."""
+        try:
+            ServerAddress.from_url(text)
+        except ValueError:
+            return
+        self.fill(text)
+
+    def _paste_finished(self) -> None:
+        """The user leaves the box: an address that cannot be used is said; a password
+        pasted in it shows only in the password box (as dots)."""
+        text = self.paste.text()
+        if not text.strip():
+            return
+        try:
+            _address, password = ServerAddress.from_url(text)
+        except ValueError:
+            self.fill(text)  # says why
+            return
+        if password:
+            self.paste.setText(self.url())
 
     def _recent_chosen(self, index: int) -> None:
         url = self.recent.itemData(index)
