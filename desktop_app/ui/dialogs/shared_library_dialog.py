@@ -153,6 +153,7 @@ class SharedLibraryDialog(QDialog):
         self.sslmode.setCurrentIndex(max(index, 0))
         if password:
             self.password.setText(password)
+        self.recent.setCurrentIndex(max(self.recent.findData(self.url()), 0))  # the entry, if one
         self.show_problem("")
         return True
 
