@@ -106,6 +106,10 @@ def test_the_window_opens_on_a_shared_library_and_highlights_land_on_the_server(
                        "JOIN highlight_tags ht ON ht.highlight_id = h.id JOIN tags t ON t.id = ht.tag_id") == [
         (start, start + len(phrase), "Địa danh")]
 
+    # The article read is remembered for this library only (ids of another name other articles).
+    assert host.settings.value("reader/last_article") is None
+    assert int(host.settings.value(window.shared.key("reader/last_article"))) == window.current.id
+
     copy = tmp_path / "copy.sqlite3"
     assert window.backup_to(copy)  # File -> Back up… works on a shared library
     assert copy.exists()

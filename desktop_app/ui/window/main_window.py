@@ -207,7 +207,7 @@ class MainWindow(QMainWindow):
 
     # --- the open article ------------------------------------------------------------------
     def open_initial_article(self) -> None:
-        last = self.settings.value("reader/last_article")
+        last = self.settings.value(self.shared.key("reader/last_article"))
         try:
             last_id = int(last) if last is not None else None
         except (TypeError, ValueError):
@@ -226,11 +226,11 @@ class MainWindow(QMainWindow):
         new font size or window width, unlike a scroll-bar value."""
         if self.current is not None:
             top = self.reader.offset_at(QPoint(0, 0)) if self.reader.verticalScrollBar().value() else 0
-            self.settings.setValue(f"reader/position/{self.current.id}", top)
+            self.settings.setValue(self.shared.key(f"reader/position/{self.current.id}"), top)
 
     def _restore_reading_position(self, article_id: int) -> None:
         try:
-            top = int(self.settings.value(f"reader/position/{article_id}", 0))
+            top = int(self.settings.value(self.shared.key(f"reader/position/{article_id}"), 0))
         except (TypeError, ValueError):
             top = 0
         if 0 < top < len(self.current.text if self.current else ""):
@@ -258,7 +258,7 @@ class MainWindow(QMainWindow):
             self.worker.prioritize(article_id)
             if not self.segmentation_paused:
                 self.worker.start()
-        self.settings.setValue("reader/last_article", article_id)
+        self.settings.setValue(self.shared.key("reader/last_article"), article_id)
         self._restore_reading_position(article_id)
         self.setWindowTitle(self.shared.title(doc.title or self.tr("(untitled)")))
         self.commands.update_state()

@@ -124,6 +124,15 @@ class SharedLibraryController(QObject):
         on the server."""
         return not self.on_server
 
+    def key(self, name: str) -> str:
+        """The settings key of something kept per library (the last article, reading
+        positions: article ids of another library name other articles). The local
+        library's keys are as they always were."""
+        if not self.on_server:
+            return name
+        safe = label_of(self.w.db.location).replace("/", "|").replace("\\", "|")
+        return f"shared/{safe}/{name}"
+
     def library_label(self) -> str:
         return label_of(self.w.db.location) if self.on_server else ""
 
