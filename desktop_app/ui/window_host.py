@@ -209,17 +209,21 @@ class WindowHost(QObject):
             target.close()
             return False
         previous = old.db
-        previous_url = getattr(previous, "url", None)
+        previous_url = previous.url if previous.on_server else None  # type: ignore[attr-defined]
         previous.close()
+        self.window = None  # the old one is closed, whatever comes next
         if target.on_server and self.instance.held:
             self.instance.release()  # the local library is free for another copy
         try:
             window = self.build(target)
-        except DatabaseError as e:
+        except Exception as e:  # noqa: BLE001  (a bug too: the user is never left without a window)
+            if not isinstance(e, DatabaseError):
+                log.exception("the window could not be built on %s", target.location)
             plain_text.warn(None, APP_DISPLAY_NAME, open_words(e), selectable=True)
             window = self._rebuild(previous_url)
-            if window is None:
+            if window is None:  # nothing can be shown: the app ends, as closing it would
                 QApplication.quit()
+                old.deleteLater()
                 return False
         window.restoreGeometry(geometry)
         self.adopt(window)
