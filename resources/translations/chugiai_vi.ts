@@ -1027,7 +1027,7 @@ Chọn một đoạn trong bài, rồi nhấn Ctrl+H, nhấp chuột phải → 
 <context>
     <name>AutoBackups</name>
     <message>
-        <location filename="../../desktop_app/ui/window/auto_backups.py" line="+105"/>
+        <location filename="../../desktop_app/ui/window/auto_backups.py" line="+107"/>
         <source>Automatic backup failed: %1</source>
         <translation>Sao lưu tự động thất bại: %1</translation>
     </message>
@@ -2292,7 +2292,7 @@ Thư viện hỏng được giữ lại bên cạnh, đổi tên thành %2.damag
         <translation>Nhập một thư mục bài viết</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+32"/>
         <source>Export annotations</source>
         <translation>Xuất chú giải</translation>
     </message>
@@ -2374,7 +2374,7 @@ Thư viện hỏng được giữ lại bên cạnh, đổi tên thành %2.damag
         <translation>Sao lưu thư viện</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+23"/>
         <source>Backup failed</source>
         <translation>Sao lưu không thành công</translation>
     </message>
@@ -3066,33 +3066,38 @@ Thư viện hỏng được giữ lại bên cạnh, đổi tên thành %2.damag
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop_app/ui/window/main_window.py" line="+122"/>
+        <location filename="../../desktop_app/ui/window/main_window.py" line="+124"/>
         <source>Read-only library: changes cannot be saved</source>
         <translation>Thư viện chỉ đọc: không thể lưu thay đổi</translation>
     </message>
     <message>
-        <location line="+262"/>
+        <location line="+139"/>
+        <source>(untitled)</source>
+        <translation>(không có tiêu đề)</translation>
+    </message>
+    <message>
+        <location line="+124"/>
         <source>About Chú Giải</source>
         <translation>Giới thiệu Chú Giải</translation>
     </message>
     <message>
-        <location line="-63"/>
+        <location line="-64"/>
         <source>Word segmentation up to date</source>
         <translation>Đã tách từ xong</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Word segmentation paused</source>
         <translation>Đã tạm dừng tách từ</translation>
     </message>
     <message>
-        <location line="-240"/>
+        <location line="-242"/>
         <source>Could not undo</source>
         <translation>Không thể hoàn tác</translation>
     </message>
     <message>
-        <location line="+293"/>
+        <location line="+295"/>
         <source>&lt;b&gt;Chú Giải {version}&lt;/b&gt;&lt;p&gt;Read, highlight and tag Vietnamese news articles.&lt;/p&gt;&lt;p&gt;Word segmentation by underthesea. Free software under the GNU GPL v3 or later.&lt;/p&gt;&lt;p&gt;Library: {path}&lt;/p&gt;</source>
         <translation>&lt;b&gt;Chú Giải {version}&lt;/b&gt;&lt;p&gt;Đọc, đánh dấu và gắn nhãn các bài báo tiếng Việt.&lt;/p&gt;&lt;p&gt;Tách từ bằng underthesea. Phần mềm tự do theo giấy phép GNU GPL phiên bản 3 trở lên.&lt;/p&gt;&lt;p&gt;Thư viện: {path}&lt;/p&gt;</translation>
     </message>
@@ -3102,7 +3107,7 @@ Thư viện hỏng được giữ lại bên cạnh, đổi tên thành %2.damag
         <translation>&amp;Tệp</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+15"/>
         <source>&amp;Edit</source>
         <translation>&amp;Sửa</translation>
     </message>
@@ -4423,7 +4428,7 @@ Phê phán</translation>
 <context>
     <name>SafetyController</name>
     <message>
-        <location filename="../../desktop_app/ui/window/safety.py" line="+114"/>
+        <location filename="../../desktop_app/ui/window/safety.py" line="+118"/>
         <source>Replace everything in the library with this file?</source>
         <translation>Thay toàn bộ thư viện bằng tệp này?</translation>
     </message>
@@ -4686,6 +4691,221 @@ Phê phán</translation>
     </message>
 </context>
 <context>
+    <name>SharedLibrary</name>
+    <message>
+        <location filename="../../desktop_app/ui/window/shared_library.py" line="+59"/>
+        <source>The server of {library} did not accept the password for this user, or needs one. Type the password (ask the server&apos;s administrator if you do not know it).</source>
+        <translation>Máy chủ của {library} không chấp nhận mật khẩu của người dùng này, hoặc cần mật khẩu. Hãy nhập mật khẩu (hỏi quản trị viên máy chủ nếu bạn không biết).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The server of {library} cannot be reached. It may be down, this computer may be offline, or the address may be mistyped.</source>
+        <translation>Không kết nối được với máy chủ của {library}. Máy chủ có thể đang tắt, máy tính này có thể không có mạng, hoặc địa chỉ bị gõ sai.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The connection said: {detail}</source>
+        <translation>Kết nối báo: {detail}</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Password kept in the system keyring.</source>
+        <translation>Mật khẩu đã được lưu trong kho khóa của hệ thống.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Password written to {file} (readable by you only).</source>
+        <translation>Mật khẩu đã được ghi vào {file} (chỉ bạn đọc được).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Password not remembered</source>
+        <translation>Mật khẩu không được ghi nhớ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The library is open, but the password could not be kept: {why}. It will be asked for next time.</source>
+        <translation>Thư viện đã mở, nhưng không lưu được mật khẩu: {why}. Lần sau sẽ được hỏi lại.</translation>
+    </message>
+</context>
+<context>
+    <name>SharedLibraryController</name>
+    <message>
+        <location line="+17"/>
+        <source>Open shared library…</source>
+        <translation>Mở thư viện dùng chung…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open my local library</source>
+        <translation>Mở thư viện trên máy này</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Return to the library kept on this computer</source>
+        <translation>Quay lại thư viện lưu trên máy tính này</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open recent shared library</source>
+        <translation>Mở thư viện dùng chung gần đây</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+31"/>
+        <source>Shared: {library}</source>
+        <translation>Dùng chung: {library}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>This library is kept by its server: ask the server&apos;s administrator for backups and repairs. File → Back up… copies it into a file on this computer.</source>
+        <translation>Thư viện này do máy chủ lưu giữ: hãy hỏi quản trị viên máy chủ về sao lưu và sửa chữa. Tệp → Sao lưu… chép nó thành một tệp trên máy tính này.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Copy the shared library into a library file on this computer</source>
+        <translation>Chép thư viện dùng chung thành một tệp thư viện trên máy tính này</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Segmentation unavailable on this shared library</source>
+        <translation>Không tách từ được trên thư viện dùng chung này</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>The library could not be opened: {why}</source>
+        <translation>Không mở được thư viện: {why}</translation>
+    </message>
+</context>
+<context>
+    <name>SharedLibraryDialog</name>
+    <message>
+        <location filename="../../desktop_app/ui/dialogs/shared_library_dialog.py" line="+43"/>
+        <source>Open shared library</source>
+        <translation>Mở thư viện dùng chung</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A library shared by a team lives in a PostgreSQL database on a server. Ask its administrator for the address, the database and your user name.</source>
+        <translation>Thư viện dùng chung của một nhóm nằm trong một cơ sở dữ liệu PostgreSQL trên máy chủ. Hãy hỏi quản trị viên về địa chỉ, tên cơ sở dữ liệu và tên người dùng của bạn.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>(a new address)</source>
+        <translation>(địa chỉ mới)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Shared libraries opened before (their passwords are not kept here)</source>
+        <translation>Các thư viện dùng chung đã mở trước đây (mật khẩu không được lưu ở đây)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Paste a postgresql:// address: the fields below are filled from it</source>
+        <translation>Dán một địa chỉ postgresql://: các ô bên dưới sẽ được điền theo địa chỉ đó</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Port:</source>
+        <translation>Cổng:</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Encrypted when the server offers it (prefer)</source>
+        <translation>Mã hóa khi máy chủ hỗ trợ (prefer)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Always encrypted (require)</source>
+        <translation>Luôn mã hóa (require)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Encrypted, server certificate checked (verify-ca)</source>
+        <translation>Mã hóa, kiểm tra chứng chỉ máy chủ (verify-ca)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Encrypted, certificate and host name checked (verify-full)</source>
+        <translation>Mã hóa, kiểm tra chứng chỉ và tên máy chủ (verify-full)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unencrypted unless the server insists (allow)</source>
+        <translation>Không mã hóa trừ khi máy chủ yêu cầu (allow)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Never encrypted (disable)</source>
+        <translation>Không bao giờ mã hóa (disable)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Remember the password in the system keyring</source>
+        <translation>Ghi nhớ mật khẩu trong kho khóa của hệ thống</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The password is kept by the system keyring ({name}), never in Chú Giải&apos;s settings.</source>
+        <translation>Mật khẩu được kho khóa của hệ thống ({name}) lưu giữ, không bao giờ nằm trong cài đặt của Chú Giải.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Remember the password in {file}</source>
+        <translation>Ghi nhớ mật khẩu trong {file}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No system keyring is available. The password can be written to the PostgreSQL password file {file}, readable by you only (mode 0600), which psql and other PostgreSQL tools read too. Otherwise it is asked for each time.</source>
+        <translation>Không có kho khóa hệ thống. Mật khẩu có thể được ghi vào tệp mật khẩu PostgreSQL {file}, chỉ bạn đọc được (chế độ 0600), tệp mà psql và các công cụ PostgreSQL khác cũng đọc. Nếu không, mật khẩu sẽ được hỏi mỗi lần.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Recent:</source>
+        <translation>Gần đây:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Address (URL):</source>
+        <translation>Địa chỉ (URL):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Server:</source>
+        <translation>Máy chủ:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Database:</source>
+        <translation>Cơ sở dữ liệu:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>User:</source>
+        <translation>Người dùng:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Password:</source>
+        <translation>Mật khẩu:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Encryption:</source>
+        <translation>Mã hóa:</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>That address cannot be used: {why}</source>
+        <translation>Không dùng được địa chỉ đó: {why}</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>Opens: {url}</source>
+        <translation>Sẽ mở: {url}</translation>
+    </message>
+</context>
+<context>
     <name>ShortcutsDialog</name>
     <message>
         <location filename="../../desktop_app/ui/dialogs/shortcuts.py" line="+21"/>
@@ -4784,7 +5004,7 @@ Phê phán</translation>
 <context>
     <name>StartUp</name>
     <message>
-        <location filename="../../desktop_app/ui/app.py" line="+130"/>
+        <location filename="../../desktop_app/ui/app.py" line="+131"/>
         <source>Import a folder</source>
         <translation>Nhập một thư mục</translation>
     </message>
@@ -5407,6 +5627,34 @@ Phê phán</translation>
         <location line="+1"/>
         <source>About Chú Giải</source>
         <translation>Giới thiệu Chú Giải</translation>
+    </message>
+</context>
+<context>
+    <name>WindowHost</name>
+    <message>
+        <location filename="../../desktop_app/ui/window_host.py" line="+57"/>
+        <source>Your local library in {folder} is open in another copy of Chú Giải{who}. Use that window, or close it first.</source>
+        <translation>Thư viện trên máy trong {folder} đang mở trong một cửa sổ Chú Giải khác{who}. Hãy dùng cửa sổ đó, hoặc đóng nó trước.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Enter the password…</source>
+        <translation>Nhập mật khẩu…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Try again</source>
+        <translation>Thử lại</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open my local library</source>
+        <translation>Mở thư viện trên máy này</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Quit</source>
+        <translation>Thoát</translation>
     </message>
 </context>
 <context>
