@@ -20,6 +20,12 @@ CLAIMS_DDL = (
 
 
 def install_claims_table(conn: Connection) -> None:
-    """Make the claims table if it is missing (idempotent), in the caller's transaction."""
+    """Make the claims table if it is missing, in the caller's transaction. Nothing when it
+    exists (even `CREATE INDEX IF NOT EXISTS` wants the table's owner, and the coders are
+    different roles). Whoever makes it lets every role that can connect use it: a claim
+    holds nothing private, and connecting is what docs/postgresql-setup.sql restricts."""
+    if conn.exec_driver_sql("SELECT to_regclass('segment_claims')").scalar() is not None:
+        return
     for sql in CLAIMS_DDL:
         conn.exec_driver_sql(sql)
+    conn.exec_driver_sql("GRANT SELECT, INSERT, UPDATE, DELETE ON segment_claims TO PUBLIC")
