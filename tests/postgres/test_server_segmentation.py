@@ -187,7 +187,9 @@ def test_articles_another_client_holds_are_left_to_it_and_announced_when_stored(
                 threading.Thread(target=the_other_client_stores_them).start()
 
     events = StoresWhenTheRestIsDone()
-    scheduler = Scheduler(server, process, SchedulerControl(), events)
+    control = SchedulerControl()
+    control.prioritize(held[2])  # the user opens one of them: still the other client's
+    scheduler = Scheduler(server, process, control, events)
     scheduler.elsewhere_poll = 0.1
     scheduler.run()
     assert done.is_set()
@@ -196,6 +198,34 @@ def test_articles_another_client_holds_are_left_to_it_and_announced_when_stored(
     assert sorted(events.of("segmented")) == ids
     assert all(load_segmentation(server, a) == [(0, len(load_text(server, a)))] for a in held)
     assert claims_left(server) == []
+
+
+def test_claims_are_taken_renewed_and_released(server: Database, other_client: Database):
+    ids = sorted(fill(server).values())[:6]
+    mine, theirs = Claims(server, seconds=60), Claims(other_client, seconds=60)
+    assert mine.take(WORDS, ids[:4]) == set(ids[:4])
+    assert theirs.take(WORDS, ids) == set(ids[4:])  # the first four are held
+    assert theirs.held_elsewhere(WORDS, ids) == set(ids[:4]) and mine.held_elsewhere(WORDS, ids) == set(ids[4:])
+    assert mine.take(WORDS, ids[:2]) == set(ids[:2])  # its own: renewed, still held
+    assert mine.take("tags", ids[4:]) == set(ids[4:])  # another kind: a claim of its own
+
+    def expiry(article_id: int):
+        with server.engine.connect() as conn:
+            return conn.execute(text("SELECT expires_at FROM segment_claims WHERE kind = :k AND article_id = :a"),
+                                {"k": WORDS, "a": article_id}).scalar_one()
+
+    with server.session() as s:  # as if the claims had been taken long ago
+        s.execute(text("UPDATE segment_claims SET expires_at = now() - interval '1 second'"))
+    assert theirs.held_elsewhere(WORDS, ids) == set()
+    before = expiry(ids[0])
+    mine.renew()
+    assert expiry(ids[0]) > before and expiry(ids[4]) == before  # only its own
+    assert theirs.take(WORDS, ids) == set(ids[4:])  # its own, expired: taken again
+    mine.release(WORDS, ids[:1])
+    assert theirs.take(WORDS, ids[:1]) == {ids[0]}
+    mine.release_all()
+    assert sorted(r[1] for r in claims_left(server)) == ids[:1] + ids[4:]
+    assert {r[2] for r in claims_left(server)} == {theirs.client_id}
 
 
 def load_text(db: Database, article_id: int) -> str:
