@@ -19,7 +19,7 @@ from desktop_app.core.nlp.claims import Claims
 from desktop_app.core.nlp.result_batch import ResultBatch
 from desktop_app.core.nlp.scheduler import Scheduler, SchedulerControl
 from desktop_app.core.nlp.stored import articles_to_segment, load_segmentation, pack_spans
-from desktop_app.core.nlp.worker_process import WORDS, SegmenterProcess
+from desktop_app.core.nlp.worker_process import TAGS, WORDS, SegmenterProcess
 from desktop_app.core.storage.database import Database
 from desktop_app.core.storage.location import open_library
 from desktop_app.core.storage.models import Base, Segmentation
@@ -142,6 +142,52 @@ def test_two_clients_segment_each_article_once_with_sqlites_words(
         lite.close()
     assert all(spans for spans in expected.values())
     assert words_by_title(server, ids) == expected
+
+
+def tagged_by_title(db: Database, ids: dict[str, int]) -> dict[str, tuple]:
+    with db.engine.connect() as conn:
+        rows = {r[0]: (bytes(r[1]), bytes(r[2]), r[3], r[4]) for r in conn.execute(text(
+            "SELECT article_id, pos_spans, pos_tags, pos_names, entities FROM taggings"))}
+    return {title: rows.get(article_id) for title, article_id in ids.items()}
+
+
+def test_two_clients_tag_each_article_once_with_sqlites_tags(
+        server: Database, other_client: Database, process, second_process, tmp_path: Path):
+    few = seed_paragraphs()[:8]
+    ids = {title: add_article(server, body, title) for title, body in few}
+    runs: list[tuple[Scheduler, Recorder]] = []
+    start = threading.Barrier(2)
+
+    def client(db: Database, proc: SegmenterProcess) -> None:
+        events = Recorder()
+        scheduler = Scheduler(db, proc, SchedulerControl(tagging=True), events)
+        scheduler.elsewhere_poll = 0.2
+        start.wait()
+        scheduler.run()
+        runs.append((scheduler, events))
+
+    threads = [threading.Thread(target=client, args=(server, process)),
+               threading.Thread(target=client, args=(other_client, second_process))]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(300)
+    assert len(runs) == 2
+    tagged_here = [set(events.of("tagged")) - {a for kind, a in sched.done_elsewhere if kind == TAGS}
+                   for sched, events in runs]
+    assert tagged_here[0].isdisjoint(tagged_here[1])
+    assert tagged_here[0] | tagged_here[1] == set(ids.values())
+    assert all(sorted(events.of("tagged")) == sorted(ids.values()) for _, events in runs)
+    assert all(sched.batch.dropped == [] for sched, _ in runs) and claims_left(server) == []
+
+    lite = open_library(tmp_path / "lib.sqlite3")
+    try:
+        lite_ids = {title: add_article(lite, body, title) for title, body in few}
+        Scheduler(lite, process, SchedulerControl(tagging=True), Recorder()).run()
+        expected = tagged_by_title(lite, lite_ids)
+    finally:
+        lite.close()
+    assert all(expected.values()) and tagged_by_title(server, ids) == expected
 
 
 def test_the_claims_of_a_client_that_died_are_taken_over(server: Database, process):
