@@ -141,7 +141,10 @@ def _note_dropped(dropped: list[int] | None, rows: list[dict[str, Any]], written
 def _put_on_server(session: Any, model: Any, rows: list[dict[str, Any]], columns: Sequence[str]) -> list[int]:
     """One upsert per 500 rows: insert the new, update a row made from another text or by
     another engine, and leave alone one equal in both (stored by another client meanwhile:
-    not written twice). Returns the ids written. created_at keeps the first time."""
+    not written twice). Returns the ids written. created_at keeps the first time. Rows go
+    in id order: two clients writing some of the same articles lock them in one order (no
+    deadlock between them)."""
+    rows = sorted(rows, key=lambda r: r["article_id"])
     written: list[int] = []
     for i in range(0, len(rows), 500):
         stmt = postgresql.insert(model).values(rows[i:i + 500])
