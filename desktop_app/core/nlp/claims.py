@@ -23,9 +23,11 @@ import os
 import socket
 import time
 import uuid
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 
 from sqlalchemy import text
+from sqlalchemy.orm import Session
 
 from desktop_app.core.storage.database import Database
 
@@ -67,6 +69,17 @@ class Claims:
         self.held: set[tuple[str, int]] = set()
         self.renewed = time.monotonic()
 
+    @contextmanager
+    def _writing(self) -> Iterator[Session]:
+        """A transaction on the claims whose commit does not wait for the server's disk
+        (synchronous_commit off, this transaction only): other clients see it at once; a
+        server crash may lose it, which costs at most an article segmented twice (the
+        second result is dropped, result_batch.py). Claim + release in batches of 8, test
+        server with fsync on, load 7 on 2 cores: 0.26-0.34 ms per article, 1.0-1.3 with the wait."""
+        with self.db.session() as s:
+            s.execute(text("SET LOCAL synchronous_commit TO OFF"))
+            yield s
+
     def _params(self, kind: str, ids: Iterable[int]) -> dict[str, object]:
         return {"kind": kind, "ids": [int(i) for i in ids], "me": self.client_id, "secs": self.seconds}
 
@@ -75,7 +88,7 @@ class Claims:
         own renewed, expired ones taken over). The others are held by a live client."""
         if not article_ids:
             return set()
-        with self.db.session() as s:
+        with self._writing() as s:
             got = {int(r[0]) for r in s.execute(_TAKE, self._params(kind, article_ids))}
         self.held.update((kind, a) for a in got)
         return got
@@ -100,7 +113,7 @@ class Claims:
 
     def renew(self) -> None:
         self.renewed = time.monotonic()
-        with self.db.session() as s:
+        with self._writing() as s:
             s.execute(text("UPDATE segment_claims SET expires_at = now() + make_interval(secs => :secs)"
                            " WHERE client_id = :me"), {"secs": self.seconds, "me": self.client_id})
 
@@ -109,7 +122,7 @@ class Claims:
         ids = [int(a) for a in article_ids if (kind, a) in self.held]
         if not ids:
             return
-        with self.db.session() as s:
+        with self._writing() as s:
             s.execute(text("DELETE FROM segment_claims WHERE client_id = :me AND kind = :kind"
                            " AND article_id = ANY(:ids)"), self._params(kind, ids))
         self.held.difference_update((kind, a) for a in ids)
@@ -118,6 +131,6 @@ class Claims:
         """The run ends: every claim this client holds goes (others may take the articles)."""
         if not self.held:
             return
-        with self.db.session() as s:
+        with self._writing() as s:
             s.execute(text("DELETE FROM segment_claims WHERE client_id = :me"), {"me": self.client_id})
         self.held.clear()
