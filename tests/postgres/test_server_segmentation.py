@@ -7,6 +7,8 @@ Real worker processes (underthesea), a real server, real SQLite files."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
 import threading
 from array import array
 from collections.abc import Iterator
@@ -203,6 +205,35 @@ def test_the_claims_of_a_client_that_died_are_taken_over(server: Database, proce
     scheduler, events = run(server, process, elsewhere_poll=0.1)
     # The expired half at once, the other half once its claims ran out: all here.
     assert worked_on(scheduler, events) == set(ids) and scheduler.done_elsewhere == set()
+    assert articles_to_segment(server) == [] and claims_left(server) == []
+
+
+CLAIM_AND_HANG = """
+import sys, time
+from desktop_app.core.nlp.claims import Claims
+from desktop_app.core.storage.location import open_library
+db = open_library(sys.argv[1])
+ids = [int(a) for a in sys.argv[2].split(",")]
+got = Claims(db, seconds=2).take("words", ids)
+print(len(got), flush=True)
+time.sleep(600)  # killed before it could do anything or release them
+"""
+
+
+def test_a_client_process_killed_while_holding_claims_loses_them_to_the_next(
+        server: Database, postgres_database_url: str, process):
+    ids = sorted(fill(server).values())
+    with subprocess.Popen([sys.executable, "-c", CLAIM_AND_HANG, postgres_database_url,
+                           ",".join(map(str, ids[:10]))], stdout=subprocess.PIPE, text=True,
+                          cwd=Path(__file__).resolve().parents[2]) as client:
+        try:
+            assert client.stdout is not None and client.stdout.readline().strip() == "10"
+        finally:
+            client.kill()  # dies holding its claims: nothing released them
+            client.wait(30)
+    assert {r[1] for r in claims_left(server)} == set(ids[:10])
+    scheduler, events = run(server, process, elsewhere_poll=0.1)
+    assert worked_on(scheduler, events) == set(ids)
     assert articles_to_segment(server) == [] and claims_left(server) == []
 
 
