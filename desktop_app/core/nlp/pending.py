@@ -16,8 +16,8 @@ from typing import Any
 
 from sqlalchemy import delete
 
-from desktop_app.core.storage.bulk_sql import bulk_sql
-from desktop_app.core.storage.database import Database, driver_connection
+from desktop_app.core.storage.bulk_sql import bulk_sql, ids_in
+from desktop_app.core.storage.database import Database
 from desktop_app.core.storage.dialects import keeps_nlp_pending
 from desktop_app.core.storage.models import AppState
 from desktop_app.core.storage.nlp_pending import KIND_OF_TABLE, STALE_FROM, engine_key
@@ -51,12 +51,27 @@ def full_scan(conn: Any, name: str, engine: str) -> list[int]:
     return ids
 
 
+def stale_among(db: Database, table: Any, engine: str, article_ids: list[int]) -> list[int]:
+    """Which of these articles still have no valid row in `table` (in id order): the
+    scheduler asks it of articles another client claimed (a server library), to learn
+    which that client has finished. The full query's test, on these ids only."""
+    if not article_ids:
+        return []
+    name = table.__table__.name
+    with db.session() as session:
+        conn = bulk_sql(session.connection())
+        where, params = ids_in(conn, "a.id", article_ids)
+        sql = (f"SELECT a.id FROM articles AS a LEFT JOIN {name} AS t ON t.article_id = a.id WHERE {where}"
+               " AND (t.article_id IS NULL OR t.engine <> ? OR t.text_hash <> a.content_hash) ORDER BY a.id")
+        return [row[0] for row in conn.execute(sql, (*params, engine))]
+
+
 def refill(db: Database, name: str, engine: str) -> list[int]:
     """Fill the kind's rows of `nlp_pending` from the full query for `engine`, record the
     engine, and answer from it: one write transaction (the delete takes the write lock
     first, so the scan sees every committed change and none lands in between)."""
     with db.session() as session:
-        conn = driver_connection(session.connection())
+        conn = bulk_sql(session.connection())  # SQLite only (keeps_nlp_pending): the pysqlite connection
         refill_rows(conn, name, engine)
         return _read(conn, name, KIND_OF_TABLE[name], engine)
 

@@ -21,13 +21,13 @@ from array import array
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import insert, or_, select, update
+from sqlalchemy.dialects import postgresql
 
-from desktop_app.core.nlp import word_index
 from desktop_app.core.nlp.pos_ner import tagging_values
-from desktop_app.core.nlp.stored import segmentation_values
+from desktop_app.core.nlp.stored import refresh_word_index, segmentation_values
 from desktop_app.core.nlp.user_dictionary import UserDictionary, load_dictionary
-from desktop_app.core.storage.database import Database, driver_connection
+from desktop_app.core.storage.database import Database
 from desktop_app.core.storage.models import Article, Segmentation, Tagging
 
 BATCH_ARTICLES = 100
@@ -53,6 +53,9 @@ class ResultBatch:
         self.tags: list[dict[str, Any]] = []
         self.since: float | None = None  # when the oldest waiting result arrived
         self.dictionary: UserDictionary | None = None
+        # Server library: results dropped because another client had stored the same
+        # (same text, same engine) first; listed among the stored ids all the same.
+        self.dropped: list[int] = []
 
     def __len__(self) -> int:
         return len(self.words) + len(self.tags)
@@ -95,32 +98,65 @@ class ResultBatch:
         self.long = False
         if dictionary is None or not (words or tags):
             return [], []
-        return write_rows(self.db, words, tags, dictionary.engine)
+        return write_rows(self.db, words, tags, dictionary.engine, self.dropped)
+
+
+SEG_COLUMNS = ("text_hash", "engine", "spans")
+TAG_COLUMNS = ("text_hash", "engine", "pos_spans", "pos_tags", "pos_names", "entities")
 
 
 def write_rows(db: Database, seg_rows: list[dict[str, Any]], tag_rows: list[dict[str, Any]],
-               engine: str) -> tuple[list[int], list[int]]:
+               engine: str, dropped: list[int] | None = None) -> tuple[list[int], list[int]]:
     """Store segmentation and tagging rows of many articles in one transaction, the word
     index of the segmented ones refreshed in it (one term cache for all). Rows of
-    articles deleted meanwhile are left out."""
+    articles deleted meanwhile are left out. On a server library a row equal in text and
+    engine to the one stored (another client was first) is not written again: its id goes
+    to `dropped` and is still returned (the article's result is there)."""
     ids = sorted({r["article_id"] for r in seg_rows} | {r["article_id"] for r in tag_rows})
     with db.session() as session:
         present: set[int] = set()
         for i in range(0, len(ids), 500):
-            present.update(session.scalars(select(Article.id).where(Article.id.in_(ids[i:i + 500]))))
+            query = select(Article.id).where(Article.id.in_(ids[i:i + 500]))
+            if db.on_server:  # no other client deletes them before this commits
+                query = query.with_for_update(key_share=True)
+            present.update(session.scalars(query))
         seg_rows = [r for r in seg_rows if r["article_id"] in present]
         tag_rows = [r for r in tag_rows if r["article_id"] in present]
+        put = _put_on_server if db.on_server else _put
         if seg_rows:
-            _put(session, Segmentation, seg_rows, ("text_hash", "engine", "spans"))
-            word_index.refresh(driver_connection(session.connection()),
-                               [r["article_id"] for r in seg_rows], engine)
+            written = put(session, Segmentation, seg_rows, SEG_COLUMNS)
+            refresh_word_index(db, session, written, engine)
+            _note_dropped(dropped, seg_rows, written)
         if tag_rows:
-            _put(session, Tagging, tag_rows, ("text_hash", "engine", "pos_spans", "pos_tags", "pos_names",
-                                              "entities"))
+            _note_dropped(dropped, tag_rows, put(session, Tagging, tag_rows, TAG_COLUMNS))
     return [r["article_id"] for r in seg_rows], [r["article_id"] for r in tag_rows]
 
 
-def _put(session: Any, model: Any, rows: list[dict[str, Any]], columns: Sequence[str]) -> None:
+def _note_dropped(dropped: list[int] | None, rows: list[dict[str, Any]], written: list[int]) -> None:
+    if dropped is not None and len(written) < len(rows):  # only on a server
+        kept = set(written)
+        dropped.extend(r["article_id"] for r in rows if r["article_id"] not in kept)
+
+
+def _put_on_server(session: Any, model: Any, rows: list[dict[str, Any]], columns: Sequence[str]) -> list[int]:
+    """One upsert per 500 rows: insert the new, update a row made from another text or by
+    another engine, and leave alone one equal in both (stored by another client meanwhile:
+    not written twice). Returns the ids written. created_at keeps the first time. Rows go
+    in id order: two clients writing some of the same articles lock them in one order (no
+    deadlock between them)."""
+    rows = sorted(rows, key=lambda r: r["article_id"])
+    written: list[int] = []
+    for i in range(0, len(rows), 500):
+        stmt = postgresql.insert(model).values(rows[i:i + 500])
+        upsert = stmt.on_conflict_do_update(
+            index_elements=["article_id"], set_={c: stmt.excluded[c] for c in columns},
+            where=or_(model.engine != stmt.excluded.engine, model.text_hash != stmt.excluded.text_hash),
+        ).returning(model.article_id)
+        written.extend(session.scalars(upsert))
+    return written
+
+
+def _put(session: Any, model: Any, rows: list[dict[str, Any]], columns: Sequence[str]) -> list[int]:
     """Insert the new rows, update the others. Not an UPSERT: inside its triggers SQLite
     uses the outer statement's conflict handling, and the word-index queue's INSERT OR
     IGNORE then failed on an article already queued."""
@@ -135,3 +171,4 @@ def _put(session: Any, model: Any, rows: list[dict[str, Any]], columns: Sequence
         if r["article_id"] in have:  # created_at keeps the first time, as before
             session.execute(update(model).where(model.article_id == r["article_id"])
                             .values({c: r[c] for c in columns}))
+    return ids

@@ -11,24 +11,26 @@ from the GUI (prioritize, rescan, cancel, tagging on/off) go through a thread-sa
 `SchedulerControl`; news comes out through `SchedulerEvents` (plain ids and words).
 Tagging (parts of speech and named entities, ~2x the cost of segmenting) is a second,
 lower-priority pass in the same process: words of every queued article first, then tags.
+On a server library several clients share the work through claims (scheduler_claims.py).
 """
 
 from __future__ import annotations
 
 import itertools
-import threading
-from array import array
-from dataclasses import dataclass, field
-from typing import Protocol
 
 from desktop_app.core.library.articles import article_text
+from desktop_app.core.nlp.article_job import ArticleJob
 from desktop_app.core.nlp.pos_ner import articles_to_tag, is_tagged
 from desktop_app.core.nlp.result_batch import BATCH_ARTICLES, BATCH_CHARS, BATCH_SECONDS, ResultBatch
+from desktop_app.core.nlp.scheduler_claims import SharedWork
+from desktop_app.core.nlp.scheduler_control import SchedulerControl, SchedulerEvents, Stop
 from desktop_app.core.nlp.segmentation import job_chunks
 from desktop_app.core.nlp.stored import articles_to_segment, load_segmentation
 from desktop_app.core.nlp.worker_pool import SegmenterPool
-from desktop_app.core.nlp.worker_process import TAGS, WORDS, SegmenterDied, SegmenterProcess, SegmentResult
+from desktop_app.core.nlp.worker_process import TAGS, WORDS, SegmenterDied, SegmenterProcess
 from desktop_app.core.storage.database import Database, DatabaseError
+
+__all__ = ["ArticleJob", "Scheduler", "SchedulerControl", "SchedulerEvents", "Stop"]
 
 # Jobs queued in each process at once: enough to keep it busy between results, few
 # enough that a prioritized article starts within a few paragraphs.
@@ -52,111 +54,8 @@ _job_ids = itertools.count(1)
 CRASHED_TWICE = "the segmentation process crashed on it twice; skipped"
 
 
-class Stop(Exception):
-    """Ends a run early (cancel, shutdown, or an error that would only repeat)."""
 
-
-class SchedulerEvents(Protocol):
-    """What a run tells its driver; called from the run's thread."""
-
-    def progress(self, kind: str, done: int, total: int) -> None: ...  # articles of WORDS or TAGS
-    def segmented(self, article_id: int) -> None: ...
-    def tagged(self, article_id: int) -> None: ...
-    def article_failed(self, kind: str, article_id: int, error: str) -> None: ...
-    def process_crashed(self, reason: str, restarted: bool) -> None: ...
-    def failed(self, message: str) -> None: ...  # e.g. the database: the run stops
-
-
-class SchedulerControl:
-    """Requests for a run, from any thread: safe to call while it runs."""
-
-    def __init__(self, tagging: bool = False) -> None:
-        self._lock = threading.Lock()
-        self._priority: list[int] = []
-        self._rescan = False
-        self._cancel = threading.Event()
-        self.tagging = tagging  # a plain bool: read between jobs
-
-    def prioritize(self, article_id: int) -> None:
-        with self._lock:
-            self._priority.append(int(article_id))
-
-    def take_priority(self) -> list[int]:
-        with self._lock:
-            requested, self._priority = self._priority, []
-        return requested
-
-    def request_rescan(self) -> None:
-        with self._lock:
-            self._rescan = True
-
-    def take_rescan(self) -> bool:
-        with self._lock:
-            rescan, self._rescan = self._rescan, False
-        return rescan
-
-    def cancel(self) -> None:
-        self._cancel.set()
-
-    def clear_cancel(self) -> None:
-        self._cancel.clear()
-
-    @property
-    def cancelled(self) -> bool:
-        return self._cancel.is_set()
-
-
-@dataclass
-class ArticleJob:
-    """One article being segmented or tagged: its text, its chunks, the results so far."""
-
-    article_id: int
-    text: str
-    chunks: list[tuple[int, int]]
-    kind: str = WORDS
-    next_chunk: int = 0
-    retry: list[int] = field(default_factory=list)  # chunks lost in a crash
-    results: dict[int, SegmentResult] = field(default_factory=dict)
-    outstanding: int = 0
-    crashes: int = 0
-    error: str | None = None
-
-    def has_chunks_to_send(self) -> bool:
-        return bool(self.retry) or self.next_chunk < len(self.chunks)
-
-    def take_chunk(self) -> int:
-        if self.retry:
-            return self.retry.pop(0)
-        self.next_chunk += 1
-        return self.next_chunk - 1
-
-    def complete(self) -> bool:
-        return not self.has_chunks_to_send() and self.outstanding == 0
-
-    @property
-    def key(self) -> tuple[str, int]:
-        return self.kind, self.article_id
-
-    def spans(self) -> array:
-        flat = array("I")
-        for i in range(len(self.chunks)):
-            flat.extend(self.results[i].flat)
-        return flat
-
-    def tags(self) -> tuple[array, list[str], list[tuple[int, int, str]]]:
-        """(POS spans, one tag per span, entities) of a TAGS job, in text order."""
-        flat = array("I")
-        tags: list[str] = []
-        entities: list[tuple[int, int, str]] = []
-        for i in range(len(self.chunks)):
-            result = self.results[i]
-            flat.extend(result.flat)
-            tags.extend(result.tags or ())
-            entities.extend(result.entities or ())
-        return flat, tags, entities
-
-
-class Scheduler:
+class Scheduler(SharedWork):
     """One run: what to send the process next, and what to do with its answers. Touched
     only by the thread that calls `run()`; requests come through `control`, news goes
     out through `events`. `run()` returns when every article is done (finished) and
@@ -185,12 +84,16 @@ class Scheduler:
         self.total = {WORDS: 0, TAGS: 0}
         self.urgent: int | None = None  # the article last asked for: tagged right after its words
         self.failed_starts = 0
+        self.init_shared(db)  # a server library: claims (scheduler_claims.py)
 
     def run(self) -> None:
         try:
             self.loop()
         finally:  # cancel, shutdown, an error: what is finished is kept
-            self.write_batch()
+            try:
+                self.write_batch()
+            finally:
+                self.let_go()
 
     def loop(self) -> None:
         self.check_cancel()
@@ -202,6 +105,8 @@ class Scheduler:
         self.rescan()
         while True:
             self.check_cancel()
+            if self.claims is not None:
+                self.keep_claims()
             self.take_requests()
             self.fill()
             if self.batch.due() or (self.batch and not self.in_flight):
@@ -210,10 +115,12 @@ class Scheduler:
             if not self.in_flight:
                 if self.feed or self.queue[WORDS] or self.queue[TAGS]:
                     continue  # articles finished without jobs (empty text, deleted)
-                if not self.control.take_rescan():
-                    return
-                self.rescan()
-                continue
+                if self.control.take_rescan():
+                    self.rescan()
+                    continue
+                if self.waiting_elsewhere():
+                    continue
+                return
             try:
                 result = self.proc.get_result(POLL_SECONDS)
             except SegmenterDied as e:
@@ -295,6 +202,8 @@ class Scheduler:
         return True
 
     def open(self, kind: str, article_id: int, front: bool = False) -> None:
+        if not self.claimed(kind, article_id):
+            return  # another client works on it
         text = article_text(self.db, article_id)
         if text is None:  # deleted meanwhile
             self.count_done(kind)
@@ -316,7 +225,9 @@ class Scheduler:
                     self.drop_tags()
                 if not self.queue[kind]:
                     return
-                self.open(kind, self.queue[kind].pop(0))
+                article_id = self.next_queued(kind)
+                if article_id is not None:
+                    self.open(kind, article_id)
                 continue
             chunk = job.take_chunk()
             start, end = job.chunks[chunk]
@@ -369,6 +280,9 @@ class Scheduler:
             return
         try:
             words, tags = self.batch.write()
+            if self.claims is not None:  # stored: nobody needs to hold them any more
+                self.claims.release(WORDS, words)
+                self.claims.release(TAGS, tags)
         except DatabaseError as e:
             self.events.failed(str(e))
             raise Stop from e  # the next batch would fail the same way

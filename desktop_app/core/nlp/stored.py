@@ -104,8 +104,17 @@ def save_segmentation(
             row.engine = engine
             row.spans = packed
         session.flush()  # the trigger queues the article: index it in this transaction
-        word_index.refresh(driver_connection(session.connection()), [article_id], engine)
+        refresh_word_index(db, session, [article_id], engine)
     return True
+
+
+def refresh_word_index(db: Database, session: Any, article_ids: list[int], engine: str) -> None:
+    """Index the words of freshly stored segmentations in the caller's transaction.
+    `word_index.refresh` is SQLite's (FTS5): on a server library this is the hook where the
+    server's word index (issue 17, another branch) is to be refreshed; nothing until then."""
+    if db.on_server:
+        return
+    word_index.refresh(driver_connection(session.connection()), article_ids, engine)
 
 
 def segmentation_values(dictionary: UserDictionary, text: str, spans: Spans | array) -> dict[str, Any]:

@@ -34,6 +34,7 @@ from desktop_app.core.storage import migrations, server_migrations
 from desktop_app.core.storage.database import SCHEMA_VERSION, Database
 from desktop_app.core.storage.errors import CANT_OPEN, NEWER, OTHER, DatabaseError
 from desktop_app.core.storage.models import Base, Coder
+from desktop_app.core.storage.segment_claims import install_claims_table
 from desktop_app.core.storage.server_triggers import count_triggers_present, install_count_triggers
 
 # pg_advisory_xact_lock key for schema work: any fixed 64-bit number, the same in every client.
@@ -69,6 +70,7 @@ def create_schema(conn: Connection) -> None:
     conn.execute(text("CREATE TABLE chugiai_schema (version INTEGER NOT NULL)"))
     Base.metadata.create_all(conn)
     install_count_triggers(conn, recount=False)
+    install_claims_table(conn)
 
 
 def schema_version(conn: Connection) -> int | None:
@@ -131,6 +133,8 @@ class ServerDatabase(Database):
             if version is not None and version > SCHEMA_VERSION:
                 raise DatabaseError(f"The library {self.location} was made by a newer version of Chú Giải "
                                     f"(schema {version}; this one knows {SCHEMA_VERSION}).", NEWER)
+            if version is not None and not self.read_only:
+                install_claims_table(conn)  # server-only, not in Base.metadata (nlp/claims.py)
             if version is not None and version < SCHEMA_VERSION:
                 self._upgrade_on_server(conn, version)
                 install_count_triggers(conn, recount=not count_triggers_present(conn))
