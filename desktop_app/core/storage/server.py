@@ -35,6 +35,7 @@ from desktop_app.core.storage.database import SCHEMA_VERSION, Database
 from desktop_app.core.storage.errors import CANT_OPEN, NEWER, OTHER, DatabaseError
 from desktop_app.core.storage.models import Base, Coder
 from desktop_app.core.storage.server_triggers import count_triggers_present, install_count_triggers
+from desktop_app.core.storage.server_word_tables import install_word_index
 
 # pg_advisory_xact_lock key for schema work: any fixed 64-bit number, the same in every client.
 SCHEMA_LOCK = 0x4368754769616931  # "ChuGiai1"
@@ -69,6 +70,7 @@ def create_schema(conn: Connection) -> None:
     conn.execute(text("CREATE TABLE chugiai_schema (version INTEGER NOT NULL)"))
     Base.metadata.create_all(conn)
     install_count_triggers(conn, recount=False)
+    install_word_index(conn)
 
 
 def schema_version(conn: Connection) -> int | None:
@@ -134,8 +136,11 @@ class ServerDatabase(Database):
             if version is not None and version < SCHEMA_VERSION:
                 self._upgrade_on_server(conn, version)
                 install_count_triggers(conn, recount=not count_triggers_present(conn))
+                install_word_index(conn)
                 return
             if version is not None:
+                if not self.read_only:
+                    install_word_index(conn)  # the word index of a library made before it
                 # A library made by a build without the count triggers: add them and recount
                 # (a read-only client cannot; its counts stay as they are).
                 if not self.read_only and not count_triggers_present(conn):
