@@ -57,6 +57,9 @@ def _values(path: Path_) -> list[int]:
 _MATCHING = ("WITH m AS MATERIALIZED (SELECT article_id, kind FROM word_sequences"
              " WHERE terms && ?::integer[] AND terms @> ?::integer[])")
 _IDS = _MATCHING + " SELECT article_id FROM m WHERE article_id > ? ORDER BY article_id"
+_IDS_IN_ORDER = ("SELECT article_id FROM word_sequences WHERE terms && ?::integer[] AND article_id > ?"
+                 " ORDER BY article_id LIMIT ?")
+COMMON = 20
 _ARRAYS = (_MATCHING + " SELECT s.article_id, s.terms FROM (SELECT * FROM m WHERE article_id > ?"
            " ORDER BY article_id LIMIT ?) AS f JOIN word_sequences s USING (article_id, kind) ORDER BY 1")
 
@@ -100,6 +103,8 @@ class ServerIndex(Index):
             sql, params = _IDS, [singles, [], after]
             if limit >= 0:
                 sql, params = sql + " LIMIT ?", [*params, limit]
+                if self._common([int(path[0][1], 16) for path in found.paths if len(path) == 1]):
+                    sql, params = _IDS_IN_ORDER, [singles, after, limit]
             out.update(r[0] for r in self.conn.execute(sql, params))
         for path in found.paths:
             if len(path) > 1:
@@ -107,10 +112,22 @@ class ServerIndex(Index):
         ordered = sorted(out)
         return ordered if limit < 0 else ordered[:limit]
 
+    def _common(self, term_ids: list[int]) -> bool:
+        """Whether these terms are in at least 1 in COMMON indexed articles: a page of them
+        is then found faster in article order (a few arrays tested an article found) than
+        by the GIN index (every match, then sorted)."""
+        held = self.conn.execute("SELECT coalesce(sum(articles), 0) FROM word_term_totals WHERE term_id = ANY(?)",
+                                 (term_ids,)).fetchone()[0]
+        return bool(held * COMMON >= self.indexed_articles())
+
     def matching_ids(self, found: Plan, after: int = 0, limit: int = -1) -> list[int]:
         return self._docs(found, after, limit)
 
     def matching_count(self, found: Plan) -> int:
+        if len(found.paths) == 1 and len(found.paths[0]) == 1:  # one word: its running total
+            row = self.conn.execute("SELECT articles FROM word_term_totals WHERE term_id = ?",
+                                    (int(found.paths[0][0][1], 16),)).fetchone()
+            return int(row[0]) if row else 0
         if found.paths and all(len(path) == 1 for path in found.paths):
             values = [v for path in found.paths for v in _any_prefix(path[0][1])]
             return int(self.conn.execute("SELECT count(*) FROM word_sequences WHERE terms && ?::integer[]",
