@@ -13,7 +13,7 @@ are the same tables as on SQLite, read by the inherited methods.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, cast
 
 from desktop_app.core.analysis.word_lookup import Index, Path_, Plan
 from desktop_app.core.nlp.server_word_index import CODES
@@ -84,7 +84,7 @@ class ServerIndex(Index):
     def _arrays(self, values: list[int], after: int, limit: int | None) -> list[tuple[int, list[int]]]:
         """(article, its array) of the articles holding any of `values`, in article order,
         after `after`; int arrays come binary (psycopg's text parser: ~17 µs an array)."""
-        with self.conn.raw.cursor(binary=True) as cursor:
+        with cast(Any, self.conn).raw.cursor(binary=True) as cursor:  # PostgresSql
             cursor.execute(to_format_style(_ARRAYS), [values, [], after, limit])
             return cursor.fetchall()
 
