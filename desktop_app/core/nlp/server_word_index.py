@@ -59,6 +59,19 @@ def sequences(tokens: wi.Tokens, terms: wi.Terms) -> list[list[int]]:
     return [[HIDDEN_CODE if x is None else x[0][k] * 4 + x[1] for x in full] for k in range(3)]
 
 
+MAX_TERM_BYTES = 2000  # a word_terms text the server's unique btree takes (at most 2704 bytes a row)
+
+
+def too_long(token: str) -> bool:
+    """A token none of whose forms may be a word_terms row on the server (a run of 2,000
+    bytes without a space: pasted data). Its article is left out of the index and read
+    as text instead (the same lines and counts; SQLite's index holds it)."""
+    if len(token) * 4 <= MAX_TERM_BYTES:
+        return False
+    form = wi.form_of(token)
+    return any(len(t.encode("utf-8", "surrogatepass")) > MAX_TERM_BYTES for t in (form, *wi._keys(form)))
+
+
 def int_array(values: Iterable[int]) -> str:
     """An int array as PostgreSQL's text for it (cast with ::integer[]): psycopg's list
     dumper looks at every element (a build spent a third of its time there)."""
@@ -107,7 +120,9 @@ def refresh_on_server(conn: Any, ids: Sequence[int], engine: str, terms: wi.Term
             text = text or ""
             flat = wi.flat_spans(bytes(blob) if blob is not None else None, len(text))
             if flat is not None:  # else damaged: counted the old way (by syllables)
-                tokenized.append((aid, wi.article_tokens(text, parse_spans(hidden, len(text)), flat)))
+                tokens = wi.article_tokens(text, parse_spans(hidden, len(text)), flat)
+                if not any(map(too_long, tokens[1])):  # else read as text, as a damaged one
+                    tokenized.append((aid, tokens))
         terms.resolve_tokens({r for _, t in tokenized for r in t[1]})
         ids_of = terms.token_ids.__getitem__
         packed, arrays = [], []
