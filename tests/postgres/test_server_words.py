@@ -269,3 +269,41 @@ def test_a_word_too_long_for_the_servers_terms_is_read_as_text(both: tuple[Datab
     assert_alike(got, expected, "a long word")
     assert any(w.word == blob for w in got["frequencies"].words)
     assert [line.article_id for line in cc.concordance(server, "cán bộ")] == [1, 2]
+
+
+def test_two_clients_indexing_at_once_index_each_article_once(both: tuple[Database, Database]) -> None:
+    """Two clients' builds over the same queue (two coders' windows): the advisory lock
+    makes one wait for the other; every article is indexed once, totals stay in step."""
+    import threading
+
+    lite, server = both
+    rng_lite, rng_server, ids_server = random.Random(8), random.Random(8), []
+    for serial in range(40):
+        body, spans = segmented_text(rng_lite)
+        save(lite, add_article(lite, f"{body}\n{serial}"), f"{body}\n{serial}", spans)
+        body, spans = segmented_text(rng_server)
+        ids_server.append(add_article(server, f"{body}\n{serial}"))
+        save(server, ids_server[-1], f"{body}\n{serial}", spans, refresh=False)  # queued
+    assert word_index.queued(server) == 40
+    other = open_library(server.url.render_as_string(hide_password=False))  # type: ignore[attr-defined]
+    failures: list[BaseException] = []
+
+    def build(db: Database) -> None:
+        try:
+            word_index.build(db)
+        except BaseException as e:  # noqa: BLE001  (reported by the assert below)
+            failures.append(e)
+
+    try:
+        threads = [threading.Thread(target=build, args=(db,)) for db in (server, other)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+    finally:
+        other.close()
+    assert failures == [] and word_index.pending(server) == 0
+    with server.engine.connect() as conn:
+        assert conn.execute(text("SELECT count(*) FROM word_sequences")).scalar() == 3 * 40
+    assert_server_totals_match_its_sequences(server)
+    assert_alike(answers(server), answers(lite), "two builders")
