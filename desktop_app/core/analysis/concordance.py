@@ -32,11 +32,13 @@ from itertools import islice
 from pathlib import Path
 
 from desktop_app.core.analysis.search import INDEX_VERSION, phrase_match, sync_index
+from desktop_app.core.analysis.server_word_lookup import every_article
 from desktop_app.core.analysis.word_lookup import Plan, open_index, plan
 from desktop_app.core.interchange.csv_export import write_csv
 from desktop_app.core.library.articles import parse_spans
 from desktop_app.core.nlp.user_dictionary import segmentation_engine
-from desktop_app.core.storage.database import Database, DatabaseError, driver_connection, explain
+from desktop_app.core.storage.bulk_sql import bulk_sql, driver_errors, ids_in
+from desktop_app.core.storage.database import Database, DatabaseError, explain
 from desktop_app.core.text.matching import MatchLevel, level_for_query, query_text, regex
 from desktop_app.core.text.normalize import fold
 
@@ -188,15 +190,15 @@ CACHE = _Cache(CACHE_CHARS)
 # article, so it is only read for articles the cache holds.
 _STAMP = "a.title, a.content_hash, s.text_hash, s.engine, length(s.spans), a.hidden_spans"
 _ROWS = ("SELECT a.id, " + _STAMP + "{} FROM articles a"
-         " LEFT JOIN segmentations s ON s.article_id = a.id WHERE a.id IN ({})")
+         " LEFT JOIN segmentations s ON s.article_id = a.id WHERE {}")
 
 
 @contextmanager
 def raw_connection(db: Database) -> Iterator[sqlite3.Connection]:
     with db.engine.connect() as sa_conn:
         try:
-            yield driver_connection(sa_conn)
-        except sqlite3.Error as e:
+            yield bulk_sql(sa_conn)
+        except driver_errors() as e:
             raise DatabaseError(explain(e, db.path)) from e
 
 
@@ -218,12 +220,13 @@ def iter_articles(db: Database, ids: Iterable[int], *, cache: bool = True) -> It
         found: dict[int, ArticleWords] = {}
         with raw_connection(db) as conn:
             if held:
-                for aid, *stamp in conn.execute(_ROWS.format("", _marks(list(held))), list(held)):
+                where, params = ids_in(conn, "a.id", list(held))
+                for aid, *stamp in conn.execute(_ROWS.format("", where), params):
                     if tuple(stamp) == held[aid][0]:
                         found[aid] = held[aid][1]
             missing = [aid for aid in chunk if aid not in found]
-            rows = conn.execute(_ROWS.format(", a.text, s.spans", _marks(missing)),
-                                missing).fetchall() if missing else []
+            where, params = ids_in(conn, "a.id", missing)
+            rows = conn.execute(_ROWS.format(", a.text, s.spans", where), params).fetchall() if missing else []
         for aid, title, content_hash, seg_hash, engine, length, hidden, text, blob in rows:
             valid = engine == engine_now and seg_hash is not None and seg_hash == content_hash
             text = text or ""
@@ -266,6 +269,8 @@ def candidate_ids(db: Database, words: Sequence[str],
     """Ids, ascending, of the articles that may hold the folded syllables as a phrase,
     or that FTS5 `match` finds (search.phrase_match) if given."""
     wanted = None if article_ids is None else {int(i) for i in article_ids}
+    if db.on_server:  # no search index there yet (search.py is SQLite's): every article may
+        return every_article(db, wanted)
     try:
         sync_index(db)  # ~0.1 ms when nothing changed
     except DatabaseError:

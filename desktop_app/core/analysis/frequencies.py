@@ -26,6 +26,7 @@ from desktop_app.core.analysis.stopwords import word_form
 from desktop_app.core.analysis.word_lookup import open_index
 from desktop_app.core.annotate.tag_paths import scope_tag_ids
 from desktop_app.core.interchange.csv_export import write_csv
+from desktop_app.core.storage.bulk_sql import ids_in
 from desktop_app.core.storage.database import Database
 from desktop_app.core.storage.models import Highlight, highlight_tags
 from desktop_app.core.text.normalize import fold
@@ -101,8 +102,8 @@ def _keep(form: str, stop: set[str], min_length: int, min_syllables: int) -> boo
 
 def _spans(db: Database, ids: Sequence[int]) -> dict[int, bytes]:
     with raw_connection(db) as conn:
-        return dict(conn.execute(f"SELECT article_id, spans FROM segmentations WHERE article_id IN"
-                                 f" ({','.join('?' * len(ids))})", list(ids)))
+        where, params = ids_in(conn, "article_id", ids)
+        return dict(conn.execute(f"SELECT article_id, spans FROM segmentations WHERE {where}", params))
 
 
 def _article_ids(db: Database, article_ids: Iterable[int] | None) -> list[int]:

@@ -19,7 +19,8 @@ from dataclasses import dataclass
 
 from desktop_app.core.nlp import word_index
 from desktop_app.core.nlp.word_index import ALL, COLUMNS, EXACT, GLUED, GROUP, LEVEL_KIND, PREFIXES, hex_id
-from desktop_app.core.storage.database import Database, driver_connection
+from desktop_app.core.storage.bulk_sql import bulk_sql
+from desktop_app.core.storage.database import Database
 from desktop_app.core.text.matching import MatchLevel, key, query_text
 
 MAX_QUERY = 100  # characters of a keyed query looked up piece by piece (longer: read texts)
@@ -220,6 +221,11 @@ def open_index(db: Database) -> Iterator[Index | None]:
         yield None
         return
     with db.engine.connect() as sa_conn:
-        conn = driver_connection(sa_conn)
+        conn = bulk_sql(sa_conn)
+        if db.on_server:  # word_sequences instead of FTS5 (server_word_lookup.py)
+            from desktop_app.core.analysis.server_word_lookup import ServerIndex, ready
+
+            yield ServerIndex(conn) if ready(conn) else None
+            return
         conn.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.word_vocab_i USING fts5vocab(main, word_fts, instance)")
         yield Index(conn)

@@ -21,6 +21,7 @@ from desktop_app.core.nlp import word_index
 from desktop_app.core.nlp.dictionary import merge_terms
 from desktop_app.core.nlp.pending import articles_without_valid
 from desktop_app.core.nlp.user_dictionary import UserDictionary, load_dictionary, segmentation_engine
+from desktop_app.core.storage.bulk_sql import bulk_sql
 from desktop_app.core.storage.database import Database, driver_connection
 from desktop_app.core.storage.models import Article, Segmentation
 
@@ -109,12 +110,10 @@ def save_segmentation(
 
 
 def refresh_word_index(db: Database, session: Any, article_ids: list[int], engine: str) -> None:
-    """Index the words of freshly stored segmentations in the caller's transaction.
-    `word_index.refresh` is SQLite's (FTS5): on a server library this is the hook where the
-    server's word index (issue 17, another branch) is to be refreshed; nothing until then."""
-    if db.on_server:
-        return
-    word_index.refresh(driver_connection(session.connection()), article_ids, engine)
+    """Index the words of freshly stored segmentations in the caller's transaction (FTS5 on
+    SQLite; the server's word_sequences through bulk_sql on a server library)."""
+    conn = session.connection()
+    word_index.refresh(bulk_sql(conn) if db.on_server else driver_connection(conn), article_ids, engine)
 
 
 def segmentation_values(dictionary: UserDictionary, text: str, spans: Spans | array) -> dict[str, Any]:

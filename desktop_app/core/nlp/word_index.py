@@ -33,7 +33,8 @@ from itertools import chain
 from desktop_app.core.library.articles import parse_spans
 from desktop_app.core.nlp.user_dictionary import engine_of_stored
 from desktop_app.core.progress import Progress
-from desktop_app.core.storage.database import Database, driver_connection, immediate_write
+from desktop_app.core.storage.bulk_sql import PostgresSql, bulk_sql
+from desktop_app.core.storage.database import Database, immediate_write
 from desktop_app.core.text.matching import MatchLevel, key
 
 EXACT, WORD, NONE, GROUP = range(4)  # word_terms.kind; also the word_fts column number
@@ -78,6 +79,10 @@ class Terms:
     def resolve(self, wanted: Iterable[tuple[int, str]]) -> None:
         conn = self.conn
         assert conn is not None, "resolve on a connection"
+        if isinstance(conn, PostgresSql):
+            from desktop_app.core.nlp.server_word_index import resolve_terms
+
+            return resolve_terms(self, wanted)
         missing = {w for w in wanted if w not in self.ids}
         by_kind: dict[int, list[str]] = {}
         for kind, text in missing:
@@ -237,7 +242,12 @@ def add_totals(conn: sqlite3.Connection, occurrences: Counter[int], articles: Co
 def refresh(conn: sqlite3.Connection, ids: Sequence[int], engine: str, terms: Terms | None = None) -> int:
     """Redo the index of `ids` inside the caller's transaction: remove what it holds for
     them, add the ones whose segmentation is valid now, take them off the queue, and keep
-    the per-term totals (word_term_totals) in step. Returns how many are indexed afterwards."""
+    the per-term totals (word_term_totals) in step. Returns how many are indexed afterwards.
+    `conn` may be bulk_sql's on a server library: the server's own (server_word_index.py)."""
+    if isinstance(conn, PostgresSql):
+        from desktop_app.core.nlp.server_word_index import refresh_on_server
+
+        return refresh_on_server(conn, ids, engine, terms)
     terms = terms or Terms(conn)
     indexed = 0
     occurrences: Counter[int] = Counter()
@@ -303,6 +313,10 @@ def waiting(conn: sqlite3.Connection, limit: int, after: int = 0) -> tuple[list[
 
 
 def _write(db: Database, ids: Sequence[int], cached: Terms | None = None) -> int:
+    if db.on_server:
+        from desktop_app.core.nlp.server_word_index import write
+
+        return write(db, ids, cached)
     with immediate_write(db) as conn:
         terms = Terms(conn)
         if cached is not None:  # a build: its caches carry over, on this connection
@@ -314,7 +328,7 @@ def _write(db: Database, ids: Sequence[int], cached: Terms | None = None) -> int
 def queued(db: Database) -> int:
     """Articles whose index rows wait to be redone (0: the index can be read as it is)."""
     with db.engine.connect() as sa_conn:
-        return driver_connection(sa_conn).execute("SELECT count(*) FROM word_index_queue").fetchone()[0]
+        return bulk_sql(sa_conn).execute("SELECT count(*) FROM word_index_queue").fetchone()[0]
 
 
 def sync(db: Database, budget: int = 200) -> bool:
@@ -326,7 +340,7 @@ def sync(db: Database, budget: int = 200) -> bool:
     if count > budget or db.read_only:
         return False
     with db.engine.connect() as sa_conn:
-        ids = [r[0] for r in driver_connection(sa_conn).execute("SELECT article_id FROM word_index_queue")]
+        ids = [r[0] for r in bulk_sql(sa_conn).execute("SELECT article_id FROM word_index_queue")]
     _write(db, ids)
     return queued(db) == 0
 
@@ -335,7 +349,7 @@ def pending(db: Database) -> int:
     """Articles the index still has to take in: the queue and valid segmentations not
     indexed yet (a library from before schema v10)."""
     with db.engine.connect() as sa_conn:
-        conn = driver_connection(sa_conn)
+        conn = bulk_sql(sa_conn)
         return conn.execute(
             "SELECT (SELECT count(*) FROM word_index_queue) + (SELECT count(*) FROM segmentations"
             " WHERE engine = ? AND article_id NOT IN (SELECT article_id FROM word_index_articles)"
@@ -358,7 +372,7 @@ def build(db: Database, progress: Progress | None = None) -> int:
     while True:
         progress.step(done, max(total, done))
         with db.engine.connect() as sa_conn:
-            ids, from_queue = waiting(driver_connection(sa_conn), size, after)
+            ids, from_queue = waiting(bulk_sql(sa_conn), size, after)
         if not ids:
             return indexed
         started = time.perf_counter()

@@ -36,6 +36,7 @@ from desktop_app.core.storage.errors import CANT_OPEN, NEWER, OTHER, DatabaseErr
 from desktop_app.core.storage.models import Base, Coder
 from desktop_app.core.storage.segment_claims import install_claims_table
 from desktop_app.core.storage.server_triggers import count_triggers_present, install_count_triggers
+from desktop_app.core.storage.server_word_tables import install_word_index
 
 # pg_advisory_xact_lock key for schema work: any fixed 64-bit number, the same in every client.
 SCHEMA_LOCK = 0x4368754769616931  # "ChuGiai1"
@@ -71,6 +72,7 @@ def create_schema(conn: Connection) -> None:
     Base.metadata.create_all(conn)
     install_count_triggers(conn, recount=False)
     install_claims_table(conn)
+    install_word_index(conn)
 
 
 def schema_version(conn: Connection) -> int | None:
@@ -138,8 +140,11 @@ class ServerDatabase(Database):
             if version is not None and version < SCHEMA_VERSION:
                 self._upgrade_on_server(conn, version)
                 install_count_triggers(conn, recount=not count_triggers_present(conn))
+                install_word_index(conn)
                 return
             if version is not None:
+                if not self.read_only:
+                    install_word_index(conn)  # the word index of a library made before it
                 # A library made by a build without the count triggers: add them and recount
                 # (a read-only client cannot; its counts stay as they are).
                 if not self.read_only and not count_triggers_present(conn):
