@@ -17,6 +17,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import inspect, select, text
 
+from desktop_app.core.analysis.frequencies import word_frequencies
+from desktop_app.core.nlp import word_index
 from desktop_app.core.nlp.claims import Claims
 from desktop_app.core.nlp.result_batch import ResultBatch
 from desktop_app.core.nlp.scheduler import Scheduler, SchedulerControl
@@ -135,15 +137,21 @@ def test_two_clients_segment_each_article_once_with_sqlites_words(
     assert events_a.of("failed") == [] and events_b.of("failed") == []
     assert articles_to_segment(server) == [] and claims_left(server) == []
 
+    # Stored results took the server's word index along in their transactions.
+    assert word_index.pending(server) == 0
+
     lite = open_library(tmp_path / "lib.sqlite3")
     try:
         lite_ids = fill(lite)
         run(lite, process)
         expected = words_by_title(lite, lite_ids)
+        assert word_index.pending(lite) == 0
+        lite_counts = word_frequencies(lite).words
     finally:
         lite.close()
     assert all(spans for spans in expected.values())
     assert words_by_title(server, ids) == expected
+    assert lite_counts and word_frequencies(server).words == lite_counts
 
 
 def tagged_by_title(db: Database, ids: dict[str, int]) -> dict[str, tuple]:
