@@ -10,6 +10,7 @@ from PySide6.QtGui import QGuiApplication
 from desktop_app.core.annotate.highlights import AnnotationService
 from desktop_app.core.annotate.row_versions import ConflictError, conflict
 from desktop_app.core.library.coders import use_coder
+from desktop_app.core.library.memos import memo_with_version
 from desktop_app.core.operations.editor import Operations
 from desktop_app.core.storage.database import Database
 from desktop_app.ui.dialogs.conflict_dialog import KEEP_THEIRS, USE_MINE, ConflictDialog
@@ -124,3 +125,27 @@ def test_the_tag_manager_asks_before_renaming_over_anothers_change(minh, qtbot, 
     assert len(shown) == 1
     [now] = [t for t in window.ops.service.list_tags() if t.id == tag.id]
     assert (now.name, now.color) == ("Cán bộ (tôi)", "#123456")  # Minh's colour stays
+
+
+def test_the_memo_saves_on_its_version_and_asks_over_anothers(minh, qtbot, monkeypatch):
+    window, minh_ops = minh
+    open_article_containing(window, "Ban Tổ chức")
+    article = window.current.id
+    box = window.panel.memo
+    shown = choosing(monkeypatch, KEEP_THEIRS)
+    box.edit.setPlainText("một")
+    box.flush_memo()
+    box.edit.setPlainText("một hai")  # saved on the version the first save wrote: no question
+    box.flush_memo()
+    assert memo_with_version(window.db, article) == ("một hai", 2) and shown == []
+    minh_ops.set_memo(article, "của Minh")
+    box.edit.setPlainText("một hai ba")
+    box.flush_memo()
+    assert [(d.theirs_box.toPlainText(), d.mine_box.toPlainText()) for d in shown] == [("của Minh", "một hai ba")]
+    assert shown[0].message.text().startswith("Minh changed this memo")
+    assert box.text() == "của Minh" and memo_with_version(window.db, article) == ("của Minh", 3)
+    minh_ops.set_memo(article, "của Minh nữa")
+    shown = choosing(monkeypatch, USE_MINE)
+    box.edit.setPlainText("của tôi")
+    box.flush_memo()
+    assert len(shown) == 1 and memo_with_version(window.db, article) == ("của tôi", 5)
