@@ -80,5 +80,5 @@ def written_versions(owner: object) -> WrittenVersions:
     found = owner.__dict__.get("_written_versions")
     if found is None:
         found = owner.__dict__["_written_versions"] = WrittenVersions()
-    return found  # type: ignore[no-any-return]
+    return found
 
