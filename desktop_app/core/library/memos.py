@@ -56,8 +56,10 @@ def set_memo_in(s: Session, article_id: int, text: str, seen: int | None = None)
 
 
 def memo_version(s: Session, article_id: int) -> int:
-    """The memo's row version (schema v14); 0 when the article has no memo."""
-    return s.scalar(select(ArticleMemo.row_version).where(ArticleMemo.article_id == article_id)) or 0
+    """The memo's row version (schema v14); 0 when the article has no memo. (Through the
+    session's identity map: after a save in the same session, no query.)"""
+    row = s.get(ArticleMemo, article_id)
+    return row.row_version if row is not None else 0
 
 
 def memo_with_version(db: Database, article_id: int) -> tuple[str, int]:

@@ -72,7 +72,6 @@ class ArticleOperations(HighlightOperations, OperationsBase):
         def work(s: Session) -> tuple[str, bool]:
             before = memo_in(s, article_id)
             changed = set_memo_in(s, article_id, text, seen)
-            s.flush()
             versions.wrote("article_memos", article_id, memo_version(s, article_id))
             return before, changed
 
@@ -84,7 +83,6 @@ class ArticleOperations(HighlightOperations, OperationsBase):
         def apply(value: object) -> Changes:
             def run(s: Session) -> None:
                 set_memo_in(s, article_id, str(value), versions.get("article_memos", article_id))
-                s.flush()
                 versions.wrote("article_memos", article_id, memo_version(s, article_id))
             self._in_one_transaction(run)
             return changes
