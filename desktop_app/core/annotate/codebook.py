@@ -190,7 +190,7 @@ def recolour_in(s: Session, tag_id: int, color: str, seen: int | None = None) ->
 def snapshot_in(s: Session, tag_id: int) -> TagSnapshot:
     tag = _get(s, tag_id)
     ids = tuple(s.scalars(select(highlight_tags.c.highlight_id).where(highlight_tags.c.tag_id == tag_id)))
-    return TagSnapshot(TagInfo(tag.id, tag.name, tag.color, tag.description or "", len(ids)), ids)
+    return TagSnapshot(TagInfo(tag.id, tag.name, tag.color, tag.description or "", len(ids), tag.row_version), ids)
 
 
 def family_ids(s: Session, tag_id: int) -> list[int]:

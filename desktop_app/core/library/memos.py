@@ -49,10 +49,20 @@ def set_memo_in(s: Session, article_id: int, text: str, seen: int | None = None)
     on an article that is gone. `seen`: the memo's version the user saw (memo_version; 0:
     no memo), refused with ConflictError when another coder changed it since; None: the
     current one, last writer wins (annotate/row_versions.py)."""
+    return saved_memo_in(s, article_id, text, seen)[0]
+
+
+def saved_memo_in(s: Session, article_id: int, text: str, seen: int | None = None) -> tuple[bool, int]:
+    """set_memo_in, and the memo's version after it (0: no memo), without another query."""
     # Only the id: loading the Article would read its whole text on every keystroke pause.
     if s.scalar(select(Article.id).where(Article.id == article_id)) is None:
         raise MemoError(Message("memo.article_gone"))
-    return put_memo(s, article_id, text, seen)
+    changed, row = _put(s, article_id, text, seen)
+    if row is None:
+        return changed, 0
+    if row.row_version is None:  # just added: the version comes with the INSERT
+        s.flush()
+    return changed, row.row_version
 
 
 def memo_version(s: Session, article_id: int) -> int:
@@ -85,24 +95,30 @@ def memo_in(s: Session, article_id: int) -> str:
 
 def put_memo(s: Session, article_id: int, text: str, seen: int | None = None) -> bool:
     """set_memo inside a caller's transaction (an import stores memos with its articles)."""
+    return _put(s, article_id, text, seen)[0]
+
+
+def _put(s: Session, article_id: int, text: str, seen: int | None) -> tuple[bool, ArticleMemo | None]:
+    """Whether anything changed, and the memo's row after (None: no memo)."""
     row = s.get(ArticleMemo, article_id)
     if not text.strip():
         if row is None:
-            return False
+            return False, None
         check(row.row_version, seen, lambda: memo_conflict(s, article_id))
         s.delete(row)
         _flush(s, article_id)
-        return True
+        return True, None
     if row is None:
         check(0, seen, lambda: memo_conflict(s, article_id))
-        s.add(ArticleMemo(article_id=article_id, text=text, updated_at=utcnow(), coder_id=current_coder(s)))
-        return True
+        row = ArticleMemo(article_id=article_id, text=text, updated_at=utcnow(), coder_id=current_coder(s))
+        s.add(row)
+        return True, row
     if row.text == text:
-        return False  # a flush with nothing new: keep updated_at
+        return False, row  # a flush with nothing new: keep updated_at
     check(row.row_version, seen, lambda: memo_conflict(s, article_id))
     row.text, row.updated_at, row.coder_id = text, utcnow(), current_coder(s)
     _flush(s, article_id)
-    return True
+    return True, row
 
 
 def _flush(s: Session, article_id: int) -> None:

@@ -26,7 +26,7 @@ from desktop_app.core.library.articles import (
     update_metadata_in,
 )
 from desktop_app.core.library.ingest.importer import ImportReport, import_paths
-from desktop_app.core.library.memos import memo_in, memo_version, set_memo_in
+from desktop_app.core.library.memos import memo_in, saved_memo_in
 from desktop_app.core.messages import Message
 from desktop_app.core.nlp import pos_ner
 from desktop_app.core.operations.base import OperationsBase
@@ -71,8 +71,8 @@ class ArticleOperations(HighlightOperations, OperationsBase):
 
         def work(s: Session) -> tuple[str, bool]:
             before = memo_in(s, article_id)
-            changed = set_memo_in(s, article_id, text, seen)
-            versions.wrote("article_memos", article_id, memo_version(s, article_id))
+            changed, version = saved_memo_in(s, article_id, text, seen)
+            versions.wrote("article_memos", article_id, version)
             return before, changed
 
         before, changed = self._in_one_transaction(work)
@@ -82,8 +82,9 @@ class ArticleOperations(HighlightOperations, OperationsBase):
 
         def apply(value: object) -> Changes:
             def run(s: Session) -> None:
-                set_memo_in(s, article_id, str(value), versions.get("article_memos", article_id))
-                versions.wrote("article_memos", article_id, memo_version(s, article_id))
+                _changed, version = saved_memo_in(s, article_id, str(value),
+                                                  versions.get("article_memos", article_id))
+                versions.wrote("article_memos", article_id, version)
             self._in_one_transaction(run)
             return changes
 

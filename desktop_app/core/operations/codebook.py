@@ -142,7 +142,8 @@ class CodebookOperations(OperationsBase):
 
         def work(s: Session) -> tuple[str, str, int]:
             before = put(s, tag_id, value, seen)
-            return before, tags.snapshot_in(s, tag_id).tag.name, tags.tag_version(s, tag_id)
+            tag = tags.snapshot_in(s, tag_id).tag
+            return before, tag.name, tag.row_version
 
         before, name, version = self._in_one_transaction(work)
         if before == value:
