@@ -5,7 +5,7 @@ written over the other coder's version without asking."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QGuiApplication, QTextCursor
 
 from desktop_app.core.annotate.highlights import AnnotationService
 from desktop_app.core.annotate.row_versions import ConflictError, conflict
@@ -149,3 +149,19 @@ def test_the_memo_saves_on_its_version_and_asks_over_anothers(minh, qtbot, monke
     box.edit.setPlainText("của tôi")
     box.flush_memo()
     assert len(shown) == 1 and memo_with_version(window.db, article) == ("của tôi", 5)
+
+
+def test_anothers_newer_note_shows_when_the_user_is_not_typing(minh, qtbot, monkeypatch):
+    window, minh_ops = minh
+    shown = choosing(monkeypatch, USE_MINE)
+    start = open_article_containing(window, "Ban Tổ chức")
+    window.reader.select_offsets(start, start + 11)
+    info = window.highlight_selection(["A"])
+    window.panel.select(info.id)
+    changes = minh_ops.set_note(info.id, "của Minh")
+    window.bus.publish(changes.as_origin("remote"))  # what the window hears of another process's change
+    assert window.panel.editor.note.toPlainText() == "của Minh"
+    window.panel.editor.note.moveCursor(QTextCursor.MoveOperation.End)
+    window.panel.editor.note.insertPlainText(", và tôi")
+    window.panel.editor.flush_note()
+    assert shown == [] and AnnotationService(window.db).get_highlight(info.id).note == "của Minh, và tôi"
