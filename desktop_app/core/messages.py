@@ -124,6 +124,19 @@ ENGLISH: dict[str, English] = {
     "tag.under_itself": "A tag cannot be moved under itself.",
     "tag.merge_into_itself": "Choose another tag to merge into.",
     "tag.merge_under_itself": "A tag cannot be merged into a tag nested under it.",
+    # another coder changed it meanwhile (schema v14, annotate/row_versions.py); who: "" unknown
+    "conflict.highlight": lambda p: fill(
+        "{who} changed this highlight while you were editing it; your change was not saved over theirs."
+        if p["who"] else "Another coder changed this highlight while you were editing it; your change "
+        "was not saved over theirs.", p, Message.english),
+    "conflict.tag": lambda p: fill(
+        "{who} changed this tag meanwhile; your change was not saved over theirs."
+        if p["who"] else "Another coder changed this tag meanwhile; your change was not saved over "
+        "theirs.", p, Message.english),
+    "conflict.memo": lambda p: fill(
+        "{who} changed this memo while you were writing; your text was not saved over theirs."
+        if p["who"] else "Another coder changed this memo while you were writing; your text was not "
+        "saved over theirs.", p, Message.english),
     # articles, metadata, memos, re-import
     "metadata.not_editable": "These fields cannot be edited: {fields}.",
     "metadata.needs_title": "An article needs a title: it names the article in the library.",

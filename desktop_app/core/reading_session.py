@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from desktop_app.core.annotate.highlights import AnnotationError, AnnotationService, HighlightInfo
 from desktop_app.core.library.articles import ArticleDoc, get_article
-from desktop_app.core.library.memos import get_memo
+from desktop_app.core.library.memos import memo_with_version
 from desktop_app.core.operations.changes import Changes
 from desktop_app.core.storage.database import DatabaseError
 
@@ -50,6 +50,7 @@ class ReadingSession:
         self.highlights: dict[int, HighlightInfo] = {}
         self.orphans: list[HighlightInfo] = []
         self.memo = ""
+        self.memo_version = -1  # the memo's version as read (schema v14): what its save names
         self.observers: list[Observer] = []
         self.coders: frozenset[int] | None = None  # whose highlights are shown (None: all)
 
@@ -68,7 +69,7 @@ class ReadingSession:
             return None
         self.article = doc
         self._load_all()
-        self.memo = get_memo(self.db, article_id)
+        self.memo, self.memo_version = memo_with_version(self.db, article_id)
         self._notify(SessionUpdate(opened=True, orphans=True, memo=True, metadata=True))
         return doc
 
@@ -151,7 +152,7 @@ class ReadingSession:
         assert self.article is not None
         if self.article.id not in changes.memos and not changes.reloaded:
             return False
-        self.memo = get_memo(self.db, self.article.id)
+        self.memo, self.memo_version = memo_with_version(self.db, self.article.id)
         return True
 
     def _notify(self, update: SessionUpdate) -> None:

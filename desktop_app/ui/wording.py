@@ -108,6 +108,20 @@ class Wording(QObject):
             "tag.under_itself": self.tr("A tag cannot be moved under itself."),
             "tag.merge_into_itself": self.tr("Choose another tag to merge into."),
             "tag.merge_under_itself": self.tr("A tag cannot be merged into a tag nested under it."),
+            "conflict.highlight": lambda p: self.tr(
+                "{who} changed this highlight while you were editing it; your change was not "
+                "saved over theirs.") if p["who"] else self.tr(
+                "Another coder changed this highlight while you were editing it; your change "
+                "was not saved over theirs."),
+            "conflict.tag": lambda p: self.tr(
+                "{who} changed this tag meanwhile; your change was not saved over theirs.")
+                if p["who"] else self.tr(
+                "Another coder changed this tag meanwhile; your change was not saved over theirs."),
+            "conflict.memo": lambda p: self.tr(
+                "{who} changed this memo while you were writing; your text was not saved over "
+                "theirs.") if p["who"] else self.tr(
+                "Another coder changed this memo while you were writing; your text was not saved "
+                "over theirs."),
             # articles, metadata, memos, re-import
             "metadata.not_editable": self.tr("These fields cannot be edited: {fields}."),
             "metadata.needs_title": self.tr(

@@ -113,8 +113,11 @@ def dump(data: Path) -> list[str]:
         tables = [r[0] for r in conn.execute(
             "SELECT name FROM sqlite_master WHERE type = 'table' AND name != 'sqlite_sequence'"
             " AND sql NOT LIKE 'CREATE VIRTUAL TABLE%' ORDER BY name")]
+        # Not row_version (schema v14): it counts writes, and an undo is a write too.
+        columns = {t: ", ".join(f'"{c[1]}"' for c in conn.execute(f'PRAGMA table_info("{t}")')
+                                if c[1] != "row_version") for t in tables}
         return [f"{t}: {row!r}" for t in tables
-                for row in sorted(conn.execute(f'SELECT * FROM "{t}"').fetchall(), key=repr)]
+                for row in sorted(conn.execute(f'SELECT {columns[t]} FROM "{t}"').fetchall(), key=repr)]
     finally:
         conn.close()
 

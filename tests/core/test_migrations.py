@@ -207,7 +207,8 @@ def test_a_table_rebuild_with_foreign_keys_off_keeps_child_rows(old_library, mon
     Database.open(path).close()
     after = rows(path)
     assert after["highlight_tags"] == before["highlight_tags"]
-    assert after["tags"][: len(before["tags"])] == before["tags"]
+    # The old columns of the old rows (a later step may append columns: v14 row_version).
+    assert [r[: len(b)] for r, b in zip(after["tags"], before["tags"], strict=False)] == before["tags"]
 
 
 def test_read_only_old_library_is_refused_untouched(old_library):

@@ -13,6 +13,7 @@ import sqlalchemy as sa
 from desktop_app.core.storage.database import SCHEMA_VERSION
 from desktop_app.core.storage.errors import DatabaseError
 from desktop_app.core.storage.models import Article, Tag
+from desktop_app.core.storage.row_versions import VERSIONED_TABLES
 from desktop_app.core.storage.server import ServerDatabase
 from desktop_app.core.storage.server_migrations import OLDEST
 from tests.postgres.test_server_database import open_at_once
@@ -36,6 +37,9 @@ def old_library(url: str, version: int, tmp_path: Path) -> None:
         db.close()
     engine = sa.create_engine(url)
     with engine.begin() as conn:
+        if version < 14:
+            for table in VERSIONED_TABLES:
+                conn.execute(sa.text(f"ALTER TABLE {table} DROP COLUMN row_version"))
         if version < 13:
             for name in V13_INDEXES:
                 conn.execute(sa.text(f"DROP INDEX {name}"))

@@ -29,6 +29,10 @@ COUNTED = {
                                  "agree": 1, "other": 1, "total": 2,
                                  "why": Message("qdpx.why_standard")},
     "qdc.summary": {"file": "c.qdc", "codes": 1, "present": 0},
+    # Worded with or without the other coder's name (annotate/row_versions.py).
+    "conflict.highlight": {"who": "Lan"},
+    "conflict.tag": {"who": ""},
+    "conflict.memo": {"who": "Minh"},
 }
 
 

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from desktop_app.core.annotate.edits import ensure_tags
 from desktop_app.core.annotate.highlights import AnnotationError, TagInfo
+from desktop_app.core.annotate.row_versions import ConflictError, check, conflict, versioned_flush
 from desktop_app.core.annotate.tag_paths import (
     TAG_PATH_SEPARATOR,
     clean_tag_path,
@@ -72,14 +73,14 @@ def usage(db: Database, tag_id: int, nested: bool = False) -> Usage:
         return Usage(n, articles, len(ids) - 1)
 
 
-def rename_in(s: Session, tag_id: int, new_name: str) -> Renames:
+def rename_in(s: Session, tag_id: int, new_name: str, seen: int | None = None) -> Renames:
     """Rename a tag, and the tags nested under it with it; the parents the new name
     needs are created. Refuses a name in use: merging two tags is a different,
-    deliberate act."""
+    deliberate act. `seen`: the version the user saw (row_versions.py)."""
     new_name = clean_tag_path(new_name)
     if not new_name:
         raise AnnotationError(Message("tag.needs_name"))
-    tag = _get(s, tag_id)
+    tag = checked_tag(s, tag_id, seen)
     if new_name == tag.name:
         return []
     renames = _moved(_subtree(s, tag), tag.name, new_name)
@@ -89,13 +90,40 @@ def rename_in(s: Session, tag_id: int, new_name: str) -> Renames:
     return renames
 
 
-def move_in(s: Session, tag_id: int, new_parent: str) -> Renames:
+def move_in(s: Session, tag_id: int, new_parent: str, seen: int | None = None) -> Renames:
     """Put a tag (and what is under it) under another tag, or at the top level ("")."""
-    tag = _get(s, tag_id)
+    tag = checked_tag(s, tag_id, seen)
     leaf = tag_path(tag.name)[-1]
     if new_parent and in_tag_scope(new_parent, tag.name):
         raise AnnotationError(Message("tag.under_itself"))
     return rename_in(s, tag_id, f"{new_parent}{TAG_PATH_SEPARATOR}{leaf}" if new_parent else leaf)
+
+
+def tag_conflict(s: Session, tag_id: int) -> ConflictError:
+    """The tag as another coder left it, as a refusal (AnnotationError if they deleted it)."""
+    tag = _get(s, tag_id)
+    return conflict("conflict.tag", {"name": tag.name, "color": tag.color,
+                                     "description": tag.description or ""}, tag.row_version)
+
+
+def checked_tag(s: Session, tag_id: int, seen: int | None) -> Tag:
+    """The tag, refused (ConflictError) when no longer at version `seen` (None: any)."""
+    tag = _get(s, tag_id)
+    check(tag.row_version, seen, lambda: tag_conflict(s, tag_id))
+    return tag
+
+
+def tag_version(s: Session, tag_id: int) -> int:
+    return _get(s, tag_id).row_version
+
+
+def _flush(s: Session, tag_id: int) -> None:
+    def refuse() -> ConflictError:
+        s.rollback()  # the failed flush ends the transaction; read theirs in a new one
+        return tag_conflict(s, tag_id)
+
+    with versioned_flush(refuse):
+        s.flush()
 
 
 def reversed_renames(renames: Renames) -> Renames:
@@ -107,12 +135,14 @@ def apply_renames(s: Session, renames: Renames) -> None:
     # on the unique name constraint midway. The temporary name starts with U+001F, which
     # no stored name holds (cleaning splits on it as on a space); not NUL, which
     # PostgreSQL refuses in text.
+    if not renames:
+        return
     for tid, _old, _new in renames:
         _get(s, tid).name = f"\x1frenaming {tid}"
-    s.flush()
+    _flush(s, renames[0][0])  # a race on any of them is told as one on the first
     for tid, _old, new in renames:
         _get(s, tid).name = new
-    s.flush()
+    _flush(s, renames[0][0])
 
 
 def _subtree(s: Session, tag: Tag) -> list[Tag]:
@@ -134,25 +164,33 @@ def _refuse_clash(s: Session, renames: Renames) -> None:
         raise AnnotationError(Message("tag.name_taken", {"name": clash[0]}))
 
 
-def describe_in(s: Session, tag_id: int, description: str) -> str:
+def describe_in(s: Session, tag_id: int, description: str, seen: int | None = None) -> str:
+    """Set the tag's description; returns the previous one (for undo). The same as
+    stored: nothing written, no conflict either."""
     tag = _get(s, tag_id)
-    before, tag.description = tag.description or "", description
-    s.flush()
+    before = tag.description or ""
+    if before != description:
+        checked_tag(s, tag_id, seen)
+        tag.description = description
+        _flush(s, tag_id)
     return before
 
 
-def recolour_in(s: Session, tag_id: int, color: str) -> str:
+def recolour_in(s: Session, tag_id: int, color: str, seen: int | None = None) -> str:
     """Set the tag's colour; returns the previous one (for undo)."""
     tag = _get(s, tag_id)
-    before, tag.color = tag.color, color
-    s.flush()
+    before = tag.color
+    if before != color:
+        checked_tag(s, tag_id, seen)
+        tag.color = color
+        _flush(s, tag_id)
     return before
 
 
 def snapshot_in(s: Session, tag_id: int) -> TagSnapshot:
     tag = _get(s, tag_id)
     ids = tuple(s.scalars(select(highlight_tags.c.highlight_id).where(highlight_tags.c.tag_id == tag_id)))
-    return TagSnapshot(TagInfo(tag.id, tag.name, tag.color, tag.description or "", len(ids)), ids)
+    return TagSnapshot(TagInfo(tag.id, tag.name, tag.color, tag.description or "", len(ids), tag.row_version), ids)
 
 
 def family_ids(s: Session, tag_id: int) -> list[int]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from sqlalchemy import delete, func, insert, select
+from sqlalchemy import delete, func, insert, select, text
 from sqlalchemy.orm import Session, selectinload
 
 from desktop_app.core.annotate.bulk import add_highlights
@@ -25,6 +25,7 @@ from desktop_app.core.annotate.records import (
     selectors,
     span_selectors,
 )
+from desktop_app.core.annotate.row_versions import ConflictError, check, conflict, versioned_flush
 from desktop_app.core.annotate.tag_paths import with_ancestors
 from desktop_app.core.messages import Message
 from desktop_app.core.storage.database import current_coder
@@ -72,33 +73,63 @@ def create(s: Session, article_id: int, start: int, end: int, tag_names: Sequenc
     return highlight_info(h)
 
 
-def set_tags(s: Session, highlight_id: int, tag_names: Sequence[str]) -> HighlightInfo:
+def conflict_of(s: Session, highlight_id: int) -> ConflictError:
+    """The highlight as another coder left it, as a refusal of an edit made on an older
+    version (AnnotationError if they deleted it)."""
+    info = highlight_info(load(s, highlight_id))
+    return conflict("conflict.highlight", {"note": info.note, "tags": tuple(info.tag_names),
+                                           "start": info.start, "end": info.end,
+                                           "quote": info.quote}, info.row_version)
+
+
+def checked(s: Session, highlight_id: int, seen: int | None) -> Highlight:
+    """The highlight, refused (ConflictError) when it is no longer at version `seen`
+    (None: any version, row_versions.py)."""
     h = load(s, highlight_id)
+    check(h.row_version, seen, lambda: conflict_of(s, highlight_id))
+    return h
+
+
+def flush_versioned(s: Session, highlight_id: int) -> None:
+    """Flush the highlight's UPDATE; another writer's commit in between is a conflict."""
+    def refuse() -> ConflictError:
+        s.rollback()  # the failed flush ends the transaction; read theirs in a new one
+        return conflict_of(s, highlight_id)
+
+    with versioned_flush(refuse):
+        s.flush()
+
+
+def set_tags(s: Session, highlight_id: int, tag_names: Sequence[str],
+             seen: int | None = None) -> HighlightInfo:
+    h = checked(s, highlight_id, seen)
     h.tags = ensure_tags(s, tag_names)
     h.modified_at = utcnow()
-    s.flush()
+    flush_versioned(s, highlight_id)
     return highlight_info(h)
 
 
-def set_note(s: Session, highlight_id: int, note: str) -> HighlightInfo:
+def set_note(s: Session, highlight_id: int, note: str, seen: int | None = None) -> HighlightInfo:
     h = load(s, highlight_id)
     if h.note != note:
+        check(h.row_version, seen, lambda: conflict_of(s, highlight_id))
         h.note = note
         h.modified_at = utcnow()
-        s.flush()
+        flush_versioned(s, highlight_id)
     return highlight_info(h)
 
 
-def reattach(s: Session, highlight_id: int, start: int, end: int) -> HighlightInfo:
+def reattach(s: Session, highlight_id: int, start: int, end: int,
+             seen: int | None = None) -> HighlightInfo:
     """Place a highlight on a span: quote and context afresh from the text; tags, note and
     creation time stay."""
-    h = load(s, highlight_id)
+    h = checked(s, highlight_id, seen)
     quote, prefix, suffix = span_selectors(s, h.article_id, start, end)
     h.start, h.end = start, end
     h.quote, h.prefix, h.suffix = quote, prefix, suffix
     h.orphaned = False
     h.modified_at = utcnow()
-    s.flush()
+    flush_versioned(s, highlight_id)
     return highlight_info(h)
 
 
@@ -133,12 +164,23 @@ def restore(s: Session, info: HighlightInfo) -> HighlightInfo:
     return highlight_info(h)
 
 
-def put_back(s: Session, info: HighlightInfo) -> HighlightInfo:
-    """A highlight exactly as `info` was, whether it still exists (changed since) or not:
-    the undo of an edit that changed several things at once (a re-attach)."""
-    if s.get(Highlight, info.id) is not None:
+def put_back(s: Session, info: HighlightInfo, seen: int | None = None) -> HighlightInfo:
+    """A highlight exactly as `info` was, whether it still exists (changed since, at
+    version `seen` when given) or not: the undo of an edit that changed several things at
+    once (a re-attach). It comes back at a version above the one it replaced."""
+    now = s.get(Highlight, info.id)
+    after = 0
+    if now is not None:
+        check(now.row_version, seen, lambda: conflict_of(s, info.id))
+        after = now.row_version
         delete_one(s, info.id)
-    return restore(s, info)
+    back = restore(s, info)
+    if after:
+        # Past the ORM's own counter, which would check the version it just inserted.
+        s.execute(text("UPDATE highlights SET row_version = :v WHERE id = :id"), {"v": after + 1, "id": info.id})
+        s.expire_all()
+        back = highlight_info(load(s, info.id))
+    return back
 
 
 # --- many at once, for operations on a selection and their undo -----------------------

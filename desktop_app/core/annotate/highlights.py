@@ -115,7 +115,7 @@ class AnnotationService:
             rows = s.execute(
                 select(Highlight.id, Highlight.start, Highlight.end, Highlight.quote, Highlight.note,
                        Highlight.created_at, Highlight.modified_at, Highlight.prefix, Highlight.suffix,
-                       Highlight.coder_id)
+                       Highlight.coder_id, Highlight.row_version)
                 .where(*shown, Highlight.orphaned == orphaned)
                 .order_by(Highlight.start, Highlight.end, Highlight.id)
             ).all()
@@ -124,9 +124,9 @@ class AnnotationService:
                     id=hid, article_id=article_id, start=start, end=end, quote=quote, note=note or "",
                     tags=tuple(sorted(tags_of.get(hid, ()), key=lambda t: order[t.id])),
                     created_at=created, modified_at=modified, orphaned=orphaned,
-                    prefix=prefix or "", suffix=suffix or "", coder_id=coder,
+                    prefix=prefix or "", suffix=suffix or "", coder_id=coder, row_version=version,
                 )
-                for hid, start, end, quote, note, created, modified, prefix, suffix, coder in rows
+                for hid, start, end, quote, note, created, modified, prefix, suffix, coder, version in rows
             ]
 
     def get_highlight(self, highlight_id: int) -> HighlightInfo:

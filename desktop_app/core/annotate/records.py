@@ -8,7 +8,7 @@ bulk insert (bulk); highlights re-exports all of it, so callers keep one import.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import NamedTuple
 
@@ -40,6 +40,9 @@ class TagInfo:
     color: str
     description: str = ""
     count: int = 0
+    # The version read (schema v14, row_versions.py): what an edit names as `seen`. Not
+    # compared: two reads of the same tag are the same tag.
+    row_version: int = field(default=0, compare=False)
 
 
 @dataclass(frozen=True)
@@ -59,6 +62,7 @@ class HighlightInfo:
     prefix: str = ""
     suffix: str = ""
     coder_id: int = 0  # who made it (schema v8); 0: not known, e.g. built by hand in a test
+    row_version: int = field(default=0, compare=False)  # as read (schema v14): an edit's `seen`
 
     @property
     def tag_names(self) -> list[str]:
@@ -66,7 +70,7 @@ class HighlightInfo:
 
 
 def tag_info(tag: Tag, count: int = 0) -> TagInfo:
-    return TagInfo(tag.id, tag.name, tag.color, tag.description or "", count)
+    return TagInfo(tag.id, tag.name, tag.color, tag.description or "", count, tag.row_version or 0)
 
 
 def highlight_info(h: Highlight) -> HighlightInfo:
@@ -84,6 +88,7 @@ def highlight_info(h: Highlight) -> HighlightInfo:
         prefix=h.prefix or "",
         suffix=h.suffix or "",
         coder_id=h.coder_id or 0,
+        row_version=h.row_version or 0,
     )
 
 

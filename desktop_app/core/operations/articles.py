@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from desktop_app.core.annotate import edits
 from desktop_app.core.annotate.records import AnnotationError, HighlightInfo, NewHighlight
+from desktop_app.core.annotate.row_versions import written_versions
 from desktop_app.core.library.articles import (
     MetadataError,
     TakenArticles,
@@ -25,7 +26,7 @@ from desktop_app.core.library.articles import (
     update_metadata_in,
 )
 from desktop_app.core.library.ingest.importer import ImportReport, import_paths
-from desktop_app.core.library.memos import memo_in, set_memo_in
+from desktop_app.core.library.memos import memo_in, saved_memo_in
 from desktop_app.core.messages import Message
 from desktop_app.core.nlp import pos_ner
 from desktop_app.core.operations.base import OperationsBase
@@ -58,16 +59,21 @@ class _Taken:
 
 class ArticleOperations(HighlightOperations, OperationsBase):
     # --- the memo -----------------------------------------------------------------------
-    def set_memo(self, article_id: int, text: str) -> Changes:
+    def set_memo(self, article_id: int, text: str, seen: int | None = None) -> Changes:
         """Store the memo ("" or blank removes it). A run of saves of one article's memo is
         one undo step; a run that ends where it began leaves none. MemoError when the
-        article is gone, DatabaseError when the library cannot be written."""
+        article is gone, DatabaseError when the library cannot be written. `seen`: the
+        memo's version the user saw (memos.memo_version), ConflictError when another coder
+        changed it since; None: the current one. An undo names this process's last write."""
         if self.db.read_only:  # plainly, before sqlite says "attempt to write a readonly database"
             raise DatabaseError(Message("db.read_only", {"path": self.db.path}), READ_ONLY)
+        versions = written_versions(self)
 
         def work(s: Session) -> tuple[str, bool]:
             before = memo_in(s, article_id)
-            return before, set_memo_in(s, article_id, text)
+            changed, version = saved_memo_in(s, article_id, text, seen)
+            versions.wrote("article_memos", article_id, version)
+            return before, changed
 
         before, changed = self._in_one_transaction(work)
         if not changed:
@@ -75,7 +81,11 @@ class ArticleOperations(HighlightOperations, OperationsBase):
         changes = Changes(memos=ids([article_id]), articles=ids([article_id]))
 
         def apply(value: object) -> Changes:
-            self._in_one_transaction(lambda s: set_memo_in(s, article_id, str(value)))
+            def run(s: Session) -> None:
+                _changed, version = saved_memo_in(s, article_id, str(value),
+                                                  versions.get("article_memos", article_id))
+                versions.wrote("article_memos", article_id, version)
+            self._in_one_transaction(run)
             return changes
 
         after = self._in_one_transaction(lambda s: memo_in(s, article_id))

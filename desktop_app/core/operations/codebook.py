@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from desktop_app.core.annotate import codebook as tags
 from desktop_app.core.annotate import edits
 from desktop_app.core.annotate.records import AnnotationError, TagInfo, clean_tag_name, tag_info
+from desktop_app.core.annotate.row_versions import written_versions
 from desktop_app.core.library import article_codes
 from desktop_app.core.messages import Message
 from desktop_app.core.operations.base import OperationsBase, articles_of
@@ -60,13 +61,15 @@ class CodebookOperations(OperationsBase):
         self._record(StepLabel("tag_create", 1, subject(tag.name)), undo, redo)
         return Outcome(CODEBOOK, tag)
 
-    def rename_tag(self, tag_id: int, new_name: str) -> Changes:
+    # `seen` below: the tag's version the user saw (TagInfo.row_version); another coder's
+    # change since refuses the edit (ConflictError). None: the current one, knowingly.
+    def rename_tag(self, tag_id: int, new_name: str, seen: int | None = None) -> Changes:
         """Rename a tag and the tags nested under it; a name in use is refused."""
-        return self._renaming("tag_rename", tag_id, lambda s: tags.rename_in(s, tag_id, new_name))
+        return self._renaming("tag_rename", tag_id, lambda s: tags.rename_in(s, tag_id, new_name, seen))
 
-    def move_tag(self, tag_id: int, new_parent: str) -> Changes:
+    def move_tag(self, tag_id: int, new_parent: str, seen: int | None = None) -> Changes:
         """Put a tag (and what is under it) under `new_parent`, or at the top level ("")."""
-        return self._renaming("tag_move", tag_id, lambda s: tags.move_in(s, tag_id, new_parent))
+        return self._renaming("tag_move", tag_id, lambda s: tags.move_in(s, tag_id, new_parent, seen))
 
     def _renaming(self, kind: str, tag_id: int,
                   rename: Callable[[Session], tags.Renames]) -> Changes:
@@ -78,16 +81,22 @@ class CodebookOperations(OperationsBase):
         renames, new = self._in_one_transaction(work)
         if not renames:
             return Changes()
+        versions = written_versions(self)
+        versions.wrote("tags", tag_id, self._in_one_transaction(lambda s: tags.tag_version(s, tag_id)))
         old_name = next(old for tid, old, _new in renames if tid == tag_id)
 
         def undo(s: Session) -> Changes:
+            tags.checked_tag(s, tag_id, versions.get("tags", tag_id))
             tags.apply_renames(s, tags.reversed_renames(renames))
             edits.drop_unused_tags(s, new)
+            versions.wrote("tags", tag_id, tags.tag_version(s, tag_id))
             return CODEBOOK
 
         def redo(s: Session) -> Changes:
+            tags.checked_tag(s, tag_id, versions.get("tags", tag_id))
             edits.put_back_tags(s, new)
             tags.apply_renames(s, renames)
+            versions.wrote("tags", tag_id, tags.tag_version(s, tag_id))
             return CODEBOOK
 
         self._record(StepLabel(kind, 1, subject(old_name)), undo, redo)
@@ -121,28 +130,34 @@ class CodebookOperations(OperationsBase):
         self._record(StepLabel("tag_merge", 1, subject(first.source.tag.name)), undo, redo)
         return changes
 
-    def recolour_tag(self, tag_id: int, color: str) -> Changes:
-        return self._value_edit("tag_recolour", tag_id, color, tags.recolour_in)
+    def recolour_tag(self, tag_id: int, color: str, seen: int | None = None) -> Changes:
+        return self._value_edit("tag_recolour", tag_id, color, tags.recolour_in, seen)
 
-    def describe_tag(self, tag_id: int, description: str) -> Changes:
-        return self._value_edit("tag_describe", tag_id, description, tags.describe_in)
+    def describe_tag(self, tag_id: int, description: str, seen: int | None = None) -> Changes:
+        return self._value_edit("tag_describe", tag_id, description, tags.describe_in, seen)
 
     def _value_edit(self, kind: str, tag_id: int, value: str,
-                    put: Callable[[Session, int, str], str]) -> Changes:
-        def work(s: Session) -> tuple[str, str]:
-            return put(s, tag_id, value), tags.snapshot_in(s, tag_id).tag.name
+                    put: Callable[[Session, int, str, int | None], str], seen: int | None) -> Changes:
+        versions = written_versions(self)
 
-        before, name = self._in_one_transaction(work)
+        def work(s: Session) -> tuple[str, str, int]:
+            before = put(s, tag_id, value, seen)
+            tag = tags.snapshot_in(s, tag_id).tag
+            return before, tag.name, tag.row_version
+
+        before, name, version = self._in_one_transaction(work)
         if before == value:
             return Changes()
+        versions.wrote("tags", tag_id, version)
 
-        def undo(s: Session) -> Changes:
-            put(s, tag_id, before)
-            return CODEBOOK
+        def apply(value: str) -> Callable[[Session], Changes]:
+            def run(s: Session) -> Changes:
+                put(s, tag_id, value, versions.get("tags", tag_id))
+                versions.wrote("tags", tag_id, tags.tag_version(s, tag_id))
+                return CODEBOOK
+            return run
 
-        def redo(s: Session) -> Changes:
-            put(s, tag_id, value)
-            return CODEBOOK
+        undo, redo = apply(before), apply(value)
 
         self._record(StepLabel(kind, 1, subject(name)), undo, redo)
         return CODEBOOK

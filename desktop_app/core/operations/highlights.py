@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from desktop_app.core.annotate import edits
 from desktop_app.core.annotate.bulk import add_highlights
 from desktop_app.core.annotate.records import HighlightInfo, NewHighlight, TagInfo, clean_tag_names
+from desktop_app.core.annotate.row_versions import written_versions
 from desktop_app.core.operations.base import OperationsBase
 from desktop_app.core.operations.changes import NOTHING, Changes, ids
 from desktop_app.core.operations.history import MergingStep, StepLabel
@@ -38,9 +39,16 @@ def _updated(kept: Sequence[HighlightInfo], new_tags: Sequence[TagInfo] = ()) ->
                    articles=ids(h.article_id for h in kept), codebook=bool(new_tags))
 
 
-def _set_time(s: Session, highlight_id: int, moment: datetime) -> None:
-    edits.load(s, highlight_id).modified_at = moment
-    s.flush()
+def _set_time(s: Session, highlight_id: int, moment: datetime) -> int:
+    """Put back a modification time; returns the highlight's version after."""
+    h = edits.load(s, highlight_id)
+    h.modified_at = moment
+    edits.flush_versioned(s, highlight_id)
+    return h.row_version
+
+
+def _version(s: Session, highlight_id: int) -> int:
+    return edits.load(s, highlight_id).row_version
 
 
 def _batch_label(single: str, many: str, kept: Sequence[HighlightInfo]) -> StepLabel:
@@ -122,21 +130,24 @@ class HighlightOperations(OperationsBase):
         return _deleted(kept)
 
     # --- tags -----------------------------------------------------------------------------
-    def set_tags(self, highlight_id: int, tag_names: Sequence[str]) -> Outcome[HighlightInfo]:
+    def set_tags(self, highlight_id: int, tag_names: Sequence[str],
+                 seen: int | None = None) -> Outcome[HighlightInfo]:
         """The highlight's tags become `tag_names` (new names become new tags). The same
-        tags as before: nothing is written or recorded."""
+        tags as before: nothing is written or recorded. `seen`: the version the user saw
+        (ConflictError when another coder changed it since; None: the current one)."""
         def work(s: Session) -> tuple[list[tuple[HighlightInfo, HighlightInfo]], tuple[TagInfo, ...]]:
             before = edits.infos(s, [highlight_id])[0]
             if set(clean_tag_names(tag_names)) == set(before.tag_names):
                 return [(before, before)], ()
             mark = edits.tag_mark(s)
-            after = edits.set_tags(s, highlight_id, tag_names)
+            after = edits.set_tags(s, highlight_id, tag_names, seen)
             return [(before, after)], edits.tags_after(s, mark)
 
         pairs, new_tags = self._in_one_transaction(work)
         before, after = pairs[0]
         if before == after:
             return Outcome(Changes(), after)
+        written_versions(self).wrote("highlights", after.id, after.row_version)
         self._record_retag(StepLabel("retag", 1, subject(before.quote)), pairs, new_tags)
         return Outcome(_updated([after], new_tags), after)
 
@@ -160,77 +171,97 @@ class HighlightOperations(OperationsBase):
         pairs, new_tags = self._in_one_transaction(work)
         if not pairs:
             return Changes()
+        for _before, after in pairs:
+            written_versions(self).wrote("highlights", after.id, after.row_version)
         befores = [b for b, _a in pairs]
         self._record_retag(_batch_label("retag", "retag_many", befores), pairs, new_tags)
         return _updated([a for _b, a in pairs], new_tags)
 
     def _record_retag(self, label: StepLabel, pairs: Sequence[tuple[HighlightInfo, HighlightInfo]],
                       new_tags: Sequence[TagInfo]) -> None:
+        versions = written_versions(self)
+
+        def put(s: Session, infos: list[HighlightInfo]) -> None:
+            # Each on the version this process last wrote: another coder's change since
+            # refuses the whole undo (ConflictError), nothing half done. (Recorded before
+            # the commit: a commit that fails leaves a version never written, and the next
+            # undo is refused, the safe side.)
+            for info in infos:
+                edits.set_tags(s, info.id, info.tag_names, versions.get("highlights", info.id))
+                versions.wrote("highlights", info.id, _set_time(s, info.id, info.modified_at))
+
         def undo(s: Session) -> Changes:
-            for before, _after in pairs:
-                edits.set_tags(s, before.id, before.tag_names)
-                _set_time(s, before.id, before.modified_at)
+            put(s, [b for b, _a in pairs])
             edits.drop_unused_tags(s, new_tags)
             return _updated([b for b, _a in pairs], new_tags)
 
         def redo(s: Session) -> Changes:
             edits.put_back_tags(s, new_tags)
-            for _before, after in pairs:
-                edits.set_tags(s, after.id, after.tag_names)
-                _set_time(s, after.id, after.modified_at)
+            put(s, [a for _b, a in pairs])
             return _updated([a for _b, a in pairs], new_tags)
 
         self._record(label, undo, redo)
 
     # --- values edited in runs: note, bounds ------------------------------------------------
-    def set_note(self, highlight_id: int, note: str) -> Changes:
-        """Consecutive notes of one highlight merge into one undo step."""
+    def set_note(self, highlight_id: int, note: str, seen: int | None = None) -> Changes:
+        """Consecutive notes of one highlight merge into one undo step. `seen`: the version
+        the user saw (ConflictError when another coder changed it since; None: the current
+        one, last writer wins)."""
+        versions = written_versions(self)
+
         def work(s: Session) -> tuple[HighlightInfo, HighlightInfo]:
             before = edits.infos(s, [highlight_id])[0]
-            return before, edits.set_note(s, highlight_id, note)
+            return before, edits.set_note(s, highlight_id, note, seen)
 
         before, after = self._in_one_transaction(work)
         if before.note == after.note:
             return Changes()
+        versions.wrote("highlights", highlight_id, after.row_version)
         changes = _updated([after])
 
         def apply(value: object) -> Changes:
-            def work(s: Session) -> Changes:
-                edits.set_note(s, highlight_id, str(value))
+            def work(s: Session) -> int:
+                edits.set_note(s, highlight_id, str(value), versions.get("highlights", highlight_id))
                 if value == before.note:  # back to where the run began: its time too
-                    _set_time(s, highlight_id, before.modified_at)
-                return changes
-            return self._in_one_transaction(work)
+                    return _set_time(s, highlight_id, before.modified_at)
+                return _version(s, highlight_id)
+            versions.wrote("highlights", highlight_id, self._in_one_transaction(work))
+            return changes
 
         self.history.push(MergingStep(StepLabel("note", 1, subject(before.quote)),
                                       key=("note", highlight_id), before=before.note,
                                       after=after.note, apply=apply))
         return changes
 
-    def resize(self, highlight_id: int, span: TextSpan) -> Outcome[HighlightInfo]:
+    def resize(self, highlight_id: int, span: TextSpan, seen: int | None = None) -> Outcome[HighlightInfo]:
         """New bounds (quote and context afresh); a run of resizes of one highlight is one
-        step, and a run back where it began leaves none."""
+        step, and a run back where it began leaves none. `seen` as in set_note."""
+        versions = written_versions(self)
+
         def work(s: Session) -> tuple[HighlightInfo, HighlightInfo]:
             before = edits.infos(s, [highlight_id])[0]
             if (before.start, before.end) == (span[0], span[1]) and not before.orphaned:
                 return before, before
-            return before, edits.reattach(s, highlight_id, span[0], span[1])
+            return before, edits.reattach(s, highlight_id, span[0], span[1], seen)
 
         before, after = self._in_one_transaction(work)
         if before == after:
             return Outcome(Changes(), after)
+        versions.wrote("highlights", highlight_id, after.row_version)
         origin = TextSpan(before.start, before.end)
         changes = _updated([after])
 
         def apply(value: object) -> Changes:
             bounds = TextSpan(*value)  # type: ignore[misc]
 
-            def work(s: Session) -> Changes:
-                edits.reattach(s, highlight_id, bounds.start, bounds.end)
+            def work(s: Session) -> int:
+                edits.reattach(s, highlight_id, bounds.start, bounds.end,
+                               versions.get("highlights", highlight_id))
                 if bounds == origin:
-                    _set_time(s, highlight_id, before.modified_at)
-                return changes
-            return self._in_one_transaction(work)
+                    return _set_time(s, highlight_id, before.modified_at)
+                return _version(s, highlight_id)
+            versions.wrote("highlights", highlight_id, self._in_one_transaction(work))
+            return changes
 
         self.history.push(MergingStep(StepLabel("resize", 1, subject(before.quote)),
                                       key=("resize", highlight_id), before=origin,
@@ -238,20 +269,25 @@ class HighlightOperations(OperationsBase):
                                       drop_when_back=True))
         return Outcome(changes, after)
 
-    def reattach(self, highlight_id: int, span: TextSpan) -> Outcome[HighlightInfo]:
+    def reattach(self, highlight_id: int, span: TextSpan, seen: int | None = None) -> Outcome[HighlightInfo]:
         """Place an orphan on the span the user chose; undo makes it the orphan it was."""
+        versions = written_versions(self)
+
         def work(s: Session) -> tuple[HighlightInfo, HighlightInfo]:
             before = edits.infos(s, [highlight_id])[0]
-            return before, edits.reattach(s, highlight_id, span[0], span[1])
+            return before, edits.reattach(s, highlight_id, span[0], span[1], seen)
 
         before, after = self._in_one_transaction(work)
+        versions.wrote("highlights", highlight_id, after.row_version)
 
         def undo(s: Session) -> Changes:
-            return _updated([edits.put_back(s, before)])
+            back = edits.put_back(s, before, versions.get("highlights", highlight_id))
+            versions.wrote("highlights", highlight_id, back.row_version)
+            return _updated([back])
 
         def redo(s: Session) -> Changes:
-            edits.reattach(s, highlight_id, after.start, after.end)
-            _set_time(s, highlight_id, after.modified_at)
+            edits.reattach(s, highlight_id, after.start, after.end, versions.get("highlights", highlight_id))
+            versions.wrote("highlights", highlight_id, _set_time(s, highlight_id, after.modified_at))
             return _updated([after])
 
         self._record(StepLabel("reattach", 1, subject(before.quote)), undo, redo)

@@ -28,7 +28,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Table, delete, func, insert, inspect, select, text
+from sqlalchemy import Column, MetaData, Table, delete, func, insert, inspect, select, text
 from sqlalchemy import exc as sa_exc
 from sqlalchemy.engine import Connection
 from sqlalchemy.types import DateTime
@@ -191,6 +191,7 @@ def backup_to_file(db: Database, path: Path, *, replace: bool = False,
         copy = Database.open(partial)
         try:
             with _read_snapshot(db) as source, copy.engine.connect() as target:
+                tables = [_as_in(source, t) for t in tables]
                 with target.begin():
                     target.execute(delete(Coder))  # the first coder Database.open made
                     _copy(source, target, tables, progress)
@@ -214,6 +215,17 @@ def backup_to_file(db: Database, path: Path, *, replace: bool = False,
         raise
     result.seconds = time.perf_counter() - started
     return result
+
+
+def _as_in(source: Connection, table: Table) -> Table:
+    """`table` with only the columns `source` has: an older server library (the backup made
+    before upgrading it) lacks the columns later versions appended (v14 row_version); the
+    copy gives them their defaults, and both sides are compared on the columns copied."""
+    present = {c["name"] for c in inspect(source).get_columns(table.name)}
+    if present >= {c.name for c in table.columns}:
+        return table
+    return Table(table.name, MetaData(), *(Column(c.name, c.type, key=c.key, primary_key=c.primary_key)
+                                           for c in table.columns if c.name in present))
 
 
 def _in_use(path: Path) -> bool:

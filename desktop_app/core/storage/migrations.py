@@ -21,6 +21,7 @@ from desktop_app.core.messages import Message, MessageError
 from desktop_app.core.storage.copies import consistent_copy
 from desktop_app.core.storage.origin_indexes import v13_origin_indexes
 from desktop_app.core.storage.pending_migration import v12_nlp_pending
+from desktop_app.core.storage.row_versions import v14_row_versions
 from desktop_app.core.storage.word_totals_migration import v11_word_totals
 
 Step = Callable[[sqlite3.Connection], None]
@@ -347,6 +348,7 @@ STEPS: dict[int, Step] = {
     11: v11_word_totals,
     12: v12_nlp_pending,
     13: v13_origin_indexes,
+    14: v14_row_versions,
 }
 LATEST = max(STEPS)
 

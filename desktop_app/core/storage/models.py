@@ -51,6 +51,8 @@ NAMING_CONVENTION = {
 # Rows from before coders existed (schema v8) belong to the first coder, id 1. (A name of
 # its own: `text` is a column name in some models below, and would shadow sqlalchemy.text.)
 FIRST_CODER = text("1")
+# Schema v14 (storage/row_versions.py): a new or upgraded row is at version 1.
+ROW_VERSION_DEFAULT = text("1")
 
 
 def utcnow() -> datetime:
@@ -180,10 +182,13 @@ class Tag(Base):
     color: Mapped[str] = mapped_column(String(9))  # "#rrggbb"
     description: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    row_version: Mapped[int] = mapped_column(Integer, server_default=ROW_VERSION_DEFAULT)
 
     highlights: Mapped[list[Highlight]] = relationship(
         secondary=highlight_tags, back_populates="tags"
     )
+
+    __mapper_args__ = {"version_id_col": row_version}
 
 
 class Highlight(Base):
@@ -214,11 +219,15 @@ class Highlight(Base):
     # Who made it (schema v8; appended by ALTER TABLE, hence the server default: upgraded
     # rows belong to coder 1). Writers always set it from the session's current coder.
     coder_id: Mapped[int] = mapped_column(ForeignKey("coders.id"), server_default=FIRST_CODER, index=True)
+    # Schema v14 (row_versions.py): bumped by every ORM update, checked by it too.
+    row_version: Mapped[int] = mapped_column(Integer, server_default=ROW_VERSION_DEFAULT)
 
     article: Mapped[Article] = relationship(back_populates="highlights")
     tags: Mapped[list[Tag]] = relationship(
         secondary=highlight_tags, back_populates="highlights", order_by="Tag.name"
     )
+
+    __mapper_args__ = {"version_id_col": row_version}
 
 
 class Segmentation(Base):
@@ -289,6 +298,9 @@ class ArticleMemo(Base):
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     # Who wrote it last (schema v8). One memo per article, shared by the team.
     coder_id: Mapped[int] = mapped_column(ForeignKey("coders.id"), server_default=FIRST_CODER)
+    row_version: Mapped[int] = mapped_column(Integer, server_default=ROW_VERSION_DEFAULT)
+
+    __mapper_args__ = {"version_id_col": row_version}
 
 
 class Attribute(Base):
@@ -322,6 +334,9 @@ class AttributeValue(Base):
     )
     value: Mapped[str] = mapped_column(Text)
     number: Mapped[float | None] = mapped_column(Float)
+    # Schema v14: the column only. Values are written by delete + insert (many articles at
+    # once, attribute_edits.put_values_in), so every stored value starts at 1.
+    row_version: Mapped[int] = mapped_column(Integer, server_default=ROW_VERSION_DEFAULT)
 
 
 class ArticleCode(Base):

@@ -10,6 +10,7 @@ are refused in words. Each step is frozen DDL, checked against what that build's
   whose SQL PostgreSQL reads as written; on a server the index is empty in practice).
 - 12: the nlp_pending table only (no triggers keep it on a server: dialects.keeps_nlp_pending).
 - 13: the origin indexes (origin_indexes.py; models.py makes the same on a new library).
+- 14: the row versions (row_versions.py: the SQLite step's own ALTER TABLEs).
 The highlight_counts triggers are not a version: ServerDatabase adds them when absent and
 reinstalls them after an upgrade (so a library of any build ends with today's function).
 
@@ -33,6 +34,7 @@ from sqlalchemy.engine import URL, Connection
 from desktop_app.core.storage.bulk_sql import bulk_sql
 from desktop_app.core.storage.errors import OTHER, DatabaseError
 from desktop_app.core.storage.origin_indexes import V13_ORIGIN_INDEXES
+from desktop_app.core.storage.row_versions import V14_ROW_VERSIONS
 from desktop_app.core.storage.word_totals_migration import v11_word_totals
 
 OLDEST = 10  # the oldest schema a server library was ever made at (see above)
@@ -61,7 +63,12 @@ def _v13(conn: Connection) -> None:
     conn.execute(text("DROP FUNCTION IF EXISTS chugiai_count_up(integer), chugiai_count_down(integer)"))
 
 
-STEPS: dict[int, Callable[[Connection], None]] = {11: _v11, 12: _v12, 13: _v13}
+def _v14(conn: Connection) -> None:
+    for sql in V14_ROW_VERSIONS:
+        conn.exec_driver_sql(sql)
+
+
+STEPS: dict[int, Callable[[Connection], None]] = {11: _v11, 12: _v12, 13: _v13, 14: _v14}
 LATEST = max(STEPS)
 
 

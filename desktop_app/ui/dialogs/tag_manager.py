@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.core.annotate import codebook as tag_admin
 from desktop_app.core.annotate.highlights import AnnotationError, TagInfo
+from desktop_app.core.annotate.row_versions import ConflictError
 from desktop_app.core.annotate.tag_paths import in_tag_scope, tag_leaf, tag_parent, tree_key
 from desktop_app.core.operations.changes import Changes
 from desktop_app.core.operations.editor import Operations
@@ -32,6 +33,7 @@ from desktop_app.core.storage.database import DatabaseError
 from desktop_app.ui import wording
 from desktop_app.ui.change_bus import ChangeBus
 from desktop_app.ui.common import plain_text
+from desktop_app.ui.dialogs.conflict_dialog import use_mine
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -153,13 +155,30 @@ class TagManagerDialog(QDialog):
         self.bus.publish(changes)
         return True
 
+    def _versioned(self, edit: Callable[[int | None], Changes], seen: int, field: str, mine: str) -> None:
+        """An edit made on the tag as the user saw it (version `seen`): when another coder
+        changed the tag meanwhile, their `field` and the user's value side by side, and the
+        user's choice (save theirs over, or keep theirs)."""
+        try:
+            changes = edit(seen or None)
+        except ConflictError as e:
+            if use_mine(self, e, str(e.theirs[field]), mine):
+                self._versioned(edit, e.version, field, mine)
+            else:
+                self.refresh()
+            return
+        except (AnnotationError, DatabaseError) as e:
+            plain_text.warn(self, self.tr("Could not change the tag"), wording.error_text(e))
+            return
+        self.bus.publish(changes)
+
     def rename(self) -> None:
         tag = self.current_tag()
         if tag is None:
             return
         name, ok = plain_text.get_text(self, self.tr("Rename tag"), self.tr("New name:"), tag.name)
         if ok and name.strip() and name != tag.name:
-            self._do(lambda: self.ops.rename_tag(tag.id, name))
+            self._versioned(lambda seen: self.ops.rename_tag(tag.id, name, seen), tag.row_version, "name", name)
 
     def recolour(self) -> None:
         tag = self.current_tag()
@@ -167,7 +186,8 @@ class TagManagerDialog(QDialog):
             return
         color = QColorDialog.getColor(QColor(tag.color), self, self.tr("Colour of “%1”").replace("%1", tag.name))
         if color.isValid():
-            self._do(lambda: self.ops.recolour_tag(tag.id, color.name()))
+            self._versioned(lambda seen: self.ops.recolour_tag(tag.id, color.name(), seen), tag.row_version,
+                            "color", color.name())
 
     def move(self) -> None:
         tag = self.current_tag()
@@ -179,7 +199,9 @@ class TagManagerDialog(QDialog):
         parent, ok = plain_text.get_item(self, self.tr("Move tag"),
                                           self.tr("Put “%1” under:").replace("%1", tag.name), choices)
         if ok:
-            self._do(lambda: self.ops.move_tag(tag.id, "" if parent == top else parent))
+            new_parent = "" if parent == top else parent
+            self._versioned(lambda seen: self.ops.move_tag(tag.id, new_parent, seen), tag.row_version,
+                            "name", parent)
 
     def merge(self) -> None:
         tag = self.current_tag()
@@ -222,7 +244,8 @@ class TagManagerDialog(QDialog):
         tag = self.current_tag()
         text = self.description.toPlainText()
         if tag is not None and text != tag.description:
-            self._do(lambda: self.ops.describe_tag(tag.id, text))
+            self._versioned(lambda seen: self.ops.describe_tag(tag.id, text, seen), tag.row_version,
+                            "description", text)
 
     def _highlights(self, n: int) -> str:
         return self.tr("%n highlight(s)", "", n)

@@ -4,19 +4,22 @@ Like the highlight note (annotation_panel.HighlightEditor): an edit is sent a mo
 typing stops, and at once when another article opens or the window closes. The box never
 stores anything itself: it emits `memoEdited` and the window calls core.memos.set_memo,
 telling the box through `mark_failed` when that did not work.
+
+A save names the memo's version the typing started from (schema v14; -1: not known), so a
+memo another coder changed meanwhile is not written over silently (memo_saving.py asks).
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QTextCursor
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
 from desktop_app.ui.common.plain_text import plain_label, plain_tooltip
 
 
 class MemoBox(QWidget):
-    memoEdited = Signal(int, str)  # article id, the whole memo as typed
+    memoEdited = Signal(int, str, int)  # article id, the whole memo as typed, the version seen
 
     SAVE_DELAY_MS = 500
 
@@ -26,6 +29,7 @@ class MemoBox(QWidget):
         # What the library holds for this article, as far as the box knows; None after a
         # failed save, so that the next flush tries again even with the text unchanged.
         self._saved: str | None = ""
+        self._version = -1  # of the stored memo the text was typed from (-1: not known)
         self._read_only = False
 
         title = QLabel(self.tr("MEMO"))
@@ -64,18 +68,22 @@ class MemoBox(QWidget):
         self._refresh_state()
 
     # --- what the window calls ------------------------------------------------------------
-    def set_article(self, article_id: int | None, memo: str = "") -> None:
+    def set_article(self, article_id: int | None, memo: str = "", version: int = -1) -> None:
         """Show the memo of the article just opened (None: no article). A pending edit of
-        the article shown is sent first, so switching never loses typing."""
+        the article shown is sent first, so switching never loses typing. `version`: the
+        memo's as read (-1: not known)."""
         sent = self.flush_memo()
         same = article_id is not None and article_id == self._article_id
         if same and (sent or self._saved is None or self.edit.toPlainText() == memo):
             # Reopened (a re-import, new settings): keep the typing and the cursor; `memo`
             # may have been read before the flush, or the last save failed.
+            if self.edit.toPlainText() == memo and not sent:
+                self._version = version
             self._refresh_state()
             return
         self._article_id = article_id
         self._saved = memo
+        self._version = version
         self.edit.blockSignals(True)
         self.edit.setPlainText(memo)
         self.edit.blockSignals(False)
@@ -105,8 +113,25 @@ class MemoBox(QWidget):
             return False
         self._saved = text
         self._set_status(self.tr("Saved"))
-        self.memoEdited.emit(self._article_id, text)  # mark_failed may answer at once
+        self.memoEdited.emit(self._article_id, text, self._version)  # mark_failed may answer at once
         return True
+
+    def mark_saved(self, article_id: int, version: int) -> None:
+        """The window stored the memo; `version` is the one that save wrote."""
+        if article_id == self._article_id:
+            self._version = version
+
+    def take_theirs(self, article_id: int, memo: str, version: int) -> None:
+        """Show another coder's memo (the user kept theirs after a conflict)."""
+        if article_id != self._article_id:
+            return
+        self._timer.stop()
+        self._saved, self._version = memo, version
+        self.edit.blockSignals(True)
+        self.edit.setPlainText(memo)
+        self.edit.blockSignals(False)
+        self.edit.moveCursor(QTextCursor.MoveOperation.End)
+        self._set_status("")
 
     def mark_failed(self, article_id: int, message: str) -> None:
         """The window could not store the memo: say so, and try again on the next flush."""

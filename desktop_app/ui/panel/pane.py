@@ -81,7 +81,7 @@ class AnnotationPane(QWidget):
     tagClicked = Signal(str)
     bulkTagRequested = Signal(list, bool)  # highlight ids; True: add tags, False: remove
     bulkDeleteRequested = Signal(list)
-    memoEdited = Signal(int, str)  # article id, memo: the window stores it (core.memos)
+    memoEdited = Signal(int, str, int)  # article id, memo, version seen: the window stores it
 
     MEMO_PANE = 3
 
@@ -285,9 +285,10 @@ class AnnotationPane(QWidget):
         return self.editor.current_id()
 
     # --- the article's memo ---------------------------------------------------------------
-    def show_memo(self, article_id: int | None, memo: str = "") -> None:
-        """The memo of the article just opened; a pending edit of the last one is sent first."""
-        self.memo.set_article(article_id, memo)
+    def show_memo(self, article_id: int | None, memo: str = "", version: int = -1) -> None:
+        """The memo of the article just opened; a pending edit of the last one is sent first.
+        `version`: the memo's as read (-1: not known)."""
+        self.memo.set_article(article_id, memo, version)
 
     def flush_memo(self) -> None:
         self.memo.flush_memo()

@@ -17,12 +17,14 @@ from PySide6.QtWidgets import QInputDialog
 
 from desktop_app.core.annotate.highlights import AnnotationError, HighlightInfo, NewHighlight
 from desktop_app.core.annotate.resize import Edge, step_edge, whitespace_words
+from desktop_app.core.annotate.row_versions import ConflictError
 from desktop_app.core.operations.changes import Changes
 from desktop_app.core.storage.database import DatabaseError
 from desktop_app.core.text.normalize import fold
 from desktop_app.core.text.spans import TextSpan
 from desktop_app.ui import wording
 from desktop_app.ui.common import plain_text
+from desktop_app.ui.dialogs.conflict_dialog import use_mine
 from desktop_app.ui.dialogs.tag_dialog import TagDialog
 from desktop_app.ui.reader.view import WINDOWED_ABOVE
 
@@ -149,12 +151,20 @@ class HighlightController(QObject):
         info = self.w.ops.service.get_highlight(highlight_id)
         dialog = TagDialog(self.w.ops.service.list_tags(), info.tag_names, info.quote, self.w)
         if dialog.exec() == TagDialog.DialogCode.Accepted:
-            self._set_tags(highlight_id, dialog.selected_tags())
+            self._set_tags(highlight_id, dialog.selected_tags(), info.row_version)
 
-    def _set_tags(self, highlight_id: int, names: list[str]) -> None:
-        outcome = self._try(lambda: self.w.ops.set_tags(highlight_id, names))
-        if outcome is not None:
-            self._publish(outcome.changes)
+    def _set_tags(self, highlight_id: int, names: list[str], seen: int = 0) -> None:
+        """`seen`: the version the user chose from (0: not known, the current one)."""
+        try:
+            outcome = self.w.ops.set_tags(highlight_id, names, seen=seen or None)
+        except ConflictError as e:  # another coder retagged it meanwhile: theirs or mine?
+            if use_mine(self.w, e, ", ".join(map(str, e.theirs["tags"])), ", ".join(names)):
+                self._set_tags(highlight_id, names, e.version)
+            return
+        except (AnnotationError, DatabaseError) as e:
+            plain_text.warn(self.w, self.tr("Could not save"), wording.error_text(e))
+            return
+        self._publish(outcome.changes)
 
     def tag_many(self, ids: list[int], add: bool) -> None:
         """Add tags to, or remove one tag from, several highlights: one undo step."""
@@ -180,9 +190,17 @@ class HighlightController(QObject):
             self._publish(changes)
 
     # --- notes ------------------------------------------------------------------------------
-    def save_note(self, highlight_id: int, note: str) -> None:
+    def save_note(self, highlight_id: int, note: str, seen: int = 0) -> None:
+        """`seen`: the version the note was edited on (0: not known, the current one)."""
         try:
-            changes = self.w.ops.set_note(highlight_id, note)
+            changes = self.w.ops.set_note(highlight_id, note, seen=seen or None)
+        except ConflictError as e:  # another coder changed it meanwhile: theirs or mine?
+            theirs = str(e.theirs["note"])
+            if use_mine(self.w, e, theirs, note):
+                self.save_note(highlight_id, note, e.version)
+            else:
+                self.w.panel.editor.take_theirs(highlight_id, theirs, e.version)
+            return
         except (AnnotationError, DatabaseError):
             return  # deleted meanwhile: nothing to save the note on
         self._publish(changes)

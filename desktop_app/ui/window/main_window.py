@@ -16,7 +16,7 @@ from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSplitter
 
 from desktop_app import APP_DISPLAY_NAME, __version__
-from desktop_app.core.annotate.highlights import AnnotationError, HighlightInfo
+from desktop_app.core.annotate.highlights import HighlightInfo
 from desktop_app.core.library.articles import ArticleDoc
 from desktop_app.core.library.ingest.boilerplate import find_boilerplate
 from desktop_app.core.library.ingest.facts import read_facts
@@ -25,9 +25,9 @@ from desktop_app.core.nlp.stored import load_segmentation
 from desktop_app.core.operations.editor import Operations
 from desktop_app.core.operations.history import History
 from desktop_app.core.reading_session import ReadingSession
-from desktop_app.core.storage.database import Database, DatabaseError
+from desktop_app.core.storage.database import Database
 from desktop_app.core.text.spans import TextSpan
-from desktop_app.ui import background, wording
+from desktop_app.ui import background
 from desktop_app.ui.change_bus import ChangeBus
 from desktop_app.ui.common import plain_text
 from desktop_app.ui.dialogs.segmentation_settings import chosen_workers
@@ -35,6 +35,7 @@ from desktop_app.ui.dialogs.tag_manager import TagManagerDialog
 from desktop_app.ui.library.article_details import ArticleDetailsDialog
 from desktop_app.ui.library.article_list import ID_ROLE
 from desktop_app.ui.library.pane import LibraryPane
+from desktop_app.ui.panel.memo_saving import save_memo
 from desktop_app.ui.panel.pane import AnnotationPane
 from desktop_app.ui.reader.pane import ReaderPane
 from desktop_app.ui.theme.appearance import Appearance
@@ -296,16 +297,12 @@ class MainWindow(QMainWindow):
         dialog.exec()
         dialog.deleteLater()
 
-    def _save_memo(self, article_id: int, text: str) -> None:
-        """Store the memo box's edit. A failure shows in the box and the status bar (a dialog
-        at every pause in typing would be worse); the box tries again on its next save."""
-        try:
-            changes = self.ops.set_memo(article_id, text)
-        except (AnnotationError, DatabaseError) as e:  # MemoError is an AnnotationError
-            self.panel.memo.mark_failed(article_id, wording.error_text(e))
-            self.statusBar().showMessage(wording.error_text(e), 10_000)
-            return
-        self.bus.publish(changes)
+    def _save_memo(self, article_id: int, text: str, seen: int = -1) -> None:
+        """Store the memo box's edit (ui/panel/memo_saving.py: failures, conflicts)."""
+        changes = save_memo(self, self.ops, self.panel.memo, article_id, text, seen,
+                            lambda words: self.statusBar().showMessage(words, 10_000))
+        if changes is not None:
+            self.bus.publish(changes)
 
     # --- background work (one place each, for the BackgroundOp swap) ------------------------
     def make_importer(self) -> ImportController:

@@ -110,4 +110,4 @@ class ViewUpdates(QObject):
         if update.orphans:
             panel.orphans.set_orphans(session.orphans)
         if update.memo and (update.opened or panel.memo.text() != session.memo):
-            panel.show_memo(session.article_id, session.memo)
+            panel.show_memo(session.article_id, session.memo, session.memo_version)
