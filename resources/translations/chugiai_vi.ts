@@ -539,7 +539,7 @@ Chọn một đoạn trong bài, rồi nhấn Ctrl+H, nhấp chuột phải → 
         </translation>
     </message>
     <message>
-        <location line="+88"/>
+        <location line="+89"/>
         <source>HIGHLIGHTS ({n})</source>
         <translation>ĐOẠN ĐÁNH DẤU ({n})</translation>
     </message>
@@ -1723,6 +1723,59 @@ Chọn một đoạn trong bài, rồi nhấn Ctrl+H, nhấp chuột phải → 
     </message>
 </context>
 <context>
+    <name>ConflictDialog</name>
+    <message>
+        <location filename="../../desktop_app/ui/dialogs/conflict_dialog.py" line="+56"/>
+        <source>Changed by another coder</source>
+        <translation>Người mã hóa khác đã thay đổi</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1&apos;s version</source>
+        <translation>Phiên bản của %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Their version</source>
+        <translation>Phiên bản của họ</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Your version</source>
+        <translation>Phiên bản của bạn</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Keep theirs</source>
+        <translation>Giữ bản của họ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Use mine</source>
+        <translation>Dùng bản của tôi</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save your version over theirs</source>
+        <translation>Lưu phiên bản của bạn đè lên bản của họ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy mine</source>
+        <translation>Chép bản của tôi</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy your version to the clipboard</source>
+        <translation>Chép phiên bản của bạn vào bộ nhớ tạm</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Copied</source>
+        <translation>Đã chép</translation>
+    </message>
+</context>
+<context>
     <name>ConflictsModel</name>
     <message>
         <location filename="../../desktop_app/ui/dialogs/merge_conflicts.py" line="+36"/>
@@ -2648,12 +2701,13 @@ Thư viện hỏng được giữ lại bên cạnh, đổi tên thành %2.damag
 <context>
     <name>HighlightController</name>
     <message>
-        <location filename="../../desktop_app/ui/window/highlight_controller.py" line="+51"/>
+        <location filename="../../desktop_app/ui/window/highlight_controller.py" line="+53"/>
+        <location line="+112"/>
         <source>Could not save</source>
         <translation>Không lưu được</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="-95"/>
         <source>Select some text in the article first.</source>
         <translation>Hãy chọn một đoạn văn trong bài trước.</translation>
     </message>
@@ -2684,7 +2738,7 @@ Thư viện hỏng được giữ lại bên cạnh, đổi tên thành %2.damag
         <translation>Chưa có nhãn số %1.</translation>
     </message>
     <message numerus="yes">
-        <location line="+20"/>
+        <location line="+28"/>
         <source>%n highlight(s)</source>
         <translation>
             <numerusform>%n đoạn đánh dấu</numerusform>
@@ -2701,7 +2755,7 @@ Thư viện hỏng được giữ lại bên cạnh, đổi tên thành %2.damag
         <translation>Bỏ nhãn này khỏi các đoạn đánh dấu đã chọn:</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+31"/>
         <source>Could not delete</source>
         <translation>Không xóa được</translation>
     </message>
@@ -2751,7 +2805,7 @@ Thư viện hỏng được giữ lại bên cạnh, đổi tên thành %2.damag
 <context>
     <name>HighlightEditor</name>
     <message>
-        <location filename="../../desktop_app/ui/panel/highlight_editor.py" line="+29"/>
+        <location filename="../../desktop_app/ui/panel/highlight_editor.py" line="+37"/>
         <source>Note</source>
         <translation>Ghi chú</translation>
     </message>
@@ -3066,7 +3120,7 @@ Thư viện hỏng được giữ lại bên cạnh, đổi tên thành %2.damag
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop_app/ui/window/main_window.py" line="+124"/>
+        <location filename="../../desktop_app/ui/window/main_window.py" line="+125"/>
         <source>Read-only library: changes cannot be saved</source>
         <translation>Thư viện chỉ đọc: không thể lưu thay đổi</translation>
     </message>
@@ -3076,7 +3130,7 @@ Thư viện hỏng được giữ lại bên cạnh, đổi tên thành %2.damag
         <translation>(không có tiêu đề)</translation>
     </message>
     <message>
-        <location line="+124"/>
+        <location line="+120"/>
         <source>About Chú Giải</source>
         <translation>Giới thiệu Chú Giải</translation>
     </message>
@@ -3092,12 +3146,12 @@ Thư viện hỏng được giữ lại bên cạnh, đổi tên thành %2.damag
         <translation>Đã tạm dừng tách từ</translation>
     </message>
     <message>
-        <location line="-242"/>
+        <location line="-238"/>
         <source>Could not undo</source>
         <translation>Không thể hoàn tác</translation>
     </message>
     <message>
-        <location line="+295"/>
+        <location line="+291"/>
         <source>&lt;b&gt;Chú Giải {version}&lt;/b&gt;&lt;p&gt;Read, highlight and tag Vietnamese news articles.&lt;/p&gt;&lt;p&gt;Word segmentation by underthesea. Free software under the GNU GPL v3 or later.&lt;/p&gt;&lt;p&gt;Library: {path}&lt;/p&gt;</source>
         <translation>&lt;b&gt;Chú Giải {version}&lt;/b&gt;&lt;p&gt;Đọc, đánh dấu và gắn nhãn các bài báo tiếng Việt.&lt;/p&gt;&lt;p&gt;Tách từ bằng underthesea. Phần mềm tự do theo giấy phép GNU GPL phiên bản 3 trở lên.&lt;/p&gt;&lt;p&gt;Thư viện: {path}&lt;/p&gt;</translation>
     </message>
@@ -3448,7 +3502,7 @@ Tự chọn theo truy vấn cho đến khi bạn chọn một mức.</translatio
 <context>
     <name>MemoBox</name>
     <message>
-        <location filename="../../desktop_app/ui/panel/memo_box.py" line="+31"/>
+        <location filename="../../desktop_app/ui/panel/memo_box.py" line="+35"/>
         <source>MEMO</source>
         <translation>GHI NHỚ</translation>
     </message>
@@ -3463,12 +3517,12 @@ Tự chọn theo truy vấn cho đến khi bạn chọn một mức.</translatio
         <translation>Ghi nhớ về bài này</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+67"/>
         <source>Saved</source>
         <translation>Đã lưu</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+26"/>
         <source>Not saved</source>
         <translation>Chưa lưu được</translation>
     </message>
@@ -5133,7 +5187,7 @@ Phê phán</translation>
 <context>
     <name>TagManagerDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/tag_manager.py" line="+58"/>
+        <location filename="../../desktop_app/ui/dialogs/tag_manager.py" line="+60"/>
         <source>Manage tags</source>
         <translation>Quản lý nhãn</translation>
     </message>
@@ -5189,11 +5243,12 @@ Phê phán</translation>
     </message>
     <message>
         <location line="+78"/>
+        <location line="+18"/>
         <source>Could not change the tag</source>
         <translation>Không thể đổi nhãn</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
         <source>Rename tag</source>
         <translation>Đổi tên nhãn</translation>
     </message>
@@ -5208,7 +5263,7 @@ Phê phán</translation>
         <translation>Màu của “%1”</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>(top level)</source>
         <translation>(cấp cao nhất)</translation>
     </message>
@@ -5223,7 +5278,7 @@ Phê phán</translation>
         <translation>Đặt “%1” dưới:</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <location line="+11"/>
         <source>Merge tags</source>
         <translation>Gộp nhãn</translation>
@@ -5263,7 +5318,7 @@ Phê phán</translation>
         <translation>Xoá nhãn “%1”? Nhãn này có trên %2 trong %3; các đoạn đánh dấu vẫn được giữ, nhưng không còn nhãn này.</translation>
     </message>
     <message numerus="yes">
-        <location line="+13"/>
+        <location line="+14"/>
         <source>%n highlight(s)</source>
         <translation>
             <numerusform>%n đoạn đánh dấu</numerusform>
@@ -5277,7 +5332,7 @@ Phê phán</translation>
         </translation>
     </message>
     <message>
-        <location line="-13"/>
+        <location line="-14"/>
         <source>Delete tag</source>
         <translation>Xóa nhãn</translation>
     </message>
@@ -5825,6 +5880,36 @@ Phê phán</translation>
     </message>
     <message>
         <location line="+2"/>
+        <source>{who} changed this highlight while you were editing it; your change was not saved over theirs.</source>
+        <translation>{who} đã thay đổi đoạn đánh dấu này trong lúc bạn đang sửa; thay đổi của bạn chưa được lưu đè lên bản của họ.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Another coder changed this highlight while you were editing it; your change was not saved over theirs.</source>
+        <translation>Một người mã hóa khác đã thay đổi đoạn đánh dấu này trong lúc bạn đang sửa; thay đổi của bạn chưa được lưu đè lên bản của họ.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{who} changed this tag meanwhile; your change was not saved over theirs.</source>
+        <translation>{who} đã thay đổi nhãn này trong lúc đó; thay đổi của bạn chưa được lưu đè lên bản của họ.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Another coder changed this tag meanwhile; your change was not saved over theirs.</source>
+        <translation>Một người mã hóa khác đã thay đổi nhãn này trong lúc đó; thay đổi của bạn chưa được lưu đè lên bản của họ.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{who} changed this memo while you were writing; your text was not saved over theirs.</source>
+        <translation>{who} đã thay đổi ghi nhớ này trong lúc bạn đang viết; nội dung của bạn chưa được lưu đè lên bản của họ.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Another coder changed this memo while you were writing; your text was not saved over theirs.</source>
+        <translation>Một người mã hóa khác đã thay đổi ghi nhớ này trong lúc bạn đang viết; nội dung của bạn chưa được lưu đè lên bản của họ.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>These fields cannot be edited: {fields}.</source>
         <translation>Không thể sửa các trường này: {fields}.</translation>
     </message>
