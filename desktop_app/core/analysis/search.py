@@ -232,6 +232,10 @@ def search(db: Database, query: str, limit: int = 50, level: MatchLevel | None =
 def _candidates(db: Database, groups: list[_Group], level: MatchLevel, limit: int
                 ) -> tuple[list[tuple[int, float, bool]], dict[int, tuple[str, str]]]:
     """The ranked candidates and their (title, text)."""
+    if db.on_server:
+        from desktop_app.core.analysis.search_server import server_candidates
+
+        return server_candidates(db, groups, level, limit)
     with db.engine.connect() as sa_conn:
         conn = driver_connection(sa_conn)
         try:

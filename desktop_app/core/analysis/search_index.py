@@ -233,6 +233,10 @@ def sync_index(db: Database, progress: Progress | None = None, at_most: int | No
     (a search in the window does not wait for a long queue the background sync works on)."""
     if db.read_only:
         return 0
+    if db.on_server:
+        from desktop_app.core.analysis.search_server_index import sync_server_index
+
+        return sync_server_index(db, progress, at_most)
     changed, done, total, first = 0, 0, 0, True
     with db.engine.connect() as sa_conn:
         conn = driver_connection(sa_conn)
@@ -276,6 +280,10 @@ def rebuild_index(db: Database, progress: Progress | None = None) -> int:
     were indexed. Cancelling keeps the batches done: the next sync goes on from there."""
     if db.read_only:
         return 0
+    if db.on_server:
+        from desktop_app.core.analysis.search_server_index import rebuild_server_index
+
+        return rebuild_server_index(db, progress)
     with immediate_write(db) as conn:
         for sql in _SCHEMA:
             conn.execute(sql)

@@ -34,6 +34,7 @@ from desktop_app.core.storage import migrations, server_migrations
 from desktop_app.core.storage.database import SCHEMA_VERSION, Database
 from desktop_app.core.storage.errors import CANT_OPEN, NEWER, OTHER, DatabaseError
 from desktop_app.core.storage.models import Base, Coder
+from desktop_app.core.storage.server_search_tables import install_search_index
 from desktop_app.core.storage.server_triggers import count_triggers_present, install_count_triggers
 
 # pg_advisory_xact_lock key for schema work: any fixed 64-bit number, the same in every client.
@@ -134,12 +135,15 @@ class ServerDatabase(Database):
             if version is not None and version < SCHEMA_VERSION:
                 self._upgrade_on_server(conn, version)
                 install_count_triggers(conn, recount=not count_triggers_present(conn))
+                install_search_index(conn)
                 return
             if version is not None:
                 # A library made by a build without the count triggers: add them and recount
                 # (a read-only client cannot; its counts stay as they are).
                 if not self.read_only and not count_triggers_present(conn):
                     install_count_triggers(conn, recount=True)
+                if not self.read_only:
+                    install_search_index(conn)
                 return
             if inspect(conn).get_table_names():
                 raise DatabaseError(f"The database {self.location} holds tables but is not a Chú Giải "
@@ -147,6 +151,7 @@ class ServerDatabase(Database):
             if self.read_only:
                 raise DatabaseError(f"The database {self.location} is empty and was opened read-only.", OTHER)
             create_schema(conn)
+            install_search_index(conn)
             conn.execute(insert(Coder).values(id=1, name=migrations.first_coder_name()))
             resync_sequences(conn)
             conn.execute(text("INSERT INTO chugiai_schema VALUES (:v)"), {"v": SCHEMA_VERSION})

@@ -1,0 +1,176 @@
+"""Search on a PostgreSQL server library: search.py's ranking over the tsvector pieces of
+search_server_index.py instead of FTS5. The same query groups, the same tiers (as typed,
+same word, folded; the whole phrase before the words scattered), the same "more than
+CHEAP_RANK_ROWS matches: title matches first, then the newest" shortcut; passages, marks
+and the EXACT case check stay in search.py (Python over the text), so both engines give
+the same hits.
+
+An FTS5 expression becomes a tsquery: a phrase `'to' <-> 'chuc'`, a prefix `'chuc':*`,
+spellings ORed, a title-only match with weight `:A`. A phrase lies whole in one piece
+(pieces overlap by the longest query), but the groups of a query may be in different
+pieces of a long article: the articles holding all groups are the INTERSECT of each
+group's articles. Ranking is `ts_rank` with the title weighted TITLE_WEIGHT times, the best
+piece of each article: not FTS5's bm25, so within a tier the order may differ (the
+tiers, and the order of the newest-first shortcut, are the same).
+"""
+
+from __future__ import annotations
+
+import itertools
+from typing import Any
+
+from sqlalchemy import exc as sa_exc
+
+from desktop_app.core.analysis.search import CHEAP_RANK_ROWS, TITLE_WEIGHT, _Group
+from desktop_app.core.analysis.search_index import _WORD_RE, MAX_SPELLINGS, _index_words
+from desktop_app.core.analysis.search_server_index import _lexeme
+from desktop_app.core.storage.bulk_sql import bulk_sql, driver_errors
+from desktop_app.core.storage.database import Database, DatabaseError
+from desktop_app.core.text.matching import MatchLevel, query_text
+
+# An alternative: words in a row, each (lexeme, prefix?). A part: its alternatives ORed.
+_Alt = tuple[tuple[str, bool], ...]
+_Part = tuple[_Alt, ...]
+
+
+def _weights() -> str:
+    body = 1.0 / TITLE_WEIGHT
+    return f"'{{{body!r},{body!r},{body!r},1.0}}'::float4[]"  # D, C, B, A: A is the title
+
+
+def tsquery(part: _Part, title_only: bool = False) -> str:
+    """The tsquery text of one part (an FTS5 phrase or its spellings)."""
+    weight = "A" if title_only else ""
+
+    def lexeme(word: str, prefix: bool) -> str:
+        label = ("*" if prefix else "") + weight
+        return _lexeme(word) + (":" + label if label else "")
+
+    alts = [" <-> ".join(lexeme(w, p) for w, p in alt) for alt in dict.fromkeys(part)]
+    return alts[0] if len(alts) == 1 else "(" + " | ".join(f"({a})" for a in alts) + ")"
+
+
+def _group_part(group: _Group, level: MatchLevel) -> _Part:
+    last = len(group.words) - 1
+    return tuple(tuple((w, group.prefix and i == last) for i, w in enumerate(ws))
+                 for ws in _index_words(group.words, level))
+
+
+def _whole_phrase(groups: list[_Group], level: MatchLevel) -> _Part:
+    combos = itertools.islice(itertools.product(*(_group_part(g, level) for g in groups)), MAX_SPELLINGS)
+    return tuple(tuple(itertools.chain.from_iterable(c)) for c in combos)
+
+
+def _tiers(groups: list[_Group], level: MatchLevel) -> list[tuple[list[_Part], MatchLevel, bool]]:
+    """search._tiers with tsquery parts."""
+    out: list[tuple[list[_Part], MatchLevel, bool]] = []
+    for tier in (MatchLevel.EXACT, MatchLevel.WORD, MatchLevel.NONE)[: level.rank + 1]:
+        if len(groups) > 1:
+            out.append(([_whole_phrase(groups, tier)], tier, True))
+        out.append(([_group_part(g, tier) for g in groups], tier, len(groups) == 1))
+    unique: dict[str, tuple[list[_Part], MatchLevel, bool]] = {}
+    for t in out:
+        unique.setdefault(" & ".join(tsquery(p) for p in t[0]), t)
+    return list(unique.values())
+
+
+# ---------------------------------------------------------------- SQL
+
+
+def _holding(parts: list[_Part]) -> tuple[str, list[str]]:
+    """SELECT of the article ids holding every part (each maybe in another piece)."""
+    queries = [tsquery(p) for p in parts]
+    if len(queries) == 1:
+        return "SELECT DISTINCT article_id FROM search_chunks WHERE tsv @@ ?::tsquery", queries
+    return " INTERSECT ".join(["SELECT article_id FROM search_chunks WHERE tsv @@ ?::tsquery"] * len(queries)), queries
+
+
+def _count(conn: Any, parts: list[_Part], cap: int) -> int:
+    sql, args = _holding(parts)
+    return int(conn.execute(f"SELECT count(*) FROM ({sql} LIMIT ?) AS m", [*args, cap]).fetchone()[0])
+
+
+def _by_rank(conn: Any, parts: list[_Part], weigh: list[_Part], limit: int) -> list[tuple[int, float]]:
+    """(id, ts_rank of `weigh` in the article's best piece) of the articles holding `parts`, best first."""
+    sql, args = _holding(parts)
+    rank_q = " | ".join(f"({tsquery(p)})" for p in weigh)
+    rows = conn.execute(
+        f"WITH m AS ({sql}) SELECT c.article_id, max(ts_rank({_weights()}, c.tsv, ?::tsquery, 1)) AS r"
+        " FROM search_chunks c JOIN m ON m.article_id = c.article_id"
+        " GROUP BY c.article_id ORDER BY r DESC, c.article_id LIMIT ?", [*args, rank_q, limit])
+    return [(int(i), float(r)) for i, r in rows]
+
+
+def _ranked(conn: Any, parts: list[_Part], limit: int, empty: frozenset[str]) -> list[tuple[int, float]]:
+    """search._ranked on the server."""
+    found = 0 if " & ".join(map(tsquery, parts)) in empty else _count(conn, parts, CHEAP_RANK_ROWS + 1)
+    if not found:
+        return []
+    if found <= CHEAP_RANK_ROWS:
+        if len(parts) == 1:
+            return _by_rank(conn, parts, parts, limit)
+        rare = [p for p in parts if _count(conn, [p], CHEAP_RANK_ROWS + 1) <= CHEAP_RANK_ROWS]
+        if rare:
+            return _by_rank(conn, parts, rare, limit)
+    # Common: title matches first (the title is in piece 0 only), then the newest.
+    titled_q = " & ".join(f"({tsquery(p, title_only=True)})" for p in parts)
+    ids = [r[0] for r in conn.execute("SELECT article_id FROM search_chunks WHERE n = 0 AND tsv @@ ?::tsquery"
+                                      " ORDER BY article_id DESC LIMIT ?", [titled_q, limit])]
+    titled = set(ids)
+    if len(ids) < limit:
+        sql, args = _holding(parts)
+        ids += [r[0] for r in conn.execute(f"SELECT article_id FROM ({sql}) AS m ORDER BY article_id DESC LIMIT ?",
+                                           [*args, limit + len(ids)]) if r[0] not in titled]
+    return [(article_id, 1e-6 if article_id in titled else 0.0) for article_id in ids[:limit]]
+
+
+def _rank(conn: Any, groups: list[_Group], level: MatchLevel, limit: int) -> list[tuple[int, float, bool]]:
+    """search._rank on the server: each tier lifted above the next."""
+    ranked: list[tuple[int, float, bool]] = []
+    seen: set[int] = set()
+    empty: set[str] = set()
+    tiers = _tiers(groups, level)
+    for k, (parts, tier, phrased) in enumerate(tiers):
+        if len(ranked) >= limit:
+            break
+        scattered = tiers[k + 1] if k + 1 < len(tiers) else None
+        if phrased and len(groups) > 1 and scattered is not None and scattered[1] is tier:
+            if not _count(conn, scattered[0], 1):
+                empty.add(" & ".join(map(tsquery, scattered[0])))
+                continue
+        more = _ranked(conn, parts, limit + len(seen), frozenset(empty))
+        rest = [(i, s, phrased) for i, s in more if i not in seen][: limit - len(ranked)]
+        if ranked and rest:
+            lift = max(0.0, max(s for _, s, _ in rest) - min(s for _, s, _ in ranked)) + 1
+            ranked = [(i, s + lift, p) for i, s, p in ranked]
+        ranked += rest
+        seen.update(i for i, _, _ in rest)
+    return ranked
+
+
+def server_candidates(db: Database, groups: list[_Group], level: MatchLevel, limit: int
+                      ) -> tuple[list[tuple[int, float, bool]], dict[int, tuple[str, str]]]:
+    """search._candidates on a server library: the ranked candidates and their (title, text)."""
+    try:
+        with db.engine.connect() as sa_conn:
+            conn = bulk_sql(sa_conn)
+            if db.read_only and conn.execute("SELECT to_regclass('search_chunks')").fetchone()[0] is None:
+                return [], {}  # opened read-only and never indexed by a writable client
+            ranked = _rank(conn, groups, level, limit)
+            ids = [i for i, _, _ in ranked]
+            articles = {r[0]: (r[1], r[2]) for r in conn.execute(
+                "SELECT id, title, text FROM articles WHERE id = ANY(?)", (ids,))} if ids else {}
+    except driver_errors(sa_exc.DBAPIError) as e:
+        raise DatabaseError(f"Searching {db.location} failed on the server: {e}") from e
+    return ranked, articles
+
+
+def phrase_tsquery(query: str, level: MatchLevel, column: str = "body") -> str | None:
+    """search_index.phrase_match for a server library: a tsquery for the pieces that may
+    hold `query`'s syllables as one phrase at `level` ("title": in the title only), None
+    if the query has no syllable. Articles it finds still need the regex at `level`."""
+    words = tuple(_WORD_RE.findall(query_text(query)))
+    if not words:
+        return None
+    part = tuple(tuple((w, False) for w in ws) for ws in _index_words(words, level))
+    return tsquery(part, title_only=column == "title")
