@@ -22,7 +22,7 @@ from typing import Any
 from sqlalchemy import exc as sa_exc
 
 from desktop_app.core.analysis.search import CHEAP_RANK_ROWS, TITLE_WEIGHT, _Group
-from desktop_app.core.analysis.search_index import _WORD_RE, MAX_SPELLINGS, _index_words
+from desktop_app.core.analysis.search_index import _WORD_RE, MAX_SPELLINGS, X_MARK, _index_words
 from desktop_app.core.analysis.search_server_index import _lexeme
 from desktop_app.core.storage.bulk_sql import bulk_sql, driver_errors
 from desktop_app.core.storage.database import Database, DatabaseError
@@ -31,6 +31,7 @@ from desktop_app.core.text.matching import MatchLevel, query_text
 # An alternative: words in a row, each (lexeme, prefix?). A part: its alternatives ORed.
 _Alt = tuple[tuple[str, bool], ...]
 _Part = tuple[_Alt, ...]
+NORMALIZATION = 1  # ts_rank's: divide by 1 + log(the piece's length)
 
 
 def _weights() -> str:
@@ -77,12 +78,18 @@ def _tiers(groups: list[_Group], level: MatchLevel) -> list[tuple[list[_Part], M
 # ---------------------------------------------------------------- SQL
 
 
+def _col(parts: list[_Part]) -> str:
+    """The tsvector column the parts' lexemes are in (all of a tier's are in one)."""
+    return "cased" if parts[0][0][0][0].startswith(X_MARK) else "folded"
+
+
 def _holding(parts: list[_Part]) -> tuple[str, list[str]]:
     """SELECT of the article ids holding every part (each maybe in another piece)."""
     queries = [tsquery(p) for p in parts]
+    one = f"SELECT article_id FROM search_chunks WHERE {_col(parts)} @@ ?::tsquery"
     if len(queries) == 1:
-        return "SELECT DISTINCT article_id FROM search_chunks WHERE tsv @@ ?::tsquery", queries
-    return " INTERSECT ".join(["SELECT article_id FROM search_chunks WHERE tsv @@ ?::tsquery"] * len(queries)), queries
+        return one.replace("SELECT", "SELECT DISTINCT", 1), queries
+    return " INTERSECT ".join([one] * len(queries)), queries
 
 
 def _count(conn: Any, parts: list[_Part], cap: int) -> int:
@@ -95,27 +102,53 @@ def _by_rank(conn: Any, parts: list[_Part], weigh: list[_Part], limit: int) -> l
     sql, args = _holding(parts)
     rank_q = " | ".join(f"({tsquery(p)})" for p in weigh)
     rows = conn.execute(
-        f"WITH m AS ({sql}) SELECT c.article_id, max(ts_rank({_weights()}, c.tsv, ?::tsquery, 1)) AS r"
+        f"WITH m AS ({sql}) SELECT c.article_id, max(ts_rank({_weights()}, c.{_col(parts)}, ?::tsquery, {NORMALIZATION})) AS r"
         " FROM search_chunks c JOIN m ON m.article_id = c.article_id"
         " GROUP BY c.article_id ORDER BY r DESC, c.article_id LIMIT ?", [*args, rank_q, limit])
     return [(int(i), float(r)) for i, r in rows]
 
 
+def _scored_pieces(conn: Any, part: _Part, cap: int) -> list[tuple[int, float]] | None:
+    """(article id, ts_rank in its best piece) of the articles matching one part, None when
+    `cap` pieces or more match: the count and the weights in one reading of the pieces (a
+    phrase is checked on each piece's tsvector)."""
+    q = tsquery(part)
+    col = _col([part])
+    rows = list(conn.execute(f"SELECT article_id, ts_rank({_weights()}, {col}, ?::tsquery, {NORMALIZATION})"
+                             f" FROM search_chunks WHERE {col} @@ ?::tsquery LIMIT ?", [q, q, cap]))
+    if len(rows) >= cap:
+        return None
+    best: dict[int, float] = {}
+    for article_id, r in rows:
+        best[article_id] = max(best.get(article_id, 0.0), float(r))
+    return list(best.items())
+
+
 def _ranked(conn: Any, parts: list[_Part], limit: int, empty: frozenset[str]) -> list[tuple[int, float]]:
     """search._ranked on the server."""
-    found = 0 if " & ".join(map(tsquery, parts)) in empty else _count(conn, parts, CHEAP_RANK_ROWS + 1)
+    if " & ".join(map(tsquery, parts)) in empty:
+        return []
+    found = None
+    if len(parts) == 1 and all(len(alt) == 1 for alt in parts[0]):
+        # One word (or its spellings): the index counts it without reading a piece.
+        found = _count(conn, parts, CHEAP_RANK_ROWS + 1)
+    if len(parts) == 1 and (found or 0) <= CHEAP_RANK_ROWS and (
+            scored := _scored_pieces(conn, parts[0], CHEAP_RANK_ROWS + 1)) is not None:
+        return sorted(scored, key=lambda s: (-s[1], s[0]))[:limit]  # few: ranked as read
+    if found is None:
+        found = _count(conn, parts, CHEAP_RANK_ROWS + 1)
     if not found:
         return []
     if found <= CHEAP_RANK_ROWS:
-        if len(parts) == 1:
+        if len(parts) == 1:  # many pieces of fewer articles
             return _by_rank(conn, parts, parts, limit)
         rare = [p for p in parts if _count(conn, [p], CHEAP_RANK_ROWS + 1) <= CHEAP_RANK_ROWS]
         if rare:
             return _by_rank(conn, parts, rare, limit)
     # Common: title matches first (the title is in piece 0 only), then the newest.
     titled_q = " & ".join(f"({tsquery(p, title_only=True)})" for p in parts)
-    ids = [r[0] for r in conn.execute("SELECT article_id FROM search_chunks WHERE n = 0 AND tsv @@ ?::tsquery"
-                                      " ORDER BY article_id DESC LIMIT ?", [titled_q, limit])]
+    ids = [r[0] for r in conn.execute(f"SELECT article_id FROM search_chunks WHERE n = 0 AND {_col(parts)}"
+                                      " @@ ?::tsquery ORDER BY article_id DESC LIMIT ?", [titled_q, limit])]
     titled = set(ids)
     if len(ids) < limit:
         sql, args = _holding(parts)
@@ -154,6 +187,10 @@ def server_candidates(db: Database, groups: list[_Group], level: MatchLevel, lim
     try:
         with db.engine.connect() as sa_conn:
             conn = bulk_sql(sa_conn)
+            # The planner reads most pieces in full when a word is common, checking each
+            # tsvector; the GIN index answers a word without reading them (measured: a
+            # common word 0.8 ms through the index, 15-25 ms by a scan of 2,000 pieces).
+            conn.execute("SET LOCAL enable_seqscan = off")
             if db.read_only and conn.execute("SELECT to_regclass('search_chunks')").fetchone()[0] is None:
                 return [], {}  # opened read-only and never indexed by a writable client
             ranked = _rank(conn, groups, level, limit)

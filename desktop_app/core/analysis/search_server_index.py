@@ -6,8 +6,9 @@ index (the tables and the queueing trigger: storage/server_search_tables.py), an
   16,383 and it holds at most 1 MB; a lexeme keeps at most 256 positions, so a piece also
   ends before any word's 256th occurrence). Pieces overlap by MAX_QUERY_WORDS words, so a
   phrase of a query always lies whole in one of them.
-- Each word is two lexemes at the same position: its folded key (the NONE level) and
-  X_MARK + its case-folded form (EXACT and WORD), as the FTS5 columns hold them. The title is
+- Each word is a lexeme in each of two tsvectors, at the same position: its folded key in
+  `folded` (the NONE level) and X_MARK + its case-folded form in `cased` (EXACT and WORD),
+  as the FTS5 columns hold them (two columns: a query reads only the half it needs). The title is
   in piece 0 only, with weight A (ranking weighs it TITLE_WEIGHT times; a title-only match
   asks for `:A`), one position apart from the body so that no phrase runs from one into
   the other. The tsvector is written as a literal from Python's own tokens (`::tsvector`):
@@ -21,6 +22,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from collections.abc import Iterator
 from typing import Any
 
@@ -46,28 +48,42 @@ def _lexeme(token: str) -> str:
     return "'" + token.replace("\\", "\\\\").replace("'", "''") + "'"
 
 
-def _tsvector(words: list[tuple[str, int, bool]]) -> str:
-    """A tsvector literal of (lexeme, position, in the title)."""
-    positions: dict[str, list[str]] = {}
-    for lexeme, pos, titled in words:
-        positions.setdefault(lexeme, []).append(f"{pos}A" if titled else str(pos))
-    return " ".join(_lexeme(k) + ":" + ",".join(v) for k, v in positions.items())
+def _tsvector(title: list[str], body: list[str], base: int, mark: str = "") -> str:
+    """A tsvector literal: the title's words at 1.. with weight A, the body's at `base`..;
+    each lexeme `mark` + the word. (Words are letters and digits: nothing to escape.)"""
+    positions: dict[str, list[int]] = {}
+    for i, word in enumerate(body, base):
+        found = positions.get(word)
+        if found is None:
+            positions[word] = [i]
+        else:
+            found.append(i)
+    head: dict[str, list[int]] = {}
+    for i, word in enumerate(title, 1):
+        head.setdefault(word, []).append(i)
+    out = []
+    for word, at in positions.items():
+        listed = ",".join(map(str, at))
+        if word in head:
+            listed = ",".join(f"{p}A" for p in head.pop(word)) + "," + listed
+        out.append(f"'{mark}{word}':{listed}")
+    out += [f"'{mark}{word}':" + ",".join(f"{p}A" for p in at) for word, at in head.items()]
+    return " ".join(out)
 
 
-def _tokens(text: str) -> tuple[list[re.Match[str]], list[re.Match[str]]]:
-    """(folded words, case-folded words) of `text`, as the two FTS5 column pairs hold them."""
-    return list(_WORD_RE.finditer(_key(text))), list(_WORD_RE.finditer(casefolded(text)))
-
-
-def _cuts(folded: list[re.Match[str]]) -> Iterator[tuple[int, int]]:
+def _cuts(folded: list[str]) -> Iterator[tuple[int, int]]:
     """(first, end) word indexes of each piece: at most CHUNK_WORDS words, no word more than
     MAX_POSITIONS times, each overlapping the previous one by OVERLAP words."""
-    start, n = 0, len(folded)
+    n = len(folded)
+    if n <= CHUNK_WORDS and (not n or max(Counter(folded).values()) <= MAX_POSITIONS):
+        yield 0, n  # nearly every article: one piece
+        return
+    start = 0
     while True:
         seen: dict[str, int] = {}
         end = start
         while end < n and end - start < CHUNK_WORDS:
-            word = folded[end].group()
+            word = folded[end]
             if seen.get(word, 0) >= MAX_POSITIONS:
                 break
             seen[word] = seen.get(word, 0) + 1
@@ -78,24 +94,29 @@ def _cuts(folded: list[re.Match[str]]) -> Iterator[tuple[int, int]]:
         start = end - OVERLAP
 
 
-def pieces(title: str, body: str) -> list[str]:
-    """The tsvector literals of one article's pieces (at least one, maybe empty)."""
-    title_f, title_x = _tokens(title)
-    body_f, body_x = _tokens(body)
-    head = [(w.group(), i + 1, True) for i, w in enumerate(title_f)]
-    head += [(X_MARK + w.group(), i + 1, True) for i, w in enumerate(title_x)]
+def _aligned(text: str) -> tuple[list[str], list[str], list[tuple[int, int]] | None]:
+    """(folded words, case-folded words, None) of `text`; when the two do not cut the text
+    into the same words, the third item maps each folded word to the case-folded ones in
+    its stretch of text instead ((lo, hi) indexes)."""
+    folded, cased = _WORD_RE.findall(_key(text)), _WORD_RE.findall(casefolded(text))
+    if len(folded) == len(cased):
+        return folded, cased, None
+    f_spans = [m.span() for m in _WORD_RE.finditer(_key(text))]
+    x_starts = [m.start() for m in _WORD_RE.finditer(casefolded(text))]
+    return folded, cased, [(bisect.bisect_left(x_starts, a), bisect.bisect_left(x_starts, b)) for a, b in f_spans]
+
+
+def pieces(title: str, body: str) -> list[tuple[str, str]]:
+    """The (folded, case-folded) tsvector literals of one article's pieces (at least one,
+    maybe empty)."""
+    title_f, title_x = _WORD_RE.findall(_key(title)), _WORD_RE.findall(casefolded(title))
+    body_f, body_x, spans = _aligned(body)
     gap = max(len(title_f), len(title_x)) + 2  # no phrase across the title's end
-    x_starts = [w.start() for w in body_x]
     out = []
     for first, end in _cuts(body_f):
-        words = head if first == 0 else []
-        base = gap if first == 0 else 1
-        words = words + [(w.group(), base + i, False) for i, w in enumerate(body_f[first:end])]
-        if end > first:  # the case-folded words in the same stretch of text
-            lo = bisect.bisect_left(x_starts, body_f[first].start())
-            hi = bisect.bisect_left(x_starts, body_f[end - 1].end())
-            words += [(X_MARK + w.group(), base + i, False) for i, w in enumerate(body_x[lo:hi])]
-        out.append(_tsvector(words))
+        base, head_f, head_x = (gap, title_f, title_x) if first == 0 else (1, [], [])
+        lo, hi = (first, end) if spans is None or end == first else (spans[first][0], spans[end - 1][1])
+        out.append((_tsvector(head_f, body_f[first:end], base), _tsvector(head_x, body_x[lo:hi], base, X_MARK)))
     return out
 
 
@@ -142,10 +163,11 @@ def _index_batch(conn: Any) -> list[int]:
     rows = []
     for article_id, title, body, hidden in conn.execute(
             "SELECT id, title, text, hidden_spans FROM articles WHERE id = ANY(?)", (ids,)):
-        for n, tsv in enumerate(pieces(title or "", _searchable(body or "", hidden))):
-            rows.append((article_id, n, tsv))
+        for n, (folded, cased) in enumerate(pieces(title or "", _searchable(body or "", hidden))):
+            rows.append((article_id, n, folded, cased))
     if rows:
-        conn.executemany("INSERT INTO search_chunks (article_id, n, tsv) VALUES (?, ?, ?::tsvector)", rows)
+        conn.executemany("INSERT INTO search_chunks (article_id, n, folded, cased)"
+                         " VALUES (?, ?, ?::tsvector, ?::tsvector)", rows)
     return ids
 
 

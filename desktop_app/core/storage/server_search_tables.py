@@ -2,7 +2,8 @@
 queues changed articles for it (analysis/search_server_index.py fills them). Plain DDL, not
 in `Base.metadata`: publish, backup and the table hashes do not see them.
 
-- `search_chunks(article_id, n, tsv)`: each article's pieces as tsvectors, GIN-indexed.
+- `search_chunks(article_id, n, folded, cased)`: each article's pieces as two tsvectors
+  (folded words: the NONE level; case-folded words: EXACT and WORD), each GIN-indexed.
 - `search_pending(article_id)`: articles changed since they were indexed, queued by a
   plpgsql trigger on `articles` (insert, delete, update of id/title/text/hidden_spans).
   DO UPDATE (not DO NOTHING) locks the queued row until the writer commits, so a sync
@@ -25,8 +26,9 @@ SERVER_INDEX_VERSION = "4.1"
 
 _SCHEMA = (
     "CREATE TABLE IF NOT EXISTS search_chunks (article_id bigint NOT NULL, n integer NOT NULL,"
-    " tsv tsvector NOT NULL, PRIMARY KEY (article_id, n))",
-    "CREATE INDEX IF NOT EXISTS search_chunks_tsv ON search_chunks USING gin (tsv)",
+    " folded tsvector NOT NULL, cased tsvector NOT NULL, PRIMARY KEY (article_id, n))",
+    "CREATE INDEX IF NOT EXISTS search_chunks_folded ON search_chunks USING gin (folded)",
+    "CREATE INDEX IF NOT EXISTS search_chunks_cased ON search_chunks USING gin (cased)",
     "CREATE TABLE IF NOT EXISTS search_pending (article_id bigint PRIMARY KEY)",
     "CREATE TABLE IF NOT EXISTS search_state (key text PRIMARY KEY, value text NOT NULL)",
     # DO UPDATE (not DO NOTHING) locks the queued row until this writer commits: a sync
