@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import os
 import random
+import signal
 import statistics
 import sys
 import tempfile
@@ -60,6 +61,7 @@ def main() -> int:
     parser.add_argument("n", type=int, nargs="?", default=10_000)
     parser.add_argument("--rounds", type=int, default=3)
     args = parser.parse_args()
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(1))  # stop the server on a kill too
     rng = random.Random(11)  # as benchmarks/search.py: the same library and queries
     folder = Path(tempfile.mkdtemp(prefix="chugiai-search-bench-"))
     server = start_server(durable=True)

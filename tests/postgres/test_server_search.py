@@ -222,3 +222,41 @@ def test_a_changed_index_version_indexes_everything_again(both, postgres_databas
         assert sync_index(again) == 1 and [h.article_id for h in search(again, "ky lan")] == [a]
     finally:
         again.close()
+
+
+def test_a_sync_never_indexes_the_text_from_before_an_uncommitted_write(both, postgres_database_url):
+    _, server = both
+    a = add_article(server, "Bài về kỳ lân.", title="Một")
+    assert sync_index(server) == 1
+    other = open_library(postgres_database_url)
+    try:
+        with other.engine.connect() as conn:  # another coder's write, not committed yet
+            conn.execute(update(Article).where(Article.id == a).values(text="Bài về phượng hoàng."))
+            assert sync_index(server) == 0  # its queued row is locked: left for later
+            conn.commit()
+        assert sync_index(server) == 1
+        assert search(server, "kỳ lân") == [] and [h.article_id for h in search(server, "phượng")] == [a]
+    finally:
+        other.close()
+
+
+def test_two_clients_syncing_at_once_share_the_queue(both, postgres_database_url):
+    from concurrent.futures import ThreadPoolExecutor
+
+    from desktop_app.core.analysis.search_index import BATCH
+
+    _, server = both
+    with server.session() as s:
+        s.add_all(Article(title=f"Tin {i}", text=f"Bài số {i} về kỳ lân.", original_text="",
+                          content_hash=f"h{i}") for i in range(3 * BATCH))
+    other = open_library(postgres_database_url)
+    try:
+        with ThreadPoolExecutor(2) as pool:
+            done = sum(pool.map(sync_index, (server, other)))
+        assert done == 3 * BATCH
+        with server.engine.connect() as conn:
+            assert conn.execute(text("SELECT count(*), count(DISTINCT article_id) FROM search_chunks")).one() == (
+                3 * BATCH, 3 * BATCH)
+        assert len(search(server, "ky lan", 1000)) == 3 * BATCH
+    finally:
+        other.close()

@@ -39,15 +39,16 @@ def _weights() -> str:
     return f"'{{{body!r},{body!r},{body!r},1.0}}'::float4[]"  # D, C, B, A: A is the title
 
 
-def tsquery(part: _Part, title_only: bool = False) -> str:
-    """The tsquery text of one part (an FTS5 phrase or its spellings)."""
+def tsquery(part: _Part, title_only: bool = False, loose: bool = False) -> str:
+    """The tsquery text of one part (an FTS5 phrase or its spellings); `loose`: its words
+    anywhere in a piece (the GIN index answers that alone, without reading the pieces)."""
     weight = "A" if title_only else ""
 
     def lexeme(word: str, prefix: bool) -> str:
         label = ("*" if prefix else "") + weight
         return _lexeme(word) + (":" + label if label else "")
 
-    alts = [" <-> ".join(lexeme(w, p) for w, p in alt) for alt in dict.fromkeys(part)]
+    alts = [(" & " if loose else " <-> ").join(lexeme(w, p) for w, p in alt) for alt in dict.fromkeys(part)]
     return alts[0] if len(alts) == 1 else "(" + " | ".join(f"({a})" for a in alts) + ")"
 
 
@@ -83,17 +84,17 @@ def _col(parts: list[_Part]) -> str:
     return "cased" if parts[0][0][0][0].startswith(X_MARK) else "folded"
 
 
-def _holding(parts: list[_Part]) -> tuple[str, list[str]]:
+def _holding(parts: list[_Part], loose: bool = False) -> tuple[str, list[str]]:
     """SELECT of the article ids holding every part (each maybe in another piece)."""
-    queries = [tsquery(p) for p in parts]
+    queries = [tsquery(p, loose=loose) for p in parts]
     one = f"SELECT article_id FROM search_chunks WHERE {_col(parts)} @@ ?::tsquery"
     if len(queries) == 1:
         return one.replace("SELECT", "SELECT DISTINCT", 1), queries
     return " INTERSECT ".join([one] * len(queries)), queries
 
 
-def _count(conn: Any, parts: list[_Part], cap: int) -> int:
-    sql, args = _holding(parts)
+def _count(conn: Any, parts: list[_Part], cap: int, loose: bool = False) -> int:
+    sql, args = _holding(parts, loose)
     return int(conn.execute(f"SELECT count(*) FROM ({sql} LIMIT ?) AS m", [*args, cap]).fetchone()[0])
 
 
@@ -128,32 +129,48 @@ def _ranked(conn: Any, parts: list[_Part], limit: int, empty: frozenset[str]) ->
     """search._ranked on the server."""
     if " & ".join(map(tsquery, parts)) in empty:
         return []
-    found = None
-    if len(parts) == 1 and all(len(alt) == 1 for alt in parts[0]):
-        # One word (or its spellings): the index counts it without reading a piece.
-        found = _count(conn, parts, CHEAP_RANK_ROWS + 1)
-    if len(parts) == 1 and (found or 0) <= CHEAP_RANK_ROWS and (
-            scored := _scored_pieces(conn, parts[0], CHEAP_RANK_ROWS + 1)) is not None:
-        return sorted(scored, key=lambda s: (-s[1], s[0]))[:limit]  # few: ranked as read
-    if found is None:
-        found = _count(conn, parts, CHEAP_RANK_ROWS + 1)
+    if len(parts) == 1:
+        # Its words without their order first: the GIN index counts that alone. A phrase is
+        # checked on each piece holding its words: few, in one reading that also ranks them.
+        found = _count(conn, parts, CHEAP_RANK_ROWS + 1, loose=True)
+        if not found:
+            return []
+        if found <= CHEAP_RANK_ROWS and (scored := _scored_pieces(conn, parts[0], CHEAP_RANK_ROWS + 1)) is not None:
+            return sorted(scored, key=lambda s: (-s[1], s[0]))[:limit]
+        if any(len(alt) > 1 for alt in parts[0]):
+            found = _count(conn, parts, CHEAP_RANK_ROWS + 1)
+        if not found:
+            return []
+        return _by_rank(conn, parts, parts, limit) if found <= CHEAP_RANK_ROWS else _newest(conn, parts, limit)
+    found = _count(conn, parts, CHEAP_RANK_ROWS + 1)
     if not found:
         return []
     if found <= CHEAP_RANK_ROWS:
-        if len(parts) == 1:  # many pieces of fewer articles
-            return _by_rank(conn, parts, parts, limit)
         rare = [p for p in parts if _count(conn, [p], CHEAP_RANK_ROWS + 1) <= CHEAP_RANK_ROWS]
         if rare:
             return _by_rank(conn, parts, rare, limit)
-    # Common: title matches first (the title is in piece 0 only), then the newest.
-    titled_q = " & ".join(f"({tsquery(p, title_only=True)})" for p in parts)
-    ids = [r[0] for r in conn.execute(f"SELECT article_id FROM search_chunks WHERE n = 0 AND {_col(parts)}"
-                                      " @@ ?::tsquery ORDER BY article_id DESC LIMIT ?", [titled_q, limit])]
+    return _newest(conn, parts, limit)
+
+
+def _newest(conn: Any, parts: list[_Part], limit: int) -> list[tuple[int, float]]:
+    """Common words: title matches first, then the newest articles holding `parts`. Walks
+    the articles from the newest (the primary key), checking each, and stops at `limit`:
+    the GIN index would hand over every match of a common word to be sorted."""
+    col = _col(parts)
+    titled_q = " & ".join(f"({tsquery(p)})" for p in parts)
+    ids = [r[0] for r in conn.execute(f"SELECT article_id FROM search_titles WHERE {col} @@ ?::tsquery"
+                                      " ORDER BY article_id DESC LIMIT ?", [titled_q, limit])]
     titled = set(ids)
     if len(ids) < limit:
-        sql, args = _holding(parts)
-        ids += [r[0] for r in conn.execute(f"SELECT article_id FROM ({sql}) AS m ORDER BY article_id DESC LIMIT ?",
-                                           [*args, limit + len(ids)]) if r[0] not in titled]
+        holds = " AND ".join([f"EXISTS (SELECT 1 FROM search_chunks c WHERE c.article_id = t.article_id"
+                              f" AND c.{col} @@ ?::tsquery)"] * len(parts))
+        conn.execute("SET LOCAL enable_bitmapscan = off")
+        try:
+            ids += [r[0] for r in conn.execute(f"SELECT article_id FROM search_titles t WHERE {holds}"
+                                               " ORDER BY article_id DESC LIMIT ?",
+                                               [*map(tsquery, parts), limit + len(ids)]) if r[0] not in titled]
+        finally:
+            conn.execute("SET LOCAL enable_bitmapscan = on")
     return [(article_id, 1e-6 if article_id in titled else 0.0) for article_id in ids[:limit]]
 
 

@@ -120,6 +120,12 @@ def pieces(title: str, body: str) -> list[tuple[str, str]]:
     return out
 
 
+def title_vectors(title: str) -> tuple[str, str]:
+    """The (folded, case-folded) tsvector literals of a title alone (search_titles)."""
+    return (_tsvector([], _WORD_RE.findall(_key(title)), 1),
+            _tsvector([], _WORD_RE.findall(casefolded(title)), 1, X_MARK))
+
+
 # ---------------------------------------------------------------- sync
 
 
@@ -160,14 +166,17 @@ def _index_batch(conn: Any) -> list[int]:
     if not ids:
         return ids
     conn.execute("DELETE FROM search_chunks WHERE article_id = ANY(?)", (ids,))
-    rows = []
+    conn.execute("DELETE FROM search_titles WHERE article_id = ANY(?)", (ids,))
+    rows, titles = [], []
     for article_id, title, body, hidden in conn.execute(
             "SELECT id, title, text, hidden_spans FROM articles WHERE id = ANY(?)", (ids,)):
         for n, (folded, cased) in enumerate(pieces(title or "", _searchable(body or "", hidden))):
             rows.append((article_id, n, folded, cased))
+        titles.append((article_id, *title_vectors(title or "")))
     if rows:
         conn.executemany("INSERT INTO search_chunks (article_id, n, folded, cased)"
                          " VALUES (?, ?, ?::tsvector, ?::tsvector)", rows)
+        conn.executemany("INSERT INTO search_titles VALUES (?, ?::tsvector, ?::tsvector)", titles)
     return ids
 
 
@@ -176,6 +185,6 @@ def rebuild_server_index(db: Database, progress: Progress | None = None) -> int:
     if db.read_only:
         return 0
     with db.engine.begin() as conn:
-        conn.execute(text("TRUNCATE search_chunks, search_pending"))
+        conn.execute(text("TRUNCATE search_chunks, search_titles, search_pending"))
         conn.execute(text("INSERT INTO search_pending SELECT id FROM articles"))
     return sync_server_index(db, progress)

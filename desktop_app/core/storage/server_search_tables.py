@@ -4,6 +4,8 @@ in `Base.metadata`: publish, backup and the table hashes do not see them.
 
 - `search_chunks(article_id, n, folded, cased)`: each article's pieces as two tsvectors
   (folded words: the NONE level; case-folded words: EXACT and WORD), each GIN-indexed.
+- `search_titles(article_id, folded, cased)`: the titles alone, for "title matches first"
+  (a weight-restricted query on the pieces would read every piece holding the words).
 - `search_pending(article_id)`: articles changed since they were indexed, queued by a
   plpgsql trigger on `articles` (insert, delete, update of id/title/text/hidden_spans).
   DO UPDATE (not DO NOTHING) locks the queued row until the writer commits, so a sync
@@ -22,13 +24,17 @@ from sqlalchemy.engine import Connection
 
 # search_index.INDEX_VERSION (the folding), then the server layout (pieces, lexemes): change
 # it with either, and every article is indexed again (tests check the first half).
-SERVER_INDEX_VERSION = "4.1"
+SERVER_INDEX_VERSION = "4.2"
 
 _SCHEMA = (
     "CREATE TABLE IF NOT EXISTS search_chunks (article_id bigint NOT NULL, n integer NOT NULL,"
     " folded tsvector NOT NULL, cased tsvector NOT NULL, PRIMARY KEY (article_id, n))",
     "CREATE INDEX IF NOT EXISTS search_chunks_folded ON search_chunks USING gin (folded)",
     "CREATE INDEX IF NOT EXISTS search_chunks_cased ON search_chunks USING gin (cased)",
+    "CREATE TABLE IF NOT EXISTS search_titles (article_id bigint PRIMARY KEY, folded tsvector NOT NULL,"
+    " cased tsvector NOT NULL)",
+    "CREATE INDEX IF NOT EXISTS search_titles_folded ON search_titles USING gin (folded)",
+    "CREATE INDEX IF NOT EXISTS search_titles_cased ON search_titles USING gin (cased)",
     "CREATE TABLE IF NOT EXISTS search_pending (article_id bigint PRIMARY KEY)",
     "CREATE TABLE IF NOT EXISTS search_state (key text PRIMARY KEY, value text NOT NULL)",
     # DO UPDATE (not DO NOTHING) locks the queued row until this writer commits: a sync
@@ -57,6 +63,7 @@ def search_index_ready(conn: Connection) -> bool:
     """Tables, trigger and version in place (two tiny queries)."""
     present = conn.execute(text(
         "SELECT to_regclass('search_chunks') IS NOT NULL AND to_regclass('search_pending') IS NOT NULL"
+        " AND to_regclass('search_titles') IS NOT NULL"
         " AND to_regclass('search_state') IS NOT NULL AND EXISTS (SELECT 1 FROM pg_trigger"
         " WHERE tgname = 'tr_search_queue' AND tgrelid = to_regclass('articles'))")).scalar()
     return bool(present) and conn.execute(text(
@@ -69,9 +76,10 @@ def install_search_index(conn: Connection) -> None:
     then every article waits in the queue. Nothing when all is in place."""
     if search_index_ready(conn):
         return
+    # Another layout, or a part lost: made again from nothing.
+    conn.execute(text("DROP TABLE IF EXISTS search_chunks, search_titles, search_pending"))
     for sql in _SCHEMA:
         conn.execute(text(sql))
-    conn.execute(text("TRUNCATE search_chunks, search_pending"))
     conn.execute(text("INSERT INTO search_pending SELECT id FROM articles"))
     conn.execute(text("INSERT INTO search_state VALUES ('version', :v) ON CONFLICT (key)"
                       " DO UPDATE SET value = EXCLUDED.value"), {"v": SERVER_INDEX_VERSION})
