@@ -6,12 +6,18 @@ and the EXACT case check stay in search.py (Python over the text), so both engin
 the same hits.
 
 An FTS5 expression becomes a tsquery: a phrase `'to' <-> 'chuc'`, a prefix `'chuc':*`,
-spellings ORed, a title-only match with weight `:A`. A phrase lies whole in one piece
-(pieces overlap by the longest query), but the groups of a query may be in different
-pieces of a long article: the articles holding all groups are the INTERSECT of each
-group's articles. Ranking is `ts_rank` with the title weighted TITLE_WEIGHT times, the best
-piece of each article: not FTS5's bm25, so within a tier the order may differ (the
+spellings ORed; title-only matches are looked up in search_titles. A phrase lies whole in
+one piece (pieces overlap by the longest query), but the groups of a query may be in
+different pieces of a long article: the articles holding all groups are the INTERSECT of
+each group's articles. Ranking is `ts_rank` with the title weighted TITLE_WEIGHT times, the
+best piece of each article: not FTS5's bm25, so within a tier the order may differ (the
 tiers, and the order of the newest-first shortcut, are the same).
+
+What costs on the server is reading tsvectors (from the TOAST table: ~10 us each): a word
+alone is answered by the GIN index without reading them, a phrase or ts_rank reads every
+piece it looks at. So a part's words are counted through the index first, a phrase is
+checked (and ranked in the same reading) only on few pieces when it can, and the common
+case walks the newest articles down the primary key until `limit` are found.
 """
 
 from __future__ import annotations
@@ -37,6 +43,23 @@ NORMALIZATION = 1  # ts_rank's: divide by 1 + log(the piece's length)
 def _weights() -> str:
     body = 1.0 / TITLE_WEIGHT
     return f"'{{{body!r},{body!r},{body!r},1.0}}'::float4[]"  # D, C, B, A: A is the title
+
+
+def _pairable(part: _Part) -> bool:
+    """Phrases the pairs columns answer for: two words or more, a prefix only on the last."""
+    return all(len(alt) > 1 and not any(p for _, p in alt[:-1]) for alt in part)
+
+
+def exact_by_index(part: _Part) -> bool:
+    """The GIN index alone answers `part` exactly: one word, or a phrase of two (its pair)."""
+    return all(len(alt) == 1 for alt in part) or (_pairable(part) and all(len(alt) == 2 for alt in part))
+
+
+def _pairs_query(part: _Part) -> str:
+    """The part as pairs of adjacent words, all required (a prefix stays on the last pair)."""
+    alts = [" & ".join(_lexeme(f"{a} {b}") + (":*" if pb else "") for (a, _), (b, pb) in itertools.pairwise(alt))
+            for alt in dict.fromkeys(part)]
+    return alts[0] if len(alts) == 1 else "(" + " | ".join(f"({a})" for a in alts) + ")"
 
 
 def tsquery(part: _Part, title_only: bool = False, loose: bool = False) -> str:
@@ -84,13 +107,34 @@ def _col(parts: list[_Part]) -> str:
     return "cased" if parts[0][0][0][0].startswith(X_MARK) else "folded"
 
 
+def _matching(part: _Part, col: str, loose: bool = False) -> tuple[str, list[str]]:
+    """(SELECT article_id[, col] of the pieces matching `part`, its parameters): through
+    the GIN index alone when it answers (`loose`: the words or pairs, unordered; or
+    exact_by_index); else the pieces holding its pairs (the index), each checked for the
+    phrase (a fence, OFFSET 0, keeps the planner from checking every piece with the words)."""
+    if loose or exact_by_index(part):
+        if _pairable(part):
+            return f"SELECT article_id, {col} FROM search_chunks WHERE {col}_pairs @@ ?::tsquery", [_pairs_query(part)]
+        return f"SELECT article_id, {col} FROM search_chunks WHERE {col} @@ ?::tsquery", [tsquery(part, loose=loose)]
+    if _pairable(part):
+        return (f"SELECT article_id, {col} FROM (SELECT article_id, {col} FROM search_chunks"
+                f" WHERE {col}_pairs @@ ?::tsquery OFFSET 0) AS p WHERE {col} @@ ?::tsquery",
+                [_pairs_query(part), tsquery(part)])
+    return f"SELECT article_id, {col} FROM search_chunks WHERE {col} @@ ?::tsquery", [tsquery(part)]
+
+
 def _holding(parts: list[_Part], loose: bool = False) -> tuple[str, list[str]]:
-    """SELECT of the article ids holding every part (each maybe in another piece)."""
-    queries = [tsquery(p, loose=loose) for p in parts]
-    one = f"SELECT article_id FROM search_chunks WHERE {_col(parts)} @@ ?::tsquery"
-    if len(queries) == 1:
-        return one.replace("SELECT", "SELECT DISTINCT", 1), queries
-    return " INTERSECT ".join([one] * len(queries)), queries
+    """SELECT of the article ids holding every part (each maybe in another piece);
+    `loose`: every part's words (or pairs of words), not checked as phrases."""
+    col = _col(parts)
+    selects, args = [], []
+    for part in parts:
+        sql, more = _matching(part, col, loose)
+        selects.append(f"SELECT article_id FROM ({sql}) AS x")
+        args += more
+    if len(selects) == 1:
+        return selects[0].replace("SELECT", "SELECT DISTINCT", 1), args
+    return " INTERSECT ".join(selects), args
 
 
 def _count(conn: Any, parts: list[_Part], cap: int, loose: bool = False) -> int:
@@ -115,8 +159,9 @@ def _scored_pieces(conn: Any, part: _Part, cap: int) -> list[tuple[int, float]] 
     phrase is checked on each piece's tsvector)."""
     q = tsquery(part)
     col = _col([part])
+    sql, args = _matching(part, col)
     rows = list(conn.execute(f"SELECT article_id, ts_rank({_weights()}, {col}, ?::tsquery, {NORMALIZATION})"
-                             f" FROM search_chunks WHERE {col} @@ ?::tsquery LIMIT ?", [q, q, cap]))
+                             f" FROM ({sql}) AS m LIMIT ?", [q, *args, cap]))
     if len(rows) >= cap:
         return None
     best: dict[int, float] = {}
@@ -137,7 +182,7 @@ def _ranked(conn: Any, parts: list[_Part], limit: int, empty: frozenset[str]) ->
             return []
         if found <= CHEAP_RANK_ROWS and (scored := _scored_pieces(conn, parts[0], CHEAP_RANK_ROWS + 1)) is not None:
             return sorted(scored, key=lambda s: (-s[1], s[0]))[:limit]
-        if any(len(alt) > 1 for alt in parts[0]):
+        if not exact_by_index(parts[0]):  # a phrase of three words or more: checked
             found = _count(conn, parts, CHEAP_RANK_ROWS + 1)
         if not found:
             return []
@@ -161,7 +206,11 @@ def _newest(conn: Any, parts: list[_Part], limit: int) -> list[tuple[int, float]
     ids = [r[0] for r in conn.execute(f"SELECT article_id FROM search_titles WHERE {col} @@ ?::tsquery"
                                       " ORDER BY article_id DESC LIMIT ?", [titled_q, limit])]
     titled = set(ids)
-    if len(ids) < limit:
+    if len(ids) < limit and all(map(exact_by_index, parts)):  # the index has them all, unread
+        sql, args = _holding(parts)
+        ids += [r[0] for r in conn.execute(f"SELECT article_id FROM ({sql}) AS m ORDER BY article_id DESC LIMIT ?",
+                                           [*args, limit + len(ids)]) if r[0] not in titled]
+    elif len(ids) < limit:
         holds = " AND ".join([f"EXISTS (SELECT 1 FROM search_chunks c WHERE c.article_id = t.article_id"
                               f" AND c.{col} @@ ?::tsquery)"] * len(parts))
         conn.execute("SET LOCAL enable_bitmapscan = off")

@@ -21,6 +21,7 @@ index (the tables and the queueing trigger: storage/server_search_tables.py), an
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections import Counter
 from collections.abc import Iterator
@@ -106,9 +107,16 @@ def _aligned(text: str) -> tuple[list[str], list[str], list[tuple[int, int]] | N
     return folded, cased, [(bisect.bisect_left(x_starts, a), bisect.bisect_left(x_starts, b)) for a, b in f_spans]
 
 
-def pieces(title: str, body: str) -> list[tuple[str, str]]:
-    """The (folded, case-folded) tsvector literals of one article's pieces (at least one,
-    maybe empty)."""
+def _pairs(title: list[str], body: list[str], mark: str = "") -> str:
+    """A tsvector literal (no positions) of the adjacent pairs of words, "a b", in the title
+    and in the body (none across the two)."""
+    found = {f"'{mark}{a} {mark}{b}'" for ws in (title, body) for a, b in itertools.pairwise(ws)}
+    return " ".join(found)
+
+
+def pieces(title: str, body: str) -> list[tuple[str, str, str, str]]:
+    """The (folded, case-folded, folded pairs, case-folded pairs) tsvector literals of one
+    article's pieces (at least one, maybe empty)."""
     title_f, title_x = _WORD_RE.findall(_key(title)), _WORD_RE.findall(casefolded(title))
     body_f, body_x, spans = _aligned(body)
     gap = max(len(title_f), len(title_x)) + 2  # no phrase across the title's end
@@ -116,7 +124,8 @@ def pieces(title: str, body: str) -> list[tuple[str, str]]:
     for first, end in _cuts(body_f):
         base, head_f, head_x = (gap, title_f, title_x) if first == 0 else (1, [], [])
         lo, hi = (first, end) if spans is None or end == first else (spans[first][0], spans[end - 1][1])
-        out.append((_tsvector(head_f, body_f[first:end], base), _tsvector(head_x, body_x[lo:hi], base, X_MARK)))
+        out.append((_tsvector(head_f, body_f[first:end], base), _tsvector(head_x, body_x[lo:hi], base, X_MARK),
+                    _pairs(head_f, body_f[first:end]), _pairs(head_x, body_x[lo:hi], X_MARK)))
     return out
 
 
@@ -170,12 +179,12 @@ def _index_batch(conn: Any) -> list[int]:
     rows, titles = [], []
     for article_id, title, body, hidden in conn.execute(
             "SELECT id, title, text, hidden_spans FROM articles WHERE id = ANY(?)", (ids,)):
-        for n, (folded, cased) in enumerate(pieces(title or "", _searchable(body or "", hidden))):
-            rows.append((article_id, n, folded, cased))
+        for n, vectors in enumerate(pieces(title or "", _searchable(body or "", hidden))):
+            rows.append((article_id, n, *vectors))
         titles.append((article_id, *title_vectors(title or "")))
     if rows:
-        conn.executemany("INSERT INTO search_chunks (article_id, n, folded, cased)"
-                         " VALUES (?, ?, ?::tsvector, ?::tsvector)", rows)
+        conn.executemany("INSERT INTO search_chunks (article_id, n, folded, cased, folded_pairs, cased_pairs)"
+                         " VALUES (?, ?, ?::tsvector, ?::tsvector, ?::tsvector, ?::tsvector)", rows)
         conn.executemany("INSERT INTO search_titles VALUES (?, ?::tsvector, ?::tsvector)", titles)
     return ids
 

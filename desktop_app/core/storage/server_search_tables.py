@@ -3,7 +3,9 @@ queues changed articles for it (analysis/search_server_index.py fills them). Pla
 in `Base.metadata`: publish, backup and the table hashes do not see them.
 
 - `search_chunks(article_id, n, folded, cased)`: each article's pieces as two tsvectors
-  (folded words: the NONE level; case-folded words: EXACT and WORD), each GIN-indexed.
+  (folded words: the NONE level; case-folded words: EXACT and WORD), each GIN-indexed, and
+  the pairs of adjacent words of each (`folded_pairs`, `cased_pairs`, no positions): the
+  GIN index answers a two-word phrase from them without reading a piece.
 - `search_titles(article_id, folded, cased)`: the titles alone, for "title matches first"
   (a weight-restricted query on the pieces would read every piece holding the words).
 - `search_pending(article_id)`: articles changed since they were indexed, queued by a
@@ -24,13 +26,16 @@ from sqlalchemy.engine import Connection
 
 # search_index.INDEX_VERSION (the folding), then the server layout (pieces, lexemes): change
 # it with either, and every article is indexed again (tests check the first half).
-SERVER_INDEX_VERSION = "4.2"
+SERVER_INDEX_VERSION = "4.3"
 
 _SCHEMA = (
     "CREATE TABLE IF NOT EXISTS search_chunks (article_id bigint NOT NULL, n integer NOT NULL,"
-    " folded tsvector NOT NULL, cased tsvector NOT NULL, PRIMARY KEY (article_id, n))",
+    " folded tsvector NOT NULL, cased tsvector NOT NULL, folded_pairs tsvector NOT NULL,"
+    " cased_pairs tsvector NOT NULL, PRIMARY KEY (article_id, n))",
     "CREATE INDEX IF NOT EXISTS search_chunks_folded ON search_chunks USING gin (folded)",
     "CREATE INDEX IF NOT EXISTS search_chunks_cased ON search_chunks USING gin (cased)",
+    "CREATE INDEX IF NOT EXISTS search_chunks_folded_pairs ON search_chunks USING gin (folded_pairs)",
+    "CREATE INDEX IF NOT EXISTS search_chunks_cased_pairs ON search_chunks USING gin (cased_pairs)",
     "CREATE TABLE IF NOT EXISTS search_titles (article_id bigint PRIMARY KEY, folded tsvector NOT NULL,"
     " cased tsvector NOT NULL)",
     "CREATE INDEX IF NOT EXISTS search_titles_folded ON search_titles USING gin (folded)",
