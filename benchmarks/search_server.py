@@ -30,6 +30,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import search as corpus  # noqa: E402  (benchmarks/search.py: the corpus and the queries)
 from sqlalchemy import text  # noqa: E402
 
+from desktop_app.core.analysis import search_server  # noqa: E402
 from desktop_app.core.analysis.search import search, sync_index  # noqa: E402
 from desktop_app.core.storage.database import Database  # noqa: E402
 from desktop_app.core.storage.engine_copy import publish  # noqa: E402
@@ -60,7 +61,10 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("n", type=int, nargs="?", default=10_000)
     parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--rank-rows", type=int, default=search_server.RANK_ROWS,
+                        help="matches up to which the server ranks by ts_rank (default: as SQLite)")
     args = parser.parse_args()
+    search_server.RANK_ROWS = args.rank_rows
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(1))  # stop the server on a kill too
     rng = random.Random(11)  # as benchmarks/search.py: the same library and queries
     folder = Path(tempfile.mkdtemp(prefix="chugiai-search-bench-"))
@@ -70,6 +74,7 @@ def main() -> int:
         names = corpus.build_library(lite, args.n, rng)
         t0 = time.perf_counter()
         sync_index(lite)
+        print(f"server ranks up to {search_server.RANK_ROWS} matches by ts_rank")
         print(f"{args.n:,} articles; SQLite FTS5 index built in {time.perf_counter() - t0:.1f} s; load {load()}")
         url = server.create_database("bench_search")
         t0 = time.perf_counter()

@@ -38,6 +38,10 @@ from desktop_app.core.text.matching import MatchLevel, query_text
 _Alt = tuple[tuple[str, bool], ...]
 _Part = tuple[_Alt, ...]
 NORMALIZATION = 1  # ts_rank's: divide by 1 + log(the piece's length)
+# Matches up to which ts_rank orders them (reading each piece: ~10 us from the TOAST table);
+# above it, title matches first, then the newest. search.CHEAP_RANK_ROWS, as on SQLite, so
+# that both engines list the same articles; lower is faster and lists others.
+RANK_ROWS = CHEAP_RANK_ROWS
 
 
 def _weights() -> str:
@@ -177,21 +181,21 @@ def _ranked(conn: Any, parts: list[_Part], limit: int, empty: frozenset[str]) ->
     if len(parts) == 1:
         # Its words without their order first: the GIN index counts that alone. A phrase is
         # checked on each piece holding its words: few, in one reading that also ranks them.
-        found = _count(conn, parts, CHEAP_RANK_ROWS + 1, loose=True)
+        found = _count(conn, parts, RANK_ROWS + 1, loose=True)
         if not found:
             return []
-        if found <= CHEAP_RANK_ROWS and (scored := _scored_pieces(conn, parts[0], CHEAP_RANK_ROWS + 1)) is not None:
+        if found <= RANK_ROWS and (scored := _scored_pieces(conn, parts[0], RANK_ROWS + 1)) is not None:
             return sorted(scored, key=lambda s: (-s[1], s[0]))[:limit]
         if not exact_by_index(parts[0]):  # a phrase of three words or more: checked
-            found = _count(conn, parts, CHEAP_RANK_ROWS + 1)
+            found = _count(conn, parts, RANK_ROWS + 1)
         if not found:
             return []
-        return _by_rank(conn, parts, parts, limit) if found <= CHEAP_RANK_ROWS else _newest(conn, parts, limit)
-    found = _count(conn, parts, CHEAP_RANK_ROWS + 1)
+        return _by_rank(conn, parts, parts, limit) if found <= RANK_ROWS else _newest(conn, parts, limit)
+    found = _count(conn, parts, RANK_ROWS + 1)
     if not found:
         return []
-    if found <= CHEAP_RANK_ROWS:
-        rare = [p for p in parts if _count(conn, [p], CHEAP_RANK_ROWS + 1) <= CHEAP_RANK_ROWS]
+    if found <= RANK_ROWS:
+        rare = [p for p in parts if _count(conn, [p], RANK_ROWS + 1) <= RANK_ROWS]
         if rare:
             return _by_rank(conn, parts, rare, limit)
     return _newest(conn, parts, limit)
