@@ -261,3 +261,43 @@ def test_two_clients_syncing_at_once_share_the_queue(both, postgres_database_url
         assert len(search(server, "ky lan", 1000)) == 3 * BATCH
     finally:
         other.close()
+
+
+def test_a_coder_who_may_not_make_the_index_opens_the_library_and_search_says_why(postgres_server):
+    """Only the owner of `articles` may add its trigger: as on a library `chugiai publish`
+    made and its publisher never opened, another coder's client opens it, and search says
+    in words what waits for whom; once the publisher opens it, search works for both."""
+    import os
+
+    import psycopg
+    from sqlalchemy import create_engine, insert
+
+    from desktop_app.core.storage.database import SCHEMA_VERSION, DatabaseError
+    from desktop_app.core.storage.models import Coder
+    from desktop_app.core.storage.server import create_schema
+
+    url = postgres_server.create_database(f"search_roles_{os.getpid()}")
+    coder = f"minh_{os.getpid()}"
+    engine = create_engine(url)
+    with engine.begin() as conn:  # what publish leaves: the schema, no search tables
+        create_schema(conn)
+        conn.execute(insert(Coder).values(id=1, name="lan"))
+        conn.execute(text("INSERT INTO chugiai_schema VALUES (:v)"), {"v": SCHEMA_VERSION})
+    engine.dispose()
+    with psycopg.connect(url.replace("+psycopg", ""), autocommit=True) as admin:
+        admin.execute(f"CREATE ROLE {coder} LOGIN")
+        admin.execute(f"GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO {coder}")
+        admin.execute(f"GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA public TO {coder}")
+        admin.execute(f"ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT, INSERT, UPDATE, DELETE"
+                      f" ON TABLES TO {coder}")
+    coder_url = url.replace("//chugiai@", f"//{coder}@")
+    minh = open_library(coder_url)
+    try:
+        a = add_article(minh, "Bài về kỳ lân.", title="Một")
+        with pytest.raises(DatabaseError, match="only the coder who published it may make it"):
+            search(minh, "ky lan")
+        owner = open_library(url)  # the publisher opens it: the index is made
+        owner.close()
+        assert [h.article_id for h in search(minh, "ky lan")] == [a]
+    finally:
+        minh.close()

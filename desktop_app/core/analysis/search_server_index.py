@@ -29,12 +29,14 @@ from typing import Any
 
 from sqlalchemy import exc as sa_exc
 from sqlalchemy import text
+from sqlalchemy.engine import Connection
 
 from desktop_app.core.analysis.search import MAX_QUERY_WORDS
 from desktop_app.core.analysis.search_index import BATCH, X_MARK, _key, _searchable
 from desktop_app.core.progress import Progress
 from desktop_app.core.storage.bulk_sql import bulk_sql, driver_errors
 from desktop_app.core.storage.database import Database, DatabaseError
+from desktop_app.core.storage.server_search_tables import SERVER_INDEX_VERSION, UNDEFINED_TABLE
 from desktop_app.core.text.matching import casefolded
 
 CHUNK_WORDS = 5000
@@ -147,7 +149,7 @@ def sync_server_index(db: Database, progress: Progress | None = None, at_most: i
     done = total = 0
     try:
         with db.engine.connect() as sa_conn:
-            waiting = sa_conn.execute(text("SELECT EXISTS (SELECT 1 FROM search_pending)")).scalar()
+            waiting = _waiting(db, sa_conn)
             if waiting and progress is not None:
                 total = sa_conn.execute(text("SELECT count(*) FROM search_pending")).scalar_one()
             sa_conn.rollback()
@@ -165,6 +167,24 @@ def sync_server_index(db: Database, progress: Progress | None = None, at_most: i
                     return done
     except driver_errors(sa_exc.DBAPIError) as e:
         raise DatabaseError(f"The search index of {db.location} could not be brought up to date: {e}") from e
+
+
+def _waiting(db: Database, sa_conn: Connection) -> bool:
+    """Whether articles wait in the queue; DatabaseError in words when this library's index
+    was never made, or is of another version, and this client may not make it."""
+    try:
+        version, waiting = sa_conn.execute(text(
+            "SELECT (SELECT value FROM search_state WHERE key = 'version'),"
+            " EXISTS (SELECT 1 FROM search_pending)")).one()
+    except sa_exc.ProgrammingError as e:
+        if getattr(e.orig, "sqlstate", None) != UNDEFINED_TABLE:
+            raise
+        version = waiting = None
+    if version != SERVER_INDEX_VERSION:
+        raise DatabaseError(f"The shared library {db.location} has no search index of this version of "
+                            "Chú Giải yet, and only the coder who published it may make it: they open the "
+                            "library once (with writing allowed), then search works for everyone.")
+    return bool(waiting)
 
 
 def _index_batch(conn: Any) -> list[int]:

@@ -21,12 +21,15 @@ every article (the next search indexes them).
 
 from __future__ import annotations
 
+from sqlalchemy import exc as sa_exc
 from sqlalchemy import text
 from sqlalchemy.engine import Connection
 
 # search_index.INDEX_VERSION (the folding), then the server layout (pieces, lexemes): change
 # it with either, and every article is indexed again (tests check the first half).
 SERVER_INDEX_VERSION = "4.3"
+INSUFFICIENT_PRIVILEGE = "42501"
+UNDEFINED_TABLE = "42P01"
 
 _SCHEMA = (
     "CREATE TABLE IF NOT EXISTS search_chunks (article_id bigint NOT NULL, n integer NOT NULL,"
@@ -78,9 +81,20 @@ def search_index_ready(conn: Connection) -> bool:
 def install_search_index(conn: Connection) -> None:
     """Make the server's search tables and trigger when missing or of another version, in the
     caller's transaction (server.py calls it under the schema lock, writable clients only);
-    then every article waits in the queue. Nothing when all is in place."""
+    then every article waits in the queue. Nothing when all is in place. Only the owner of
+    `articles` (the coder who published the library) may add a trigger to it: another
+    coder's client leaves it undone, and search says so (search_server_index.py)."""
     if search_index_ready(conn):
         return
+    try:
+        with conn.begin_nested():  # a savepoint: a refusal leaves the opening transaction usable
+            _install(conn)
+    except sa_exc.ProgrammingError as e:
+        if getattr(e.orig, "sqlstate", None) != INSUFFICIENT_PRIVILEGE:
+            raise
+
+
+def _install(conn: Connection) -> None:
     # Another layout, or a part lost: made again from nothing.
     conn.execute(text("DROP TABLE IF EXISTS search_chunks, search_titles, search_pending"))
     for sql in _SCHEMA:
