@@ -30,7 +30,8 @@ from desktop_app.core.analysis.search_index import (  # noqa: F401  (re-exported
     sync_index,
 )
 from desktop_app.core.analysis.search_passages import PASSAGE_CHARS, _passage, find_in_text  # noqa: F401
-from desktop_app.core.storage.database import Database, DatabaseError, driver_connection, explain
+from desktop_app.core.storage.bulk_sql import bulk_sql
+from desktop_app.core.storage.database import Database, DatabaseError, explain
 from desktop_app.core.text.matching import MatchLevel, level_for_query, query_text, regex
 
 TITLE_WEIGHT = 10.0  # bm25 weight of the title column; the body weighs 1
@@ -232,8 +233,12 @@ def search(db: Database, query: str, limit: int = 50, level: MatchLevel | None =
 def _candidates(db: Database, groups: list[_Group], level: MatchLevel, limit: int
                 ) -> tuple[list[tuple[int, float, bool]], dict[int, tuple[str, str]]]:
     """The ranked candidates and their (title, text)."""
+    if db.on_server:
+        from desktop_app.core.analysis.search_server import server_candidates
+
+        return server_candidates(db, groups, level, limit)
     with db.engine.connect() as sa_conn:
-        conn = driver_connection(sa_conn)
+        conn = bulk_sql(sa_conn)  # the pysqlite connection itself
         try:
             if not conn.execute("SELECT 1 FROM sqlite_master WHERE name='search_fts'").fetchone():
                 return [], {}  # a read-only library that was never indexed

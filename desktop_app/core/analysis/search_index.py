@@ -23,7 +23,8 @@ import sqlite3
 
 from desktop_app.core.library.articles import parse_spans
 from desktop_app.core.progress import Progress
-from desktop_app.core.storage.database import Database, DatabaseError, driver_connection, explain, immediate_write
+from desktop_app.core.storage.bulk_sql import bulk_sql
+from desktop_app.core.storage.database import Database, DatabaseError, explain, immediate_write
 from desktop_app.core.text.matching import MatchLevel, casefolded, key, query_text, word_forms
 
 _WORD_RE = re.compile(r"[^\W_]+")  # what FTS5's unicode61 calls a token, near enough
@@ -233,9 +234,13 @@ def sync_index(db: Database, progress: Progress | None = None, at_most: int | No
     (a search in the window does not wait for a long queue the background sync works on)."""
     if db.read_only:
         return 0
+    if db.on_server:
+        from desktop_app.core.analysis.search_server_index import sync_server_index
+
+        return sync_server_index(db, progress, at_most)
     changed, done, total, first = 0, 0, 0, True
     with db.engine.connect() as sa_conn:
-        conn = driver_connection(sa_conn)
+        conn = bulk_sql(sa_conn)  # the pysqlite connection itself (a server library went above)
         try:
             if _state(conn) == (True, False):
                 return 0
@@ -276,6 +281,10 @@ def rebuild_index(db: Database, progress: Progress | None = None) -> int:
     were indexed. Cancelling keeps the batches done: the next sync goes on from there."""
     if db.read_only:
         return 0
+    if db.on_server:
+        from desktop_app.core.analysis.search_server_index import rebuild_server_index
+
+        return rebuild_server_index(db, progress)
     with immediate_write(db) as conn:
         for sql in _SCHEMA:
             conn.execute(sql)

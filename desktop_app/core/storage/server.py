@@ -35,6 +35,7 @@ from desktop_app.core.storage.database import SCHEMA_VERSION, Database
 from desktop_app.core.storage.errors import CANT_OPEN, NEWER, OTHER, DatabaseError
 from desktop_app.core.storage.models import Base, Coder
 from desktop_app.core.storage.segment_claims import install_claims_table
+from desktop_app.core.storage.server_search_tables import install_search_index
 from desktop_app.core.storage.server_triggers import count_triggers_present, install_count_triggers
 from desktop_app.core.storage.server_word_tables import install_word_index
 
@@ -73,6 +74,7 @@ def create_schema(conn: Connection) -> None:
     install_count_triggers(conn, recount=False)
     install_claims_table(conn)
     install_word_index(conn)
+    install_search_index(conn)  # publish fills the articles next: the trigger queues them
 
 
 def schema_version(conn: Connection) -> int | None:
@@ -141,6 +143,7 @@ class ServerDatabase(Database):
                 self._upgrade_on_server(conn, version)
                 install_count_triggers(conn, recount=not count_triggers_present(conn))
                 install_word_index(conn)
+                install_search_index(conn)
                 return
             if version is not None:
                 if not self.read_only:
@@ -149,6 +152,8 @@ class ServerDatabase(Database):
                 # (a read-only client cannot; its counts stay as they are).
                 if not self.read_only and not count_triggers_present(conn):
                     install_count_triggers(conn, recount=True)
+                if not self.read_only:
+                    install_search_index(conn)
                 return
             if inspect(conn).get_table_names():
                 raise DatabaseError(f"The database {self.location} holds tables but is not a Chú Giải "
