@@ -279,8 +279,10 @@ def test_a_coder_who_may_not_make_the_index_opens_the_library_and_search_says_wh
     url = postgres_server.create_database(f"search_roles_{os.getpid()}")
     coder = f"minh_{os.getpid()}"
     engine = create_engine(url)
-    with engine.begin() as conn:  # what publish leaves: the schema, no search tables
+    with engine.begin() as conn:  # a library made before the search index: no search tables
         create_schema(conn)
+        conn.execute(text("DROP TRIGGER tr_search_queue ON articles"))
+        conn.execute(text("DROP TABLE search_chunks, search_titles, search_pending, search_state"))
         conn.execute(insert(Coder).values(id=1, name="lan"))
         conn.execute(text("INSERT INTO chugiai_schema VALUES (:v)"), {"v": SCHEMA_VERSION})
     engine.dispose()
@@ -301,3 +303,25 @@ def test_a_coder_who_may_not_make_the_index_opens_the_library_and_search_says_wh
         assert [h.article_id for h in search(minh, "ky lan")] == [a]
     finally:
         minh.close()
+
+
+def test_a_published_library_is_searchable_at_once_with_sqlites_hits(tmp_path, postgres_server):
+    """publish makes the search index with the schema: the copied articles wait in its queue,
+    and the first search indexes them (no open by the publisher needed first)."""
+    import os
+
+    from desktop_app.core.storage.engine_copy import publish
+
+    lite = open_library(tmp_path / "lib.sqlite3")
+    try:
+        fill(lite)
+        url = postgres_server.create_database(f"search_published_{os.getpid()}")
+        publish(lite, url)
+        server = open_library(url)
+        try:
+            for query in ("bao tang", "Đảng", "\"bảo tàng Quang Trung\"", "to ch*"):
+                assert _shown(search(server, query, limit=1000)) == _shown(search(lite, query, limit=1000)), query
+        finally:
+            server.close()
+    finally:
+        lite.close()

@@ -61,8 +61,7 @@ class FileController(QObject):
         updated = frozenset(aid for _p, aid, _r in report.updated)
         added = frozenset(aid for _p, aid in report.imported)
         w.bus.publish(Changes(articles_added=added, article_metadata=updated, articles=updated))
-        if w.shared.indexes_here():
-            w.library.index_in_background()
+        w.library.index_in_background()
         if report.imported or report.updated:
             if w.session.article is None and report.imported:
                 w.library.select_article(report.imported[0][1])

@@ -133,7 +133,7 @@ class MainWindow(QMainWindow):
         self.views.refresh_tags()
         self.open_initial_article()
         self.commands.update_state()
-        if not db.read_only and self.shared.indexes_here():
+        if not db.read_only:
             QTimer.singleShot(0, self.library.index_in_background)
         if start_worker and not db.read_only:  # results could not be stored
             # Lay the progress widgets out now: making them appear later re-lays the window.

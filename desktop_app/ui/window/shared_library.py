@@ -116,14 +116,6 @@ class SharedLibraryController(QObject):
             w.setWindowTitle(self.title(None))
             self._disable_file_features()
 
-    def indexes_here(self) -> bool:
-        """Whether the window keeps the search and word indexes itself. Not on a shared
-        library yet: search_index.sync_index and word_index.build drive the SQLite
-        connection (driver_connection), and their failure there would be reported as a
-        crash at every start. TODO(issue 17): True once the search and nlp ports run them
-        on the server."""
-        return not self.on_server
-
     def key(self, name: str) -> str:
         """The settings key of something kept per library (the last article, reading
         positions: article ids of another library name other articles). The local
@@ -154,8 +146,9 @@ class SharedLibraryController(QObject):
 
     # --- segmentation -------------------------------------------------------------------------
     def watch_worker(self, worker: SegmentationWorker) -> None:
-        """On a shared library, a segmentation run that fails (the scheduler may not work on
-        a server yet) stops segmentation for this window, said once in the status bar."""
+        """On a shared library, a segmentation run that fails (the server refuses this coder's
+        writes, say) stops segmentation for this window, said once in the status bar, rather
+        than retrying it in a loop."""
         if not self.on_server:
             return
         failed = [False]
