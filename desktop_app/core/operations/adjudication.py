@@ -77,7 +77,7 @@ class AdjudicationOperations(OperationsBase):
                 done.codes_added = codes.add_in(s, [item.article_id], [tag.id], coder)
             done.new_tags = edits.tags_after(s, mark)
 
-        self._in_one_transaction(work)
+        self._in_one_transaction(work, lambda _r: done.changes(item.article_id))
 
         def undo(s: Session) -> Changes:
             done.created = edits.delete_many(s, [h.id for h in done.created])

@@ -45,7 +45,7 @@ class CodebookOperations(OperationsBase):
             tag = tag_info(edits.ensure_tags(s, [name], color)[0])
             return tag, edits.tags_after(s, mark)
 
-        tag, new = self._in_one_transaction(work)
+        tag, new = self._in_one_transaction(work, lambda r: CODEBOOK if r[1] else Changes())
         if not new:
             return Outcome(Changes(), tag)
 
@@ -75,7 +75,7 @@ class CodebookOperations(OperationsBase):
             mark = edits.tag_mark(s)
             return rename(s), edits.tags_after(s, mark)
 
-        renames, new = self._in_one_transaction(work)
+        renames, new = self._in_one_transaction(work, lambda r: CODEBOOK if r[0] or r[1] else Changes())
         if not renames:
             return Changes()
         old_name = next(old for tid, old, _new in renames if tid == tag_id)
@@ -105,7 +105,7 @@ class CodebookOperations(OperationsBase):
             return undo_data, _relinked(s, undo_data.source.highlight_ids) | _recoded(codes["source"])
 
         codes: dict[str, list[article_codes.CodeRow]] = {"source": [], "added": []}
-        first, changes = self._in_one_transaction(work)
+        first, changes = self._in_one_transaction(work, lambda r: r[1])
         box = {"undo": first}
 
         def undo(s: Session) -> Changes:
@@ -132,7 +132,7 @@ class CodebookOperations(OperationsBase):
         def work(s: Session) -> tuple[str, str]:
             return put(s, tag_id, value), tags.snapshot_in(s, tag_id).tag.name
 
-        before, name = self._in_one_transaction(work)
+        before, name = self._in_one_transaction(work, lambda r: Changes() if r[0] == value else CODEBOOK)
         if before == value:
             return Changes()
 
@@ -157,7 +157,7 @@ class CodebookOperations(OperationsBase):
             return snaps, _relinked(s, _carrying(snaps)) | _recoded(codes["rows"])
 
         codes: dict[str, list[article_codes.CodeRow]] = {"rows": []}
-        first, changes = self._in_one_transaction(work)
+        first, changes = self._in_one_transaction(work, lambda r: r[1])
         box = {"snaps": first}
 
         def undo(s: Session) -> Changes:

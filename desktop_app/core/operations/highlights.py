@@ -38,6 +38,16 @@ def _updated(kept: Sequence[HighlightInfo], new_tags: Sequence[TagInfo] = ()) ->
                    articles=ids(h.article_id for h in kept), codebook=bool(new_tags))
 
 
+def _retagged(result: tuple[Sequence[tuple[HighlightInfo, HighlightInfo]], Sequence[TagInfo]]) -> Changes:
+    pairs, new_tags = result
+    changed = [a for b, a in pairs if a != b]
+    return _updated(changed, new_tags) if changed or new_tags else NOTHING
+
+
+def _edited(pair: tuple[HighlightInfo, HighlightInfo]) -> Changes:
+    return NOTHING if pair[0] == pair[1] else _updated([pair[1]])
+
+
 def _set_time(s: Session, highlight_id: int, moment: datetime) -> None:
     edits.load(s, highlight_id).modified_at = moment
     s.flush()
@@ -58,7 +68,7 @@ class HighlightOperations(OperationsBase):
             info = edits.create(s, article_id, span[0], span[1], tags, note)
             return info, edits.tags_after(s, mark)
 
-        info, new_tags = self._in_one_transaction(work)
+        info, new_tags = self._in_one_transaction(work, lambda r: _created([r[0]], r[1]))
         self._record_created(StepLabel("highlight", 1, subject(info.quote)), [info], new_tags)
         return Outcome(_created([info], new_tags), info)
 
@@ -79,7 +89,9 @@ class HighlightOperations(OperationsBase):
             made = edits.infos(s, add_highlights(s, items))
             return made, edits.tags_after(s, mark)
 
-        made, new_tags = self._in_one_transaction(work)
+        made, new_tags = self._in_one_transaction(
+            work, lambda r: _created(*r) | (Changes(suggestions=ids(h.article_id for h in r[0]))
+                                            if suggestions else NOTHING))
         label = StepLabel(kind, len(made), subject(made[0].quote))
         extra = Changes(suggestions=ids(h.article_id for h in made)) if suggestions else Changes()
         self._record_created(label, made, new_tags, extra)
@@ -109,7 +121,7 @@ class HighlightOperations(OperationsBase):
         wanted = list(dict.fromkeys(highlight_ids))
         if not wanted:
             return Changes()
-        kept = self._in_one_transaction(lambda s: edits.delete_many(s, wanted))
+        kept = self._in_one_transaction(lambda s: edits.delete_many(s, wanted), _deleted)
 
         def undo(s: Session) -> Changes:
             edits.restore_many(s, kept)
@@ -133,7 +145,7 @@ class HighlightOperations(OperationsBase):
             after = edits.set_tags(s, highlight_id, tag_names)
             return [(before, after)], edits.tags_after(s, mark)
 
-        pairs, new_tags = self._in_one_transaction(work)
+        pairs, new_tags = self._in_one_transaction(work, _retagged)
         before, after = pairs[0]
         if before == after:
             return Outcome(Changes(), after)
@@ -157,7 +169,7 @@ class HighlightOperations(OperationsBase):
                     pairs.append((before, edits.set_tags(s, before.id, names)))
             return pairs, edits.tags_after(s, mark)
 
-        pairs, new_tags = self._in_one_transaction(work)
+        pairs, new_tags = self._in_one_transaction(work, _retagged)
         if not pairs:
             return Changes()
         befores = [b for b, _a in pairs]
@@ -189,7 +201,7 @@ class HighlightOperations(OperationsBase):
             before = edits.infos(s, [highlight_id])[0]
             return before, edits.set_note(s, highlight_id, note)
 
-        before, after = self._in_one_transaction(work)
+        before, after = self._in_one_transaction(work, _edited)
         if before.note == after.note:
             return Changes()
         changes = _updated([after])
@@ -216,7 +228,7 @@ class HighlightOperations(OperationsBase):
                 return before, before
             return before, edits.reattach(s, highlight_id, span[0], span[1])
 
-        before, after = self._in_one_transaction(work)
+        before, after = self._in_one_transaction(work, _edited)
         if before == after:
             return Outcome(Changes(), after)
         origin = TextSpan(before.start, before.end)
@@ -244,7 +256,7 @@ class HighlightOperations(OperationsBase):
             before = edits.infos(s, [highlight_id])[0]
             return before, edits.reattach(s, highlight_id, span[0], span[1])
 
-        before, after = self._in_one_transaction(work)
+        before, after = self._in_one_transaction(work, lambda r: _updated([r[1]]))
 
         def undo(s: Session) -> Changes:
             return _updated([edits.put_back(s, before)])

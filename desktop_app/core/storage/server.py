@@ -31,6 +31,7 @@ from sqlalchemy.engine import URL, Connection, Engine, make_url
 from desktop_app import paths
 from desktop_app.core.messages import Message
 from desktop_app.core.storage import migrations, server_migrations
+from desktop_app.core.storage.change_log import install_change_log
 from desktop_app.core.storage.database import SCHEMA_VERSION, Database
 from desktop_app.core.storage.errors import CANT_OPEN, NEWER, OTHER, DatabaseError
 from desktop_app.core.storage.models import Base, Coder
@@ -131,6 +132,8 @@ class ServerDatabase(Database):
             if version is not None and version > SCHEMA_VERSION:
                 raise DatabaseError(f"The library {self.location} was made by a newer version of Chú Giải "
                                     f"(schema {version}; this one knows {SCHEMA_VERSION}).", NEWER)
+            if version is not None and not self.read_only:
+                install_change_log(conn)  # live updates (change_log.py); idempotent
             if version is not None and version < SCHEMA_VERSION:
                 self._upgrade_on_server(conn, version)
                 install_count_triggers(conn, recount=not count_triggers_present(conn))
@@ -147,6 +150,7 @@ class ServerDatabase(Database):
             if self.read_only:
                 raise DatabaseError(f"The database {self.location} is empty and was opened read-only.", OTHER)
             create_schema(conn)
+            install_change_log(conn)
             conn.execute(insert(Coder).values(id=1, name=migrations.first_coder_name()))
             resync_sequences(conn)
             conn.execute(text("INSERT INTO chugiai_schema VALUES (:v)"), {"v": SCHEMA_VERSION})
