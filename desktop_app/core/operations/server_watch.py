@@ -79,6 +79,7 @@ class ServerWatch:
             return False
         was_lost = self._failures > 0 or (self.last is not None and not self.connected)
         self._conn, self.connected, self._failures, self.lost_reason = conn, True, 0, ""
+        self.client.offline = False
         self.reconnected = self.reconnected or was_lost
         return True
 
@@ -90,6 +91,7 @@ class ServerWatch:
                 pass
         self._conn = None
         self.connected = False
+        self.client.offline = True
         self.lost_reason = (str(error).strip().splitlines() or [type(error).__name__])[0]
         pause = RECONNECT_PAUSES_S[min(self._failures, len(RECONNECT_PAUSES_S) - 1)]
         self._failures += 1

@@ -87,6 +87,9 @@ class ClientLog:
 
     def __init__(self) -> None:
         self.client_id = uuid.uuid4().hex
+        # Set by this client's watch while it cannot reach the server: an edit then gets one
+        # try and no pauses (the user is told at once, not after seconds of retrying).
+        self.offline = False
         self._ours: set[uuid.UUID] = set()
         self._lock = threading.Lock()
 
@@ -179,7 +182,7 @@ def run_logged(db: Database, work: Callable[[Session], R],
             if kind == CONFLICT_RETRY and conflicts < RETRY_ATTEMPTS - 1:
                 sleep(_FIRST_PAUSE_S * 2 ** conflicts * (0.5 + random.random()))
                 conflicts += 1
-            elif kind == UNREACHABLE and lost < len(UNREACHABLE_PAUSES_S):
+            elif kind == UNREACHABLE and lost < len(UNREACHABLE_PAUSES_S) and not client.offline:
                 sleep(UNREACHABLE_PAUSES_S[lost])
                 lost += 1
             else:
