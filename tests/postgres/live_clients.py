@@ -6,7 +6,8 @@ benchmarks/server_coders.py:
 
 A writer creates COUNT highlights through the core operation (Operations.create_highlight,
 one transaction each, logged in change_log) as coder CODER and prints one line per
-acknowledged highlight: `ack <id> <wall time> <latency s>`. A reader watches the library
+acknowledged highlight: `ack <id> <wall time> <latency s>` (with $CHUGIAI_START_AT, an
+epoch time, it starts writing then: the benchmark starts its writers together). A reader watches the library
 (ServerWatch.wait, LISTEN) and prints `ready` once watching, then `seen <id> <wall time>`
 for each created highlight reported to it, until it has seen EXPECTED of them or TIMEOUT_S
 passed; then `done <rows of other clients>`.
@@ -14,6 +15,7 @@ passed; then `done <rows of other clients>`.
 
 from __future__ import annotations
 
+import os
 import sys
 import time
 
@@ -29,6 +31,9 @@ def writer(url: str, coder: str, article_id: int, count: int) -> None:
     use_coder(db, coder)
     ops = Operations(db)
     out = sys.stdout
+    start_at = float(os.environ.get("CHUGIAI_START_AT", "0"))  # all writers at once (benchmark)
+    if start_at:
+        time.sleep(max(0.0, start_at - time.time()))
     for i in range(count):
         start = (i * 7) % 200
         t0 = time.perf_counter()

@@ -136,6 +136,30 @@ def test_rows_committed_out_of_id_order_are_not_missed(pair) -> None:
     watch.close()
 
 
+def test_a_lower_id_whose_xid_is_newer_than_the_last_completed_is_waited_for(pair) -> None:
+    """The case a snapshot's xmin/xmax alone gets wrong: F takes its xid, then E takes a
+    newer xid and the lower log id, F logs and commits. A snapshot then ignores E (its xid
+    is above the last completed one), yet E's row is still to come."""
+    a, b = pair
+    watch = ServerWatch(b)
+    assert watch.start()
+    f = a._sessions()
+    f.begin()
+    f.execute(text("SELECT pg_current_xact_id()"))  # F's xid first
+    e = a._sessions()
+    e.begin()
+    log_in(e, uuid.uuid4(), "other", 1, {"memos": [1]})  # E: a newer xid, the lower id
+    log_in(f, uuid.uuid4(), "other", 1, {"memos": [2]})
+    f.commit()
+    f.close()
+    assert watch.poll().memos == {2}
+    assert not watch.poll() and not watch.poll()  # E's id is waited for, not passed
+    e.commit()
+    e.close()
+    assert watch.wait(2).memos == {1}
+    watch.close()
+
+
 def _client(*args: str) -> subprocess.Popen[str]:
     env = dict(os.environ, PYTHONPATH=str(ROOT))
     return subprocess.Popen([sys.executable, "-m", "tests.postgres.live_clients", *args], cwd=ROOT,

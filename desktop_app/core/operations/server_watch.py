@@ -9,10 +9,14 @@ a notification lost while the connection was down loses nothing: after a reconne
 same query catches up.
 
 Rows can become visible out of id order (change_log.py): an id missing below the newest
-one seen is waited for until every transaction that was running when the gap was seen has
-ended (the snapshot's xmin passed the xmax noted then); only then is it taken as a
-rolled-back operation's and passed. Rows already reported are remembered until then, so
-nothing is reported twice.
+one seen is waited for. Its transaction took its xid before its log id, so before the read
+that missed it; right after that read the watch takes a fresh xid N (a tiny transaction of
+its own: every xid given out earlier is below N). Once a later read's snapshot has
+xmin >= N, every transaction holding an xid below N has ended: a still missing id was
+rolled back, and is passed. (The snapshot's own xmax is not enough: it is the last
+*completed* xid + 1, and a transaction that got its xid after that but before the read is
+running and ignored by xmin; a test with three writers lost rows that way.) Rows already
+reported are remembered until `last` passes them, so nothing is reported twice.
 
 Never raises: a lost connection makes `connected` False and `lost_reason` say why; the
 next polls try again with a growing pause (RECONNECT_PAUSES_S), and the poll that gets
@@ -30,6 +34,7 @@ from desktop_app.core.operations.server_writes import ClientLog, changes_from_js
 from desktop_app.core.storage.change_log import (
     CHANNEL,
     LAST_SQL,
+    NEW_XID_SQL,
     ROWS_AFTER_SQL,
     SNAPSHOT_SQL,
     as_row,
@@ -56,7 +61,7 @@ class ServerWatch:
         self._conn: Any = None  # psycopg.Connection (imported only for a server library)
         self.last: int | None = None  # every id up to here is reported or passed
         self._taken: set[int] = set()  # ids above `last` already read
-        self._gaps: dict[int, int] = {}  # id missing above `last` -> the xmax when first missed
+        self._gaps: dict[int, int] = {}  # id missing above `last` -> the xid it waits for (0: not yet noted)
         self.connected = False
         self.lost_reason = ""
         self.reconnected = False  # set by the poll that got through again; the reader clears it
@@ -161,7 +166,7 @@ class ServerWatch:
         try:
             conn.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
             try:
-                xmin, xmax = conn.execute(SNAPSHOT_SQL).fetchone()
+                xmin, _xmax = conn.execute(SNAPSHOT_SQL).fetchone()
                 if start:
                     newest = int(conn.execute(LAST_SQL).fetchone()[0])
                     self.last = max(0, newest - START_WINDOW)
@@ -192,21 +197,34 @@ class ServerWatch:
                 continue  # our own, acknowledged: the window has it already
             self.remote_rows += 1
             changes = changes | changes_from_json(row.changes)
-        self._advance(int(xmin), int(xmax))
+        if self._advance(int(xmin)):
+            try:  # every xid given out before this read is below this one
+                self._note_gaps(int(conn.execute(NEW_XID_SQL).fetchone()[0]))
+            except Exception as e:  # noqa: BLE001
+                self._lose(e)  # the gaps stay unnoted: the next read notes them
         return changes
 
-    def _advance(self, xmin: int, xmax: int) -> None:
-        """Note the ids missing below the newest one read, pass those whose transactions have
-        surely ended, and move `last` up to the first id still missing."""
+    def _advance(self, xmin: int) -> bool:
+        """Pass the missing ids whose transactions have surely ended, move `last` up to the
+        first id still missing, and note the ids newly missing below the newest one read
+        (True when there are such: `_note_gaps` then says what they wait for)."""
         assert self.last is not None
-        top = max(self._taken, default=self.last)
-        for missing in range(self.last + 1, top):
-            if missing not in self._taken and missing not in self._gaps:
-                self._gaps[missing] = xmax
         for missing, noted in list(self._gaps.items()):
-            if xmin >= noted:  # every transaction running when it was missed has ended
+            if noted and xmin >= noted:  # every xid given out when it was missed has ended
                 del self._gaps[missing]
                 self._taken.add(missing)
         while self.last + 1 in self._taken:
             self.last += 1
             self._taken.discard(self.last)
+        top = max(self._taken, default=self.last)
+        new = False
+        for missing in range(self.last + 1, top):
+            if missing not in self._taken and missing not in self._gaps:
+                self._gaps[missing] = 0  # not noted yet
+                new = True
+        return new or any(noted == 0 for noted in self._gaps.values())
+
+    def _note_gaps(self, xid: int) -> None:
+        for missing, noted in self._gaps.items():
+            if noted == 0:
+                self._gaps[missing] = xid

@@ -9,10 +9,10 @@ and what it changed as JSON (operations/change_json.py). The same statement send
 after the last one it has (`rows_after`), so a lost notification loses nothing.
 
 Ids come from a sequence, so rows can become visible out of id order (two writers commit
-in the other order). Each row keeps its transaction id (`xid`, taken before its log id):
-a reader that sees a gap below the newest id waits until every transaction running when it
-saw the gap has ended (the snapshot's xmin has passed the xmax it noted) before it takes
-the gap as a rolled-back one (operations/server_watch.py).
+in the other order). Each row keeps its transaction id (`xid`, taken before its log id, by a statement of its own):
+a reader that sees a gap below the newest id waits until every transaction that had an xid
+when it saw the gap has ended before it takes the gap as a rolled-back one
+(operations/server_watch.py says how).
 """
 
 from __future__ import annotations
@@ -41,13 +41,15 @@ _DDL = (
     "CREATE SEQUENCE IF NOT EXISTS change_log_id_seq OWNED BY change_log.id",
 )
 
-# The transaction id is taken in the inner query (its row is made first), the log id from
-# the sequence after it: a transaction holding an id always has an xid a reader can wait on.
+# The transaction id is taken by a statement of its own BEFORE the log id: a transaction
+# holding a log id then always has an xid a reader can wait on. (Taken in the same statement,
+# e.g. from a subquery, the server evaluated nextval first: a reader saw a higher id
+# committed while the lower one's transaction had no xid yet, and passed it. Measured.)
+_XID = text("SELECT pg_current_xact_id()::text")
 _LOG = text(
     "WITH row AS (INSERT INTO change_log (id, op_id, client_id, coder_id, xid, attempt, changes)"
-    " SELECT nextval('change_log_id_seq'), :op_id, :client_id, :coder_id, t.xid, :attempt,"
-    " CAST(:changes AS jsonb)"
-    " FROM (SELECT pg_current_xact_id() AS xid OFFSET 0) AS t RETURNING id)"
+    " VALUES (nextval('change_log_id_seq'), :op_id, :client_id, :coder_id, CAST(:xid AS xid8), :attempt,"
+    " CAST(:changes AS jsonb)) RETURNING id)"
     f" SELECT pg_notify('{CHANNEL}', id::text) FROM row")
 
 _APPLIED = text("SELECT attempt FROM change_log WHERE op_id = :op_id")
@@ -64,8 +66,10 @@ def log_in(s: Session, op_id: uuid.UUID, client_id: str, coder_id: int | None,
     """One row for the operation running in `s`, committed (and notified) with it. The
     unique op_id makes a second commit of the same operation fail instead of applying it
     twice; `attempt` says which run of it was the one committed."""
+    s.flush()  # the operation's own rows first (a text() statement does not autoflush)
+    xid = s.execute(_XID).scalar_one()
     s.execute(_LOG, {"op_id": op_id, "client_id": client_id, "coder_id": coder_id, "attempt": attempt,
-                     "changes": json.dumps(changes, separators=(",", ":"))})
+                     "xid": xid, "changes": json.dumps(changes, separators=(",", ":"))})
 
 
 def applied_attempt(conn: Connection | Session, op_id: uuid.UUID) -> int | None:
@@ -89,6 +93,7 @@ ROWS_AFTER_SQL = ("SELECT id, op_id, client_id, changes FROM change_log WHERE id
                   " ORDER BY id LIMIT %s")
 ROWS_IN_SQL = "SELECT id, op_id, client_id, changes FROM change_log WHERE id = ANY(%s) ORDER BY id"
 LAST_SQL = "SELECT coalesce(max(id), 0) FROM change_log"
+NEW_XID_SQL = "SELECT pg_current_xact_id()::text::bigint"  # in autocommit: a new xid, done at once
 
 
 def as_row(values: tuple[Any, ...]) -> LogRow:
