@@ -22,9 +22,14 @@ from desktop_app.core.storage.models import Article
 from desktop_app.core.text.spans import TextSpan
 from desktop_app.ui import background
 from desktop_app.ui.app import make_application
+from tests import postgres_server as server_fixtures
 from tests.postgres.fault_proxy import FaultProxy
 from tests.postgres.test_live_updates import _client
-from tests.postgres_server import postgres_database_url, postgres_server  # noqa: F401
+
+# The real server of tests/postgres_server.py, for the window tests here (tests/postgres has
+# them through its conftest).
+postgres_server = server_fixtures.postgres_server
+postgres_database_url = server_fixtures.postgres_database_url
 
 VISIBLE_MS = 2000  # the target: another window shows a change within 2 s
 TEXTS = ["Hà Nội mùa thu, cây cơm nguội vàng, cây bàng lá đỏ, nằm kề bên nhau. " * 4,

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 from desktop_app.core.annotate.highlights import AnnotationService
 from desktop_app.core.operations.changes import Changes
 from desktop_app.core.operations.history import History, Step, StepLabel
-from desktop_app.core.operations.server_writes import run_logged
+from desktop_app.core.operations.server_writes import announce, run_logged
 from desktop_app.core.storage.database import Database
 from desktop_app.core.storage.models import Highlight
 
@@ -41,8 +41,7 @@ class OperationsBase:
     def _announce(self, changes: Changes) -> None:
         """For writes that ran in transactions of their own (imports, the dictionary): on a
         server library, log what they changed afterwards so other clients see it."""
-        if self.db.on_server and changes:
-            run_logged(self.db, lambda _s: changes)
+        announce(self.db, changes)
 
     def _record(self, label: StepLabel, undo: Callable[[Session], Changes],
                 redo: Callable[[Session], Changes]) -> None:

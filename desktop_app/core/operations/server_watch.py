@@ -143,6 +143,8 @@ class ServerWatch:
                     break
             except Exception as e:  # noqa: BLE001  (psycopg.Error: the connection broke)
                 self._lose(e)
+            else:
+                self._drain()  # the others queued meanwhile: one read serves them all
         elif timeout > 0:
             time.sleep(min(timeout, max(0.0, self._next_try - self.clock())))
         return self._read_now()

@@ -197,3 +197,12 @@ def run_logged(db: Database, work: Callable[[Session], R],
         except BaseException:
             client.take(op_id)
             raise
+
+
+def announce(db: Database, changes: Changes) -> None:
+    """Log `changes` made by writes that ran in transactions of their own (an import in
+    batches, the user dictionary), in a transaction of its own, so that other clients see
+    them. Nothing on SQLite or for an empty Changes. Not atomic with the writes: a crash
+    between them leaves the others to see the change on their next full reload."""
+    if db.on_server and changes:
+        run_logged(db, lambda _s: changes)
