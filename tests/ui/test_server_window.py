@@ -108,7 +108,7 @@ def test_other_coders_changes_show_in_the_window(server_window, qtbot, postgres_
         qtbot.waitUntil(lambda: window.panel.model.rowCount() == 1, timeout=VISIBLE_MS)  # the card
         qtbot.waitUntil(lambda: badge(window, first) == 1, timeout=VISIBLE_MS)  # the list's count
         assert "Mùa thu" in [t.name for t in window.panel.tag_model.tags()]  # the palette
-        assert made.id in window.session.highlights  # the reader's highlights
+        assert made.id in window.session.highlights and made.id in window.reader.highlight_ids()  # the reader
 
         ops.set_memo(first, "Ghi chú của Lan")
         qtbot.waitUntil(lambda: window.panel.memo.text() == "Ghi chú của Lan", timeout=VISIBLE_MS)
@@ -117,6 +117,7 @@ def test_other_coders_changes_show_in_the_window(server_window, qtbot, postgres_
         ops.delete_highlights([made.id])
         qtbot.waitUntil(lambda: window.panel.model.rowCount() == 0 and badge(window, first) == 0,
                         timeout=VISIBLE_MS)
+        assert window.reader.highlight_ids() == set()
     finally:
         other.close()
 
@@ -150,7 +151,7 @@ def test_two_coders_writing_one_reading_and_the_window(server_window, qtbot, pos
     qtbot.waitUntil(lambda: window.panel.model.rowCount() == len(acked), timeout=VISIBLE_MS)
     qtbot.waitUntil(lambda: badge(window, first) == len(acked), timeout=VISIBLE_MS)
     assert Counter(seen_by_window) == Counter(acked)  # each once in the window
-    assert set(window.session.highlights) == set(acked)
+    assert set(window.session.highlights) == set(acked) == window.reader.highlight_ids()
     try:
         out, err = reader.communicate(timeout=60)
     except subprocess.TimeoutExpired:
