@@ -19,6 +19,7 @@ from sqlalchemy import event, func, select, text
 
 from desktop_app.core.operations.changes import Changes
 from desktop_app.core.operations.editor import Operations
+from desktop_app.core.operations.history import StepFailed
 from desktop_app.core.operations.server_watch import ServerWatch
 from desktop_app.core.storage.database import Database
 from desktop_app.core.storage.errors import UNREACHABLE, DatabaseError, server_error_kind
@@ -121,6 +122,25 @@ def test_server_gone_refuses_the_edit_in_words_then_resumes(relay: tuple[FaultPr
     finally:
         db.close()
         other.close()
+
+
+def test_an_undo_while_the_server_is_gone_keeps_its_step(relay: tuple[FaultProxy, str]) -> None:
+    proxy, url = relay
+    db = open_library(url)
+    try:
+        article = add_article(db)
+        ops = Operations(db)
+        ops.create_highlight(article, TextSpan(0, 4), ["Trời"])
+        proxy.down()
+        with pytest.raises(StepFailed) as caught:
+            ops.history.undo()
+        assert caught.value.kept and "not saved" in caught.value.reason
+        assert ops.history.can_undo  # still there: the server will be back
+        proxy.up()
+        assert ops.history.undo().highlights_deleted
+        assert counts(db)[0] == 0
+    finally:
+        db.close()
 
 
 def test_a_connection_terminated_mid_transaction_is_retried(postgres_database_url: str) -> None:
