@@ -160,6 +160,32 @@ def test_a_lower_id_whose_xid_is_newer_than_the_last_completed_is_waited_for(pai
     watch.close()
 
 
+def test_a_library_without_a_log_yet_is_watched_from_its_first_row(postgres_database_url: str) -> None:
+    """A read-only client on a library no writing client has opened since it was published
+    (no change_log yet): not "connection lost", and the first rows logged are reported."""
+    writer = open_library(postgres_database_url)
+    try:
+        with writer.session() as s:
+            s.execute(text("DROP TABLE change_log"))  # as publish leaves a library
+        reader = open_library(postgres_database_url, read_only=True)
+        watch = ServerWatch(reader)
+        try:
+            assert watch.start() and watch.connected
+            assert not watch.poll() and watch.connected
+            again = open_library(postgres_database_url)  # a writing client: the log is made
+            try:
+                article = add_article(again)
+                Operations(again).set_memo(article, "memo")
+            finally:
+                again.close()
+            assert watch.wait(2).memos == {article}
+        finally:
+            watch.close()
+            reader.close()
+    finally:
+        writer.close()
+
+
 def _client(*args: str) -> subprocess.Popen[str]:
     env = dict(os.environ, PYTHONPATH=str(ROOT))
     return subprocess.Popen([sys.executable, "-m", "tests.postgres.live_clients", *args], cwd=ROOT,

@@ -45,6 +45,7 @@ BATCH = 2000  # rows read per query while catching up
 START_WINDOW = 1000  # ids below the newest at start that may still be in flight
 RECONNECT_PAUSES_S = (0.5, 1.0, 2.0, 4.0, 5.0)
 CONNECT_TIMEOUT_S = 3
+NO_TABLE = "42P01"  # undefined_table
 
 
 def libpq_url(db: Database) -> str:
@@ -185,6 +186,11 @@ class ServerWatch:
             finally:
                 conn.execute("COMMIT")
         except Exception as e:  # noqa: BLE001  (psycopg.Error: lost; poll() tries again later)
+            if getattr(e, "sqlstate", None) == NO_TABLE:
+                # No log yet: a library published, not yet opened by a writing client (which
+                # makes the table). Nothing to read; every row it will hold is new.
+                self.last = 0 if self.last is None else self.last
+                return Changes(origin="remote")
             self._lose(e)
             return None
         changes = Changes(origin="remote")
