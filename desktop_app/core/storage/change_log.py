@@ -1,7 +1,8 @@
 """The change log of a server library: one row per committed operation (issue 17, live updates).
 
 Server-only (plain DDL, not in Base.metadata: SQLite libraries, publish/backup and the
-table hashes do not know it). Every core operation on a server library inserts its row in
+table hashes do not know it). Made with the schema (server.create_schema, so publish makes
+it too) and on every open by a writing client (a library made before it). Every core operation on a server library inserts its row in
 its own transaction (`log_in`): the operation's id (made by the client, so a commit whose
 acknowledgement was lost can be looked up instead of applied twice), the client and coder,
 and what it changed as JSON (operations/change_json.py). The same statement sends

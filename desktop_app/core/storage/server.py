@@ -69,6 +69,7 @@ def create_schema(conn: Connection) -> None:
     caller's to write last."""
     conn.execute(text("CREATE TABLE chugiai_schema (version INTEGER NOT NULL)"))
     Base.metadata.create_all(conn)
+    install_change_log(conn)
     install_count_triggers(conn, recount=False)
 
 
@@ -129,11 +130,11 @@ class ServerDatabase(Database):
         with self.engine.begin() as conn:
             conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": SCHEMA_LOCK})
             version = self._version(conn)
+            if version is not None and not self.read_only:
+                install_change_log(conn)  # live updates (change_log.py); a refused newer schema rolls it back
             if version is not None and version > SCHEMA_VERSION:
                 raise DatabaseError(f"The library {self.location} was made by a newer version of Chú Giải "
                                     f"(schema {version}; this one knows {SCHEMA_VERSION}).", NEWER)
-            if version is not None and not self.read_only:
-                install_change_log(conn)  # live updates (change_log.py); idempotent
             if version is not None and version < SCHEMA_VERSION:
                 self._upgrade_on_server(conn, version)
                 install_count_triggers(conn, recount=not count_triggers_present(conn))
@@ -150,7 +151,6 @@ class ServerDatabase(Database):
             if self.read_only:
                 raise DatabaseError(f"The database {self.location} is empty and was opened read-only.", OTHER)
             create_schema(conn)
-            install_change_log(conn)
             conn.execute(insert(Coder).values(id=1, name=migrations.first_coder_name()))
             resync_sequences(conn)
             conn.execute(text("INSERT INTO chugiai_schema VALUES (:v)"), {"v": SCHEMA_VERSION})
