@@ -106,7 +106,13 @@ def test_reads_and_unchanged_values_log_nothing(pair) -> None:
     before = log_count(a)
     ops.set_tags(made.id, ["Mùa"])  # the same tags: nothing written
     ops.set_memo(article, "")  # no memo before, none after
+    ops._in_one_transaction(lambda s: s.execute(text("SELECT count(*) FROM highlights")).scalar())
     assert log_count(a) == before
+    # a write whose caller says nothing of what it changed: every view reloads
+    ops._in_one_transaction(lambda s: s.execute(text("UPDATE articles SET title = 'x'")))
+    with a.session() as s:
+        logged = s.execute(text("SELECT changes FROM change_log ORDER BY id DESC LIMIT 1")).scalar_one()
+    assert log_count(a) == before + 1 and logged == {"codebook": True, "reloaded": True}
 
 
 def test_rows_committed_out_of_id_order_are_not_missed(pair) -> None:

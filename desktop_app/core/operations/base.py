@@ -30,7 +30,8 @@ class OperationsBase:
 
         On a server library the same transaction logs what it changed for the other
         clients (server_writes.run_logged: `changes` maps the result to its Changes; without
-        it a result that is a Changes is logged as it is, anything else as a broad change),
+        it a result that is a Changes is logged as it is; anything else as a broad change
+        when the transaction wrote, nothing when it only read),
         and it is retried when the server aborts it for a concurrent one. On SQLite nothing
         more is done: `changes` is not even called."""
         if self.db.on_server:

@@ -33,8 +33,8 @@ from sqlalchemy import exc as sa_exc
 from sqlalchemy.orm import Session
 
 from desktop_app.core.messages import Message
-from desktop_app.core.operations.changes import Changes
-from desktop_app.core.storage.change_log import applied_attempt, log_in
+from desktop_app.core.operations.changes import NOTHING, Changes
+from desktop_app.core.storage.change_log import applied_attempt, log_in, wrote_anything
 from desktop_app.core.storage.database import Database
 from desktop_app.core.storage.errors import CONFLICT_RETRY, UNREACHABLE, DatabaseError, server_error_kind
 
@@ -161,8 +161,12 @@ def run_logged(db: Database, work: Callable[[Session], R],
                     if done is not None:
                         return results[done]
                 result = work(s)
-                changes = changes_of(result) if changes_of is not None else (
-                    result if isinstance(result, Changes) else BROAD)
+                if changes_of is not None:
+                    changes = changes_of(result)
+                elif isinstance(result, Changes):
+                    changes = result
+                else:  # not said: a read logs nothing, an unknown write a reload of all
+                    changes = BROAD if wrote_anything(s) else NOTHING
                 if changes:  # nothing changed: nothing to log (running it again is harmless)
                     log_in(s, op_id, client.client_id, db.coder_id, changes_to_json(changes), attempt)
                 results[attempt] = result

@@ -53,6 +53,16 @@ _LOG = text(
     " CAST(:changes AS jsonb)) RETURNING id)"
     f" SELECT pg_notify('{CHANNEL}', id::text) FROM row")
 
+_WROTE = text("SELECT pg_current_xact_id_if_assigned() IS NOT NULL")
+
+
+def wrote_anything(s: Session) -> bool:
+    """Whether the transaction running in `s` has written (a transaction that only read has
+    no xid)."""
+    s.flush()
+    return bool(s.execute(_WROTE).scalar_one())
+
+
 _APPLIED = text("SELECT attempt FROM change_log WHERE op_id = :op_id")
 
 
