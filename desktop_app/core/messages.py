@@ -171,6 +171,11 @@ ENGLISH: dict[str, English] = {
     "db.cannot_move_aside": "The damaged library {path} could not be moved aside ({reason}); "
                             "nothing was deleted. Move it yourself, then start Chú Giải again.",
     "db.cannot_create_folder": "Cannot create the data folder {path}: {reason}.",
+    "db.server_lost": "The connection to the server of {path} is lost ({reason}): this change "
+                      "was not saved. Your earlier work is safe; try again when it is back.",
+    "db.server_lost_unsure": "The connection to the server of {path} was lost while this change "
+                             "was being saved ({reason}); it will show once the connection is "
+                             "back if it was saved. Nothing was saved twice.",
     "db.damaged_file": "The file {path} is damaged ({problem}). It was left untouched.",
     "db.newer_than_app": "The database {path} was made by a newer version of Chú Giải (schema "
                          "{version}, this version knows {known}). It was left untouched; please "

@@ -34,6 +34,10 @@ class _Decision:
     """What one decision changed, so that undo and redo can replay it exactly."""
 
     def __init__(self) -> None:
+        self.clear()
+
+    def clear(self) -> None:
+        """Nothing changed yet (also when a run is retried on a server library)."""
         self.deleted: list[HighlightInfo] = []  # the consensus's highlights it took away
         self.retagged: list[tuple[HighlightInfo, list[str]]] = []  # (before, tags after)
         self.created: list[HighlightInfo] = []
@@ -64,6 +68,7 @@ class AdjudicationOperations(OperationsBase):
         done = _Decision()
 
         def work(s: Session) -> None:
+            done.clear()  # a retried run (server library) starts afresh
             if s.get(Article, item.article_id) is None:
                 raise AnnotationError(Message("article.gone"))
             mark = edits.tag_mark(s)
@@ -77,7 +82,7 @@ class AdjudicationOperations(OperationsBase):
                 done.codes_added = codes.add_in(s, [item.article_id], [tag.id], coder)
             done.new_tags = edits.tags_after(s, mark)
 
-        self._in_one_transaction(work)
+        self._in_one_transaction(work, lambda _r: done.changes(item.article_id))
 
         def undo(s: Session) -> Changes:
             done.created = edits.delete_many(s, [h.id for h in done.created])

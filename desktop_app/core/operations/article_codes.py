@@ -44,7 +44,8 @@ class ArticleCodeOperations(OperationsBase):
             added = codes.add_in(s, wanted, tag_ids)
             return added, removed, edits.tags_after(s, mark)
 
-        added, removed, new_tags = self._in_one_transaction(work)
+        added, removed, new_tags = self._in_one_transaction(
+            work, lambda r: _coded([*r[0], *r[1]], r[2]) if r[0] or r[1] else Changes())
         if not added and not removed:
             return Changes()
         changed = [*added, *removed]

@@ -30,7 +30,7 @@ from desktop_app.core.library.memos import memo_in, saved_memo_in
 from desktop_app.core.messages import Message
 from desktop_app.core.nlp import pos_ner
 from desktop_app.core.operations.base import OperationsBase
-from desktop_app.core.operations.changes import Changes, ids
+from desktop_app.core.operations.changes import NOTHING, Changes, ids
 from desktop_app.core.operations.highlights import HighlightOperations
 from desktop_app.core.operations.history import MergingStep, StepLabel
 from desktop_app.core.operations.outcome import Outcome, subject
@@ -75,7 +75,8 @@ class ArticleOperations(HighlightOperations, OperationsBase):
             versions.wrote("article_memos", article_id, version)
             return before, changed
 
-        before, changed = self._in_one_transaction(work)
+        before, changed = self._in_one_transaction(
+            work, lambda r: Changes(memos=ids([article_id]), articles=ids([article_id])) if r[1] else NOTHING)
         if not changed:
             return Changes()
         changes = Changes(memos=ids([article_id]), articles=ids([article_id]))
@@ -85,10 +86,10 @@ class ArticleOperations(HighlightOperations, OperationsBase):
                 _changed, version = saved_memo_in(s, article_id, str(value),
                                                   versions.get("article_memos", article_id))
                 versions.wrote("article_memos", article_id, version)
-            self._in_one_transaction(run)
+            self._in_one_transaction(run, lambda _r: changes)
             return changes
 
-        after = self._in_one_transaction(lambda s: memo_in(s, article_id))
+        after = self._in_one_transaction(lambda s: memo_in(s, article_id), _read)
         # No subject: the memo changes as the run goes on, and a merged step keeps its label.
         self.history.push(MergingStep(StepLabel("memo"),
                                       key=("memo", article_id), before=before, after=after,
@@ -111,7 +112,8 @@ class ArticleOperations(HighlightOperations, OperationsBase):
             assert after is not None
             return before, after
 
-        before, after = self._in_one_transaction(work)
+        before, after = self._in_one_transaction(
+            work, lambda r: NOTHING if r[0] == r[1] else Changes(article_metadata=ids([article_id])))
         if before == after:
             return Changes()
         changes = Changes(article_metadata=ids([article_id]))
@@ -142,7 +144,8 @@ class ArticleOperations(HighlightOperations, OperationsBase):
         changes nothing (and records nothing), as does a suggestion rejected already."""
         start, end = span[0], span[1]
         before = self._in_one_transaction(
-            lambda s: pos_ner.reject_in(s, article_id, start, end, label))
+            lambda s: pos_ner.reject_in(s, article_id, start, end, label),
+            lambda r: NOTHING if r is False else Changes(suggestions=ids([article_id]), articles=ids([article_id])))
         if before is False:
             return Changes()
         changes = Changes(suggestions=ids([article_id]), articles=ids([article_id]))
@@ -160,7 +163,7 @@ class ArticleOperations(HighlightOperations, OperationsBase):
                 raise AnnotationError(GONE)
             return changes
 
-        quote = self._in_one_transaction(lambda s: _quote(s, article_id, start, end))
+        quote = self._in_one_transaction(lambda s: _quote(s, article_id, start, end), _read)
         self._record(StepLabel("reject", 1, subject(quote)), undo, redo)
         return changes
 
@@ -187,7 +190,9 @@ class ArticleOperations(HighlightOperations, OperationsBase):
             per_article = Counter(h.article_id for h in highlights)
             return [DeletedArticle(a, titles[a] or "", per_article[a]) for a in wanted], highlights, taken
 
-        deleted, highlights, taken = self._in_one_transaction(work)
+        deleted, highlights, taken = self._in_one_transaction(work, lambda r: Changes(
+            articles_removed=ids(wanted), highlights_deleted=ids(h.id for h in r[1]), articles=ids(wanted),
+            memos=ids(wanted), suggestions=ids(wanted)))
         box = _Taken(highlights, taken)  # as they were when last deleted: what an undo puts back
 
         def changes(gone: bool) -> Changes:
@@ -231,7 +236,13 @@ class ArticleOperations(HighlightOperations, OperationsBase):
         updated = ids(article_id for _path, article_id, _r in result.updated)
         changes = Changes(articles_added=ids(article_id for _path, article_id in result.imported),
                           articles=updated, article_metadata=updated)
+        self._announce(changes)  # imported in batches of their own: logged afterwards
         return Outcome(changes, result)
+
+
+def _read(_result: object) -> Changes:
+    """A transaction that only reads: nothing to log."""
+    return NOTHING
 
 
 def _quote(s: Session, article_id: int, start: int, end: int) -> str:

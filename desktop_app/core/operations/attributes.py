@@ -25,7 +25,7 @@ from desktop_app.core.library.attributes import (
 )
 from desktop_app.core.messages import Message
 from desktop_app.core.operations.base import OperationsBase
-from desktop_app.core.operations.changes import Changes, ids
+from desktop_app.core.operations.changes import NOTHING, Changes, ids
 from desktop_app.core.operations.history import StepLabel
 from desktop_app.core.operations.outcome import Outcome, subject
 
@@ -39,7 +39,8 @@ def _values(articles: Iterable[int], defined: bool = False) -> Changes:
 class AttributeOperations(OperationsBase):
     def define_attribute(self, name: str, kind: str, choices: Sequence[str] = ()) -> Outcome[AttributeInfo]:
         """A new attribute of type text, number, date or choice (with its choices)."""
-        info = self._in_one_transaction(lambda s: edits.define_in(s, name, kind, choices))
+        info = self._in_one_transaction(lambda s: edits.define_in(s, name, kind, choices),
+                                        lambda _info: DEFINITIONS)
         assert info.id is not None
         attribute_id = info.id
 
@@ -54,7 +55,8 @@ class AttributeOperations(OperationsBase):
         return Outcome(DEFINITIONS, info)
 
     def rename_attribute(self, attribute_id: int, name: str) -> Changes:
-        old, new = self._in_one_transaction(lambda s: edits.rename_in(s, attribute_id, name))
+        old, new = self._in_one_transaction(lambda s: edits.rename_in(s, attribute_id, name),
+                                            lambda r: NOTHING if r[0] == r[1] else DEFINITIONS)
         if old == new:
             return Changes()
 
@@ -76,7 +78,8 @@ class AttributeOperations(OperationsBase):
             return old, after, frozenset(a for a, v in _all_values(s, attribute_id).items()
                                          if before_values.get(a) != v)
 
-        old, after, respelled = self._in_one_transaction(work)
+        old, after, respelled = self._in_one_transaction(
+            work, lambda r: NOTHING if r[0] == r[1].choices else _values(r[2], defined=True))
         if old == after.choices:
             return Changes()
         changes = _values(respelled, defined=True)
@@ -92,7 +95,8 @@ class AttributeOperations(OperationsBase):
 
     def delete_attribute(self, attribute_id: int) -> Changes:
         """The attribute and its values go; undo brings both back."""
-        first = self._in_one_transaction(lambda s: edits.delete_in(s, attribute_id))
+        first = self._in_one_transaction(lambda s: edits.delete_in(s, attribute_id),
+                                         lambda snap: _values(snap.values, defined=True))
         box = {"snap": first}
 
         def undo(s: Session) -> Changes:
@@ -118,13 +122,13 @@ class AttributeOperations(OperationsBase):
             assert info.id is not None
             return info, created, edits.set_values_in(s, info.id, article_ids, value)
 
-        info, created, before = self._in_one_transaction(work)
+        info, created, before = self._in_one_transaction(work, lambda r: _values(r[2], defined=r[1]))
         if not before and not created:
             return Outcome(Changes(), info)
         assert info.id is not None
         attribute_id = info.id
         after = self._in_one_transaction(
-            lambda s: edits.stored_values_in(s, attribute_id, before))
+            lambda s: edits.stored_values_in(s, attribute_id, before), lambda _r: NOTHING)
 
         def undo(s: Session) -> Changes:
             if created:
@@ -149,12 +153,14 @@ class AttributeOperations(OperationsBase):
             plan = attribute_csv.plan_import(s, path)
             return plan, attribute_csv.apply_in(s, plan)
 
-        plan, applied = self._in_one_transaction(work)
+        plan, applied = self._in_one_transaction(
+            work, lambda r: _values(r[1].articles, defined=bool(r[1].created)))
         if not applied.created and not applied.articles:
             return Outcome(Changes(), plan)
         changes = _values(applied.articles, defined=bool(applied.created))
         after = self._in_one_transaction(lambda s: [
-            (attribute_id, edits.stored_values_in(s, attribute_id, old)) for attribute_id, old in applied.before])
+            (attribute_id, edits.stored_values_in(s, attribute_id, old)) for attribute_id, old in applied.before],
+            lambda _r: NOTHING)
         created_ids = {c.id for c in applied.created}
 
         def undo(s: Session) -> Changes:

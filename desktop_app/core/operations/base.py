@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from desktop_app.core.annotate.highlights import AnnotationService
 from desktop_app.core.operations.changes import Changes
 from desktop_app.core.operations.history import History, Step, StepLabel
+from desktop_app.core.operations.server_writes import announce, run_logged
 from desktop_app.core.storage.database import Database
 from desktop_app.core.storage.models import Highlight
 
@@ -23,10 +24,25 @@ class OperationsBase:
     history: History
     service: AnnotationService
 
-    def _in_one_transaction(self, work: Callable[[Session], R]) -> R:
-        """Run `work` in one session: all of it is committed, or (on any error) none."""
+    def _in_one_transaction(self, work: Callable[[Session], R],
+                            changes: Callable[[R], Changes] | None = None) -> R:
+        """Run `work` in one session: all of it is committed, or (on any error) none.
+
+        On a server library the same transaction logs what it changed for the other
+        clients (server_writes.run_logged: `changes` maps the result to its Changes; without
+        it a result that is a Changes is logged as it is; anything else as a broad change
+        when the transaction wrote, nothing when it only read),
+        and it is retried when the server aborts it for a concurrent one. On SQLite nothing
+        more is done: `changes` is not even called."""
+        if self.db.on_server:
+            return run_logged(self.db, work, changes)
         with self.db.session() as s:
             return work(s)
+
+    def _announce(self, changes: Changes) -> None:
+        """For writes that ran in transactions of their own (imports, the dictionary): on a
+        server library, log what they changed afterwards so other clients see it."""
+        announce(self.db, changes)
 
     def _record(self, label: StepLabel, undo: Callable[[Session], Changes],
                 redo: Callable[[Session], Changes]) -> None:

@@ -46,7 +46,7 @@ class CodebookOperations(OperationsBase):
             tag = tag_info(edits.ensure_tags(s, [name], color)[0])
             return tag, edits.tags_after(s, mark)
 
-        tag, new = self._in_one_transaction(work)
+        tag, new = self._in_one_transaction(work, lambda r: CODEBOOK if r[1] else Changes())
         if not new:
             return Outcome(Changes(), tag)
 
@@ -78,7 +78,7 @@ class CodebookOperations(OperationsBase):
             mark = edits.tag_mark(s)
             return rename(s), edits.tags_after(s, mark)
 
-        renames, new = self._in_one_transaction(work)
+        renames, new = self._in_one_transaction(work, lambda r: CODEBOOK if r[0] or r[1] else Changes())
         if not renames:
             return Changes()
         versions = written_versions(self)
@@ -114,7 +114,7 @@ class CodebookOperations(OperationsBase):
             return undo_data, _relinked(s, undo_data.source.highlight_ids) | _recoded(codes["source"])
 
         codes: dict[str, list[article_codes.CodeRow]] = {"source": [], "added": []}
-        first, changes = self._in_one_transaction(work)
+        first, changes = self._in_one_transaction(work, lambda r: r[1])
         box = {"undo": first}
 
         def undo(s: Session) -> Changes:
@@ -145,7 +145,8 @@ class CodebookOperations(OperationsBase):
             tag = tags.snapshot_in(s, tag_id).tag
             return before, tag.name, tag.row_version
 
-        before, name, version = self._in_one_transaction(work)
+        before, name, version = self._in_one_transaction(
+            work, lambda r: Changes() if r[0] == value else CODEBOOK)
         if before == value:
             return Changes()
         versions.wrote("tags", tag_id, version)
@@ -172,7 +173,7 @@ class CodebookOperations(OperationsBase):
             return snaps, _relinked(s, _carrying(snaps)) | _recoded(codes["rows"])
 
         codes: dict[str, list[article_codes.CodeRow]] = {"rows": []}
-        first, changes = self._in_one_transaction(work)
+        first, changes = self._in_one_transaction(work, lambda r: r[1])
         box = {"snaps": first}
 
         def undo(s: Session) -> Changes:

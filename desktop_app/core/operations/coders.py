@@ -24,7 +24,8 @@ CODERS = Changes(coders=True)
 class CoderOperations(OperationsBase):
     def rename_coder(self, coder_id: int, name: str) -> Changes:
         """Rename a coder (CoderError when another has the name); one undo step."""
-        old = self._in_one_transaction(lambda s: rename_in(s, coder_id, name))
+        old = self._in_one_transaction(lambda s: rename_in(s, coder_id, name),
+                                       lambda old: Changes() if old == clean_coder_name(name) else CODERS)
         new = clean_coder_name(name)
         if old == new:
             return Changes()

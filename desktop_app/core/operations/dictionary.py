@@ -31,7 +31,9 @@ class DictionaryOperations(OperationsBase):
 
     def _apply(self, update: DictionaryUpdate, undo: bool) -> Changes:
         apply_dictionary(self.db, update, undo=undo)
-        return Changes(words=ids(update.affected))
+        changes = Changes(words=ids(update.affected))
+        self._announce(changes)  # applied in a transaction of its own: logged afterwards
+        return changes
 
     def _step(self, update: DictionaryUpdate, undo: bool) -> Callable[[], Changes]:
         def run() -> Changes:

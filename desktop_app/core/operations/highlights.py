@@ -39,6 +39,16 @@ def _updated(kept: Sequence[HighlightInfo], new_tags: Sequence[TagInfo] = ()) ->
                    articles=ids(h.article_id for h in kept), codebook=bool(new_tags))
 
 
+def _retagged(result: tuple[Sequence[tuple[HighlightInfo, HighlightInfo]], Sequence[TagInfo]]) -> Changes:
+    pairs, new_tags = result
+    changed = [a for b, a in pairs if a != b]
+    return _updated(changed, new_tags) if changed or new_tags else NOTHING
+
+
+def _edited(pair: tuple[HighlightInfo, HighlightInfo]) -> Changes:
+    return NOTHING if pair[0] == pair[1] else _updated([pair[1]])
+
+
 def _set_time(s: Session, highlight_id: int, moment: datetime) -> int:
     """Put back a modification time; returns the highlight's version after."""
     h = edits.load(s, highlight_id)
@@ -66,7 +76,7 @@ class HighlightOperations(OperationsBase):
             info = edits.create(s, article_id, span[0], span[1], tags, note)
             return info, edits.tags_after(s, mark)
 
-        info, new_tags = self._in_one_transaction(work)
+        info, new_tags = self._in_one_transaction(work, lambda r: _created([r[0]], r[1]))
         self._record_created(StepLabel("highlight", 1, subject(info.quote)), [info], new_tags)
         return Outcome(_created([info], new_tags), info)
 
@@ -87,7 +97,9 @@ class HighlightOperations(OperationsBase):
             made = edits.infos(s, add_highlights(s, items))
             return made, edits.tags_after(s, mark)
 
-        made, new_tags = self._in_one_transaction(work)
+        made, new_tags = self._in_one_transaction(
+            work, lambda r: _created(*r) | (Changes(suggestions=ids(h.article_id for h in r[0]))
+                                            if suggestions else NOTHING))
         label = StepLabel(kind, len(made), subject(made[0].quote))
         extra = Changes(suggestions=ids(h.article_id for h in made)) if suggestions else Changes()
         self._record_created(label, made, new_tags, extra)
@@ -117,7 +129,7 @@ class HighlightOperations(OperationsBase):
         wanted = list(dict.fromkeys(highlight_ids))
         if not wanted:
             return Changes()
-        kept = self._in_one_transaction(lambda s: edits.delete_many(s, wanted))
+        kept = self._in_one_transaction(lambda s: edits.delete_many(s, wanted), _deleted)
 
         def undo(s: Session) -> Changes:
             edits.restore_many(s, kept)
@@ -143,7 +155,7 @@ class HighlightOperations(OperationsBase):
             after = edits.set_tags(s, highlight_id, tag_names, seen)
             return [(before, after)], edits.tags_after(s, mark)
 
-        pairs, new_tags = self._in_one_transaction(work)
+        pairs, new_tags = self._in_one_transaction(work, _retagged)
         before, after = pairs[0]
         if before == after:
             return Outcome(Changes(), after)
@@ -168,7 +180,7 @@ class HighlightOperations(OperationsBase):
                     pairs.append((before, edits.set_tags(s, before.id, names)))
             return pairs, edits.tags_after(s, mark)
 
-        pairs, new_tags = self._in_one_transaction(work)
+        pairs, new_tags = self._in_one_transaction(work, _retagged)
         if not pairs:
             return Changes()
         for _before, after in pairs:
@@ -213,7 +225,7 @@ class HighlightOperations(OperationsBase):
             before = edits.infos(s, [highlight_id])[0]
             return before, edits.set_note(s, highlight_id, note, seen)
 
-        before, after = self._in_one_transaction(work)
+        before, after = self._in_one_transaction(work, _edited)
         if before.note == after.note:
             return Changes()
         versions.wrote("highlights", highlight_id, after.row_version)
@@ -225,7 +237,7 @@ class HighlightOperations(OperationsBase):
                 if value == before.note:  # back to where the run began: its time too
                     return _set_time(s, highlight_id, before.modified_at)
                 return _version(s, highlight_id)
-            versions.wrote("highlights", highlight_id, self._in_one_transaction(work))
+            versions.wrote("highlights", highlight_id, self._in_one_transaction(work, lambda _v: changes))
             return changes
 
         self.history.push(MergingStep(StepLabel("note", 1, subject(before.quote)),
@@ -244,7 +256,7 @@ class HighlightOperations(OperationsBase):
                 return before, before
             return before, edits.reattach(s, highlight_id, span[0], span[1], seen)
 
-        before, after = self._in_one_transaction(work)
+        before, after = self._in_one_transaction(work, _edited)
         if before == after:
             return Outcome(Changes(), after)
         versions.wrote("highlights", highlight_id, after.row_version)
@@ -260,7 +272,7 @@ class HighlightOperations(OperationsBase):
                 if bounds == origin:
                     return _set_time(s, highlight_id, before.modified_at)
                 return _version(s, highlight_id)
-            versions.wrote("highlights", highlight_id, self._in_one_transaction(work))
+            versions.wrote("highlights", highlight_id, self._in_one_transaction(work, lambda _v: changes))
             return changes
 
         self.history.push(MergingStep(StepLabel("resize", 1, subject(before.quote)),
@@ -277,7 +289,7 @@ class HighlightOperations(OperationsBase):
             before = edits.infos(s, [highlight_id])[0]
             return before, edits.reattach(s, highlight_id, span[0], span[1], seen)
 
-        before, after = self._in_one_transaction(work)
+        before, after = self._in_one_transaction(work, lambda r: _updated([r[1]]))
         versions.wrote("highlights", highlight_id, after.row_version)
 
         def undo(s: Session) -> Changes:

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from desktop_app.core.annotate.highlights import AnnotationError
 from desktop_app.core.operations.changes import Changes
 from desktop_app.core.storage.database import DatabaseError
+from desktop_app.core.storage.errors import UNREACHABLE
 
 LIMIT = 500  # steps kept; older ones fall off the bottom
 
@@ -57,11 +58,12 @@ class MergingStep(Step):
 
 
 class StepFailed(Exception):
-    """An undo or redo that could not be applied; the step is gone from the history."""
+    """An undo or redo that could not be applied; the step is gone from the history, unless
+    `kept` (the server of a shared library was unreachable: it can be tried again)."""
 
-    def __init__(self, label: StepLabel, reason: str) -> None:
+    def __init__(self, label: StepLabel, reason: str, kept: bool = False) -> None:
         super().__init__(reason)
-        self.label, self.reason = label, reason
+        self.label, self.reason, self.kept = label, reason, kept
 
 
 class History:
@@ -143,6 +145,8 @@ class History:
         try:
             return action()
         except (AnnotationError, DatabaseError) as e:
+            if isinstance(e, DatabaseError) and e.kind == UNREACHABLE and e.message.code == "db.server_lost":
+                raise StepFailed(step.label, str(e), kept=True) from e  # surely not applied
             del self.steps[index]
             self.position = min(self.position, index)
             self._notify()

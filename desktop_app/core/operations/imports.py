@@ -83,6 +83,7 @@ class ImportOperations(OperationsBase):
         added: Added = getattr(result, "added", Added())
         progress.report(1, 1, str(path))  # done and committed: no cancel check any more
         outcome = Outcome(_changes(added, created=True), AnnotationImport(summary, added, result))
+        self._announce(outcome.changes)  # imported in a transaction of its own: logged afterwards
         if added.is_empty():
             return outcome  # nothing came in: nothing to undo
         box: dict[str, _Taken] = {}

@@ -75,7 +75,8 @@ class MergeOperations(OperationsBase):
         step; `choices` decides each conflict by its key ("mine" when absent). A cancel
         before the commit leaves the library as it was."""
         progress = progress or Progress()
-        result = self._in_one_transaction(lambda s: merge_in(s, plan, choices or {}, progress))
+        result = self._in_one_transaction(lambda s: merge_in(s, plan, choices or {}, progress),
+                                          lambda r: _changes(r.added, created=True))
         added = result.added
         outcome = Outcome(_changes(added, created=True), result)
         if not added:

@@ -18,6 +18,8 @@ BUSY = "busy"
 DISK_FULL = "disk-full"
 WRITE_FAILED = "write-failed"
 NEWER = "newer"
+UNREACHABLE = "unreachable"  # a server library whose server cannot be reached (now)
+CONFLICT_RETRY = "retry"  # a server transaction aborted by a concurrent one: run it again
 OTHER = "other"
 
 
@@ -102,3 +104,36 @@ def as_database_error(error: BaseException, path: Path) -> DatabaseError:
     if kind == DAMAGED:
         return DamagedDatabaseError(explain_message(error, path))
     return DatabaseError(explain_message(error, path), kind)
+
+
+# --- a server library's errors (PostgreSQL SQLSTATE) ----------------------------------------
+# Class 08: the connection failed or was lost; 57P01-57P03: the server shut down (admin
+# shutdown, crash shutdown, cannot connect now). 40001/40P01: serialization failure and
+# deadlock, which the server resolves by aborting one transaction: running it again works.
+_UNREACHABLE_STATES = ("57P01", "57P02", "57P03")
+_RETRY_STATES = ("40001", "40P01")
+
+
+def server_error_kind(error: BaseException | None) -> str:
+    """UNREACHABLE, CONFLICT_RETRY or OTHER for an error from a server library: a psycopg
+    error, SQLAlchemy's wrapper of one, or a DatabaseError raised from either."""
+    seen = 0
+    while error is not None and seen < 5:  # DatabaseError -> sa error -> psycopg error
+        orig = getattr(error, "orig", None)
+        candidate = orig if orig is not None else error
+        state = getattr(candidate, "sqlstate", None)
+        if state:
+            if state.startswith("08") or state in _UNREACHABLE_STATES:
+                return UNREACHABLE
+            if state in _RETRY_STATES:
+                return CONFLICT_RETRY
+            return OTHER
+        module = type(candidate).__module__ or ""
+        if module.startswith("psycopg") and type(candidate).__name__ in (
+                "OperationalError", "InterfaceError", "ConnectionTimeout"):
+            return UNREACHABLE  # no SQLSTATE: the connection broke (closed, EOF, timeout)
+        if getattr(error, "connection_invalidated", False):
+            return UNREACHABLE
+        error = error.__cause__ if error.__cause__ is not None else (orig if orig is not error else None)
+        seen += 1
+    return OTHER

@@ -31,6 +31,7 @@ from sqlalchemy.engine import URL, Connection, Engine, make_url
 from desktop_app import paths
 from desktop_app.core.messages import Message
 from desktop_app.core.storage import migrations, server_migrations
+from desktop_app.core.storage.change_log import install_change_log
 from desktop_app.core.storage.database import SCHEMA_VERSION, Database
 from desktop_app.core.storage.errors import CANT_OPEN, NEWER, OTHER, DatabaseError
 from desktop_app.core.storage.models import Base, Coder
@@ -71,6 +72,7 @@ def create_schema(conn: Connection) -> None:
     caller's to write last."""
     conn.execute(text("CREATE TABLE chugiai_schema (version INTEGER NOT NULL)"))
     Base.metadata.create_all(conn)
+    install_change_log(conn)
     install_count_triggers(conn, recount=False)
     install_claims_table(conn)
     install_word_index(conn)
@@ -134,6 +136,8 @@ class ServerDatabase(Database):
         with self.engine.begin() as conn:
             conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": SCHEMA_LOCK})
             version = self._version(conn)
+            if version is not None and not self.read_only:
+                install_change_log(conn)  # live updates (change_log.py); a refused newer schema rolls it back
             if version is not None and version > SCHEMA_VERSION:
                 raise DatabaseError(f"The library {self.location} was made by a newer version of Chú Giải "
                                     f"(schema {version}; this one knows {SCHEMA_VERSION}).", NEWER)

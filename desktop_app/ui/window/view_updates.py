@@ -1,7 +1,8 @@
 """How the window's views follow the one change signal.
 
 The window's ChangeBus carries every `Changes` (an operation's, an undo's, a redo's, and
-what another process committed, polled every WATCH_MS).
+what another process committed: polled every WATCH_MS from a SQLite file, every
+SERVER_POLL_MS from a server library's change log, server_connection.py).
 The reading session takes it first and says what it means for the open article; the
 reader, the cards, the orphans and the memo box follow the session, and the palette and
 the library rows follow the bus. One path for every change: nobody refreshes by hand.
@@ -19,6 +20,7 @@ from desktop_app.core.library.articles import list_articles
 from desktop_app.core.operations.changes import Changes
 from desktop_app.core.operations.remote import LibraryWatch
 from desktop_app.core.reading_session import SessionUpdate
+from desktop_app.ui.window.server_connection import SERVER_POLL_MS, ServerConnection
 
 if TYPE_CHECKING:
     from desktop_app.ui.window.main_window import MainWindow
@@ -34,11 +36,14 @@ class ViewUpdates(QObject):
         w.session.observers.append(self.on_session)
         w.bus.changed.connect(self.on_changes)
         # What the command line (or another window) commits to this library arrives on
-        # the bus too, as one broad Changes of origin "remote" (core/operations/remote.py).
+        # the bus too, as one broad Changes of origin "remote" (core/operations/remote.py);
+        # on a server library, exactly what other coders' operations logged.
+        self.server = ServerConnection(w) if w.db.on_server else None
         self.watch = LibraryWatch(w.db.path)
-        self.watch.seen()
+        if self.server is None:
+            self.watch.seen()
         self.watch_timer = QTimer(self)
-        self.watch_timer.setInterval(WATCH_MS)
+        self.watch_timer.setInterval(WATCH_MS if self.server is None else SERVER_POLL_MS)
         self.watch_timer.timeout.connect(self.look_for_remote_changes)
         self.watch_timer.start()
 
@@ -46,8 +51,10 @@ class ViewUpdates(QObject):
         if not self.w.isVisible():  # closed: nothing to show it in
             self.watch_timer.stop()
             self.watch.close()
+            if self.server is not None:
+                self.server.close()
             return
-        self.w.bus.publish(self.watch.poll())
+        self.w.bus.publish(self.watch.poll() if self.server is None else self.server.poll())
 
     def on_changes(self, changes: Changes) -> None:
         w = self.w
@@ -56,7 +63,7 @@ class ViewUpdates(QObject):
                 w.library.index_in_background()
                 if not w.segmentation_paused:
                     w.worker.start()
-        else:
+        elif self.server is None:  # (a server library's log knows this client's own operations)
             self.watch.ours()  # not to come back as another process's change
         update = w.session.apply(changes)  # the reader and the cards follow (on_session)
         closed = update is not None and update.opened and w.session.article is None
