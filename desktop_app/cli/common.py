@@ -69,10 +69,11 @@ def _choose_coder(db, name: str, writes: bool) -> None:
     """Work as the coder named: a command that writes adds them to the library when new; a
     reading command only takes a coder the library has (and never writes to add one)."""
     from desktop_app.core.library import coders
+    from desktop_app.core.operations.server_writes import use_coder_logged
 
     try:
         if writes:
-            coders.use_coder(db, name)
+            use_coder_logged(db, name)
             return
         with db.session() as s:
             found = coders.find_coder(s, name)

@@ -32,11 +32,11 @@ def register(sub) -> None:
 
 
 def _cmd_import(args: argparse.Namespace) -> int:
-    from desktop_app.core.library.ingest import import_paths
+    from desktop_app.core.operations.server_writes import import_files
 
     db = open_db(args)
     try:
-        report = import_paths(db, [Path(p) for p in args.paths])
+        report = import_files(db, [Path(p) for p in args.paths])
     finally:
         db.close()
     for path, article_id in report.imported:

@@ -227,3 +227,33 @@ def test_three_processes_two_writing_one_reading(postgres_database_url: str) -> 
         assert log_count(db) == 2 * per_writer
     finally:
         db.close()
+
+
+def test_imports_and_new_coders_reach_the_other_clients(pair, tmp_path: Path) -> None:
+    """Writes that commit in transactions of their own (an import of files, a coder added by
+    switching to a new name) are logged afterwards: another client sees them; the importing
+    client does not get them back."""
+    from desktop_app.core.library.coders import list_coders
+    from desktop_app.core.operations.server_writes import import_files, use_coder_logged
+
+    a, b = pair
+    watch_a, watch_b = ServerWatch(a), ServerWatch(b)
+    assert watch_a.start() and watch_b.start()
+    files = []
+    for n in range(3):
+        path = tmp_path / f"bai{n}.txt"
+        path.write_text(f"Bài số {n}\n\n{TEXT}{n}", encoding="utf-8")
+        files.append(path)
+    report = import_files(a, files)
+    assert len(report.imported) == 3
+    seen = watch_b.wait(2)
+    assert seen.origin == "remote" and seen.articles_added == {aid for _p, aid in report.imported}
+    assert not watch_a.poll()
+
+    use_coder_logged(a, "Ngọc Anh")
+    assert watch_b.wait(2).coders
+    assert "Ngọc Anh" in [c.name for c in list_coders(b)]
+    use_coder_logged(a, "Ngọc Anh")  # a coder already there: nothing to tell
+    assert not watch_b.poll()
+    watch_a.close()
+    watch_b.close()

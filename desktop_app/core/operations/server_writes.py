@@ -27,11 +27,14 @@ import uuid
 import weakref
 from collections.abc import Callable
 from dataclasses import fields
+from pathlib import Path
 from typing import Any, TypeVar
 
 from sqlalchemy import exc as sa_exc
 from sqlalchemy.orm import Session
 
+from desktop_app.core.library.coders import CoderInfo, clean_coder_name, find_coder, use_coder
+from desktop_app.core.library.ingest import ImportReport, import_paths
 from desktop_app.core.messages import Message
 from desktop_app.core.operations.changes import NOTHING, Changes
 from desktop_app.core.storage.change_log import applied_attempt, log_in, wrote_anything
@@ -210,3 +213,32 @@ def announce(db: Database, changes: Changes) -> None:
     between them leaves the others to see the change on their next full reload."""
     if db.on_server and changes:
         run_logged(db, lambda _s: changes)
+
+
+def import_changes(report: ImportReport) -> Changes:
+    """What an import of files changed: the articles added, and those whose text was replaced."""
+    updated = frozenset(aid for _p, aid, _r in report.updated)
+    return Changes(articles_added=frozenset(aid for _p, aid in report.imported),
+                   article_metadata=updated, articles=updated)
+
+
+def import_files(db: Database, paths: list[Path], **options: Any) -> ImportReport:
+    """ingest.import_paths (its own transactions, a batch of files each), then, on a server
+    library, what it changed logged for the other clients."""
+    report = import_paths(db, paths, **options)
+    announce(db, import_changes(report))
+    return report
+
+
+def use_coder_logged(db: Database, name: str) -> CoderInfo:
+    """coders.use_coder; on a server library a coder it adds is logged (coders=True), so
+    the other clients name their highlights."""
+    new = False
+    if db.on_server and not db.read_only:
+        cleaned = clean_coder_name(name)
+        with db.session() as s:
+            new = find_coder(s, cleaned) is None
+    info = use_coder(db, name)
+    if new:
+        announce(db, Changes(coders=True))
+    return info

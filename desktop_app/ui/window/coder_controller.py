@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from desktop_app.core.library.coder_view import CoderView
 from desktop_app.core.library.coders import CoderError, coder_names, list_coders, use_coder
 from desktop_app.core.operations.changes import Changes
+from desktop_app.core.operations.server_writes import use_coder_logged
 from desktop_app.core.storage.database import DatabaseError
 from desktop_app.ui import wording
 from desktop_app.ui.common import plain_text
@@ -160,7 +161,7 @@ class CoderController(QObject):
         w.panel.editor.flush_note()  # a pending edit is the previous coder's
         w.panel.flush_memo()
         try:
-            info = use_coder(w.db, name)
+            info = use_coder_logged(w.db, name)
         except (CoderError, DatabaseError) as e:
             plain_text.warn(w, self.tr("Could not change the coder"), wording.error_text(e))
             return False

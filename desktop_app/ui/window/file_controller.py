@@ -16,11 +16,11 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 from desktop_app.core.library.coders import list_coders
 from desktop_app.core.library.ingest import ImportReport
 from desktop_app.core.messages import Message
-from desktop_app.core.operations.changes import Changes
 from desktop_app.core.operations.editor import Operations
 from desktop_app.core.operations.history import History
 from desktop_app.core.operations.imports import AnnotationImport
 from desktop_app.core.operations.outcome import Outcome
+from desktop_app.core.operations.server_writes import import_changes
 from desktop_app.core.progress import Progress
 from desktop_app.ui import wording
 from desktop_app.ui.common import file_dialogs, plain_text
@@ -58,9 +58,7 @@ class FileController(QObject):
     def imported(self, report: ImportReport) -> None:
         """Articles imported (or updated) in the background: the views update from the bus."""
         w = self.w
-        updated = frozenset(aid for _p, aid, _r in report.updated)
-        added = frozenset(aid for _p, aid in report.imported)
-        w.bus.publish(Changes(articles_added=added, article_metadata=updated, articles=updated))
+        w.bus.publish(import_changes(report))
         w.library.index_in_background()
         if report.imported or report.updated:
             if w.session.article is None and report.imported:

@@ -20,7 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.core.library.ingest import ImportReport, import_paths
+from desktop_app.core.library.ingest import ImportReport
+from desktop_app.core.operations.server_writes import import_files
 from desktop_app.core.progress import Progress
 from desktop_app.core.storage.database import Database
 from desktop_app.ui import background
@@ -35,7 +36,7 @@ def import_op(parent: QWidget | None, db: Database, paths: list[Path]) -> Backgr
     """One batch as a BackgroundOp (not started): success gets the ImportReport, also
     after a cancel (`report.cancelled`), which stops between files."""
     def job(progress: Progress) -> ImportReport:
-        return import_paths(db, paths, progress=lambda done, total: progress.report(done, total),
+        return import_files(db, paths, progress=lambda done, total: progress.report(done, total),
                             should_cancel=lambda: progress.cancelled)
 
     return BackgroundOp(parent, job, title=QCoreApplication.translate("ImportController", "Import"),
