@@ -1347,7 +1347,7 @@ Chọn một đoạn trong bài, rồi nhấn Ctrl+H, nhấp chuột phải → 
 <context>
     <name>CoderController</name>
     <message>
-        <location filename="../../desktop_app/ui/window/coder_controller.py" line="+61"/>
+        <location filename="../../desktop_app/ui/window/coder_controller.py" line="+62"/>
         <source>The current coder: click to choose another (Edit → Coder…)</source>
         <translation>Người mã hóa hiện tại: bấm để chọn người khác (Sửa → Người mã hóa…)</translation>
     </message>
@@ -2345,7 +2345,7 @@ Thư viện hỏng được giữ lại bên cạnh, đổi tên thành %2.damag
         <translation>Nhập một thư mục bài viết</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+29"/>
         <source>Export annotations</source>
         <translation>Xuất chú giải</translation>
     </message>
@@ -2833,7 +2833,7 @@ Thư viện hỏng được giữ lại bên cạnh, đổi tên thành %2.damag
 <context>
     <name>ImportController</name>
     <message>
-        <location filename="../../desktop_app/ui/window/import_job.py" line="+41"/>
+        <location filename="../../desktop_app/ui/window/import_job.py" line="+42"/>
         <source>Import</source>
         <translation>Nhập</translation>
     </message>
@@ -4690,6 +4690,19 @@ Phê phán</translation>
     </message>
 </context>
 <context>
+    <name>ServerConnection</name>
+    <message>
+        <location filename="../../desktop_app/ui/window/server_connection.py" line="+55"/>
+        <source>Connection to the server lost — retrying… what you see is read-only until it returns</source>
+        <translation>Mất kết nối tới máy chủ — đang thử lại… những gì bạn thấy chỉ đọc được cho đến khi kết nối trở lại</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Connected again</source>
+        <translation>Đã kết nối lại</translation>
+    </message>
+</context>
+<context>
     <name>SetAttributeDialog</name>
     <message numerus="yes">
         <location filename="../../desktop_app/ui/analysis/attribute_forms.py" line="+115"/>
@@ -4806,7 +4819,7 @@ Phê phán</translation>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+31"/>
+        <location line="+23"/>
         <source>Shared: {library}</source>
         <translation>Dùng chung: {library}</translation>
     </message>
@@ -4821,7 +4834,7 @@ Phê phán</translation>
         <translation>Chép thư viện dùng chung thành một tệp thư viện trên máy tính này</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>Segmentation unavailable on this shared library</source>
         <translation>Không tách từ được trên thư viện dùng chung này</translation>
     </message>
@@ -6015,6 +6028,16 @@ Phê phán</translation>
     </message>
     <message>
         <location line="+2"/>
+        <source>The connection to the server of {path} is lost ({reason}): this change was not saved. Your earlier work is safe; try again when it is back.</source>
+        <translation>Mất kết nối tới máy chủ của {path} ({reason}): thay đổi này chưa được lưu. Những gì bạn làm trước đó vẫn an toàn; hãy thử lại khi kết nối trở lại.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The connection to the server of {path} was lost while this change was being saved ({reason}); it will show once the connection is back if it was saved. Nothing was saved twice.</source>
+        <translation>Mất kết nối tới máy chủ của {path} trong lúc đang lưu thay đổi này ({reason}); nếu đã được lưu, thay đổi sẽ hiện ra khi kết nối trở lại. Không có gì bị lưu hai lần.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>The file {path} is damaged ({problem}). It was left untouched.</source>
         <translation>Tệp {path} bị hỏng ({problem}). Tệp được giữ nguyên.</translation>
     </message>

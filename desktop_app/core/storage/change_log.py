@@ -67,9 +67,16 @@ _APPLIED = text("SELECT attempt FROM change_log WHERE op_id = :op_id")
 
 
 def install_change_log(conn: Connection) -> None:
-    """Create the table and its sequence if missing (idempotent), in the caller's transaction."""
+    """Create the table and its sequence if missing, in the caller's transaction. Nothing
+    when the table exists: even `CREATE TABLE IF NOT EXISTS` wants CREATE on the schema,
+    which a coder's role may lack. Whoever makes it lets every role that can connect log
+    and read (the coders are different roles; the database's CONNECT right is the gate)."""
+    if conn.execute(text("SELECT to_regclass('change_log')")).scalar() is not None:
+        return
     for statement in _DDL:
         conn.execute(text(statement))
+    conn.execute(text("GRANT SELECT, INSERT ON change_log TO PUBLIC"))
+    conn.execute(text("GRANT USAGE, SELECT ON SEQUENCE change_log_id_seq TO PUBLIC"))
 
 
 def log_in(s: Session, op_id: uuid.UUID, client_id: str, coder_id: int | None,
