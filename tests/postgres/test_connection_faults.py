@@ -258,3 +258,44 @@ def test_sqlite_writes_no_log(tmp_path) -> None:
         db.close()
 
 
+
+
+def test_the_watch_thread_never_makes_its_reader_wait_on_a_silent_server(postgres_database_url: str) -> None:
+    """A server whose host does not answer holds a connection attempt for the connect
+    timeout; the window's timer only takes what the watch thread found, so it returns while
+    the attempt is still open (polled on the window's thread, it blocked for seconds)."""
+    import socket
+
+    from desktop_app.core.operations.server_watch_thread import WatchThread
+
+    silent = socket.socket()
+    silent.bind(("127.0.0.1", 0))
+    silent.listen(1)
+    port = silent.getsockname()[1]
+    db = open_library(postgres_database_url)
+    watch = ServerWatch(db)
+    try:
+        assert watch.start()
+        watch.conninfo = f"postgresql://nobody@127.0.0.1:{port}/none"
+        watch.close()  # lost: the thread's next wait tries the silent address
+        thread = WatchThread(watch, wait_s=0.05)
+        silent.settimeout(30)
+        accepted, _ = silent.accept()  # the thread is connecting now, and hears nothing back
+        try:
+            state = thread.take()
+            accepted.setblocking(False)
+            ended = False
+            try:
+                while chunk := accepted.recv(4096):  # libpq's first packet, then it waits for an answer
+                    del chunk
+                ended = True  # EOF: the client gave up before take() returned
+            except BlockingIOError:
+                pass
+            assert not ended, "take() waited for the connection attempt"
+            assert not state.connected
+        finally:
+            accepted.close()
+            thread.close()
+    finally:
+        silent.close()
+        db.close()

@@ -7,7 +7,8 @@ lost a notice stays in the status bar, in words, until it returns (the watch ret
 a growing pause); edits made meanwhile are refused by core in words (DatabaseError of kind
 UNREACHABLE, shown where the edit was made) and are not acknowledged. When the server is
 back, the watch catches up from the change log and the status bar says "Connected again".
-No widget is touched from anywhere but the GUI thread: the watch is polled here.
+The watch runs on a thread of its own (core/operations/server_watch_thread.py): a server
+that does not answer never blocks the window; `poll()` only takes what that thread found.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import QLabel
 
 from desktop_app.core.operations.changes import Changes
 from desktop_app.core.operations.server_watch import ServerWatch
+from desktop_app.core.operations.server_watch_thread import WatchThread
 
 if TYPE_CHECKING:
     from desktop_app.ui.window.main_window import MainWindow
@@ -37,24 +39,25 @@ class ServerConnection(QObject):
         self.notice.setVisible(False)
         w.statusBar().addPermanentWidget(self.notice)
         self.lost = False
+        # Started here, once: the log as it is now is what the window has just loaded.
         if not self.watch.start():
-            self._show_lost()
+            self._show_lost(self.watch.lost_reason)
+        self.thread = WatchThread(self.watch)
 
     def poll(self) -> Changes:
-        changes = self.watch.poll()
-        if not self.watch.connected:
+        state = self.thread.take()
+        if not state.connected:
             if not self.lost:
-                self._show_lost()
-        elif self.lost or self.watch.reconnected:
-            self.watch.reconnected = False
+                self._show_lost(state.lost_reason)
+        elif self.lost or state.reconnected:
             self._show_back()
-        return changes
+        return state.changes
 
-    def _show_lost(self) -> None:
+    def _show_lost(self, reason: str) -> None:
         self.lost = True
         self.notice.setText(self.tr("Connection to the server lost — retrying… what you see is "
                                     "read-only until it returns"))
-        self.notice.setToolTip(self.watch.lost_reason)
+        self.notice.setToolTip(reason)
         self.notice.setVisible(True)
 
     def _show_back(self) -> None:
@@ -64,4 +67,4 @@ class ServerConnection(QObject):
         self.w.statusBar().showMessage(self.tr("Connected again"), AGAIN_MS)
 
     def close(self) -> None:
-        self.watch.close()
+        self.thread.close()
