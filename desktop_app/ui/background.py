@@ -30,6 +30,7 @@ from desktop_app import APP_DISPLAY_NAME
 from desktop_app.core.interchange.formats import AnnotationFileError, ExportError
 from desktop_app.core.progress import Cancelled, Progress
 from desktop_app.core.storage.database import DatabaseError
+from desktop_app.core.storage.errors import UNREACHABLE, server_error_kind
 from desktop_app.ui import wording
 from desktop_app.ui.common.plain_text import plain_message_box
 
@@ -64,8 +65,14 @@ class _Runnable(QRunnable):
         except USER_ERRORS as e:
             log.info("background op failed: %s", e)
             op.signals.failed.emit(e)
-        except Exception as e:  # a bug: the reporter logs the traceback and tells the user
-            op.signals.crashed.emit(e)
+        except Exception as e:
+            if server_error_kind(e) == UNREACHABLE:  # a shared library's server went away: not a bug
+                reason = (str(getattr(e, "orig", None) or e).strip().splitlines() or [type(e).__name__])[0]
+                log.info("background op failed, server unreachable: %s", reason)
+                op.signals.failed.emit(DatabaseError(f"The server of the library cannot be reached: {reason}",
+                                                     UNREACHABLE))
+            else:  # a bug: the reporter logs the traceback and tells the user
+                op.signals.crashed.emit(e)
         else:
             if op.progress.cancelled and op.discard_when_cancelled:
                 op.signals.cancelled.emit()

@@ -48,25 +48,14 @@ def fill(db: Database) -> list[int]:
     return made
 
 
-def unported(caught: list) -> list[str]:
-    """Exceptions other than those of the search and word index jobs the window starts in
-    the background (SQLite-only today: porting them to a server is another part of issue
-    17, see docs/postgresql.md step 5); those are expected here."""
-    texts = ["".join(traceback.format_exception(*info)) for info in caught]
-    return [t for t in texts if "in sync_index" not in t and "word_index.py" not in t]
-
-
 @pytest.fixture
 def server_window(qtbot, tmp_path: Path, monkeypatch):
-    # Closing the window makes an automatic backup "beside" the library: for a server library
-    # that is a relative folder named after the URL (auto_backups.py, not ported yet), made
-    # under the current folder: the test's own folder, not the checkout.
-    monkeypatch.chdir(tmp_path)
+    monkeypatch.chdir(tmp_path)  # nothing may be written beside the checkout
     make_application()
     opened = []
     with qtbot.capture_exceptions() as caught:
         yield from _windows(qtbot, tmp_path, opened)
-    assert unported(caught) == []
+    assert ["".join(traceback.format_exception(*info)) for info in caught] == []
 
 
 def _windows(qtbot, tmp_path: Path, opened: list):
@@ -171,7 +160,7 @@ def test_server_lost_is_said_edits_refused_then_connected_again(server_window, q
         window.open_article(first)
         connection = window.views.server
         assert connection is not None and not connection.notice.isVisible()
-        qtbot.waitUntil(lambda: not background.running(), timeout=10_000)  # the index jobs' tries
+        qtbot.waitUntil(lambda: not background.running(), timeout=10_000)  # the search and word index jobs
 
         proxy.down()
         qtbot.waitUntil(lambda: connection.notice.isVisible(), timeout=5000)
