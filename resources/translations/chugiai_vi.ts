@@ -4692,12 +4692,17 @@ Phê phán</translation>
 <context>
     <name>ServerConnection</name>
     <message>
-        <location filename="../../desktop_app/ui/window/server_connection.py" line="+55"/>
-        <source>Connection to the server lost — retrying… what you see is read-only until it returns</source>
-        <translation>Mất kết nối tới máy chủ — đang thử lại… những gì bạn thấy chỉ đọc được cho đến khi kết nối trở lại</translation>
+        <location filename="../../desktop_app/ui/window/server_connection.py" line="+60"/>
+        <source>Server connection lost — retrying… (read-only)</source>
+        <translation>Mất kết nối máy chủ — đang thử lại… (chỉ đọc)</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+2"/>
+        <source>What you see is read-only until the server returns: an edit made meanwhile is refused and says so, nothing is lost.</source>
+        <translation>Những gì bạn thấy chỉ đọc được cho đến khi máy chủ trở lại: thay đổi thực hiện trong lúc này bị từ chối và được báo rõ, không mất gì.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Connected again</source>
         <translation>Đã kết nối lại</translation>
     </message>

@@ -164,8 +164,8 @@ def test_server_lost_is_said_edits_refused_then_connected_again(server_window, q
 
         proxy.down()
         qtbot.waitUntil(lambda: connection.notice.isVisible(), timeout=5000)
-        assert connection.notice.text().startswith("Connection to the server lost — retrying…")
-        assert "read-only until it returns" in connection.notice.text()
+        assert connection.notice.text() == "Server connection lost — retrying… (read-only)"
+        assert "read-only until the server returns" in connection.notice.toolTip()
 
         memo = window.panel.memo
         memo.edit.setPlainText("Viết khi mất kết nối")

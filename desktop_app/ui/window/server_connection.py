@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QLabel
 from desktop_app.core.operations.changes import Changes
 from desktop_app.core.operations.server_watch import ServerWatch
 from desktop_app.core.operations.server_watch_thread import WatchThread
+from desktop_app.ui.common import plain_text
 
 if TYPE_CHECKING:
     from desktop_app.ui.window.main_window import MainWindow
@@ -55,9 +56,11 @@ class ServerConnection(QObject):
 
     def _show_lost(self, reason: str) -> None:
         self.lost = True
-        self.notice.setText(self.tr("Connection to the server lost — retrying… what you see is "
-                                    "read-only until it returns"))
-        self.notice.setToolTip(reason)
+        # Short: the status bar also holds the library's name, segmentation and the coder.
+        self.notice.setText(self.tr("Server connection lost — retrying… (read-only)"))
+        self.notice.setToolTip(plain_text.plain_tooltip(self.tr(
+            "What you see is read-only until the server returns: an edit made meanwhile is refused "
+            "and says so, nothing is lost.") + "\n" + reason))  # the server's words: plain text
         self.notice.setVisible(True)
 
     def _show_back(self) -> None:
