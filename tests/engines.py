@@ -94,7 +94,10 @@ class ServerLibraries:
                 self.fell_back = True
                 return _real_open(path, read_only=read_only, check=check)
             if not read_only:
-                path.parent.mkdir(parents=True, exist_ok=True)  # as Database.open does
+                try:
+                    path.parent.mkdir(parents=True, exist_ok=True)  # as Database.open does
+                except OSError:  # an uncreatable folder: Database.open's own refusal, in words
+                    return _real_open(path, read_only=read_only, check=check)
             name = f"lib_{os.getpid()}_{next(_numbers)}"
             url = self.server.create_database(name, template=self.template)
             self.urls[key] = url
