@@ -85,6 +85,7 @@ def test_restore_replaces_content_and_keeps_a_safety_copy(tmp_path, db):
         kept.close()
 
 
+@pytest.mark.sqlite_only("restore into the live file: a server library is never restored over")
 def test_restore_refuses_a_file_that_is_not_a_library(tmp_path, db):
     from tests.core.test_annotations import add_article
 
