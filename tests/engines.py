@@ -86,27 +86,38 @@ class ServerLibraries:
         self.names: list[str] = []
         self.fell_back = False
 
-    def open(self, path: Path, *, read_only: bool = False, check: bool = False) -> Database:
-        from desktop_app.core.storage.server import ServerDatabase
-
-        path = Path(path)
-        key = path.absolute()
+    def url_for(self, path: Path) -> str | None:
+        """The database of the library at `path` (cloned from the template when new); None
+        for a file the test made itself, which stays a SQLite library."""
+        key = Path(path).absolute()
         url = self.urls.get(key)
         if url is None:
-            if path.exists():  # a file the test made itself: it stays a SQLite library
+            if key.exists():
                 self.fell_back = True
-                return _real_open(path, read_only=read_only, check=check)
-            if not read_only:
-                try:
-                    path.parent.mkdir(parents=True, exist_ok=True)  # as Database.open does
-                except OSError:  # an uncreatable folder: Database.open's own refusal, in words
-                    return _real_open(path, read_only=read_only, check=check)
+                return None
             name = f"lib_{os.getpid()}_{next(_numbers)}"
             url = self.server.create_database(name, template=self.template)
             self.urls[key] = url
             self.names.append(name)
+        return url
+
+    def open(self, path: Path, *, read_only: bool = False, check: bool = False) -> Database:
+        from desktop_app.core.storage.server import ServerDatabase
+
+        path = Path(path)
+        if not read_only and not path.exists():
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)  # as Database.open does
+            except OSError:  # an uncreatable folder: Database.open's own refusal, in words
+                return _real_open(path, read_only=read_only, check=check)
+        url = self.url_for(path)
+        if url is None:
+            return _real_open(path, read_only=read_only, check=check)
         db = ServerDatabase.open_url(url, read_only=read_only)
-        self.urls[Path(db.path).absolute()] = url  # a test reopening `db.path` finds it again
+        # `path` of a server library only names it in older messages; here it stays the path
+        # the test chose, so a test reopening `db.path` or handing `db.path.parent` to the
+        # CLI's --data-dir reaches the same database.
+        db.path = path
         return db
 
     def drop_all(self) -> None:
@@ -121,6 +132,19 @@ class ServerLibraries:
 
 _numbers = itertools.count(1)
 _real_open = Database.open
+active: ServerLibraries | None = None  # the running test's, on the postgres engine
+
+
+def child_env(args: tuple[str, ...]) -> dict[str, str]:
+    """For a child process `chugiai --data-dir DIR ...`: on the postgres engine,
+    $CHUGIAI_LIBRARY naming the database of DIR's library (made now when new)."""
+    if active is None or "--data-dir" not in args:
+        return {}
+    from desktop_app import paths
+
+    data = Path(args[args.index("--data-dir") + 1])
+    url = active.url_for(paths.database_path(data))
+    return {"CHUGIAI_LIBRARY": url} if url else {}
 
 
 @pytest.fixture(scope="session")
@@ -148,10 +172,13 @@ def libraries_on_the_engine(request: pytest.FixtureRequest, monkeypatch: pytest.
             return _real_open(path, read_only=read_only, check=check)
         return libraries.open(path, read_only=read_only, check=check)
 
+    global active
     monkeypatch.setattr(Database, "open", classmethod(open_library))
+    active = libraries
     try:
         yield
     finally:
+        active = None
         monkeypatch.undo()
         if libraries.fell_back:
             fell_back.add(request.node.nodeid)
@@ -163,3 +190,6 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
         terminalreporter.write_line(
             f"engine postgres: {len(fell_back)} test(s) opened a SQLite file they made themselves "
             "(those libraries stayed on SQLite)", yellow=bool(fell_back))
+        files = sorted({nodeid.split("::")[0] for nodeid in fell_back})
+        if files:
+            terminalreporter.write_line("  in: " + ", ".join(Path(f).name for f in files))

@@ -11,11 +11,15 @@ from pathlib import Path
 
 import pytest
 
+from tests import engines
+
 REPO = Path(__file__).resolve().parents[2]
 
 
 def chugiai(*args: str, env_extra: dict[str, str] | None = None) -> subprocess.CompletedProcess:
-    env = {**os.environ, **(env_extra or {})}
+    # On the postgres engine (tests/engines.py) the child reaches the data folder's library
+    # on the server through $CHUGIAI_LIBRARY, as the test in this process does.
+    env = {**os.environ, **engines.child_env(args), **(env_extra or {})}
     return subprocess.run(
         [sys.executable, "-m", "desktop_app", *args],
         capture_output=True, text=True, cwd=REPO, env=env, timeout=120,
