@@ -231,6 +231,7 @@ def test_malformed_file_imports_nothing_and_says_why(db, other_db, tmp_path, spo
         assert s.scalar(select(func.count(Tag.id))) == 0
 
 
+@pytest.mark.sqlite_only("the failure is injected with a SQLite trigger (RAISE(ABORT))")
 def test_a_failure_while_writing_rolls_back_every_highlight(db, other_db, tmp_path):
     annotate(db)
     out = tmp_path / "a.jsonld"
