@@ -16,6 +16,10 @@ import pytest  # noqa: E402
 from desktop_app.core.nlp.worker_process import SegmenterProcess  # noqa: E402
 from desktop_app.core.storage.database import Database  # noqa: E402
 
+# The PostgreSQL server fixtures (one server per run, shared by tests/postgres and the core
+# suite on the postgres engine) and the engine option: tests/engines.py.
+pytest_plugins = ["tests.postgres_server", "tests.engines"]
+
 REPO = Path(__file__).resolve().parent.parent
 SEEDS = REPO / "seeds"
 # Many tests loop over the sample articles: without them they would pass on nothing.
@@ -39,7 +43,8 @@ def collect_after_each_test() -> Iterator[None]:
 
 @pytest.fixture
 def db(tmp_path: Path) -> Database:
-    """A real SQLite database file in tmp_path (never a mock)."""
+    """A real library (never a mock): a SQLite file in tmp_path, or on the postgres engine
+    (tests/engines.py) a database on the test server."""
     database = Database.open(tmp_path / "data" / "chugiai.sqlite3")
     yield database
     database.close()

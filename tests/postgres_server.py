@@ -186,7 +186,7 @@ def postgres_database_url(postgres_server: PostgresServer) -> str:
     return postgres_server.create_database(f"test_{os.getpid()}_{next(_databases)}")
 
 
-def report_skip(terminalreporter: pytest.TerminalReporter) -> None:
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
     """The one line at the end of a run that says the PostgreSQL tests did not run, and why."""
     if skip_reason:
         terminalreporter.write_line(skip_reason, yellow=True, bold=True)

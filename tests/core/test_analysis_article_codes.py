@@ -10,6 +10,7 @@ from desktop_app.core.library.article_codes import article_codes
 from desktop_app.core.library.attribute_filters import filtered_articles
 from desktop_app.core.operations.changes import Changes
 from desktop_app.core.operations.history import StepLabel
+from tests.core import engine_sql
 from tests.core.analysis_library import sample_library
 
 
@@ -109,8 +110,7 @@ def test_codes_as_filters_and_their_article_going(db, lib):
     assert filtered_articles(db, ["code=Thể loại/Tin"]) == {art["A"]}
     assert filtered_articles(db, ["code!=Thể loại/Tin"]) == {art["B"], art["C"]}
     assert filtered_articles(db, ["code="]) == {art["C"]}
-    with db.engine.begin() as conn:
-        conn.exec_driver_sql("DELETE FROM articles WHERE id = ?", (art["A"],))
+    engine_sql.write(db, "DELETE FROM articles WHERE id = ?", art["A"])
     assert article_codes(db) == {art["B"]: ["Thể loại/Bình luận"]}
     ops.history.undo()  # B's code goes
     ops.history.undo()  # A's code went with A: its tag, made by that step, goes

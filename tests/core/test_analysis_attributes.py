@@ -17,6 +17,7 @@ from desktop_app.core.library.attributes import (
 )
 from desktop_app.core.operations.changes import Changes
 from desktop_app.core.operations.history import StepLabel
+from tests.core import engine_sql
 from tests.core.analysis_library import sample_library
 
 
@@ -300,8 +301,7 @@ def test_ambiguous_titles_are_refused(db, lib, tmp_path):
 def test_deleting_an_article_takes_its_values_and_undo_skips_it(db, lib):
     ops, art = lib
     ops.set_attribute_values("Năm", [art["A"], art["B"]], "2020")
-    with db.engine.begin() as conn:
-        conn.exec_driver_sql("DELETE FROM articles WHERE id = ?", (art["A"],))
+    engine_sql.write(db, "DELETE FROM articles WHERE id = ?", art["A"])
     assert "Năm" not in values(db).get(art["A"], {})
     ops.set_attribute_values("Năm", [art["B"]], "2021")
     ops.history.undo()  # puts back 2020 on B only: A is gone

@@ -18,6 +18,7 @@ from desktop_app.core.analysis.passages import (
 )
 from desktop_app.core.progress import Cancelled, Progress
 from desktop_app.core.text.normalize import sentence_spans
+from tests.core import engine_sql
 from tests.core.analysis_library import TEXT_A, sample_library
 
 
@@ -139,8 +140,7 @@ def test_pages_and_deleted_highlights(db, lib):
 def test_orphans_and_whole_article_codes_are_not_passages(db, lib):
     ops, art, h = lib
     ops.code_articles([art["A"], art["C"]], add=["Cán bộ"])
-    with db.engine.begin() as conn:
-        conn.exec_driver_sql("UPDATE highlights SET orphaned = 1 WHERE id = ?", (h["h6"],))
+    engine_sql.write(db, "UPDATE highlights SET orphaned = 1 WHERE id = ?", h["h6"])
     assert found(db, h, "Cán bộ") == ["h1", "h5", "h7"]
 
 

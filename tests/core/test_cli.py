@@ -11,11 +11,15 @@ from pathlib import Path
 
 import pytest
 
+from tests import engines
+
 REPO = Path(__file__).resolve().parents[2]
 
 
 def chugiai(*args: str, env_extra: dict[str, str] | None = None) -> subprocess.CompletedProcess:
-    env = {**os.environ, **(env_extra or {})}
+    # On the postgres engine (tests/engines.py) the child reaches the data folder's library
+    # on the server through $CHUGIAI_LIBRARY, as the test in this process does.
+    env = {**os.environ, **engines.child_env(args), **(env_extra or {})}
     return subprocess.run(
         [sys.executable, "-m", "desktop_app", *args],
         capture_output=True, text=True, cwd=REPO, env=env, timeout=120,
@@ -141,6 +145,8 @@ def test_every_export_format_and_annotation_import_from_the_command_line(tmp_pat
     assert result.returncode == 1 and "hỏng.jsonld" in result.stderr and "Traceback" not in result.stderr
 
 
+@pytest.mark.server_pending(
+    "search on the server: analysis/search*.py (branch i17search)")
 def test_search_prints_ranked_json_without_needing_diacritics(tmp_path, seeds_copy):
     data = tmp_path / "data"
     assert chugiai("--data-dir", str(data), "import", str(seeds_copy)).returncode == 0

@@ -11,7 +11,8 @@ import pytest
 
 from tests.core.crash_writer import _stored, check, prepare_library, run_trial
 
-pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")
+pytestmark = [pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX"),
+              pytest.mark.sqlite_only("a process killed while it writes to the SQLite file")]
 
 TRIALS = 8
 

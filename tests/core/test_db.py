@@ -9,6 +9,7 @@ import pytest
 from desktop_app.core.storage.database import SCHEMA_VERSION, Database, DatabaseError
 
 
+@pytest.mark.sqlite_only("PRAGMA user_version, journal_mode and foreign_keys of the file")
 def test_new_database_has_schema_version_and_pragmas(tmp_path):
     db = Database.open(tmp_path / "lib.sqlite3")
     try:
@@ -37,6 +38,7 @@ def test_foreign_sqlite_database_is_refused(tmp_path):
         Database.open(path)
 
 
+@pytest.mark.sqlite_only("writes PRAGMA user_version into the file (the server's NEWER: tests/postgres/test_server_database.py)")
 def test_newer_schema_is_refused(tmp_path):
     path = tmp_path / "new.sqlite3"
     Database.open(path).close()
@@ -64,6 +66,7 @@ def test_backup_is_a_consistent_copy(tmp_path, db):
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
 
 
+@pytest.mark.sqlite_only("restore into the live file (a server library is never restored over: docs/postgresql.md step 10)")
 def test_restore_replaces_content_and_keeps_a_safety_copy(tmp_path, db):
     from desktop_app.core.annotate.highlights import AnnotationService
     from tests.core.test_annotations import add_article
@@ -82,6 +85,7 @@ def test_restore_replaces_content_and_keeps_a_safety_copy(tmp_path, db):
         kept.close()
 
 
+@pytest.mark.sqlite_only("restore into the live file: a server library is never restored over")
 def test_restore_refuses_a_file_that_is_not_a_library(tmp_path, db):
     from tests.core.test_annotations import add_article
 

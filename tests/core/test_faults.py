@@ -59,6 +59,7 @@ def stored_notes(path: Path) -> dict[int, str]:
 
 
 # --- read-only ----------------------------------------------------------------------------
+@pytest.mark.sqlite_only("a read-only file or folder, file: URIs and restoring over the file")
 def test_read_only_library_refuses_changes_in_words_and_keeps_data(tmp_path):
     path = tmp_path / "chugiai.sqlite3"
     db = make_library(path, highlights=3)
@@ -110,6 +111,7 @@ def read_only_folder(folder: Path):
             p.chmod(mode)
 
 
+@pytest.mark.sqlite_only("a read-only file or folder, file: URIs and restoring over the file")
 @pytest.mark.skipif(sys.platform == "win32", reason="POSIX permissions and mounts")
 def test_library_in_a_read_only_folder_opens_read_only(tmp_path):
     """WAL needs a -shm file beside the database: in a read-only folder without one, sqlite
@@ -155,6 +157,7 @@ def write_lock_held(path: Path, seconds: float | None):
         thread.join()
 
 
+@pytest.mark.sqlite_only("SQLite's one-writer lock and busy_timeout (the server has row locks)")
 def test_a_write_waits_for_a_short_write_of_another_connection(tmp_path, monkeypatch):
     monkeypatch.setattr(db_module, "BUSY_TIMEOUT_MS", 3000)
     path = tmp_path / "chugiai.sqlite3"
@@ -170,6 +173,7 @@ def test_a_write_waits_for_a_short_write_of_another_connection(tmp_path, monkeyp
         assert conn.execute("SELECT value FROM app_state WHERE key='người khác'").fetchone() == ("1",)
 
 
+@pytest.mark.sqlite_only("SQLite's one-writer lock and busy_timeout (the server has row locks)")
 def test_a_write_blocked_longer_than_the_timeout_is_refused_in_words(tmp_path, monkeypatch):
     monkeypatch.setattr(db_module, "BUSY_TIMEOUT_MS", 200)
     path = tmp_path / "chugiai.sqlite3"
@@ -185,6 +189,7 @@ def test_a_write_blocked_longer_than_the_timeout_is_refused_in_words(tmp_path, m
         db.close()
 
 
+@pytest.mark.sqlite_only("SQLite's one-writer lock and busy_timeout (the server has row locks)")
 def test_cli_import_blocked_by_a_long_write_says_busy_without_a_traceback(tmp_path, monkeypatch, capsys):
     from desktop_app import cli
 
@@ -329,6 +334,8 @@ def test_a_sound_library_checked_on_open_clears_the_marker(good_library):
     assert not needs_check_marker(good_library).exists()
 
 
+@pytest.mark.sqlite_only(
+    "a foreign or newer SQLite file (the server's refusals: tests/postgres/test_server_database.py)")
 def test_a_foreign_database_is_damaged_for_the_app_but_a_newer_one_is_not(tmp_path):
     foreign = tmp_path / "other.sqlite3"
     with sqlite3.connect(foreign) as conn:
@@ -386,6 +393,7 @@ print(json.dumps(out, ensure_ascii=False))
 """
 
 
+@pytest.mark.sqlite_only("a full disk or file size limit under the SQLite file")
 @pytest.mark.skipif(sys.platform == "win32", reason="RLIMIT_FSIZE is POSIX")
 def test_a_write_past_the_file_size_limit_is_refused_and_nothing_is_lost(tmp_path):
     path = tmp_path / "chugiai.sqlite3"
@@ -423,6 +431,7 @@ def tiny_disk(tmp_path):
         subprocess.run(["umount", "-l", str(mount_point)], check=True)  # lazy: never "busy"
 
 
+@pytest.mark.sqlite_only("a full disk or file size limit under the SQLite file")
 def test_a_full_disk_refuses_the_change_and_keeps_earlier_work(tiny_disk):
     path = tiny_disk / "chugiai.sqlite3"
     db = make_library(path, highlights=5)
@@ -445,6 +454,7 @@ def test_a_full_disk_refuses_the_change_and_keeps_earlier_work(tiny_disk):
 
 
 # --- file names sqlite URIs would misread -------------------------------------------------------
+@pytest.mark.sqlite_only("a read-only file or folder, file: URIs and restoring over the file")
 def test_read_only_open_and_restore_work_with_hash_question_mark_and_percent_in_names(tmp_path):
     folder = tmp_path / "Dự án #2 ?50%"
     path = folder / "chugiai.sqlite3"

@@ -47,6 +47,8 @@ def stored(db: Database) -> list[tuple[int, int, list[str], str]]:
                   for a in ids for h in service.highlights_for_article(a))
 
 
+@pytest.mark.server_pending(
+    "the server stores no NUL (0x00) in text: annotate must refuse or drop it in words (branch i17conc)")
 @pytest.mark.slow
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @example(tags=["Tiền; lương", "=SUM(1)", " a\nb ", "Cán bộ/Đào tạo"], note="dòng một\r\ndòng hai; \"x\"",

@@ -7,6 +7,8 @@ import json
 from datetime import datetime, timedelta
 from pathlib import Path
 
+import pytest
+
 from desktop_app.cli import main
 from desktop_app.core.library.articles import list_articles
 from desktop_app.core.storage.backups import (
@@ -20,6 +22,8 @@ from desktop_app.core.storage.backups import (
 )
 from desktop_app.core.storage.database import check_backup_file
 from tests.core.test_annotations import add_article
+
+pytestmark = pytest.mark.sqlite_only("automatic backups are copies of the SQLite file")
 
 
 def test_auto_backup_writes_a_consistent_copy_and_lists_it(db):

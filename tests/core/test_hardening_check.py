@@ -26,6 +26,8 @@ from desktop_app.core.storage.check import (
 from desktop_app.core.storage.database import Database
 from tests.core.test_annotations import add_article
 
+pytestmark = pytest.mark.sqlite_only("damage inside the SQLite file and Check library's repairs of it")
+
 TEXT = "Hội nghị bàn về công tác cán bộ ở Hà Nội."
 BAD = "x'48e1bb99c3'"  # "Hộ" then a lone lead byte: not UTF-8
 

@@ -18,6 +18,8 @@ from desktop_app.core.storage.copies import clean_partial_copies
 from desktop_app.core.storage.database import SCHEMA_VERSION, Database, DatabaseError, check_backup_file
 from tests.core.test_annotations import add_article
 
+pytestmark = pytest.mark.sqlite_only("partial files a killed backup or upgrade leaves beside the SQLite file")
+
 REPO = Path(__file__).resolve().parents[2]
 FIXTURES = REPO / "tests" / "fixtures" / "schemas"
 

@@ -21,6 +21,8 @@ from desktop_app.core.library.opening import open_for_script
 from desktop_app.core.storage.database import READ_ONLY, Database, DatabaseError
 from tests.core.test_annotations import add_article
 
+pytestmark = pytest.mark.sqlite_only("a read-only file and folder (a server's read-only is a role)")
+
 TEXT = "Hội nghị bàn về công tác cán bộ ở Hà Nội."
 
 

@@ -29,6 +29,8 @@ from desktop_app.core.storage.database import (
 )
 from tests.core.test_annotations import add_article
 
+pytestmark = pytest.mark.sqlite_only("restoring over the library file (never offered on a server)")
+
 
 def test_restore_keeps_the_library_it_replaces_where_the_caller_said(db):
     add_article(db, "Bài một về cán bộ.", title="Một")

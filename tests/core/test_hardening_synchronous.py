@@ -7,6 +7,8 @@ import pytest
 from desktop_app.core.storage.database import Database
 from desktop_app.core.storage.durability import SYNCHRONOUS_ENV
 
+pytestmark = pytest.mark.sqlite_only("PRAGMA synchronous kept with the file (a server's durability is its own setting)")
+
 
 def test_normal_by_default_full_when_chosen_and_kept_with_the_library(db, monkeypatch):
     monkeypatch.delenv(SYNCHRONOUS_ENV, raising=False)

@@ -15,8 +15,9 @@ from desktop_app.core.library.articles import LibraryFilter, article_text, list_
 from desktop_app.core.library.reimport import ReimportError, replace_text
 from desktop_app.core.messages import MessageError
 from desktop_app.core.operations.editor import Operations
-from desktop_app.core.storage.database import Database, driver_connection
+from desktop_app.core.storage.database import Database
 from desktop_app.core.text.spans import TextSpan
+from tests.core import engine_sql
 from tests.core.test_annotations import add_article
 
 WORDS = "cán bộ Đảng viên tổ chức nhân dân kinh tế giáo dục Quốc hội Chính phủ địa phương".split()
@@ -28,20 +29,16 @@ def text(rng: random.Random) -> str:
 
 
 def maintained(db: Database) -> dict[int, int]:
-    with db.session() as s:
-        return dict(driver_connection(s.connection()).execute("SELECT article_id, n FROM highlight_counts"))
+    return dict(engine_sql.rows(db, "SELECT article_id, n FROM highlight_counts"))
 
 
 def brute_force(db: Database) -> dict[int, int]:
-    with db.session() as s:
-        return dict(driver_connection(s.connection()).execute(
-            "SELECT article_id, count(*) FROM highlights GROUP BY article_id"))
+    return dict(engine_sql.rows(db, "SELECT article_id, count(*) FROM highlights GROUP BY article_id"))
 
 
 def step(rng: random.Random, db: Database, ops: Operations, tmp_path) -> None:
     articles = [a.id for a in list_articles(db)]
-    with db.session() as s:
-        highlights = [r[0] for r in driver_connection(s.connection()).execute("SELECT id FROM highlights")]
+    highlights = [r[0] for r in engine_sql.rows(db, "SELECT id FROM highlights ORDER BY id")]
     kind = rng.choice(["create", "create", "create_many", "delete", "undo", "undo", "redo", "merge",
                        "delete_tag", "import", "reimport", "delete_articles", "add_article"])
     if kind == "add_article" or not articles:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from sqlalchemy import select
 
 from desktop_app.core.library.ingest import import_paths
@@ -22,6 +23,7 @@ def _settings(db: Database) -> tuple[int, int]:
                 conn.exec_driver_sql("PRAGMA wal_autocheckpoint").scalar_one())
 
 
+@pytest.mark.sqlite_only("PRAGMA cache_size and wal_autocheckpoint of a bulk write")
 def test_bulk_writes_use_a_large_cache_and_put_the_defaults_back(db: Database):
     before = _settings(db)
     with bulk_writes(db):

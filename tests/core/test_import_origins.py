@@ -13,7 +13,8 @@ from sqlalchemy import event
 
 from desktop_app.core.library.ingest import import_paths
 from desktop_app.core.library.ingest.origins import Origins, _name
-from desktop_app.core.storage.database import Database, driver_connection
+from desktop_app.core.storage.bulk_sql import bulk_sql
+from desktop_app.core.storage.database import Database
 from desktop_app.core.storage.origin_indexes import SOURCE_NAME, URL_KEY, WHITESPACE
 
 LIBRARY = 3000
@@ -25,7 +26,7 @@ def fill(db: Database, tmp_path: Path, n: int = LIBRARY) -> None:
              f" https://vn.example/{i} " if i % 2 else f"https://vn.example/{i}", "2020-01-01 00:00:00")
             for i in range(n)]
     with db.session() as s:
-        driver_connection(s.connection()).executemany("INSERT INTO articles (title, text, original_text, content_hash, source_path, url,"
+        bulk_sql(s.connection()).executemany("INSERT INTO articles (title, text, original_text, content_hash, source_path, url,"
                          " imported_at) VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
 
 
@@ -55,6 +56,7 @@ def test_the_indexed_name_is_the_name_the_import_compares(stored: str) -> None:
     assert url == f"\u3000\t{stored}\xa0 ".strip()
 
 
+@pytest.mark.sqlite_only("traces the statements on the pysqlite connection (set_trace_callback)")
 def test_one_file_into_a_library_reads_only_what_it_needs(db: Database, tmp_path: Path) -> None:
     fill(db, tmp_path)
     new = tmp_path / "new" / "bai-7.txt"  # the name of a stored file: the symlink lookup runs

@@ -228,6 +228,7 @@ def test_progress_reaches_the_total(db: Database, seed_files: list[Path]) -> Non
     assert not report.cancelled
 
 
+@pytest.mark.sqlite_only("the failure is injected with a SQLite trigger (RAISE(ABORT))")
 def test_a_database_failure_fails_each_file_and_stores_nothing(
     db: Database, seed_files: list[Path]
 ) -> None:

@@ -3,7 +3,6 @@ re-import, deleted with their article, refused on a read-only library."""
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
 import pytest
@@ -13,6 +12,7 @@ from desktop_app.core.library.ingest.importer import import_paths
 from desktop_app.core.library.memos import MemoError, get_memo, memos_by_article, set_memo
 from desktop_app.core.library.reimport import replace_text
 from desktop_app.core.storage.database import READ_ONLY, Database, DatabaseError
+from tests.core import engine_sql
 
 MEMO = ("Bài viết nhấn mạnh công tác cán bộ.\n\n"
         "  Cần đối chiếu với bài 2 😀 — “Ban Tổ chức”\t")
@@ -24,9 +24,8 @@ def library(db: Database, seed_files: list[Path]) -> list[int]:
     return [a.id for a in list_articles(db)]
 
 
-def memo_rows(path: Path) -> list[tuple]:
-    with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as conn:
-        return conn.execute("SELECT article_id, text FROM article_memos ORDER BY 1").fetchall()
+def memo_rows(db: Database) -> list[tuple]:
+    return engine_sql.rows(db, "SELECT article_id, text FROM article_memos ORDER BY 1")
 
 
 def test_a_memo_is_stored_as_typed_and_read_back_after_reopening(db, library):
@@ -47,15 +46,13 @@ def test_a_memo_is_stored_as_typed_and_read_back_after_reopening(db, library):
 def test_saving_the_same_text_writes_nothing_and_blank_removes_the_memo(db, library):
     first = library[0]
     set_memo(db, first, "một")
-    with db.engine.connect() as conn:
-        stamp = conn.exec_driver_sql("SELECT updated_at FROM article_memos").scalar_one()
+    stamp = engine_sql.scalar(db, "SELECT updated_at FROM article_memos")
     assert set_memo(db, first, "một") is False
-    with db.engine.connect() as conn:
-        assert conn.exec_driver_sql("SELECT updated_at FROM article_memos").scalar_one() == stamp
+    assert engine_sql.scalar(db, "SELECT updated_at FROM article_memos") == stamp
     assert set_memo(db, first, "hai") is True
     assert get_memo(db, first) == "hai"
     assert set_memo(db, first, " \n\t") is True  # blank: no row left behind
-    assert memo_rows(db.path) == []
+    assert memo_rows(db) == []
     assert set_memo(db, first, "") is False
 
 
@@ -83,13 +80,12 @@ def test_deleting_an_article_deletes_its_memo_and_saving_on_it_says_why(db, libr
     first, second = library[:2]
     set_memo(db, first, "sẽ mất")
     set_memo(db, second, "còn lại")
-    with db.engine.begin() as conn:
-        conn.exec_driver_sql("DELETE FROM articles WHERE id = ?", (first,))
-    assert memo_rows(db.path) == [(second, "còn lại")]
+    engine_sql.write(db, "DELETE FROM articles WHERE id = ?", first)
+    assert memo_rows(db) == [(second, "còn lại")]
     with pytest.raises(MemoError, match="no longer in the library"):
         set_memo(db, first, "muộn")
     assert get_memo(db, first) == ""
-    assert memo_rows(db.path) == [(second, "còn lại")]
+    assert memo_rows(db) == [(second, "còn lại")]
 
 
 def test_a_read_only_library_reads_memos_but_refuses_to_save(db, library):
@@ -104,11 +100,13 @@ def test_a_read_only_library_reads_memos_but_refuses_to_save(db, library):
             set_memo(ro, first, "không lưu được")
         assert caught.value.kind == READ_ONLY
         assert "read-only" in str(caught.value)
+        assert memo_rows(ro) == [(first, MEMO)]
     finally:
         ro.close()
-    assert memo_rows(path) == [(first, MEMO)]
 
 
+@pytest.mark.server_pending("a read-only server client opens writable connections (server.py server_engine: "
+                            "no default_transaction_read_only)")
 def test_sqlite_refusing_the_write_becomes_a_read_only_error(db, library, monkeypatch):
     """A library that turned read-only while open (a remounted disk): sqlite's own error
     arrives through the session as DatabaseError kind READ_ONLY."""
@@ -121,9 +119,9 @@ def test_sqlite_refusing_the_write_becomes_a_read_only_error(db, library, monkey
         with pytest.raises(DatabaseError) as caught:
             set_memo(ro, first, "không lưu được")
         assert caught.value.kind == READ_ONLY
+        assert memo_rows(ro) == []
     finally:
         ro.close()
-    assert memo_rows(path) == []
 
 
 # --- exports and imports ------------------------------------------------------------------
@@ -313,8 +311,7 @@ def test_a_foreign_whole_page_comment_becomes_the_memo_of_the_page_s_article(db,
     from tests.core.test_webanno import ARTICLE_1
 
     a1 = add_article(db, ARTICLE_1, title="Hội nghị cán bộ")
-    with db.engine.begin() as conn:
-        conn.exec_driver_sql("UPDATE articles SET url = 'https://example.vn/a' WHERE id = ?", (a1,))
+    engine_sql.write(db, "UPDATE articles SET url = 'https://example.vn/a' WHERE id = ?", a1)
     path = tmp_path / "hypothesis.json"
     path.write_text(json.dumps([
         {"type": "Annotation", "bodyValue": "Cả bài: nguồn đáng tin",

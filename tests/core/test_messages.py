@@ -125,6 +125,7 @@ def test_a_bad_date_names_the_value_typed(db):
                             "or 04/04/2023 10:48.")
 
 
+@pytest.mark.sqlite_only("a read-only file: the message names the file")
 def test_a_read_only_library_refuses_a_memo_with_its_path(tmp_path):
     path = tmp_path / "lib.sqlite3"
     Database.open(path).close()
@@ -140,6 +141,7 @@ def test_a_read_only_library_refuses_a_memo_with_its_path(tmp_path):
         db.close()
 
 
+@pytest.mark.sqlite_only("writes PRAGMA user_version into the file")
 def test_a_newer_library_says_both_schema_versions(tmp_path):
     path = tmp_path / "new.sqlite3"
     Database.open(path).close()

@@ -18,6 +18,9 @@ from desktop_app.core.storage.article_order import source_key, title_key
 from desktop_app.core.storage.database import SCHEMA_VERSION, Database, DatabaseError
 from desktop_app.core.storage.models import Article
 
+pytestmark = pytest.mark.sqlite_only(
+    "upgrades SQLite files made by every earlier schema (server upgrades: tests/postgres/test_server_migrations.py)")
+
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "schemas"
 OLD_VERSIONS = sorted(int(p.stem.split("-v")[1]) for p in FIXTURES.glob("library-v*.sqlite3"))
 USER_TABLES = ("articles", "tags", "highlights", "highlight_tags", "segmentations", "app_state",

@@ -6,6 +6,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import pytest
+
 from desktop_app import paths
 from desktop_app.core.library.articles import list_articles
 from desktop_app.core.library.opening import (
@@ -41,6 +43,7 @@ def test_no_seed_folder_imports_nothing_but_is_remembered(tmp_path):
         opened.db.close()
 
 
+@pytest.mark.sqlite_only("a read-only file")
 def test_a_read_only_file_opens_read_only_without_seeds(tmp_path, monkeypatch):
     data = tmp_path / "data"
     Database.open(paths.database_path(data)).close()

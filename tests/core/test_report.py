@@ -113,6 +113,8 @@ def test_the_html_is_self_contained_well_formed_and_holds_the_tables(db, lib, tm
     assert len(data.tables) == 3
 
 
+@pytest.mark.server_pending(
+    "tags.color is String(9), enforced by the server: a longer colour must be refused in words (annotate, branch i17conc)")
 def test_hostile_text_from_the_library_is_only_text(db, tmp_path):
     ops, _art, _h = sample_library(db)
     evil = '<script>alert("x")</script>'

@@ -231,6 +231,7 @@ def test_malformed_file_imports_nothing_and_says_why(db, other_db, tmp_path, spo
         assert s.scalar(select(func.count(Tag.id))) == 0
 
 
+@pytest.mark.sqlite_only("the failure is injected with a SQLite trigger (RAISE(ABORT))")
 def test_a_failure_while_writing_rolls_back_every_highlight(db, other_db, tmp_path):
     annotate(db)
     out = tmp_path / "a.jsonld"
@@ -249,6 +250,8 @@ def test_a_failure_while_writing_rolls_back_every_highlight(db, other_db, tmp_pa
     assert highlight_count(other_db) == 0
 
 
+@pytest.mark.server_pending("timestamptz reads back aware: created_at must come back naive UTC as on SQLite "
+                            "(storage/models.py or annotate, branch i17conc)")
 def test_reads_collections_and_annotations_made_by_other_tools(db, tmp_path):
     a1 = add_article(db, ARTICLE_1, title="Hội nghị cán bộ")
     with db.session() as s:

@@ -1,4 +1,5 @@
-"""The PostgreSQL server fixtures for the tests in this folder (tests/postgres_server.py)."""
+"""Fixtures for the tests in this folder; the server fixtures (tests/postgres_server.py) are a
+plugin of tests/conftest.py."""
 
 from collections.abc import Iterator
 from pathlib import Path
@@ -7,13 +8,6 @@ import pytest
 
 from desktop_app.core.storage.database import Database
 from desktop_app.core.storage.location import open_library
-from tests.postgres_server import postgres_database_url, postgres_server, postgres_url, report_skip
-
-__all__ = ["postgres_database_url", "postgres_server", "postgres_url"]
-
-
-def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
-    report_skip(terminalreporter)
 
 
 @pytest.fixture
