@@ -67,8 +67,6 @@ def consensus_state(db) -> tuple[list[tuple[int, int, list[str]]], list[int]]:
     return found, codes
 
 
-@pytest.mark.server_pending(
-    "segmentation stored on the server: nlp/stored.py, result_batch.py, pending.py (branch i17nlp)")
 def test_disagreements_are_passages_where_the_coders_split(coded, db):
     ops, article = coded
     query = AgreementQuery(("An", "Bình"), "word")
@@ -88,8 +86,6 @@ def test_disagreements_are_passages_where_the_coders_split(coded, db):
         find_disagreements(db, query, "Không có")
 
 
-@pytest.mark.server_pending(
-    "segmentation stored on the server: nlp/stored.py, result_batch.py, pending.py (branch i17nlp)")
 def test_adjudication_copies_the_accepted_version_and_undo_redo_put_it_back(coded, db):
     ops, article = coded
     query = AgreementQuery(("An", "Bình"), "word")
@@ -122,8 +118,6 @@ def test_adjudication_copies_the_accepted_version_and_undo_redo_put_it_back(code
         "công tác"]
 
 
-@pytest.mark.server_pending(
-    "segmentation stored on the server: nlp/stored.py, result_batch.py, pending.py (branch i17nlp)")
 def test_a_tag_kept_on_another_tag_and_whole_article_codes(coded, db):
     ops, article = coded
     use_coder(db, "Đồng thuận")

@@ -61,8 +61,6 @@ def _code(tmp_path: Path, data: str, coder: str, articles: list[int], words) -> 
     return made
 
 
-@pytest.mark.server_pending(
-    "segmentation stored on the server: nlp/stored.py, result_batch.py, pending.py (branch i17nlp)")
 def test_two_coders_through_the_cli_and_the_word_figures_recomputed(tmp_path, seeds_copy):
     data = str(tmp_path / "lib")
     assert chugiai("--data-dir", data, "import", str(seeds_copy)).returncode == 0
@@ -136,8 +134,6 @@ def test_agreement_refuses_what_it_cannot_compute(tmp_path, seeds_copy):
     assert unknown.returncode == 2 and "no coder “An”" in unknown.stderr
 
 
-@pytest.mark.server_pending(
-    "segmentation stored on the server: nlp/stored.py, result_batch.py, pending.py (branch i17nlp)")
 def test_coders_working_apart_and_merged_give_the_same_figures(tmp_path, seeds_copy):
     """The offline team: An and Bình each code in a library of their own (`--coder`), Bình's
     library is merged into An's, and `agreement --json` there equals the figures of the two

@@ -158,8 +158,6 @@ def test_a_syllable_a_passage_cuts_belongs_to_it(db, lib):
     assert table.dense() == [[None, 1], [1, None]] and table.drill(0, 1) == ((x, y),)
 
 
-@pytest.mark.server_pending(
-    "segmentation stored on the server: nlp/stored.py, result_batch.py, pending.py (branch i17nlp)")
 def test_cooccurrence_within_words_uses_the_stored_segmentation(db, lib):
     _ops, art, _h = lib
     words = ["Đại hội", "bầu", "Ban Chấp hành", "mới", ".", "Công tác", "cán bộ", "được", "chú trọng",

@@ -145,8 +145,6 @@ def test_every_export_format_and_annotation_import_from_the_command_line(tmp_pat
     assert result.returncode == 1 and "hỏng.jsonld" in result.stderr and "Traceback" not in result.stderr
 
 
-@pytest.mark.server_pending(
-    "search on the server: analysis/search*.py (branch i17search)")
 def test_search_prints_ranked_json_without_needing_diacritics(tmp_path, seeds_copy):
     data = tmp_path / "data"
     assert chugiai("--data-dir", str(data), "import", str(seeds_copy)).returncode == 0

@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import json
 
-import pytest
-
 from desktop_app.core.annotate.highlights import AnnotationService
 from desktop_app.core.library.articles import article_text
 from desktop_app.core.storage.database import Database
@@ -19,8 +17,6 @@ def listed(data) -> list[dict]:
     return json.loads(result.stdout)
 
 
-@pytest.mark.server_pending(
-    "search on the server: analysis/search*.py (branch i17search)")
 def test_delete_prints_what_went_and_refuses_unknown_ids(tmp_path, seeds_copy):
     data = tmp_path / "thư viện"
     assert chugiai("--data-dir", str(data), "import", str(seeds_copy)).returncode == 0

@@ -5,8 +5,6 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import pytest
-
 from desktop_app.core.nlp.user_dictionary import load_dictionary
 from desktop_app.core.storage.database import Database
 from tests.core.test_cli import chugiai
@@ -23,8 +21,6 @@ def terms_of(data: Path) -> tuple[str, ...]:
         db.close()
 
 
-@pytest.mark.server_pending(
-    "segmentation stored on the server: nlp/stored.py, result_batch.py, pending.py (branch i17nlp)")
 def test_dictionary_add_list_import_remove_and_segment(tmp_path: Path) -> None:
     data = tmp_path / "data"
     assert chugiai("--data-dir", str(data), "import", str(SEEDS)).returncode == 0

@@ -74,7 +74,6 @@ def test_hand_made_spans_are_where_we_think() -> None:
     assert got[9:12] == [(37, 40), (41, 48), (49, 59)] and got[14] == (77, 83)
 
 
-@pytest.mark.server_pending("word index, concordance, frequencies on the server (branch i17words)")
 def test_matches_the_word_not_syllables_across_words(db: Database) -> None:
     a = add_segmented(db, TEXT, TOKENS)
     lines = concordance(db, "cán bộ")
@@ -83,7 +82,6 @@ def test_matches_the_word_not_syllables_across_words(db: Database) -> None:
     assert all(line.article_id == a and line.segmented for line in lines)
 
 
-@pytest.mark.server_pending("word index, concordance, frequencies on the server (branch i17words)")
 def test_a_phrase_may_span_whole_words_only(db: Database) -> None:
     add_segmented(db, TEXT, TOKENS)
     assert spans(concordance(db, "máy cán")) == [(15, 22)]
@@ -95,7 +93,6 @@ def test_a_phrase_may_span_whole_words_only(db: Database) -> None:
     assert concordance(db, "chức Trung") == []
 
 
-@pytest.mark.server_pending("word index, concordance, frequencies on the server (branch i17words)")
 def test_query_without_diacritics_finds_the_word(db: Database) -> None:
     add_segmented(db, TEXT, TOKENS)
     lines = concordance(db, "to chuc")
@@ -104,7 +101,6 @@ def test_query_without_diacritics_finds_the_word(db: Database) -> None:
     assert spans(concordance(db, "  TỔ   CHỨC ")) == [(41, 48), (60, 67)]
 
 
-@pytest.mark.server_pending("word index, concordance, frequencies on the server (branch i17words)")
 def test_match_diacritics_tells_dang_from_dang(db: Database) -> None:
     text = "Đảng đang lãnh đạo. ĐẢNG ta."
     add_segmented(db, text, ["Đảng", "đang", "lãnh đạo", ".", "ĐẢNG", "ta", "."])
@@ -116,7 +112,6 @@ def test_match_diacritics_tells_dang_from_dang(db: Database) -> None:
     assert [l.keyword for l in concordance(db, "dang", match_diacritics=True)] == []
 
 
-@pytest.mark.server_pending("word index, concordance, frequencies on the server (branch i17words)")
 def test_context_and_neighbour_words(db: Database) -> None:
     add_segmented(db, TEXT, TOKENS)
     first, last = concordance(db, "cán bộ", context_chars=20)
@@ -128,7 +123,6 @@ def test_context_and_neighbour_words(db: Database) -> None:
     assert (first.left_word, first.right_word) == ("", "đi")
 
 
-@pytest.mark.server_pending("word index, concordance, frequencies on the server (branch i17words)")
 def test_newlines_become_spaces_and_neighbours_stay_on_their_line(db: Database) -> None:
     add_segmented(db, TEXT, TOKENS)
     (line,) = concordance(db, "Ban", context_chars=30)
@@ -140,7 +134,6 @@ def test_newlines_become_spaces_and_neighbours_stay_on_their_line(db: Database) 
     assert concordance(db, "thép. Ban") == []  # a phrase never runs across a line
 
 
-@pytest.mark.server_pending("word index, concordance, frequencies on the server (branch i17words)")
 def test_offsets_are_code_points_after_an_emoji(db: Database) -> None:
     text = "😀 Cán bộ trẻ."
     add_segmented(db, text, ["😀", "Cán bộ", "trẻ", "."])
@@ -149,7 +142,6 @@ def test_offsets_are_code_points_after_an_emoji(db: Database) -> None:
     assert line.left_word == ""  # an emoji is not a word
 
 
-@pytest.mark.server_pending("word index, concordance, frequencies on the server (branch i17words)")
 def test_sort_by_left_right_and_article(db: Database) -> None:
     add_segmented(db, TEXT, TOKENS)
     b = add_segmented(db, TEXT2, TOKENS2)
@@ -164,7 +156,6 @@ def test_sort_by_left_right_and_article(db: Database) -> None:
         sort_lines(lines, "middle")
 
 
-@pytest.mark.server_pending("word index, concordance, frequencies on the server (branch i17words)")
 def test_left_sort_reads_leftwards_after_the_first_word(db: Database) -> None:
     text = "Xe mới cán bộ. Áo mới cán bộ."
     a = add_segmented(db, text, ["Xe", "mới", "cán bộ", ".", "Áo", "mới", "cán bộ", "."])
@@ -172,7 +163,6 @@ def test_left_sort_reads_leftwards_after_the_first_word(db: Database) -> None:
     assert [l.start for l in lines] == [22, 7]  # same word "mới": then "Áo" < "Xe"
 
 
-@pytest.mark.server_pending("word index, concordance, frequencies on the server (branch i17words)")
 def test_articles_without_segmentation_fall_back_and_are_flagged(db: Database) -> None:
     segmented = add_segmented(db, TEXT, TOKENS)
     bare = add_article(db, "Máy cán bộ phận thép. Cán bộ tốt.")
@@ -184,7 +174,6 @@ def test_articles_without_segmentation_fall_back_and_are_flagged(db: Database) -
     assert lines[2].left_word == "Máy" and lines[2].right_word == "phận"
 
 
-@pytest.mark.server_pending("word index, concordance, frequencies on the server (branch i17words)")
 def test_a_stale_segmentation_is_not_used(db: Database) -> None:
     a = add_segmented(db, TEXT, TOKENS)
     assert spans(concordance(db, "cán bộ")) == [(0, 6), (77, 83)]
@@ -198,7 +187,6 @@ def test_a_stale_segmentation_is_not_used(db: Database) -> None:
     assert [(l.start, l.segmented) for l in concordance(db, "cán bộ")] == [(0, True), (76, True)]
 
 
-@pytest.mark.server_pending("word index, concordance, frequencies on the server (branch i17words)")
 def test_index_narrows_and_follows_changes(db: Database) -> None:
     a = add_segmented(db, TEXT, TOKENS)
     b = add_segmented(db, TEXT2, TOKENS2)
@@ -214,7 +202,6 @@ def test_index_narrows_and_follows_changes(db: Database) -> None:
     assert [(l.article_id, l.title) for l in concordance(db, "bộ phận")] == [(a, "Tên mới")]
 
 
-@pytest.mark.server_pending("word index, concordance, frequencies on the server (branch i17words)")
 def test_read_only_library_without_or_with_a_stale_index(tmp_path: Path) -> None:
     path = tmp_path / "t.sqlite3"
     db = Database.open(path)
@@ -232,7 +219,6 @@ def test_read_only_library_without_or_with_a_stale_index(tmp_path: Path) -> None
     ro.close()
 
 
-@pytest.mark.server_pending("word index, concordance, frequencies on the server (branch i17words)")
 def test_limit_and_punctuation_query(db: Database) -> None:
     add_segmented(db, TEXT, TOKENS)
     add_segmented(db, TEXT2, TOKENS2)
@@ -243,7 +229,6 @@ def test_limit_and_punctuation_query(db: Database) -> None:
     assert concordance(db, "không có") == []
 
 
-@pytest.mark.server_pending("word index, concordance, frequencies on the server (branch i17words)")
 def test_csv_export_is_excel_safe(db: Database, tmp_path: Path) -> None:
     add_segmented(db, TEXT, TOKENS, title="=HYPERLINK(\"http://x\")")
     path = tmp_path / "kwic.csv"
@@ -260,7 +245,6 @@ def test_csv_export_is_excel_safe(db: Database, tmp_path: Path) -> None:
     assert export_concordance_csv([], tmp_path / "empty.csv", delimiter=";") == 0
 
 
-@pytest.mark.server_pending("word index, concordance, frequencies on the server (branch i17words)")
 def test_seeds_segmented_for_real(db: Database, seed_files: list[Path]) -> None:
     import_paths(db, seed_files)
     before = concordance(db, "cán bộ")
@@ -333,7 +317,6 @@ def test_random_spans_never_raise_and_keywords_are_the_text(doc, context, segmen
     assert sort_lines(sort_lines(lines, "left"), "right") == sort_lines(lines, "right")
 
 
-@pytest.mark.server_pending("word index, concordance, frequencies on the server (branch i17words)")
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(documents(), min_size=1, max_size=3))
 def test_random_spans_through_the_database(docs) -> None:

@@ -36,7 +36,6 @@ def test_query_words_and_marks():
     assert has_marks("Đảng") and has_marks("đang") and not has_marks("Dang")
 
 
-@pytest.mark.server_pending("word index, concordance, frequencies on the server (branch i17words)")
 def test_first_page_says_whether_there_is_more(library):
     every = concordance(library, "can bo")
     assert len(every) == 12
@@ -46,7 +45,6 @@ def test_first_page_says_whether_there_is_more(library):
     assert lines == every and not more and candidates == 6
 
 
-@pytest.mark.server_pending("word index, concordance, frequencies on the server (branch i17words)")
 def test_all_lines_sorted_with_progress(library):
     seen: list[tuple[int, int]] = []
     lines, complete, capped = all_lines(library, "can bo", MatchLevel.NONE, ("left", False),
@@ -55,7 +53,6 @@ def test_all_lines_sorted_with_progress(library):
     assert seen[-1] == (6, 6)
 
 
-@pytest.mark.server_pending("word index, concordance, frequencies on the server (branch i17words)")
 def test_all_lines_cancelled_keeps_the_lines_so_far(library):
     progress = Progress()
     progress.cancel()
@@ -63,7 +60,6 @@ def test_all_lines_cancelled_keeps_the_lines_so_far(library):
     assert not complete and not capped and lines == concordance(library, "can bo")[:1]
 
 
-@pytest.mark.server_pending("word index, concordance, frequencies on the server (branch i17words)")
 def test_all_lines_stop_at_the_limit_a_list_holds(library):
     lines, complete, capped = all_lines(library, "can bo", MatchLevel.NONE, ("left", False), limit=3)
     every = concordance(library, "can bo")
@@ -71,7 +67,6 @@ def test_all_lines_stop_at_the_limit_a_list_holds(library):
     assert lines == sort_lines(every[:3], "left")
 
 
-@pytest.mark.server_pending("word index, concordance, frequencies on the server (branch i17words)")
 def test_export_all_lines_streams_every_line_in_article_order(library, tmp_path):
     import csv
 
@@ -87,7 +82,6 @@ def test_export_all_lines_streams_every_line_in_article_order(library, tmp_path)
     assert not (tmp_path / "none.csv").exists()
 
 
-@pytest.mark.server_pending("word index, concordance, frequencies on the server (branch i17words)")
 def test_a_phrase_total_too_long_to_count_is_left_unknown(library):
     every = len(concordance(library, "dao tao can bo"))
     assert every == 6 and total_lines(library, "dao tao can bo", MatchLevel.NONE, count_at_most=None) == every
@@ -97,7 +91,6 @@ def test_a_phrase_total_too_long_to_count_is_left_unknown(library):
     assert total_lines(library, "can bo", MatchLevel.NONE, count_at_most=0) == 12  # one word: its total
 
 
-@pytest.mark.server_pending("word index, concordance, frequencies on the server (branch i17words)")
 def test_keyword_sort_groups_written_forms(library):
     lines = concordance(library, "dang")
     ordered = sort_concordance(lines, "keyword")

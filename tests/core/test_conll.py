@@ -53,8 +53,6 @@ def labels(path: Path) -> list[tuple[str, str]]:
     return out
 
 
-@pytest.mark.server_pending(
-    "segmentation stored on the server: nlp/stored.py, result_batch.py, pending.py (branch i17nlp)")
 def test_exact_lines_with_bio_partial_overlap_and_sentence_breaks(db, tmp_path):
     service = AnnotationService(db)
     article = segmented_article(db)
@@ -99,8 +97,6 @@ def test_exact_lines_with_bio_partial_overlap_and_sentence_breaks(db, tmp_path):
     ]
 
 
-@pytest.mark.server_pending(
-    "segmentation stored on the server: nlp/stored.py, result_batch.py, pending.py (branch i17nlp)")
 def test_only_chosen_tags_label_tokens(db, tmp_path):
     service = AnnotationService(db)
     article = segmented_article(db)
@@ -115,8 +111,6 @@ def test_only_chosen_tags_label_tokens(db, tmp_path):
     assert {label for _, label in labels(out)} == {"O"}
 
 
-@pytest.mark.server_pending(
-    "segmentation stored on the server: nlp/stored.py, result_batch.py, pending.py (branch i17nlp)")
 def test_overlapping_highlights_earliest_then_longest_then_first_wins(db, tmp_path):
     service = AnnotationService(db)
     article = segmented_article(db)
@@ -141,8 +135,6 @@ def test_overlapping_highlights_earliest_then_longest_then_first_wins(db, tmp_pa
     assert got[12] == ("Ông", "B-N")  # the order of `tags` decides
 
 
-@pytest.mark.server_pending(
-    "segmentation stored on the server: nlp/stored.py, result_batch.py, pending.py (branch i17nlp)")
 def test_join_option_article_choice_and_count(db, tmp_path):
     first = segmented_article(db, title="Một")
     other_text = "Hội nghị Trung ương."
@@ -168,8 +160,6 @@ def test_a_dot_glued_inside_a_name_does_not_end_the_sentence():
     assert [[text[s:e] for s, e in sentence] for sentence in sentences] == [words[:-1], ["Hết"]]
 
 
-@pytest.mark.server_pending(
-    "segmentation stored on the server: nlp/stored.py, result_batch.py, pending.py (branch i17nlp)")
 def test_cancelled_export_leaves_the_old_file(db, tmp_path):
     segmented_article(db)
     out = tmp_path / "out.conll"

@@ -51,8 +51,6 @@ def qdpx_selections(path: Path) -> list[tuple[str, str, str]]:
             for s in root.iter(f"{NS}PlainTextSelection")]
 
 
-@pytest.mark.server_pending(
-    "segmentation stored on the server: nlp/stored.py, result_batch.py, pending.py (branch i17nlp)")
 def test_every_format_takes_the_tag_with_those_nested_under_it(library, tmp_path):
     assert all(f.scopes_tag for f in FORMATS.values())
     out = {key: tmp_path / f"{key}{f.extension}" for key, f in FORMATS.items()}
@@ -73,16 +71,12 @@ def test_every_format_takes_the_tag_with_those_nested_under_it(library, tmp_path
     assert names == ["Cán bộ", "Đào tạo"]
 
 
-@pytest.mark.server_pending(
-    "segmentation stored on the server: nlp/stored.py, result_batch.py, pending.py (branch i17nlp)")
 def test_a_tag_the_library_does_not_have_is_refused_and_nothing_is_written(library, tmp_path):
     with pytest.raises(ExportError, match="There is no tag named “Không có”"):
         export_detailed(library, "conll", tmp_path / "x.conll", tag="Không có")
     assert not (tmp_path / "x.conll").exists()
 
 
-@pytest.mark.server_pending(
-    "segmentation stored on the server: nlp/stored.py, result_batch.py, pending.py (branch i17nlp)")
 def test_conll_of_only_o_labels_says_so(library, db, tmp_path):
     other = add_article(db, "Không có gì được đánh dấu ở đây.", title="Khác")
     result = export_detailed(library, "conll", tmp_path / "a.conll", [other])
@@ -94,8 +88,6 @@ def test_conll_of_only_o_labels_says_so(library, db, tmp_path):
     assert export_detailed(library, "conll", tmp_path / "c.conll").warnings == ()
 
 
-@pytest.mark.server_pending(
-    "segmentation stored on the server: nlp/stored.py, result_batch.py, pending.py (branch i17nlp)")
 def test_codes_qualcoder_would_merge_are_warned_about(library, tmp_path):
     service = AnnotationService(library)
     service.create_tag("Cán bộ/Khác")  # "Khác" is also a top-level leaf
@@ -110,8 +102,6 @@ def test_codes_qualcoder_would_merge_are_warned_about(library, tmp_path):
     assert export_detailed(library, "csv", tmp_path / "a.csv").warnings == ()
 
 
-@pytest.mark.server_pending(
-    "segmentation stored on the server: nlp/stored.py, result_batch.py, pending.py (branch i17nlp)")
 def test_qdpx_for_nvivo_counts_utf16_and_reads_back_exactly(library, tmp_path):
     out = tmp_path / "nvivo.qdpx"
     export_detailed(library, "qdpx", out, positions="utf16")

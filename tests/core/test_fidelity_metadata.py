@@ -38,7 +38,6 @@ def test_header_lines_are_metadata_and_hidden_never_deleted() -> None:
     assert [HEADED[s:e] for s, e in hidden] == HEADED.split("\n")[:3]
 
 
-@pytest.mark.server_pending("word index, concordance, frequencies on the server (branch i17words)")
 def test_header_words_are_not_counted_or_found(db: Database, tmp_path: Path) -> None:
     for n in range(3):
         (tmp_path / f"{n}.txt").write_text(HEADED.replace("vn-0042", f"vn-{n}") + f"Bài số {n}.\n",
@@ -170,7 +169,6 @@ def test_import_keeps_the_credit_apart_from_the_author(db: Database, tmp_path: P
     assert read_facts(db, article_id).source_credit == "Reuters"
 
 
-@pytest.mark.server_pending("search on the server: analysis/search*.py (branch i17search)")
 def test_search_leaves_hidden_leftovers_out_until_shown(db: Database, tmp_path: Path) -> None:
     from desktop_app.core.analysis.search import search
     from desktop_app.core.library.articles import set_hidden_spans
@@ -185,7 +183,6 @@ def test_search_leaves_hidden_leftovers_out_until_shown(db: Database, tmp_path: 
     assert [h.article_id for h in search(db, "chia se bai viet")] == [article_id]
 
 
-@pytest.mark.server_pending("word index, concordance, frequencies on the server (branch i17words)")
 def test_web_leftovers_are_left_out_of_search_frequencies_and_concordance(db: Database, tmp_path: Path) -> None:
     """Not only `# key = value` headers: share buttons and view counters too, whether the
     article is segmented or counted by syllables; shown again, they count again."""

@@ -43,8 +43,6 @@ def two(db: Database) -> tuple[int, int]:
     return add_segmented(db, TEXT, TOKENS), add_segmented(db, TEXT_B, TOKENS_B)
 
 
-@pytest.mark.server_pending(
-    "segmentation stored on the server: nlp/stored.py, result_batch.py, pending.py (branch i17nlp)")
 def test_exact_counts_by_segmented_word(db: Database, two: tuple[int, int]) -> None:
     result = word_frequencies(db)
     assert counts(result) == {
@@ -63,8 +61,6 @@ def test_exact_counts_by_segmented_word(db: Database, two: tuple[int, int]) -> N
     assert (result.articles, result.unsegmented_articles, result.total_words) == (2, 0, 23)
 
 
-@pytest.mark.server_pending(
-    "segmentation stored on the server: nlp/stored.py, result_batch.py, pending.py (branch i17nlp)")
 def test_numbers_stop_words_and_lengths(db: Database, two: tuple[int, int]) -> None:
     assert counts(word_frequencies(db, count_numbers=True))["2023"] == (1, 1)
     assert word_frequencies(db, count_numbers=True).total_words == 24
@@ -78,8 +74,6 @@ def test_numbers_stop_words_and_lengths(db: Database, two: tuple[int, int]) -> N
     assert [w.word for w in word_frequencies(db, limit=2).words] == ["cán bộ", "đi"]
 
 
-@pytest.mark.server_pending(
-    "segmentation stored on the server: nlp/stored.py, result_batch.py, pending.py (branch i17nlp)")
 def test_article_scope_and_unsegmented_fallback(db: Database, two: tuple[int, int]) -> None:
     a, b = two
     assert counts(word_frequencies(db, article_ids=[b]))["cán bộ"] == (1, 1)
@@ -92,8 +86,6 @@ def test_article_scope_and_unsegmented_fallback(db: Database, two: tuple[int, in
     assert got["Cán bộ"] == (2, 1) and got["về"] == (1, 1) and "12" not in got
 
 
-@pytest.mark.server_pending(
-    "segmentation stored on the server: nlp/stored.py, result_batch.py, pending.py (branch i17nlp)")
 def test_tag_scope_counts_only_highlighted_text(db: Database, two: tuple[int, int]) -> None:
     a, b = two
     service = AnnotationService(db)
@@ -118,8 +110,6 @@ def test_tag_scope_counts_only_highlighted_text(db: Database, two: tuple[int, in
     assert word_frequencies(db, tag="Không có").words == []
 
 
-@pytest.mark.server_pending(
-    "segmentation stored on the server: nlp/stored.py, result_batch.py, pending.py (branch i17nlp)")
 def test_export_csv(db: Database, two: tuple[int, int], tmp_path: Path) -> None:
     add_segmented(db, "=SUM(A1) là lạ.", ["=SUM(A1)", "là", "lạ", "."])
     result = word_frequencies(db)

@@ -93,7 +93,6 @@ def test_fifo_device_and_folder_are_refused_not_replaced(library, tmp_path, caps
             f.write("x")
 
 
-@pytest.mark.server_pending("word index, concordance, frequencies on the server (branch i17words)")
 def test_dash_writes_text_formats_to_standard_output(library, capsysbinary):
     assert run(library, "export", "--format", "csv", "-o", "-") == 0
     out = capsysbinary.readouterr()

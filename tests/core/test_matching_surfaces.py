@@ -79,14 +79,12 @@ CASES = [  # query, level (None: the default), articles found
 ]
 
 
-@pytest.mark.server_pending("search on the server: analysis/search*.py (branch i17search)")
 @pytest.mark.parametrize(("query", "level", "wanted"), CASES)
 def test_search_at_each_level(library, query, level, wanted):
     db, ids = library
     assert set(found(db, ids, query, level)) == wanted
 
 
-@pytest.mark.server_pending("search on the server: analysis/search*.py (branch i17search)")
 def test_search_ranks_exact_above_same_word_above_folded(library):
     db, ids = library
     assert found(db, ids, "thủy điện", NONE) == ["thuy1", "thuy2", "sweden"]
@@ -113,7 +111,6 @@ def test_find_in_text_at_each_level():
     assert words("dang") == ["Đảng", "đang", "đáng"]
 
 
-@pytest.mark.server_pending("word index, concordance, frequencies on the server (branch i17words)")
 def test_concordance_at_each_level(library):
     db, _ = library
 

@@ -105,8 +105,6 @@ def test_a_read_only_library_reads_memos_but_refuses_to_save(db, library):
         ro.close()
 
 
-@pytest.mark.server_pending("a read-only server client opens writable connections (server.py server_engine: "
-                            "no default_transaction_read_only)")
 def test_sqlite_refusing_the_write_becomes_a_read_only_error(db, library, monkeypatch):
     """A library that turned read-only while open (a remounted disk): sqlite's own error
     arrives through the session as DatabaseError kind READ_ONLY."""

@@ -166,7 +166,8 @@ def assert_kept(db: Database) -> None:
         assert stored_pending(db, kind) == expected, table.__tablename__
 
 
-@pytest.mark.server_pending("the pending table on the server: storage/nlp_pending.py (branch i17nlp)", run=False)
+@pytest.mark.sqlite_only("the nlp_pending table is kept by SQLite triggers; a server library asks a query "
+                         "(nlp/pending.py full_scan), tested in tests/postgres/test_server_segmentation.py")
 @settings(max_examples=int(os.environ.get("NLP_PENDING_EXAMPLES", "100")), deadline=None,
           suppress_health_check=[HealthCheck.too_slow])
 @given(steps=st.lists(STEP, min_size=2, max_size=14), ask_first=st.booleans())
@@ -184,8 +185,6 @@ def test_the_pending_table_answers_as_every_article_would(steps: list[tuple], as
             db.close()
 
 
-@pytest.mark.server_pending(
-    "segmentation stored on the server: nlp/stored.py, result_batch.py, pending.py (branch i17nlp)")
 def test_a_text_put_back_under_a_row_of_an_older_engine_stays_pending(db: Database) -> None:
     """The row fits the text again, but was merged with a dictionary since replaced."""
     library = Library(db)
@@ -196,8 +195,6 @@ def test_a_text_put_back_under_a_row_of_an_older_engine_stays_pending(db: Databa
     assert articles_to_segment(db) == library.ids
 
 
-@pytest.mark.server_pending(
-    "segmentation stored on the server: nlp/stored.py, result_batch.py, pending.py (branch i17nlp)")
 def test_a_read_answers_from_the_table_until_the_engine_changes(db: Database) -> None:
     ids = [add_article(db, f"Đảng họp lần {n}") for n in range(4)]
     save_segmentation(db, ids[0], f"Đảng họp lần {0}", [(0, 4)])
@@ -242,8 +239,6 @@ def test_the_upgrade_from_v11_fills_the_table(tmp_path: Path) -> None:
         db.close()
 
 
-@pytest.mark.server_pending(
-    "segmentation stored on the server: nlp/stored.py, result_batch.py, pending.py (branch i17nlp)")
 def test_the_scheduler_at_start_reads_the_table(db: Database, process) -> None:
     text = "Ban Tổ chức Trung ương họp."
     done = add_article(db, text)
@@ -259,8 +254,6 @@ def test_the_scheduler_at_start_reads_the_table(db: Database, process) -> None:
     assert [e for e in events.log if e[0] == "progress" and e[1] == WORDS][-1] == ("progress", WORDS, 1, 1)
 
 
-@pytest.mark.server_pending(
-    "segmentation stored on the server: nlp/stored.py, result_batch.py, pending.py (branch i17nlp)")
 def test_a_library_copied_row_by_row_is_refilled_for_its_recorded_engines(db: Database) -> None:
     """engine_copy.backup_to_file: the triggers may have seen the rows before app_state."""
     library = Library(db)

@@ -215,8 +215,6 @@ def everything(db: Database) -> dict[str, list[tuple]]:
     return rows
 
 
-@pytest.mark.server_pending(
-    "segmentation stored on the server: nlp/stored.py, result_batch.py, pending.py (branch i17nlp)")
 def test_delete_articles_with_all_they_carry_in_one_step_and_undo_brings_all_back(ops, db, article):
     from desktop_app.core.nlp.stored import save_segmentation
 
@@ -250,7 +248,6 @@ def test_delete_articles_with_all_they_carry_in_one_step_and_undo_brings_all_bac
     assert everything(db) == before
 
 
-@pytest.mark.server_pending("search on the server: analysis/search*.py (branch i17search)")
 def test_delete_refuses_an_unknown_article_and_deletes_nothing(ops, db, article):
     from desktop_app.core.annotate.highlights import AnnotationError
 

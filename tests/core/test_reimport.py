@@ -235,8 +235,6 @@ def test_replace_text_refuses_the_text_of_another_article(db, tmp_path):
         replace_text(db, 999, "Chữ.", "Chữ.")
 
 
-@pytest.mark.server_pending(
-    "segmentation stored on the server: nlp/stored.py, result_batch.py, pending.py (branch i17nlp)")
 def test_replace_text_updates_what_derives_from_the_text(db, tmp_path):
     path = tmp_path / "bai.txt"
     path.write_text("Tiêu đề\n\nBan Tổ chức họp về công tác cán bộ.\nChia sẻ bài viết\n",
@@ -332,8 +330,6 @@ def library_with_an_orphan(db, seeded) -> tuple[int, int, list[int]]:
     return article_id, made["orphan"].id, anchored
 
 
-@pytest.mark.server_pending(
-    "segmentation stored on the server: nlp/stored.py, result_batch.py, pending.py (branch i17nlp)")
 def test_no_export_holds_an_orphan(db, tmp_path, library_with_an_orphan):
     from desktop_app.core.interchange.conll import export_conll
     from desktop_app.core.interchange.csv_export import export_csv

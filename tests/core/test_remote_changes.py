@@ -13,8 +13,8 @@ from desktop_app.core.text.spans import TextSpan
 from tests.core.test_annotations import add_article
 
 
-@pytest.mark.server_pending(
-    "remote changes on the server: LibraryWatch is SQLite-only; change log + NOTIFY (branch i17live)")
+@pytest.mark.sqlite_only("LibraryWatch watches a library file; a server library's clients read its change log "
+                         "(tests/postgres/test_live_updates.py)")
 def test_what_another_connection_commits_is_reported_once(db, tmp_path):
     mine = Operations(db)
     first = add_article(db, "Bài một về Hà Nội.", "Một")
@@ -55,8 +55,8 @@ def test_a_library_it_cannot_read_is_not_watched_and_no_error_escapes(tmp_path):
     assert not watch.poll()
 
 
-@pytest.mark.server_pending(
-    "remote changes on the server: LibraryWatch is SQLite-only; change log + NOTIFY (branch i17live)")
+@pytest.mark.sqlite_only("LibraryWatch watches a library file; a server library's clients read its change log "
+                         "(tests/postgres/test_live_updates.py)")
 def test_the_article_log_is_read_since_the_last_look_and_a_gap_reloads_everything(db):
     """Schema v9: which articles changed comes from the log the triggers write, read
     from where the watch last looked; entries pruned past it make everything reload."""

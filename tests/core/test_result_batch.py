@@ -35,8 +35,6 @@ def done_at(events: Recorder, done: int) -> int:
     return next(i for i, e in enumerate(events.log) if e[:3] == ("progress", WORDS, done))
 
 
-@pytest.mark.server_pending(
-    "segmentation stored on the server: nlp/stored.py, result_batch.py, pending.py (branch i17nlp)")
 def test_each_signal_comes_after_the_commit_of_its_article(library, process):
     db, ids = library
     seen_stored: list[tuple[int, bool]] = []
@@ -57,8 +55,6 @@ def test_each_signal_comes_after_the_commit_of_its_article(library, process):
     assert len(seen_stored) == 2 * len(ids) and all(stored for _id, stored in seen_stored)
 
 
-@pytest.mark.server_pending(
-    "segmentation stored on the server: nlp/stored.py, result_batch.py, pending.py (branch i17nlp)")
 def test_results_wait_for_their_batch_and_the_open_article_is_written_at_once(library, process):
     db, ids = library
     control, events = SchedulerControl(), Recorder()
@@ -73,8 +69,6 @@ def test_results_wait_for_their_batch_and_the_open_article_is_written_at_once(li
     assert articles_to_segment(db) == []
 
 
-@pytest.mark.server_pending(
-    "segmentation stored on the server: nlp/stored.py, result_batch.py, pending.py (branch i17nlp)")
 def test_cancel_writes_what_is_finished(library, process):
     db, ids = library
     control = SchedulerControl()
@@ -94,8 +88,6 @@ def test_cancel_writes_what_is_finished(library, process):
     assert sorted(articles_to_segment(db) + written) == ids
 
 
-@pytest.mark.server_pending(
-    "segmentation stored on the server: nlp/stored.py, result_batch.py, pending.py (branch i17nlp)")
 def test_a_text_changed_or_deleted_before_the_batch_is_written(db: Database):
     """The row is stamped with the text that was segmented: a text changed meanwhile
     leaves it stale (to be redone), an article deleted meanwhile is left out."""
@@ -131,8 +123,6 @@ def test_a_batch_is_due_by_count_or_characters(db: Database):
     assert len(by_chars) == 2
 
 
-@pytest.mark.server_pending(
-    "segmentation stored on the server: nlp/stored.py, result_batch.py, pending.py (branch i17nlp)")
 def test_a_long_article_is_written_at_once_small_ones_wait(db: Database):
     small_text = "Một hai."
     long_text = ("Hà Nội " * (LONG_ARTICLE // 7 + 1)).strip()

@@ -51,8 +51,6 @@ def library(db: Database) -> tuple[Database, list[int]]:
     return db, ids
 
 
-@pytest.mark.server_pending(
-    "segmentation stored on the server: nlp/stored.py, result_batch.py, pending.py (branch i17nlp)")
 def test_a_run_segments_every_article_the_requested_one_first(library, process):
     db, ids = library
     control, events = SchedulerControl(), Recorder()
@@ -65,8 +63,6 @@ def test_a_run_segments_every_article_the_requested_one_first(library, process):
     assert events.of("tagged") == [] and events.of("failed") == []
 
 
-@pytest.mark.server_pending(
-    "segmentation stored on the server: nlp/stored.py, result_batch.py, pending.py (branch i17nlp)")
 def test_tags_come_after_the_words_of_every_article(library, process):
     db, ids = library
     control, events = SchedulerControl(tagging=True), Recorder()
@@ -86,8 +82,6 @@ def test_cancel_stops_the_run_and_keeps_what_was_saved(library, process):
     assert events.log == [] and all(load_segmentation(db, i) is None for i in ids)
 
 
-@pytest.mark.server_pending(
-    "segmentation stored on the server: nlp/stored.py, result_batch.py, pending.py (branch i17nlp)")
 def test_a_rescan_requested_during_the_run_picks_up_a_new_article(library, process):
     db, ids = library
     control = SchedulerControl()
@@ -107,8 +101,6 @@ def test_a_rescan_requested_during_the_run_picks_up_a_new_article(library, proce
     assert sorted(events.of("segmented")) == sorted(ids + added)
 
 
-@pytest.mark.server_pending(
-    "segmentation stored on the server: nlp/stored.py, result_batch.py, pending.py (branch i17nlp)")
 def test_the_requested_article_is_sent_before_the_library_is_scanned(library, process):
     """Issue 19: the article the user opened does not wait for the scan of what needs
     segmenting (a query over the whole library): it is counted, and its words sent,

@@ -68,7 +68,6 @@ def marked(hit) -> list[str]:
 # ---------------------------------------------------------------- folding
 
 
-@pytest.mark.server_pending("search on the server: analysis/search*.py (branch i17search)")
 def test_folded_query_finds_diacritics_and_marks_exactly_those_words(db):
     text = "Hội nghị bàn về công tác xây dựng tổ chức Đảng trong tình hình mới."
     article = add_article(db, text)
@@ -80,7 +79,6 @@ def test_folded_query_finds_diacritics_and_marks_exactly_those_words(db):
     assert hit.passage == text  # short text: whole, no ellipsis
 
 
-@pytest.mark.server_pending("search on the server: analysis/search*.py (branch i17search)")
 def test_dang_and_d_match_both_ways(db):
     party = add_article(db, "Nghị quyết của Đảng về công tác cán bộ.")
     plain = add_article(db, "Công trình còn dang dở vì thiếu vốn.")
@@ -91,7 +89,6 @@ def test_dang_and_d_match_both_ways(db):
     assert marked(search(db, "Đảng dở", level=MatchLevel.NONE)[0]) == ["dang", "dở"]
 
 
-@pytest.mark.server_pending("search on the server: analysis/search*.py (branch i17search)")
 @pytest.mark.parametrize("query", ["ĐẢNG", "đảng", "Đảng", "DANG", "dAnG", "ÐẢNG"])
 def test_case_and_marks_are_ignored(db, query):
     article = add_article(db, "Đảng bộ tỉnh tổng kết năm.")
@@ -99,7 +96,6 @@ def test_case_and_marks_are_ignored(db, query):
     assert ids(search(db, query)) == [article]
 
 
-@pytest.mark.server_pending("search on the server: analysis/search*.py (branch i17search)")
 def test_phrase_ranks_above_scattered_words_even_with_lower_bm25(db):
     add_filler(db)
     scattered = add_article(db, "Tổ công tác. Chức năng. Đảng viên. " * 5)
@@ -110,7 +106,6 @@ def test_phrase_ranks_above_scattered_words_even_with_lower_bm25(db):
     assert marked(hits[0]) == ["tổ", "chức", "Đảng"]
 
 
-@pytest.mark.server_pending("search on the server: analysis/search*.py (branch i17search)")
 def test_title_match_ranks_above_body_match(db):
     add_filler(db)
     body = add_article(db, "Bài viết có nhắc đến tham nhũng một lần.", title="Tin trong nước")
@@ -118,7 +113,6 @@ def test_title_match_ranks_above_body_match(db):
     assert ids(search(db, "tham nhung")) == [title, body]
 
 
-@pytest.mark.server_pending("search on the server: analysis/search*.py (branch i17search)")
 def test_title_match_first_also_when_every_article_has_the_word(db):
     # No filler: bm25 sees no signal (idf clamped), the title still counts.
     body = add_article(db, "Cán bộ làm việc. Cán bộ nghỉ.", title="Tin một")
@@ -126,7 +120,6 @@ def test_title_match_first_also_when_every_article_has_the_word(db):
     assert ids(search(db, "can bo")) == [title, body]
 
 
-@pytest.mark.server_pending("search on the server: analysis/search*.py (branch i17search)")
 def test_very_common_words_list_title_matches_then_the_newest(db, monkeypatch):
     # Above CHEAP_RANK_ROWS matches in more than half the library, bm25 is skipped.
     monkeypatch.setattr(search_module, "CHEAP_RANK_ROWS", 0)
@@ -138,7 +131,6 @@ def test_very_common_words_list_title_matches_then_the_newest(db, monkeypatch):
     assert ids(search(db, "can bo", limit=2)) == [titled, new]
 
 
-@pytest.mark.server_pending("search on the server: analysis/search*.py (branch i17search)")
 def test_words_only_in_the_title_give_the_start_of_the_text(db):
     add_filler(db)
     article = add_article(db, "Nội dung không nhắc lại tiêu đề.", title="Luân chuyển cán bộ")
@@ -147,7 +139,6 @@ def test_words_only_in_the_title_give_the_start_of_the_text(db):
     assert hit.passage == "Nội dung không nhắc lại tiêu đề."
 
 
-@pytest.mark.server_pending("search on the server: analysis/search*.py (branch i17search)")
 def test_marks_are_whole_words_never_word_endings(db):
     add_filler(db)
     add_article(db, "Toàn dân yên tâm, an ninh bảo đảm, bàn an toàn.")
@@ -155,7 +146,6 @@ def test_marks_are_whole_words_never_word_endings(db):
     assert marked(hit) == ["an", "an"]
 
 
-@pytest.mark.server_pending("search on the server: analysis/search*.py (branch i17search)")
 def test_prefix_star_matches_longer_syllables_and_plain_words_stay_whole(db):
     add_filler(db)
     officer = add_article(db, "Đội ngũ cán bộ trẻ.")
@@ -165,7 +155,6 @@ def test_prefix_star_matches_longer_syllables_and_plain_words_stay_whole(db):
     assert marked(search(db, "cảnh s*")[0]) == ["cảnh", "sát"]
 
 
-@pytest.mark.server_pending("search on the server: analysis/search*.py (branch i17search)")
 def test_all_words_are_required(db):
     add_article(db, "Ban Tổ chức Trung ương họp.")
     add_filler(db)
@@ -173,7 +162,6 @@ def test_all_words_are_required(db):
     assert search(db, "to chuc trung uong xyzzy") == []
 
 
-@pytest.mark.server_pending("search on the server: analysis/search*.py (branch i17search)")
 def test_quoted_phrase_must_be_adjacent_other_words_need_not(db):
     add_filler(db)
     together = add_article(db, "Tổ chức Đảng các cấp, cán bộ.")
@@ -183,7 +171,6 @@ def test_quoted_phrase_must_be_adjacent_other_words_need_not(db):
     assert set(ids(search(db, "to chuc dang"))) == {together, apart}
 
 
-@pytest.mark.server_pending("search on the server: analysis/search*.py (branch i17search)")
 def test_hyphen_or_punctuation_inside_a_word_means_adjacent(db):
     add_filler(db)
     article = add_article(db, "Số lượng 2.362 lượt cán bộ.")
@@ -200,7 +187,6 @@ GARBAGE = [
 ]
 
 
-@pytest.mark.server_pending("search on the server: analysis/search*.py (branch i17search)")
 @pytest.mark.parametrize("query", GARBAGE, ids=lambda q: repr(q[:12]))
 def test_garbage_queries_never_raise(db, query):
     add_article(db, "Tổ chức Đảng. NEAR a b title x AND OR NOT 😀 café ss")
@@ -214,7 +200,6 @@ def test_blank_queries_find_nothing(db):
     assert search(db, "Tổ chức", limit=0) == []
 
 
-@pytest.mark.server_pending("search on the server: analysis/search*.py (branch i17search)")
 def test_limit_and_long_text_passages(db):
     long_text = "Mở đầu. " + "Một câu không liên quan gì. " * 40 + "Tổ chức Đảng vững mạnh. " + "Kết. " * 60
     for _ in range(3):
@@ -232,7 +217,6 @@ def test_limit_and_long_text_passages(db):
 # ---------------------------------------------------------------- keeping the index current
 
 
-@pytest.mark.server_pending("search on the server: analysis/search*.py (branch i17search)")
 def test_sync_follows_insert_title_and_text_changes_and_delete(db):
     add_filler(db)
     assert sync_index(db) == 5
@@ -261,7 +245,6 @@ def test_sync_follows_insert_title_and_text_changes_and_delete(db):
     assert _integrity_ok(db)
 
 
-@pytest.mark.server_pending("search on the server: analysis/search*.py (branch i17search)")
 def test_changes_between_syncs_are_all_applied(db):
     a = add_article(db, "Chữ một.")
     sync_index(db)
@@ -320,7 +303,6 @@ def test_article_writes_still_work_with_the_triggers_in_place(db):
     assert sync_index(db) == 1
 
 
-@pytest.mark.server_pending("search on the server: analysis/search*.py (branch i17search)")
 def test_a_read_only_library_uses_the_index_it_has(tmp_path):
     path = tmp_path / "ro.sqlite3"
     db = Database.open(path)
@@ -363,7 +345,6 @@ def _integrity_ok(db: Database) -> bool:
 # ---------------------------------------------------------------- find in text
 
 
-@pytest.mark.server_pending("search on the server: analysis/search*.py (branch i17search)")
 def test_find_in_text_gives_code_point_spans_after_emoji():
     text = "😀🇻🇳 Ban Tổ chức Trung ương tổ chức Hội nghị. TỔ   CHỨC"
     spans = find_in_text(text, "to chuc")
@@ -439,7 +420,6 @@ def test_any_run_of_whole_words_is_found_by_search_and_find(shared_db, case, fol
     assert all(" ".join(fold(text[s:e]).split()) == key for s, e in spans)
 
 
-@pytest.mark.server_pending("search on the server: analysis/search*.py (branch i17search)")
 def test_seed_articles_ban_to_chuc_trung_uong(db, seed_files):
     report = import_paths(db, seed_files)
     by_name = {p.name[:3]: i for p, i in report.imported}

@@ -3,15 +3,12 @@ even when the query's words are far apart in the article."""
 
 from __future__ import annotations
 
-import pytest
-
 from desktop_app.core.analysis.search import PASSAGE_CHARS, search
 from tests.core.test_annotations import add_article
 
 FILLER = "Nội dung bài viết về công tác xây dựng Đảng ở cơ sở. " * 60  # ~3,200 characters
 
 
-@pytest.mark.server_pending("search on the server: analysis/search*.py (branch i17search)")
 def test_words_far_apart_give_a_short_passage_starting_at_the_first(db):
     text = "Mở đầu. Hội nghị cán bộ toàn quốc. " + FILLER + "Cuối bài có chữ kiện toàn. " + FILLER
     article = add_article(db, text, "Bài dài")
@@ -24,7 +21,6 @@ def test_words_far_apart_give_a_short_passage_starting_at_the_first(db):
     assert marked[:2] == ["Hội", "nghị"]  # what fits is marked; "kiện toàn" is 3,000 characters on
 
 
-@pytest.mark.server_pending("search on the server: analysis/search*.py (branch i17search)")
 def test_every_passage_of_the_seeds_is_short(db, seed_files):
     from desktop_app.core.library.ingest import import_paths
 

@@ -33,7 +33,6 @@ def counts(db: Database) -> tuple[int, int]:
                 conn.execute(text("SELECT count(*) FROM search_pending")).scalar_one())
 
 
-@pytest.mark.server_pending("search on the server: analysis/search*.py (branch i17search)")
 def test_sync_reports_progress_up_to_the_queue_it_found(db):
     add_many(db, 2 * BATCH + 50)
     reports: list[tuple[int, int]] = []
@@ -43,7 +42,6 @@ def test_sync_reports_progress_up_to_the_queue_it_found(db):
     assert [d for d, _ in reports] == sorted(d for d, _ in reports)
 
 
-@pytest.mark.server_pending("search on the server: analysis/search*.py (branch i17search)")
 def test_a_cancelled_rebuild_keeps_its_batches_and_the_next_sync_finishes(db):
     add_many(db, 3 * BATCH)
     sync_index(db)
@@ -56,7 +54,6 @@ def test_a_cancelled_rebuild_keeps_its_batches_and_the_next_sync_finishes(db):
     assert len(search(db, "can bo", limit=10 * BATCH)) == 3 * BATCH
 
 
-@pytest.mark.server_pending("search on the server: analysis/search*.py (branch i17search)")
 def test_common_words_list_titles_then_newest_even_below_half_the_library(db, monkeypatch):
     # Changed for scale: above CHEAP_RANK_ROWS matches bm25 is skipped whatever the share of
     # the library (it was kept up to half the library: 1 s at 1,000,000 articles).
@@ -69,7 +66,6 @@ def test_common_words_list_titles_then_newest_even_below_half_the_library(db, mo
     assert [h.article_id for h in search(db, "can bo")] == [titled, new, old]
 
 
-@pytest.mark.server_pending("search on the server: analysis/search*.py (branch i17search)")
 def test_scattered_words_with_a_common_one_are_weighed_by_the_rare_ones(db, monkeypatch):
     monkeypatch.setattr(search_module, "CHEAP_RANK_ROWS", 3)
     titled = add_article(db, "Cán bộ trẻ.", title="Luân chuyển")
@@ -81,7 +77,6 @@ def test_scattered_words_with_a_common_one_are_weighed_by_the_rare_ones(db, monk
     assert [h.article_id for h in search(db, "cán luân")] == [titled, newest]
 
 
-@pytest.mark.server_pending("search on the server: analysis/search*.py (branch i17search)")
 def test_case_folded_terms_never_share_a_list_with_folded_ones(db):
     # "can" typed without marks must not read the list of "can" folded from "cán".
     plain = add_article(db, "Ai can thiệp vào đây?", title="Tin can")
@@ -101,7 +96,6 @@ def test_case_folded_terms_never_share_a_list_with_folded_ones(db):
     assert len(search(db, "can", level=MatchLevel.NONE)) == 2
 
 
-@pytest.mark.server_pending("search on the server: analysis/search*.py (branch i17search)")
 def test_exact_case_is_checked_on_the_best_candidates_only(db, monkeypatch):
     for i in range(5):
         add_article(db, f"Văn phòng TW số {i}.", title=f"Tin {i}")
@@ -111,7 +105,6 @@ def test_exact_case_is_checked_on_the_best_candidates_only(db, monkeypatch):
     assert search(db, "tw", limit=1, level=MatchLevel.EXACT) == []
 
 
-@pytest.mark.server_pending("search on the server: analysis/search*.py (branch i17search)")
 def test_a_search_may_answer_before_a_long_queue_is_indexed(db):
     add_many(db, 3 * BATCH)
     assert len(search(db, "can bo", limit=10 * BATCH, sync_at_most=BATCH)) == BATCH

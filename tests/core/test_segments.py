@@ -51,8 +51,6 @@ def test_text_hash_is_sha256_of_utf8() -> None:
     assert len(text_hash("\ud800")) == 64  # a lone surrogate does not raise
 
 
-@pytest.mark.server_pending(
-    "segmentation stored on the server: nlp/stored.py, result_batch.py, pending.py (branch i17nlp)")
 def test_round_trip(db: Database) -> None:
     article_id = add_article(db, TEXT)
     assert load_segmentation(db, article_id) is None
@@ -65,8 +63,6 @@ def test_round_trip(db: Database) -> None:
         assert row.spans == pack_spans(SPANS)
 
 
-@pytest.mark.server_pending(
-    "segmentation stored on the server: nlp/stored.py, result_batch.py, pending.py (branch i17nlp)")
 def test_saving_again_replaces(db: Database) -> None:
     article_id = add_article(db, TEXT)
     save_segmentation(db, article_id, TEXT, SPANS)
@@ -74,8 +70,6 @@ def test_saving_again_replaces(db: Database) -> None:
     assert load_segmentation(db, article_id) == SPANS[:2]
 
 
-@pytest.mark.server_pending(
-    "segmentation stored on the server: nlp/stored.py, result_batch.py, pending.py (branch i17nlp)")
 def test_flat_array_is_accepted(db: Database) -> None:
     article_id = add_article(db, TEXT)
     flat = array("I", [v for span in SPANS for v in span])
@@ -83,8 +77,6 @@ def test_flat_array_is_accepted(db: Database) -> None:
     assert load_segmentation(db, article_id) == SPANS
 
 
-@pytest.mark.server_pending(
-    "segmentation stored on the server: nlp/stored.py, result_batch.py, pending.py (branch i17nlp)")
 def test_text_change_invalidates(db: Database) -> None:
     article_id = add_article(db, TEXT)
     other = add_article(db, "Một bài khác.")
@@ -99,8 +91,6 @@ def test_text_change_invalidates(db: Database) -> None:
     assert articles_to_segment(db) == [article_id]
 
 
-@pytest.mark.server_pending(
-    "segmentation stored on the server: nlp/stored.py, result_batch.py, pending.py (branch i17nlp)")
 def test_segmentation_of_an_older_text_is_not_used(db: Database) -> None:
     article_id = add_article(db, TEXT)
     # The worker segmented a version of the text that has since been edited.
@@ -109,8 +99,6 @@ def test_segmentation_of_an_older_text_is_not_used(db: Database) -> None:
     assert articles_to_segment(db) == [article_id]
 
 
-@pytest.mark.server_pending(
-    "segmentation stored on the server: nlp/stored.py, result_batch.py, pending.py (branch i17nlp)")
 def test_engine_change_invalidates(db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
     article_id = add_article(db, TEXT)
     save_segmentation(db, article_id, TEXT, SPANS)
@@ -121,8 +109,6 @@ def test_engine_change_invalidates(db: Database, monkeypatch: pytest.MonkeyPatch
     assert load_segmentation(db, article_id) == SPANS
 
 
-@pytest.mark.server_pending(
-    "segmentation stored on the server: nlp/stored.py, result_batch.py, pending.py (branch i17nlp)")
 def test_damaged_row_is_ignored(db: Database) -> None:
     article_id = add_article(db, TEXT)
     save_segmentation(db, article_id, TEXT, SPANS)
@@ -131,8 +117,6 @@ def test_damaged_row_is_ignored(db: Database) -> None:
     assert load_segmentation(db, article_id) is None
 
 
-@pytest.mark.server_pending(
-    "segmentation stored on the server: nlp/stored.py, result_batch.py, pending.py (branch i17nlp)")
 def test_articles_to_segment_lists_missing_ones_in_order(db: Database) -> None:
     ids = [add_article(db, f"Bài số {i}.") for i in range(4)]
     assert articles_to_segment(db) == ids
@@ -157,8 +141,6 @@ def test_deleted_article_is_not_saved(db: Database) -> None:
         assert session.get(Segmentation, article_id) is None
 
 
-@pytest.mark.server_pending(
-    "segmentation stored on the server: nlp/stored.py, result_batch.py, pending.py (branch i17nlp)")
 def test_deleting_an_article_deletes_its_segmentation(db: Database) -> None:
     article_id = add_article(db, TEXT)
     save_segmentation(db, article_id, TEXT, SPANS)

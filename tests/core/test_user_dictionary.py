@@ -85,8 +85,6 @@ def library(db: Database) -> tuple[Database, int, int]:
     return db, first, other
 
 
-@pytest.mark.server_pending(
-    "segmentation stored on the server: nlp/stored.py, result_batch.py, pending.py (branch i17nlp)")
 def test_changing_the_dictionary_makes_stale_only_the_articles_it_affects(library) -> None:
     db, first, other = library
     assert articles_to_segment(db) == []
@@ -107,8 +105,6 @@ def test_changing_the_dictionary_makes_stale_only_the_articles_it_affects(librar
     assert load_dictionary(db).terms == ()
 
 
-@pytest.mark.server_pending(
-    "segmentation stored on the server: nlp/stored.py, result_batch.py, pending.py (branch i17nlp)")
 def test_a_segmentation_merged_with_an_older_dictionary_is_not_trusted(library) -> None:
     db, first, other = library
     add_terms(db, ["Chứng khoán tăng"])
@@ -119,8 +115,6 @@ def test_a_segmentation_merged_with_an_older_dictionary_is_not_trusted(library) 
     assert load_dictionary(db).terms == ("Chứng khoán tăng", "Toàn quốc mới")
 
 
-@pytest.mark.server_pending(
-    "segmentation stored on the server: nlp/stored.py, result_batch.py, pending.py (branch i17nlp)")
 def test_concordance_frequencies_and_conll_see_the_term_as_one_word(library, tmp_path) -> None:
     db, first, _other = library
     set_dictionary(db, ["Trương Thị Mai", "Ban Tổ chức Trung ương"])
@@ -137,8 +131,6 @@ def test_concordance_frequencies_and_conll_see_the_term_as_one_word(library, tmp
     assert "Trương_Thị_Mai" in forms and "Ban_Tổ_chức_Trung_ương" in forms
 
 
-@pytest.mark.server_pending(
-    "segmentation stored on the server: nlp/stored.py, result_batch.py, pending.py (branch i17nlp)")
 def test_the_scheduler_resegments_only_affected_articles_with_the_dictionary(library, process) -> None:
     db, first, other = library
     before_other = load_segmentation(db, other)
@@ -152,8 +144,6 @@ def test_the_scheduler_resegments_only_affected_articles_with_the_dictionary(lib
     assert load_segmentation(db, other) == before_other
 
 
-@pytest.mark.server_pending(
-    "segmentation stored on the server: nlp/stored.py, result_batch.py, pending.py (branch i17nlp)")
 def test_a_running_scheduler_picks_up_articles_made_stale_by_a_rescan(library, process) -> None:
     db, first, other = library
     control, events = SchedulerControl(), Recorder()
@@ -200,8 +190,6 @@ def test_merge_tagged_gives_a_term_one_tag_and_grows_entities_to_it() -> None:
     assert merge_tagged(TEXT, pos, entities, CompiledDictionary([])) == (pos, entities)
 
 
-@pytest.mark.server_pending(
-    "segmentation stored on the server: nlp/stored.py, result_batch.py, pending.py (branch i17nlp)")
 def test_stored_tagging_follows_the_dictionary_and_goes_stale_with_it(library) -> None:
     from desktop_app.core.interchange.conll import conllu_document, split_sentences, stored_or_tagged_pos
     from desktop_app.core.nlp import pos_ner
@@ -230,8 +218,6 @@ def test_stored_tagging_follows_the_dictionary_and_goes_stale_with_it(library) -
     assert all(r[4] != "_" for r in rows)
 
 
-@pytest.mark.server_pending(
-    "segmentation stored on the server: nlp/stored.py, result_batch.py, pending.py (branch i17nlp)")
 def test_a_dictionary_edit_is_one_undoable_step_without_a_new_scan(library) -> None:
     from desktop_app.core.nlp.user_dictionary import plan_dictionary
     from desktop_app.core.operations.editor import Operations

@@ -8,7 +8,6 @@ import tempfile
 from collections import Counter
 from pathlib import Path
 
-import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import delete
@@ -130,7 +129,6 @@ def brute_lines(db: Database, query: str, level: MatchLevel | None) -> list[cc.C
             for line in cc.lines_in(doc, query, level=level)]
 
 
-@pytest.mark.server_pending("word index, concordance, frequencies on the server (branch i17words)")
 @settings(max_examples=int(os.environ.get("WORD_INDEX_EXAMPLES", "100")), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(steps=st.lists(STEP, min_size=3, max_size=10), rebuild=st.booleans())
 def test_index_answers_as_a_scan_of_the_texts(steps: list[tuple], rebuild: bool) -> None:
@@ -198,7 +196,6 @@ def test_upgrading_an_indexed_library_counts_its_totals(tmp_path: Path) -> None:
         db.close()
 
 
-@pytest.mark.server_pending("word index, concordance, frequencies on the server (branch i17words)")
 def test_a_long_queue_reads_texts_until_built(tmp_path: Path) -> None:
     """Segmentations written behind the index's back (a bulk insert) wait in the queue:
     more than sync applies at a query, so answers come from the texts, the same ones."""
@@ -236,8 +233,6 @@ def test_a_long_queue_reads_texts_until_built(tmp_path: Path) -> None:
         db.close()
 
 
-@pytest.mark.server_pending(
-    "segmentation stored on the server: nlp/stored.py, result_batch.py, pending.py (branch i17nlp)")
 def test_a_tie_goes_to_the_form_seen_first_even_when_its_article_is_read(tmp_path: Path) -> None:
     """Article 1 is read (not segmented), 2-4 come from the index, before it: "cán" and
     "Cán" twice each, and "cán" was seen first (article 1)."""
@@ -254,8 +249,6 @@ def test_a_tie_goes_to_the_form_seen_first_even_when_its_article_is_read(tmp_pat
         db.close()
 
 
-@pytest.mark.server_pending(
-    "segmentation stored on the server: nlp/stored.py, result_batch.py, pending.py (branch i17nlp)")
 def test_a_concordance_reads_the_index_a_page_at_a_time(tmp_path: Path, monkeypatch) -> None:
     """Every article indexed: the ids come lazily in growing pages (BATCH, 4 BATCH...);
     the lines are those of a scan, a limit stops early."""

@@ -85,8 +85,6 @@ def test_a_member_that_dies_loses_only_its_jobs(pool):
     assert results(pool, {300})[300].spans == [(0, 6)]
 
 
-@pytest.mark.server_pending(
-    "segmentation stored on the server: nlp/stored.py, result_batch.py, pending.py (branch i17nlp)")
 def test_the_scheduler_segments_a_library_with_a_pool(db, pool):
     ids = [add_article(db, f"Ban Tổ chức Trung ương họp lần {n}.\nHà Nội, ngày {n} tháng 4.", f"Bài {n}")
            for n in range(1, 13)]
@@ -97,8 +95,6 @@ def test_the_scheduler_segments_a_library_with_a_pool(db, pool):
     assert events.of("crashed") == [] and events.of("article_failed") == []
 
 
-@pytest.mark.server_pending(
-    "segmentation stored on the server: nlp/stored.py, result_batch.py, pending.py (branch i17nlp)")
 def test_a_member_killed_during_a_run_costs_no_article(db, pool):
     ids = [add_article(db, ("Ban Tổ chức Trung ương họp bàn công tác cán bộ. " * 40 + "\n") * 6 + f"Bài {n}",
                        f"Bài {n}") for n in range(1, 9)]

@@ -33,7 +33,15 @@ from desktop_app.core.messages import Message
 from desktop_app.core.storage import migrations, server_migrations
 from desktop_app.core.storage.change_log import install_change_log
 from desktop_app.core.storage.database import SCHEMA_VERSION, Database
-from desktop_app.core.storage.errors import CANT_OPEN, NEWER, OTHER, DatabaseError
+from desktop_app.core.storage.errors import (
+    CANT_OPEN,
+    NEWER,
+    OTHER,
+    READ_ONLY,
+    UNREACHABLE,
+    DatabaseError,
+    server_error_kind,
+)
 from desktop_app.core.storage.models import Base, Coder
 from desktop_app.core.storage.segment_claims import install_claims_table
 from desktop_app.core.storage.server_search_tables import install_search_index
@@ -42,6 +50,7 @@ from desktop_app.core.storage.server_word_tables import install_word_index
 
 # pg_advisory_xact_lock key for schema work: any fixed 64-bit number, the same in every client.
 SCHEMA_LOCK = 0x4368754769616931  # "ChuGiai1"
+READ_ONLY_TRANSACTION = "25006"  # a write in a read-only transaction
 DRIVERS = ("postgresql", "postgresql+psycopg")
 CONNECT_TIMEOUT_S = 5
 
@@ -86,10 +95,14 @@ def schema_version(conn: Connection) -> int | None:
     return int(conn.execute(text("SELECT max(version) FROM chugiai_schema")).scalar_one())
 
 
-def server_engine(parsed: URL) -> Engine:
-    """An engine on the server with the app's connect options (timeout, application name)."""
-    return create_engine(parsed, pool_pre_ping=True, connect_args={
-        "connect_timeout": CONNECT_TIMEOUT_S, "application_name": "chugiai"})
+def server_engine(parsed: URL, read_only: bool = False) -> Engine:
+    """An engine on the server with the app's connect options (timeout, application name);
+    `read_only`: every transaction is read-only on the server too (a write is refused there,
+    SQLSTATE 25006, not only by the app's own checks)."""
+    args: dict[str, object] = {"connect_timeout": CONNECT_TIMEOUT_S, "application_name": "chugiai"}
+    if read_only:
+        args["options"] = "-c default_transaction_read_only=on"
+    return create_engine(parsed, pool_pre_ping=True, connect_args=args)
 
 
 class ServerDatabase(Database):
@@ -116,7 +129,7 @@ class ServerDatabase(Database):
         folder beside the user's data folder). Raises DatabaseError (kind CANT_OPEN when the
         server cannot be reached, NEWER for a schema this version does not know)."""
         parsed = server_url(url)
-        engine = server_engine(parsed)
+        engine = server_engine(parsed, read_only)
         # There is no file: `path` only keeps older callers' messages readable; the library
         # is named by `location` (the URL without the password).
         db = cls(engine, Path(parsed.render_as_string(hide_password=True)), read_only)
@@ -189,7 +202,12 @@ class ServerDatabase(Database):
     def _runtime_error(self, e: BaseException) -> DatabaseError:
         # No file to mark for checking: a server error is reported as it is.
         orig = getattr(e, "orig", None) or e
-        kind = CANT_OPEN if isinstance(e, sa_exc.OperationalError) else OTHER
+        if getattr(orig, "sqlstate", None) == READ_ONLY_TRANSACTION:
+            return DatabaseError(Message("db.read_only", {"path": self.location}), READ_ONLY)
+        if server_error_kind(e) == UNREACHABLE:
+            kind = UNREACHABLE
+        else:
+            kind = CANT_OPEN if isinstance(e, sa_exc.OperationalError) else OTHER
         return DatabaseError(f"The server of {self.location} reported an error: {orig}", kind)
 
     def backup(self, destination: Path) -> None:
