@@ -15,8 +15,9 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import cast
 
-from sqlalchemy import select
+from sqlalchemy import Table, select
 from sqlalchemy.orm import Session
 
 from desktop_app.core.annotate import codebook
@@ -31,8 +32,9 @@ from desktop_app.core.library.coders import MAX_NAME, coder_id_in
 from desktop_app.core.library.memos import add_memo
 from desktop_app.core.library.reimport import TextShift, place_highlight
 from desktop_app.core.progress import Progress
-from desktop_app.core.storage.database import driver_connection
-from desktop_app.core.storage.models import Coder, Tag, utcnow
+from desktop_app.core.storage.bulk_sql import bulk_sql, is_postgres
+from desktop_app.core.storage.dialects import next_ids
+from desktop_app.core.storage.models import Article, Coder, Highlight, Tag, utcnow
 
 HIGHLIGHT_COLUMNS = ("id", "article_id", "start", "end", "quote", "prefix", "suffix", "note",
                      "created_at", "modified_at", "orphaned", "coder_id")
@@ -70,7 +72,9 @@ class _Ids:
 
 def merge_in(s: Session, plan: MergePlan, choices: Mapping[tuple[str, str, str], Choice],
              progress: Progress) -> MergeResult:
-    conn = driver_connection(s.connection())
+    conn = bulk_sql(s.connection())
+    if is_postgres(s):  # the server's own cache; ids from its sequences (next_ids)
+        return _merge_in(s, conn, plan, choices, progress)
     cache = conn.execute("PRAGMA cache_size").fetchone()[0]
     # A larger page cache while 100,000 rows go into the indexes of a large library (the
     # default 2 MB re-reads index pages from disk again and again); the pooled connection
@@ -102,7 +106,9 @@ def _merge_in(s: Session, conn, plan: MergePlan, choices: Mapping[tuple[str, str
     have = _existing_keys(conn, set(targets), [coder_ids[n] for n in names if n in coder_ids])
     rows: list[tuple] = []
     links: list[tuple[int, int]] = []
-    next_id = (conn.execute("SELECT max(id) FROM highlights").fetchone()[0] or 0) + 1
+    # Ids for every incoming highlight at most (those already here are skipped: a gap in a
+    # sequence on a server; on SQLite the same numbers as max(id) + 1 onwards).
+    free = iter(next_ids(s, cast(Table, Highlight.__table__), sum(len(a.highlights) for a in inc.articles)))
     my_texts = _texts(conn, [t for (how, _), t in zip(plan.matches, targets, strict=True) if how == CHANGED])
     present = orphaned = 0
     tag_lists: dict[tuple[str, ...], tuple[str, ...]] = {}
@@ -124,10 +130,10 @@ def _merge_in(s: Session, conn, plan: MergePlan, choices: Mapping[tuple[str, str
                 continue
             have.add(key)
             orphaned += lost
+            next_id = next(free)
             rows.append((next_id, target, start, end, quote, prefix, suffix, h.note, h.created,
                          h.modified, int(lost), ids.coders[h.coder]))
             links += [(next_id, ids.tags[t]) for t in tags]
-            next_id += 1
     conn.executemany(_INSERT_HIGHLIGHT, rows)
     conn.executemany("INSERT INTO highlight_tags (highlight_id, tag_id) VALUES (?, ?)", sorted(links))
     progress.step(3 + len(targets), 4 + len(targets))
@@ -225,7 +231,7 @@ def _tags(s: Session, plan: MergePlan, mapped) -> dict[str, int]:
 # --- articles and highlights ----------------------------------------------------------------
 def _articles(s: Session, conn, plan: MergePlan) -> tuple[list[int], list[int]]:
     """Each incoming article's id here, the new ones inserted."""
-    next_id = (conn.execute("SELECT max(id) FROM articles").fetchone()[0] or 0) + 1
+    free = iter(next_ids(s, cast(Table, Article.__table__), sum(1 for how, _ in plan.matches if how == NEW)))
     targets: list[int] = []
     new_rows: list[tuple] = []
     seen: dict[str, int] = {}
@@ -236,11 +242,11 @@ def _articles(s: Session, conn, plan: MergePlan) -> tuple[list[int], list[int]]:
         elif a.content_hash in seen:  # the file holds the same text twice
             targets.append(seen[a.content_hash])
         else:
+            next_id = next(free)
             seen[a.content_hash] = next_id
             targets.append(next_id)
             new_rows.append((next_id, a.title or "", a.kicker, a.source, a.author, a.url, a.published,
                              a.text, a.original_text, a.content_hash, a.source_path, now, a.hidden_spans))
-            next_id += 1
     conn.executemany(f"INSERT INTO articles ({', '.join(_ARTICLE_COLUMNS)}) VALUES "
                      f"({', '.join('?' * len(_ARTICLE_COLUMNS))})", new_rows)
     return targets, [r[0] for r in new_rows]
@@ -310,7 +316,7 @@ def _memos(s: Session, plan: MergePlan, targets: list[int], ids: _Ids
            ) -> list[tuple[int, str, int | None]]:
     """add_memo as its coder: a different memo goes below the one here. Returns (article,
     memo before, its coder before) for each memo changed."""
-    conn = driver_connection(s.connection())
+    conn = bulk_sql(s.connection())
     changed = []
     own = s.info.get("coder_id", 1)
     try:
@@ -339,10 +345,10 @@ def _attributes(conn, plan: MergePlan, targets: list[int]
     for attr in plan.incoming.attributes:
         found = mine.get(key_of(attr.name))
         if found is None:
-            cur = conn.execute("INSERT INTO attributes (name, kind, choices, created_at) VALUES (?, ?, ?, ?)",
-                               (attr.name, attr.kind, attr.choices, _now()))
-            mine[key_of(attr.name)] = (cur.lastrowid, attr.name, attr.kind, attr.choices)
-            created.append(int(cur.lastrowid or 0))
+            new_id = int(conn.execute("INSERT INTO attributes (name, kind, choices, created_at) VALUES (?, ?, ?, ?)"
+                                      " RETURNING id", (attr.name, attr.kind, attr.choices, _now())).fetchone()[0])
+            mine[key_of(attr.name)] = (new_id, attr.name, attr.kind, attr.choices)
+            created.append(new_id)
         elif found[2] != attr.kind:
             conflicts.append(AttributeConflict(found[1], "", found[2], attr.kind))
     have = {(a, b): v for a, b, v in conn.execute("SELECT attribute_id, article_id, value FROM attribute_values")}

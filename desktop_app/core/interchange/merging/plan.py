@@ -24,7 +24,8 @@ from desktop_app.core.interchange.merging.incoming import Incoming, refused
 from desktop_app.core.interchange.merging.library_file import is_sqlite, read_library
 from desktop_app.core.interchange.merging.qdpx_file import read_qdpx
 from desktop_app.core.progress import Progress
-from desktop_app.core.storage.database import Database, driver_connection
+from desktop_app.core.storage.bulk_sql import bulk_sql
+from desktop_app.core.storage.database import Database
 from desktop_app.core.storage.models import Article, Tag
 
 SAME, CHANGED, NEW = "same", "changed", "new"
@@ -161,7 +162,7 @@ def _shared_highlight_votes(s: Session, plan: MergePlan, only_theirs: set[str],
     if not theirs:
         return {}
     articles = {k[0] for k in theirs}
-    conn = driver_connection(s.connection())
+    conn = bulk_sql(s.connection())
     rows = conn.execute(
         'SELECT h.article_id, h.start, h."end", c.name, t.name FROM highlights h '
         "JOIN coders c ON c.id = h.coder_id JOIN highlight_tags ht ON ht.highlight_id = h.id "
