@@ -37,6 +37,10 @@ COUNTED = {  # the codes whose English is a function of counts: parameters they 
                                  "agree": 1, "other": 1, "total": 2,
                                  "why": Message("qdpx.why_standard")},
     "qdc.summary": {"file": "c.qdc", "codes": 1, "present": 0},
+    # Who changed it, when known (a name, or "" for "another coder").
+    "conflict.highlight": {"who": "Lan"},
+    "conflict.tag": {"who": ""},
+    "conflict.memo": {"who": "Minh"},
 }
 
 
