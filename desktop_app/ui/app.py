@@ -267,6 +267,14 @@ def run_self_test() -> int:
     """Open the window on a throwaway library, segment a sentence in the worker process,
     and exit 0; anything else exits 1. CI runs this on the packaged bundle."""
     from desktop_app.core.nlp.segmentation import align_tokens  # noqa: F401 (the bundle must carry it)
+    try:  # a shared library needs the PostgreSQL driver and its libpq: the bundle must carry them
+        import psycopg
+        from sqlalchemy.dialects.postgresql import psycopg as _dialect  # noqa: F401
+
+        driver = f"psycopg {psycopg.__version__} ({psycopg.pq.__impl__}, libpq {psycopg.pq.version()})"
+    except ImportError as e:
+        print(f"self-test: no PostgreSQL driver: {e}", file=sys.stderr)
+        return 1
     from desktop_app.core.nlp.worker_process import TAGS, SegmenterProcess
     from desktop_app.ui.window.main_window import MainWindow
 
@@ -300,5 +308,5 @@ def run_self_test() -> int:
         return 1
     words = [sentence[s:e] for s, e in result.spans]
     places = [sentence[s:e] for s, e, label in tagged.entities or () if label == "LOC"]
-    print(f"self-test ok: {imported} sample articles, words: {' | '.join(words)}; places: {places}")
+    print(f"self-test ok: {imported} sample articles, words: {' | '.join(words)}; places: {places}; {driver}")
     return 0 if "Tổ chức" in words and "Hà Nội" in places else 1
