@@ -134,6 +134,7 @@ def test_agreement_refuses_what_it_cannot_compute(tmp_path, seeds_copy):
     assert unknown.returncode == 2 and "no coder “An”" in unknown.stderr
 
 
+@pytest.mark.sqlite_only("merges the library files of the test's own data folders")
 def test_coders_working_apart_and_merged_give_the_same_figures(tmp_path, seeds_copy):
     """The offline team: An and Bình each code in a library of their own (`--coder`), Bình's
     library is merged into An's, and `agreement --json` there equals the figures of the two

@@ -187,6 +187,8 @@ def test_a_stale_segmentation_is_not_used(db: Database) -> None:
     assert [(l.start, l.segmented) for l in concordance(db, "cán bộ")] == [(0, True), (76, True)]
 
 
+@pytest.mark.server_pending("concordance candidates on the server: every article not yet in the word index "
+                            "(it does not ask the server's search index yet)")
 def test_index_narrows_and_follows_changes(db: Database) -> None:
     a = add_segmented(db, TEXT, TOKENS)
     b = add_segmented(db, TEXT2, TOKENS2)

@@ -185,6 +185,7 @@ def test_the_pending_table_answers_as_every_article_would(steps: list[tuple], as
             db.close()
 
 
+@pytest.mark.sqlite_only("the nlp_pending table and its SQLite triggers; a server library asks a query (nlp/pending.py full_scan)")
 def test_a_text_put_back_under_a_row_of_an_older_engine_stays_pending(db: Database) -> None:
     """The row fits the text again, but was merged with a dictionary since replaced."""
     library = Library(db)
@@ -195,6 +196,7 @@ def test_a_text_put_back_under_a_row_of_an_older_engine_stays_pending(db: Databa
     assert articles_to_segment(db) == library.ids
 
 
+@pytest.mark.sqlite_only("the nlp_pending table and its SQLite triggers; a server library asks a query (nlp/pending.py full_scan)")
 def test_a_read_answers_from_the_table_until_the_engine_changes(db: Database) -> None:
     ids = [add_article(db, f"Đảng họp lần {n}") for n in range(4)]
     save_segmentation(db, ids[0], f"Đảng họp lần {0}", [(0, 4)])
@@ -239,6 +241,7 @@ def test_the_upgrade_from_v11_fills_the_table(tmp_path: Path) -> None:
         db.close()
 
 
+@pytest.mark.sqlite_only("the nlp_pending table and its SQLite triggers; a server library asks a query (nlp/pending.py full_scan)")
 def test_the_scheduler_at_start_reads_the_table(db: Database, process) -> None:
     text = "Ban Tổ chức Trung ương họp."
     done = add_article(db, text)
@@ -254,6 +257,7 @@ def test_the_scheduler_at_start_reads_the_table(db: Database, process) -> None:
     assert [e for e in events.log if e[0] == "progress" and e[1] == WORDS][-1] == ("progress", WORDS, 1, 1)
 
 
+@pytest.mark.sqlite_only("the nlp_pending table and its SQLite triggers; a server library asks a query (nlp/pending.py full_scan)")
 def test_a_library_copied_row_by_row_is_refilled_for_its_recorded_engines(db: Database) -> None:
     """engine_copy.backup_to_file: the triggers may have seen the rows before app_state."""
     library = Library(db)

@@ -120,6 +120,7 @@ def test_title_match_first_also_when_every_article_has_the_word(db):
     assert ids(search(db, "can bo")) == [title, body]
 
 
+@pytest.mark.sqlite_only("reads SQLite's FTS5 search tables; the server index is tested in tests/postgres/test_server_search.py")
 def test_very_common_words_list_title_matches_then_the_newest(db, monkeypatch):
     # Above CHEAP_RANK_ROWS matches in more than half the library, bm25 is skipped.
     monkeypatch.setattr(search_module, "CHEAP_RANK_ROWS", 0)
@@ -217,6 +218,7 @@ def test_limit_and_long_text_passages(db):
 # ---------------------------------------------------------------- keeping the index current
 
 
+@pytest.mark.sqlite_only("reads SQLite's FTS5 search tables; the server index is tested in tests/postgres/test_server_search.py")
 def test_sync_follows_insert_title_and_text_changes_and_delete(db):
     add_filler(db)
     assert sync_index(db) == 5
@@ -245,6 +247,7 @@ def test_sync_follows_insert_title_and_text_changes_and_delete(db):
     assert _integrity_ok(db)
 
 
+@pytest.mark.sqlite_only("reads SQLite's FTS5 search tables; the server index is tested in tests/postgres/test_server_search.py")
 def test_changes_between_syncs_are_all_applied(db):
     a = add_article(db, "Chữ một.")
     sync_index(db)

@@ -42,6 +42,7 @@ def test_sync_reports_progress_up_to_the_queue_it_found(db):
     assert [d for d, _ in reports] == sorted(d for d, _ in reports)
 
 
+@pytest.mark.sqlite_only("SQLite's FTS5 index internals; the server index is tested in tests/postgres/test_server_search.py")
 def test_a_cancelled_rebuild_keeps_its_batches_and_the_next_sync_finishes(db):
     add_many(db, 3 * BATCH)
     sync_index(db)
@@ -54,6 +55,7 @@ def test_a_cancelled_rebuild_keeps_its_batches_and_the_next_sync_finishes(db):
     assert len(search(db, "can bo", limit=10 * BATCH)) == 3 * BATCH
 
 
+@pytest.mark.sqlite_only("SQLite's FTS5 index internals; the server index is tested in tests/postgres/test_server_search.py")
 def test_common_words_list_titles_then_newest_even_below_half_the_library(db, monkeypatch):
     # Changed for scale: above CHEAP_RANK_ROWS matches bm25 is skipped whatever the share of
     # the library (it was kept up to half the library: 1 s at 1,000,000 articles).
@@ -77,6 +79,7 @@ def test_scattered_words_with_a_common_one_are_weighed_by_the_rare_ones(db, monk
     assert [h.article_id for h in search(db, "cán luân")] == [titled, newest]
 
 
+@pytest.mark.sqlite_only("SQLite's FTS5 index internals; the server index is tested in tests/postgres/test_server_search.py")
 def test_case_folded_terms_never_share_a_list_with_folded_ones(db):
     # "can" typed without marks must not read the list of "can" folded from "cán".
     plain = add_article(db, "Ai can thiệp vào đây?", title="Tin can")
@@ -105,6 +108,7 @@ def test_exact_case_is_checked_on_the_best_candidates_only(db, monkeypatch):
     assert search(db, "tw", limit=1, level=MatchLevel.EXACT) == []
 
 
+@pytest.mark.sqlite_only("SQLite's FTS5 index internals; the server index is tested in tests/postgres/test_server_search.py")
 def test_a_search_may_answer_before_a_long_queue_is_indexed(db):
     add_many(db, 3 * BATCH)
     assert len(search(db, "can bo", limit=10 * BATCH, sync_at_most=BATCH)) == BATCH

@@ -8,6 +8,7 @@ import tempfile
 from collections import Counter
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import delete
@@ -129,6 +130,7 @@ def brute_lines(db: Database, query: str, level: MatchLevel | None) -> list[cc.C
             for line in cc.lines_in(doc, query, level=level)]
 
 
+@pytest.mark.sqlite_only("SQLite's FTS5 word index; the server's is compared with SQLite in tests/postgres/test_server_words.py")
 @settings(max_examples=int(os.environ.get("WORD_INDEX_EXAMPLES", "100")), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(steps=st.lists(STEP, min_size=3, max_size=10), rebuild=st.booleans())
 def test_index_answers_as_a_scan_of_the_texts(steps: list[tuple], rebuild: bool) -> None:
