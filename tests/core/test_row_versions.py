@@ -20,6 +20,7 @@ from desktop_app.core.operations.history import StepFailed
 from desktop_app.core.storage.database import Database
 from desktop_app.core.storage.row_versions import VERSIONED_TABLES
 from desktop_app.core.text.spans import TextSpan
+from tests.core import engine_sql
 from tests.core.test_annotations import add_article
 
 TEXT = "Ban Tổ chức Trung ương họp bàn về công tác cán bộ và đào tạo cán bộ trẻ ở Hà Nội."
@@ -72,9 +73,6 @@ def test_a_note_saved_on_an_older_version_is_refused_with_theirs(coders, article
     assert highlight(lan, h.id).note == "Minh's note" and highlight(lan, h.id).row_version == 3
 
 
-@pytest.mark.server_pending("on a server a retag (or resize) that changes no highlight column but modified_at issues no "
-                            "UPDATE of the highlight, so its row version is not bumped: found by the core suite on "
-                            "PostgreSQL, not fixed yet (notes and memos are versioned there)")
 def test_tags_and_bounds_are_versioned_and_unchanged_values_never_conflict(coders, article):
     lan, minh = coders
     h = lan.create_highlight(article, span("cán bộ"), ["Cán bộ"]).value
@@ -93,9 +91,6 @@ def test_tags_and_bounds_are_versioned_and_unchanged_values_never_conflict(coder
     assert highlight(minh, h.id).note == "từ dòng lệnh"
 
 
-@pytest.mark.server_pending("on a server a retag (or resize) that changes no highlight column but modified_at issues no "
-                            "UPDATE of the highlight, so its row version is not bumped: found by the core suite on "
-                            "PostgreSQL, not fixed yet (notes and memos are versioned there)")
 def test_undo_and_redo_are_versioned_edits_of_ones_own_last_write(coders, article):
     lan, minh = coders
     h = lan.create_highlight(article, span("cán bộ"), []).value
@@ -131,14 +126,10 @@ def test_a_run_of_notes_undoes_on_the_last_version(coders, article):
     assert highlight(lan, h.id).note == "một"
 
 
-@pytest.mark.server_pending("on a server a retag (or resize) that changes no highlight column but modified_at issues no "
-                            "UPDATE of the highlight, so its row version is not bumped: found by the core suite on "
-                            "PostgreSQL, not fixed yet (notes and memos are versioned there)")
 def test_reattach_undo_puts_the_orphan_back_above_the_version_it_replaced(coders, article, db):
     lan, minh = coders
     h = lan.create_highlight(article, span("cán bộ"), []).value
-    with db.engine.begin() as conn:
-        conn.exec_driver_sql("UPDATE highlights SET orphaned = 1 WHERE id = ?", (h.id,))
+    engine_sql.write(db, "UPDATE highlights SET orphaned = 1 WHERE id = ?", h.id)
     lan.reattach(h.id, span("đào tạo"), seen=1)
     lan.history.undo()
     back = highlight(minh, h.id)

@@ -12,6 +12,7 @@ from typing import Any
 
 from sqlalchemy import delete, func, insert, select, text
 from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm.attributes import flag_modified
 
 from desktop_app.core.annotate.bulk import add_highlights
 from desktop_app.core.annotate.records import (
@@ -96,6 +97,9 @@ def flush_versioned(s: Session, highlight_id: int) -> None:
         s.rollback()  # the failed flush ends the transaction; read theirs in a new one
         return conflict_of(s, highlight_id)
 
+    # Always an UPDATE (which bumps the row version), even when no column but modified_at
+    # changed and it holds the same second already (a retag: its links are another table).
+    flag_modified(load(s, highlight_id), "modified_at")
     with versioned_flush(refuse):
         s.flush()
 
