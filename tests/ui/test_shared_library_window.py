@@ -349,10 +349,13 @@ def test_a_password_refused_at_start_is_asked_for_and_kept_when_asked(
 
 
 @pytest.mark.slow
-def test_segmentation_on_a_shared_library_runs_or_says_it_is_unavailable(
+def test_segmentation_runs_in_the_window_on_a_shared_library(
         qtbot, tmp_path: Path, postgres_database_url: str) -> None:  # noqa: F811
-    """Until the segmentation scheduler runs on a server (another part of issue 17), a run
-    that fails there stops segmentation for the window, said once; the window stays usable."""
+    """The window segments a shared library's articles (claiming them, so the team does it
+    once), and their words reach the server's word index."""
+    from desktop_app.core.nlp import word_index
+    from desktop_app.core.nlp.stored import articles_to_segment
+
     make_application()
     directory = tmp_path / "data"
     directory.mkdir()
@@ -362,13 +365,12 @@ def test_segmentation_on_a_shared_library_runs_or_says_it_is_unavailable(
     host = WindowHost(directory, instance, settings, start_worker=True)
     try:
         window = show(host, host.open_shared_at_start(postgres_database_url), qtbot)
-        done = ("Segmentation unavailable on this shared library", "Word segmentation up to date")
-        qtbot.waitUntil(lambda: window.seg_status.label.text() in done, timeout=90_000)
-        if window.seg_status.label.text() == done[0]:
-            assert window.segmentation_paused
-            window.open_article(window.article_model.index(1).data(ID_ROLE))  # no new run
-            assert not window.worker.is_running()
-        assert window.current is not None
+        qtbot.waitUntil(lambda: window.seg_status.label.text() == "Word segmentation up to date", timeout=120_000)
+        assert not window.segmentation_paused
+        assert articles_to_segment(window.db) == []
+        assert word_index.pending(window.db) == 0
+        with window.db.engine.connect() as conn:
+            assert conn.exec_driver_sql("SELECT count(*) FROM segment_claims").scalar() == 0  # all released
     finally:
         host.close()
         instance.release()
