@@ -12,25 +12,20 @@ Not in `make bench`: it needs PostgreSQL's binaries (tests/postgres_server.py).
 from __future__ import annotations
 
 import argparse
-import os
-import shutil
-import sqlite3
 import statistics
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import server_bench  # noqa: E402
+from server_bench import load  # noqa: E402
 
 from desktop_app.core.storage.database import Database  # noqa: E402
 from desktop_app.core.storage.engine_copy import backup_to_file, publish  # noqa: E402
 from desktop_app.core.storage.location import open_library  # noqa: E402
-from tests.postgres_server import start_server  # noqa: E402
-
-
-def load() -> str:
-    return " ".join(f"{x:.2f}" for x in os.getloadavg())
 
 
 def main() -> int:
@@ -38,15 +33,9 @@ def main() -> int:
     parser.add_argument("--library", type=Path, required=True, help="a library file (only read)")
     parser.add_argument("--rounds", type=int, default=3)
     args = parser.parse_args()
-    folder = Path(tempfile.mkdtemp(prefix="chugiai-copy-bench-"))
-    server = start_server(durable=True)
+    server, folder = server_bench.start("chugiai-copy-bench-")
     try:
-        source = sqlite3.connect(f"file:{args.library}?mode=ro", uri=True)
-        local = folder / "lib.sqlite3"
-        dest = sqlite3.connect(local)
-        source.backup(dest)
-        dest.close()
-        source.close()
+        local = server_bench.copy_library(args.library, folder)
         size_mb = local.stat().st_size / 1e6
         db = Database.open(local)  # upgrades the copy if it is older
         print(f"library: {args.library} ({size_mb:.0f} MB copied to {local}); load {load()}")
@@ -78,9 +67,7 @@ def main() -> int:
                   f"{len(times)} rounds: {rows / med:,.0f} rows/s, {size_mb / med:.1f} MB/s of the file")
         print(f"load average at the end: {load()}")
     finally:
-        server.stop()
-        shutil.rmtree(server.folder, ignore_errors=True)
-        shutil.rmtree(folder, ignore_errors=True)
+        server_bench.stop(server, folder)
     return 0
 
 

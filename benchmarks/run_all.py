@@ -31,7 +31,7 @@ HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
 # Modules here that are not benchmarks (search_library and scale_words are run by search.py
 # --library and scale.py; scale_library builds scale.py's libraries).
-HELPERS = frozenset({"corpus", "figures", "run_all", "scale_library", "scale_words", "search_library"})
+HELPERS = frozenset({"corpus", "figures", "run_all", "scale_library", "scale_words", "search_library", "server_bench"})
 ADOPTED = re.compile(r"^\s*(from figures import|import figures\b)", re.MULTILINE)
 DEFAULT_TIMEOUT = 100.0
 # Benchmarks whose quick mode needs longer. scale.py builds and caches its 100,000-article

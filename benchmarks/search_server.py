@@ -23,12 +23,10 @@ but the same 50 ids for only 148-171 queries.
 from __future__ import annotations
 
 import argparse
-import os
 import random
 import signal
 import statistics
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -36,6 +34,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import search as corpus  # noqa: E402  (benchmarks/search.py: the corpus and the queries)
+import server_bench  # noqa: E402
+from server_bench import load  # noqa: E402
 from sqlalchemy import text  # noqa: E402
 
 from desktop_app.core.analysis import search_server  # noqa: E402
@@ -44,14 +44,9 @@ from desktop_app.core.storage.database import Database  # noqa: E402
 from desktop_app.core.storage.engine_copy import publish  # noqa: E402
 from desktop_app.core.storage.location import open_library  # noqa: E402
 from desktop_app.core.text.matching import MatchLevel  # noqa: E402
-from tests.postgres_server import start_server  # noqa: E402
 
 LEVELS = (("default", None), ("exact", MatchLevel.EXACT), ("same word", MatchLevel.WORD),
           ("no diacritics", MatchLevel.NONE))
-
-
-def load() -> str:
-    return " ".join(f"{x:.2f}" for x in os.getloadavg())
 
 
 def percentile(times: list[float], f: float) -> float:
@@ -75,8 +70,7 @@ def main() -> int:
     search_server.RANK_ROWS = args.rank_rows
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(1))  # stop the server on a kill too
     rng = random.Random(11)  # as benchmarks/search.py: the same library and queries
-    folder = Path(tempfile.mkdtemp(prefix="chugiai-search-bench-"))
-    server = start_server(durable=True)
+    server, folder = server_bench.start("chugiai-search-bench-")
     try:
         lite = Database.open(folder / "bench.sqlite3")
         names = corpus.build_library(lite, args.n, rng)
@@ -132,11 +126,7 @@ def main() -> int:
         remote.close()
         lite.close()
     finally:
-        server.stop()
-        import shutil
-
-        shutil.rmtree(server.folder, ignore_errors=True)
-        shutil.rmtree(folder, ignore_errors=True)
+        server_bench.stop(server, folder)
     return 0
 
 

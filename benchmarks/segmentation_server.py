@@ -14,17 +14,18 @@ from __future__ import annotations
 
 import argparse
 import hashlib
-import os
 import statistics
 import sys
-import tempfile
 import threading
 import time
 from array import array
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+import server_bench  # noqa: E402
+from server_bench import load  # noqa: E402
 from sqlalchemy import insert, select  # noqa: E402
 
 from desktop_app.core.nlp.claims import CLAIM_BATCH, Claims  # noqa: E402
@@ -36,7 +37,6 @@ from desktop_app.core.nlp.worker_process import WORDS, SegmenterProcess  # noqa:
 from desktop_app.core.storage.database import Database  # noqa: E402
 from desktop_app.core.storage.location import open_library  # noqa: E402
 from desktop_app.core.storage.models import Article, Segmentation  # noqa: E402
-from tests.postgres_server import start_server  # noqa: E402
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 
@@ -51,10 +51,6 @@ class Quiet:
     def article_failed(self, kind, article_id, error): pass
     def process_crashed(self, reason, restarted): pass
     def failed(self, message): print("FAILED:", message)
-
-
-def load() -> str:
-    return " ".join(f"{x:.2f}" for x in os.getloadavg())
 
 
 def paragraphs() -> list[str]:
@@ -95,8 +91,7 @@ def main() -> int:
     parser.add_argument("--articles", type=int, default=10_000)
     parser.add_argument("--copies", type=int, default=4, help="the seeds' paragraphs this many times")
     args = parser.parse_args()
-    folder = Path(tempfile.mkdtemp(prefix="chugiai-seg-bench-"))
-    server = start_server(durable=True)
+    server, folder = server_bench.start("chugiai-seg-bench-")
     procs = [SegmenterProcess(), SegmenterProcess()]
     for p in procs:
         p.start()
@@ -192,7 +187,7 @@ def main() -> int:
     finally:
         for p in procs:
             p.stop()
-        server.stop()
+        server_bench.stop(server, folder)
     return 0
 
 

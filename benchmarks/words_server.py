@@ -13,17 +13,17 @@ Not in `make bench` (no figures.py): it needs PostgreSQL's binaries.
 from __future__ import annotations
 
 import argparse
-import os
-import shutil
-import sqlite3
 import statistics
 import sys
-import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import server_bench  # noqa: E402
+from server_bench import load  # noqa: E402
 
 from desktop_app.core.analysis import concordance as cc  # noqa: E402
 from desktop_app.core.analysis.concordance_pages import all_lines, first_page, total_lines  # noqa: E402
@@ -32,14 +32,9 @@ from desktop_app.core.nlp import word_index  # noqa: E402
 from desktop_app.core.storage.database import Database  # noqa: E402
 from desktop_app.core.storage.engine_copy import publish  # noqa: E402
 from desktop_app.core.storage.location import open_library  # noqa: E402
-from tests.postgres_server import start_server  # noqa: E402
 
 QUERIES = (("very common word", "cán bộ"), ("common two-word phrase", "công tác cán bộ"),
            ("rarer word", "chi bộ"), ("unmarked word (NONE level)", "can bo"))
-
-
-def load() -> str:
-    return " ".join(f"{x:.2f}" for x in os.getloadavg())
 
 
 def timed(run: Callable[[], object]) -> tuple[float, object]:
@@ -53,15 +48,9 @@ def main() -> int:
     parser.add_argument("--library", type=Path, required=True, help="a library file (only read)")
     parser.add_argument("--rounds", type=int, default=5)
     args = parser.parse_args()
-    folder = Path(tempfile.mkdtemp(prefix="chugiai-words-bench-"))
-    server = start_server(durable=True)
+    server, folder = server_bench.start("chugiai-words-bench-")
     try:
-        source = sqlite3.connect(f"file:{args.library}?mode=ro", uri=True)
-        local = folder / "lib.sqlite3"
-        dest = sqlite3.connect(local)
-        source.backup(dest)
-        dest.close()
-        source.close()
+        local = server_bench.copy_library(args.library, folder)
         lite = Database.open(local)
         word_index.build(lite)
         url = server.create_database("words_bench")
@@ -121,9 +110,7 @@ def main() -> int:
         lite.close()
         print(f"load average at the end: {load()}")
     finally:
-        server.stop()
-        shutil.rmtree(server.folder, ignore_errors=True)
-        shutil.rmtree(folder, ignore_errors=True)
+        server_bench.stop(server, folder)
     return 0
 
 
