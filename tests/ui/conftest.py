@@ -25,18 +25,28 @@ def open_window(qtbot, data_dir: Path):
     def _open(start_worker: bool = False):
         db = Database.open(data_dir / "chugiai.sqlite3")
         import_seeds_once(db)
-        settings = QSettings(str(data_dir / "settings.ini"), QSettings.Format.IniFormat)
-        from desktop_app.ui.window.main_window import MainWindow
-
-        window = MainWindow(db, settings, start_worker=start_worker)
-        qtbot.addWidget(window)
-        window.resize(1300, 850)
-        window.show()
-        qtbot.waitExposed(window)
-        opened.append((window, db))
-        return window
+        return show_window(qtbot, db, data_dir / "settings.ini", opened, start_worker)
 
     yield _open
+    close_windows(opened)
+
+
+def show_window(qtbot, db, settings_file: Path, opened: list, start_worker: bool = False):
+    """A MainWindow on `db`, shown at the tests' size; (window, db) added to `opened`."""
+    from desktop_app.ui.window.main_window import MainWindow
+
+    settings = QSettings(str(settings_file), QSettings.Format.IniFormat)
+    window = MainWindow(db, settings, start_worker=start_worker)
+    qtbot.addWidget(window)
+    window.resize(1300, 850)
+    window.show()
+    qtbot.waitExposed(window)
+    opened.append((window, db))
+    return window
+
+
+def close_windows(opened: list) -> None:
+    """Close the windows `show_window` opened (those still open) and their libraries."""
     for window, db in opened:
         if window.isVisible():
             window.close()

@@ -362,13 +362,13 @@ def log_file(tmp_path, monkeypatch):
             handler.close()
 
 
-def when_dialog_visible(answer) -> QTimer:
-    """Run `answer(dialog)` once an ErrorDialog is showing (it blocks in exec())."""
+def when_dialog_visible(answer, dialog_class: type = ErrorDialog) -> QTimer:
+    """Run `answer(dialog)` once a top-level dialog of that class is showing (it blocks in exec())."""
     timer = QTimer()
 
     def poll() -> None:
         for widget in QApplication.topLevelWidgets():
-            if isinstance(widget, ErrorDialog) and widget.isVisible():
+            if isinstance(widget, dialog_class) and widget.isVisible():
                 timer.stop()
                 answer(widget)
                 return

@@ -13,7 +13,6 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
 
 from desktop_app.core.operations.editor import Operations
 from desktop_app.core.storage.database import Database
@@ -25,6 +24,7 @@ from desktop_app.ui.app import make_application
 from tests import postgres_server as server_fixtures
 from tests.postgres.fault_proxy import FaultProxy
 from tests.postgres.test_live_updates import _client
+from tests.ui.conftest import close_windows, show_window
 
 # The real server of tests/postgres_server.py, for the window tests here (tests/postgres has
 # them through its conftest).
@@ -61,23 +61,10 @@ def server_window(qtbot, tmp_path: Path, monkeypatch):
 def _windows(qtbot, tmp_path: Path, opened: list):
 
     def _open(url: str):
-        from desktop_app.ui.window.main_window import MainWindow
-
-        db = open_library(url)
-        settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-        window = MainWindow(db, settings, start_worker=False)
-        qtbot.addWidget(window)
-        window.resize(1300, 850)
-        window.show()
-        qtbot.waitExposed(window)
-        opened.append((window, db))
-        return window
+        return show_window(qtbot, open_library(url), tmp_path / "settings.ini", opened)
 
     yield _open
-    for window, db in opened:
-        if window.isVisible():
-            window.close()
-        db.close()
+    close_windows(opened)
 
 
 def badge(window, article_id: int) -> int:

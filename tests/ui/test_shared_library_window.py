@@ -24,6 +24,7 @@ from desktop_app.ui.window_host import LOCAL, QUIT, RETRY, WindowHost
 from tests.conftest import SEEDS
 from tests.core.test_passwords import FileKeyring, password_role
 from tests.postgres_server import postgres_database_url, postgres_server, postgres_url  # noqa: F401
+from tests.ui.test_app_faults import when_dialog_visible
 
 SEED_COUNT = len(list(SEEDS.glob("*.txt")))
 
@@ -60,20 +61,9 @@ def server_rows(url: str, sql: str) -> list[tuple]:
         engine.dispose()
 
 
-def when_dialog(qtbot, answer) -> QTimer:
+def when_dialog(answer) -> QTimer:
     """Run `answer(dialog)` once the shared-library dialog shows (it blocks in exec())."""
-    timer = QTimer()
-
-    def poll() -> None:
-        for widget in QApplication.topLevelWidgets():
-            if isinstance(widget, SharedLibraryDialog) and widget.isVisible():
-                timer.stop()
-                answer(widget)
-                return
-
-    timer.timeout.connect(poll)
-    timer.start(20)
-    return timer
+    return when_dialog_visible(answer, SharedLibraryDialog)
 
 
 def test_the_window_opens_on_a_shared_library_and_highlights_land_on_the_server(
@@ -134,7 +124,7 @@ def test_open_shared_library_builds_the_url_opens_it_and_returns_to_the_local_li
         built.append(dialog.url())
         dialog.buttons.button(QDialogButtonBox.StandardButton.Open).click()
 
-    timer = when_dialog(qtbot, answer)
+    timer = when_dialog(answer)
     assert first.shared.open_dialog()
     timer.stop()
     assert built == [f"postgresql://{address.user}@{address.host}:{address.port}/{address.database}?sslmode=disable"]
@@ -189,7 +179,7 @@ def test_a_wrong_password_and_an_unreachable_server_are_said_and_a_remembered_pa
             dialog.password.setText("đúng")
             open_button.click()
 
-        timer = when_dialog(qtbot, answer)
+        timer = when_dialog(answer)
         assert window.shared.open_dialog()
         timer.stop()
         assert "did not accept the password" in seen[0] and "password authentication failed" in seen[0]
@@ -334,7 +324,7 @@ def test_a_password_refused_at_start_is_asked_for_and_kept_when_asked(
         dialog.buttons.button(QDialogButtonBox.StandardButton.Open).click()
 
     try:
-        timer = when_dialog(qtbot, answer)
+        timer = when_dialog(answer)
         opened = host.open_shared_at_start(url, ask=lambda problem, kind: (asked.append(kind), RETRY)[1])
         timer.stop()
         assert asked == [PASSWORD] and opened is not None and opened.db.on_server
