@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import tempfile
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -34,22 +35,23 @@ QUERIES = ["cán bộ", "can bo", "Đảng", "dang", "tổ chức", "to chuc", "
 LEVELS = [MatchLevel.EXACT, MatchLevel.WORD, MatchLevel.NONE, None]
 
 
-@st.composite
-def segmented_text(draw) -> tuple[str, list[tuple[int, int]]]:
-    """Lines of syllables and glued punctuation, cut into words of 1-3 syllables."""
+def build_segmented_text(integer: Callable[[int, int], int], choose: Callable[[list[str]], str]
+                         ) -> tuple[str, list[tuple[int, int]]]:
+    """Lines of syllables and glued punctuation, cut into words of 1-3 syllables; `integer`
+    and `choose` draw the choices (a hypothesis strategy's draws, or a seeded generator)."""
     text, spans = "", []
-    for n in range(draw(st.integers(1, 3))):
+    for n in range(integer(1, 3)):
         if n:
             text += "\n"
         word: list[tuple[int, int]] = []
-        for k in range(draw(st.integers(1, 8))):
-            piece = draw(st.sampled_from(SYLLABLES + PUNCTUATION))
+        for k in range(integer(1, 8)):
+            piece = choose(SYLLABLES + PUNCTUATION)
             glued = piece in PUNCTUATION
             if k and not glued:
                 text += " "
             start = len(text)
             text += piece
-            joins = word and not glued and draw(st.integers(0, 2)) == 0 and len(word) < 3
+            joins = word and not glued and integer(0, 2) == 0 and len(word) < 3
             if word and not joins:
                 spans.append((word[0][0], word[-1][1]))
                 word = []
@@ -60,6 +62,11 @@ def segmented_text(draw) -> tuple[str, list[tuple[int, int]]]:
         if word:
             spans.append((word[0][0], word[-1][1]))
     return text, spans
+
+
+@st.composite
+def segmented_text(draw) -> tuple[str, list[tuple[int, int]]]:
+    return build_segmented_text(lambda a, b: draw(st.integers(a, b)), lambda seq: draw(st.sampled_from(seq)))
 
 
 STEP = st.one_of(

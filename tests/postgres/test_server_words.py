@@ -31,41 +31,16 @@ from desktop_app.core.storage.location import open_library
 from desktop_app.core.storage.models import Article, Segmentation
 from desktop_app.core.text.matching import MatchLevel
 from tests.core.test_concordance import add_article
+from tests.core.test_word_index import build_segmented_text
 
-SYLLABLES = ["cán", "bộ", "Cán", "Đảng", "đảng", "đang", "tổ", "chức", "Tổ", "hoà", "hòa",
-             "quý", "quí", "Hà", "Nội", "2023"]
-PUNCTUATION = [",", ".", ":"]
 QUERIES = ["cán bộ", "can bo", "Đảng", "dang", "tổ chức", "to chuc", "hòa", "quý", "Hà Nội,",
            "bộ tổ", "Nội", ",", "cán bộ cán", "đảng đảng", "2023"]
 LEVELS = [MatchLevel.EXACT, MatchLevel.WORD, MatchLevel.NONE, None]
 
 
 def segmented_text(rng: random.Random) -> tuple[str, list[tuple[int, int]]]:
-    """Lines of syllables and glued punctuation cut into words of 1-3 syllables (as
-    tests/core/test_word_index.py's strategy, drawn from a seeded generator)."""
-    text, spans = "", []
-    for n in range(rng.randint(1, 3)):
-        if n:
-            text += "\n"
-        word: list[tuple[int, int]] = []
-        for k in range(rng.randint(1, 8)):
-            piece = rng.choice(SYLLABLES + PUNCTUATION)
-            glued = piece in PUNCTUATION
-            if k and not glued:
-                text += " "
-            start = len(text)
-            text += piece
-            joins = word and not glued and rng.randint(0, 2) == 0 and len(word) < 3
-            if word and not joins:
-                spans.append((word[0][0], word[-1][1]))
-                word = []
-            word.append((start, len(text)))
-            if glued:
-                spans.append((word[0][0], word[-1][1]))
-                word = []
-        if word:
-            spans.append((word[0][0], word[-1][1]))
-    return text, spans
+    """test_word_index's segmented texts, drawn from a seeded generator."""
+    return build_segmented_text(rng.randint, rng.choice)
 
 
 def save(db: Database, article_id: int, text: str, spans: list[tuple[int, int]], refresh: bool = True) -> None:
