@@ -3120,7 +3120,7 @@ Thư viện hỏng được giữ lại bên cạnh, đổi tên thành %2.damag
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop_app/ui/window/main_window.py" line="+125"/>
+        <location filename="../../desktop_app/ui/window/main_window.py" line="+126"/>
         <source>Read-only library: changes cannot be saved</source>
         <translation>Thư viện chỉ đọc: không thể lưu thay đổi</translation>
     </message>
@@ -3130,28 +3130,28 @@ Thư viện hỏng được giữ lại bên cạnh, đổi tên thành %2.damag
         <translation>(không có tiêu đề)</translation>
     </message>
     <message>
-        <location line="+120"/>
+        <location line="+131"/>
         <source>About Chú Giải</source>
         <translation>Giới thiệu Chú Giải</translation>
     </message>
     <message>
-        <location line="-64"/>
+        <location line="-75"/>
         <source>Word segmentation up to date</source>
         <translation>Đã tách từ xong</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+13"/>
+        <location line="+24"/>
         <source>Word segmentation paused</source>
         <translation>Đã tạm dừng tách từ</translation>
     </message>
     <message>
-        <location line="-238"/>
+        <location line="-249"/>
         <source>Could not undo</source>
         <translation>Không thể hoàn tác</translation>
     </message>
     <message>
-        <location line="+291"/>
+        <location line="+302"/>
         <source>&lt;b&gt;Chú Giải {version}&lt;/b&gt;&lt;p&gt;Read, highlight and tag Vietnamese news articles.&lt;/p&gt;&lt;p&gt;Word segmentation by underthesea. Free software under the GNU GPL v3 or later.&lt;/p&gt;&lt;p&gt;Library: {path}&lt;/p&gt;</source>
         <translation>&lt;b&gt;Chú Giải {version}&lt;/b&gt;&lt;p&gt;Đọc, đánh dấu và gắn nhãn các bài báo tiếng Việt.&lt;/p&gt;&lt;p&gt;Tách từ bằng underthesea. Phần mềm tự do theo giấy phép GNU GPL phiên bản 3 trở lên.&lt;/p&gt;&lt;p&gt;Thư viện: {path}&lt;/p&gt;</translation>
     </message>
@@ -4803,7 +4803,7 @@ Phê phán</translation>
 <context>
     <name>SharedLibraryController</name>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>Open shared library…</source>
         <translation>Mở thư viện dùng chung…</translation>
     </message>
@@ -4839,12 +4839,12 @@ Phê phán</translation>
         <translation>Chép thư viện dùng chung thành một tệp thư viện trên máy tính này</translation>
     </message>
     <message>
-        <location line="+17"/>
-        <source>Segmentation unavailable on this shared library</source>
-        <translation>Không tách từ được trên thư viện dùng chung này</translation>
+        <location line="+19"/>
+        <source>Segmentation stopped on this shared library; it starts again when the connection returns</source>
+        <translation>Đã dừng tách từ trên thư viện dùng chung này; sẽ tiếp tục khi kết nối trở lại</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+42"/>
         <source>The library could not be opened: {why}</source>
         <translation>Không mở được thư viện: {why}</translation>
     </message>

@@ -160,11 +160,17 @@ def test_server_lost_is_said_edits_refused_then_connected_again(server_window, q
         assert memo.status.text() == "Not saved"  # not acknowledged, and says so
         assert "was not saved" in window.statusBar().currentMessage()
         made = Operations(other).create_highlight(first, TextSpan(0, 6), ["Mùa thu"]).value  # meanwhile
+        window.segmentation_paused = False  # a segmentation run while the server is gone fails
+        window.worker.start()
+        qtbot.waitUntil(lambda: window.shared.segmentation_failed, timeout=60_000)
+        assert window.segmentation_paused
+        assert window.seg_status.label.text().endswith("it starts again when the connection returns")
 
         proxy.up()
         connection.watch.retry_now()
         qtbot.waitUntil(lambda: not connection.notice.isVisible(), timeout=5000)
         assert window.statusBar().currentMessage() == "Connected again"
+        assert not window.segmentation_paused and not window.shared.segmentation_failed  # started again
         qtbot.waitUntil(lambda: made.id in window.session.highlights, timeout=VISIBLE_MS)  # caught up
         memo.flush_memo()  # the box tries again: saved now
         assert memo.status.text() == "Saved"

@@ -26,6 +26,7 @@ from desktop_app.core.operations.editor import Operations
 from desktop_app.core.operations.history import History
 from desktop_app.core.reading_session import ReadingSession
 from desktop_app.core.storage.database import Database
+from desktop_app.core.storage.errors import UNREACHABLE, DatabaseError
 from desktop_app.core.text.spans import TextSpan
 from desktop_app.ui import background
 from desktop_app.ui.change_bus import ChangeBus
@@ -326,7 +327,18 @@ class MainWindow(QMainWindow):
     def _on_article_segmented(self, article_id: int) -> None:
         # Always reload: a re-segmentation (the user dictionary changed) replaces the words.
         if self.current is not None and article_id == self.current.id:
-            self.reader.set_tokens(load_segmentation(self.db, article_id))
+            self.reload_words()
+
+    def reload_words(self) -> None:
+        """The open article's words as stored. A shared library's server gone meanwhile: they
+        load when it is back (SharedLibraryController.connection_back)."""
+        if self.current is None:
+            return
+        try:
+            self.reader.set_tokens(load_segmentation(self.db, self.current.id))
+        except DatabaseError as e:
+            if e.kind != UNREACHABLE:
+                raise
 
     def _cancel_segmentation(self) -> None:
         self.segmentation_paused = True

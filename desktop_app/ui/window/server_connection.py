@@ -68,6 +68,7 @@ class ServerConnection(QObject):
         self.notice.setVisible(False)
         self.notice.setToolTip("")
         self.w.statusBar().showMessage(self.tr("Connected again"), AGAIN_MS)
+        self.w.shared.connection_back()
 
     def close(self) -> None:
         self.thread.close()

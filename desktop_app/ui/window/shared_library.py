@@ -99,6 +99,7 @@ class SharedLibraryController(QObject):
         self.on_server = bool(getattr(w.db, "on_server", False))
         self.dialog: SharedLibraryDialog | None = None  # the one shown (tests read it)
         self._opened: Database | None = None
+        self.segmentation_failed = False  # stopped by a failed run, not by the user
         self.act_open_shared = QAction(self.tr("Open shared library…"), w)
         self.act_open_shared.triggered.connect(lambda _checked=False: self.open_dialog())
         self.act_open_local = QAction(self.tr("Open my local library"), w)
@@ -146,9 +147,10 @@ class SharedLibraryController(QObject):
 
     # --- segmentation -------------------------------------------------------------------------
     def watch_worker(self, worker: SegmentationWorker) -> None:
-        """On a shared library, a segmentation run that fails (the server refuses this coder's
-        writes, say) stops segmentation for this window, said once in the status bar, rather
-        than retrying it in a loop."""
+        """On a shared library, a segmentation run that fails (the connection lost, the server
+        refusing this coder's writes) stops segmentation for this window, said once in the
+        status bar, rather than retrying it in a loop; it starts again when the connection
+        returns (`connection_back`)."""
         if not self.on_server:
             return
         failed = [False]
@@ -159,9 +161,20 @@ class SharedLibraryController(QObject):
     def _segmentation_failed(self) -> None:
         w = self.w
         w.segmentation_paused = True
-        text = self.tr("Segmentation unavailable on this shared library")
+        self.segmentation_failed = True
+        text = self.tr("Segmentation stopped on this shared library; it starts again when the connection returns")
         w.seg_status.set_idle(text)
         w.statusBar().showMessage(text, 30_000)
+
+    def connection_back(self) -> None:
+        """The server answers again: the open article's words are read again, and a
+        segmentation that stopped on a failure starts again (most failures on a server are
+        the connection lost during a run)."""
+        self.w.reload_words()  # words stored while the server was out of reach
+        if self.segmentation_failed and not self.w.db.read_only:
+            self.segmentation_failed = False
+            self.w.segmentation_paused = False
+            self.w.worker.start()
 
     # --- opening ------------------------------------------------------------------------------
     def _fill_recent(self) -> None:
