@@ -4840,8 +4840,8 @@ Phê phán</translation>
     </message>
     <message>
         <location line="+19"/>
-        <source>Segmentation stopped on this shared library; it starts again when the connection returns</source>
-        <translation>Đã dừng tách từ trên thư viện dùng chung này; sẽ tiếp tục khi kết nối trở lại</translation>
+        <source>Segmentation stopped; it resumes when the server returns</source>
+        <translation>Đã dừng tách từ; sẽ tiếp tục khi máy chủ trở lại</translation>
     </message>
     <message>
         <location line="+42"/>

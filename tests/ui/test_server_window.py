@@ -164,7 +164,7 @@ def test_server_lost_is_said_edits_refused_then_connected_again(server_window, q
         window.worker.start()
         qtbot.waitUntil(lambda: window.shared.segmentation_failed, timeout=60_000)
         assert window.segmentation_paused
-        assert window.seg_status.label.text().endswith("it starts again when the connection returns")
+        assert window.seg_status.label.text() == "Segmentation stopped; it resumes when the server returns"
 
         proxy.up()
         connection.watch.retry_now()

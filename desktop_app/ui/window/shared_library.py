@@ -162,7 +162,7 @@ class SharedLibraryController(QObject):
         w = self.w
         w.segmentation_paused = True
         self.segmentation_failed = True
-        text = self.tr("Segmentation stopped on this shared library; it starts again when the connection returns")
+        text = self.tr("Segmentation stopped; it resumes when the server returns")
         w.seg_status.set_idle(text)
         w.statusBar().showMessage(text, 30_000)
 
